@@ -1,0 +1,44 @@
+# salesc: the two commands of the README, and a few for developers.
+#   make demo   installs what is missing, builds, and checks the quickstart example
+#   make test   installs what is missing, builds, and runs every test through ctest
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SALESC := $(BUILD)/bin/salesc
+
+.PHONY: all deps configure build demo test bench update-tests format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD)/build.ninja: CMakeLists.txt | deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+configure: deps $(BUILD)/build.ninja
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@echo "== salesc check examples/quickstart.sales"
+	@$(SALESC) check examples/quickstart.sales && echo "examples/quickstart.sales: no problems found"
+	@echo
+	@echo "== the process as salesc understands it (salesc check --emit=model)"
+	@$(SALESC) check --emit=model examples/quickstart.sales
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Rewrites the expectations in tests/check/*.sales from what salesc reports now.
+update-tests: build
+	@SALESC_UPDATE_EXPECTATIONS=1 $(BUILD)/tests/check_file_tests || true
+
+bench: build
+	@bash bench/run.sh
+
+format:
+	@find compiler runtime tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	@rm -rf $(BUILD)

@@ -1,0 +1,71 @@
+//===- Diagnostic.h - Diagnostics as data ---------------------------------===//
+//
+// A diagnostic is a plain value: kind, severity, message, range, notes and fix-its.
+// The checker produces them; the text, JSON and SARIF renderers consume them.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_DIAG_DIAGNOSTIC_H
+#define SALESC_DIAG_DIAGNOSTIC_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/SMLoc.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesc::diag {
+
+enum class DiagKind : unsigned {
+#define DIAG(Id, Code, Severity, Name, Summary) Id,
+#include "DiagnosticKinds.def"
+#undef DIAG
+};
+
+enum class Severity { Note, Warning, Error };
+
+/// The registry entry of one kind, from DiagnosticKinds.def.
+struct KindInfo {
+  DiagKind kind;
+  llvm::StringRef code;
+  Severity severity;
+  llvm::StringRef name;
+  llvm::StringRef summary;
+};
+
+const KindInfo& kindInfo(DiagKind kind);
+llvm::ArrayRef<KindInfo> allKinds();
+/// The kind whose name (as in -Wno-NAME) is `name`, if any.
+std::optional<DiagKind> kindByName(llvm::StringRef name);
+llvm::StringRef severityName(Severity s);
+
+/// A note pointing at another place that explains the diagnostic. The range may be
+/// empty when the note has no location.
+struct Note {
+  std::string message;
+  llvm::SMRange range;
+};
+
+/// A suggested edit: replace `range` with `replacement`.
+struct FixIt {
+  std::string message;
+  std::string replacement;
+  llvm::SMRange range;
+};
+
+/// One diagnostic. `severity` is the effective one (a warning under -Werror is an error).
+/// `file` is set for diagnostics about a file with no location in it (not found).
+struct Diagnostic {
+  DiagKind kind;
+  Severity severity;
+  std::string message;
+  llvm::SMRange range;
+  std::string file;
+  std::vector<Note> notes;
+  std::vector<FixIt> fixes;
+};
+
+} // namespace salesc::diag
+
+#endif // SALESC_DIAG_DIAGNOSTIC_H

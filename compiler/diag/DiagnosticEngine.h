@@ -1,0 +1,76 @@
+//===- DiagnosticEngine.h - Collects diagnostics for one run --------------===//
+#ifndef SALESC_DIAG_DIAGNOSTICENGINE_H
+#define SALESC_DIAG_DIAGNOSTICENGINE_H
+
+#include "Diagnostic.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <set>
+#include <tuple>
+
+namespace salesc::diag {
+
+/// What the user asked for on the command line about warnings.
+struct DiagOptions {
+  bool warningsAsErrors = false;
+  llvm::StringSet<> disabled; ///< warning names turned off by -Wno-NAME
+};
+
+class DiagnosticEngine;
+
+/// Returned by DiagnosticEngine::report to attach notes and fix-its. A diagnostic that
+/// was suppressed (disabled warning, duplicate) gives a builder that drops everything.
+class DiagBuilder {
+public:
+  DiagBuilder& note(llvm::SMRange range, std::string message);
+  DiagBuilder& fix(llvm::SMRange range, std::string replacement, std::string message);
+
+private:
+  friend class DiagnosticEngine;
+  explicit DiagBuilder(Diagnostic* d) : d_(d) {}
+  Diagnostic* d_;
+};
+
+/// Collects diagnostics from every phase of a run. Owns no sources: locations are
+/// resolved through the SourceMgr given at construction. Identical diagnostics (same
+/// kind, place and message, as when two checked files import the same library) are
+/// kept once. The driver asks for the sorted list once all phases have run.
+class DiagnosticEngine {
+public:
+  DiagnosticEngine(const llvm::SourceMgr& sm, DiagOptions options)
+      : sm_(sm), options_(std::move(options)) {}
+
+  DiagBuilder report(DiagKind kind, llvm::SMRange range, std::string message);
+  /// A diagnostic about a whole file that has no place in any buffer.
+  DiagBuilder reportFile(DiagKind kind, llvm::StringRef file, std::string message);
+
+  unsigned errorCount() const { return errors_; }
+  unsigned warningCount() const { return warnings_; }
+  bool hasErrors() const { return errors_ != 0; }
+  /// Every error reported so far, counting the ones dropped as duplicates: what a
+  /// phase compares before and after to know whether its input had errors.
+  unsigned errorReports() const { return errorReports_; }
+
+  /// Diagnostics sorted by file, line, column (then code), notes in report order.
+  std::vector<Diagnostic> sorted() const;
+
+  const llvm::SourceMgr& sourceMgr() const { return sm_; }
+
+private:
+  DiagBuilder add(DiagKind kind, llvm::SMRange range, std::string file, std::string message);
+
+  const llvm::SourceMgr& sm_;
+  DiagOptions options_;
+  std::vector<std::unique_ptr<Diagnostic>> diags_;
+  std::set<std::tuple<unsigned, const char*, std::string, std::string>> seen_;
+  unsigned errors_ = 0;
+  unsigned warnings_ = 0;
+  unsigned errorReports_ = 0;
+};
+
+} // namespace salesc::diag
+
+#endif // SALESC_DIAG_DIAGNOSTICENGINE_H

@@ -1,0 +1,63 @@
+//===- JsonRenderer.cpp - Diagnostics as one JSON document ----------------===//
+#include "Location.h"
+#include "Render.h"
+
+#include "llvm/Support/JSON.h"
+
+namespace salesc::diag {
+namespace {
+
+/// Writes "file", "line", "column" (and the end when `withEnd`) of a range.
+void place(llvm::json::OStream& j, const llvm::SourceMgr& sm, llvm::SMRange range,
+           llvm::StringRef fallbackFile, bool withEnd) {
+  Location start = resolve(sm, range.Start);
+  j.attribute("file", start.line ? start.file : fallbackFile.str());
+  j.attribute("line", start.line);
+  j.attribute("column", start.column);
+  if (!withEnd)
+    return;
+  Location end = range.End.isValid() ? resolve(sm, range.End) : start;
+  j.attribute("end_line", end.line);
+  j.attribute("end_column", end.column);
+}
+
+} // namespace
+
+void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
+                llvm::ArrayRef<Diagnostic> diags, unsigned errors, unsigned warnings) {
+  llvm::json::OStream j(os);
+  j.object([&] {
+    j.attribute("version", 1);
+    j.attributeArray("diagnostics", [&] {
+      for (const Diagnostic& d : diags) {
+        j.object([&] {
+          j.attribute("severity", severityName(d.severity));
+          j.attribute("code", kindInfo(d.kind).code);
+          j.attribute("name", kindInfo(d.kind).name);
+          j.attribute("message", d.message);
+          place(j, sm, d.range, d.file, true);
+          j.attributeArray("notes", [&] {
+            for (const Note& n : d.notes)
+              j.object([&] {
+                j.attribute("message", n.message);
+                place(j, sm, n.range, "", false);
+              });
+          });
+          j.attributeArray("fixes", [&] {
+            for (const FixIt& f : d.fixes)
+              j.object([&] {
+                j.attribute("message", f.message);
+                j.attribute("replacement", f.replacement);
+                place(j, sm, f.range, "", true);
+              });
+          });
+        });
+      }
+    });
+    j.attribute("errors", errors);
+    j.attribute("warnings", warnings);
+  });
+  os << '\n';
+}
+
+} // namespace salesc::diag

@@ -1,0 +1,110 @@
+//===- SarifRenderer.cpp - Diagnostics as a SARIF 2.1.0 log ----------------===//
+#include "Location.h"
+#include "Render.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+namespace salesc::diag {
+namespace {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+llvm::StringRef level(Severity s) {
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
+}
+
+Value region(const llvm::SourceMgr& sm, llvm::SMRange range) {
+  Location start = resolve(sm, range.Start);
+  Location end = range.End.isValid() ? resolve(sm, range.End) : start;
+  Object r{{"startLine", start.line}, {"startColumn", start.column}};
+  if (end.line) {
+    r["endLine"] = end.line;
+    r["endColumn"] = end.column;
+  }
+  return Value(std::move(r));
+}
+
+Value physical(const llvm::SourceMgr& sm, llvm::SMRange range, llvm::StringRef fallbackFile) {
+  Location start = resolve(sm, range.Start);
+  Object loc{{"artifactLocation", Object{{"uri", start.line ? start.file : fallbackFile.str()}}}};
+  if (start.line)
+    loc["region"] = region(sm, range);
+  return Value(std::move(loc));
+}
+
+} // namespace
+
+void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
+                 llvm::ArrayRef<Diagnostic> diags, llvm::StringRef toolVersion,
+                 llvm::StringRef docsUrl) {
+  Array rules;
+  for (const KindInfo& k : allKinds()) {
+    std::string anchor = k.code.lower();
+    rules.push_back(Object{
+        {"id", k.code},
+        {"name", k.name},
+        {"shortDescription", Object{{"text", k.summary}}},
+        {"helpUri", (docsUrl + "#" + anchor).str()},
+        {"defaultConfiguration", Object{{"level", level(k.severity)}}},
+    });
+  }
+  Array results;
+  for (const Diagnostic& d : diags) {
+    Object result{
+        {"ruleId", kindInfo(d.kind).code},
+        {"ruleIndex", static_cast<unsigned>(d.kind)},
+        {"level", level(d.severity)},
+        {"message", Object{{"text", d.message}}},
+        {"locations", Array{Object{{"physicalLocation", physical(sm, d.range, d.file)}}}},
+    };
+    if (!d.notes.empty()) {
+      Array related;
+      unsigned id = 0;
+      for (const Note& n : d.notes) {
+        Object r{{"id", id++}, {"message", Object{{"text", n.message}}}};
+        if (n.range.Start.isValid())
+          r["physicalLocation"] = physical(sm, n.range, "");
+        related.push_back(std::move(r));
+      }
+      result["relatedLocations"] = std::move(related);
+    }
+    if (!d.fixes.empty()) {
+      Array fixes;
+      for (const FixIt& f : d.fixes) {
+        Location start = resolve(sm, f.range.Start);
+        fixes.push_back(Object{
+            {"description", Object{{"text", f.message}}},
+            {"artifactChanges",
+             Array{Object{
+                 {"artifactLocation", Object{{"uri", start.file}}},
+                 {"replacements", Array{Object{{"deletedRegion", region(sm, f.range)},
+                                               {"insertedContent",
+                                                Object{{"text", f.replacement}}}}}},
+             }}},
+        });
+      }
+      result["fixes"] = std::move(fixes);
+    }
+    results.push_back(std::move(result));
+  }
+  Value log = Object{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", Array{Object{
+                   {"tool", Object{{"driver", Object{
+                                                  {"name", "salesc"},
+                                                  {"version", toolVersion},
+                                                  {"informationUri", docsUrl},
+                                                  {"rules", std::move(rules)},
+                                              }}}},
+                   {"columnKind", "unicodeCodePoints"},
+                   {"results", std::move(results)},
+               }}},
+  };
+  os << llvm::formatv("{0:2}", log) << '\n';
+}
+
+} // namespace salesc::diag

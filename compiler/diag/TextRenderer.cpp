@@ -1,0 +1,142 @@
+//===- TextRenderer.cpp - clang-style diagnostics ---------------------------===//
+#include "Location.h"
+#include "Render.h"
+
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/Unicode.h"
+
+namespace salesc::diag {
+namespace {
+
+/// Display width of one code point starting at `p` (and its length in bytes).
+unsigned widthAt(llvm::StringRef line, size_t i, unsigned* bytes) {
+  unsigned len = llvm::getNumBytesForUTF8(line[i]);
+  if (len == 0 || i + len > line.size())
+    len = 1;
+  *bytes = len;
+  int w = llvm::sys::unicode::columnWidthUTF8(line.substr(i, len));
+  return w < 0 ? 1 : static_cast<unsigned>(w);
+}
+
+/// The caret line: whitespace that lines up with `line` up to `from`, then `^` and
+/// `~` up to `to` (byte offsets into the line). Tabs are copied so they line up
+/// whatever the terminal's tab width.
+std::string caretLine(llvm::StringRef line, size_t from, size_t to) {
+  std::string out;
+  size_t i = 0;
+  while (i < from && i < line.size()) {
+    unsigned len;
+    unsigned w = widthAt(line, i, &len);
+    if (line[i] == '\t')
+      out += '\t';
+    else
+      out.append(w, ' ');
+    i += len;
+  }
+  out += '^';
+  unsigned first;
+  if (i < line.size()) {
+    unsigned w = widthAt(line, i, &first);
+    if (w > 1)
+      out.append(w - 1, '~');
+    i += first;
+  }
+  while (i < to && i < line.size()) {
+    unsigned len;
+    unsigned w = widthAt(line, i, &len);
+    out.append(line[i] == '\t' ? 1 : w, '~');
+    i += len;
+  }
+  return out;
+}
+
+void header(llvm::raw_ostream& os, const Location& loc, llvm::StringRef file, Severity sev,
+            llvm::StringRef message, llvm::StringRef code, bool color) {
+  if (color)
+    os.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+  if (loc.line)
+    os << loc.file << ':' << loc.line << ':' << loc.column << ": ";
+  else if (!file.empty())
+    os << file << ": ";
+  else
+    os << "salesc: ";
+  if (color) {
+    auto c = sev == Severity::Error     ? llvm::raw_ostream::RED
+             : sev == Severity::Warning ? llvm::raw_ostream::MAGENTA
+                                        : llvm::raw_ostream::CYAN;
+    os.changeColor(c, true);
+  }
+  os << severityName(sev) << ": ";
+  if (color)
+    os.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+  os << message;
+  if (!code.empty())
+    os << " [" << code << ']';
+  if (color)
+    os.resetColor();
+  os << '\n';
+}
+
+void snippet(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::SMRange range, bool color,
+             const std::string* fixText = nullptr) {
+  if (!range.Start.isValid())
+    return;
+  llvm::StringRef line = lineText(sm, range.Start);
+  size_t from = range.Start.getPointer() - line.data();
+  size_t to = from + 1;
+  if (range.End.isValid() && range.End.getPointer() > range.Start.getPointer())
+    to = std::min<size_t>(range.End.getPointer() - line.data(), line.size());
+  os << line << '\n';
+  if (color)
+    os.changeColor(llvm::raw_ostream::GREEN, true);
+  os << caretLine(line, from, to);
+  if (color)
+    os.resetColor();
+  os << '\n';
+  if (fixText) {
+    std::string pad = caretLine(line, from, from);
+    pad.pop_back(); // drop the caret, keep the alignment
+    if (color)
+      os.changeColor(llvm::raw_ostream::GREEN);
+    os << pad << *fixText << '\n';
+    if (color)
+      os.resetColor();
+  }
+}
+
+} // namespace
+
+void renderText(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
+                llvm::ArrayRef<Diagnostic> diags, bool color) {
+  for (const Diagnostic& d : diags) {
+    header(os, resolve(sm, d.range.Start), d.file, d.severity, d.message,
+           kindInfo(d.kind).code, color);
+    // A fix-it at the diagnostic's own place shows its replacement under the caret,
+    // as clang does; its message is already part of the diagnostic's message.
+    const std::string* fixText = nullptr;
+    if (!d.fixes.empty() && d.fixes[0].range.Start == d.range.Start)
+      fixText = &d.fixes[0].replacement;
+    snippet(os, sm, d.range, color, fixText);
+    for (const Note& n : d.notes) {
+      header(os, resolve(sm, n.range.Start), "", Severity::Note, n.message, "", color);
+      snippet(os, sm, n.range, color);
+    }
+  }
+}
+
+void renderSummary(llvm::raw_ostream& os, unsigned errors, unsigned warnings, bool color) {
+  if (!errors && !warnings)
+    return;
+  auto plural = [](unsigned n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+  };
+  if (errors && warnings)
+    os << plural(errors, "error") << " and " << plural(warnings, "warning");
+  else if (errors)
+    os << plural(errors, "error");
+  else
+    os << plural(warnings, "warning");
+  os << " generated.\n";
+}
+
+} // namespace salesc::diag

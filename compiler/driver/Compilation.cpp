@@ -1,0 +1,44 @@
+//===- Compilation.cpp - Load, parse and check files: the whole front end -===//
+#include "Compilation.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace salesc::driver {
+
+Unit Session::compile(std::string path, const ast::Module* root) {
+  Unit u;
+  u.path = std::move(path);
+  u.root = root;
+  if (!root)
+    return u;
+  u.modules = loader_.closure(root);
+  u.syntaxErrors = llvm::any_of(u.modules, [&](const ast::Module* m) {
+    return loader_.syntaxErrors(m) != 0;
+  });
+  // With syntax errors the tree is incomplete; checking it would only add noise.
+  if (!u.syntaxErrors)
+    u.model = sema::check(u.modules, diags_);
+  return u;
+}
+
+Unit Session::compileFile(llvm::StringRef path) {
+  return compile(path.str(), loader_.loadRoot(path));
+}
+
+Unit Session::compileText(llvm::StringRef name, llvm::StringRef text) {
+  return compile(name.str(), loader_.loadText(name, text));
+}
+
+std::string findStdlib(const char* argv0, llvm::StringRef override) {
+  if (!override.empty())
+    return override.str();
+  std::string exe = llvm::sys::fs::getMainExecutable(argv0, reinterpret_cast<void*>(&findStdlib));
+  llvm::SmallString<256> dir(llvm::sys::path::parent_path(exe));
+  llvm::sys::path::append(dir, "..", "share", "salesc", "stdlib");
+  llvm::sys::path::remove_dots(dir, true);
+  return std::string(dir);
+}
+
+} // namespace salesc::driver

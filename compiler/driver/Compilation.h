@@ -1,0 +1,57 @@
+//===- Compilation.h - Load, parse and check files: the whole front end ---===//
+#ifndef SALESC_DRIVER_COMPILATION_H
+#define SALESC_DRIVER_COMPILATION_H
+
+#include "diag/DiagnosticEngine.h"
+#include "sema/Checker.h"
+#include "sema/Loader.h"
+
+#include "llvm/Support/SourceMgr.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesc::driver {
+
+/// The result of compiling one checked file.
+struct Unit {
+  std::string path;
+  const ast::Module* root = nullptr; ///< null when the file could not be read
+  std::vector<const ast::Module*> modules; ///< root first, then its imports
+  bool syntaxErrors = false;         ///< then `model` is empty: nothing was checked
+  sema::CheckedModel model;
+};
+
+/// One run of the front end over any number of files. Owns the sources, the modules
+/// and the diagnostics; files shared between checked files (the standard library)
+/// are read and parsed once.
+class Session {
+public:
+  Session(sema::LoadOptions load, diag::DiagOptions diagOptions)
+      : diags_(sm_, std::move(diagOptions)), loader_(sm_, diags_, std::move(load)) {}
+
+  /// Compiles the file at `path` and what it imports.
+  Unit compileFile(llvm::StringRef path);
+  /// Compiles `text` as if it were the file `name` (tests, stdin).
+  Unit compileText(llvm::StringRef name, llvm::StringRef text);
+
+  diag::DiagnosticEngine& diags() { return diags_; }
+  const llvm::SourceMgr& sourceMgr() const { return sm_; }
+
+private:
+  Unit compile(std::string path, const ast::Module* root);
+
+  llvm::SourceMgr sm_;
+  diag::DiagnosticEngine diags_;
+  sema::Loader loader_;
+};
+
+/// Where the standard library is: `override` when given, else beside the binary
+/// (`<bin>/../share/salesc/stdlib`, as built and as installed).
+std::string findStdlib(const char* argv0, llvm::StringRef override);
+
+} // namespace salesc::driver
+
+#endif // SALESC_DRIVER_COMPILATION_H

@@ -1,0 +1,56 @@
+//===- ModelDump.cpp - A readable dump of lowered processes (--emit=model) ===//
+#include "ModelDump.h"
+
+#include "salesc/runtime/Markov.h"
+
+#include <fmt/format.h>
+
+namespace salesc::driver {
+
+void dumpModel(const rt::Process& p, llvm::raw_ostream& os) {
+  os << "process " << p.name;
+  if (!p.channel.empty())
+    os << " channel=" << p.channel;
+  if (!p.offering.empty())
+    os << " offering=" << p.offering;
+  if (p.brand)
+    os << " brand=" << p.brand->name;
+  if (p.value)
+    os << fmt::format(" value={:g} {}", *p.value, p.currency);
+  if (p.targetWinRate)
+    os << fmt::format(" target-win-rate={:g}", *p.targetWinRate);
+  if (p.targetCycleDays)
+    os << fmt::format(" target-cycle={:g}d", *p.targetCycleDays);
+  os << '\n';
+  for (uint32_t i = 0; i < p.states.size(); ++i) {
+    const rt::State& s = p.states[i];
+    const char* kind = s.kind == rt::StateKind::Stage ? "stage"
+                       : s.kind == rt::StateKind::Won ? "won"
+                                                      : "lost";
+    os << fmt::format("  [{}] {} {}{}", i, kind, s.name, i == p.start ? " (start)" : "");
+    if (s.hasTime)
+      os << fmt::format(" time={:g}/{:g}/{:g}d mean={:g}d", s.time.min, s.time.typical,
+                        s.time.max, s.time.mean());
+    if (s.stalledAfter)
+      os << fmt::format(" stalled-after={:g}d", *s.stalledAfter);
+    os << '\n';
+    for (const rt::Transition& t : p.transitions)
+      if (t.from == i)
+        os << fmt::format("      -> {} {:g}{}\n", p.states[t.to].name, t.probability,
+                          t.implicit ? " (remainder)" : "");
+  }
+  auto a = rt::analyze(p);
+  if (!a) {
+    os << "  analysis: " << llvm::toString(a.takeError()) << '\n';
+    return;
+  }
+  os << fmt::format("  win-probability={:.6f} expected-days-to-win={:.4f} "
+                    "expected-days-to-close={:.4f}",
+                    a->winRate(), a->expectedDaysToWin[p.start],
+                    a->expectedDaysToClose[p.start]);
+  if (a->bottleneck)
+    os << " bottleneck=" << p.states[*a->bottleneck].name;
+  os << '\n';
+}
+
+} // namespace salesc::driver

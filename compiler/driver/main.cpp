@@ -1,0 +1,30 @@
+//===- main.cpp - The salesc command ---------------------------------------===//
+#include "Options.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+int main(int argc, char** argv) {
+  llvm::InitLLVM init(argc, argv);
+  llvm::cl::SetVersionPrinter([](llvm::raw_ostream& os) {
+    os << "salesc " << SALESC_VERSION << '\n';
+  });
+  salesc::driver::checkCommand(); // register before parsing
+  std::string errors;
+  llvm::raw_string_ostream errs(errors);
+  if (!llvm::cl::ParseCommandLineOptions(
+          argc, argv,
+          "salesc: compile and check sales-process definitions (.sales files)\n\n"
+          "  salesc check FILE...   check files and report problems (the CI linter)\n\n"
+          "Run 'salesc SUBCOMMAND --help' for the options of a subcommand.\n",
+          &errs)) {
+    llvm::errs() << errs.str();
+    llvm::errs() << "Run 'salesc --help' for usage.\n";
+    return 2;
+  }
+  if (salesc::driver::checkCommand())
+    return salesc::driver::runCheck(argv[0]);
+  llvm::errs() << "salesc: no subcommand given; try 'salesc check FILE' or 'salesc --help'\n";
+  return 2;
+}

@@ -1,0 +1,68 @@
+//===- AstBuilder.h - From the ANTLR parse tree to our AST ----------------===//
+//
+// Private to the parser. Reads a (possibly error-recovered) parse tree and builds the
+// Module; every child may be missing after recovery, so every accessor is checked and
+// an incomplete declaration is dropped (its syntax error has been reported already).
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_PARSE_ASTBUILDER_H
+#define SALESC_PARSE_ASTBUILDER_H
+
+#include "SalesParser.h"
+#include "SourceText.h"
+#include "ast/AST.h"
+#include "diag/DiagnosticEngine.h"
+
+namespace salesc::parse {
+
+class AstBuilder {
+  using P = syntax::gen::SalesParser;
+
+public:
+  AstBuilder(const SourceText& text, ast::Module& module, diag::DiagnosticEngine& diags)
+      : text_(text), module_(module), diags_(diags) {}
+
+  /// file : item* EOF ;
+  void build(P::FileContext* file);
+
+private:
+  /// item : IMPORT STRING ';' # ImportItem | decl # DeclItem ;
+  void item(P::ItemContext* ctx);
+  /// decl : CHANNEL ident STRING? ';' # ChannelDecl | OFFERING ... | PROCESS ... ;
+  std::unique_ptr<ast::Decl> decl(P::DeclContext* ctx);
+  /// BRAND ident STRING? '{' brandRule* '}'
+  std::unique_ptr<ast::Decl> brand(P::BrandDeclContext* ctx);
+  /// PROCESS ident STRING? (FOR identList)? (EXTENDS ident)? '{' processItem* '}'
+  std::unique_ptr<ast::Decl> process(P::ProcessDeclContext* ctx);
+  /// processItem : BRAND ident ';' | VALUE NUMBER ident ';' | ... | StageDecl | OutcomeDecl ;
+  void processItem(ast::ProcessDecl& proc, P::ProcessItemContext* ctx);
+  /// STAGE ident STRING? '{' stageItem* '}'
+  std::unique_ptr<ast::Stage> stage(P::StageDeclContext* ctx);
+  /// stageItem : LEARN identList ';' | ... | OTHERWISE ident ';' ;
+  void stageItem(ast::Stage& stage, P::StageItemContext* ctx);
+  /// timeSpec : NUMBER ident? (TO duration)? (TYPICAL duration)? ;
+  std::optional<ast::TimeSpec> timeSpec(P::TimeSpecContext* ctx, llvm::SMRange line);
+  /// duration : NUMBER ident ;
+  std::optional<ast::Duration> duration(P::DurationContext* ctx);
+  /// percent : NUMBER '%' ;
+  std::optional<ast::Percent> percent(P::PercentContext* ctx);
+  /// identList : ident (',' ident)* ;
+  std::vector<ast::Ident> identList(P::IdentListContext* ctx);
+  std::optional<ast::NameList> nameList(P::IdentListContext* ctx, antlr4::ParserRuleContext* line);
+  std::optional<ast::Ident> ident(P::IdentContext* ctx);
+  std::optional<ast::Number> number(antlr4::tree::TerminalNode* node);
+  std::optional<ast::Text> text(antlr4::tree::TerminalNode* node);
+
+  static bool present(antlr4::Token* t);
+  llvm::SMRange range(antlr4::Token* t) const;
+  llvm::SMRange range(antlr4::ParserRuleContext* ctx) const;
+  llvm::StringRef slice(antlr4::Token* t) const;
+
+  const SourceText& text_;
+  ast::Module& module_;
+  diag::DiagnosticEngine& diags_;
+};
+
+} // namespace salesc::parse
+
+#endif // SALESC_PARSE_ASTBUILDER_H

@@ -1,0 +1,198 @@
+//===- SyntaxErrors.cpp - Syntax errors worded for a consultant -----------===//
+#include "SyntaxErrors.h"
+
+#include "SalesParser.h"
+
+#include <vector>
+
+namespace salesc::parse {
+
+using syntax::gen::SalesParser;
+
+namespace {
+
+bool isKeyword(size_t type) {
+  return type >= SalesParser::IMPORT && type <= SalesParser::TYPICAL;
+}
+
+/// What a statement starting with keyword `type` is called, for "after the ...".
+const char* statementNoun(size_t type) {
+  switch (type) {
+  case SalesParser::IMPORT: return "the import";
+  case SalesParser::CHANNEL: return "the channel";
+  case SalesParser::OFFERING: return "the offering";
+  case SalesParser::KNOWLEDGE: return "the knowledge";
+  case SalesParser::LITERATURE: return "the literature";
+  case SalesParser::TOOL: return "the tool";
+  case SalesParser::CATEGORY: return "the category";
+  case SalesParser::TACTIC: return "the tactic";
+  case SalesParser::VALUES: return "the brand values";
+  case SalesParser::FORBID: return "the 'forbid' rule";
+  case SalesParser::REQUIRE: return "the 'require' rule";
+  case SalesParser::MAX: return "the 'max' rule";
+  case SalesParser::BRAND: return "the brand";
+  case SalesParser::VALUE: return "the deal value";
+  case SalesParser::TARGET: return "the target";
+  case SalesParser::START: return "the start stage";
+  case SalesParser::WON: return "the won outcome";
+  case SalesParser::LOST: return "the lost outcome";
+  case SalesParser::LEARN: return "what the prospect learns";
+  case SalesParser::PROVIDE: return "the materials provided";
+  case SalesParser::USE: return "the tactics used";
+  case SalesParser::TIME: return "the time";
+  case SalesParser::STALLED: return "the stall limit";
+  case SalesParser::NEXT: return "the 'next' line";
+  case SalesParser::OTHERWISE: return "the 'otherwise' line";
+  default: return nullptr;
+  }
+}
+
+/// The statement (item, declaration, rule, setting or stage line) the parser is in.
+antlr4::ParserRuleContext* enclosingStatement(antlr4::ParserRuleContext* ctx) {
+  for (; ctx; ctx = dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent)) {
+    size_t rule = ctx->getRuleIndex();
+    if (rule == SalesParser::RuleItem || rule == SalesParser::RuleDecl ||
+        rule == SalesParser::RuleBrandRule || rule == SalesParser::RuleProcessItem ||
+        rule == SalesParser::RuleStageItem)
+      return ctx;
+  }
+  return nullptr;
+}
+
+std::string describeType(antlr4::Parser* p, size_t type) {
+  switch (type) {
+  case antlr4::Token::EOF: return "the end of the file";
+  case SalesParser::ID: return "a name";
+  case SalesParser::NUMBER: return "a number";
+  case SalesParser::STRING: return "a description in double quotes";
+  default: break;
+  }
+  std::string lit = p->getVocabulary().getLiteralName(type);
+  if (lit.empty())
+    return p->getVocabulary().getDisplayName(type);
+  return lit; // already quoted: 'stage'
+}
+
+std::string joinOr(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i)
+      out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+/// The phrase for a set of expected tokens. A name accepts every keyword too, so a set
+/// holding ID is "a name" without the keywords. The openings of a statement are named
+/// as such rather than listed.
+std::string describeExpected(antlr4::Parser* p, const antlr4::misc::IntervalSet& set) {
+  bool name = set.contains(static_cast<size_t>(SalesParser::ID));
+  if (!name && set.contains(static_cast<size_t>(SalesParser::LEARN)) && set.contains(static_cast<size_t>(SalesParser::NEXT)))
+    return "a stage line ('learn', 'provide', 'use', 'time', 'stalled after', 'next' or "
+           "'otherwise') or '}' to close the stage";
+  if (!name && set.contains(static_cast<size_t>(SalesParser::STAGE)) && set.contains(static_cast<size_t>(SalesParser::WON)))
+    return "a process line ('stage', 'won', 'lost', 'start', 'brand', 'value' or 'target') or "
+           "'}' to close the process";
+  if (!name && set.contains(static_cast<size_t>(SalesParser::VALUES)) && set.contains(static_cast<size_t>(SalesParser::FORBID)))
+    return "a brand rule ('values', 'forbid', 'require' or 'max') or '}' to close the brand";
+  if (!name && set.contains(static_cast<size_t>(SalesParser::PROCESS)) && set.contains(static_cast<size_t>(SalesParser::CHANNEL)))
+    return "a declaration ('import', 'channel', 'offering', 'knowledge', 'literature', 'tool', "
+           "'category', 'tactic', 'brand' or 'process')";
+  std::vector<std::string> items;
+  for (ssize_t t : set.toList()) {
+    if (name && isKeyword(t))
+      continue;
+    if (t == SalesParser::UNTERMINATED_STRING)
+      continue;
+    items.push_back(describeType(p, t));
+  }
+  return joinOr(items);
+}
+
+} // namespace
+
+std::string describeToken(antlr4::Token* t) {
+  switch (t->getType()) {
+  case antlr4::Token::EOF: return "the end of the file";
+  case SalesParser::STRING:
+  case SalesParser::UNTERMINATED_STRING: return "a description";
+  case SalesParser::NUMBER: return "the number " + t->getText();
+  default: return "'" + t->getText() + "'";
+  }
+}
+
+void SalesErrorStrategy::explain(antlr4::Parser* p, antlr4::Token* offending,
+                                 const antlr4::misc::IntervalSet& expected) {
+  // The last visible token before the offending one: what a missing ';' follows.
+  antlr4::TokenStream* in = p->getTokenStream();
+  antlr4::Token* previous = nullptr;
+  if (offending) {
+    for (size_t i = offending->getTokenIndex(); i-- > 0;) {
+      antlr4::Token* t = in->get(i);
+      if (t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+        previous = t;
+        break;
+      }
+    }
+  }
+  // A missing ';' is reported right after the statement it ends, as clang does.
+  if (expected.contains(static_cast<size_t>(SalesParser::SEMI)) && previous) {
+    antlr4::ParserRuleContext* stmt = enclosingStatement(p->getContext());
+    const char* noun = stmt && stmt->start ? statementNoun(stmt->start->getType()) : nullptr;
+    if (stmt && stmt->start && stmt->start->getType() == SalesParser::PROCESS)
+      noun = nullptr;
+    std::string msg = noun ? std::string("expected ';' after ") + noun : "expected ';'";
+    if (expected.contains(static_cast<size_t>(SalesParser::COMMA)) && offending &&
+        offending->getLine() == previous->getLine() && offending->getType() != antlr4::Token::EOF)
+      msg += " (separate the names of a list with ',')";
+    bool sameLine = offending && offending->getLine() == previous->getLine();
+    if (sameLine && offending->getType() != antlr4::Token::EOF)
+      msg += ", found " + describeToken(offending);
+    sink_(SyntaxErrorSite{previous, true}, msg);
+    return;
+  }
+  std::string msg = "expected " + describeExpected(p, expected);
+  if (offending)
+    msg += ", found " + describeToken(offending);
+  sink_(SyntaxErrorSite{offending, false}, msg);
+}
+
+void SalesErrorStrategy::reportNoViableAlternative(antlr4::Parser* p,
+                                                   const antlr4::NoViableAltException& e) {
+  explain(p, e.getOffendingToken(), e.getExpectedTokens());
+}
+
+void SalesErrorStrategy::reportInputMismatch(antlr4::Parser* p,
+                                             const antlr4::InputMismatchException& e) {
+  explain(p, e.getOffendingToken(), e.getExpectedTokens());
+}
+
+void SalesErrorStrategy::reportFailedPredicate(antlr4::Parser* p,
+                                               const antlr4::FailedPredicateException& e) {
+  explain(p, e.getOffendingToken(), p->getExpectedTokens());
+}
+
+void SalesErrorStrategy::reportUnwantedToken(antlr4::Parser* p) {
+  if (inErrorRecoveryMode(p))
+    return;
+  beginErrorCondition(p);
+  antlr4::Token* t = p->getCurrentToken();
+  antlr4::misc::IntervalSet expected = getExpectedTokens(p);
+  if (expected.contains(static_cast<size_t>(SalesParser::SEMI))) {
+    explain(p, t, expected);
+    return;
+  }
+  std::string msg = "unexpected " + describeToken(t) + "; expected " +
+                    describeExpected(p, getExpectedTokens(p));
+  sink_(SyntaxErrorSite{t, false}, msg);
+}
+
+void SalesErrorStrategy::reportMissingToken(antlr4::Parser* p) {
+  if (inErrorRecoveryMode(p))
+    return;
+  beginErrorCondition(p);
+  explain(p, p->getCurrentToken(), getExpectedTokens(p));
+}
+
+} // namespace salesc::parse

@@ -1,0 +1,48 @@
+//===- SyntaxErrors.h - Syntax errors worded for a consultant -------------===//
+//
+// Private to the parser: includes ANTLR headers. Replaces ANTLR's default messages
+// ("mismatched input 'x' expecting {...}") with sentences in the user's terms.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_PARSE_SYNTAXERRORS_H
+#define SALESC_PARSE_SYNTAXERRORS_H
+
+#include "antlr4-runtime.h"
+
+#include <functional>
+#include <string>
+
+namespace salesc::parse {
+
+/// Where a syntax error is reported: at a token, or just after one (for a missing ';').
+struct SyntaxErrorSite {
+  antlr4::Token* token;
+  bool afterToken;
+};
+
+using SyntaxErrorSink = std::function<void(SyntaxErrorSite, std::string)>;
+
+/// The default recovery strategy (single-token insertion and deletion, then resync)
+/// with every report replaced by a worded message sent to `sink`.
+class SalesErrorStrategy : public antlr4::DefaultErrorStrategy {
+public:
+  explicit SalesErrorStrategy(SyntaxErrorSink sink) : sink_(std::move(sink)) {}
+
+protected:
+  void reportNoViableAlternative(antlr4::Parser* p, const antlr4::NoViableAltException& e) override;
+  void reportInputMismatch(antlr4::Parser* p, const antlr4::InputMismatchException& e) override;
+  void reportFailedPredicate(antlr4::Parser* p, const antlr4::FailedPredicateException& e) override;
+  void reportUnwantedToken(antlr4::Parser* p) override;
+  void reportMissingToken(antlr4::Parser* p) override;
+
+private:
+  void explain(antlr4::Parser* p, antlr4::Token* offending, const antlr4::misc::IntervalSet& expected);
+  SyntaxErrorSink sink_;
+};
+
+/// How a token reads in a message: "'demo'", "a description", "the end of the file".
+std::string describeToken(antlr4::Token* t);
+
+} // namespace salesc::parse
+
+#endif // SALESC_PARSE_SYNTAXERRORS_H

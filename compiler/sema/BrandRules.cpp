@@ -1,0 +1,194 @@
+//===- BrandRules.cpp - A brand's rules checked against a process ---------===//
+#include "BrandRules.h"
+
+#include "Durations.h"
+#include "Spelling.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace salesc::sema {
+
+using diag::DiagKind;
+
+namespace {
+
+const llvm::StringRef Requirements[] = {"knowledge", "materials", "time", "values"};
+
+std::string quoted(llvm::StringRef s) { return "'" + s.str() + "'"; }
+
+const ast::BrandRequire* findRequire(const ast::BrandDecl& b, llvm::StringRef what) {
+  for (const ast::BrandRequire& r : b.requires_)
+    if (r.what.text == what)
+      return &r;
+  return nullptr;
+}
+
+std::string brandName(const ast::BrandDecl& b) { return "brand " + quoted(b.name.text); }
+
+} // namespace
+
+bool isKnownRequirement(llvm::StringRef what) { return llvm::is_contained(Requirements, what); }
+
+void checkBrandDecl(const ast::BrandDecl& b, diag::DiagnosticEngine& diags) {
+  llvm::StringMap<llvm::SMRange> seen;
+  for (const ast::BrandRequire& r : b.requires_) {
+    if (!isKnownRequirement(r.what.text)) {
+      std::string msg = quoted(r.what.text) +
+                        " is not something a brand can require; use knowledge, materials, "
+                        "time or values";
+      if (auto s = closest(r.what.text, Requirements))
+        diags.report(DiagKind::UnknownRequirement, r.what.range,
+                     msg + " (did you mean '" + *s + "'?)")
+            .fix(r.what.range, *s, "replace with '" + *s + "'");
+      else
+        diags.report(DiagKind::UnknownRequirement, r.what.range, msg);
+      continue;
+    }
+    auto [it, inserted] = seen.try_emplace(r.what.text, r.what.range);
+    if (!inserted)
+      diags.report(DiagKind::RepeatedItem, r.what.range,
+                   "the brand already requires " + r.what.text.str())
+          .note(it->second, "first required here");
+  }
+  if (b.maxStages.size() > 1)
+    diags.report(DiagKind::DuplicateSetting, b.maxStages[1].range,
+                 "'max stages' is stated twice in " + brandName(b))
+        .note(b.maxStages[0].range, "first stated here");
+  if (b.maxCycle.size() > 1)
+    diags.report(DiagKind::DuplicateSetting, b.maxCycle[1].range,
+                 "'max cycle' is stated twice in " + brandName(b))
+        .note(b.maxCycle[0].range, "first stated here");
+  for (const auto& m : b.maxCycle)
+    toDays(m.value, diags); // reports an unknown unit
+  for (const auto& m : b.maxStages)
+    if (m.value.value < 1 || m.value.value != static_cast<unsigned>(m.value.value))
+      diags.report(DiagKind::InvalidNumber, m.value.range,
+                   "'max stages' takes a whole number of at least 1");
+}
+
+rt::Brand lowerBrand(const ast::BrandDecl& b) {
+  rt::Brand out;
+  out.name = b.name.text.str();
+  out.description = b.description ? b.description->value : "";
+  for (const ast::NameList& l : b.values)
+    for (const ast::Ident& v : l.names)
+      out.values.push_back(v.text.str());
+  for (const ast::NameList& l : b.forbidTactics)
+    for (const ast::Ident& v : l.names)
+      out.forbiddenTactics.push_back(v.text.str());
+  for (const ast::NameList& l : b.forbidCategories)
+    for (const ast::Ident& v : l.names)
+      out.forbiddenCategories.push_back(v.text.str());
+  for (const ast::BrandRequire& r : b.requires_)
+    if (isKnownRequirement(r.what.text) && !llvm::is_contained(out.requirements, r.what.text))
+      out.requirements.push_back(r.what.text.str());
+  if (!b.maxStages.empty())
+    out.maxStages = static_cast<unsigned>(b.maxStages[0].value.value);
+  if (!b.maxCycle.empty())
+    if (auto per = daysPerUnit(b.maxCycle[0].value.unit.text))
+      out.maxCycleDays = b.maxCycle[0].value.amount.value * *per;
+  return out;
+}
+
+void checkStageAgainstBrand(const ResolvedStage& s, const ast::BrandDecl& b,
+                            llvm::ArrayRef<const ast::Decl*> provided,
+                            llvm::ArrayRef<const ast::Decl*> tactics,
+                            diag::DiagnosticEngine& diags) {
+  // Forbidden tactics and categories, at each `use`.
+  if (s.use) {
+    for (const ast::Ident& use : s.use->names) {
+      auto tactic = llvm::find_if(tactics, [&](const ast::Decl* d) { return d->name.text == use.text; });
+      if (tactic == tactics.end())
+        continue;
+      const auto* t = llvm::cast<ast::TacticDecl>(*tactic);
+      for (const ast::NameList& rule : b.forbidTactics)
+        for (const ast::Ident& f : rule.names)
+          if (f.text == use.text)
+            diags
+                .report(DiagKind::ForbiddenTactic, use.range,
+                        "stage " + quoted(s.name.text) + " uses " + quoted(use.text) + ", which " +
+                            brandName(b) + " forbids")
+                .note(f.range, "forbidden here");
+      for (const ast::NameList& rule : b.forbidCategories)
+        for (const ast::Ident& f : rule.names)
+          if (f.text == t->category.text)
+            diags
+                .report(DiagKind::ForbiddenCategory, use.range,
+                        "stage " + quoted(s.name.text) + " uses " + quoted(use.text) +
+                            ", a tactic of category " + quoted(f.text) + ", which " +
+                            brandName(b) + " forbids")
+                .note(f.range, "the category is forbidden here")
+                .note(t->category.range, quoted(use.text) + " is in category " + quoted(f.text));
+    }
+  }
+  auto requireFails = [&](llvm::StringRef what, DiagKind kind, const std::string& msg) {
+    if (const ast::BrandRequire* r = findRequire(b, what))
+      diags.report(kind, s.name.range, msg).note(r->range, "required by " + brandName(b) + " here");
+  };
+  if (!s.learn)
+    requireFails("knowledge", DiagKind::MissingKnowledge,
+                 "stage " + quoted(s.name.text) +
+                     " does not say what the prospect learns; add a 'learn' line");
+  if (!s.provide)
+    requireFails("materials", DiagKind::MissingMaterials,
+                 "stage " + quoted(s.name.text) +
+                     " provides no literature or tool; add a 'provide' line");
+  if (!s.time)
+    requireFails("time", DiagKind::MissingTime,
+                 "stage " + quoted(s.name.text) + " does not say how long prospects stay; add a "
+                                                  "'time' line");
+  if (findRequire(b, "values")) {
+    llvm::StringSet<> brandValues;
+    for (const ast::NameList& l : b.values)
+      for (const ast::Ident& v : l.names)
+        brandValues.insert(v.text);
+    bool conveys = false;
+    auto check = [&](const std::vector<ast::Ident>& list) {
+      for (const ast::Ident& v : list)
+        conveys |= brandValues.count(v.text) != 0;
+    };
+    for (const ast::Decl* d : provided)
+      check(llvm::cast<ast::MaterialDecl>(d)->conveys);
+    for (const ast::Decl* d : tactics)
+      check(llvm::cast<ast::TacticDecl>(d)->conveys);
+    if (!conveys)
+      requireFails("values", DiagKind::MissingValues,
+                   "stage " + quoted(s.name.text) + " conveys none of the values of " +
+                       brandName(b) +
+                       " through its materials or tactics");
+  }
+}
+
+void checkProcessAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
+                              diag::DiagnosticEngine& diags) {
+  if (b.maxStages.empty())
+    return;
+  double max = b.maxStages[0].value.value;
+  if (p.stages.size() > max)
+    diags
+        .report(DiagKind::TooManyStages, p.decl->name.range,
+                "process " + quoted(p.decl->name.text) + " has " +
+                    std::to_string(p.stages.size()) + " stages; " + brandName(b) +
+                    " allows at most " + std::to_string(static_cast<unsigned>(max)))
+        .note(b.maxStages[0].range, "the limit is set here");
+}
+
+void checkCycleAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
+                            double expectedDaysToWin, diag::DiagnosticEngine& diags) {
+  if (b.maxCycle.empty())
+    return;
+  auto per = daysPerUnit(b.maxCycle[0].value.unit.text);
+  if (!per)
+    return;
+  double max = b.maxCycle[0].value.amount.value * *per;
+  if (expectedDaysToWin > max + 1e-9)
+    diags
+        .report(DiagKind::CycleTooLong, p.decl->name.range,
+                "process " + quoted(p.decl->name.text) + " is expected to take " +
+                    formatDays(expectedDaysToWin) + " to win a deal; " + brandName(b) +
+                    " allows at most " + formatDays(max))
+        .note(b.maxCycle[0].range, "the limit is set here");
+}
+
+} // namespace salesc::sema

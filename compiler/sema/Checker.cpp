@@ -1,0 +1,212 @@
+//===- Checker.cpp - Checks one compilation and lowers its processes ------===//
+#include "Checker.h"
+
+#include "BrandRules.h"
+#include "ProcessChecker.h"
+#include "ResolvedProcess.h"
+#include "SymbolTable.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <map>
+
+namespace salesc::sema {
+
+using ast::DeclKind;
+using diag::DiagKind;
+
+namespace {
+
+std::string quoted(llvm::StringRef s) { return "'" + s.str() + "'"; }
+
+template <typename T>
+void once(const std::vector<T>& settings, llvm::StringRef what, llvm::StringRef where,
+          diag::DiagnosticEngine& diags) {
+  for (size_t i = 1; i < settings.size(); ++i)
+    diags
+        .report(DiagKind::DuplicateSetting, settings[i].range,
+                "'" + what.str() + "' is stated twice in " + where.str())
+        .note(settings[0].range, "first stated here");
+}
+
+/// Settings and stage lines that may appear once per block.
+void checkOnce(const ast::ProcessDecl& p, diag::DiagnosticEngine& diags) {
+  std::string where = "process " + quoted(p.name.text);
+  once(p.brand, "brand", where, diags);
+  once(p.value, "value", where, diags);
+  once(p.targetWinRate, "target win rate", where, diags);
+  once(p.targetCycle, "target cycle", where, diags);
+  once(p.start, "start", where, diags);
+  for (const auto& s : p.stages) {
+    std::string stage = "stage " + quoted(s->name.text);
+    for (size_t i = 1; i < s->times.size(); ++i)
+      diags.report(DiagKind::DuplicateSetting, s->times[i].range, "'time' is stated twice in " + stage)
+          .note(s->times[0].range, "first stated here");
+    for (size_t i = 1; i < s->stalled.size(); ++i)
+      diags
+          .report(DiagKind::DuplicateSetting, s->stalled[i].range,
+                  "'stalled after' is stated twice in " + stage)
+          .note(s->stalled[0].range, "first stated here");
+    for (size_t i = 1; i < s->otherwise.size(); ++i)
+      diags
+          .report(DiagKind::DuplicateSetting, s->otherwise[i].range,
+                  "'otherwise' is stated twice in " + stage)
+          .note(s->otherwise[0].range, "first stated here");
+  }
+}
+
+/// Tactic categories, offering channels, brand rules: names used outside processes.
+void checkDeclarations(SymbolTable& symbols, diag::DiagnosticEngine& diags) {
+  for (const ast::Decl* d : symbols.all()) {
+    if (auto* t = llvm::dyn_cast<ast::TacticDecl>(d)) {
+      symbols.resolve(t->category, {DeclKind::Category}, "'category' takes a tactic category");
+    } else if (auto* o = llvm::dyn_cast<ast::OfferingDecl>(d)) {
+      for (const ast::Ident& c : o->via)
+        symbols.resolve(c, {DeclKind::Channel}, "'via' takes channels");
+    } else if (auto* b = llvm::dyn_cast<ast::BrandDecl>(d)) {
+      checkBrandDecl(*b, diags);
+      for (const ast::NameList& l : b->forbidTactics)
+        for (const ast::Ident& t : l.names)
+          symbols.resolve(t, {DeclKind::Tactic},
+                          "'forbid' takes tactics (write 'forbid category X;' for a category)");
+      for (const ast::NameList& l : b->forbidCategories)
+        for (const ast::Ident& c : l.names)
+          symbols.resolve(c, {DeclKind::Category}, "'forbid category' takes tactic categories");
+    }
+  }
+}
+
+/// Channels and offerings: a process for a channel its offering is not sold through,
+/// two processes for one combination, and combinations with no process.
+void checkChannels(const std::vector<CheckedProcess>& processes,
+                   const ast::Module* root, const SymbolTable& symbols,
+                   diag::DiagnosticEngine& diags) {
+  std::map<std::pair<const ast::Decl*, const ast::Decl*>, const ast::ProcessDecl*> covered;
+  for (const CheckedProcess& p : processes) {
+    if (!p.channel || !p.offering)
+      continue;
+    const ast::Ident* via = nullptr;
+    for (const ast::Ident& c : p.offering->via)
+      if (c.text == p.channel->name.text)
+        via = &c;
+    if (!via) {
+      diags
+          .report(DiagKind::ChannelNotOffered, p.decl->name.range,
+                  "process " + quoted(p.decl->name.text) + " is for offering " +
+                      quoted(p.offering->name.text) + " through channel " +
+                      quoted(p.channel->name.text) + ", but the offering is not sold via it")
+          .note(p.offering->name.range, "add " + quoted(p.channel->name.text) +
+                                             " to the 'via' list of the offering here");
+      continue;
+    }
+    auto [it, inserted] = covered.try_emplace({p.channel, p.offering}, p.decl);
+    if (!inserted)
+      diags
+          .report(DiagKind::DuplicateCombination, p.decl->name.range,
+                  "processes " + quoted(it->second->name.text) + " and " +
+                      quoted(p.decl->name.text) + " are both for " +
+                      quoted(p.offering->name.text) + " via " + quoted(p.channel->name.text) +
+                      "; keep one process per channel and offering")
+          .note(it->second->name.range, "the first process is declared here");
+  }
+  for (const ast::Decl* d : symbols.all()) {
+    auto* o = llvm::dyn_cast<ast::OfferingDecl>(d);
+    if (!o || o->module != root)
+      continue;
+    for (const ast::Ident& c : o->via) {
+      const ast::Decl* channel = symbols.find(c.text);
+      if (!channel || !llvm::isa<ast::ChannelDecl>(channel) || covered.count({channel, o}))
+        continue;
+      diags.report(DiagKind::MissingProcess, c.range,
+                   "offering " + quoted(o->name.text) + " is sold via " + quoted(c.text) +
+                       ", but no process describes that sale; add a process 'for " +
+                       c.text.str() + ", " + o->name.text.str() + "'");
+    }
+  }
+}
+
+/// Brand values of the checked file that no material or tactic conveys (often a typo).
+void checkValues(const SymbolTable& symbols, const ast::Module* root,
+                 diag::DiagnosticEngine& diags) {
+  llvm::StringSet<> conveyed;
+  for (const ast::Decl* d : symbols.all()) {
+    if (auto* m = llvm::dyn_cast<ast::MaterialDecl>(d))
+      for (const ast::Ident& v : m->conveys)
+        conveyed.insert(v.text);
+    if (auto* t = llvm::dyn_cast<ast::TacticDecl>(d))
+      for (const ast::Ident& v : t->conveys)
+        conveyed.insert(v.text);
+  }
+  for (const ast::Decl* d : symbols.all()) {
+    auto* b = llvm::dyn_cast<ast::BrandDecl>(d);
+    if (!b || b->module != root)
+      continue;
+    for (const ast::NameList& l : b->values)
+      for (const ast::Ident& v : l.names)
+        if (!conveyed.count(v.text))
+          diags.report(DiagKind::ValueNeverConveyed, v.range,
+                       "no literature, tool or tactic conveys the value " + quoted(v.text) +
+                           " of brand " + quoted(b->name.text) +
+                           "; add 'conveys " + v.text.str() + "' to one, or check the spelling");
+  }
+}
+
+/// Declarations of the checked file that nothing uses. A file that declares no
+/// process is a library: everything in it is there for others to use.
+void checkUnused(const SymbolTable& symbols, const ast::Module* root,
+                 diag::DiagnosticEngine& diags) {
+  bool library = llvm::none_of(root->decls, [](const std::unique_ptr<ast::Decl>& d) {
+    return llvm::isa<ast::ProcessDecl>(d.get());
+  });
+  if (library)
+    return;
+  for (const auto& d : root->decls) {
+    if (llvm::isa<ast::ProcessDecl>(d.get()) || symbols.isUsed(d.get()))
+      continue;
+    if (symbols.find(d->name.text) != d.get())
+      continue; // a duplicate, reported as such
+    diags.report(DiagKind::UnusedDeclaration, d->name.range,
+                 ast::kindName(d->kind()).str() + " " + quoted(d->name.text) +
+                     " is declared but never used");
+  }
+}
+
+} // namespace
+
+CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticEngine& diags) {
+  CheckedModel out;
+  if (modules.empty())
+    return out;
+  const ast::Module* root = modules.front();
+  SymbolTable symbols(diags);
+  for (const ast::Module* m : modules)
+    for (const auto& d : m->decls)
+      symbols.add(d.get());
+  checkDeclarations(symbols, diags);
+
+  ProcessResolver resolver(symbols, diags);
+  ProcessChecker checker(symbols, diags);
+  std::vector<CheckedProcess> checked;
+  for (const ast::Decl* d : symbols.all()) {
+    auto* p = llvm::dyn_cast<ast::ProcessDecl>(d);
+    if (!p)
+      continue;
+    checkOnce(*p, diags);
+    const ResolvedProcess* r = resolver.resolve(p);
+    if (!r)
+      continue;
+    checked.push_back(checker.check(*r));
+    if (checked.back().model) {
+      if (p->module == root)
+        out.rootProcesses.push_back(out.processes.size());
+      out.processes.push_back(*checked.back().model);
+    }
+  }
+  checkChannels(checked, root, symbols, diags);
+  checkValues(symbols, root, diags);
+  checkUnused(symbols, root, diags);
+  return out;
+}
+
+} // namespace salesc::sema

@@ -1,0 +1,30 @@
+//===- Checker.h - Checks one compilation and lowers its processes --------===//
+#ifndef SALESC_SEMA_CHECKER_H
+#define SALESC_SEMA_CHECKER_H
+
+#include "ast/AST.h"
+#include "diag/DiagnosticEngine.h"
+#include "salesc/runtime/Model.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <vector>
+
+namespace salesc::sema {
+
+/// The checked model of one compilation: every process without errors, lowered, in
+/// the order of the files (checked file first) and of declaration.
+struct CheckedModel {
+  std::vector<rt::Process> processes;
+  /// Processes declared in the checked file itself (not in imports), by index.
+  std::vector<size_t> rootProcesses;
+};
+
+/// Checks a compilation: `modules` is the checked file followed by everything it
+/// imports (Loader::closure). Reports to `diags`; warnings about unused declarations
+/// and uncovered channels are given only for the checked file.
+CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticEngine& diags);
+
+} // namespace salesc::sema
+
+#endif // SALESC_SEMA_CHECKER_H

@@ -1,0 +1,102 @@
+//===- Durations.cpp - Time units and time ranges in days -----------------===//
+#include "Durations.h"
+
+#include "Spelling.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace salesc::sema {
+
+using diag::DiagKind;
+
+std::optional<double> daysPerUnit(llvm::StringRef unit) {
+  return llvm::StringSwitch<std::optional<double>>(unit)
+      .Cases("hour", "hours", 1.0 / 24.0)
+      .Cases("day", "days", 1.0)
+      .Cases("week", "weeks", 7.0)
+      .Cases("month", "months", 30.0)
+      .Default(std::nullopt);
+}
+
+static std::optional<double> unitDays(const ast::Ident& unit, diag::DiagnosticEngine& diags) {
+  if (auto d = daysPerUnit(unit.text))
+    return d;
+  static const llvm::StringRef units[] = {"hours", "days", "weeks", "months",
+                                          "hour",  "day",  "week",  "month"};
+  std::string msg = "unknown time unit '" + unit.text.str() + "'";
+  if (auto s = closest(unit.text, units))
+    diags.report(DiagKind::UnknownUnit, unit.range, msg + "; did you mean '" + *s + "'?")
+        .fix(unit.range, *s, "replace with '" + *s + "'");
+  else
+    diags.report(DiagKind::UnknownUnit, unit.range,
+                 msg + "; use hours, days, weeks or months");
+  return std::nullopt;
+}
+
+std::optional<double> toDays(const ast::Duration& d, diag::DiagnosticEngine& diags) {
+  auto per = unitDays(d.unit, diags);
+  if (!per)
+    return std::nullopt;
+  return d.amount.value * *per;
+}
+
+std::optional<rt::Holding> toHolding(const ast::TimeSpec& t, diag::DiagnosticEngine& diags) {
+  std::optional<double> high;
+  if (t.high)
+    high = toDays(*t.high, diags);
+  // `1 to 3 days`: the low end takes the high end's unit.
+  std::optional<double> lowPer;
+  if (t.lowUnit)
+    lowPer = unitDays(*t.lowUnit, diags);
+  else if (t.high)
+    lowPer = daysPerUnit(t.high->unit.text);
+  std::optional<double> typical;
+  if (t.typical)
+    typical = toDays(*t.typical, diags);
+  if (!lowPer || (t.high && !high) || (t.typical && !typical))
+    return std::nullopt;
+  double low = t.low.value * *lowPer;
+  if (!t.high) {
+    if (t.typical) {
+      diags.report(DiagKind::TypicalOutsideRange, t.typical->range,
+                   "a typical time needs a range, as in 'time 2 to 10 days typical 4 days'");
+      return std::nullopt;
+    }
+    return rt::Holding{low, low, low};
+  }
+  if (low > *high) {
+    diags.report(DiagKind::TimeRangeInverted, t.range,
+                 "this time range starts at " + formatDays(low) + " and ends at " +
+                     formatDays(*high) + "; put the shorter time first");
+    return std::nullopt;
+  }
+  double mid = typical ? *typical : (low + *high) / 2;
+  if (typical && (*typical < low || *typical > *high)) {
+    diags.report(DiagKind::TypicalOutsideRange, t.typical->range,
+                 "the typical time of " + formatDays(*typical) + " is outside the range " +
+                     formatDays(low) + " to " + formatDays(*high));
+    return std::nullopt;
+  }
+  return rt::Holding{low, mid, *high};
+}
+
+std::string formatDays(double days) {
+  auto num = [](double v) {
+    std::string s = fmt::format("{:.2f}", v);
+    while (s.back() == '0')
+      s.pop_back();
+    if (s.back() == '.')
+      s.pop_back();
+    return s;
+  };
+  if (days < 1 && days > 0) {
+    double h = days * 24;
+    return num(h) + (std::fabs(h - 1) < 1e-9 ? " hour" : " hours");
+  }
+  return num(days) + (std::fabs(days - 1) < 1e-9 ? " day" : " days");
+}
+
+} // namespace salesc::sema

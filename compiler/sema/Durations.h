@@ -1,0 +1,29 @@
+//===- Durations.h - Time units and time ranges in days -------------------===//
+#ifndef SALESC_SEMA_DURATIONS_H
+#define SALESC_SEMA_DURATIONS_H
+
+#include "ast/AST.h"
+#include "diag/DiagnosticEngine.h"
+#include "salesc/runtime/Model.h"
+
+#include <optional>
+
+namespace salesc::sema {
+
+/// Days in one `unit`: hour(s) 1/24, day(s) 1, week(s) 7, month(s) 30.
+std::optional<double> daysPerUnit(llvm::StringRef unit);
+
+/// A duration in days; an unknown unit is reported (with the closest unit) and gives
+/// nullopt.
+std::optional<double> toDays(const ast::Duration& d, diag::DiagnosticEngine& diags);
+
+/// A stage's time line as min/typical/max days. Reports unknown units, a minimum
+/// above the maximum and a typical time outside the range; nullopt after any of them.
+std::optional<rt::Holding> toHolding(const ast::TimeSpec& t, diag::DiagnosticEngine& diags);
+
+/// "3 days", "2.5 weeks", "1 month": a number of days said the way people say it.
+std::string formatDays(double days);
+
+} // namespace salesc::sema
+
+#endif // SALESC_SEMA_DURATIONS_H

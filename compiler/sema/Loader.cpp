@@ -1,0 +1,142 @@
+//===- Loader.cpp - Reads files and their imports, each once per run ------===//
+#include "Loader.h"
+
+#include "parse/Parse.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+namespace salesc::sema {
+
+using diag::DiagKind;
+
+namespace {
+
+std::string canonical(llvm::StringRef path) {
+  llvm::SmallString<256> real;
+  if (!llvm::sys::fs::real_path(path, real))
+    return std::string(real);
+  llvm::SmallString<256> abs(path);
+  llvm::sys::fs::make_absolute(abs);
+  llvm::sys::path::remove_dots(abs, true);
+  return std::string(abs);
+}
+
+} // namespace
+
+Loader::Entry* Loader::parse(std::unique_ptr<llvm::MemoryBuffer> buffer) {
+  unsigned id = sm_.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+  parse::ParseResult r = parse::parseModule(sm_, id, diags_);
+  auto e = std::make_unique<Entry>();
+  e->module = std::move(r.module);
+  e->syntaxErrors = r.syntaxErrors;
+  byModule_[e->module.get()] = e.get();
+  entries_.push_back(std::move(e));
+  return entries_.back().get();
+}
+
+Loader::Entry* Loader::load(const std::string& canonicalPath, const std::string& shownPath) {
+  auto it = byPath_.find(canonicalPath);
+  if (it != byPath_.end())
+    return it->second;
+  auto buffer = llvm::MemoryBuffer::getFile(canonicalPath, /*IsText=*/true);
+  if (!buffer) {
+    diags_.reportFile(DiagKind::FileUnreadable, shownPath,
+                      "cannot read '" + shownPath + "': " + buffer.getError().message());
+    return nullptr;
+  }
+  // Show the path as the user wrote it (root files) or as found (imports).
+  auto named = llvm::MemoryBuffer::getMemBufferCopy((*buffer)->getBuffer(), shownPath);
+  Entry* e = parse(std::move(named));
+  byPath_[canonicalPath] = e;
+  return e;
+}
+
+const ast::Module* Loader::loadRoot(llvm::StringRef path) {
+  if (llvm::sys::fs::is_directory(path)) {
+    diags_.reportFile(DiagKind::FileUnreadable, path, "'" + path.str() + "' is a folder");
+    return nullptr;
+  }
+  Entry* e = load(canonical(path), path.str());
+  return e ? e->module.get() : nullptr;
+}
+
+const ast::Module* Loader::loadText(llvm::StringRef name, llvm::StringRef text) {
+  Entry* e = parse(llvm::MemoryBuffer::getMemBufferCopy(text, name));
+  byPath_[canonical(name)] = e;
+  return e->module.get();
+}
+
+unsigned Loader::syntaxErrors(const ast::Module* m) const {
+  auto it = byModule_.find(m);
+  return it == byModule_.end() ? 0 : it->second->syntaxErrors;
+}
+
+std::vector<std::string> Loader::candidates(const ast::Module& from, llvm::StringRef spec) const {
+  std::vector<std::string> dirs;
+  llvm::StringRef rest = spec;
+  if (spec.startswith("std/")) {
+    dirs.push_back(options_.stdlibDir); // holds std/*.sales
+  } else if (llvm::sys::path::is_absolute(spec)) {
+    dirs.push_back("");
+  } else {
+    dirs.push_back(llvm::sys::path::parent_path(from.path).str());
+    for (const std::string& d : options_.includeDirs)
+      dirs.push_back(d);
+  }
+  std::vector<std::string> out;
+  for (const std::string& dir : dirs) {
+    llvm::SmallString<256> p(dir);
+    llvm::sys::path::append(p, rest);
+    if (!llvm::sys::path::extension(p).equals(".sales"))
+      p += ".sales";
+    out.push_back(std::string(p));
+  }
+  return out;
+}
+
+void Loader::resolveImports(Entry& e) {
+  if (e.importsResolved)
+    return;
+  e.importsResolved = true;
+  for (const ast::Import& imp : e.module->imports) {
+    std::vector<std::string> tried = candidates(*e.module, imp.path.value);
+    const ast::Module* found = nullptr;
+    for (const std::string& c : tried) {
+      if (!llvm::sys::fs::exists(c) || llvm::sys::fs::is_directory(c))
+        continue;
+      if (Entry* target = load(canonical(c), c))
+        found = target->module.get();
+      break;
+    }
+    if (found) {
+      e.imports.push_back(found);
+      continue;
+    }
+    auto b = diags_.report(DiagKind::ImportNotFound, imp.path.range,
+                           "cannot find the file imported as '" + imp.path.value + "'");
+    for (const std::string& c : tried)
+      b.note(llvm::SMRange(), "looked for '" + c + "'");
+  }
+}
+
+std::vector<const ast::Module*> Loader::closure(const ast::Module* root) {
+  std::vector<const ast::Module*> out;
+  llvm::DenseSet<const ast::Module*> seen;
+  std::vector<const ast::Module*> work{root};
+  while (!work.empty()) {
+    const ast::Module* m = work.back();
+    work.pop_back();
+    if (!seen.insert(m).second)
+      continue;
+    out.push_back(m);
+    Entry* e = byModule_[m];
+    resolveImports(*e);
+    for (auto it = e->imports.rbegin(); it != e->imports.rend(); ++it)
+      work.push_back(*it);
+  }
+  return out;
+}
+
+} // namespace salesc::sema

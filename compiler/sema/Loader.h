@@ -1,0 +1,65 @@
+//===- Loader.h - Reads files and their imports, each once per run --------===//
+#ifndef SALESC_SEMA_LOADER_H
+#define SALESC_SEMA_LOADER_H
+
+#include "ast/AST.h"
+#include "diag/DiagnosticEngine.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace salesc::sema {
+
+struct LoadOptions {
+  std::string stdlibDir;                ///< where `import "std/x"` looks
+  std::vector<std::string> includeDirs; ///< searched after the importing file's folder
+};
+
+/// Owns every Module read in a run. A file is read and parsed once, however many
+/// checked files import it; its imports are resolved once too.
+class Loader {
+public:
+  Loader(llvm::SourceMgr& sm, diag::DiagnosticEngine& diags, LoadOptions options)
+      : sm_(sm), diags_(diags), options_(std::move(options)) {}
+
+  /// Reads a file named on the command line. Null (and a FileUnreadable diagnostic)
+  /// when it cannot be read.
+  const ast::Module* loadRoot(llvm::StringRef path);
+  /// Parses text held in memory, as if read from `name` (for tests and stdin).
+  const ast::Module* loadText(llvm::StringRef name, llvm::StringRef text);
+
+  /// The module and everything it imports, transitively, each once, the module first.
+  std::vector<const ast::Module*> closure(const ast::Module* root);
+
+  /// Syntax errors found in `m` (the checker skips compilations that have any).
+  unsigned syntaxErrors(const ast::Module* m) const;
+
+private:
+  struct Entry {
+    std::unique_ptr<ast::Module> module;
+    unsigned syntaxErrors = 0;
+    bool importsResolved = false;
+    std::vector<const ast::Module*> imports;
+  };
+
+  Entry* load(const std::string& canonicalPath, const std::string& shownPath);
+  Entry* parse(std::unique_ptr<llvm::MemoryBuffer> buffer);
+  void resolveImports(Entry& e);
+  /// Candidate files for an import, in search order.
+  std::vector<std::string> candidates(const ast::Module& from, llvm::StringRef spec) const;
+
+  llvm::SourceMgr& sm_;
+  diag::DiagnosticEngine& diags_;
+  LoadOptions options_;
+  llvm::StringMap<Entry*> byPath_; ///< canonical path -> entry
+  std::vector<std::unique_ptr<Entry>> entries_;
+  llvm::DenseMap<const ast::Module*, Entry*> byModule_;
+};
+
+} // namespace salesc::sema
+
+#endif // SALESC_SEMA_LOADER_H

@@ -1,0 +1,343 @@
+//===- ProcessChecker.cpp - Names, settings, stages and exits of a process ===//
+#include "ProcessChecker.h"
+
+#include "BrandRules.h"
+#include "Durations.h"
+#include "Spelling.h"
+
+#include "llvm/ADT/StringSet.h"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace salesc::sema {
+
+using ast::DeclKind;
+using diag::DiagKind;
+
+namespace {
+
+std::string pct(double v) {
+  std::string s = fmt::format("{:.2f}", v);
+  while (s.back() == '0')
+    s.pop_back();
+  if (s.back() == '.')
+    s.pop_back();
+  return s + "%";
+}
+
+std::string quoted(llvm::StringRef s) { return "'" + s.str() + "'"; }
+
+} // namespace
+
+bool ProcessChecker::checkPercent(const ast::Percent& p) {
+  if (p.amount.value > 0 && p.amount.value <= 100)
+    return true;
+  diags_.report(DiagKind::PercentOutOfRange, p.range,
+                "a share must be above 0% and at most 100%, not " + pct(p.amount.value));
+  return false;
+}
+
+std::vector<const ast::Decl*> ProcessChecker::resolveList(const ast::NameList* list,
+                                                          llvm::ArrayRef<DeclKind> kinds,
+                                                          llvm::StringRef role) {
+  std::vector<const ast::Decl*> out;
+  if (!list)
+    return out;
+  llvm::StringMap<llvm::SMRange> seen;
+  for (const ast::Ident& name : list->names) {
+    auto [it, inserted] = seen.try_emplace(name.text, name.range);
+    if (!inserted) {
+      diags_.report(DiagKind::RepeatedItem, name.range, quoted(name.text) + " is listed twice")
+          .note(it->second, "first listed here");
+      continue;
+    }
+    if (const ast::Decl* d = symbols_.resolve(name, kinds, role))
+      out.push_back(d);
+  }
+  return out;
+}
+
+void ProcessChecker::checkFor(const ast::ProcessDecl& p, CheckedProcess& out) {
+  for (const ast::Ident& name : p.forList) {
+    const ast::Decl* d = symbols_.resolve(name, {DeclKind::Channel, DeclKind::Offering},
+                                          "'for' takes a channel and an offering");
+    if (!d)
+      continue;
+    if (auto* c = llvm::dyn_cast<ast::ChannelDecl>(d)) {
+      if (out.channel) {
+        diags_
+            .report(DiagKind::InvalidFor, name.range,
+                    "a process is for one channel, but " + quoted(out.channel->name.text) +
+                        " and " + quoted(name.text) +
+                        " are both channels; write one process per channel")
+            .note(out.channel->name.range, "the other channel is declared here");
+        continue;
+      }
+      out.channel = c;
+    } else if (auto* o = llvm::dyn_cast<ast::OfferingDecl>(d)) {
+      if (out.offering) {
+        diags_
+            .report(DiagKind::InvalidFor, name.range,
+                    "a process is for one offering, but " + quoted(out.offering->name.text) +
+                        " and " + quoted(name.text) +
+                        " are both offerings; write one process per offering")
+            .note(out.offering->name.range, "the other offering is declared here");
+        continue;
+      }
+      out.offering = o;
+    }
+  }
+}
+
+const ast::BrandDecl* ProcessChecker::checkBrand(const ResolvedProcess& p) {
+  if (!p.brand)
+    return nullptr;
+  const ast::Decl* d =
+      symbols_.resolve(p.brand->value, {DeclKind::Brand}, "'brand' takes the name of a brand");
+  return d ? llvm::cast<ast::BrandDecl>(d) : nullptr;
+}
+
+void ProcessChecker::checkSettings(const ResolvedProcess& p, rt::Process& out) {
+  if (p.value) {
+    const ast::Money& m = p.value->value;
+    llvm::StringRef cur = m.currency.text;
+    bool iso = cur.size() == 3 && llvm::all_of(cur, [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!iso)
+      diags_.report(DiagKind::InvalidCurrency, m.currency.range,
+                    quoted(cur) + " is not a currency code; use the three capital letters of "
+                                  "ISO 4217, such as USD, EUR or GBP")
+          .fix(m.currency.range, cur.upper(), "write the code in capitals");
+    out.currency = cur.str();
+    out.value = m.amount.value;
+  }
+  if (p.targetWinRate && checkPercent(p.targetWinRate->value))
+    out.targetWinRate = p.targetWinRate->value.amount.value / 100.0;
+  if (p.targetCycle) {
+    if (auto d = toDays(p.targetCycle->value, diags_))
+      out.targetCycleDays = *d;
+  }
+}
+
+void ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* brand,
+                                rt::State& out) {
+  out.kind = rt::StateKind::Stage;
+  auto items = [](const std::vector<const ast::Decl*>& decls) {
+    std::vector<rt::Item> v;
+    for (const ast::Decl* d : decls)
+      v.push_back(rt::Item{d->name.text.str(), d->description ? d->description->value : ""});
+    return v;
+  };
+  auto learn = resolveList(s.learn, {DeclKind::Knowledge},
+                           "'learn' takes knowledge the prospect needs");
+  auto provide = resolveList(s.provide, {DeclKind::Literature, DeclKind::Tool},
+                             "'provide' takes literature or tools");
+  auto use = resolveList(s.use, {DeclKind::Tactic}, "'use' takes tactics");
+  out.learn = items(learn);
+  out.provide = items(provide);
+  out.tactics = items(use);
+  if (s.time) {
+    if (auto h = toHolding(*s.time, diags_)) {
+      out.time = *h;
+      out.hasTime = true;
+    }
+  }
+  if (s.stalled) {
+    if (auto d = toDays(*s.stalled, diags_)) {
+      out.stalledAfter = *d;
+      if (out.hasTime && *d < out.time.min)
+        diags_
+            .report(DiagKind::StallBeforeTime, s.stalled->range,
+                    "the stall limit of " + formatDays(*d) + " is shorter than the " +
+                        formatDays(out.time.min) +
+                        " every prospect spends in this stage, so every deal would be "
+                        "flagged as stalled")
+            .note(s.time->range, "the stage's time is stated here");
+    }
+  }
+  if (brand)
+    checkStageAgainstBrand(s, *brand, provide, use, diags_);
+}
+
+void ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
+                                rt::Process& out) {
+  std::vector<llvm::StringRef> stateNames;
+  for (const rt::State& st : out.states)
+    stateNames.push_back(st.name);
+  auto target = [&](const ast::Ident& name) -> std::optional<uint32_t> {
+    auto it = index.find(name.text);
+    if (it != index.end())
+      return it->second;
+    std::string msg = "process " + quoted(p.decl->name.text) + " has no stage or outcome named " +
+                      quoted(name.text);
+    if (auto s = closest(name.text, stateNames))
+      diags_.report(DiagKind::UnknownName, name.range, msg + "; did you mean '" + *s + "'?")
+          .fix(name.range, *s, "replace with '" + *s + "'");
+    else
+      diags_.report(DiagKind::UnknownName, name.range, msg);
+    return std::nullopt;
+  };
+  std::vector<uint32_t> lostOutcomes;
+  for (uint32_t i = 0; i < out.states.size(); ++i)
+    if (out.states[i].kind == rt::StateKind::Lost)
+      lostOutcomes.push_back(i);
+
+  for (uint32_t si = 0; si < p.stages.size(); ++si) {
+    const ResolvedStage& s = p.stages[si];
+    double sum = 0;
+    bool ok = true;
+    llvm::StringMap<const ast::NextEdge*> seen;
+    std::vector<rt::Transition> edges;
+    for (const ast::NextEdge* e : s.next) {
+      bool valid = checkPercent(e->share);
+      auto to = target(e->target);
+      auto [it, inserted] = seen.try_emplace(e->target.text, e);
+      if (!inserted) {
+        diags_
+            .report(DiagKind::DuplicateNext, e->range,
+                    "a second 'next' line to " + quoted(e->target.text) +
+                        "; give each stage one 'next' line with the combined share")
+            .note(it->second->range, "the first 'next' line to " + quoted(e->target.text));
+        ok = false;
+        continue;
+      }
+      if (to && *to == si) {
+        diags_.report(DiagKind::NextToStart, e->target.range,
+                      "stage " + quoted(s.name.text) +
+                          " sends prospects to itself; the time they spend in a stage is its "
+                          "'time' line");
+        ok = false;
+        continue;
+      }
+      if (!valid || !to) {
+        ok = false;
+        continue;
+      }
+      sum += e->share.amount.value;
+      edges.push_back(rt::Transition{si, *to, e->share.amount.value / 100.0, false});
+    }
+    if (sum > 100 + 1e-9) {
+      auto b = diags_.report(DiagKind::ExitsOver100, s.name.range,
+                             "the 'next' lines of stage " + quoted(s.name.text) + " add up to " +
+                                 pct(sum) + "; together they can send at most 100%");
+      for (const ast::NextEdge* e : s.next)
+        b.note(e->range, "sends " + pct(e->share.amount.value) + " to " + quoted(e->target.text));
+      continue;
+    }
+    double remainder = 100 - sum;
+    std::optional<uint32_t> rest;
+    if (s.otherwise)
+      rest = target(*s.otherwise);
+    if (s.otherwise && rest && *rest == si) {
+      diags_.report(DiagKind::NextToStart, s.otherwise->range,
+                    "stage " + quoted(s.name.text) + " sends prospects to itself");
+      ok = false;
+    }
+    if (!ok || (s.otherwise && !rest))
+      continue;
+    if (remainder <= 1e-9) {
+      if (s.otherwise)
+        diags_.report(DiagKind::OtherwiseUnused, s.otherwise->range,
+                      "the 'next' lines of stage " + quoted(s.name.text) +
+                          " already add up to 100%, so 'otherwise' sends no one");
+    } else if (rest) {
+      edges.push_back(rt::Transition{si, *rest, remainder / 100.0, true});
+    } else if (lostOutcomes.size() == 1) {
+      edges.push_back(rt::Transition{si, lostOutcomes[0], remainder / 100.0, true});
+    } else {
+      std::string why = lostOutcomes.empty()
+                            ? "the process has no 'lost' outcome"
+                            : "the process has " + std::to_string(lostOutcomes.size()) +
+                                  " 'lost' outcomes";
+      diags_.report(DiagKind::RemainderNowhere, s.name.range,
+                    "stage " + quoted(s.name.text) + " sends " + pct(sum) + " on, and the other " +
+                        pct(remainder) + " have nowhere to go: " + why +
+                        "; add 'otherwise OUTCOME;' to say where they go");
+      continue;
+    }
+    // Merge an implicit remainder into an explicit edge to the same state.
+    for (const rt::Transition& t : edges) {
+      auto same = llvm::find_if(out.transitions, [&](const rt::Transition& o) {
+        return o.from == t.from && o.to == t.to;
+      });
+      if (same != out.transitions.end())
+        same->probability += t.probability;
+      else
+        out.transitions.push_back(t);
+    }
+  }
+}
+
+CheckedProcess ProcessChecker::check(const ResolvedProcess& p) {
+  CheckedProcess result;
+  result.decl = p.decl;
+  unsigned errorsBefore = diags_.errorReports();
+  checkFor(*p.decl, result);
+
+  rt::Process out;
+  out.name = p.decl->name.text.str();
+  out.description = p.description ? p.description->value : "";
+  if (result.channel)
+    out.channel = result.channel->name.text.str();
+  if (result.offering)
+    out.offering = result.offering->name.text.str();
+  const ast::BrandDecl* brand = checkBrand(p);
+  if (brand)
+    out.brand = lowerBrand(*brand);
+  checkSettings(p, out);
+
+  llvm::StringMap<uint32_t> index;
+  for (const ResolvedStage& s : p.stages) {
+    index[s.name.text] = out.states.size();
+    out.states.emplace_back();
+    out.states.back().name = s.name.text.str();
+    out.states.back().description = s.description ? s.description->value : "";
+  }
+  for (const ast::Outcome* o : p.outcomes) {
+    index[o->name.text] = out.states.size();
+    rt::State st;
+    st.name = o->name.text.str();
+    st.description = o->description ? o->description->value : "";
+    st.kind = o->kind == ast::OutcomeKind::Won ? rt::StateKind::Won : rt::StateKind::Lost;
+    out.states.push_back(std::move(st));
+  }
+  for (size_t i = 0; i < p.stages.size(); ++i)
+    lowerStage(p.stages[i], brand, out.states[i]);
+
+  if (p.start) {
+    const ast::Ident& s = p.start->value;
+    auto it = index.find(s.text);
+    if (it == index.end()) {
+      std::vector<llvm::StringRef> names;
+      for (const ResolvedStage& st : p.stages)
+        names.push_back(st.name.text);
+      std::string msg = "process " + quoted(p.decl->name.text) + " has no stage named " +
+                        quoted(s.text);
+      if (auto c = closest(s.text, names))
+        diags_.report(DiagKind::UnknownName, s.range, msg + "; did you mean '" + *c + "'?")
+            .fix(s.range, *c, "replace with '" + *c + "'");
+      else
+        diags_.report(DiagKind::UnknownName, s.range, msg);
+    } else if (out.states[it->second].isOutcome()) {
+      diags_.report(DiagKind::StartIsOutcome, s.range,
+                    "the process cannot start at " + quoted(s.text) +
+                        ", which is an outcome; 'start' names the first stage prospects enter");
+    } else {
+      out.start = it->second;
+    }
+  }
+  lowerExits(p, index, out);
+
+  if (brand)
+    checkProcessAgainstBrand(p, *brand, diags_);
+  if (diags_.errorReports() != errorsBefore)
+    return result;
+  if (!checkShape(p, out))
+    return result;
+  checkPredictions(p, brand, out);
+  if (diags_.errorReports() == errorsBefore)
+    result.model = std::move(out);
+  return result;
+}
+
+} // namespace salesc::sema

@@ -1,0 +1,99 @@
+//===- ProcessShape.cpp - Reachability, outcomes and predicted targets ----===//
+//
+// Checks on the lowered chain of a process that has no other error: stages no one
+// reaches, stages no one leaves, stages from which no one wins, and the figures the
+// absorbing Markov chain predicts against the process's targets and brand limits.
+//
+//===----------------------------------------------------------------------===//
+#include "BrandRules.h"
+#include "Durations.h"
+#include "ProcessChecker.h"
+
+#include "salesc/runtime/Graph.h"
+#include "salesc/runtime/Markov.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <fmt/format.h>
+
+namespace salesc::sema {
+
+using diag::DiagKind;
+
+namespace {
+std::string quoted(llvm::StringRef s) { return "'" + s.str() + "'"; }
+} // namespace
+
+bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& model) {
+  const std::string name = quoted(p.decl->name.text);
+  if (p.stages.empty()) {
+    diags_.report(DiagKind::EmptyProcess, p.decl->name.range,
+                  "process " + name + " has no stages");
+    return false;
+  }
+  bool hasWon = llvm::any_of(model.states, [](const rt::State& s) {
+    return s.kind == rt::StateKind::Won;
+  });
+  if (!hasWon) {
+    diags_.report(DiagKind::NoWonOutcome, p.decl->name.range,
+                  "process " + name +
+                      " has no 'won' outcome, so no prospect can ever buy; add one, as in "
+                      "'won signed \"Signs the agreement\";'");
+    return false;
+  }
+  std::vector<bool> reached = rt::reachableFrom(model, model.start);
+  std::vector<bool> leaves = rt::canReach(model, [](const rt::State& s) { return s.isOutcome(); });
+  std::vector<bool> wins =
+      rt::canReach(model, [](const rt::State& s) { return s.kind == rt::StateKind::Won; });
+  bool trapped = false;
+  for (size_t i = 0; i < p.stages.size(); ++i) {
+    const ResolvedStage& s = p.stages[i];
+    if (!reached[i]) {
+      diags_.report(DiagKind::UnreachableStage, s.name.range,
+                    "no prospect can reach stage " + quoted(s.name.text) + " from the start stage " +
+                        quoted(model.states[model.start].name) +
+                        "; send prospects to it with a 'next' line, or remove it");
+      continue;
+    }
+    if (!leaves[i]) {
+      diags_.report(DiagKind::TrappedStage, s.name.range,
+                    "prospects who reach stage " + quoted(s.name.text) +
+                        " can never win or be lost: every path from it loops back among stages "
+                        "without an outcome");
+      trapped = true;
+    } else if (!wins[i]) {
+      diags_.report(DiagKind::NoWinPath, s.name.range,
+                    "no prospect who reaches stage " + quoted(s.name.text) +
+                        " can ever win; every path from it ends in a 'lost' outcome");
+    }
+  }
+  return !trapped;
+}
+
+void ProcessChecker::checkPredictions(const ResolvedProcess& p, const ast::BrandDecl* brand,
+                                      const rt::Process& model) {
+  llvm::Expected<rt::Analysis> a = rt::analyze(model);
+  if (!a) {
+    llvm::consumeError(a.takeError()); // the shape checks report these cases
+    return;
+  }
+  const std::string start = quoted(model.states[model.start].name);
+  double winRate = a->winRate();
+  double toWin = a->expectedDaysToWin[model.start];
+  if (p.targetWinRate && model.targetWinRate && winRate + 1e-12 < *model.targetWinRate) {
+    diags_.report(DiagKind::WinRateBelowTarget, p.targetWinRate->range,
+                  fmt::format("the process predicts a win rate of {:.2f}% from {}, below its "
+                              "target of {:g}%",
+                              winRate * 100, start, *model.targetWinRate * 100));
+  }
+  if (p.targetCycle && model.targetCycleDays && winRate > 0 &&
+      toWin > *model.targetCycleDays + 1e-9) {
+    diags_.report(DiagKind::CycleAboveTarget, p.targetCycle->range,
+                  "the process predicts " + formatDays(toWin) + " from " + start +
+                      " to a won deal, above its target of " + formatDays(*model.targetCycleDays));
+  }
+  if (brand && winRate > 0)
+    checkCycleAgainstBrand(p, *brand, toWin, diags_);
+}
+
+} // namespace salesc::sema

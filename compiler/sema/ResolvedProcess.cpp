@@ -1,0 +1,161 @@
+//===- ResolvedProcess.cpp - A process with its `extends` chain applied ---===//
+#include "ResolvedProcess.h"
+
+#include "llvm/ADT/StringMap.h"
+
+namespace salesc::sema {
+
+using diag::DiagKind;
+
+namespace {
+
+template <typename T> const T* lastOf(const std::vector<T>& v) {
+  return v.empty() ? nullptr : &v.back();
+}
+
+} // namespace
+
+const ResolvedProcess* ProcessResolver::resolve(const ast::ProcessDecl* p) {
+  auto it = state_.find(p);
+  if (it != state_.end()) {
+    if (it->second == State::InProgress)
+      return nullptr; // a cycle: reported where it closes
+    auto d = done_.find(p);
+    return d == done_.end() ? nullptr : d->second.get();
+  }
+  state_[p] = State::InProgress;
+  std::unique_ptr<ResolvedProcess> r = build(p);
+  state_[p] = State::Done;
+  const ResolvedProcess* out = r.get();
+  if (r)
+    done_[p] = std::move(r);
+  return out;
+}
+
+std::unique_ptr<ResolvedProcess> ProcessResolver::build(const ast::ProcessDecl* p) {
+  auto r = std::make_unique<ResolvedProcess>();
+  if (p->extends) {
+    const ast::Decl* d = symbols_.resolve(*p->extends, {ast::DeclKind::Process},
+                                          "'extends' takes the name of another process");
+    if (!d)
+      return nullptr;
+    auto* base = llvm::cast<ast::ProcessDecl>(d);
+    auto seen = state_.find(base);
+    if (seen != state_.end() && seen->second == State::InProgress) {
+      diags_
+          .report(DiagKind::ExtendsCycle, p->extends->range,
+                  "'" + p->name.text.str() + "' extends '" + base->name.text.str() +
+                      "', which in turn extends '" + p->name.text.str() +
+                      "'; a process cannot be based on itself")
+          .note(base->name.range, "'" + base->name.text.str() + "' is declared here");
+      return nullptr;
+    }
+    const ResolvedProcess* b = resolve(base);
+    if (!b)
+      return nullptr;
+    *r = *b;
+    apply(*r, *p, true);
+  } else {
+    apply(*r, *p, false);
+  }
+  r->decl = p;
+  return r;
+}
+
+void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, bool extending) {
+  if (p.description)
+    r.description = &*p.description;
+  if (auto* s = lastOf(p.brand))
+    r.brand = s;
+  if (auto* s = lastOf(p.value))
+    r.value = s;
+  if (auto* s = lastOf(p.targetWinRate))
+    r.targetWinRate = s;
+  if (auto* s = lastOf(p.targetCycle))
+    r.targetCycle = s;
+  if (auto* s = lastOf(p.start))
+    r.start = s;
+
+  // Names inherited from the base (which a block may restate) and names this block
+  // declares (which it may not declare twice).
+  llvm::StringMap<size_t> stageIndex;
+  for (size_t i = 0; i < r.stages.size(); ++i)
+    stageIndex[r.stages[i].name.text] = i;
+  llvm::StringMap<size_t> outcomeIndex;
+  for (size_t i = 0; i < r.outcomes.size(); ++i)
+    outcomeIndex[r.outcomes[i]->name.text] = i;
+  llvm::StringMap<llvm::SMRange> declaredHere;
+  auto declareHere = [&](const ast::Ident& name) {
+    auto [it, inserted] = declaredHere.try_emplace(name.text, name.range);
+    if (inserted)
+      return true;
+    diags_
+        .report(DiagKind::DuplicateName, name.range,
+                "'" + name.text.str() + "' is already a stage or outcome of process '" +
+                    p.name.text.str() + "'")
+        .note(it->second, "'" + name.text.str() + "' is first declared here");
+    return false;
+  };
+
+  for (const auto& st : p.stages) {
+    if (!declareHere(st->name))
+      continue;
+    if (outcomeIndex.count(st->name.text)) {
+      const ast::Outcome* o = r.outcomes[outcomeIndex[st->name.text]];
+      diags_
+          .report(DiagKind::DuplicateName, st->name.range,
+                  "'" + st->name.text.str() + "' is already an outcome of the base process")
+          .note(o->name.range, "the outcome is declared here");
+      continue;
+    }
+    auto found = stageIndex.find(st->name.text);
+    ResolvedStage* rs;
+    if (found != stageIndex.end() && extending) {
+      rs = &r.stages[found->second];
+    } else {
+      r.stages.push_back(ResolvedStage{});
+      rs = &r.stages.back();
+      rs->origin = st.get();
+      rs->name = st->name;
+      stageIndex[st->name.text] = r.stages.size() - 1;
+    }
+    if (st->description)
+      rs->description = &*st->description;
+    if (st->learn)
+      rs->learn = &*st->learn;
+    if (st->provide)
+      rs->provide = &*st->provide;
+    if (st->use)
+      rs->use = &*st->use;
+    if (!st->times.empty())
+      rs->time = &st->times.front();
+    if (!st->stalled.empty())
+      rs->stalled = &st->stalled.front();
+    if (!st->next.empty() || !st->otherwise.empty()) {
+      rs->next.clear();
+      for (const ast::NextEdge& e : st->next)
+        rs->next.push_back(&e);
+      rs->otherwise = st->otherwise.empty() ? nullptr : &st->otherwise.front();
+    }
+  }
+  for (const ast::Outcome& o : p.outcomes) {
+    if (!declareHere(o.name))
+      continue;
+    if (stageIndex.count(o.name.text)) {
+      const ResolvedStage& s = r.stages[stageIndex[o.name.text]];
+      diags_
+          .report(DiagKind::DuplicateName, o.name.range,
+                  "'" + o.name.text.str() + "' is already a stage of process '" +
+                      p.name.text.str() + "'")
+          .note(s.name.range, "the stage is declared here");
+      continue;
+    }
+    auto found = outcomeIndex.find(o.name.text);
+    if (found != outcomeIndex.end())
+      r.outcomes[found->second] = &o;
+    else
+      r.outcomes.push_back(&o);
+  }
+}
+
+} // namespace salesc::sema

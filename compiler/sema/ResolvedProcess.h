@@ -1,0 +1,71 @@
+//===- ResolvedProcess.h - A process with its `extends` chain applied -----===//
+#ifndef SALESC_SEMA_RESOLVEDPROCESS_H
+#define SALESC_SEMA_RESOLVEDPROCESS_H
+
+#include "SymbolTable.h"
+#include "ast/AST.h"
+#include "diag/DiagnosticEngine.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <map>
+#include <memory>
+
+namespace salesc::sema {
+
+/// A stage as it stands after `extends`: each property points at the block that
+/// stated it last (the base's or the extending process's). Pointers into the AST,
+/// which outlives this view.
+struct ResolvedStage {
+  const ast::Stage* origin = nullptr; ///< the block that first declared the name
+  ast::Ident name;
+  const ast::Text* description = nullptr;
+  const ast::NameList* learn = nullptr;
+  const ast::NameList* provide = nullptr;
+  const ast::NameList* use = nullptr;
+  const ast::TimeSpec* time = nullptr;
+  const ast::Duration* stalled = nullptr;
+  std::vector<const ast::NextEdge*> next;
+  const ast::Ident* otherwise = nullptr;
+};
+
+/// A process as it stands after `extends`: settings from the nearest process in the
+/// chain that states them, the base's stages (replaced property by property) followed
+/// by new ones, and the base's outcomes followed by new ones.
+struct ResolvedProcess {
+  const ast::ProcessDecl* decl = nullptr;
+  const ast::Text* description = nullptr;
+  const ast::Setting<ast::Ident>* brand = nullptr;
+  const ast::Setting<ast::Money>* value = nullptr;
+  const ast::Setting<ast::Percent>* targetWinRate = nullptr;
+  const ast::Setting<ast::Duration>* targetCycle = nullptr;
+  const ast::Setting<ast::Ident>* start = nullptr;
+  std::vector<ResolvedStage> stages;
+  std::vector<const ast::Outcome*> outcomes;
+};
+
+/// Resolves every process of a compilation, base first. Reports unknown bases,
+/// bases that are not processes, cycles of `extends`, and names used twice inside
+/// one process. A process whose chain is broken gets no entry.
+class ProcessResolver {
+public:
+  ProcessResolver(SymbolTable& symbols, diag::DiagnosticEngine& diags)
+      : symbols_(symbols), diags_(diags) {}
+
+  /// The resolved view of `p`, or null when its `extends` chain is broken.
+  const ResolvedProcess* resolve(const ast::ProcessDecl* p);
+
+private:
+  enum class State { InProgress, Done };
+  std::unique_ptr<ResolvedProcess> build(const ast::ProcessDecl* p);
+  void apply(ResolvedProcess& into, const ast::ProcessDecl& p, bool extending);
+
+  SymbolTable& symbols_;
+  diag::DiagnosticEngine& diags_;
+  llvm::DenseMap<const ast::ProcessDecl*, State> state_;
+  std::map<const ast::ProcessDecl*, std::unique_ptr<ResolvedProcess>> done_;
+};
+
+} // namespace salesc::sema
+
+#endif // SALESC_SEMA_RESOLVEDPROCESS_H

@@ -1,0 +1,61 @@
+//===- Markov.h - Absorbing Markov chain analysis of a process ------------===//
+//
+// Stages are the transient states and won/lost outcomes the absorbing ones. With
+// Q the stage-to-stage probabilities, R the stage-to-outcome probabilities and m
+// the mean holding time of each stage, everything below comes from one LU
+// factorization of (I - Q). Holding times make the chain semi-Markov: visits are
+// weighted by each stage's mean time.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_RUNTIME_MARKOV_H
+#define SALESC_RUNTIME_MARKOV_H
+
+#include "salesc/runtime/Model.h"
+
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace salesc::rt {
+
+/// The analytic figures of one process. Invariant: every vector has one entry
+/// per state, indexed like Process::states (all empty for a process without
+/// states), and `start` is the Process::start the figures were computed from.
+struct Analysis {
+  /// Probability of ending in any Won state; 1 for Won states, 0 for Lost ones.
+  std::vector<double> winProbability;
+  /// Expected days until any outcome: the sum of the mean holding times of the
+  /// stages visited. 0 for outcomes.
+  std::vector<double> expectedDaysToClose;
+  /// Expected days to reach a Won state, conditional on winning (the Doob
+  /// h-transform of the chain). 0 for Won states; NaN where winProbability is 0.
+  std::vector<double> expectedDaysToWin;
+  /// Expected number of visits to each stage for a prospect entering at
+  /// `start`; for an outcome, the probability of ending there.
+  std::vector<double> expectedVisits;
+  /// Per stage, the share of the expected time to close spent there:
+  /// expectedVisits[i] * mean_i / expectedDaysToClose[start]. 0 for outcomes,
+  /// and 0 everywhere when the expected time to close is 0.
+  std::vector<double> timeShare;
+  /// The stage with the largest expectedVisits * mean time from `start` (ties,
+  /// within a relative 1e-12: lowest index); nullopt when no stage takes time.
+  std::optional<uint32_t> bottleneck;
+  uint32_t start = 0;
+
+  /// winProbability[start], or 0 for a process without states.
+  double winRate() const;
+};
+
+/// Analyses `p`. Fails, with a message naming the offending stages or
+/// transitions, when the model breaks its invariants (state indices out of
+/// range, transitions out of an outcome, probabilities outside 0..1 or not
+/// summing to 1 per stage) or when some stage can never reach an outcome, which
+/// would make (I - Q) singular. The message does not name the process; callers
+/// add that context.
+llvm::Expected<Analysis> analyze(const Process& p);
+
+} // namespace salesc::rt
+
+#endif // SALESC_RUNTIME_MARKOV_H

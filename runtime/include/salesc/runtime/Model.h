@@ -1,0 +1,95 @@
+//===- Model.h - The executable model of a sales process ------------------===//
+//
+// What the compiler lowers a checked process to and what the runtime loads from
+// tables.json: states (stages and outcomes) and explicit transitions. Nothing in
+// here knows about source text, ANTLR or Graphviz.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_RUNTIME_MODEL_H
+#define SALESC_RUNTIME_MODEL_H
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesc::rt {
+
+/// How long a prospect stays in a stage, in days. Invariant: 0 <= min <= typical <= max.
+/// A fixed time has min == typical == max. A range stated without a typical value has
+/// its typical value at the midpoint, so the distribution is triangular(min, typical, max).
+struct Holding {
+  double min = 0;
+  double typical = 0;
+  double max = 0;
+  /// Mean of the triangular distribution: (min + typical + max) / 3.
+  double mean() const { return (min + typical + max) / 3.0; }
+};
+
+enum class StateKind { Stage, Won, Lost };
+
+/// A named item (knowledge, material or tactic) with its description.
+struct Item {
+  std::string name;
+  std::string description;
+};
+
+/// One state of the chain: a stage (transient) or an outcome (absorbing).
+struct State {
+  std::string name;
+  std::string description;
+  StateKind kind = StateKind::Stage;
+  Holding time;                      ///< all zero for outcomes and for stages without `time`
+  bool hasTime = false;              ///< whether the source stated a time
+  std::optional<double> stalledAfter; ///< days; stages only
+  std::vector<Item> learn;
+  std::vector<Item> provide;
+  std::vector<Item> tactics;
+
+  bool isOutcome() const { return kind != StateKind::Stage; }
+};
+
+/// An edge of the chain. Invariant: for every stage, the probabilities of its
+/// outgoing transitions sum to 1 (within 1e-9); outcomes have no outgoing edges.
+struct Transition {
+  uint32_t from = 0;
+  uint32_t to = 0;
+  double probability = 0;
+  bool implicit = false; ///< the remainder edge the source left implicit
+};
+
+/// The brand a process is bound to, with the rules it states.
+struct Brand {
+  std::string name;
+  std::string description;
+  std::vector<std::string> values;
+  std::vector<std::string> forbiddenTactics;
+  std::vector<std::string> forbiddenCategories;
+  std::vector<std::string> requirements; ///< "knowledge", "materials", "time", "values"
+  std::optional<unsigned> maxStages;
+  std::optional<double> maxCycleDays;
+};
+
+/// A whole process, ready to analyse. `start` indexes `states` and names a stage
+/// whenever the process has stages.
+struct Process {
+  std::string name;
+  std::string description;
+  std::string channel;  ///< empty when the process is not bound to a channel
+  std::string offering; ///< empty when the process is not bound to an offering
+  std::optional<Brand> brand;
+  std::string currency; ///< ISO 4217 code, empty when no value is stated
+  std::optional<double> value;
+  std::optional<double> targetWinRate;    ///< in 0..1
+  std::optional<double> targetCycleDays;
+  uint32_t start = 0;
+  std::vector<State> states;
+  std::vector<Transition> transitions;
+
+  /// Index of the state named `name`, if any.
+  std::optional<uint32_t> find(const std::string& name) const;
+};
+
+} // namespace salesc::rt
+
+#endif // SALESC_RUNTIME_MODEL_H

@@ -1,0 +1,195 @@
+//===- Markov.cpp - Absorbing Markov chain analysis of a process ----------===//
+#include "salesc/runtime/Markov.h"
+
+#include "salesc/runtime/Graph.h"
+#include "salesc/runtime/LinearSolve.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace salesc::rt {
+namespace {
+
+constexpr double SumTolerance = 1e-9;  ///< the Model.h invariant on outgoing probabilities
+constexpr double TieTolerance = 1e-12; ///< relative; loads this close count as a tie
+
+llvm::Error fail(std::string message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+std::string percent(double probability) {
+  return fmt::format("{:g}%", probability * 100);
+}
+
+/// "stage 'a'", "stages 'a' and 'b'", "stages 'a', 'b' and 'c'".
+std::string nameStages(const Process& p, const std::vector<uint32_t>& indices) {
+  std::string out = indices.size() == 1 ? "stage " : "stages ";
+  for (size_t i = 0; i < indices.size(); ++i) {
+    if (i > 0)
+      out += i + 1 == indices.size() ? " and " : ", ";
+    out += "'" + p.states[indices[i]].name + "'";
+  }
+  return out;
+}
+
+/// Checks the Model.h invariants the solve relies on, and that every stage can
+/// reach an outcome (otherwise I - Q is singular).
+llvm::Error validate(const Process& p) {
+  const size_t n = p.states.size();
+  if (p.start >= n)
+    return fail(
+        fmt::format("the start state is index {}, but the process has {} states", p.start, n));
+  for (const State& s : p.states) {
+    const Holding& h = s.time;
+    if (!(h.min >= 0 && h.min <= h.typical && h.typical <= h.max && std::isfinite(h.max)))
+      return fail(fmt::format("the time of '{}' is min {}, typical {}, max {} days; expected 0 <= "
+                              "min <= typical <= max",
+                              s.name, h.min, h.typical, h.max));
+  }
+  for (const Transition& t : p.transitions) {
+    if (t.from >= n || t.to >= n)
+      return fail(
+          fmt::format("a transition refers to state index {}, but the process has {} states",
+                      std::max(t.from, t.to), n));
+    const std::string& from = p.states[t.from].name;
+    const std::string& to = p.states[t.to].name;
+    if (p.states[t.from].isOutcome())
+      return fail(fmt::format("outcome '{}' has a transition to '{}'; an outcome ends the process",
+                              from, to));
+    if (!(t.probability >= 0 && t.probability <= 1))
+      return fail(fmt::format("the transition from '{}' to '{}' has probability {}; expected a "
+                              "value between 0% and 100%",
+                              from, to, percent(t.probability)));
+  }
+
+  std::vector<bool> closes = canReach(p, [](const State& s) { return s.isOutcome(); });
+  std::vector<uint32_t> trapped;
+  for (uint32_t i = 0; i < n; ++i)
+    if (!closes[i])
+      trapped.push_back(i);
+  if (!trapped.empty())
+    return fail(nameStages(p, trapped) +
+                " can never reach a won or lost outcome, so a prospect there would stay in the "
+                "process forever");
+
+  std::vector<double> sums(n, 0.0);
+  for (const Transition& t : p.transitions)
+    sums[t.from] += t.probability;
+  for (uint32_t i = 0; i < n; ++i)
+    if (!p.states[i].isOutcome() && std::abs(sums[i] - 1.0) > SumTolerance)
+      return fail(fmt::format("the transitions out of stage '{}' add up to {}; expected 100%",
+                              p.states[i].name, percent(sums[i])));
+  return llvm::Error::success();
+}
+
+} // namespace
+
+double Analysis::winRate() const {
+  return start < winProbability.size() ? winProbability[start] : 0.0;
+}
+
+llvm::Expected<Analysis> analyze(const Process& p) {
+  const size_t n = p.states.size();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  Analysis a;
+  a.start = p.start;
+  if (n == 0)
+    return a;
+  if (llvm::Error err = validate(p))
+    return err;
+
+  // Number the stages 0..k-1 in state order; `local` maps a state to its stage number.
+  constexpr size_t NotStage = ~size_t(0);
+  std::vector<uint32_t> stages;
+  std::vector<size_t> local(n, NotStage);
+  for (uint32_t i = 0; i < n; ++i)
+    if (!p.states[i].isOutcome()) {
+      local[i] = stages.size();
+      stages.push_back(i);
+    }
+  const size_t k = stages.size();
+
+  SquareMatrix iMinusQ = SquareMatrix::identity(k);
+  std::vector<double> winNow(k, 0.0); // R . 1_won
+  std::vector<double> mean(k);
+  for (size_t i = 0; i < k; ++i)
+    mean[i] = p.states[stages[i]].time.mean();
+  for (const Transition& t : p.transitions) {
+    const size_t i = local[t.from];
+    if (!p.states[t.to].isOutcome())
+      iMinusQ(i, local[t.to]) -= t.probability;
+    else if (p.states[t.to].kind == StateKind::Won)
+      winNow[i] += t.probability;
+  }
+  std::optional<LUFactorization> lu = LUFactorization::factor(std::move(iMinusQ));
+  if (!lu)
+    return fail("the process cannot be analysed: some loop between stages is taken with a "
+                "probability too close to 100%");
+
+  // Graph facts make the figures exact where the algebra only gets close.
+  const std::vector<bool> canWin =
+      canReach(p, [](const State& s) { return s.kind == StateKind::Won; });
+  const std::vector<bool> canLose =
+      canReach(p, [](const State& s) { return s.kind == StateKind::Lost; });
+  const std::vector<bool> entered = reachableFrom(p, p.start);
+
+  std::vector<double> h = lu->solve(winNow);
+  for (size_t i = 0; i < k; ++i)
+    h[i] = !canWin[stages[i]] ? 0.0 : !canLose[stages[i]] ? 1.0 : std::clamp(h[i], 0.0, 1.0);
+  const std::vector<double> t = lu->solve(mean);
+  std::vector<double> meanTimesH(k);
+  for (size_t i = 0; i < k; ++i)
+    meanTimesH[i] = mean[i] * h[i];
+  const std::vector<double> u = lu->solve(meanTimesH); // u = h * (time to win | win)
+  std::vector<double> v(k, 0.0);
+  if (local[p.start] != NotStage) {
+    std::vector<double> unit(k, 0.0);
+    unit[local[p.start]] = 1.0;
+    v = lu->solveTransposed(unit);
+  }
+
+  a.winProbability.assign(n, 0.0);
+  a.expectedDaysToClose.assign(n, 0.0);
+  a.expectedDaysToWin.assign(n, nan);
+  a.expectedVisits.assign(n, 0.0);
+  a.timeShare.assign(n, 0.0);
+  for (uint32_t s = 0; s < n; ++s) {
+    if (p.states[s].kind == StateKind::Won) {
+      a.winProbability[s] = 1.0;
+      a.expectedDaysToWin[s] = 0.0;
+    }
+    const size_t i = local[s];
+    if (i == NotStage)
+      continue;
+    a.winProbability[s] = h[i];
+    a.expectedDaysToClose[s] = std::max(t[i], 0.0);
+    if (h[i] > 0)
+      a.expectedDaysToWin[s] = std::max(u[i] / h[i], 0.0);
+    a.expectedVisits[s] = entered[s] ? std::max(v[i], 0.0) : 0.0;
+  }
+  if (local[p.start] == NotStage)
+    a.expectedVisits[p.start] = 1.0; // entering at an outcome ends there
+  for (const Transition& tr : p.transitions)
+    if (p.states[tr.to].isOutcome())
+      a.expectedVisits[tr.to] += a.expectedVisits[tr.from] * tr.probability;
+
+  const double total = a.expectedDaysToClose[p.start];
+  double bestLoad = 0.0;
+  for (size_t i = 0; i < k; ++i) {
+    const uint32_t s = stages[i];
+    const double load = a.expectedVisits[s] * mean[i];
+    if (total > 0)
+      a.timeShare[s] = load / total;
+    if (load > 0 && (!a.bottleneck || load > bestLoad * (1 + TieTolerance))) {
+      a.bottleneck = s;
+      bestLoad = load;
+    }
+  }
+  return a;
+}
+
+} // namespace salesc::rt

@@ -1,0 +1,440 @@
+//===- MarkovTest.cpp - Tests of the absorbing Markov chain analysis ------===//
+//
+// Every expected figure is worked out by hand in the comment above it.
+//
+//===----------------------------------------------------------------------===//
+#include "salesc/runtime/Markov.h"
+
+#include "TestProcess.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace salesc::rt {
+namespace {
+
+using namespace salesc::rt::testing;
+
+constexpr double Tol = 1e-9;
+
+Analysis analyzeOk(const Process& p) {
+  llvm::Expected<Analysis> a = analyze(p);
+  if (!a) {
+    ADD_FAILURE() << llvm::toString(a.takeError());
+    return Analysis{};
+  }
+  return std::move(*a);
+}
+
+std::string analyzeError(const Process& p) {
+  llvm::Expected<Analysis> a = analyze(p);
+  if (a) {
+    ADD_FAILURE() << "expected an error";
+    return "";
+  }
+  return llvm::toString(a.takeError());
+}
+
+/// lead(0) -60%-> meeting(1) -45%-> proposal(2) -40%-> won(3); remainders to lost(4).
+/// Triangular means: lead (1+2+3)/3 = 2, meeting (2+4+9)/3 = 5, proposal (3+6+12)/3 = 7.
+Process straightChain() {
+  Process p;
+  addStage(p, "lead", {1, 2, 3});
+  addStage(p, "meeting", {2, 4, 9});
+  addStage(p, "proposal", {3, 6, 12});
+  addWon(p, "won");
+  addLost(p, "lost");
+  addEdge(p, 0, 1, 0.60);
+  addEdge(p, 0, 4, 0.40);
+  addEdge(p, 1, 2, 0.45);
+  addEdge(p, 1, 4, 0.55);
+  addEdge(p, 2, 3, 0.40);
+  addEdge(p, 2, 4, 0.60);
+  return p;
+}
+
+TEST(MarkovTest, StraightChainMultipliesConversionRates) {
+  // Win probability is the product of the rates still ahead:
+  //   proposal 0.4, meeting 0.45*0.4 = 0.18, lead 0.6*0.18 = 0.108.
+  // Time to close = own mean + rate onward * time to close of the next stage:
+  //   proposal 7, meeting 5 + 0.45*7 = 8.15, lead 2 + 0.6*8.15 = 6.89.
+  // Time to win: a win passes every stage ahead, so it is the plain sum of means:
+  //   proposal 7, meeting 5+7 = 12, lead 2+5+7 = 14.
+  // Visits from lead: lead 1, meeting 0.6, proposal 0.6*0.45 = 0.27;
+  //   won 0.27*0.4 = 0.108, lost 0.4 + 0.6*0.55 + 0.27*0.6 = 0.4+0.33+0.162 = 0.892.
+  Analysis a = analyzeOk(straightChain());
+  ASSERT_EQ(a.winProbability.size(), 5u);
+  EXPECT_NEAR(a.winProbability[0], 0.108, Tol);
+  EXPECT_NEAR(a.winProbability[1], 0.18, Tol);
+  EXPECT_NEAR(a.winProbability[2], 0.4, Tol);
+  EXPECT_EQ(a.winProbability[3], 1.0);
+  EXPECT_EQ(a.winProbability[4], 0.0);
+  EXPECT_NEAR(a.winRate(), 0.108, Tol);
+
+  EXPECT_NEAR(a.expectedDaysToClose[0], 6.89, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[1], 8.15, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[2], 7, Tol);
+  EXPECT_EQ(a.expectedDaysToClose[3], 0.0);
+  EXPECT_EQ(a.expectedDaysToClose[4], 0.0);
+
+  EXPECT_NEAR(a.expectedDaysToWin[0], 14, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[1], 12, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[2], 7, Tol);
+  EXPECT_EQ(a.expectedDaysToWin[3], 0.0);
+  EXPECT_TRUE(std::isnan(a.expectedDaysToWin[4]));
+
+  EXPECT_NEAR(a.expectedVisits[0], 1, Tol);
+  EXPECT_NEAR(a.expectedVisits[1], 0.6, Tol);
+  EXPECT_NEAR(a.expectedVisits[2], 0.27, Tol);
+  EXPECT_NEAR(a.expectedVisits[3], 0.108, Tol);
+  EXPECT_NEAR(a.expectedVisits[4], 0.892, Tol);
+}
+
+TEST(MarkovTest, BottleneckAndTimeSharesOfTheStraightChain) {
+  // Expected days per stage = visits * mean: lead 1*2 = 2, meeting 0.6*5 = 3,
+  // proposal 0.27*7 = 1.89; total 6.89 = time to close from lead. Meeting is the
+  // bottleneck; shares 2/6.89, 3/6.89, 1.89/6.89; outcomes 0.
+  Analysis a = analyzeOk(straightChain());
+  EXPECT_EQ(a.bottleneck, 1u);
+  EXPECT_NEAR(a.timeShare[0], 2 / 6.89, Tol);
+  EXPECT_NEAR(a.timeShare[1], 3 / 6.89, Tol);
+  EXPECT_NEAR(a.timeShare[2], 1.89 / 6.89, Tol);
+  EXPECT_EQ(a.timeShare[3], 0.0);
+  EXPECT_EQ(a.timeShare[4], 0.0);
+}
+
+TEST(MarkovTest, LoopBackToThePreviousStageIsAGeometricSeries) {
+  // qualify(0, mean 1) -80%-> demo(1, mean (1+2+3)/3 = 2), 20% -> lost(3);
+  // demo -50%-> won(2), 10% back to qualify, 40% -> lost.
+  // One pass qualify->demo->qualify happens with r = 0.8*0.1 = 0.08, so
+  //   visits qualify = 1 + r + r^2 + ... = 1/0.92 = 25/23, demo = 0.8/0.92 = 20/23.
+  //   win per pass 0.8*0.5 = 0.4: h(qualify) = 0.4/0.92 = 10/23,
+  //   h(demo) = 0.5 + 0.1*10/23 = 25/46.
+  //   won = (20/23)*0.5 = 10/23, lost = (25/23)*0.2 + (20/23)*0.4 = 13/23.
+  //   t(qualify) = 25/23*1 + 20/23*2 = 65/23, t(demo) = 2 + 0.1*65/23 = 105/46
+  //   (check: 1 + 0.8*105/46 = 130/46 = 65/23).
+  // Time to win from qualify: K round trips before the winning pass, each pass
+  // 1+2 = 3 days; P(K=k | win) is proportional to 0.08^k, so E[K | win] =
+  // 0.08/0.92 = 2/23 and tau(qualify) = 3*(1 + 2/23) = 75/23 (> t: losing at
+  // qualify is quick). From demo: [0.5*2 + 0.1*(10/23)*(2 + 75/23)] / (25/46)
+  //   = (529/529 + 121/529) * 46/25 = 650/529 * 46/25 = 52/23.
+  Process p;
+  addStage(p, "qualify", {1, 1, 1});
+  addStage(p, "demo", {1, 2, 3});
+  addWon(p, "won");
+  addLost(p, "lost");
+  addEdge(p, 0, 1, 0.8);
+  addEdge(p, 0, 3, 0.2);
+  addEdge(p, 1, 2, 0.5);
+  addEdge(p, 1, 0, 0.1);
+  addEdge(p, 1, 3, 0.4);
+  Analysis a = analyzeOk(p);
+  EXPECT_NEAR(a.expectedVisits[0], 25.0 / 23, Tol);
+  EXPECT_NEAR(a.expectedVisits[1], 20.0 / 23, Tol);
+  EXPECT_NEAR(a.expectedVisits[2], 10.0 / 23, Tol);
+  EXPECT_NEAR(a.expectedVisits[3], 13.0 / 23, Tol);
+  EXPECT_NEAR(a.winProbability[0], 10.0 / 23, Tol);
+  EXPECT_NEAR(a.winProbability[1], 25.0 / 46, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[0], 65.0 / 23, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[1], 105.0 / 46, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[0], 75.0 / 23, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[1], 52.0 / 23, Tol);
+}
+
+TEST(MarkovTest, SelfLoopVisitsAreOneOverOneMinusP) {
+  // intro(0, mean 1) -100%-> negotiation(1, mean (2+3+4)/3 = 3);
+  // negotiation -25%-> itself, 50% -> won(2), 25% -> lost(3).
+  //   visits: intro 1, negotiation 1/(1-0.25) = 4/3;
+  //   won (4/3)*0.5 = 2/3, lost (4/3)*0.25 = 1/3; h = 0.5/0.75 = 2/3 for both stages.
+  //   t(negotiation) = 3*4/3 = 4, t(intro) = 1 + 4 = 5.
+  //   The number of repeats does not depend on how negotiation ends, so time to
+  //   win equals time to close: 4 and 5.
+  //   Load: intro 1*1 = 1, negotiation (4/3)*3 = 4: shares 0.2 and 0.8, bottleneck 1.
+  Process p;
+  addStage(p, "intro", {1, 1, 1});
+  addStage(p, "negotiation", {2, 3, 4});
+  addWon(p, "won");
+  addLost(p, "lost");
+  addEdge(p, 0, 1, 1.0);
+  addEdge(p, 1, 1, 0.25);
+  addEdge(p, 1, 2, 0.5);
+  addEdge(p, 1, 3, 0.25);
+  Analysis a = analyzeOk(p);
+  EXPECT_NEAR(a.expectedVisits[0], 1, Tol);
+  EXPECT_NEAR(a.expectedVisits[1], 4.0 / 3, Tol);
+  EXPECT_NEAR(a.expectedVisits[2], 2.0 / 3, Tol);
+  EXPECT_NEAR(a.expectedVisits[3], 1.0 / 3, Tol);
+  EXPECT_NEAR(a.winProbability[0], 2.0 / 3, Tol);
+  EXPECT_NEAR(a.winProbability[1], 2.0 / 3, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[0], 5, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[1], 4, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[0], 5, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[1], 4, Tol);
+  EXPECT_NEAR(a.timeShare[0], 0.2, Tol);
+  EXPECT_NEAR(a.timeShare[1], 0.8, Tol);
+  EXPECT_EQ(a.bottleneck, 1u);
+}
+
+TEST(MarkovTest, SeveralWonAndLostOutcomes) {
+  // States interleave outcomes and stages; start is state 1:
+  //   0 self-serve (won), 1 qualify (mean (0+1+2)/3 = 1), 2 disqualified (lost),
+  //   3 demo (mean (2+4+6)/3 = 4), 4 enterprise (won), 5 competitor (lost),
+  //   6 no decision (lost).
+  // qualify: 50% demo, 20% disqualified, 30% self-serve.
+  // demo: 50% enterprise, 25% competitor, 25% no decision.
+  //   h(demo) = 0.5, h(qualify) = 0.3 + 0.5*0.5 = 0.55.
+  //   Ending from qualify: self-serve 0.3, disqualified 0.2, enterprise 0.5*0.5 = 0.25,
+  //   competitor 0.5*0.25 = 0.125, no decision 0.125 (sum 1).
+  //   t(demo) = 4, t(qualify) = 1 + 0.5*4 = 3.
+  //   Time to win from qualify: self-serve wins after 1 day (weight 0.3), enterprise
+  //   after 1+4 = 5 days (weight 0.25): (0.3*1 + 0.25*5)/0.55 = 1.55/0.55 = 31/11.
+  Process p;
+  addWon(p, "self-serve");
+  addStage(p, "qualify", {0, 1, 2});
+  addLost(p, "disqualified");
+  addStage(p, "demo", {2, 4, 6});
+  addWon(p, "enterprise");
+  addLost(p, "competitor");
+  addLost(p, "no decision");
+  p.start = 1;
+  addEdge(p, 1, 3, 0.5);
+  addEdge(p, 1, 2, 0.2);
+  addEdge(p, 1, 0, 0.3);
+  addEdge(p, 3, 4, 0.5);
+  addEdge(p, 3, 5, 0.25);
+  addEdge(p, 3, 6, 0.25);
+  Analysis a = analyzeOk(p);
+  EXPECT_NEAR(a.winRate(), 0.55, Tol);
+  EXPECT_NEAR(a.winProbability[3], 0.5, Tol);
+  EXPECT_EQ(a.winProbability[0], 1.0);
+  EXPECT_EQ(a.winProbability[4], 1.0);
+  EXPECT_EQ(a.winProbability[2], 0.0);
+  EXPECT_EQ(a.winProbability[5], 0.0);
+  EXPECT_EQ(a.winProbability[6], 0.0);
+
+  EXPECT_NEAR(a.expectedVisits[1], 1, Tol);
+  EXPECT_NEAR(a.expectedVisits[3], 0.5, Tol);
+  EXPECT_NEAR(a.expectedVisits[0], 0.3, Tol);
+  EXPECT_NEAR(a.expectedVisits[2], 0.2, Tol);
+  EXPECT_NEAR(a.expectedVisits[4], 0.25, Tol);
+  EXPECT_NEAR(a.expectedVisits[5], 0.125, Tol);
+  EXPECT_NEAR(a.expectedVisits[6], 0.125, Tol);
+
+  EXPECT_NEAR(a.expectedDaysToClose[1], 3, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[3], 4, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[1], 31.0 / 11, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[3], 4, Tol);
+  EXPECT_EQ(a.expectedDaysToWin[0], 0.0);
+  EXPECT_EQ(a.expectedDaysToWin[4], 0.0);
+  EXPECT_TRUE(std::isnan(a.expectedDaysToWin[2]));
+}
+
+TEST(MarkovTest, TimeToWinIsConditionalOnWinning) {
+  // screen(0, mean 1): 50% build, 20% hopeless, 30% lost.
+  // build(1, mean (5+10+15)/3 = 10): 100% won.   hopeless(2, mean 2): 100% lost.
+  //   h: build 1, hopeless 0 (exactly), screen 0.5.
+  //   t(screen) = 1 + 0.5*10 + 0.2*2 = 6.4: most prospects leave quickly.
+  //   Every win goes screen -> build, so tau(screen) = 1 + 10 = 11
+  //   (h-transform: u = 1*0.5 + 0.5*(10*1) + 0.2*0 = 5.5, 5.5/0.5 = 11).
+  //   tau(hopeless) is undefined (NaN): it never wins.
+  Process p;
+  addStage(p, "screen", {1, 1, 1});
+  addStage(p, "build", {5, 10, 15});
+  addStage(p, "hopeless", {1, 2, 3});
+  addWon(p, "won");
+  addLost(p, "lost");
+  addEdge(p, 0, 1, 0.5);
+  addEdge(p, 0, 2, 0.2);
+  addEdge(p, 0, 4, 0.3);
+  addEdge(p, 1, 3, 1.0);
+  addEdge(p, 2, 4, 1.0);
+  Analysis a = analyzeOk(p);
+  EXPECT_NEAR(a.winProbability[0], 0.5, Tol);
+  EXPECT_EQ(a.winProbability[1], 1.0);
+  EXPECT_EQ(a.winProbability[2], 0.0);
+  EXPECT_NEAR(a.expectedDaysToClose[0], 6.4, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[1], 10, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[2], 2, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[0], 11, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[1], 10, Tol);
+  EXPECT_TRUE(std::isnan(a.expectedDaysToWin[2]));
+}
+
+TEST(MarkovTest, BottleneckTiesGoToTheLowestIndex) {
+  // States: 0 "review" (mean 2), 1 "intro" (mean 2, the start), 2 won, 3 lost.
+  // intro -> review 100%; review 50% won, 50% lost. Both stages are visited once
+  // for 2 days: a tie, so the bottleneck is index 0 although intro comes first.
+  // Shares 2/4 = 0.5 each.
+  Process p;
+  addStage(p, "review", {2, 2, 2});
+  addStage(p, "intro", {1, 2, 3});
+  addWon(p, "won");
+  addLost(p, "lost");
+  p.start = 1;
+  addEdge(p, 1, 0, 1.0);
+  addEdge(p, 0, 2, 0.5);
+  addEdge(p, 0, 3, 0.5);
+  Analysis a = analyzeOk(p);
+  EXPECT_EQ(a.bottleneck, 0u);
+  EXPECT_NEAR(a.timeShare[0], 0.5, Tol);
+  EXPECT_NEAR(a.timeShare[1], 0.5, Tol);
+}
+
+TEST(MarkovTest, StagesWithoutTimeHaveNoBottleneck) {
+  // Same shape with no times: every mean is 0, so all times are 0, time to win
+  // is 0 where winning is possible, and there is no bottleneck.
+  Process p;
+  addStage(p, "review");
+  addStage(p, "intro");
+  addWon(p, "won");
+  addLost(p, "lost");
+  p.start = 1;
+  addEdge(p, 1, 0, 1.0);
+  addEdge(p, 0, 2, 0.5);
+  addEdge(p, 0, 3, 0.5);
+  Analysis a = analyzeOk(p);
+  EXPECT_EQ(a.bottleneck, std::nullopt);
+  EXPECT_EQ(a.timeShare, std::vector<double>(4, 0.0));
+  EXPECT_EQ(a.expectedDaysToClose[1], 0.0);
+  EXPECT_EQ(a.expectedDaysToWin[1], 0.0);
+  EXPECT_NEAR(a.winRate(), 0.5, Tol);
+}
+
+TEST(MarkovTest, TrappedStagesAreNamedInTheError) {
+  // demo <-> trial loop forever (the 0% edge to won is never taken) and limbo has
+  // no transitions at all.
+  Process p;
+  addStage(p, "intro");
+  addStage(p, "demo");
+  addStage(p, "trial");
+  addWon(p, "won");
+  addLost(p, "lost");
+  addStage(p, "limbo");
+  addEdge(p, 0, 1, 0.5);
+  addEdge(p, 0, 4, 0.5);
+  addEdge(p, 1, 2, 1.0);
+  addEdge(p, 2, 1, 1.0);
+  addEdge(p, 2, 3, 0.0);
+  EXPECT_EQ(analyzeError(p), "stages 'demo', 'trial' and 'limbo' can never reach a won or lost "
+                             "outcome, so a prospect there would stay in the process forever");
+
+  Process one;
+  addStage(one, "stuck");
+  addWon(one, "won");
+  EXPECT_EQ(analyzeError(one), "stage 'stuck' can never reach a won or lost outcome, so a "
+                               "prospect there would stay in the process forever");
+}
+
+TEST(MarkovTest, BrokenModelInvariantsAreErrors) {
+  Process sums = straightChain();
+  sums.transitions[1].probability = 0.3; // lead: 60% + 30%
+  EXPECT_EQ(analyzeError(sums), "the transitions out of stage 'lead' add up to 90%; expected 100%");
+
+  Process range = straightChain();
+  range.transitions[0].probability = 1.2;
+  range.transitions[1].probability = -0.2;
+  EXPECT_EQ(analyzeError(range), "the transition from 'lead' to 'meeting' has probability 120%; "
+                                 "expected a value between 0% and 100%");
+
+  Process fromOutcome = straightChain();
+  addEdge(fromOutcome, 3, 0, 0.0);
+  EXPECT_EQ(analyzeError(fromOutcome),
+            "outcome 'won' has a transition to 'lead'; an outcome ends the process");
+
+  Process badIndex = straightChain();
+  addEdge(badIndex, 0, 9, 0.0);
+  EXPECT_EQ(analyzeError(badIndex),
+            "a transition refers to state index 9, but the process has 5 states");
+
+  Process badStart = straightChain();
+  badStart.start = 5;
+  EXPECT_EQ(analyzeError(badStart), "the start state is index 5, but the process has 5 states");
+
+  Process badTime = straightChain();
+  badTime.states[1].time = Holding{4, 2, 9};
+  EXPECT_EQ(analyzeError(badTime), "the time of 'meeting' is min 4, typical 2, max 9 days; "
+                                   "expected 0 <= min <= typical <= max");
+}
+
+TEST(MarkovTest, ProcessesWithoutStagesDoNotCrash) {
+  // No states at all: empty figures and a win rate of 0.
+  Analysis empty = analyzeOk(Process{});
+  EXPECT_TRUE(empty.winProbability.empty());
+  EXPECT_TRUE(empty.expectedVisits.empty());
+  EXPECT_EQ(empty.bottleneck, std::nullopt);
+  EXPECT_EQ(empty.winRate(), 0.0);
+
+  // Only outcomes, starting at "won": the prospect ends there at once.
+  Process outcomes;
+  addWon(outcomes, "won");
+  addLost(outcomes, "lost");
+  Analysis a = analyzeOk(outcomes);
+  EXPECT_EQ(a.winProbability, (std::vector<double>{1, 0}));
+  EXPECT_EQ(a.expectedVisits, (std::vector<double>{1, 0}));
+  EXPECT_EQ(a.expectedDaysToClose, (std::vector<double>{0, 0}));
+  EXPECT_EQ(a.expectedDaysToWin[0], 0.0);
+  EXPECT_TRUE(std::isnan(a.expectedDaysToWin[1]));
+  EXPECT_EQ(a.timeShare, (std::vector<double>{0, 0}));
+  EXPECT_EQ(a.bottleneck, std::nullopt);
+  EXPECT_EQ(a.winRate(), 1.0);
+}
+
+TEST(MarkovTest, FiguresSatisfyTheirDefiningEquations) {
+  // A larger process with skips and two loops back; check the defining equations
+  // directly rather than hand-computed values:
+  //   h_i = sum_j Q_ij h_j + R_i,won     t_i = m_i + sum_j Q_ij t_j
+  //   v_j = [j = start] + sum_i v_i Q_ij  t(start) = sum_i v_i m_i
+  //   outcome visits sum to 1 and the won ones to the win rate.
+  Process p;
+  addStage(p, "lead", {1, 2, 3});
+  addStage(p, "call", {0, 1, 5});
+  addStage(p, "demo", {2, 3, 7});
+  addStage(p, "proposal", {4, 6, 11});
+  addStage(p, "negotiation", {3, 5, 13});
+  uint32_t won = addWon(p, "won");
+  uint32_t partner = addWon(p, "won via partner");
+  uint32_t lost = addLost(p, "lost");
+  addEdge(p, 0, 1, 0.7);
+  addEdge(p, 0, 2, 0.1);
+  addEdge(p, 0, lost, 0.2);
+  addEdge(p, 1, 2, 0.5);
+  addEdge(p, 1, 0, 0.2);
+  addEdge(p, 1, lost, 0.3);
+  addEdge(p, 2, 3, 0.6);
+  addEdge(p, 2, partner, 0.1);
+  addEdge(p, 2, lost, 0.3);
+  addEdge(p, 3, 4, 0.5);
+  addEdge(p, 3, 2, 0.15);
+  addEdge(p, 3, lost, 0.35);
+  addEdge(p, 4, won, 0.55);
+  addEdge(p, 4, 4, 0.15);
+  addEdge(p, 4, lost, 0.3);
+  Analysis a = analyzeOk(p);
+
+  const size_t n = p.states.size();
+  std::vector<double> hRhs(n, 0.0), tRhs(n, 0.0), vRhs(n, 0.0);
+  for (uint32_t i = 0; i < n; ++i)
+    if (!p.states[i].isOutcome())
+      tRhs[i] = p.states[i].time.mean();
+  vRhs[p.start] = 1.0;
+  for (const Transition& tr : p.transitions) {
+    hRhs[tr.from] += tr.probability * a.winProbability[tr.to];
+    tRhs[tr.from] += tr.probability * a.expectedDaysToClose[tr.to];
+    if (!p.states[tr.to].isOutcome())
+      vRhs[tr.to] += a.expectedVisits[tr.from] * tr.probability;
+  }
+  double load = 0;
+  for (uint32_t i = 0; i < 5; ++i) {
+    EXPECT_NEAR(a.winProbability[i], hRhs[i], Tol) << p.states[i].name;
+    EXPECT_NEAR(a.expectedDaysToClose[i], tRhs[i], Tol) << p.states[i].name;
+    EXPECT_NEAR(a.expectedVisits[i], vRhs[i], Tol) << p.states[i].name;
+    load += a.expectedVisits[i] * p.states[i].time.mean();
+  }
+  EXPECT_NEAR(a.expectedDaysToClose[p.start], load, Tol);
+  EXPECT_NEAR(a.expectedVisits[won] + a.expectedVisits[partner] + a.expectedVisits[lost], 1, Tol);
+  EXPECT_NEAR(a.expectedVisits[won] + a.expectedVisits[partner], a.winRate(), Tol);
+}
+
+} // namespace
+} // namespace salesc::rt

@@ -1,0 +1,25 @@
+//===- ModelTest.cpp - Tests of the executable model ----------------------===//
+#include "salesc/runtime/Model.h"
+
+#include <gtest/gtest.h>
+
+namespace salesc::rt {
+namespace {
+
+TEST(HoldingTest, MeanIsTriangularMean) {
+  Holding h{1, 3, 8};
+  EXPECT_DOUBLE_EQ(h.mean(), 4.0);
+  Holding fixed{5, 5, 5};
+  EXPECT_DOUBLE_EQ(fixed.mean(), 5.0);
+}
+
+TEST(ProcessTest, FindsStatesByName) {
+  Process p;
+  p.states.push_back(State{"inquiry", "", StateKind::Stage, {}, false, {}, {}, {}, {}});
+  p.states.push_back(State{"signed", "", StateKind::Won, {}, false, {}, {}, {}, {}});
+  EXPECT_EQ(p.find("signed"), 1u);
+  EXPECT_EQ(p.find("nope"), std::nullopt);
+}
+
+} // namespace
+} // namespace salesc::rt
