@@ -42,7 +42,9 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
                  llvm::StringRef docsUrl) {
   Array rules;
   for (const KindInfo& k : allKinds()) {
-    std::string anchor = k.code.lower();
+    // GitHub's anchor for the heading "## S001 syntax-error" in docs/diagnostics.md.
+    std::string anchor = (k.code + "-" + k.name).str();
+    anchor = llvm::StringRef(anchor).lower();
     rules.push_back(Object{
         {"id", k.code},
         {"name", k.name},

@@ -11,6 +11,10 @@ int main(int argc, char** argv) {
     os << "salesc " << SALESC_VERSION << '\n';
   });
   salesc::driver::checkCommand(); // register before parsing
+  // LLVM's own --color (from WithColor) is not ours: `check --color` is.
+  auto& topLevel = llvm::cl::getRegisteredOptions();
+  if (topLevel.count("color"))
+    topLevel["color"]->setHiddenFlag(llvm::cl::ReallyHidden);
   std::string errors;
   llvm::raw_string_ostream errs(errors);
   if (!llvm::cl::ParseCommandLineOptions(

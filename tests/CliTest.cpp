@@ -1,0 +1,300 @@
+//===- CliTest.cpp - The salesc binary as a user runs it ------------------===//
+//
+// Runs build/bin/salesc on files written to a temporary folder and checks exit
+// statuses, the text report, and that --format=json and --format=sarif are
+// well-formed documents with the documented fields.
+//
+//===----------------------------------------------------------------------===//
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct RunResult {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+class Cli : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("salesc-cli", dir_));
+  }
+  void TearDown() override { llvm::sys::fs::remove_directories(dir_); }
+
+  std::string write(llvm::StringRef name, llvm::StringRef text) {
+    llvm::SmallString<256> p(dir_);
+    llvm::sys::path::append(p, name);
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(p));
+    std::error_code ec;
+    llvm::raw_fd_ostream os(p, ec);
+    os << text;
+    return std::string(p);
+  }
+
+  RunResult run(std::vector<std::string> args) {
+    std::string outFile = write("stdout.txt", ""), errFile = write("stderr.txt", "");
+    std::vector<llvm::StringRef> argv{SALESC_BINARY};
+    for (const std::string& a : args)
+      argv.push_back(a);
+    llvm::Optional<llvm::StringRef> redirects[] = {llvm::StringRef(""), llvm::StringRef(outFile),
+                                                  llvm::StringRef(errFile)};
+    RunResult r;
+    r.status = llvm::sys::ExecuteAndWait(SALESC_BINARY, argv, llvm::None, redirects);
+    r.out = (*llvm::MemoryBuffer::getFile(outFile))->getBuffer().str();
+    r.err = (*llvm::MemoryBuffer::getFile(errFile))->getBuffer().str();
+    return r;
+  }
+
+  llvm::SmallString<256> dir_;
+};
+
+std::string str(const llvm::json::Object* o, llvm::StringRef key) {
+  auto v = o ? o->getString(key) : llvm::None;
+  return v ? v->str() : "<missing " + key.str() + ">";
+}
+
+int64_t num(const llvm::json::Object* o, llvm::StringRef key) {
+  auto v = o ? o->getInteger(key) : llvm::None;
+  return v ? *v : -1;
+}
+
+const char* Clean = R"(process p {
+  stage a { time 1 day; next b 50%; }
+  stage b { time 2 days; next won 40%; }
+  won won;
+  lost lost;
+}
+)";
+
+const char* Broken = R"(knowledge pricing "Price";
+process p {
+  stage a { learn pricng; next b 120%; }
+  stage b { learn pricing; next won 40%; }
+  won won;
+  lost lost;
+}
+)";
+
+const char* OnlyWarning = R"(process p {
+  stage a { next won 40%; }
+  stage island { next won 10%; }
+  won won;
+  lost lost;
+}
+)";
+
+TEST_F(Cli, VersionAndHelp) {
+  RunResult v = run({"--version"});
+  EXPECT_EQ(v.status, 0);
+  EXPECT_NE(v.out.find("salesc " SALESC_VERSION), std::string::npos) << v.out;
+  RunResult h = run({"--help"});
+  EXPECT_EQ(h.status, 0);
+  EXPECT_NE(h.out.find("check"), std::string::npos);
+  EXPECT_EQ(h.out.find("--color"), std::string::npos) << "LLVM's own --color leaks into --help";
+  RunResult ch = run({"check", "--help"});
+  EXPECT_EQ(ch.status, 0);
+  for (const char* opt : {"--format", "--color", "--error-limit", "--stdlib", "--emit", "-W"})
+    EXPECT_NE(ch.out.find(opt), std::string::npos) << opt;
+}
+
+TEST_F(Cli, ExitStatuses) {
+  EXPECT_EQ(run({"check", write("clean.sales", Clean)}).status, 0);
+  EXPECT_EQ(run({"check", write("broken.sales", Broken)}).status, 1);
+  std::string warn = write("warn.sales", OnlyWarning);
+  EXPECT_EQ(run({"check", warn}).status, 0);
+  EXPECT_EQ(run({"check", "-Werror", warn}).status, 1);
+  EXPECT_EQ(run({"check", "-Werror", "-Wno-unreachable-stage", warn}).status, 0);
+  EXPECT_EQ(run({"check", "-Wno-no-such-warning", warn}).status, 2);
+  EXPECT_EQ(run({"check", "--no-such-option", warn}).status, 2);
+  EXPECT_EQ(run({"check", "does-not-exist.sales"}).status, 2);
+  EXPECT_EQ(run({}).status, 2);
+  EXPECT_EQ(run({"check"}).status, 2);
+}
+
+TEST_F(Cli, TextReportIsClangStyle) {
+  std::string file = write("broken.sales", Broken);
+  RunResult r = run({"check", "--color=never", file});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(file + ":3:19: error: there is no knowledge named 'pricng'; did you mean "
+                              "'pricing'? [N001]\n"
+                              "  stage a { learn pricng; next b 120%; }\n"
+                              "                  ^~~~~~\n"
+                              "                  pricing\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("2 errors generated."), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("\x1b["), std::string::npos) << "colour with --color=never";
+  RunResult c = run({"check", "--color=always", file});
+  EXPECT_NE(c.err.find("\x1b["), std::string::npos) << "no colour with --color=always";
+}
+
+TEST_F(Cli, CaretsStayAlignedAfterNonAsciiAndTabs) {
+  std::string file = write("wide.sales",
+                           "process p {\n"
+                           "  stage a \"Caf\xC3\xA9 \xE2\x80\x9C" "demo\xE2\x80\x9D\" { next bb 10%; }\n"
+                           "\tstage b {\tnext cc 10%; }\n"
+                           "  won won;\n  lost lost;\n}\n");
+  RunResult r = run({"check", "--color=never", file});
+  // 'bb' is character 32 of line 2 (byte 37: é, “ and ” take 2 or 3 bytes each); the
+  // caret line has one space per character before it.
+  EXPECT_NE(r.err.find(":2:32: error"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\n" + std::string(31, ' ') + "^~\n"), std::string::npos) << r.err;
+  // Tabs are copied into the caret line so it lines up whatever the tab width.
+  EXPECT_NE(r.err.find(":3:17: error"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\n\t" + std::string(9, ' ') + "\t" + std::string(5, ' ') + "^~\n"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(Cli, JsonIsOneDocumentWithTheDocumentedFields) {
+  std::string file = write("broken.sales", Broken);
+  RunResult r = run({"check", "--format=json", file});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "");
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError()) << "\n" << r.out;
+  const llvm::json::Object* top = doc->getAsObject();
+  ASSERT_TRUE(top);
+  EXPECT_EQ(num(top, "version"), 1);
+  EXPECT_EQ(num(top, "errors"), 2);
+  EXPECT_EQ(num(top, "warnings"), 0);
+  const llvm::json::Array* diags = top->getArray("diagnostics");
+  ASSERT_TRUE(diags);
+  ASSERT_EQ(diags->size(), 2u);
+  const llvm::json::Object* d = (*diags)[0].getAsObject();
+  EXPECT_EQ(str(d, "severity"), "error");
+  EXPECT_EQ(str(d, "code"), "N001");
+  EXPECT_EQ(str(d, "file"), file);
+  EXPECT_EQ(num(d, "line"), 3);
+  EXPECT_EQ(num(d, "column"), 19);
+  EXPECT_EQ(num(d, "end_line"), 3);
+  EXPECT_EQ(num(d, "end_column"), 25);
+  ASSERT_TRUE(d->getArray("notes"));
+  const llvm::json::Array* fixes = d->getArray("fixes");
+  ASSERT_TRUE(fixes && fixes->size() == 1);
+  const llvm::json::Object* fix = (*fixes)[0].getAsObject();
+  EXPECT_EQ(str(fix, "replacement"), "pricing");
+  EXPECT_EQ(num(fix, "column"), 19);
+  EXPECT_EQ(num(fix, "end_column"), 25);
+  // Sorted by line, then column.
+  const llvm::json::Object* second = (*diags)[1].getAsObject();
+  EXPECT_EQ(str(second, "code"), "F001");
+  EXPECT_EQ(num(second, "column"), 34);
+}
+
+TEST_F(Cli, SarifIsALogCodeScanningAccepts) {
+  std::string file = write("broken.sales", Broken);
+  RunResult r = run({"check", "--format=sarif", file});
+  EXPECT_EQ(r.status, 1);
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
+  const llvm::json::Object* log = doc->getAsObject();
+  EXPECT_EQ(str(log, "version"), "2.1.0");
+  const llvm::json::Object* run0 = (*log->getArray("runs"))[0].getAsObject();
+  const llvm::json::Object* driver = run0->getObject("tool")->getObject("driver");
+  EXPECT_EQ(str(driver, "name"), "salesc");
+  const llvm::json::Array* rules = driver->getArray("rules");
+  ASSERT_TRUE(rules && !rules->empty());
+  for (const llvm::json::Value& rule : *rules) {
+    const llvm::json::Object* o = rule.getAsObject();
+    EXPECT_TRUE(o->getString("id"));
+    EXPECT_TRUE(o->getObject("shortDescription")->getString("text"));
+    auto help = o->getString("helpUri");
+    ASSERT_TRUE(help);
+    EXPECT_NE(help->find("docs/diagnostics.md#"), std::string::npos);
+  }
+  const llvm::json::Array* results = run0->getArray("results");
+  ASSERT_EQ(results->size(), 2u);
+  const llvm::json::Object* res = (*results)[0].getAsObject();
+  EXPECT_EQ(str(res, "ruleId"), "N001");
+  EXPECT_EQ(str(res, "level"), "error");
+  EXPECT_TRUE(res->getObject("message")->getString("text"));
+  const llvm::json::Object* loc =
+      (*res->getArray("locations"))[0].getAsObject()->getObject("physicalLocation");
+  EXPECT_EQ(str(loc->getObject("artifactLocation"), "uri"), file);
+  EXPECT_EQ(num(loc->getObject("region"), "startLine"), 3);
+  EXPECT_EQ(num(loc->getObject("region"), "startColumn"), 19);
+  const llvm::json::Array* fixes = res->getArray("fixes");
+  ASSERT_TRUE(fixes && fixes->size() == 1);
+}
+
+TEST_F(Cli, NotesBecomeRelatedLocations) {
+  std::string file = write("dup.sales", "channel web;\nchannel web;\n");
+  RunResult r = run({"check", "--format=sarif", file});
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc));
+  const llvm::json::Object* res = (*(*doc->getAsObject()->getArray("runs"))[0]
+                                        .getAsObject()
+                                        ->getArray("results"))[0]
+                                      .getAsObject();
+  const llvm::json::Array* related = res->getArray("relatedLocations");
+  ASSERT_TRUE(related && related->size() == 1);
+  EXPECT_EQ(num((*related)[0].getAsObject()->getObject("physicalLocation")->getObject("region"), "startLine"), 1);
+}
+
+TEST_F(Cli, ChecksManyFilesAndFolders) {
+  write("tree/a.sales", Clean);
+  write("tree/sub/b.sales", Broken);
+  write("tree/notes.txt", "not a sales file");
+  llvm::SmallString<256> tree(dir_);
+  llvm::sys::path::append(tree, "tree");
+  RunResult r = run({"check", "--format=json", std::string(tree)});
+  EXPECT_EQ(r.status, 1);
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc));
+  EXPECT_EQ(num(doc->getAsObject(), "errors"), 2);
+  RunResult two = run({"check", write("c.sales", Clean), write("d.sales", Clean)});
+  EXPECT_EQ(two.status, 0);
+}
+
+TEST_F(Cli, ErrorLimitStopsTheReport) {
+  std::string many;
+  for (int i = 0; i < 5; ++i)
+    many += "knowledge k;\n";
+  std::string file = write("many.sales", many);
+  RunResult r = run({"check", "--color=never", "--error-limit=2", file});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("stopped after 2 errors"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(":4:"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, EmitShowsEachPhase) {
+  std::string file = write("clean.sales", Clean);
+  RunResult tokens = run({"check", "--emit=tokens", file});
+  EXPECT_NE(tokens.out.find("1:1 PROCESS 'process'"), std::string::npos) << tokens.out;
+  RunResult ast = run({"check", "--emit=ast", file});
+  EXPECT_NE(ast.out.find("Stage <2:3> a"), std::string::npos) << ast.out;
+  RunResult model = run({"check", "--emit=model", file});
+  // Win probability from a: 0.5 * 0.4 = 0.2.
+  EXPECT_NE(model.out.find("win-probability=0.200000"), std::string::npos) << model.out;
+}
+
+TEST_F(Cli, ImportsFindTheStandardLibraryAndIncludeDirs) {
+  write("lib/shared.sales", "knowledge pricing \"Price\";\n");
+  std::string file =
+      write("main.sales", "import \"std/tactics\";\nimport \"shared\";\nprocess p {\n"
+                          "  stage a { learn pricing; use phone_call; next won 50%; }\n"
+                          "  won won;\n  lost lost;\n}\n");
+  RunResult missing = run({"check", "--color=never", file});
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("cannot find the file imported as 'shared'"), std::string::npos)
+      << missing.err;
+  EXPECT_NE(missing.err.find("looked for"), std::string::npos) << missing.err;
+  llvm::SmallString<256> lib(dir_);
+  llvm::sys::path::append(lib, "lib");
+  RunResult found = run({"check", "-I", std::string(lib), file});
+  EXPECT_EQ(found.status, 0) << found.err;
+  RunResult wrongStdlib = run({"check", "--stdlib=" + std::string(lib), file});
+  EXPECT_EQ(wrongStdlib.status, 1);
+}
+
+} // namespace
