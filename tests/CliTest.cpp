@@ -220,11 +220,44 @@ TEST_F(Cli, SarifIsALogCodeScanningAccepts) {
   EXPECT_TRUE(res->getObject("message")->getString("text"));
   const llvm::json::Object* loc =
       (*res->getArray("locations"))[0].getAsObject()->getObject("physicalLocation");
-  EXPECT_EQ(str(loc->getObject("artifactLocation"), "uri"), file);
+  // An absolute path is a file:// URI; relative paths stay relative (next test).
+  EXPECT_EQ(str(loc->getObject("artifactLocation"), "uri"), "file://" + file);
   EXPECT_EQ(num(loc->getObject("region"), "startLine"), 3);
   EXPECT_EQ(num(loc->getObject("region"), "startColumn"), 19);
   const llvm::json::Array* fixes = res->getArray("fixes");
   ASSERT_TRUE(fixes && fixes->size() == 1);
+}
+
+TEST_F(Cli, UsageMistakesExitWithStatusTwo) {
+  RunResult none = run({"check"});
+  EXPECT_EQ(none.status, 2);
+  EXPECT_NE(none.err.find("no file to check"), std::string::npos) << none.err;
+  std::string file = write("clean.sales", Clean);
+  RunResult mixed = run({"check", "--emit=ast", "--format=json", file});
+  EXPECT_EQ(mixed.status, 2);
+  EXPECT_EQ(mixed.out, "");
+  llvm::SmallString<256> empty(dir_);
+  llvm::sys::path::append(empty, "empty");
+  llvm::sys::fs::create_directories(empty);
+  RunResult emptyDir = run({"check", std::string(empty)});
+  EXPECT_EQ(emptyDir.status, 2);
+  EXPECT_NE(emptyDir.err.find("no .sales file"), std::string::npos) << emptyDir.err;
+  RunResult list = run({"check", "--list-diagnostics"});
+  EXPECT_EQ(list.status, 0);
+  EXPECT_NE(list.out.find("F001"), std::string::npos);
+  EXPECT_NE(list.out.find("unreachable-stage"), std::string::npos);
+}
+
+TEST_F(Cli, JsonHoldsEveryDiagnosticWhateverTheErrorLimit) {
+  std::string many;
+  for (int i = 0; i < 5; ++i)
+    many += "knowledge k;\n";
+  std::string file = write("many.sales", many);
+  RunResult r = run({"check", "--format=json", "--error-limit=2", file});
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc));
+  EXPECT_EQ(doc->getAsObject()->getArray("diagnostics")->size(), 4u);
+  EXPECT_EQ(num(doc->getAsObject(), "errors"), 4);
 }
 
 TEST_F(Cli, NotesBecomeRelatedLocations) {

@@ -10,7 +10,7 @@ llvm::StringRef kindName(DeclKind kind) {
   case DeclKind::Knowledge: return "knowledge";
   case DeclKind::Literature: return "literature";
   case DeclKind::Tool: return "tool";
-  case DeclKind::Category: return "category";
+  case DeclKind::Category: return "tactic category";
   case DeclKind::Tactic: return "tactic";
   case DeclKind::Brand: return "brand";
   case DeclKind::Process: return "process";

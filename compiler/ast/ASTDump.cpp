@@ -1,7 +1,11 @@
 //===- ASTDump.cpp - A readable dump of a Module (--emit=ast) -------------===//
 #include "ASTDump.h"
 
+#include "diag/Location.h"
+
 #include "llvm/Support/Casting.h"
+
+#include <fmt/format.h>
 
 namespace salesc::ast {
 namespace {
@@ -22,8 +26,8 @@ private:
   llvm::raw_ostream& line(unsigned depth, llvm::StringRef what, llvm::SMRange r) {
     os_.indent(depth * 2) << what;
     if (r.Start.isValid()) {
-      auto lc = sm_.getLineAndColumn(r.Start);
-      os_ << " <" << lc.first << ':' << lc.second << '>';
+      diag::Location loc = diag::resolve(sm_, r.Start);
+      os_ << " <" << loc.line << ':' << loc.column << '>';
     }
     return os_;
   }
@@ -34,11 +38,12 @@ private:
     for (size_t i = 0; i < ids.size(); ++i)
       os_ << (i ? "," : "=") << ids[i].text;
   }
+  static std::string num(double v) { return fmt::format("{:g}", v); }
   void desc(const std::optional<Text>& t) {
     if (t)
       os_ << " \"" << t->value << '"';
   }
-  void duration(const Duration& d) { os_ << d.amount.value << ' ' << d.unit.text; }
+  void duration(const Duration& d) { os_ << num(d.amount.value) << ' ' << d.unit.text; }
 
   void decl(const Decl& d) {
     static const char* kinds[] = {"Channel",  "Offering", "Knowledge", "Literature", "Tool",
@@ -79,7 +84,7 @@ private:
     for (const BrandRequire& r : b.requires_)
       line(2, "Require", r.range) << ' ' << r.what.text << '\n';
     for (const auto& m : b.maxStages)
-      line(2, "MaxStages", m.range) << ' ' << m.value.value << '\n';
+      line(2, "MaxStages", m.range) << ' ' << num(m.value.value) << '\n';
     for (const auto& m : b.maxCycle) {
       line(2, "MaxCycle", m.range) << ' ';
       duration(m.value);
@@ -98,10 +103,10 @@ private:
     for (const auto& s : p.brand)
       line(2, "Brand", s.range) << ' ' << s.value.text << '\n';
     for (const auto& s : p.value)
-      line(2, "Value", s.range) << ' ' << s.value.amount.value << ' ' << s.value.currency.text
+      line(2, "Value", s.range) << ' ' << num(s.value.amount.value) << ' ' << s.value.currency.text
                                 << '\n';
     for (const auto& s : p.targetWinRate)
-      line(2, "TargetWinRate", s.range) << ' ' << s.value.amount.value << "%\n";
+      line(2, "TargetWinRate", s.range) << ' ' << num(s.value.amount.value) << "%\n";
     for (const auto& s : p.targetCycle) {
       line(2, "TargetCycle", s.range) << ' ';
       duration(s.value);
@@ -133,7 +138,7 @@ private:
     list("Provide", s.provide);
     list("Use", s.use);
     for (const TimeSpec& t : s.times) {
-      line(3, "Time", t.range) << ' ' << t.low.value;
+      line(3, "Time", t.range) << ' ' << num(t.low.value);
       if (t.lowUnit)
         os_ << ' ' << t.lowUnit->text;
       if (t.high) {
@@ -152,7 +157,7 @@ private:
       os_ << '\n';
     }
     for (const NextEdge& e : s.next)
-      line(3, "Next", e.range) << ' ' << e.target.text << ' ' << e.share.amount.value << "%\n";
+      line(3, "Next", e.range) << ' ' << e.target.text << ' ' << num(e.share.amount.value) << "%\n";
     for (const Ident& o : s.otherwise)
       line(3, "Otherwise", o.range) << ' ' << o.text << '\n';
   }

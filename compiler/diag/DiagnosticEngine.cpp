@@ -38,8 +38,8 @@ DiagBuilder DiagnosticEngine::add(DiagKind kind, llvm::SMRange range, std::strin
     if (options_.warningsAsErrors)
       severity = Severity::Error;
   }
-  if (severity == Severity::Error)
-    ++errorReports_;
+  if (info.severity == Severity::Error)
+    ++errorReports_; // by kind: -Werror must not change which checks run
   auto key = std::make_tuple(static_cast<unsigned>(kind), range.Start.getPointer(), file, message);
   if (!seen_.insert(key).second)
     return DiagBuilder(nullptr);

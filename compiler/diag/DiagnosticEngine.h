@@ -50,8 +50,9 @@ public:
   unsigned errorCount() const { return errors_; }
   unsigned warningCount() const { return warnings_; }
   bool hasErrors() const { return errors_ != 0; }
-  /// Every error reported so far, counting the ones dropped as duplicates: what a
-  /// phase compares before and after to know whether its input had errors.
+  /// Every error reported so far, counting the ones dropped as duplicates and not
+  /// counting warnings made errors by -Werror: what a phase compares before and after
+  /// to know whether its input had errors.
   unsigned errorReports() const { return errorReports_; }
 
   /// Diagnostics sorted by file, line, column (then code), notes in report order.

@@ -37,6 +37,8 @@ llvm::StringRef lineText(const llvm::SourceMgr& sm, llvm::SMLoc loc) {
   const char* s = p;
   while (s > begin && s[-1] != '\n' && s[-1] != '\r')
     --s;
+  if (s == begin && llvm::StringRef(s, end - s).startswith("\xEF\xBB\xBF") && p >= s + 3)
+    s += 3; // a byte order mark is not text
   const char* e = p;
   while (e < end && *e != '\n' && *e != '\r')
     ++e;

@@ -27,9 +27,24 @@ Value region(const llvm::SourceMgr& sm, llvm::SMRange range) {
   return Value(std::move(r));
 }
 
+/// A file path as a SARIF URI: relative paths stay relative (to the checkout, as code
+/// scanning expects); absolute ones become file:// URIs. Spaces and '%' are escaped.
+std::string uri(llvm::StringRef path) {
+  std::string out = path.startswith("/") ? "file://" : "";
+  for (char c : path) {
+    if (c == ' ')
+      out += "%20";
+    else if (c == '%')
+      out += "%25";
+    else
+      out += c;
+  }
+  return out;
+}
+
 Value physical(const llvm::SourceMgr& sm, llvm::SMRange range, llvm::StringRef fallbackFile) {
   Location start = resolve(sm, range.Start);
-  Object loc{{"artifactLocation", Object{{"uri", start.line ? start.file : fallbackFile.str()}}}};
+  Object loc{{"artifactLocation", Object{{"uri", uri(start.line ? start.file : fallbackFile)}}}};
   if (start.line)
     loc["region"] = region(sm, range);
   return Value(std::move(loc));
@@ -81,7 +96,7 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
             {"description", Object{{"text", f.message}}},
             {"artifactChanges",
              Array{Object{
-                 {"artifactLocation", Object{{"uri", start.file}}},
+                 {"artifactLocation", Object{{"uri", uri(start.file)}}},
                  {"replacements", Array{Object{{"deletedRegion", region(sm, f.range)},
                                                {"insertedContent",
                                                 Object{{"text", f.replacement}}}}}},

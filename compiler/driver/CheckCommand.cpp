@@ -35,7 +35,7 @@ enum class Format { Text, Json, Sarif };
 enum class Color { Auto, Always, Never };
 enum class Emit { None, Tokens, Ast, Model };
 
-cl::list<std::string> Inputs(cl::Positional, cl::sub(checkCommand()), cl::OneOrMore,
+cl::list<std::string> Inputs(cl::Positional, cl::sub(checkCommand()), cl::ZeroOrMore,
                              cl::desc("<file.sales or folder>..."));
 cl::opt<Format> OutputFormat(
     "format", cl::sub(checkCommand()), cl::cat(category()), cl::init(Format::Text),
@@ -52,9 +52,10 @@ cl::list<std::string> Warnings("W", cl::Prefix, cl::sub(checkCommand()), cl::cat
                                cl::value_desc("error|no-NAME"),
                                cl::desc("-Werror: warnings are errors; -Wno-NAME: turn the "
                                         "warning NAME off (see --list-diagnostics)"));
-cl::opt<unsigned> ErrorLimit("error-limit", cl::sub(checkCommand()), cl::cat(category()),
-                             cl::init(50),
-                             cl::desc("Stop reporting after N errors (0: no limit; default 50)"));
+cl::opt<unsigned> ErrorLimit(
+    "error-limit", cl::sub(checkCommand()), cl::cat(category()), cl::init(50),
+    cl::desc("Stop the text report after N errors (0: no limit; default 50; JSON and SARIF "
+             "always hold every diagnostic)"));
 cl::list<std::string> IncludeDirs("I", cl::Prefix, cl::sub(checkCommand()), cl::cat(category()),
                                   cl::value_desc("dir"),
                                   cl::desc("Look for imported files in this folder too"));
@@ -90,6 +91,10 @@ std::vector<std::string> expandInputs(bool& unreadable) {
     if (ec) {
       llvm::WithColor::error(llvm::errs(), "salesc") << "cannot read folder '" << in << "': "
                                                      << ec.message() << '\n';
+      unreadable = true;
+    } else if (found.empty()) {
+      llvm::WithColor::error(llvm::errs(), "salesc")
+          << "there is no .sales file in folder '" << in << "'\n";
       unreadable = true;
     }
     std::sort(found.begin(), found.end());
@@ -129,6 +134,17 @@ int runCheck(const char* argv0) {
       llvm::outs() << k.code << "  " << llvm::left_justify(diag::severityName(k.severity), 7)
                    << "  " << llvm::left_justify(k.name, 22) << "  " << k.summary << '\n';
     return 0;
+  }
+  if (Inputs.empty()) {
+    llvm::WithColor::error(llvm::errs(), "salesc")
+        << "no file to check; try 'salesc check examples/quickstart.sales'\n";
+    return 2;
+  }
+  if (EmitStage != Emit::None && OutputFormat != Format::Text) {
+    llvm::WithColor::error(llvm::errs(), "salesc")
+        << "--emit prints on stdout, where --format=json and --format=sarif write their "
+           "document; use one or the other\n";
+    return 2;
   }
   diag::DiagOptions diagOptions;
   for (const std::string& w : Warnings) {
@@ -183,7 +199,7 @@ int runCheck(const char* argv0) {
 
   diag::DiagnosticEngine& diags = session.diags();
   std::vector<diag::Diagnostic> sorted = diags.sorted();
-  size_t shown = cutAtErrorLimit(sorted);
+  size_t shown = OutputFormat == Format::Text ? cutAtErrorLimit(sorted) : sorted.size();
   llvm::ArrayRef<diag::Diagnostic> report(sorted.data(), shown);
   switch (OutputFormat) {
   case Format::Text: {

@@ -67,6 +67,7 @@ std::optional<ast::Text> AstBuilder::text(antlr4::tree::TerminalNode* node) {
     } else {
       const char* at = body.data() + i;
       unsigned len = 1 + static_cast<unsigned>(llvm::StringRef(at + 1).size() ? 1 : 0);
+      ++errors_;
       diags_.report(DiagKind::InvalidEscape,
                     {llvm::SMLoc::getFromPointer(at), llvm::SMLoc::getFromPointer(at + len)},
                     "unknown escape '\\" + std::string(1, next) +
@@ -134,8 +135,13 @@ std::optional<ast::TimeSpec> AstBuilder::timeSpec(P::TimeSpecContext* ctx, llvm:
     if (!spec.typical)
       return std::nullopt;
   }
-  if (!spec.lowUnit && !spec.high)
-    return std::nullopt; // `time 3;`: reported as a syntax error already
+  if (!spec.lowUnit && !spec.high) {
+    ++errors_;
+    diags_.report(DiagKind::UnknownUnit, spec.low.range,
+                  "this time has no unit; write hours, days, weeks or months after the "
+                  "number, as in 'time 3 days'");
+    return std::nullopt;
+  }
   spec.range = line;
   return spec;
 }

@@ -24,10 +24,13 @@ public:
 
   /// file : item* EOF ;
   void build(P::FileContext* file);
-
-private:
   /// item : IMPORT STRING ';' # ImportItem | decl # DeclItem ;
   void item(P::ItemContext* ctx);
+
+  /// Errors reported while building (invalid escapes, times without a unit).
+  unsigned errors() const { return errors_; }
+
+private:
   /// decl : CHANNEL ident STRING? ';' # ChannelDecl | OFFERING ... | PROCESS ... ;
   std::unique_ptr<ast::Decl> decl(P::DeclContext* ctx);
   /// BRAND ident STRING? '{' brandRule* '}'
@@ -61,6 +64,7 @@ private:
   const SourceText& text_;
   ast::Module& module_;
   diag::DiagnosticEngine& diags_;
+  unsigned errors_ = 0;
 };
 
 } // namespace salesc::parse

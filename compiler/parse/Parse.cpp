@@ -1,15 +1,16 @@
 //===- Parse.cpp - The ANTLR boundary: source buffer to Module -------------===//
 //
-// The only place that runs the generated lexer and parser. Lexical problems are
-// reported from the token stream (bad characters, unterminated strings and comments);
-// parsing tries SLL prediction with a bail-out strategy first and re-parses with full
-// LL and worded error recovery only when SLL fails. No ANTLR exception leaves here.
+// The only place that runs the generated parser, fed by the hand-written Lexer
+// (which reports bad characters, unterminated strings and comments). Each top-level
+// item is parsed with SLL prediction and a bail-out strategy first, and re-parsed
+// with full LL and worded error recovery only when SLL fails. No ANTLR exception
+// leaves here.
 //
 //===----------------------------------------------------------------------===//
 #include "Parse.h"
 
 #include "AstBuilder.h"
-#include "SalesLexer.h"
+#include "Lexer.h"
 #include "SalesParser.h"
 #include "SourceText.h"
 #include "SyntaxErrors.h"
@@ -20,45 +21,9 @@
 namespace salesc::parse {
 
 using diag::DiagKind;
-using syntax::gen::SalesLexer;
 using syntax::gen::SalesParser;
 
 namespace {
-
-/// Reports problems the lexer turned into tokens: characters with no meaning, strings
-/// and comments left open. An unterminated string is then read as a string so that
-/// the parser does not report it a second time.
-void reportLexicalErrors(antlr4::CommonTokenStream& tokens, const SourceText& text,
-                         diag::DiagnosticEngine& diags) {
-  for (antlr4::Token* t : tokens.getTokens()) {
-    switch (t->getType()) {
-    case SalesLexer::ERROR_CHAR: {
-      llvm::SMRange r = text.range(t->getStartIndex(), t->getStopIndex());
-      llvm::StringRef ch(r.Start.getPointer(), r.End.getPointer() - r.Start.getPointer());
-      std::string shown = ch == "\t" ? "\\t" : ch.str();
-      diags.report(DiagKind::InvalidCharacter, r,
-                   "unexpected character '" + shown + "'; names use letters, digits and '_'");
-      break;
-    }
-    case SalesLexer::UNTERMINATED_STRING: {
-      llvm::SMRange r = text.range(t->getStartIndex(), t->getStopIndex());
-      diags.report(DiagKind::UnterminatedString, r,
-                   "this description has no closing '\"'; a description must end on the line "
-                   "where it starts");
-      static_cast<antlr4::CommonToken*>(t)->setType(SalesLexer::STRING);
-      break;
-    }
-    case SalesLexer::UNTERMINATED_COMMENT: {
-      llvm::SMRange r = text.range(t->getStartIndex(), t->getStartIndex() + 1);
-      diags.report(DiagKind::UnterminatedComment, r,
-                   "this comment has no closing '*/', so the rest of the file is ignored");
-      break;
-    }
-    default:
-      break;
-    }
-  }
-}
 
 /// Turns a worded syntax error into a diagnostic at the token (or just after it).
 class SyntaxReporter {
@@ -125,40 +90,46 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
 
   SourceText text(bytes);
   try {
-    antlr4::ANTLRInputStream input(text.body().data(), text.body().size());
-    SalesLexer lexer(&input);
-    lexer.removeErrorListeners();
+    ByteStream input(bytes, buffer->getBufferIdentifier().str());
+    Lexer lexer(input, diags);
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();
-    unsigned before = diags.errorCount();
-    reportLexicalErrors(tokens, text, diags);
-    unsigned lexical = diags.errorCount() - before;
 
     SalesParser parser(&tokens);
     parser.removeErrorListeners();
-    parser.removeParseListeners();
     parser.setBuildParseTree(true);
-
-    // Stage 1: SLL, bail out at the first error. Most files are well formed.
-    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
-        antlr4::atn::PredictionMode::SLL);
-    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
-    SalesParser::FileContext* tree = nullptr;
+    auto* atn = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
     SyntaxReporter reporter(text, diags);
-    try {
-      tree = parser.file();
-    } catch (antlr4::ParseCancellationException&) {
-      // Stage 2: full LL with recovery and worded messages.
-      tokens.seek(0);
-      parser.reset();
-      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
-          antlr4::atn::PredictionMode::LL);
-      parser.setErrorHandler(std::make_shared<SalesErrorStrategy>(
-          [&](SyntaxErrorSite site, std::string msg) { reporter(site, msg); }));
-      tree = parser.file();
+    auto bail = std::make_shared<antlr4::BailErrorStrategy>();
+    auto recover = std::make_shared<SalesErrorStrategy>(
+        [&](SyntaxErrorSite site, std::string msg) { reporter(site, msg); });
+    AstBuilder builder(text, *result.module, diags);
+
+    // One top-level item at a time: its parse tree is turned into AST and freed
+    // before the next, so memory stays bounded by the largest declaration.
+    while (tokens.LA(1) != antlr4::Token::EOF) {
+      size_t first = tokens.index();
+      SalesParser::ItemContext* item = nullptr;
+      try {
+        // Stage 1: SLL, bail out at the first error. Most items are well formed.
+        atn->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+        parser.setErrorHandler(bail);
+        item = parser.item();
+      } catch (antlr4::ParseCancellationException&) {
+        // Stage 2: full LL with recovery and worded messages, from the item's start.
+        parser.getTreeTracker().reset();
+        tokens.seek(first);
+        atn->setPredictionMode(antlr4::atn::PredictionMode::LL);
+        recover->reset(&parser);
+        parser.setErrorHandler(recover);
+        item = parser.item();
+      }
+      builder.item(item);
+      parser.getTreeTracker().reset();
+      if (tokens.index() == first)
+        tokens.consume(); // recovery consumed nothing: never loop on one token
     }
-    result.syntaxErrors = lexical + reporter.count;
-    AstBuilder(text, *result.module, diags).build(tree);
+    result.syntaxErrors = lexer.errors() + reporter.count + builder.errors();
   } catch (std::exception& e) {
     // Defensive: the runtime should not throw past recovery, but nothing may escape.
     diags.report(DiagKind::SyntaxError, {start, start},
@@ -170,22 +141,22 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
 
 void dumpTokens(const llvm::SourceMgr& sm, unsigned bufferId, llvm::raw_ostream& os) {
   const llvm::MemoryBuffer* buffer = sm.getMemoryBuffer(bufferId);
-  SourceText text(buffer->getBuffer());
-  antlr4::ANTLRInputStream input(text.body().data(), text.body().size());
-  SalesLexer lexer(&input);
-  lexer.removeErrorListeners();
-  antlr4::CommonTokenStream tokens(&lexer);
-  tokens.fill();
-  for (antlr4::Token* t : tokens.getTokens()) {
-    if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL && t->getType() != SalesLexer::ERROR_CHAR)
-      continue;
-    std::string name = lexer.getVocabulary().getSymbolicName(t->getType());
-    if (t->getType() == antlr4::Token::EOF)
-      name = "EOF";
+  diag::DiagnosticEngine quiet(sm, {}); // lexical errors are reported by the check itself
+  ByteStream input(buffer->getBuffer(), buffer->getBufferIdentifier().str());
+  Lexer lexer(input, quiet);
+  antlr4::CommonTokenStream none(&lexer);
+  SalesParser names(&none); // only for the token names; reads nothing
+  const antlr4::dfa::Vocabulary& vocabulary = names.getVocabulary();
+  for (;;) {
+    std::unique_ptr<antlr4::Token> t = lexer.nextToken();
+    bool eof = t->getType() == antlr4::Token::EOF;
+    std::string name = eof ? "EOF" : vocabulary.getSymbolicName(t->getType());
     os << t->getLine() << ':' << t->getCharPositionInLine() + 1 << ' ' << name;
-    if (t->getType() != antlr4::Token::EOF)
+    if (!eof)
       os << " '" << t->getText() << "'";
     os << '\n';
+    if (eof)
+      break;
   }
 }
 

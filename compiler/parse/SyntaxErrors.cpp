@@ -183,8 +183,7 @@ void SalesErrorStrategy::reportUnwantedToken(antlr4::Parser* p) {
     explain(p, t, expected);
     return;
   }
-  std::string msg = "unexpected " + describeToken(t) + "; expected " +
-                    describeExpected(p, getExpectedTokens(p));
+  std::string msg = "expected " + describeExpected(p, expected) + ", found " + describeToken(t);
   sink_(SyntaxErrorSite{t, false}, msg);
 }
 

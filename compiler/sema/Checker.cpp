@@ -20,6 +20,14 @@ namespace {
 
 std::string quoted(llvm::StringRef s) { return "'" + s.str() + "'"; }
 
+/// A file that declares no process is a library: what it declares is there for
+/// others to use and cover.
+bool isLibrary(const ast::Module* m) {
+  return llvm::none_of(m->decls, [](const std::unique_ptr<ast::Decl>& d) {
+    return llvm::isa<ast::ProcessDecl>(d.get());
+  });
+}
+
 template <typename T>
 void once(const std::vector<T>& settings, llvm::StringRef what, llvm::StringRef where,
           diag::DiagnosticEngine& diags) {
@@ -110,9 +118,13 @@ void checkChannels(const std::vector<CheckedProcess>& processes,
                       "; keep one process per channel and offering")
           .note(it->second->name.range, "the first process is declared here");
   }
+  // A library (a file without processes) declares offerings for others to cover, and
+  // an offering no process is for is reported as unused instead.
+  if (isLibrary(root))
+    return;
   for (const ast::Decl* d : symbols.all()) {
     auto* o = llvm::dyn_cast<ast::OfferingDecl>(d);
-    if (!o || o->module != root)
+    if (!o || o->module != root || !symbols.isUsed(o))
       continue;
     for (const ast::Ident& c : o->via) {
       const ast::Decl* channel = symbols.find(c.text);
@@ -156,10 +168,7 @@ void checkValues(const SymbolTable& symbols, const ast::Module* root,
 /// process is a library: everything in it is there for others to use.
 void checkUnused(const SymbolTable& symbols, const ast::Module* root,
                  diag::DiagnosticEngine& diags) {
-  bool library = llvm::none_of(root->decls, [](const std::unique_ptr<ast::Decl>& d) {
-    return llvm::isa<ast::ProcessDecl>(d.get());
-  });
-  if (library)
+  if (isLibrary(root))
     return;
   for (const auto& d : root->decls) {
     if (llvm::isa<ast::ProcessDecl>(d.get()) || symbols.isUsed(d.get()))
@@ -179,9 +188,11 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
   if (modules.empty())
     return out;
   const ast::Module* root = modules.front();
+  // Imports first, so that a name the checked file declares again is reported there,
+  // with a note at the library's declaration, rather than inside the library.
   SymbolTable symbols(diags);
-  for (const ast::Module* m : modules)
-    for (const auto& d : m->decls)
+  for (auto it = modules.rbegin(); it != modules.rend(); ++it)
+    for (const auto& d : (*it)->decls)
       symbols.add(d.get());
   checkDeclarations(symbols, diags);
 
@@ -192,11 +203,12 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
     auto* p = llvm::dyn_cast<ast::ProcessDecl>(d);
     if (!p)
       continue;
+    unsigned before = diags.errorReports();
     checkOnce(*p, diags);
     const ResolvedProcess* r = resolver.resolve(p);
     if (!r)
       continue;
-    checked.push_back(checker.check(*r));
+    checked.push_back(checker.check(*r, before));
     if (checked.back().model) {
       if (p->module == root)
         out.rootProcesses.push_back(out.processes.size());

@@ -13,7 +13,7 @@
 namespace salesc::sema {
 
 /// The checked model of one compilation: every process without errors, lowered, in
-/// the order of the files (checked file first) and of declaration.
+/// the order of the files (imports first) and of declaration.
 struct CheckedModel {
   std::vector<rt::Process> processes;
   /// Processes declared in the checked file itself (not in imports), by index.

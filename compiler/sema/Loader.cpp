@@ -91,6 +91,7 @@ std::vector<std::string> Loader::candidates(const ast::Module& from, llvm::Strin
     llvm::sys::path::append(p, rest);
     if (!llvm::sys::path::extension(p).equals(".sales"))
       p += ".sales";
+    llvm::sys::path::remove_dots(p, /*remove_dot_dot=*/true);
     out.push_back(std::string(p));
   }
   return out;

@@ -268,10 +268,9 @@ void ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
   }
 }
 
-CheckedProcess ProcessChecker::check(const ResolvedProcess& p) {
+CheckedProcess ProcessChecker::check(const ResolvedProcess& p, unsigned errorsBefore) {
   CheckedProcess result;
   result.decl = p.decl;
-  unsigned errorsBefore = diags_.errorReports();
   checkFor(*p.decl, result);
 
   rt::Process out;

@@ -29,7 +29,10 @@ public:
   ProcessChecker(SymbolTable& symbols, diag::DiagnosticEngine& diags)
       : symbols_(symbols), diags_(diags) {}
 
-  CheckedProcess check(const ResolvedProcess& p);
+  /// `errorsBefore` is DiagnosticEngine::errorReports() before anything about this
+  /// process was reported (duplicate settings, `extends`), so that those errors also
+  /// keep it out of the model.
+  CheckedProcess check(const ResolvedProcess& p, unsigned errorsBefore);
 
 private:
   void checkFor(const ast::ProcessDecl& p, CheckedProcess& out);

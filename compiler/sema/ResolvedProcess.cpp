@@ -1,6 +1,7 @@
 //===- ResolvedProcess.cpp - A process with its `extends` chain applied ---===//
 #include "ResolvedProcess.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace salesc::sema {
@@ -9,8 +10,10 @@ using diag::DiagKind;
 
 namespace {
 
-template <typename T> const T* lastOf(const std::vector<T>& v) {
-  return v.empty() ? nullptr : &v.back();
+/// The first of settings stated more than once (a duplicate is reported elsewhere),
+/// as for stage lines.
+template <typename T> const T* firstOf(const std::vector<T>& v) {
+  return v.empty() ? nullptr : &v.front();
 }
 
 } // namespace
@@ -24,7 +27,9 @@ const ResolvedProcess* ProcessResolver::resolve(const ast::ProcessDecl* p) {
     return d == done_.end() ? nullptr : d->second.get();
   }
   state_[p] = State::InProgress;
+  stack_.push_back(p);
   std::unique_ptr<ResolvedProcess> r = build(p);
+  stack_.pop_back();
   state_[p] = State::Done;
   const ResolvedProcess* out = r.get();
   if (r)
@@ -42,11 +47,20 @@ std::unique_ptr<ResolvedProcess> ProcessResolver::build(const ast::ProcessDecl* 
     auto* base = llvm::cast<ast::ProcessDecl>(d);
     auto seen = state_.find(base);
     if (seen != state_.end() && seen->second == State::InProgress) {
+      std::string chain;
+      if (base == p) {
+        chain = "'" + p->name.text.str() + "' extends itself";
+      } else {
+        auto from = llvm::find(stack_, base);
+        for (auto it = from; it != stack_.end(); ++it)
+          chain += "'" + (*it)->name.text.str() + "' extends '" +
+                   (it + 1 == stack_.end() ? base : *(it + 1))->name.text.str() + "', ";
+        chain.resize(chain.size() - 2);
+      }
       diags_
           .report(DiagKind::ExtendsCycle, p->extends->range,
-                  "'" + p->name.text.str() + "' extends '" + base->name.text.str() +
-                      "', which in turn extends '" + p->name.text.str() +
-                      "'; a process cannot be based on itself")
+                  "these processes are based on each other in a circle: " + chain +
+                      "; one of them must stand on its own")
           .note(base->name.range, "'" + base->name.text.str() + "' is declared here");
       return nullptr;
     }
@@ -65,15 +79,15 @@ std::unique_ptr<ResolvedProcess> ProcessResolver::build(const ast::ProcessDecl* 
 void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, bool extending) {
   if (p.description)
     r.description = &*p.description;
-  if (auto* s = lastOf(p.brand))
+  if (auto* s = firstOf(p.brand))
     r.brand = s;
-  if (auto* s = lastOf(p.value))
+  if (auto* s = firstOf(p.value))
     r.value = s;
-  if (auto* s = lastOf(p.targetWinRate))
+  if (auto* s = firstOf(p.targetWinRate))
     r.targetWinRate = s;
-  if (auto* s = lastOf(p.targetCycle))
+  if (auto* s = firstOf(p.targetCycle))
     r.targetCycle = s;
-  if (auto* s = lastOf(p.start))
+  if (auto* s = firstOf(p.start))
     r.start = s;
 
   // Names inherited from the base (which a block may restate) and names this block

@@ -63,6 +63,7 @@ private:
   SymbolTable& symbols_;
   diag::DiagnosticEngine& diags_;
   llvm::DenseMap<const ast::ProcessDecl*, State> state_;
+  std::vector<const ast::ProcessDecl*> stack_; ///< processes being resolved, outermost first
   std::map<const ast::ProcessDecl*, std::unique_ptr<ResolvedProcess>> done_;
 };
 

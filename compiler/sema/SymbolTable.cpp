@@ -9,12 +9,12 @@ namespace salesc::sema {
 
 using diag::DiagKind;
 
-std::string describeKinds(llvm::ArrayRef<ast::DeclKind> kinds) {
+std::string describeKinds(llvm::ArrayRef<ast::DeclKind> kinds, bool withArticle) {
   std::string out;
   for (size_t i = 0; i < kinds.size(); ++i) {
     if (i)
       out += i + 1 == kinds.size() ? " or " : ", ";
-    out += ast::kindNameWithArticle(kinds[i]).str();
+    out += (withArticle ? ast::kindNameWithArticle(kinds[i]) : ast::kindName(kinds[i])).str();
   }
   return out;
 }
@@ -43,17 +43,14 @@ const ast::Decl* SymbolTable::resolve(const ast::Ident& name,
                                       llvm::ArrayRef<ast::DeclKind> kinds,
                                       llvm::StringRef role) {
   const ast::Decl* d = find(name.text);
-  std::string what = describeKinds(kinds);
   if (!d) {
     std::vector<llvm::StringRef> candidates;
     for (const ast::Decl* c : order_)
       if (llvm::is_contained(kinds, c->kind()))
         candidates.push_back(c->name.text);
     auto suggestion = closest(name.text, candidates);
-    std::string msg = "unknown " + ast::kindName(kinds[0]).str();
-    if (kinds.size() > 1)
-      msg = "unknown " + what;
-    msg = "there is no " + what + " named '" + name.text.str() + "'";
+    std::string msg = "there is no " + describeKinds(kinds, false) + " named '" +
+                      name.text.str() + "'";
     if (suggestion) {
       diags_.report(DiagKind::UnknownName, name.range, msg + "; did you mean '" + *suggestion + "'?")
           .fix(name.range, *suggestion, "replace with '" + *suggestion + "'");
