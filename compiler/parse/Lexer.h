@@ -96,7 +96,10 @@ public:
   size_t getCharPositionInLine() override { return pos_ - lineStart_; }
   antlr4::CharStream* getInputStream() override { return &in_; }
   std::string getSourceName() override { return in_.getSourceName(); }
-  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override { return nullptr; }
+  /// What the parser's error recovery uses to conjure a missing token.
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override {
+    return antlr4::CommonTokenFactory::DEFAULT.get();
+  }
 
   /// Errors reported so far (invalid characters, unterminated strings and comments).
   unsigned errors() const { return errors_; }

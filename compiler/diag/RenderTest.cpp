@@ -1,0 +1,105 @@
+//===- RenderTest.cpp - The diagnostic engine and its text renderer -------===//
+#include "DiagnosticEngine.h"
+#include "Location.h"
+#include "Render.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <gtest/gtest.h>
+
+namespace salesc::diag {
+namespace {
+
+class RenderTest : public ::testing::Test {
+protected:
+  llvm::SMRange at(llvm::StringRef needle, size_t length) {
+    const char* p = text_.data() + text_.find(needle);
+    return {llvm::SMLoc::getFromPointer(p), llvm::SMLoc::getFromPointer(p + length)};
+  }
+  void load(llvm::StringRef text) {
+    text_ = text;
+    sm_.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBuffer(text_, "f.sales", false),
+                           llvm::SMLoc());
+  }
+  std::string render(const DiagnosticEngine& e) {
+    std::string out;
+    llvm::raw_string_ostream os(out);
+    renderText(os, sm_, e.sorted(), false);
+    return os.str();
+  }
+  llvm::SourceMgr sm_;
+  llvm::StringRef text_;
+};
+
+TEST_F(RenderTest, ClangStyleWithNoteAndFixIt) {
+  load("knowledge pricing;\nprocess p { stage a { learn pricng; } }\n");
+  DiagnosticEngine e(sm_, {});
+  e.report(DiagKind::UnknownName, at("pricng", 6), "no 'pricng'; did you mean 'pricing'?")
+      .fix(at("pricng", 6), "pricing", "replace")
+      .note(at("pricing", 7), "declared here");
+  EXPECT_EQ(render(e), "f.sales:2:29: error: no 'pricng'; did you mean 'pricing'? [N001]\n"
+                       "process p { stage a { learn pricng; } }\n"
+                       "                            ^~~~~~\n"
+                       "                            pricing\n"
+                       "f.sales:1:11: note: declared here\n"
+                       "knowledge pricing;\n"
+                       "          ^~~~~~~\n");
+}
+
+TEST_F(RenderTest, ColumnsCountCharactersAndCaretsFollowWideText) {
+  load("stage \"\xE2\x80\x9C\xE6\x97\xA5\xE2\x80\x9D\" x;\n");
+  DiagnosticEngine e(sm_, {});
+  e.report(DiagKind::SyntaxError, at("x;", 1), "here");
+  Location l = resolve(sm_, at("x;", 1).Start);
+  EXPECT_EQ(l.column, 13u); // s t a g e _ " “ 日 ” " _ x: the 13th character
+  // Twelve characters precede it, and the CJK one is two columns wide on a terminal.
+  EXPECT_NE(render(e).find("\n" + std::string(13, ' ') + "^\n"), std::string::npos)
+      << render(e);
+}
+
+TEST_F(RenderTest, DeduplicatesAndSortsByPlace) {
+  load("a\nb\nc\n");
+  DiagnosticEngine e(sm_, {});
+  e.report(DiagKind::SyntaxError, at("c", 1), "third");
+  e.report(DiagKind::SyntaxError, at("a", 1), "first");
+  e.report(DiagKind::SyntaxError, at("c", 1), "third");
+  EXPECT_EQ(e.errorCount(), 2u);
+  EXPECT_EQ(e.errorReports(), 3u) << "duplicates still count for the phases";
+  std::vector<Diagnostic> d = e.sorted();
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].message, "first");
+}
+
+TEST_F(RenderTest, WarningOptions) {
+  load("a\n");
+  DiagOptions off;
+  off.disabled.insert("unreachable-stage");
+  DiagnosticEngine quiet(sm_, off);
+  quiet.report(DiagKind::UnreachableStage, at("a", 1), "w");
+  EXPECT_EQ(quiet.warningCount(), 0u);
+  DiagOptions werror;
+  werror.warningsAsErrors = true;
+  DiagnosticEngine strict(sm_, werror);
+  strict.report(DiagKind::UnreachableStage, at("a", 1), "w");
+  EXPECT_EQ(strict.errorCount(), 1u);
+  EXPECT_EQ(strict.errorReports(), 0u) << "-Werror must not change which checks run";
+  EXPECT_EQ(strict.sorted()[0].severity, Severity::Error);
+}
+
+TEST_F(RenderTest, Summary) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  renderSummary(os, 2, 1, false);
+  renderSummary(os, 1, 0, false);
+  renderSummary(os, 0, 0, false);
+  EXPECT_EQ(os.str(), "2 errors and 1 warning generated.\n1 error generated.\n");
+}
+
+TEST(RegistryTest, LooksUpKindsByName) {
+  EXPECT_EQ(kindByName("unreachable-stage"), DiagKind::UnreachableStage);
+  EXPECT_EQ(kindByName("nope"), std::nullopt);
+  EXPECT_EQ(kindInfo(DiagKind::SyntaxError).code, "S001");
+}
+
+} // namespace
+} // namespace salesc::diag
