@@ -86,8 +86,10 @@ def main():
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
     if a.target_bytes:
-        per = len(generate(10, a.stages, a.seed)) / 10
-        processes = max(1, int(a.target_bytes / per))
+        # Size grows linearly with processes past a fixed header.
+        small, large = len(generate(10, a.stages, a.seed)), len(generate(20, a.stages, a.seed))
+        per = (large - small) / 10
+        processes = max(1, round((a.target_bytes - (small - 10 * per)) / per))
     else:
         processes = a.processes
     text = generate(processes, a.stages, a.seed)

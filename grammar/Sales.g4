@@ -12,38 +12,40 @@ grammar Sales;
 
 file : item* EOF ;
 
+// Elements the AST builder reads are labelled, so it reads typed fields instead of
+// searching the children (ANTLR's accessors dynamic_cast every child).
 item
-  : IMPORT STRING ';'                                     # ImportItem
-  | decl                                                  # DeclItem
+  : IMPORT path=STRING ';'                                # ImportItem
+  | body=decl                                             # DeclItem
   ;
 
 decl
-  : CHANNEL ident STRING? ';'                             # ChannelDecl
-  | OFFERING ident STRING? (VIA identList)? ';'           # OfferingDecl
-  | KNOWLEDGE ident STRING? ';'                           # KnowledgeDecl
-  | kind=(LITERATURE | TOOL) ident STRING? conveys? ';'   # MaterialDecl
-  | CATEGORY ident STRING? ';'                            # CategoryDecl
-  | TACTIC ident STRING? CATEGORY ident conveys? ';'      # TacticDecl
-  | BRAND ident STRING? '{' brandRule* '}'                # BrandDecl
-  | PROCESS ident STRING? (FOR identList)? (EXTENDS ident)?
-      '{' processItem* '}'                                # ProcessDecl
+  : CHANNEL name=ident desc=STRING? ';'                   # ChannelDecl
+  | OFFERING name=ident desc=STRING? (VIA via=identList)? ';'  # OfferingDecl
+  | KNOWLEDGE name=ident desc=STRING? ';'                 # KnowledgeDecl
+  | kind=(LITERATURE | TOOL) name=ident desc=STRING? conv=conveys? ';'  # MaterialDecl
+  | CATEGORY name=ident desc=STRING? ';'                  # CategoryDecl
+  | TACTIC name=ident desc=STRING? CATEGORY cat=ident conv=conveys? ';' # TacticDecl
+  | BRAND name=ident desc=STRING? '{' rules+=brandRule* '}'             # BrandDecl
+  | PROCESS name=ident desc=STRING? (FOR forList=identList)? (EXTENDS base=ident)?
+      '{' items+=processItem* '}'                         # ProcessDecl
   ;
 
-conveys : CONVEYS identList ;
+conveys : CONVEYS values=identList ;
 
-identList : ident (',' ident)* ;
+identList : names+=ident (',' names+=ident)* ;
 
 // ---------------------------------------------------------------------------
 // Brands
 // ---------------------------------------------------------------------------
 
 brandRule
-  : VALUES identList ';'                                  # ValuesRule
-  | FORBID CATEGORY identList ';'                         # ForbidCategoryRule
-  | FORBID identList ';'                                  # ForbidTacticRule
-  | REQUIRE identList ';'                                 # RequireRule
-  | MAX STAGES NUMBER ';'                                 # MaxStagesRule
-  | MAX CYCLE duration ';'                                # MaxCycleRule
+  : VALUES list=identList ';'                             # ValuesRule
+  | FORBID CATEGORY list=identList ';'                    # ForbidCategoryRule
+  | FORBID list=identList ';'                             # ForbidTacticRule
+  | REQUIRE list=identList ';'                            # RequireRule
+  | MAX STAGES count=NUMBER ';'                           # MaxStagesRule
+  | MAX CYCLE limit=duration ';'                          # MaxCycleRule
   ;
 
 // ---------------------------------------------------------------------------
@@ -51,31 +53,31 @@ brandRule
 // ---------------------------------------------------------------------------
 
 processItem
-  : BRAND ident ';'                                       # BrandSetting
-  | VALUE NUMBER ident ';'                                # ValueSetting
-  | TARGET WIN RATE percent ';'                           # WinRateTarget
-  | TARGET CYCLE duration ';'                             # CycleTarget
-  | START ident ';'                                       # StartSetting
-  | STAGE ident STRING? '{' stageItem* '}'                # StageDecl
-  | kind=(WON | LOST) ident STRING? ';'                   # OutcomeDecl
+  : BRAND name=ident ';'                                  # BrandSetting
+  | VALUE amount=NUMBER currency=ident ';'                # ValueSetting
+  | TARGET WIN RATE share=percent ';'                     # WinRateTarget
+  | TARGET CYCLE limit=duration ';'                       # CycleTarget
+  | START name=ident ';'                                  # StartSetting
+  | STAGE name=ident desc=STRING? '{' items+=stageItem* '}'  # StageDecl
+  | kind=(WON | LOST) name=ident desc=STRING? ';'         # OutcomeDecl
   ;
 
 stageItem
-  : LEARN identList ';'                                   # LearnItem
-  | PROVIDE identList ';'                                 # ProvideItem
-  | USE identList ';'                                     # UseItem
-  | TIME timeSpec ';'                                     # TimeItem
-  | STALLED AFTER duration ';'                            # StalledItem
-  | NEXT ident percent ';'                                # NextItem
-  | OTHERWISE ident ';'                                   # OtherwiseItem
+  : LEARN list=identList ';'                              # LearnItem
+  | PROVIDE list=identList ';'                            # ProvideItem
+  | USE list=identList ';'                                # UseItem
+  | TIME spec=timeSpec ';'                                # TimeItem
+  | STALLED AFTER limit=duration ';'                      # StalledItem
+  | NEXT target=ident share=percent ';'                   # NextItem
+  | OTHERWISE target=ident ';'                            # OtherwiseItem
   ;
 
 // `3 days`, `1 to 3 days`, `2 days to 3 weeks`, `2 to 10 days typical 4 days`
 timeSpec : low=NUMBER lowUnit=ident? (TO high=duration)? (TYPICAL typical=duration)? ;
 
-duration : NUMBER ident ;
+duration : amount=NUMBER unit=ident ;
 
-percent : NUMBER '%' ;
+percent : amount=NUMBER pct='%' ;
 
 // Every keyword is also a valid name.
 ident

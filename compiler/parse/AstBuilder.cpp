@@ -1,4 +1,10 @@
 //===- AstBuilder.cpp - From the ANTLR parse tree to our AST --------------===//
+//
+// Reads the labelled fields of the generated contexts (grammar/Sales.g4 labels every
+// element the builder needs), never ANTLR's child accessors, which dynamic_cast every
+// child. The labelled alternative of a rule is told by its first token.
+//
+//===----------------------------------------------------------------------===//
 #include "AstBuilder.h"
 
 #include <cstdlib>
@@ -6,6 +12,21 @@
 namespace salesc::parse {
 
 using diag::DiagKind;
+
+namespace {
+
+/// `ctx` as the labelled alternative `T`. A context that parsed without an exception
+/// had its alternative predicted, so it is the labelled context its first token
+/// selects (the caller's switch); after an error, the type is checked.
+template <typename T, typename Base> T* as(Base* ctx) {
+  return ctx->exception ? dynamic_cast<T*>(ctx) : static_cast<T*>(ctx);
+}
+
+size_t firstType(antlr4::ParserRuleContext* ctx) {
+  return ctx && ctx->start ? ctx->start->getType() : antlr4::Token::INVALID_TYPE;
+}
+
+} // namespace
 
 bool AstBuilder::present(antlr4::Token* t) {
   return t && t->getStartIndex() != INVALID_INDEX && t->getStopIndex() != INVALID_INDEX &&
@@ -17,8 +38,8 @@ llvm::SMRange AstBuilder::range(antlr4::Token* t) const {
 }
 
 llvm::SMRange AstBuilder::range(antlr4::ParserRuleContext* ctx) const {
-  antlr4::Token* start = ctx->getStart();
-  antlr4::Token* stop = ctx->getStop();
+  antlr4::Token* start = ctx->start;
+  antlr4::Token* stop = ctx->stop;
   if (!present(start))
     return {};
   if (!present(stop) || stop->getTokenIndex() < start->getTokenIndex())
@@ -32,48 +53,55 @@ llvm::StringRef AstBuilder::slice(antlr4::Token* t) const {
 }
 
 std::optional<ast::Ident> AstBuilder::ident(P::IdentContext* ctx) {
-  if (!ctx || !present(ctx->getStart()) || ctx->exception)
+  if (!ctx || ctx->exception || !present(ctx->start))
     return std::nullopt;
-  return ast::Ident{slice(ctx->getStart()), range(ctx->getStart())};
+  return ast::Ident{slice(ctx->start), range(ctx->start)};
 }
 
-std::optional<ast::Number> AstBuilder::number(antlr4::tree::TerminalNode* node) {
-  if (!node || !present(node->getSymbol()))
+std::optional<ast::Number> AstBuilder::number(antlr4::Token* token) {
+  if (!present(token))
     return std::nullopt;
-  std::string digits;
-  for (char c : slice(node->getSymbol()))
-    if (c != '_')
-      digits += c;
-  return ast::Number{std::strtod(digits.c_str(), nullptr), range(node->getSymbol())};
+  llvm::StringRef digits = slice(token);
+  char buffer[64];
+  size_t n = 0;
+  for (char c : digits)
+    if (c != '_' && n + 1 < sizeof buffer)
+      buffer[n++] = c;
+  buffer[n] = 0;
+  return ast::Number{std::strtod(buffer, nullptr), range(token)};
 }
 
-std::optional<ast::Text> AstBuilder::text(antlr4::tree::TerminalNode* node) {
-  if (!node || !present(node->getSymbol()))
+std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
+  if (!present(token))
     return std::nullopt;
-  llvm::StringRef raw = slice(node->getSymbol());
-  ast::Text out{{}, range(node->getSymbol())};
+  llvm::StringRef raw = slice(token);
+  ast::Text out{{}, range(token)};
   // Drop the quotes (an unterminated string has only the opening one).
   llvm::StringRef body = raw.drop_front(1);
-  if (body.endswith("\"") && node->getSymbol()->getType() == P::STRING)
-    body = body.drop_back(1);
+  // The last quote closes the string unless an odd number of backslashes escapes it.
+  if (body.endswith("\"")) {
+    size_t backslashes = 0;
+    while (backslashes + 1 < body.size() && body[body.size() - 2 - backslashes] == '\\')
+      ++backslashes;
+    if (backslashes % 2 == 0)
+      body = body.drop_back(1);
+  }
+  out.value.reserve(body.size());
   for (size_t i = 0; i < body.size(); ++i) {
     if (body[i] != '\\' || i + 1 >= body.size()) {
       out.value += body[i];
       continue;
     }
     char next = body[i + 1];
-    if (next == '"' || next == '\\') {
-      out.value += next;
-    } else {
+    if (next != '"' && next != '\\') {
       const char* at = body.data() + i;
-      unsigned len = 1 + static_cast<unsigned>(llvm::StringRef(at + 1).size() ? 1 : 0);
       ++errors_;
       diags_.report(DiagKind::InvalidEscape,
-                    {llvm::SMLoc::getFromPointer(at), llvm::SMLoc::getFromPointer(at + len)},
+                    {llvm::SMLoc::getFromPointer(at), llvm::SMLoc::getFromPointer(at + 2)},
                     "unknown escape '\\" + std::string(1, next) +
                         "' in a description; only \\\" and \\\\ are allowed");
-      out.value += next;
     }
+    out.value += next;
     ++i;
   }
   return out;
@@ -83,7 +111,8 @@ std::vector<ast::Ident> AstBuilder::identList(P::IdentListContext* ctx) {
   std::vector<ast::Ident> out;
   if (!ctx)
     return out;
-  for (P::IdentContext* i : ctx->ident())
+  out.reserve(ctx->names.size());
+  for (P::IdentContext* i : ctx->names)
     if (auto id = ident(i))
       out.push_back(*id);
   return out;
@@ -100,18 +129,18 @@ std::optional<ast::NameList> AstBuilder::nameList(P::IdentListContext* ctx,
 std::optional<ast::Duration> AstBuilder::duration(P::DurationContext* ctx) {
   if (!ctx || ctx->exception)
     return std::nullopt;
-  auto amount = number(ctx->NUMBER());
-  auto unit = ident(ctx->ident());
+  auto amount = number(ctx->amount);
+  auto unit = ident(ctx->unit);
   if (!amount || !unit)
     return std::nullopt;
   return ast::Duration{*amount, *unit, range(ctx)};
 }
 
 std::optional<ast::Percent> AstBuilder::percent(P::PercentContext* ctx) {
-  if (!ctx || ctx->exception)
+  if (!ctx || ctx->exception || !present(ctx->pct))
     return std::nullopt;
-  auto amount = number(ctx->NUMBER());
-  if (!amount || !ctx->PCT() || !present(ctx->PCT()->getSymbol()))
+  auto amount = number(ctx->amount);
+  if (!amount)
     return std::nullopt;
   return ast::Percent{*amount, range(ctx)};
 }
@@ -120,17 +149,17 @@ std::optional<ast::TimeSpec> AstBuilder::timeSpec(P::TimeSpecContext* ctx, llvm:
   if (!ctx || ctx->exception)
     return std::nullopt;
   ast::TimeSpec spec;
-  auto low = ctx->low && present(ctx->low) ? number(ctx->NUMBER()) : std::nullopt;
+  auto low = number(ctx->low);
   if (!low)
     return std::nullopt;
   spec.low = *low;
-  spec.lowUnit = ctx->lowUnit ? ident(ctx->lowUnit) : std::nullopt;
-  if (ctx->TO()) {
+  spec.lowUnit = ident(ctx->lowUnit);
+  if (ctx->high) {
     spec.high = duration(ctx->high);
     if (!spec.high)
       return std::nullopt;
   }
-  if (ctx->TYPICAL()) {
+  if (ctx->typical) {
     spec.typical = duration(ctx->typical);
     if (!spec.typical)
       return std::nullopt;
@@ -152,13 +181,16 @@ void AstBuilder::build(P::FileContext* file) {
 }
 
 void AstBuilder::item(P::ItemContext* ctx) {
-  if (auto* imp = dynamic_cast<P::ImportItemContext*>(ctx)) {
-    if (auto path = text(imp->STRING()))
-      module_.imports.push_back(ast::Import{std::move(*path), range(imp)});
+  if (!ctx)
+    return;
+  if (firstType(ctx) == P::IMPORT) {
+    if (auto* imp = as<P::ImportItemContext>(ctx))
+      if (auto path = text(imp->path))
+        module_.imports.push_back(ast::Import{std::move(*path), range(imp)});
     return;
   }
-  if (auto* d = dynamic_cast<P::DeclItemContext*>(ctx))
-    if (auto decl = this->decl(d->decl()))
+  if (auto* d = as<P::DeclItemContext>(ctx))
+    if (auto decl = this->decl(d->body))
       module_.decls.push_back(std::move(decl));
 }
 
@@ -166,145 +198,187 @@ std::unique_ptr<ast::Decl> AstBuilder::decl(P::DeclContext* ctx) {
   if (!ctx)
     return nullptr;
   const ast::Module* m = &module_;
-  if (auto* c = dynamic_cast<P::ChannelDeclContext*>(ctx)) {
-    auto name = ident(c->ident());
-    return name ? std::make_unique<ast::ChannelDecl>(*name, text(c->STRING()), range(c), m)
-                : nullptr;
+  switch (firstType(ctx)) {
+  case P::CHANNEL: {
+    auto* c = as<P::ChannelDeclContext>(ctx);
+    auto name = c ? ident(c->name) : std::nullopt;
+    return name ? std::make_unique<ast::ChannelDecl>(*name, text(c->desc), range(c), m) : nullptr;
   }
-  if (auto* c = dynamic_cast<P::OfferingDeclContext*>(ctx)) {
-    auto name = ident(c->ident());
+  case P::OFFERING: {
+    auto* c = as<P::OfferingDeclContext>(ctx);
+    auto name = c ? ident(c->name) : std::nullopt;
     if (!name)
       return nullptr;
-    auto d = std::make_unique<ast::OfferingDecl>(ast::DeclKind::Offering, *name,
-                                                 text(c->STRING()), range(c), m);
-    d->via = identList(c->identList());
+    auto d = std::make_unique<ast::OfferingDecl>(ast::DeclKind::Offering, *name, text(c->desc),
+                                                 range(c), m);
+    d->via = identList(c->via);
     return d;
   }
-  if (auto* c = dynamic_cast<P::KnowledgeDeclContext*>(ctx)) {
-    auto name = ident(c->ident());
-    return name ? std::make_unique<ast::KnowledgeDecl>(*name, text(c->STRING()), range(c), m)
+  case P::KNOWLEDGE: {
+    auto* c = as<P::KnowledgeDeclContext>(ctx);
+    auto name = c ? ident(c->name) : std::nullopt;
+    return name ? std::make_unique<ast::KnowledgeDecl>(*name, text(c->desc), range(c), m)
                 : nullptr;
   }
-  if (auto* c = dynamic_cast<P::CategoryDeclContext*>(ctx)) {
-    auto name = ident(c->ident());
-    return name ? std::make_unique<ast::CategoryDecl>(*name, text(c->STRING()), range(c), m)
+  case P::CATEGORY: {
+    auto* c = as<P::CategoryDeclContext>(ctx);
+    auto name = c ? ident(c->name) : std::nullopt;
+    return name ? std::make_unique<ast::CategoryDecl>(*name, text(c->desc), range(c), m)
                 : nullptr;
   }
-  if (auto* c = dynamic_cast<P::MaterialDeclContext*>(ctx)) {
-    auto name = ident(c->ident());
+  case P::LITERATURE:
+  case P::TOOL: {
+    auto* c = as<P::MaterialDeclContext>(ctx);
+    auto name = c ? ident(c->name) : std::nullopt;
     if (!name || !c->kind)
       return nullptr;
     auto kind = c->kind->getType() == P::TOOL ? ast::DeclKind::Tool : ast::DeclKind::Literature;
-    auto d = std::make_unique<ast::MaterialDecl>(kind, *name, text(c->STRING()), range(c), m);
-    if (c->conveys())
-      d->conveys = identList(c->conveys()->identList());
+    auto d = std::make_unique<ast::MaterialDecl>(kind, *name, text(c->desc), range(c), m);
+    if (c->conv)
+      d->conveys = identList(c->conv->values);
     return d;
   }
-  if (auto* c = dynamic_cast<P::TacticDeclContext*>(ctx)) {
-    auto names = c->ident();
-    auto name = names.size() > 0 ? ident(names[0]) : std::nullopt;
-    auto category = names.size() > 1 ? ident(names[1]) : std::nullopt;
+  case P::TACTIC: {
+    auto* c = as<P::TacticDeclContext>(ctx);
+    auto name = c ? ident(c->name) : std::nullopt;
+    auto category = c ? ident(c->cat) : std::nullopt;
     if (!name || !category)
       return nullptr;
-    auto d = std::make_unique<ast::TacticDecl>(ast::DeclKind::Tactic, *name, text(c->STRING()),
+    auto d = std::make_unique<ast::TacticDecl>(ast::DeclKind::Tactic, *name, text(c->desc),
                                                range(c), m);
     d->category = *category;
-    if (c->conveys())
-      d->conveys = identList(c->conveys()->identList());
+    if (c->conv)
+      d->conveys = identList(c->conv->values);
     return d;
   }
-  if (auto* c = dynamic_cast<P::BrandDeclContext*>(ctx))
-    return brand(c);
-  if (auto* c = dynamic_cast<P::ProcessDeclContext*>(ctx))
-    return process(c);
-  return nullptr;
+  case P::BRAND:
+    if (auto* c = as<P::BrandDeclContext>(ctx))
+      return brand(c);
+    return nullptr;
+  case P::PROCESS:
+    if (auto* c = as<P::ProcessDeclContext>(ctx))
+      return process(c);
+    return nullptr;
+  default:
+    return nullptr;
+  }
 }
 
 std::unique_ptr<ast::Decl> AstBuilder::brand(P::BrandDeclContext* ctx) {
-  auto name = ident(ctx->ident());
+  auto name = ident(ctx->name);
   if (!name)
     return nullptr;
-  auto b = std::make_unique<ast::BrandDecl>(ast::DeclKind::Brand, *name, text(ctx->STRING()),
+  auto b = std::make_unique<ast::BrandDecl>(ast::DeclKind::Brand, *name, text(ctx->desc),
                                             range(ctx), &module_);
-  for (P::BrandRuleContext* rule : ctx->brandRule()) {
-    if (auto* r = dynamic_cast<P::ValuesRuleContext*>(rule)) {
-      if (auto list = nameList(r->identList(), r))
-        b->values.push_back(std::move(*list));
-    } else if (auto* r = dynamic_cast<P::ForbidCategoryRuleContext*>(rule)) {
-      if (auto list = nameList(r->identList(), r))
-        b->forbidCategories.push_back(std::move(*list));
-    } else if (auto* r = dynamic_cast<P::ForbidTacticRuleContext*>(rule)) {
-      if (auto list = nameList(r->identList(), r))
-        b->forbidTactics.push_back(std::move(*list));
-    } else if (auto* r = dynamic_cast<P::RequireRuleContext*>(rule)) {
-      for (const ast::Ident& what : identList(r->identList()))
-        b->requires_.push_back(ast::BrandRequire{what, range(r)});
-    } else if (auto* r = dynamic_cast<P::MaxStagesRuleContext*>(rule)) {
-      if (auto n = number(r->NUMBER()))
-        b->maxStages.push_back({*n, range(r)});
-    } else if (auto* r = dynamic_cast<P::MaxCycleRuleContext*>(rule)) {
-      if (auto d = duration(r->duration()))
-        b->maxCycle.push_back({*d, range(r)});
+  for (P::BrandRuleContext* rule : ctx->rules) {
+    switch (firstType(rule)) {
+    case P::VALUES:
+      if (auto* r = as<P::ValuesRuleContext>(rule))
+        if (auto list = nameList(r->list, r))
+          b->values.push_back(std::move(*list));
+      break;
+    case P::FORBID: // two alternatives start with 'forbid': always check the type
+      if (auto* r = dynamic_cast<P::ForbidCategoryRuleContext*>(rule)) {
+        if (auto list = nameList(r->list, r))
+          b->forbidCategories.push_back(std::move(*list));
+      } else if (auto* r = dynamic_cast<P::ForbidTacticRuleContext*>(rule)) {
+        if (auto list = nameList(r->list, r))
+          b->forbidTactics.push_back(std::move(*list));
+      }
+      break;
+    case P::REQUIRE:
+      if (auto* r = as<P::RequireRuleContext>(rule))
+        for (const ast::Ident& what : identList(r->list))
+          b->requires_.push_back(ast::BrandRequire{what, range(r)});
+      break;
+    case P::MAX: // two alternatives start with 'max': always check the type
+      if (auto* r = dynamic_cast<P::MaxStagesRuleContext*>(rule)) {
+        if (auto n = number(r->count))
+          b->maxStages.push_back({*n, range(r)});
+      } else if (auto* r = dynamic_cast<P::MaxCycleRuleContext*>(rule)) {
+        if (auto d = duration(r->limit))
+          b->maxCycle.push_back({*d, range(r)});
+      }
+      break;
+    default:
+      break;
     }
   }
   return b;
 }
 
 std::unique_ptr<ast::Decl> AstBuilder::process(P::ProcessDeclContext* ctx) {
-  auto names = ctx->ident();
-  auto name = names.empty() ? std::nullopt : ident(names[0]);
+  auto name = ident(ctx->name);
   if (!name)
     return nullptr;
-  auto p = std::make_unique<ast::ProcessDecl>(ast::DeclKind::Process, *name,
-                                              text(ctx->STRING()), range(ctx), &module_);
-  if (ctx->FOR())
-    p->forList = identList(ctx->identList());
-  if (ctx->EXTENDS() && names.size() > 1)
-    p->extends = ident(names[1]);
-  for (P::ProcessItemContext* item : ctx->processItem())
+  auto p = std::make_unique<ast::ProcessDecl>(ast::DeclKind::Process, *name, text(ctx->desc),
+                                              range(ctx), &module_);
+  p->forList = identList(ctx->forList);
+  if (ctx->base)
+    p->extends = ident(ctx->base);
+  for (P::ProcessItemContext* item : ctx->items)
     processItem(*p, item);
   return p;
 }
 
 void AstBuilder::processItem(ast::ProcessDecl& proc, P::ProcessItemContext* ctx) {
-  if (auto* c = dynamic_cast<P::BrandSettingContext*>(ctx)) {
-    if (auto b = ident(c->ident()))
-      proc.brand.push_back({*b, range(c)});
-  } else if (auto* c = dynamic_cast<P::ValueSettingContext*>(ctx)) {
-    auto amount = number(c->NUMBER());
-    auto currency = ident(c->ident());
-    if (amount && currency)
-      proc.value.push_back({ast::Money{*amount, *currency}, range(c)});
-  } else if (auto* c = dynamic_cast<P::WinRateTargetContext*>(ctx)) {
-    if (auto pct = percent(c->percent()))
-      proc.targetWinRate.push_back({*pct, range(c)});
-  } else if (auto* c = dynamic_cast<P::CycleTargetContext*>(ctx)) {
-    if (auto d = duration(c->duration()))
-      proc.targetCycle.push_back({*d, range(c)});
-  } else if (auto* c = dynamic_cast<P::StartSettingContext*>(ctx)) {
-    if (auto s = ident(c->ident()))
-      proc.start.push_back({*s, range(c)});
-  } else if (auto* c = dynamic_cast<P::StageDeclContext*>(ctx)) {
-    if (auto s = stage(c))
-      proc.stages.push_back(std::move(s));
-  } else if (auto* c = dynamic_cast<P::OutcomeDeclContext*>(ctx)) {
-    auto name = ident(c->ident());
-    if (name && c->kind)
-      proc.outcomes.push_back(ast::Outcome{
-          c->kind->getType() == P::WON ? ast::OutcomeKind::Won : ast::OutcomeKind::Lost, *name,
-          text(c->STRING()), range(c)});
+  switch (firstType(ctx)) {
+  case P::BRAND:
+    if (auto* c = as<P::BrandSettingContext>(ctx))
+      if (auto b = ident(c->name))
+        proc.brand.push_back({*b, range(c)});
+    break;
+  case P::VALUE:
+    if (auto* c = as<P::ValueSettingContext>(ctx)) {
+      auto amount = number(c->amount);
+      auto currency = ident(c->currency);
+      if (amount && currency)
+        proc.value.push_back({ast::Money{*amount, *currency}, range(c)});
+    }
+    break;
+  case P::TARGET: // two alternatives start with 'target': always check the type
+    if (auto* c = dynamic_cast<P::WinRateTargetContext*>(ctx)) {
+      if (auto pct = percent(c->share))
+        proc.targetWinRate.push_back({*pct, range(c)});
+    } else if (auto* c = dynamic_cast<P::CycleTargetContext*>(ctx)) {
+      if (auto d = duration(c->limit))
+        proc.targetCycle.push_back({*d, range(c)});
+    }
+    break;
+  case P::START:
+    if (auto* c = as<P::StartSettingContext>(ctx))
+      if (auto s = ident(c->name))
+        proc.start.push_back({*s, range(c)});
+    break;
+  case P::STAGE:
+    if (auto* c = as<P::StageDeclContext>(ctx))
+      if (auto s = stage(c))
+        proc.stages.push_back(std::move(s));
+    break;
+  case P::WON:
+  case P::LOST:
+    if (auto* c = as<P::OutcomeDeclContext>(ctx)) {
+      auto name = ident(c->name);
+      if (name && c->kind)
+        proc.outcomes.push_back(ast::Outcome{
+            c->kind->getType() == P::WON ? ast::OutcomeKind::Won : ast::OutcomeKind::Lost, *name,
+            text(c->desc), range(c)});
+    }
+    break;
+  default:
+    break;
   }
 }
 
 std::unique_ptr<ast::Stage> AstBuilder::stage(P::StageDeclContext* ctx) {
-  auto name = ident(ctx->ident());
+  auto name = ident(ctx->name);
   if (!name)
     return nullptr;
   auto s = std::make_unique<ast::Stage>();
   s->name = *name;
-  s->description = text(ctx->STRING());
+  s->description = text(ctx->desc);
   s->range = range(ctx);
-  for (P::StageItemContext* item : ctx->stageItem())
+  for (P::StageItemContext* item : ctx->items)
     stageItem(*s, item);
   return s;
 }
@@ -319,26 +393,44 @@ void AstBuilder::stageItem(ast::Stage& s, P::StageItemContext* ctx) {
     else
       into->names.insert(into->names.end(), names->names.begin(), names->names.end());
   };
-  if (auto* c = dynamic_cast<P::LearnItemContext*>(ctx)) {
-    append(s.learn, c->identList());
-  } else if (auto* c = dynamic_cast<P::ProvideItemContext*>(ctx)) {
-    append(s.provide, c->identList());
-  } else if (auto* c = dynamic_cast<P::UseItemContext*>(ctx)) {
-    append(s.use, c->identList());
-  } else if (auto* c = dynamic_cast<P::TimeItemContext*>(ctx)) {
-    if (auto t = timeSpec(c->timeSpec(), range(c)))
-      s.times.push_back(std::move(*t));
-  } else if (auto* c = dynamic_cast<P::StalledItemContext*>(ctx)) {
-    if (auto d = duration(c->duration()))
-      s.stalled.push_back(*d);
-  } else if (auto* c = dynamic_cast<P::NextItemContext*>(ctx)) {
-    auto target = ident(c->ident());
-    auto share = percent(c->percent());
-    if (target && share)
-      s.next.push_back(ast::NextEdge{*target, *share, range(c)});
-  } else if (auto* c = dynamic_cast<P::OtherwiseItemContext*>(ctx)) {
-    if (auto target = ident(c->ident()))
-      s.otherwise.push_back(*target);
+  switch (firstType(ctx)) {
+  case P::LEARN:
+    if (auto* c = as<P::LearnItemContext>(ctx))
+      append(s.learn, c->list);
+    break;
+  case P::PROVIDE:
+    if (auto* c = as<P::ProvideItemContext>(ctx))
+      append(s.provide, c->list);
+    break;
+  case P::USE:
+    if (auto* c = as<P::UseItemContext>(ctx))
+      append(s.use, c->list);
+    break;
+  case P::TIME:
+    if (auto* c = as<P::TimeItemContext>(ctx))
+      if (auto t = timeSpec(c->spec, range(c)))
+        s.times.push_back(std::move(*t));
+    break;
+  case P::STALLED:
+    if (auto* c = as<P::StalledItemContext>(ctx))
+      if (auto d = duration(c->limit))
+        s.stalled.push_back(*d);
+    break;
+  case P::NEXT:
+    if (auto* c = as<P::NextItemContext>(ctx)) {
+      auto target = ident(c->target);
+      auto share = percent(c->share);
+      if (target && share)
+        s.next.push_back(ast::NextEdge{*target, *share, range(c)});
+    }
+    break;
+  case P::OTHERWISE:
+    if (auto* c = as<P::OtherwiseItemContext>(ctx))
+      if (auto target = ident(c->target))
+        s.otherwise.push_back(*target);
+    break;
+  default:
+    break;
   }
 }
 

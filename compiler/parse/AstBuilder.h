@@ -43,7 +43,7 @@ private:
   std::unique_ptr<ast::Stage> stage(P::StageDeclContext* ctx);
   /// stageItem : LEARN identList ';' | ... | OTHERWISE ident ';' ;
   void stageItem(ast::Stage& stage, P::StageItemContext* ctx);
-  /// timeSpec : NUMBER ident? (TO duration)? (TYPICAL duration)? ;
+  /// timeSpec : low=NUMBER lowUnit=ident? (TO high=duration)? (TYPICAL typical=duration)? ;
   std::optional<ast::TimeSpec> timeSpec(P::TimeSpecContext* ctx, llvm::SMRange line);
   /// duration : NUMBER ident ;
   std::optional<ast::Duration> duration(P::DurationContext* ctx);
@@ -53,8 +53,8 @@ private:
   std::vector<ast::Ident> identList(P::IdentListContext* ctx);
   std::optional<ast::NameList> nameList(P::IdentListContext* ctx, antlr4::ParserRuleContext* line);
   std::optional<ast::Ident> ident(P::IdentContext* ctx);
-  std::optional<ast::Number> number(antlr4::tree::TerminalNode* node);
-  std::optional<ast::Text> text(antlr4::tree::TerminalNode* node);
+  std::optional<ast::Number> number(antlr4::Token* token);
+  std::optional<ast::Text> text(antlr4::Token* token);
 
   static bool present(antlr4::Token* t);
   llvm::SMRange range(antlr4::Token* t) const;

@@ -25,6 +25,29 @@ using syntax::gen::SalesParser;
 
 namespace {
 
+/// A token stream that can free the tokens of items already built. Tokens are read
+/// from the lexer on demand, so at most one item's tokens (plus the one before it,
+/// which error messages look back at) are alive at a time.
+class ItemTokenStream final : public antlr4::CommonTokenStream {
+public:
+  using CommonTokenStream::CommonTokenStream;
+
+  void releaseBefore(size_t index) {
+    for (; released_ + 1 < index && released_ < _tokens.size(); ++released_)
+      _tokens[released_].reset();
+  }
+
+private:
+  size_t released_ = 0;
+};
+
+bool isAscii(llvm::StringRef s) {
+  unsigned char any = 0;
+  for (unsigned char c : s)
+    any |= c;
+  return any < 0x80;
+}
+
 /// Turns a worded syntax error into a diagnostic at the token (or just after it).
 class SyntaxReporter {
 public:
@@ -77,7 +100,7 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
   }
   const llvm::UTF8* bad = nullptr;
   auto* begin = reinterpret_cast<const llvm::UTF8*>(bytes.data());
-  if (!llvm::isLegalUTF8String(&begin, begin + bytes.size())) {
+  if (!isAscii(bytes) && !llvm::isLegalUTF8String(&begin, begin + bytes.size())) {
     bad = begin;
     auto at = llvm::SMLoc::getFromPointer(reinterpret_cast<const char*>(bad));
     diags.report(DiagKind::InvalidEncoding, {at, at},
@@ -92,8 +115,7 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
   try {
     ByteStream input(bytes, buffer->getBufferIdentifier().str());
     Lexer lexer(input, diags);
-    antlr4::CommonTokenStream tokens(&lexer);
-    tokens.fill();
+    ItemTokenStream tokens(&lexer);
 
     SalesParser parser(&tokens);
     parser.removeErrorListeners();
@@ -126,6 +148,7 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
       }
       builder.item(item);
       parser.getTreeTracker().reset();
+      tokens.releaseBefore(tokens.index());
       if (tokens.index() == first)
         tokens.consume(); // recovery consumed nothing: never loop on one token
     }

@@ -130,6 +130,8 @@ void SalesErrorStrategy::explain(antlr4::Parser* p, antlr4::Token* offending,
   if (offending) {
     for (size_t i = offending->getTokenIndex(); i-- > 0;) {
       antlr4::Token* t = in->get(i);
+      if (!t)
+        break; // released with an item already built
       if (t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
         previous = t;
         break;

@@ -40,15 +40,14 @@ Loader::Entry* Loader::load(const std::string& canonicalPath, const std::string&
   auto it = byPath_.find(canonicalPath);
   if (it != byPath_.end())
     return it->second;
-  auto buffer = llvm::MemoryBuffer::getFile(canonicalPath, /*IsText=*/true);
+  // Named as the user wrote it (checked files) or as found (imports).
+  auto buffer = llvm::MemoryBuffer::getFile(shownPath, /*IsText=*/true);
   if (!buffer) {
     diags_.reportFile(DiagKind::FileUnreadable, shownPath,
                       "cannot read '" + shownPath + "': " + buffer.getError().message());
     return nullptr;
   }
-  // Show the path as the user wrote it (root files) or as found (imports).
-  auto named = llvm::MemoryBuffer::getMemBufferCopy((*buffer)->getBuffer(), shownPath);
-  Entry* e = parse(std::move(named));
+  Entry* e = parse(std::move(*buffer));
   byPath_[canonicalPath] = e;
   return e;
 }

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs every benchmark; `make bench` calls this after building.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== salesc check (bench/check_bench.py)"
+python3 bench/check_bench.py "$@"
