@@ -260,6 +260,34 @@ TEST_F(Cli, JsonHoldsEveryDiagnosticWhateverTheErrorLimit) {
   EXPECT_EQ(num(doc->getAsObject(), "errors"), 4);
 }
 
+// Covers S011: a file that cannot be read has no line to point at, so no file test
+// can show it.
+TEST_F(Cli, AFileThatCannotBeReadIsAUsageError) {
+  RunResult r = run({"check", "--format=json", "no-such-file.sales"});
+  EXPECT_EQ(r.status, 2);
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc));
+  const llvm::json::Object* d =
+      (*doc->getAsObject()->getArray("diagnostics"))[0].getAsObject();
+  EXPECT_EQ(str(d, "code"), "S011");
+  EXPECT_EQ(str(d, "file"), "no-such-file.sales");
+  EXPECT_EQ(str(d, "message"),
+            "cannot read 'no-such-file.sales': No such file or directory");
+}
+
+// Covers S006: a 65 MiB file is too large to check in as a file test.
+TEST_F(Cli, RefusesFilesLargerThanItReads) {
+  std::string big(65u << 20, ' ');
+  big.replace(0, 20, "// nothing but space");
+  std::string file = write("huge.sales", big);
+  RunResult r = run({"check", "--color=never", file});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(file + ":1:1: error: this file is 65 MiB; salesc reads files of up to "
+                              "64 MiB [S006]"),
+            std::string::npos)
+      << r.err.substr(0, 500);
+}
+
 TEST_F(Cli, NotesBecomeRelatedLocations) {
   std::string file = write("dup.sales", "channel web;\nchannel web;\n");
   RunResult r = run({"check", "--format=sarif", file});

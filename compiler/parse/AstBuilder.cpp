@@ -2,7 +2,7 @@
 //
 // Reads the labelled fields of the generated contexts (grammar/Sales.g4 labels every
 // element the builder needs), never ANTLR's child accessors, which dynamic_cast every
-// child. The labelled alternative of a rule is told by its first token.
+// child. The labelled alternative of a rule is told by its first token (see `as`).
 //
 //===----------------------------------------------------------------------===//
 #include "AstBuilder.h"
@@ -15,18 +15,15 @@ using diag::DiagKind;
 
 namespace {
 
-/// `ctx` as the labelled alternative `T`. A context that parsed without an exception
-/// had its alternative predicted, so it is the labelled context its first token
-/// selects (the caller's switch); after an error, the type is checked.
-template <typename T, typename Base> T* as(Base* ctx) {
-  return ctx->exception ? dynamic_cast<T*>(ctx) : static_cast<T*>(ctx);
-}
-
 size_t firstType(antlr4::ParserRuleContext* ctx) {
   return ctx && ctx->start ? ctx->start->getType() : antlr4::Token::INVALID_TYPE;
 }
 
 } // namespace
+
+template <typename T, typename Base> T* AstBuilder::as(Base* ctx) const {
+  return checked_ ? dynamic_cast<T*>(ctx) : static_cast<T*>(ctx);
+}
 
 bool AstBuilder::present(antlr4::Token* t) {
   return t && t->getStartIndex() != INVALID_INDEX && t->getStopIndex() != INVALID_INDEX &&
@@ -175,14 +172,10 @@ std::optional<ast::TimeSpec> AstBuilder::timeSpec(P::TimeSpecContext* ctx, llvm:
   return spec;
 }
 
-void AstBuilder::build(P::FileContext* file) {
-  for (P::ItemContext* i : file->item())
-    item(i);
-}
-
-void AstBuilder::item(P::ItemContext* ctx) {
+void AstBuilder::item(P::ItemContext* ctx, bool recovered) {
   if (!ctx)
     return;
+  checked_ = recovered;
   if (firstType(ctx) == P::IMPORT) {
     if (auto* imp = as<P::ImportItemContext>(ctx))
       if (auto path = text(imp->path))

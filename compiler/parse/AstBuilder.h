@@ -22,10 +22,9 @@ public:
   AstBuilder(const SourceText& text, ast::Module& module, diag::DiagnosticEngine& diags)
       : text_(text), module_(module), diags_(diags) {}
 
-  /// file : item* EOF ;
-  void build(P::FileContext* file);
-  /// item : IMPORT STRING ';' # ImportItem | decl # DeclItem ;
-  void item(P::ItemContext* ctx);
+  /// item : IMPORT path=STRING ';' # ImportItem | body=decl # DeclItem ;
+  /// `recovered` says the item was parsed with error recovery (see `as`).
+  void item(P::ItemContext* ctx, bool recovered);
 
   /// Errors reported while building (invalid escapes, times without a unit).
   unsigned errors() const { return errors_; }
@@ -56,6 +55,12 @@ private:
   std::optional<ast::Number> number(antlr4::Token* token);
   std::optional<ast::Text> text(antlr4::Token* token);
 
+  /// `ctx` as its labelled alternative `T`, told by the caller from its first token.
+  /// That holds for items parsed by the bail-out SLL pass; recovery may delete a token
+  /// before the alternative is chosen (so `start` is not the alternative's first
+  /// token), so recovered items check every cast.
+  template <typename T, typename Base> T* as(Base* ctx) const;
+
   static bool present(antlr4::Token* t);
   llvm::SMRange range(antlr4::Token* t) const;
   llvm::SMRange range(antlr4::ParserRuleContext* ctx) const;
@@ -65,6 +70,7 @@ private:
   ast::Module& module_;
   diag::DiagnosticEngine& diags_;
   unsigned errors_ = 0;
+  bool checked_ = true;
 };
 
 } // namespace salesc::parse

@@ -132,6 +132,7 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
     while (tokens.LA(1) != antlr4::Token::EOF) {
       size_t first = tokens.index();
       SalesParser::ItemContext* item = nullptr;
+      bool recovered = false;
       try {
         // Stage 1: SLL, bail out at the first error. Most items are well formed.
         atn->setPredictionMode(antlr4::atn::PredictionMode::SLL);
@@ -145,8 +146,9 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
         recover->reset(&parser);
         parser.setErrorHandler(recover);
         item = parser.item();
+        recovered = true;
       }
-      builder.item(item);
+      builder.item(item, recovered);
       parser.getTreeTracker().reset();
       tokens.releaseBefore(tokens.index());
       if (tokens.index() == first)

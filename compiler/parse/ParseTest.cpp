@@ -96,7 +96,8 @@ TEST(ParseTest, NamesTheStatementExpectedAtTheStartOfALine) {
   ASSERT_GE(p->messages.size(), 1u);
   EXPECT_EQ(p->messages[0],
             "2:13: expected a stage line ('learn', 'provide', 'use', 'time', 'stalled after', "
-            "'next' or 'otherwise') or '}' to close the stage, found 'lern'");
+            "'next' or 'otherwise') or '}' to close the stage, found 'lern'; did you mean "
+            "'learn'?");
 }
 
 TEST(ParseTest, ReportsEscapesAndTimesWithoutUnits) {

@@ -3,6 +3,9 @@
 
 #include "SalesParser.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringRef.h"
+
 #include <vector>
 
 namespace salesc::parse {
@@ -19,13 +22,13 @@ bool isKeyword(size_t type) {
 const char* statementNoun(size_t type) {
   switch (type) {
   case SalesParser::IMPORT: return "the import";
-  case SalesParser::CHANNEL: return "the channel";
-  case SalesParser::OFFERING: return "the offering";
-  case SalesParser::KNOWLEDGE: return "the knowledge";
-  case SalesParser::LITERATURE: return "the literature";
-  case SalesParser::TOOL: return "the tool";
-  case SalesParser::CATEGORY: return "the category";
-  case SalesParser::TACTIC: return "the tactic";
+  case SalesParser::CHANNEL: return "the channel declaration";
+  case SalesParser::OFFERING: return "the offering declaration";
+  case SalesParser::KNOWLEDGE: return "the knowledge declaration";
+  case SalesParser::LITERATURE: return "the literature declaration";
+  case SalesParser::TOOL: return "the tool declaration";
+  case SalesParser::CATEGORY: return "the category declaration";
+  case SalesParser::TACTIC: return "the tactic declaration";
   case SalesParser::VALUES: return "the brand values";
   case SalesParser::FORBID: return "the 'forbid' rule";
   case SalesParser::REQUIRE: return "the 'require' rule";
@@ -145,13 +148,23 @@ void SalesErrorStrategy::explain(antlr4::Parser* p, antlr4::Token* offending,
     if (stmt && stmt->start && stmt->start->getType() == SalesParser::PROCESS)
       noun = nullptr;
     std::string msg = noun ? std::string("expected ';' after ") + noun : "expected ';'";
-    if (expected.contains(static_cast<size_t>(SalesParser::COMMA)) && offending &&
-        offending->getLine() == previous->getLine() && offending->getType() != antlr4::Token::EOF)
-      msg += " (separate the names of a list with ',')";
+    // Two names in a row on one line: most likely a list missing its comma.
+    bool nameAfterName = offending && offending->getLine() == previous->getLine() &&
+                         (offending->getType() == SalesParser::ID ||
+                          isKeyword(offending->getType())) &&
+                         (previous->getType() == SalesParser::ID || isKeyword(previous->getType()));
+    std::string hint;
+    if (nameAfterName && stmt && stmt->start &&
+        llvm::is_contained(std::initializer_list<size_t>{SalesParser::LEARN, SalesParser::PROVIDE,
+                                                         SalesParser::USE, SalesParser::VALUES,
+                                                         SalesParser::FORBID, SalesParser::REQUIRE,
+                                                         SalesParser::OFFERING},
+                           stmt->start->getType()))
+      hint = " (separate the names of a list with ',')";
     bool sameLine = offending && offending->getLine() == previous->getLine();
     if (sameLine && offending->getType() != antlr4::Token::EOF)
       msg += ", found " + describeToken(offending);
-    sink_(SyntaxErrorSite{previous, true}, msg);
+    sink_(SyntaxErrorSite{previous, true}, msg + hint);
     return;
   }
   std::string msg = "expected " + describeExpected(p, expected);
@@ -175,6 +188,48 @@ void SalesErrorStrategy::reportFailedPredicate(antlr4::Parser* p,
   explain(p, e.getOffendingToken(), p->getExpectedTokens());
 }
 
+void SalesErrorStrategy::sync(antlr4::Parser* p) {
+  if (inErrorRecoveryMode(p))
+    return;
+  antlr4::atn::ATNState* s = p->getATN().states[p->getState()];
+  size_t la = p->getTokenStream()->LA(1);
+  antlr4::misc::IntervalSet next = p->getATN().nextTokens(s);
+  if (next.contains(antlr4::Token::EPSILON) || next.contains(la))
+    return;
+  switch (s->getStateType()) {
+  case antlr4::atn::ATNState::STAR_LOOP_ENTRY:
+  case antlr4::atn::ATNState::STAR_LOOP_BACK:
+  case antlr4::atn::ATNState::PLUS_LOOP_BACK: {
+    if (s->getStateType() == antlr4::atn::ATNState::STAR_LOOP_ENTRY && singleTokenDeletion(p))
+      return;
+    reportUnwantedToken(p);
+    antlr4::misc::IntervalSet expecting = p->getExpectedTokens();
+    consumeUntil(p, expecting.Or(getErrorRecoverySet(p)));
+    return;
+  }
+  default:
+    DefaultErrorStrategy::sync(p);
+  }
+}
+
+antlr4::Token* SalesErrorStrategy::singleTokenDeletion(antlr4::Parser* p) {
+  size_t la = p->getTokenStream()->LA(1);
+  if (la == SalesParser::SEMI || la == SalesParser::LBRACE || la == SalesParser::RBRACE)
+    return nullptr;
+  return DefaultErrorStrategy::singleTokenDeletion(p);
+}
+
+antlr4::misc::IntervalSet SalesErrorStrategy::getErrorRecoverySet(antlr4::Parser* p) {
+  antlr4::misc::IntervalSet set = DefaultErrorStrategy::getErrorRecoverySet(p);
+  for (size_t t : {SalesParser::IMPORT, SalesParser::CHANNEL, SalesParser::OFFERING,
+                   SalesParser::KNOWLEDGE, SalesParser::LITERATURE, SalesParser::TOOL,
+                   SalesParser::CATEGORY, SalesParser::TACTIC, SalesParser::BRAND,
+                   SalesParser::PROCESS})
+    set.add(static_cast<ssize_t>(t));
+  set.add(antlr4::Token::EOF);
+  return set;
+}
+
 void SalesErrorStrategy::reportUnwantedToken(antlr4::Parser* p) {
   if (inErrorRecoveryMode(p))
     return;
@@ -186,6 +241,25 @@ void SalesErrorStrategy::reportUnwantedToken(antlr4::Parser* p) {
     return;
   }
   std::string msg = "expected " + describeExpected(p, expected) + ", found " + describeToken(t);
+  // A misspelled keyword at the start of a line: suggest the closest one expected.
+  if (t->getType() == SalesParser::ID && !expected.contains(static_cast<size_t>(SalesParser::ID))) {
+    std::vector<std::string> words;
+    for (ssize_t k : expected.toList())
+      if (isKeyword(static_cast<size_t>(k)))
+        words.push_back(p->getVocabulary().getLiteralName(k));
+    std::string word = t->getText(), best;
+    unsigned bestDistance = std::max<unsigned>(1, (word.size() + 2) / 3) + 1;
+    for (std::string w : words) {
+      w = w.substr(1, w.size() - 2); // drop the quotes
+      unsigned d = llvm::StringRef(word).edit_distance(w, true, bestDistance);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = w;
+      }
+    }
+    if (!best.empty())
+      msg += "; did you mean '" + best + "'?";
+  }
   sink_(SyntaxErrorSite{t, false}, msg);
 }
 

@@ -34,6 +34,17 @@ protected:
   void reportFailedPredicate(antlr4::Parser* p, const antlr4::FailedPredicateException& e) override;
   void reportUnwantedToken(antlr4::Parser* p) override;
   void reportMissingToken(antlr4::Parser* p) override;
+  /// Items are parsed one at a time, so ANTLR sees no follow set above an item and
+  /// would skip to the end of the file; recovery also stops at the next declaration.
+  antlr4::misc::IntervalSet getErrorRecoverySet(antlr4::Parser* p) override;
+  /// At the entry of a loop (the lines of a stage, the items of a process) a bad line
+  /// is skipped up to the next line the loop accepts, as ANTLR does at a loop's back
+  /// edge, instead of abandoning the enclosing block.
+  void sync(antlr4::Parser* p) override;
+  /// Never deletes a ';', '{' or '}' to make the next token fit: with soft keywords the
+  /// next line's first word always fits as a name, so a missing name would otherwise
+  /// swallow the statement's end and the next line.
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* p) override;
 
 private:
   void explain(antlr4::Parser* p, antlr4::Token* offending, const antlr4::misc::IntervalSet& expected);

@@ -60,7 +60,9 @@ void checkBrandDecl(const ast::BrandDecl& b, diag::DiagnosticEngine& diags) {
                  "'max cycle' is stated twice in " + brandName(b))
         .note(b.maxCycle[0].range, "first stated here");
   for (const auto& m : b.maxCycle)
-    toDays(m.value, diags); // reports an unknown unit
+    if (auto d = toDays(m.value, diags); d && *d <= 0)
+      diags.report(DiagKind::InvalidNumber, m.value.range,
+                   "'max cycle' must be longer than 0 days");
   for (const auto& m : b.maxStages)
     if (m.value.value < 1 || m.value.value != static_cast<unsigned>(m.value.value))
       diags.report(DiagKind::InvalidNumber, m.value.range,
@@ -83,11 +85,13 @@ rt::Brand lowerBrand(const ast::BrandDecl& b) {
   for (const ast::BrandRequire& r : b.requires_)
     if (isKnownRequirement(r.what.text) && !llvm::is_contained(out.requirements, r.what.text))
       out.requirements.push_back(r.what.text.str());
-  if (!b.maxStages.empty())
+  if (!b.maxStages.empty() && b.maxStages[0].value.value >= 1 &&
+      b.maxStages[0].value.value == static_cast<unsigned>(b.maxStages[0].value.value))
     out.maxStages = static_cast<unsigned>(b.maxStages[0].value.value);
   if (!b.maxCycle.empty())
     if (auto per = daysPerUnit(b.maxCycle[0].value.unit.text))
-      out.maxCycleDays = b.maxCycle[0].value.amount.value * *per;
+      if (b.maxCycle[0].value.amount.value > 0)
+        out.maxCycleDays = b.maxCycle[0].value.amount.value * *per;
   return out;
 }
 
@@ -165,6 +169,8 @@ void checkProcessAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
   if (b.maxStages.empty())
     return;
   double max = b.maxStages[0].value.value;
+  if (max < 1 || max != static_cast<unsigned>(max))
+    return; // reported with the brand (T006)
   if (p.stages.size() > max)
     diags
         .report(DiagKind::TooManyStages, p.decl->name.range,
@@ -182,7 +188,7 @@ void checkCycleAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
   if (!per)
     return;
   double max = b.maxCycle[0].value.amount.value * *per;
-  if (expectedDaysToWin > max + 1e-9)
+  if (max > 0 && expectedDaysToWin > max + 1e-9)
     diags
         .report(DiagKind::CycleTooLong, p.decl->name.range,
                 "process " + quoted(p.decl->name.text) + " is expected to take " +

@@ -64,9 +64,48 @@ void checkOnce(const ast::ProcessDecl& p, diag::DiagnosticEngine& diags) {
   }
 }
 
+/// A name listed twice in one list (or in several lists of one kind in a brand).
+void warnRepeats(llvm::ArrayRef<const ast::Ident*> names, diag::DiagnosticEngine& diags) {
+  llvm::StringMap<llvm::SMRange> seen;
+  for (const ast::Ident* n : names) {
+    auto [it, inserted] = seen.try_emplace(n->text, n->range);
+    if (!inserted)
+      diags.report(DiagKind::RepeatedItem, n->range, quoted(n->text) + " is listed twice")
+          .note(it->second, "first listed here");
+  }
+}
+
+std::vector<const ast::Ident*> pointers(const std::vector<ast::Ident>& v) {
+  std::vector<const ast::Ident*> out;
+  for (const ast::Ident& i : v)
+    out.push_back(&i);
+  return out;
+}
+
+std::vector<const ast::Ident*> pointers(const std::vector<ast::NameList>& lists) {
+  std::vector<const ast::Ident*> out;
+  for (const ast::NameList& l : lists)
+    for (const ast::Ident& i : l.names)
+      out.push_back(&i);
+  return out;
+}
+
 /// Tactic categories, offering channels, brand rules: names used outside processes.
 void checkDeclarations(SymbolTable& symbols, diag::DiagnosticEngine& diags) {
   for (const ast::Decl* d : symbols.all()) {
+    if (auto* o = llvm::dyn_cast<ast::OfferingDecl>(d))
+      warnRepeats(pointers(o->via), diags);
+    if (auto* m = llvm::dyn_cast<ast::MaterialDecl>(d))
+      warnRepeats(pointers(m->conveys), diags);
+    if (auto* t = llvm::dyn_cast<ast::TacticDecl>(d))
+      warnRepeats(pointers(t->conveys), diags);
+    if (auto* p = llvm::dyn_cast<ast::ProcessDecl>(d))
+      warnRepeats(pointers(p->forList), diags);
+    if (auto* b = llvm::dyn_cast<ast::BrandDecl>(d)) {
+      warnRepeats(pointers(b->values), diags);
+      warnRepeats(pointers(b->forbidTactics), diags);
+      warnRepeats(pointers(b->forbidCategories), diags);
+    }
     if (auto* t = llvm::dyn_cast<ast::TacticDecl>(d)) {
       symbols.resolve(t->category, {DeclKind::Category}, "'category' takes a tactic category");
     } else if (auto* o = llvm::dyn_cast<ast::OfferingDecl>(d)) {

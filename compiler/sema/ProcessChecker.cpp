@@ -30,11 +30,11 @@ std::string quoted(llvm::StringRef s) { return "'" + s.str() + "'"; }
 
 } // namespace
 
-bool ProcessChecker::checkPercent(const ast::Percent& p) {
+bool ProcessChecker::checkPercent(const ast::Percent& p, llvm::StringRef what) {
   if (p.amount.value > 0 && p.amount.value <= 100)
     return true;
   diags_.report(DiagKind::PercentOutOfRange, p.range,
-                "a share must be above 0% and at most 100%, not " + pct(p.amount.value));
+                what.str() + " must be above 0% and at most 100%, not " + pct(p.amount.value));
   return false;
 }
 
@@ -59,7 +59,10 @@ std::vector<const ast::Decl*> ProcessChecker::resolveList(const ast::NameList* l
 }
 
 void ProcessChecker::checkFor(const ast::ProcessDecl& p, CheckedProcess& out) {
+  llvm::StringSet<> seen;
   for (const ast::Ident& name : p.forList) {
+    if (!seen.insert(name.text).second)
+      continue; // listed twice: a repeated-item warning
     const ast::Decl* d = symbols_.resolve(name, {DeclKind::Channel, DeclKind::Offering},
                                           "'for' takes a channel and an offering");
     if (!d)
@@ -103,19 +106,30 @@ void ProcessChecker::checkSettings(const ResolvedProcess& p, rt::Process& out) {
     const ast::Money& m = p.value->value;
     llvm::StringRef cur = m.currency.text;
     bool iso = cur.size() == 3 && llvm::all_of(cur, [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (!iso)
-      diags_.report(DiagKind::InvalidCurrency, m.currency.range,
-                    quoted(cur) + " is not a currency code; use the three capital letters of "
-                                  "ISO 4217, such as USD, EUR or GBP")
-          .fix(m.currency.range, cur.upper(), "write the code in capitals");
+    if (!iso) {
+      auto b = diags_.report(DiagKind::InvalidCurrency, m.currency.range,
+                             quoted(cur) + " is not a currency code; use the three capital "
+                                           "letters of ISO 4217, such as USD, EUR or GBP");
+      std::string upper = cur.upper();
+      if (upper.size() == 3 && llvm::all_of(upper, [](char c) { return c >= 'A' && c <= 'Z'; }))
+        b.fix(m.currency.range, upper, "write the code in capitals");
+    }
+    if (m.amount.value <= 0)
+      diags_.report(DiagKind::InvalidNumber, m.amount.range,
+                    "the average deal value must be above 0");
     out.currency = cur.str();
     out.value = m.amount.value;
   }
-  if (p.targetWinRate && checkPercent(p.targetWinRate->value))
+  if (p.targetWinRate && checkPercent(p.targetWinRate->value, "a target win rate"))
     out.targetWinRate = p.targetWinRate->value.amount.value / 100.0;
   if (p.targetCycle) {
-    if (auto d = toDays(p.targetCycle->value, diags_))
-      out.targetCycleDays = *d;
+    if (auto d = toDays(p.targetCycle->value, diags_)) {
+      if (*d <= 0)
+        diags_.report(DiagKind::InvalidNumber, p.targetCycle->value.range,
+                      "a target cycle must be longer than 0 days");
+      else
+        out.targetCycleDays = *d;
+    }
   }
 }
 
@@ -189,7 +203,7 @@ void ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
     llvm::StringMap<const ast::NextEdge*> seen;
     std::vector<rt::Transition> edges;
     for (const ast::NextEdge* e : s.next) {
-      bool valid = checkPercent(e->share);
+      bool valid = checkPercent(e->share, "a share");
       auto to = target(e->target);
       auto [it, inserted] = seen.try_emplace(e->target.text, e);
       if (!inserted) {
@@ -202,7 +216,7 @@ void ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
         continue;
       }
       if (to && *to == si) {
-        diags_.report(DiagKind::NextToStart, e->target.range,
+        diags_.report(DiagKind::NextToItself, e->target.range,
                       "stage " + quoted(s.name.text) +
                           " sends prospects to itself; the time they spend in a stage is its "
                           "'time' line");
@@ -229,7 +243,7 @@ void ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
     if (s.otherwise)
       rest = target(*s.otherwise);
     if (s.otherwise && rest && *rest == si) {
-      diags_.report(DiagKind::NextToStart, s.otherwise->range,
+      diags_.report(DiagKind::NextToItself, s.otherwise->range,
                     "stage " + quoted(s.name.text) + " sends prospects to itself");
       ok = false;
     }

@@ -44,7 +44,7 @@ private:
   bool checkShape(const ResolvedProcess& p, const rt::Process& model);
   void checkPredictions(const ResolvedProcess& p, const ast::BrandDecl* brand,
                         const rt::Process& model);
-  bool checkPercent(const ast::Percent& pct);
+  bool checkPercent(const ast::Percent& pct, llvm::StringRef what);
   std::vector<const ast::Decl*> resolveList(const ast::NameList* list,
                                             llvm::ArrayRef<ast::DeclKind> kinds,
                                             llvm::StringRef role);

@@ -28,7 +28,8 @@ bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& mod
   const std::string name = quoted(p.decl->name.text);
   if (p.stages.empty()) {
     diags_.report(DiagKind::EmptyProcess, p.decl->name.range,
-                  "process " + name + " has no stages");
+                  "process " + name + " has no stages, so salesc cannot predict anything "
+                                      "about it; add its stages, or remove it");
     return false;
   }
   bool hasWon = llvm::any_of(model.states, [](const rt::State& s) {
@@ -64,7 +65,7 @@ bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& mod
     } else if (!wins[i]) {
       diags_.report(DiagKind::NoWinPath, s.name.range,
                     "no prospect who reaches stage " + quoted(s.name.text) +
-                        " can ever win; every path from it ends in a 'lost' outcome");
+                        " can ever win: no path from it leads to a 'won' outcome");
     }
   }
   return !trapped;

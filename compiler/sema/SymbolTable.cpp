@@ -49,6 +49,8 @@ const ast::Decl* SymbolTable::resolve(const ast::Ident& name,
       if (llvm::is_contained(kinds, c->kind()))
         candidates.push_back(c->name.text);
     auto suggestion = closest(name.text, candidates);
+    if (suggestion) // most likely what was meant: do not also call it unused
+      markUsed(find(*suggestion));
     std::string msg = "there is no " + describeKinds(kinds, false) + " named '" +
                       name.text.str() + "'";
     if (suggestion) {
