@@ -26,6 +26,12 @@ demo: build
 	@echo
 	@echo "== the process as salesc understands it (salesc check --emit=model)"
 	@$(SALESC) check --emit=model examples/quickstart.sales
+	@echo
+	@echo "== the same file with two mistakes: a misspelled stage and a share over 100%"
+	@mkdir -p $(BUILD)/demo
+	@sed -e 's/next demo 45%/next dmeo 45%/' -e 's/next signed 40%/next signed 140%/' \
+	  examples/quickstart.sales > $(BUILD)/demo/quickstart-with-mistakes.sales
+	@$(SALESC) check $(BUILD)/demo/quickstart-with-mistakes.sales || true
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
