@@ -5,7 +5,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SALESC := $(BUILD)/bin/salesc
 
-.PHONY: all deps configure build demo test bench update-tests format clean
+.PHONY: all deps configure build demo test bench update-tests update-golden format clean
 
 all: build
 
@@ -39,6 +39,11 @@ test: build
 # Rewrites the expectations in tests/check/*.sales from what salesc reports now.
 update-tests: build
 	@SALESC_UPDATE_EXPECTATIONS=1 $(BUILD)/tests/check_file_tests || true
+
+# Rewrites tests/golden/ from what the emitters write now (review the diff).
+update-golden: build
+	@SALESC_UPDATE_GOLDEN=1 $(BUILD)/tests/golden_tests --gtest_filter='*EveryEmitter*' >/dev/null || true
+	@git status --short tests/golden
 
 bench: build
 	@bash bench/run.sh

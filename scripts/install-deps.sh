@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   antlr4 default-jre-headless libantlr4-runtime-dev
   llvm-14-dev libfmt-dev
-  libgraphviz-dev graphviz
+  libgraphviz-dev graphviz fonts-dejavu-core
   libgtest-dev libgmock-dev libbenchmark-dev
   cmake ninja-build g++ make python3
 )

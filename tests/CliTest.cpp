@@ -10,6 +10,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -356,6 +357,96 @@ TEST_F(Cli, ImportsFindTheStandardLibraryAndIncludeDirs) {
   EXPECT_EQ(found.status, 0) << found.err;
   RunResult wrongStdlib = run({"check", "--stdlib=" + std::string(lib), file});
   EXPECT_EQ(wrongStdlib.status, 1);
+}
+
+std::string slurp(const std::string& path) {
+  auto b = llvm::MemoryBuffer::getFile(path, false, false);
+  return b ? (*b)->getBuffer().str() : std::string("<missing>");
+}
+
+TEST_F(Cli, BuildWritesEveryArtifactOfEveryProcess) {
+  std::string out = std::string(dir_) + "/out";
+  RunResult r = run({"build", SALESC_SOURCE_DIR "/examples/quickstart.sales", "-o", out, "--png"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* f : {"direct_consulting.dot", "direct_consulting.svg", "direct_consulting.md",
+                        "direct_consulting.png", "tables.json"})
+    EXPECT_TRUE(llvm::sys::fs::exists(out + "/" + f)) << f;
+  EXPECT_EQ(slurp(out + "/direct_consulting.png").substr(0, 8), "\x89PNG\r\n\x1a\n");
+  EXPECT_NE(slurp(out + "/direct_consulting.md").find("direct_consulting.svg"), std::string::npos)
+      << "the playbook links the flowchart beside it";
+  llvm::Expected<llvm::json::Value> tables = llvm::json::parse(slurp(out + "/tables.json"));
+  ASSERT_TRUE(bool(tables));
+  EXPECT_EQ(str(tables->getAsObject(), "generator"), "salesc " SALESC_VERSION);
+  EXPECT_NE(r.out.find("5 files written"), std::string::npos) << r.out;
+  // What emit prints is what build wrote.
+  RunResult dot = run({"emit", "--to=dot", SALESC_SOURCE_DIR "/examples/quickstart.sales"});
+  EXPECT_EQ(dot.out, slurp(out + "/direct_consulting.dot"));
+}
+
+TEST_F(Cli, BuildIsReproducibleAndLeavesUnchangedFilesAlone) {
+  std::string out = std::string(dir_) + "/out";
+  std::string src = SALESC_SOURCE_DIR "/examples/saas_multichannel.sales";
+  ASSERT_EQ(run({"build", src, "-o", out}).status, 0);
+  std::string svg = slurp(out + "/online_team.svg");
+  llvm::sys::fs::file_status before;
+  ASSERT_FALSE(llvm::sys::fs::status(out + "/online_team.svg", before));
+  // Back-date the file, so an untouched file is told from a rewritten one.
+  {
+    int fd;
+    ASSERT_FALSE(llvm::sys::fs::openFileForWrite(out + "/online_team.svg", fd,
+                                                 llvm::sys::fs::CD_OpenExisting,
+                                                 llvm::sys::fs::OF_Append));
+    llvm::sys::fs::setLastAccessAndModificationTime(
+        fd, llvm::sys::toTimePoint(1000000000), llvm::sys::toTimePoint(1000000000));
+    llvm::sys::Process::SafelyCloseFileDescriptor(fd);
+  }
+  RunResult again = run({"build", src, "-o", out});
+  ASSERT_EQ(again.status, 0);
+  EXPECT_NE(again.out.find("unchanged " + out + "/online_team.svg"), std::string::npos)
+      << again.out;
+  EXPECT_EQ(slurp(out + "/online_team.svg"), svg) << "same input, same bytes";
+  llvm::sys::fs::file_status after;
+  ASSERT_FALSE(llvm::sys::fs::status(out + "/online_team.svg", after));
+  EXPECT_EQ(llvm::sys::toTimeT(after.getLastModificationTime()), 1000000000)
+      << "an unchanged file keeps its timestamp";
+  // No temporary file is left behind.
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(out, ec), end; it != end && !ec; it.increment(ec))
+    EXPECT_EQ(it->path().find(".tmp-"), std::string::npos) << it->path();
+}
+
+TEST_F(Cli, BuildWritesNothingWhenTheCheckFails) {
+  std::string out = std::string(dir_) + "/out";
+  RunResult r = run({"build", write("broken.sales", Broken), "-o", out});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
+  EXPECT_FALSE(llvm::sys::fs::exists(out));
+}
+
+TEST_F(Cli, EmitWritesOneArtifact) {
+  std::string src = SALESC_SOURCE_DIR "/examples/saas_multichannel.sales";
+  RunResult md = run({"emit", "--to=markdown", src});
+  EXPECT_EQ(md.status, 2) << "several processes: markdown needs --process";
+  EXPECT_NE(md.err.find("--process"), std::string::npos);
+  RunResult one = run({"emit", "--to=markdown", "--process=online_team", src});
+  EXPECT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(one.out.rfind("# ", 0), 0u) << one.out.substr(0, 200);
+  RunResult none = run({"emit", "--to=dot", "--process=nope", src});
+  EXPECT_EQ(none.status, 1);
+  RunResult svg = run({"emit", "--to=svg", src});
+  EXPECT_EQ(svg.status, 0);
+  EXPECT_NE(svg.out.find("</svg>"), std::string::npos);
+  std::string prefix = std::string(dir_) + "/saas";
+  RunResult csv = run({"emit", "--to=csv", "-o", prefix, src});
+  EXPECT_EQ(csv.status, 0) << csv.err;
+  EXPECT_EQ(slurp(prefix + "-stages.csv").rfind("process,", 0), 0u);
+  EXPECT_EQ(slurp(prefix + "-transitions.csv").rfind("process,", 0), 0u);
+  std::string bpmnFile = std::string(dir_) + "/p.bpmn";
+  RunResult bpmn = run({"emit", "--to=bpmn", "--process=online_team", "-o", bpmnFile, src});
+  EXPECT_EQ(bpmn.status, 0) << bpmn.err;
+  EXPECT_NE(slurp(bpmnFile).find("<bpmn:definitions"), std::string::npos);
+  RunResult missingTo = run({"emit", src});
+  EXPECT_EQ(missingTo.status, 2);
 }
 
 } // namespace

@@ -10,7 +10,10 @@ int main(int argc, char** argv) {
   llvm::cl::SetVersionPrinter([](llvm::raw_ostream& os) {
     os << "salesc " << SALESC_VERSION << '\n';
   });
-  salesc::driver::checkCommand(); // register before parsing
+  // Register the subcommands before parsing.
+  salesc::driver::checkCommand();
+  salesc::driver::buildCommand();
+  salesc::driver::emitCommand();
   // LLVM's own --color (from WithColor) is not ours: `check --color` is.
   auto& topLevel = llvm::cl::getRegisteredOptions();
   if (topLevel.count("color"))
@@ -20,7 +23,9 @@ int main(int argc, char** argv) {
   if (!llvm::cl::ParseCommandLineOptions(
           argc, argv,
           "salesc: compile and check sales-process definitions (.sales files)\n\n"
-          "  salesc check FILE...   check files and report problems (the CI linter)\n\n"
+          "  salesc check FILE...          check files and report problems (the CI linter)\n"
+          "  salesc build FILE... -o DIR   check, then write flowcharts, playbooks and tables\n"
+          "  salesc emit --to=KIND FILE    check, then write one artifact\n\n"
           "Run 'salesc SUBCOMMAND --help' for the options of a subcommand.\n",
           &errs)) {
     llvm::errs() << errs.str();
@@ -29,6 +34,10 @@ int main(int argc, char** argv) {
   }
   if (salesc::driver::checkCommand())
     return salesc::driver::runCheck(argv[0]);
+  if (salesc::driver::buildCommand())
+    return salesc::driver::runBuild(argv[0]);
+  if (salesc::driver::emitCommand())
+    return salesc::driver::runEmit(argv[0]);
   llvm::errs() << "salesc: no subcommand given; try 'salesc check FILE' or 'salesc --help'\n";
   return 2;
 }

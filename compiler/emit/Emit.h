@@ -1,0 +1,77 @@
+//===- Emit.h - Artifacts made from checked processes ---------------------===//
+//
+// Every emitter is a pure function from the checked model (the lowered process and
+// its Markov analysis) to the bytes of one artifact: same input, same bytes. Nothing
+// here writes files; the driver does, atomically.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_EMIT_EMIT_H
+#define SALESC_EMIT_EMIT_H
+
+#include "salesc/runtime/Markov.h"
+#include "salesc/runtime/Model.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace salesc::emit {
+
+/// A process with its analysis, computed once and shared by every emitter.
+struct Analysed {
+  const rt::Process* process = nullptr;
+  rt::Analysis analysis;
+};
+
+/// Where Graphviz's dot layout put each state and edge, in points (1/72 inch), with
+/// y growing upwards as in Graphviz (origin at the bottom left of the drawing).
+struct Layout {
+  struct Node {
+    double x = 0, y = 0;          ///< centre
+    double width = 0, height = 0; ///< size
+  };
+  struct Point {
+    double x = 0, y = 0;
+  };
+  std::vector<Node> nodes;                ///< indexed like Process::states
+  std::vector<std::vector<Point>> edges;  ///< indexed like Process::transitions: the
+                                          ///< spline's control points, tail to head
+  double width = 0, height = 0;           ///< of the whole drawing
+};
+
+// --- Graphviz (Flowchart.cpp) -------------------------------------------------------
+
+/// DOT text of one process, built through cgraph.
+std::string toDot(const Analysed& p);
+/// DOT text of several processes, each a cluster, grouped by channel.
+std::string toDot(llvm::ArrayRef<Analysed> ps);
+/// SVG or PNG bytes (`format` "svg" or "png") of the same graphs, rendered in process.
+std::string render(const Analysed& p, llvm::StringRef format);
+std::string render(llvm::ArrayRef<Analysed> ps, llvm::StringRef format);
+/// The dot layout of one process, for BPMN diagram interchange.
+Layout layout(const Analysed& p);
+
+// --- Runtime tables (Tables.cpp) ----------------------------------------------------
+
+/// tables.json: {"format":"salesc-tables","version":1,"generator":...,"processes":[...]}.
+std::string toTablesJson(llvm::ArrayRef<Analysed> ps, llvm::StringRef generator);
+
+// --- Text artifacts -----------------------------------------------------------------
+
+/// The stages table as CSV (one row per stage and outcome).
+std::string toStagesCsv(llvm::ArrayRef<Analysed> ps);
+/// The transitions table as CSV (one row per transition, remainders included).
+std::string toTransitionsCsv(llvm::ArrayRef<Analysed> ps);
+/// The playbook a team hands to its reps, in GitHub-flavoured Markdown. `svgFile` is
+/// the flowchart beside it (linked as an image), empty for none.
+std::string toMarkdown(const Analysed& p, llvm::StringRef svgFile);
+/// A Mermaid flowchart that GitHub renders in Markdown.
+std::string toMermaid(const Analysed& p);
+/// BPMN 2.0 XML with diagram interchange positions from `layout`.
+std::string toBpmn(const Analysed& p, const Layout& layout);
+
+} // namespace salesc::emit
+
+#endif // SALESC_EMIT_EMIT_H

@@ -1,0 +1,129 @@
+//===- FlowchartTest.cpp - Graphviz DOT, SVG and PNG of a process ---------===//
+#include "Emit.h"
+
+#include "driver/Compilation.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <gtest/gtest.h>
+
+namespace salesc::emit {
+namespace {
+
+/// Compiles `path` and analyses its processes; the session owns the models.
+struct Compiled {
+  std::unique_ptr<driver::Session> session;
+  driver::Unit unit;
+  std::vector<Analysed> processes;
+};
+
+Compiled compile(const std::string& path, const std::string& text = "") {
+  Compiled c;
+  sema::LoadOptions load;
+  load.stdlibDir = SALESC_SOURCE_DIR "/stdlib";
+  c.session = std::make_unique<driver::Session>(load, diag::DiagOptions{});
+  c.unit = text.empty() ? c.session->compileFile(path) : c.session->compileText(path, text);
+  EXPECT_FALSE(c.session->diags().hasErrors()) << path;
+  for (size_t i : c.unit.model.rootProcesses) {
+    auto a = rt::analyze(c.unit.model.processes[i]);
+    EXPECT_TRUE(bool(a));
+    c.processes.push_back(Analysed{&c.unit.model.processes[i], std::move(*a)});
+  }
+  return c;
+}
+
+void keep(const std::string& name, const std::string& bytes) {
+  // Debugging aid: SALESC_KEEP_RENDERINGS=DIR writes what the tests render, to look at.
+  if (const char* dir = std::getenv("SALESC_KEEP_RENDERINGS")) {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(std::string(dir) + "/" + name, ec);
+    os << bytes;
+  }
+}
+
+TEST(FlowchartTest, DotHasEveryStateAndEdgeWithStableNames) {
+  Compiled c = compile(SALESC_SOURCE_DIR "/examples/quickstart.sales");
+  ASSERT_EQ(c.processes.size(), 1u);
+  std::string dot = toDot(c.processes[0]);
+  keep("quickstart.dot", dot);
+  for (const char* s : {"inquiry", "rep_call", "demo", "proposal", "signed", "lost"})
+    EXPECT_NE(dot.find(std::string("\t") + s + "\t["), std::string::npos) << s << "\n" << dot;
+  EXPECT_NE(dot.find("inquiry -> rep_call"), std::string::npos);
+  EXPECT_NE(dot.find("demo -> rep_call"), std::string::npos);
+  EXPECT_NE(dot.find("label=\"60%\""), std::string::npos);
+  EXPECT_NE(dot.find("label=\"40% (rest)\""), std::string::npos) << "remainder labelled";
+  EXPECT_NE(dot.find("Bottleneck"), std::string::npos);
+  EXPECT_EQ(dot.find("0x"), std::string::npos) << "no pointers in names";
+  EXPECT_EQ(toDot(c.processes[0]), dot) << "deterministic";
+}
+
+TEST(FlowchartTest, RendersSvgAndPngReproducibly) {
+  Compiled c = compile(SALESC_SOURCE_DIR "/examples/quickstart.sales");
+  std::string svg = render(c.processes[0], "svg");
+  keep("quickstart.svg", svg);
+  EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
+  EXPECT_NE(svg.find("<svg"), std::string::npos);
+  EXPECT_NE(svg.find("</svg>"), std::string::npos);
+  EXPECT_EQ(render(c.processes[0], "svg"), svg) << "same input, same bytes";
+  std::string png = render(c.processes[0], "png");
+  keep("quickstart.png", png);
+  ASSERT_GT(png.size(), 24u);
+  EXPECT_EQ(png.substr(0, 8), "\x89PNG\r\n\x1a\n");
+  auto be32 = [&](size_t at) {
+    return (uint32_t(uint8_t(png[at])) << 24) | (uint32_t(uint8_t(png[at + 1])) << 16) |
+           (uint32_t(uint8_t(png[at + 2])) << 8) | uint32_t(uint8_t(png[at + 3]));
+  };
+  uint32_t width = be32(16), height = be32(20);
+  EXPECT_GT(width, 400u);
+  EXPECT_LT(width, 6000u);
+  EXPECT_GT(height, 100u);
+  EXPECT_LT(height, 6000u);
+}
+
+TEST(FlowchartTest, LabelsAreEscaped) {
+  Compiled c =
+      compile("/virtual/escape.sales", "process p \"Quotes \\\" & <script>alert(1)</script>\" {\n"
+                                       "  stage a \"a < b > c & d\" { next won 50%; }\n"
+                                       "  won won \"<b>won</b>\"; lost lost;\n}\n");
+  ASSERT_EQ(c.processes.size(), 1u);
+  std::string svg = render(c.processes[0], "svg");
+  keep("escape.svg", svg);
+  EXPECT_EQ(svg.find("<script"), std::string::npos) << "a description became markup";
+  EXPECT_EQ(svg.find("<b>won"), std::string::npos);
+  EXPECT_NE(svg.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_NE(svg.find("a &lt; b &gt; c &amp; d"), std::string::npos);
+  std::string dot = toDot(c.processes[0]);
+  EXPECT_EQ(dot.find("<script"), std::string::npos);
+}
+
+TEST(FlowchartTest, SeveralProcessesAreClustersGroupedByChannel) {
+  Compiled c = compile(SALESC_SOURCE_DIR "/examples/saas_multichannel.sales");
+  ASSERT_GE(c.processes.size(), 2u);
+  std::string dot = toDot(c.processes);
+  EXPECT_NE(dot.find("subgraph cluster_channel_online"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("subgraph cluster_channel_partners"), std::string::npos);
+  for (const Analysed& p : c.processes)
+    EXPECT_NE(dot.find("subgraph cluster_process_" + p.process->name), std::string::npos);
+  keep("saas.svg", render(c.processes, "svg"));
+  keep("saas.png", render(c.processes, "png"));
+}
+
+TEST(FlowchartTest, LayoutGivesEveryStateAndTransitionAPlace) {
+  Compiled c = compile(SALESC_SOURCE_DIR "/examples/quickstart.sales");
+  Layout l = layout(c.processes[0]);
+  const rt::Process& p = *c.processes[0].process;
+  ASSERT_EQ(l.nodes.size(), p.states.size());
+  ASSERT_EQ(l.edges.size(), p.transitions.size());
+  for (const Layout::Node& n : l.nodes) {
+    EXPECT_GT(n.width, 0);
+    EXPECT_GE(n.x, 0);
+    EXPECT_LE(n.x, l.width);
+  }
+  for (const auto& e : l.edges)
+    EXPECT_GE(e.size(), 4u);
+}
+
+} // namespace
+} // namespace salesc::emit

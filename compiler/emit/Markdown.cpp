@@ -1,0 +1,389 @@
+//===- Markdown.cpp - The playbook a team hands to its reps (GitHub Markdown) ===//
+//
+// Title and facts, the brand's rules, the flowchart, a section per stage (the start
+// first, then the others as declared), the outcomes, and the analysis against the
+// targets. Every piece of user text goes through `text()`: one line, markup
+// characters backslash-escaped and `<`, `>`, `&` as entities, so a description can
+// neither break the page (a table, a heading) nor inject HTML.
+//
+//===----------------------------------------------------------------------===//
+#include "Emit.h"
+#include "Format.h"
+#include "TextFormat.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace salesc::emit {
+namespace {
+
+/// User text as Markdown that shows exactly as written, on one line.
+std::string text(llvm::StringRef s) {
+  s = s.trim();
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+    case '\r':
+    case '\n':
+    case '\t':
+      out += ' ';
+      break;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '[':
+    case ']':
+    case '|':
+    case '~':
+    case '#':
+    case '$': // GitHub renders $...$ as maths
+      out += '\\';
+      out += c;
+      break;
+    default:
+      out += c;
+    }
+  }
+  // What starts a block only at the start of a line: a list item ("- ", "+ ", "1. ",
+  // "1) ") or a setext underline ("=").
+  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '='))
+    out.insert(0, "\\");
+  size_t digits = 0;
+  while (digits < out.size() && digits < 10 &&
+         std::isdigit(static_cast<unsigned char>(out[digits])))
+    ++digits;
+  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')'))
+    out.insert(digits, "\\");
+  return out;
+}
+
+/// A relative link target: unreserved characters kept, everything else %-encoded.
+std::string url(llvm::StringRef s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+/// "a, b and c" from the escaped names.
+std::string list(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0)
+      out += i + 1 == names.size() ? " and " : ", ";
+    out += text(names[i]);
+  }
+  return out;
+}
+
+std::string requirement(llvm::StringRef r) {
+  if (r == "knowledge")
+    return "something the prospect learns";
+  if (r == "materials")
+    return "literature or tools we provide";
+  if (r == "time")
+    return "a stated time";
+  if (r == "values")
+    return "one of the brand's values, conveyed by its materials or tactics";
+  return text(r);
+}
+
+/// "signed (won)", "lost (lost)", "demo": a state as a table cell names it.
+std::string stateRef(const rt::State& s) {
+  if (!s.isOutcome())
+    return text(s.name);
+  return text(s.name) + " (" + kindName(s.kind).str() + " outcome)";
+}
+
+class Playbook {
+public:
+  Playbook(const Analysed& a, llvm::StringRef svgFile)
+      : p_(*a.process), a_(a.analysis), svgFile_(svgFile),
+        analysed_(!p_.states.empty() && a_.winProbability.size() == p_.states.size() &&
+                  a_.expectedDaysToWin.size() == p_.states.size() &&
+                  a_.expectedVisits.size() == p_.states.size() &&
+                  a_.timeShare.size() == p_.states.size()) {}
+
+  std::string build() {
+    header();
+    brand();
+    flowchart();
+    stages();
+    outcomes();
+    analysis();
+    return std::move(out_);
+  }
+
+private:
+  void line(llvm::StringRef s = "") {
+    out_ += s;
+    out_ += '\n';
+  }
+  void heading(int level, llvm::StringRef s) {
+    line(std::string(level, '#') + " " + s.str());
+    line();
+  }
+  void bullet(llvm::StringRef label, llvm::StringRef value) {
+    line("- **" + label.str() + ":** " + value.str());
+  }
+  void items(llvm::StringRef title, const std::vector<rt::Item>& items) {
+    if (items.empty())
+      return;
+    line("**" + title.str() + "**");
+    line();
+    for (const rt::Item& i : items) {
+      std::string d = text(i.description);
+      line("- **" + text(i.name) + "**" + (d.empty() ? "" : ": " + d));
+    }
+    line();
+  }
+
+  /// An amount in the process's currency (the figure is ours, the currency user text).
+  std::string money(double amount) const {
+    return formatMoney(amount, "") + (p_.currency.empty() ? "" : " " + text(p_.currency));
+  }
+
+  void header() {
+    heading(1, text(p_.description.empty() ? p_.name : p_.description));
+    bullet("Process", text(p_.name));
+    if (!p_.channel.empty())
+      bullet("Channel", text(p_.channel));
+    if (!p_.offering.empty())
+      bullet("Offering", text(p_.offering));
+    if (p_.value)
+      bullet("Deal value", money(*p_.value));
+    if (p_.targetWinRate)
+      bullet("Target win rate", percent(*p_.targetWinRate));
+    if (p_.targetCycleDays)
+      bullet("Target time to win", days(*p_.targetCycleDays));
+    if (p_.start < p_.states.size())
+      bullet("Prospects enter at", text(p_.states[p_.start].name));
+    line();
+  }
+
+  void brand() {
+    if (!p_.brand)
+      return;
+    const rt::Brand& b = *p_.brand;
+    heading(2, "Brand");
+    line("This process follows the rules of the brand **" + text(b.name) + "**" +
+         (b.description.empty() ? "" : " (" + text(b.description) + ")") + ".");
+    line();
+    if (!b.values.empty())
+      bullet("Values every stage should show", list(b.values));
+    if (!b.forbiddenTactics.empty())
+      bullet("Tactics we never use", list(b.forbiddenTactics));
+    if (!b.forbiddenCategories.empty())
+      bullet("Kinds of tactics we never use", list(b.forbiddenCategories));
+    for (const std::string& r : b.requirements)
+      bullet("Every stage has", requirement(r));
+    if (b.maxStages)
+      bullet("At most", fmt::format("{} stages", *b.maxStages));
+    if (b.maxCycleDays)
+      bullet("Longest expected time to win", days(*b.maxCycleDays));
+    line();
+  }
+
+  void flowchart() {
+    if (p_.states.empty())
+      return;
+    heading(2, "Flowchart");
+    if (!svgFile_.empty()) {
+      line("![Flowchart](" + url(svgFile_) + ")");
+    } else {
+      line("```mermaid");
+      out_ += toMermaid(Analysed{&p_, a_});
+      line("```");
+    }
+    line();
+  }
+
+  /// The stages in playbook order: the start, then the others as declared.
+  std::vector<uint32_t> stageOrder() const {
+    std::vector<uint32_t> order;
+    if (p_.start < p_.states.size() && !p_.states[p_.start].isOutcome())
+      order.push_back(p_.start);
+    for (uint32_t i = 0; i < p_.states.size(); ++i)
+      if (!p_.states[i].isOutcome() && i != p_.start)
+        order.push_back(i);
+    return order;
+  }
+
+  void stages() {
+    std::vector<uint32_t> order = stageOrder();
+    if (order.empty()) {
+      line("This process has no stages yet.");
+      line();
+      return;
+    }
+    heading(2, "Stages");
+    for (size_t n = 0; n < order.size(); ++n)
+      stage(n + 1, order[n]);
+  }
+
+  void stage(size_t number, uint32_t i) {
+    const rt::State& s = p_.states[i];
+    heading(3, fmt::format("{}. {}{}", number, text(s.name), i == p_.start ? " (start)" : ""));
+    if (!s.description.empty()) {
+      line(text(s.description));
+      line();
+    }
+    items("What the prospect must learn", s.learn);
+    items("Literature and tools we provide", s.provide);
+    items("Tactics", s.tactics);
+    // A paragraph between the lists above and this one keeps them apart.
+    line("**Time and odds**");
+    line();
+    if (s.hasTime)
+      bullet("Time", formatTime(s.time) + ", " + days(s.time.mean()) + " on average");
+    else
+      bullet("Time", "not stated (counted as no time in the predictions)");
+    if (s.stalledAfter)
+      bullet("Stalled",
+             "a deal still here after " + days(*s.stalledAfter) + " is flagged as stalled");
+    if (analysed_) {
+      bullet("Win probability from here", percent(a_.winProbability[i]));
+      double toWin = a_.expectedDaysToWin[i];
+      bullet("Expected time to win from here",
+             std::isfinite(toWin) ? days(toWin) : "none: no prospect wins from here");
+    }
+    line();
+    exits(i);
+  }
+
+  void exits(uint32_t from) {
+    bool any = false;
+    for (const rt::Transition& t : p_.transitions) {
+      if (t.from != from || t.to >= p_.states.size())
+        continue;
+      if (!any) {
+        line("**Where prospects go next**");
+        line();
+        line("| Next | Share |");
+        line("| --- | ---: |");
+        any = true;
+      }
+      std::string next = stateRef(p_.states[t.to]);
+      if (t.implicit)
+        next += ", the remainder";
+      line("| " + next + " | " + percent(t.probability) + " |");
+    }
+    if (any)
+      line();
+  }
+
+  void outcomes() {
+    bool any = false;
+    for (uint32_t i = 0; i < p_.states.size(); ++i) {
+      const rt::State& s = p_.states[i];
+      if (!s.isOutcome())
+        continue;
+      if (!any) {
+        heading(2, "Outcomes");
+        line(analysed_ ? "| Outcome | Kind | Description | Share of prospects |"
+                       : "| Outcome | Kind | Description |");
+        line(analysed_ ? "| --- | --- | --- | ---: |" : "| --- | --- | --- |");
+        any = true;
+      }
+      std::string row =
+          "| " + text(s.name) + " | " + kindName(s.kind).str() + " | " + text(s.description) + " |";
+      if (analysed_)
+        row += " " + percent(a_.expectedVisits[i]) + " |";
+      line(row);
+    }
+    if (any)
+      line();
+  }
+
+  /// "met" or "missed"; empty without a target.
+  static std::string verdict(bool hasTarget, bool met) {
+    if (!hasTarget)
+      return "";
+    return met ? "met" : "**missed**";
+  }
+
+  void analysis() {
+    if (!analysed_ || stageOrder().empty())
+      return;
+    heading(2, "Analysis");
+    line("What the stages' conversion rates and times predict for a prospect entering at " +
+         text(p_.states[p_.start].name) +
+         " (an absorbing Markov chain; see the salesc "
+         "documentation).");
+    line();
+    double win = a_.winRate();
+    double toWin = a_.expectedDaysToWin[p_.start];
+    bool wins = win > 0 && std::isfinite(toWin);
+    line("| Figure | Predicted | Target | |");
+    line("| --- | ---: | ---: | --- |");
+    auto row = [&](llvm::StringRef figure, const std::string& predicted, const std::string& target,
+                   const std::string& verdict) {
+      line("| " + figure.str() + " | " + predicted + " | " + target + " | " + verdict + " |");
+    };
+    row("Win rate", percent(win), p_.targetWinRate ? percent(*p_.targetWinRate) : "",
+        verdict(p_.targetWinRate.has_value(),
+                p_.targetWinRate && win + 1e-12 >= *p_.targetWinRate));
+    std::string toWinText = wins ? days(toWin) : "none: no prospect wins";
+    row("Expected time to win", toWinText, p_.targetCycleDays ? days(*p_.targetCycleDays) : "",
+        verdict(p_.targetCycleDays && wins,
+                p_.targetCycleDays && toWin <= *p_.targetCycleDays + 1e-9));
+    if (p_.brand && p_.brand->maxCycleDays)
+      row("Expected time to win, against the brand's limit", toWinText,
+          days(*p_.brand->maxCycleDays), verdict(wins, toWin <= *p_.brand->maxCycleDays + 1e-9));
+    row("Expected time to close (won or lost)", days(a_.expectedDaysToClose[p_.start]), "", "");
+    if (p_.value)
+      row("Value per lead (deal value × win rate)", money(*p_.value * win), "", "");
+    line();
+    timeTable();
+  }
+
+  void timeTable() {
+    if (!a_.bottleneck || *a_.bottleneck >= p_.states.size()) {
+      line("No stage states a time, so there is no bottleneck.");
+      line();
+      return;
+    }
+    uint32_t b = *a_.bottleneck;
+    line("**Bottleneck:** " + text(p_.states[b].name) + ", where prospects spend " +
+         percent(a_.timeShare[b]) + " of the expected time to close.");
+    line();
+    line("| Stage | Expected visits | Mean time per visit | Share of the time |");
+    line("| --- | ---: | ---: | ---: |");
+    for (uint32_t i : stageOrder()) {
+      const rt::State& s = p_.states[i];
+      line("| " + text(s.name) + (i == b ? " (bottleneck)" : "") + " | " +
+           formatDecimal(a_.expectedVisits[i]) + " | " + days(s.time.mean()) + " | " +
+           percent(a_.timeShare[i]) + " |");
+    }
+    line();
+  }
+
+  const rt::Process& p_;
+  const rt::Analysis& a_;
+  llvm::StringRef svgFile_;
+  bool analysed_;
+  std::string out_;
+};
+
+} // namespace
+
+std::string toMarkdown(const Analysed& p, llvm::StringRef svgFile) {
+  return Playbook(p, svgFile).build();
+}
+
+} // namespace salesc::emit

@@ -1,0 +1,145 @@
+//===- Mermaid.cpp - A process as a Mermaid flowchart GitHub renders ------===//
+//
+// Node ids are `s` + the state index (and `entry` for the start marker), never user
+// names. Every label is quoted, with the characters Mermaid or HTML would interpret
+// written as Mermaid entity codes (`#quot;`, `#lt;`, `#35;`, ...) and line breaks as
+// spaces, so a label cannot end its string, add markup or start a Markdown string.
+// Stages are rectangles (name, time), the start is entered from a filled circle, won
+// outcomes are green stadiums, lost ones red-edged rounded boxes, and the implicit
+// remainder edges dotted and lighter. The colours are those of the Graphviz flowchart.
+//
+//===----------------------------------------------------------------------===//
+#include "Emit.h"
+#include "Format.h"
+#include "TextFormat.h"
+
+#include <fmt/format.h>
+
+namespace salesc::emit {
+namespace {
+
+/// Text for inside a quoted Mermaid label.
+std::string label(llvm::StringRef s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+    case '"':
+      out += "#quot;";
+      break;
+    case '#': // starts an entity code
+      out += "#35;";
+      break;
+    case '&':
+      out += "#amp;";
+      break;
+    case '<':
+      out += "#lt;";
+      break;
+    case '>':
+      out += "#gt;";
+      break;
+    case '`': // starts a Markdown string
+      out += "#96;";
+      break;
+    case '\r':
+    case '\n':
+    case '\t':
+      out += ' ';
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string id(uint32_t state) {
+  return fmt::format("s{}", state);
+}
+
+/// The ids of `ids` joined for a `class` line.
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& i : ids)
+    out += (out.empty() ? "" : ",") + i;
+  return out;
+}
+
+} // namespace
+
+std::string toMermaid(const Analysed& a) {
+  const rt::Process& p = *a.process;
+  const size_t n = p.states.size();
+  std::string out = "flowchart TD\n";
+  if (n == 0)
+    return out + "  s0[\"" + label(p.name) + ": no stages\"]\n";
+
+  std::optional<uint32_t> bottleneck;
+  if (a.analysis.bottleneck && *a.analysis.bottleneck < n)
+    bottleneck = *a.analysis.bottleneck;
+  std::vector<std::string> stages, won, lost;
+  for (uint32_t i = 0; i < n; ++i) {
+    const rt::State& s = p.states[i];
+    std::string text = label(s.name);
+    switch (s.kind) {
+    case rt::StateKind::Stage:
+      if (s.hasTime)
+        text += "<br/>" + label(formatTime(s.time));
+      if (bottleneck == i)
+        text += "<br/>bottleneck";
+      out += fmt::format("  {}[\"{}\"]\n", id(i), text);
+      stages.push_back(id(i));
+      break;
+    case rt::StateKind::Won:
+      out += fmt::format("  {}([\"{}<br/>won\"])\n", id(i), text);
+      won.push_back(id(i));
+      break;
+    case rt::StateKind::Lost:
+      out += fmt::format("  {}(\"{}<br/>lost\")\n", id(i), text);
+      lost.push_back(id(i));
+      break;
+    }
+  }
+
+  // Edges, counted for linkStyle: the entry edge is link 0.
+  size_t link = 0;
+  std::vector<std::string> lighter;
+  if (p.start < n) {
+    out += "  entry((\"start\"))\n";
+    out += fmt::format("  entry --> {}\n", id(p.start));
+    ++link;
+  }
+  for (const rt::Transition& t : p.transitions) {
+    if (t.from >= n || t.to >= n)
+      continue;
+    if (t.implicit) {
+      out += fmt::format("  {} -.->|\"{} remainder\"| {}\n", id(t.from), percent(t.probability),
+                         id(t.to));
+      lighter.push_back(std::to_string(link));
+    } else {
+      out += fmt::format("  {} -->|\"{}\"| {}\n", id(t.from), percent(t.probability), id(t.to));
+    }
+    ++link;
+  }
+
+  out += "  classDef stage fill:#eef4fb,stroke:#4a78b0,color:#1b1b1b\n"
+         "  classDef won fill:#d8f0dc,stroke:#2e7d32,color:#1b1b1b\n"
+         "  classDef lost fill:#f6dede,stroke:#b23b3b,color:#1b1b1b\n"
+         "  classDef entry fill:#4a78b0,stroke:#4a78b0,color:#ffffff\n"
+         "  classDef bottleneck stroke:#d9822b,stroke-width:3px\n";
+  if (!stages.empty())
+    out += "  class " + joined(stages) + " stage\n";
+  if (!won.empty())
+    out += "  class " + joined(won) + " won\n";
+  if (!lost.empty())
+    out += "  class " + joined(lost) + " lost\n";
+  if (p.start < n)
+    out += "  class entry entry\n";
+  if (bottleneck)
+    out += "  class " + id(*bottleneck) + " bottleneck\n";
+  if (!lighter.empty())
+    out += "  linkStyle " + joined(lighter) + " stroke:#9e9e9e,color:#757575\n";
+  return out;
+}
+
+} // namespace salesc::emit

@@ -1,0 +1,145 @@
+//===- GoldenTest.cpp - Every emitter's output for every example ----------===//
+//
+// tests/golden/<example>/ holds, for each process P of examples/<example>.sales,
+// P.dot, P.md, P.mmd and P.bpmn, and for the file as a whole tables.json,
+// stages.csv and transitions.csv. The test regenerates each in memory and compares
+// bytes. `make update-golden` (SALESC_UPDATE_GOLDEN=1) rewrites them from the current
+// emitters; review the diff before committing. Also validates every example's
+// tables against runtime/schema/salesc-tables-v1.schema.json.
+//
+//===----------------------------------------------------------------------===//
+#include "JsonSchema.h"
+
+#include "driver/Compilation.h"
+#include "emit/Emit.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <gtest/gtest.h>
+
+namespace salesc::testing {
+namespace {
+
+struct Example {
+  std::unique_ptr<driver::Session> session;
+  driver::Unit unit;
+  std::vector<emit::Analysed> processes;
+};
+
+Example compile(const std::string& path) {
+  Example e;
+  sema::LoadOptions load;
+  load.stdlibDir = SALESC_SOURCE_DIR "/stdlib";
+  e.session = std::make_unique<driver::Session>(load, diag::DiagOptions{});
+  e.unit = e.session->compileFile(path);
+  EXPECT_FALSE(e.session->diags().hasErrors()) << path;
+  for (size_t i : e.unit.model.rootProcesses) {
+    auto a = rt::analyze(e.unit.model.processes[i]);
+    EXPECT_TRUE(bool(a)) << path;
+    if (a)
+      e.processes.push_back(emit::Analysed{&e.unit.model.processes[i], std::move(*a)});
+  }
+  return e;
+}
+
+std::vector<std::string> examples() {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(SALESC_SOURCE_DIR "/examples", ec), end;
+       it != end && !ec; it.increment(ec))
+    if (llvm::sys::path::extension(it->path()) == ".sales")
+      out.push_back(it->path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string stem(const std::string& path) { return llvm::sys::path::stem(path).str(); }
+
+/// Compares `actual` with the golden file, or rewrites it in update mode.
+void golden(const std::string& example, const std::string& name, const std::string& actual) {
+  llvm::SmallString<256> path(SALESC_SOURCE_DIR "/tests/golden");
+  llvm::sys::path::append(path, example, name);
+  if (std::getenv("SALESC_UPDATE_GOLDEN")) {
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path));
+    std::error_code ec;
+    llvm::raw_fd_ostream os(path, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    os << actual;
+    return;
+  }
+  auto expected = llvm::MemoryBuffer::getFile(path);
+  ASSERT_TRUE(bool(expected)) << "no golden file " << path.str().str()
+                              << "; run 'make update-golden' and review it";
+  EXPECT_TRUE((*expected)->getBuffer() == actual)
+      << path.str().str() << " differs from what salesc emits now; run 'make update-golden' "
+      << "and review the diff if the change is intended";
+}
+
+class Golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, EveryEmitterMatchesItsGoldenFile) {
+  Example e = compile(GetParam());
+  std::string name = stem(GetParam());
+  ASSERT_FALSE(e.processes.empty());
+  for (const emit::Analysed& p : e.processes) {
+    const std::string& n = p.process->name;
+    golden(name, n + ".dot", emit::toDot(p));
+    golden(name, n + ".md", emit::toMarkdown(p, n + ".svg"));
+    golden(name, n + ".mmd", emit::toMermaid(p));
+    golden(name, n + ".bpmn", emit::toBpmn(p, emit::layout(p)));
+  }
+  golden(name, "tables.json", emit::toTablesJson(e.processes, "salesc (golden)"));
+  golden(name, "stages.csv", emit::toStagesCsv(e.processes));
+  golden(name, "transitions.csv", emit::toTransitionsCsv(e.processes));
+}
+
+TEST_P(Golden, TablesConformToTheSchema) {
+  Example e = compile(GetParam());
+  auto schemaText =
+      llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/runtime/schema/salesc-tables-v1.schema.json");
+  ASSERT_TRUE(bool(schemaText));
+  llvm::Expected<llvm::json::Value> schema = llvm::json::parse((*schemaText)->getBuffer());
+  ASSERT_TRUE(bool(schema)) << llvm::toString(schema.takeError());
+  llvm::Expected<llvm::json::Value> doc =
+      llvm::json::parse(emit::toTablesJson(e.processes, "salesc (test)"));
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
+  for (const std::string& error : validate(*doc, *schema))
+    ADD_FAILURE() << GetParam() << ": " << error;
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, Golden, ::testing::ValuesIn(examples()),
+                         [](const auto& info) { return stem(info.param); });
+
+TEST(SchemaValidator, RejectsBrokenTables) {
+  llvm::Expected<llvm::json::Value> schema = llvm::json::parse(
+      (*llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR
+                                    "/runtime/schema/salesc-tables-v1.schema.json"))
+          ->getBuffer());
+  ASSERT_TRUE(bool(schema));
+  Example e = compile(SALESC_SOURCE_DIR "/examples/quickstart.sales");
+  std::string text = emit::toTablesJson(e.processes, "salesc (test)");
+  auto broken = [&](const std::string& from, const std::string& to) {
+    std::string t = text;
+    size_t at = t.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    t.replace(at, from.size(), to);
+    llvm::Expected<llvm::json::Value> doc = llvm::json::parse(t);
+    EXPECT_TRUE(bool(doc));
+    return validate(*doc, *schema);
+  };
+  EXPECT_TRUE(validate(*llvm::json::parse(text), *schema).empty());
+  EXPECT_FALSE(broken("\"version\": 1", "\"version\": 2").empty());
+  EXPECT_FALSE(broken("\"probability\": 0.6", "\"probability\": 1.6").empty());
+  EXPECT_FALSE(broken("\"kind\": \"won\"", "\"kind\": \"winning\"").empty());
+  EXPECT_FALSE(broken("\"currency\": \"USD\"", "\"currency\": \"usd\"").empty());
+  EXPECT_FALSE(broken("\"implicit\": false", "\"implicit\": false, \"extra\": 1").empty());
+  EXPECT_FALSE(broken("\"start\": 0,", "").empty()) << "a required member missing";
+}
+
+} // namespace
+} // namespace salesc::testing
