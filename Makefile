@@ -32,6 +32,13 @@ demo: build
 	@sed -e 's/next demo 45%/next dmeo 45%/' -e 's/next signed 40%/next signed 140%/' \
 	  examples/quickstart.sales > $(BUILD)/demo/quickstart-with-mistakes.sales
 	@$(SALESC) check $(BUILD)/demo/quickstart-with-mistakes.sales || true
+	@echo
+	@echo "== salesc build examples/quickstart.sales -o $(BUILD)/demo/quickstart --png"
+	@$(SALESC) build examples/quickstart.sales -o $(BUILD)/demo/quickstart --png
+	@echo
+	@echo "The flowchart is $(BUILD)/demo/quickstart/direct_consulting.svg (and .png),"
+	@echo "the playbook $(BUILD)/demo/quickstart/direct_consulting.md,"
+	@echo "the runtime tables $(BUILD)/demo/quickstart/tables.json."
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -260,6 +260,41 @@ void setHtml(Agraph_t* root, void* obj, const char* name, const std::string& val
   agstrfree(root, h);
 }
 
+/// The transitions that lead back into a stage a prospect has already passed: edges
+/// to a state still on the stack of a depth-first walk from the start, following
+/// transitions in their order. Declaration order says nothing here: `extends` adds
+/// new stages after the base's, wherever they sit in the flow.
+std::vector<bool> backEdges(const rt::Process& p) {
+  std::vector<bool> back(p.transitions.size(), false);
+  if (p.states.empty())
+    return back;
+  enum Mark : uint8_t { New, OnStack, Done };
+  std::vector<Mark> mark(p.states.size(), New);
+  std::vector<std::vector<size_t>> out(p.states.size());
+  for (size_t i = 0; i < p.transitions.size(); ++i)
+    out[p.transitions[i].from].push_back(i);
+  // Iterative DFS: (state, next out-edge to look at).
+  std::vector<std::pair<uint32_t, size_t>> stack{{p.start, 0}};
+  mark[p.start] = OnStack;
+  while (!stack.empty()) {
+    auto& [state, next] = stack.back();
+    if (next == out[state].size()) {
+      mark[state] = Done;
+      stack.pop_back();
+      continue;
+    }
+    size_t t = out[state][next++];
+    uint32_t to = p.transitions[t].to;
+    if (mark[to] == OnStack)
+      back[t] = true;
+    else if (mark[to] == New) {
+      mark[to] = OnStack;
+      stack.push_back({to, 0});
+    }
+  }
+  return back;
+}
+
 /// Adds one process to `g` (the root graph or a cluster). Node names are
 /// `<prefix><state>` so that processes in one picture never collide.
 void addProcess(Agraph_t* root, Agraph_t* g, const Analysed& ap, const std::string& prefix) {
@@ -314,7 +349,9 @@ void addProcess(Agraph_t* root, Agraph_t* g, const Analysed& ap, const std::stri
     Agedge_t* e = agedge(g, start, nodes[p.start], nullptr, 1);
     set(e, "color", StageLine);
   }
-  for (const rt::Transition& t : p.transitions) {
+  std::vector<bool> back = backEdges(p);
+  for (size_t ti = 0; ti < p.transitions.size(); ++ti) {
+    const rt::Transition& t = p.transitions[ti];
     Agedge_t* e = agedge(g, nodes[t.from], nodes[t.to], nullptr, 1);
     std::string label = percent(t.probability);
     if (t.implicit) {
@@ -328,7 +365,7 @@ void addProcess(Agraph_t* root, Agraph_t* g, const Analysed& ap, const std::stri
     }
     set(e, "label", label);
     // Loops back are drawn without pulling the earlier stage down the ranks.
-    if (t.to < t.from && !p.states[t.to].isOutcome())
+    if (back[ti])
       set(e, "constraint", "false");
   }
 }

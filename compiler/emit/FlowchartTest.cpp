@@ -1,5 +1,6 @@
 //===- FlowchartTest.cpp - Graphviz DOT, SVG and PNG of a process ---------===//
 #include "Emit.h"
+#include "MiniXml.h"
 
 #include "driver/Compilation.h"
 
@@ -67,6 +68,8 @@ TEST(FlowchartTest, RendersSvgAndPngReproducibly) {
   EXPECT_NE(svg.find("<svg"), std::string::npos);
   EXPECT_NE(svg.find("</svg>"), std::string::npos);
   EXPECT_EQ(render(c.processes[0], "svg"), svg) << "same input, same bytes";
+  std::string error;
+  EXPECT_TRUE(parseXml(svg, error)) << "the SVG is not well-formed XML: " << error;
   std::string png = render(c.processes[0], "png");
   keep("quickstart.png", png);
   ASSERT_GT(png.size(), 24u);
@@ -94,6 +97,8 @@ TEST(FlowchartTest, LabelsAreEscaped) {
   EXPECT_EQ(svg.find("<b>won"), std::string::npos);
   EXPECT_NE(svg.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(svg.find("a &lt; b &gt; c &amp; d"), std::string::npos);
+  std::string error;
+  EXPECT_TRUE(parseXml(svg, error)) << error;
   std::string dot = toDot(c.processes[0]);
   EXPECT_EQ(dot.find("<script"), std::string::npos);
 }

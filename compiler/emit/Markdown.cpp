@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cmath>
 
 namespace salesc::emit {
@@ -52,7 +53,7 @@ std::string text(llvm::StringRef s) {
       out += c;
       break;
     default:
-      out += c;
+      out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c; // other control characters
     }
   }
   // What starts a block only at the start of a line: a list item ("- ", "+ ", "1. ",
@@ -80,7 +81,7 @@ std::string url(llvm::StringRef s) {
   return out;
 }
 
-/// "a, b and c" from the escaped names.
+/// "a, b and c", each name escaped.
 std::string list(const std::vector<std::string>& names) {
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -103,7 +104,7 @@ std::string requirement(llvm::StringRef r) {
   return text(r);
 }
 
-/// "signed (won)", "lost (lost)", "demo": a state as a table cell names it.
+/// "demo", "signed (won outcome)": a state as a table cell names it.
 std::string stateRef(const rt::State& s) {
   if (!s.isOutcome())
     return text(s.name);
@@ -141,12 +142,12 @@ private:
   void bullet(llvm::StringRef label, llvm::StringRef value) {
     line("- **" + label.str() + ":** " + value.str());
   }
-  void items(llvm::StringRef title, const std::vector<rt::Item>& items) {
-    if (items.empty())
+  void items(llvm::StringRef title, const std::vector<rt::Item>& entries) {
+    if (entries.empty())
       return;
     line("**" + title.str() + "**");
     line();
-    for (const rt::Item& i : items) {
+    for (const rt::Item& i : entries) {
       std::string d = text(i.description);
       line("- **" + text(i.name) + "**" + (d.empty() ? "" : ": " + d));
     }
@@ -321,10 +322,8 @@ private:
     if (!analysed_ || stageOrder().empty())
       return;
     heading(2, "Analysis");
-    line("What the stages' conversion rates and times predict for a prospect entering at " +
-         text(p_.states[p_.start].name) +
-         " (an absorbing Markov chain; see the salesc "
-         "documentation).");
+    line("Predicted from the conversion rates and times above, for a prospect entering at " +
+         text(p_.states[p_.start].name) + ".");
     line();
     double win = a_.winRate();
     double toWin = a_.expectedDaysToWin[p_.start];
@@ -332,8 +331,8 @@ private:
     line("| Figure | Predicted | Target | |");
     line("| --- | ---: | ---: | --- |");
     auto row = [&](llvm::StringRef figure, const std::string& predicted, const std::string& target,
-                   const std::string& verdict) {
-      line("| " + figure.str() + " | " + predicted + " | " + target + " | " + verdict + " |");
+                   const std::string& status) {
+      line("| " + figure.str() + " | " + predicted + " | " + target + " | " + status + " |");
     };
     row("Win rate", percent(win), p_.targetWinRate ? percent(*p_.targetWinRate) : "",
         verdict(p_.targetWinRate.has_value(),

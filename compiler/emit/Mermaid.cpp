@@ -53,6 +53,12 @@ std::string label(llvm::StringRef s) {
   return out;
 }
 
+/// An outcome's label: its name, then its kind unless the name says it already.
+std::string outcome(const rt::State& s) {
+  std::string kind = kindName(s.kind).str();
+  return label(s.name) + (s.name == kind ? "" : "<br/>" + kind);
+}
+
 std::string id(uint32_t state) {
   return fmt::format("s{}", state);
 }
@@ -91,11 +97,11 @@ std::string toMermaid(const Analysed& a) {
       stages.push_back(id(i));
       break;
     case rt::StateKind::Won:
-      out += fmt::format("  {}([\"{}<br/>won\"])\n", id(i), text);
+      out += fmt::format("  {}([\"{}\"])\n", id(i), outcome(s));
       won.push_back(id(i));
       break;
     case rt::StateKind::Lost:
-      out += fmt::format("  {}(\"{}<br/>lost\")\n", id(i), text);
+      out += fmt::format("  {}(\"{}\")\n", id(i), outcome(s));
       lost.push_back(id(i));
       break;
     }

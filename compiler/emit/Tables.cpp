@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Emit.h"
+#include "TextFormat.h"
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -52,10 +53,6 @@ void items(llvm::json::OStream& j, llvm::StringRef key, const std::vector<rt::It
         j.attribute("description", i.description);
       });
   });
-}
-
-const char* kindName(rt::StateKind k) {
-  return k == rt::StateKind::Stage ? "stage" : k == rt::StateKind::Won ? "won" : "lost";
 }
 
 void brand(llvm::json::OStream& j, const std::optional<rt::Brand>& b) {

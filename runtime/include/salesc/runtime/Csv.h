@@ -1,0 +1,43 @@
+//===- Csv.h - An RFC 4180 CSV reader for pipelines and event logs --------===//
+//
+// Quoted fields (with commas, doubled quotes and line breaks inside), CRLF or LF
+// line ends, a UTF-8 byte order mark and blank lines. Fields are returned as
+// written: no trimming and no type conversion (Loaders.h does that).
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_RUNTIME_CSV_H
+#define SALESC_RUNTIME_CSV_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace salesc::rt {
+
+/// One record. Invariant: `fields` is non-empty and `line` (1-based) is the
+/// line the record starts on; a record with a quoted line break spans more.
+struct CsvRow {
+  unsigned line = 0;
+  std::vector<std::string> fields;
+};
+
+/// A parsed file: the first non-blank record is the header, the others are rows
+/// in file order. Invariant: `header` is empty (and `headerLine` 0) exactly when
+/// the file holds no record at all, and then `rows` is empty too.
+struct CsvTable {
+  std::vector<std::string> header;
+  unsigned headerLine = 0;
+  std::vector<CsvRow> rows;
+};
+
+/// Parses `text`. Blank lines (empty or only spaces and tabs) are skipped. The
+/// only hard errors are a quoted field that is never closed and a character
+/// after a closing quote other than a comma or a line end; both are reported as
+/// "FILE:LINE: message".
+llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file);
+
+} // namespace salesc::rt
+
+#endif // SALESC_RUNTIME_CSV_H

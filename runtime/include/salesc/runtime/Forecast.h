@@ -1,0 +1,124 @@
+//===- Forecast.h - Revenue forecast of the open deals of a pipeline ------===//
+//
+// What the deals in the pipeline today will bring in: the weighted pipeline
+// (value x win probability from each deal's stage, Salesforce's "expected
+// revenue"), and a Monte Carlo forecast of wins and revenue within a horizon
+// that takes into account how long each deal has already spent in its stage.
+// Times are days since 1970-01-01 (UTC), as in Inputs.h.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_RUNTIME_FORECAST_H
+#define SALESC_RUNTIME_FORECAST_H
+
+#include "salesc/runtime/Inputs.h"
+#include "salesc/runtime/Markov.h"
+#include "salesc/runtime/Model.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace salesc::rt {
+
+/// What to forecast. Invariant: horizonDays >= 0, runs >= 1.
+struct ForecastOptions {
+  double asOf = 0;          ///< the day of the forecast, days since 1970-01-01
+  double horizonDays = 90;  ///< wins count when they happen by asOf + horizonDays
+  uint64_t runs = 20000;    ///< simulated pipelines (at most; see pathBudget)
+  uint64_t seed = 1;        ///< the same seed gives the same figures
+  /// Upper bound on runs x open deals, the number of deal paths simulated: with
+  /// many deals, runs is lowered to pathBudget / deals (never below minRuns), so
+  /// that 100,000 deals take well under a second. 0 means no bound.
+  uint64_t pathBudget = 50'000'000;
+  uint64_t minRuns = 200;
+};
+
+/// An open deal that has been in its stage longer than the stage's
+/// `stalled after` limit (Pipedrive's "rotting" deals).
+struct StalledDeal {
+  std::string id;
+  uint32_t state = 0;     ///< index into Process::states
+  double daysInStage = 0; ///< asOf - entered
+  double limit = 0;       ///< the stage's stalledAfter, in days
+  unsigned line = 0;      ///< the deal's line, for messages
+};
+
+/// One calendar month of the forecast. The first month starts at asOf and the
+/// last ends at asOf + horizon, so both may be partial; when the horizon spans
+/// more than MaxForecastMonths months, the last entry runs from the start of
+/// its month to the end of the horizon.
+struct ForecastMonth {
+  int year = 1970;
+  unsigned month = 1;         ///< 1..12
+  double from = 0;            ///< first day covered (inclusive), days since 1970-01-01
+  double to = 0;              ///< last day covered (exclusive, inclusive for the last month)
+  double expectedWins = 0;    ///< mean number of wins in [from, to) over the runs
+  double expectedRevenue = 0; ///< mean value of those wins
+};
+
+constexpr unsigned MaxForecastMonths = 120;
+
+/// Percentiles of a simulated total (linear interpolation between order
+/// statistics, numpy's default), its mean and the standard error of the mean.
+struct ForecastSpread {
+  double mean = 0;
+  double stdError = 0; ///< sample standard deviation / sqrt(runs)
+  double p10 = 0;
+  double p50 = 0;
+  double p90 = 0;
+};
+
+/// The forecast of a pipeline. Deals whose state is not a stage (an outcome or
+/// an index out of range) are not open: they are counted in ignoredDeals and
+/// take no part in any other figure. A deal's value is its own value, else the
+/// process value, else 0.
+struct ForecastResult {
+  double asOf = 0;
+  double horizonEnd = 0;     ///< asOf + horizonDays
+  uint64_t openDeals = 0;    ///< deals in a stage
+  uint64_t ignoredDeals = 0; ///< deals not in a stage
+  uint64_t runs = 0;         ///< runs actually simulated (see ForecastOptions::pathBudget)
+  double pipelineValue = 0;  ///< sum of the values of the open deals
+  /// Sum over open deals of value x win probability from the deal's stage,
+  /// regardless of time. JSON `weighted_pipeline`.
+  double weightedPipeline = 0;
+  /// Sum over open deals of the win probability: the expected wins, eventually.
+  double expectedWinsEventually = 0;
+  /// Number of deals won by horizonEnd, over the runs.
+  ForecastSpread wins;
+  /// Value of the deals won by horizonEnd, over the runs; revenue.mean is
+  /// JSON `expected_revenue`.
+  ForecastSpread revenue;
+  /// Calendar months from asOf to horizonEnd, in order; their expectedWins and
+  /// expectedRevenue add up to wins.mean and revenue.mean.
+  std::vector<ForecastMonth> months;
+  /// Open deals longer in their stage than its limit, most overdue first (ties
+  /// in input order).
+  std::vector<StalledDeal> stalled;
+};
+
+/// Forecasts `deals` against `p`, whose analysis is `a` (from analyze(p)).
+///
+/// Each run continues every open deal from its stage: the rest of its time in
+/// the current stage is drawn from the stage's triangular holding time
+/// conditioned on exceeding the deal's age in the stage (asOf - entered,
+/// negative ages count as 0); a deal older than the stage's max leaves at asOf.
+/// Later stages and transitions are drawn as in the chain. A deal is won within
+/// the horizon when it reaches a won outcome by asOf + horizonDays. The result
+/// depends only on the inputs and the seed.
+ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal> deals,
+                        const ForecastOptions& options);
+
+/// The deals of `deals` in a stage with a `stalled after` limit whose age in the
+/// stage (asOf - entered) exceeds the limit, most overdue first (ties in input
+/// order). Deals not in a stage are skipped.
+std::vector<StalledDeal> stalledDeals(const Process& p, llvm::ArrayRef<Deal> deals, double asOf);
+
+/// The value a deal counts with: its own, else the process's, else 0.
+double dealValue(const Process& p, const Deal& d);
+
+} // namespace salesc::rt
+
+#endif // SALESC_RUNTIME_FORECAST_H

@@ -1,0 +1,76 @@
+//===- Loaders.h - CSV rows to deals and stage events; dates --------------===//
+//
+// Turns a parsed CSV table into the runtime's inputs (Inputs.h), checking every
+// row against the process: each bad row is rejected with "FILE:LINE: message"
+// in the LoadReport, never dropped in silence. Columns are found by name (any
+// order, case-insensitive, surrounding spaces ignored); fields are trimmed.
+//
+// Dates are days since 1970-01-01 (UTC), computed with a civil-calendar
+// algorithm (no locale or time-zone functions).
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_RUNTIME_LOADERS_H
+#define SALESC_RUNTIME_LOADERS_H
+
+#include "salesc/runtime/Csv.h"
+#include "salesc/runtime/Inputs.h"
+#include "salesc/runtime/Model.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesc::rt {
+
+/// A date of the proleptic Gregorian calendar. Invariant: 1 <= month <= 12 and
+/// 1 <= day <= the length of that month.
+struct CivilDate {
+  int64_t year = 1970;
+  unsigned month = 1;
+  unsigned day = 1;
+};
+
+/// Days from 1970-01-01 to `d` (negative before).
+int64_t daysFromCivil(CivilDate d);
+/// The date `days` days after 1970-01-01.
+CivilDate civilFromDays(int64_t days);
+
+/// "YYYY-MM-DD" to days since 1970-01-01. Fails with a message quoting the text.
+llvm::Expected<double> parseDate(llvm::StringRef text);
+
+/// A date or a date and time: "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM[:SS[.fff]]" (a
+/// space instead of the T is fine) optionally followed by "Z" or an offset
+/// "+HH:MM" / "-HH:MM". To days since 1970-01-01 UTC, fractional.
+llvm::Expected<double> parseTimestamp(llvm::StringRef text);
+
+/// The calendar date of `days` (days since 1970-01-01, fractional part
+/// dropped), as "YYYY-MM-DD".
+std::string formatDate(double days);
+
+/// The state name of `p` closest to `name` within a small edit distance, for
+/// "did you mean" hints; nullopt when none is close.
+std::optional<std::string> closestStateName(const Process& p, llvm::StringRef name);
+
+/// Reads the open deals of a pipeline: columns `deal`, `stage`, `entered`
+/// (a date, or a timestamp) and optionally `value` (a non-negative number; the
+/// deal takes the process's value when the field is empty). A missing required
+/// column is one error and no deal. Rejected rows: too few or too many fields,
+/// an empty deal id, a deal listed twice, an unknown stage, a deal in an
+/// outcome, a bad date, a negative or non-number value.
+std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::StringRef file,
+                               LoadReport& report);
+
+/// Reads a stage history: columns `deal`, `stage` (a stage or an outcome) and
+/// `timestamp`, one row per entry into a state, in file order. Rejected rows:
+/// too few or too many fields, an empty deal id, an unknown stage, a bad
+/// timestamp.
+std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
+                                   LoadReport& report);
+
+} // namespace salesc::rt
+
+#endif // SALESC_RUNTIME_LOADERS_H

@@ -1,0 +1,38 @@
+//===- Tables.h - Loading tables.json into executable processes -----------===//
+//
+// Reads the runtime tables (docs/tables.md, schema
+// runtime/schema/salesc-tables-v1.schema.json) back into the rt::Process values
+// the compiler lowers to, checking the format, the version and every invariant
+// of Model.h. Numbers read back exactly: 0.6 in the file is the double 0.6.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_RUNTIME_TABLES_H
+#define SALESC_RUNTIME_TABLES_H
+
+#include "salesc/runtime/Model.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <vector>
+
+namespace salesc::rt {
+
+/// The version of the tables format this runtime reads.
+constexpr int TablesVersion = 1;
+
+/// Parses the text of a tables.json; `file` names it in messages. Errors read
+/// "FILE:LINE:COL: invalid JSON: ..." for a syntax error and "FILE: ..." naming
+/// the process and the field otherwise (a wrong format or version, a missing
+/// field or one of the wrong type, an index out of range, an unknown kind,
+/// probabilities of a stage that do not add up to 1 within 1e-9, ...). Fields
+/// that may be null may also be left out.
+llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::StringRef file);
+
+/// Reads the file at `path` and loads it; "PATH: cannot read the file: REASON"
+/// when it cannot be read.
+llvm::Expected<std::vector<Process>> loadTablesFile(llvm::StringRef path);
+
+} // namespace salesc::rt
+
+#endif // SALESC_RUNTIME_TABLES_H

@@ -1,0 +1,408 @@
+//===- Loaders.cpp - CSV rows to deals and stage events; dates ------------===//
+#include "salesc/runtime/Loaders.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace salesc::rt {
+namespace {
+
+llvm::Error fail(std::string message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+bool isLeap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+unsigned daysInMonth(int64_t y, unsigned m) {
+  static constexpr unsigned Days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && isLeap(y) ? 29 : Days[m - 1];
+}
+
+const char* monthName(unsigned m) {
+  static constexpr const char* Names[] = {"January", "February", "March",     "April",
+                                          "May",     "June",     "July",      "August",
+                                          "September", "October", "November", "December"};
+  return Names[m - 1];
+}
+
+/// Reads exactly `n` digits at `s[at]`; false if any is not a digit.
+bool digits(llvm::StringRef s, size_t at, size_t n, unsigned& out) {
+  if (at + n > s.size())
+    return false;
+  out = 0;
+  for (size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+    out = out * 10 + static_cast<unsigned>(s[i] - '0');
+  }
+  return true;
+}
+
+/// The "YYYY-MM-DD" at the start of `s`; `what` names the kind of text in messages.
+llvm::Expected<int64_t> datePart(llvm::StringRef s, llvm::StringRef whole, const char* expected) {
+  unsigned y, m, d;
+  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) ||
+      s[7] != '-' || !digits(s, 8, 2, d))
+    return fail(fmt::format("'{}' is not {}", whole.str(), expected));
+  if (m < 1 || m > 12)
+    return fail(fmt::format("'{}' is not a date: there is no month {}", whole.str(), m));
+  if (d < 1 || d > daysInMonth(y, m))
+    return fail(fmt::format("'{}' is not a date: {} {} has {} days", whole.str(), monthName(m),
+                            y, daysInMonth(y, m)));
+  return daysFromCivil(CivilDate{y, m, d});
+}
+
+constexpr const char* ExpectedDate = "a date; expected YYYY-MM-DD, such as 2024-03-15";
+constexpr const char* ExpectedTimestamp =
+    "a timestamp; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z], such as 2024-03-15T09:30:00Z";
+
+/// A plain decimal number: [+-]digits[.digits][(e|E)[+-]digits], at least one digit.
+bool isDecimal(llvm::StringRef s) {
+  size_t i = 0, n = s.size();
+  if (i < n && (s[i] == '+' || s[i] == '-'))
+    ++i;
+  size_t mantissa = 0;
+  while (i < n && s[i] >= '0' && s[i] <= '9')
+    ++i, ++mantissa;
+  if (i < n && s[i] == '.')
+    for (++i; i < n && s[i] >= '0' && s[i] <= '9'; ++i)
+      ++mantissa;
+  if (mantissa == 0)
+    return false;
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+      ++i;
+    size_t exponent = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+      ++i, ++exponent;
+    if (exponent == 0)
+      return false;
+  }
+  return i == n;
+}
+
+std::string quotedList(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0)
+      out += i + 1 == names.size() ? " and " : ", ";
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+
+/// What one loader expects: the required columns, then the optional ones.
+struct Columns {
+  std::vector<std::string> required;
+  std::vector<std::string> optional;
+  const char* what; ///< "a pipeline", "an event log"
+};
+
+/// Where each expected column is in the header. Invariant after a successful
+/// find(): `index` has one entry per required column, then per optional one
+/// (NoColumn when absent), and `needed` is one more than the largest required index.
+struct ColumnMap {
+  static constexpr size_t NoColumn = ~size_t(0);
+  std::vector<size_t> index;
+  size_t needed = 0;
+  size_t width = 0;
+};
+
+/// Finds the columns, or reports one error (and rejects every row) and returns false.
+bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef file,
+                 LoadReport& report, ColumnMap& map) {
+  const std::string need = "the columns " + quotedList(cols.required) +
+                           (cols.optional.empty() ? ""
+                                                  : " (and optionally " +
+                                                        quotedList(cols.optional) + ")");
+  report.rowsRead += table.rows.size();
+  auto reject = [&](std::string message) {
+    report.rowsRejected += table.rows.size();
+    report.errors.push_back(std::move(message));
+    return false;
+  };
+  if (table.headerLine == 0)
+    return reject(fmt::format("{}:1: the file is empty; {} needs a header line with {}",
+                              file.str(), cols.what, need));
+
+  std::vector<std::string> names = cols.required;
+  names.insert(names.end(), cols.optional.begin(), cols.optional.end());
+  map.index.assign(names.size(), ColumnMap::NoColumn);
+  map.width = table.header.size();
+  for (size_t c = 0; c < table.header.size(); ++c) {
+    const std::string h = llvm::StringRef(table.header[c]).trim(" \t").lower();
+    for (size_t i = 0; i < names.size(); ++i)
+      if (h == names[i]) {
+        if (map.index[i] != ColumnMap::NoColumn)
+          return reject(fmt::format("{}:{}: the header names column '{}' twice", file.str(),
+                                    table.headerLine, names[i]));
+        map.index[i] = c;
+      }
+  }
+  std::vector<std::string> missing;
+  for (size_t i = 0; i < cols.required.size(); ++i) {
+    if (map.index[i] == ColumnMap::NoColumn)
+      missing.push_back(cols.required[i]);
+    else
+      map.needed = std::max(map.needed, map.index[i] + 1);
+  }
+  if (!missing.empty())
+    return reject(fmt::format("{}:{}: the header has no column{} {}; {} needs {}", file.str(),
+                              table.headerLine, missing.size() == 1 ? "" : "s",
+                              quotedList(missing), cols.what, need));
+  return true;
+}
+
+/// Checks the number of fields of `row`; the message when it is wrong.
+std::optional<std::string> checkWidth(const CsvRow& row, const ColumnMap& map) {
+  if (row.fields.size() < map.needed)
+    return fmt::format("expected {} fields as in the header, found {}", map.width,
+                       row.fields.size());
+  if (row.fields.size() > map.width)
+    return fmt::format("found {} fields, but the header has {}; a field holding a comma must be "
+                       "quoted",
+                       row.fields.size(), map.width);
+  return std::nullopt;
+}
+
+llvm::StringRef field(const CsvRow& row, size_t column) {
+  if (column == ColumnMap::NoColumn || column >= row.fields.size())
+    return {};
+  return llvm::StringRef(row.fields[column]).trim(" \t");
+}
+
+/// The index of every state by name.
+llvm::StringMap<uint32_t> stateIndex(const Process& p) {
+  llvm::StringMap<uint32_t> index;
+  for (uint32_t i = 0; i < p.states.size(); ++i)
+    index.try_emplace(p.states[i].name, i);
+  return index;
+}
+
+std::string unknownStage(const Process& p, llvm::StringRef stage) {
+  if (stage.empty())
+    return "the stage is empty";
+  std::string msg = fmt::format("process '{}' has no stage '{}'", p.name, stage.str());
+  if (std::optional<std::string> s = closestStateName(p, stage))
+    msg += "; did you mean '" + *s + "'?";
+  return msg;
+}
+
+} // namespace
+
+int64_t daysFromCivil(CivilDate d) {
+  const int64_t y = d.year - (d.month <= 2);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (d.month > 2 ? d.month - 3 : d.month + 9) + 2) / 5 + d.day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate civilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const unsigned d = static_cast<unsigned>(doy - (153 * mp + 2) / 5 + 1);
+  const unsigned m = static_cast<unsigned>(mp < 10 ? mp + 3 : mp - 9);
+  return CivilDate{yoe + era * 400 + (m <= 2), m, d};
+}
+
+llvm::Expected<double> parseDate(llvm::StringRef text) {
+  if (text.size() != 10)
+    return fail(fmt::format("'{}' is not {}", text.str(), ExpectedDate));
+  llvm::Expected<int64_t> day = datePart(text, text, ExpectedDate);
+  if (!day)
+    return day.takeError();
+  return static_cast<double>(*day);
+}
+
+llvm::Expected<double> parseTimestamp(llvm::StringRef text) {
+  llvm::Expected<int64_t> day = datePart(text, text, ExpectedTimestamp);
+  if (!day)
+    return day.takeError();
+  if (text.size() == 10)
+    return static_cast<double>(*day);
+  auto bad = [&] { return fail(fmt::format("'{}' is not {}", text.str(), ExpectedTimestamp)); };
+  unsigned hh, mm, ss = 0;
+  if ((text[10] != 'T' && text[10] != 't' && text[10] != ' ') || !digits(text, 11, 2, hh) ||
+      text.size() < 16 || text[13] != ':' || !digits(text, 14, 2, mm))
+    return bad();
+  size_t at = 16;
+  double fraction = 0;
+  if (at < text.size() && text[at] == ':') {
+    if (!digits(text, at + 1, 2, ss))
+      return bad();
+    at += 3;
+    if (at < text.size() && text[at] == '.') {
+      double scale = 0.1;
+      size_t start = ++at;
+      for (; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at, scale /= 10)
+        fraction += (text[at] - '0') * scale;
+      if (at == start)
+        return bad();
+    }
+  }
+  if (hh > 23 || mm > 59 || ss > 59)
+    return fail(fmt::format("'{}' is not a timestamp: the time of day is out of range",
+                            text.str()));
+  int offsetMinutes = 0;
+  llvm::StringRef zone = text.drop_front(at);
+  if (zone == "Z" || zone == "z") {
+  } else if (!zone.empty()) {
+    unsigned oh, om;
+    const bool colon = zone.size() == 6 && zone[3] == ':';
+    if ((zone[0] != '+' && zone[0] != '-') || (zone.size() != 5 && !colon) ||
+        !digits(zone, 1, 2, oh) || !digits(zone, colon ? 4 : 3, 2, om) || oh > 23 || om > 59)
+      return bad();
+    offsetMinutes = (zone[0] == '-' ? -1 : 1) * static_cast<int>(oh * 60 + om);
+  }
+  const double seconds = hh * 3600.0 + mm * 60.0 + ss + fraction - offsetMinutes * 60.0;
+  return static_cast<double>(*day) + seconds / 86400.0;
+}
+
+std::string formatDate(double days) {
+  const CivilDate d = civilFromDays(static_cast<int64_t>(std::floor(days)));
+  return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
+
+std::optional<std::string> closestStateName(const Process& p, llvm::StringRef name) {
+  const unsigned limit = std::max<unsigned>(1, (name.size() + 2) / 3);
+  std::optional<std::string> best;
+  unsigned bestDistance = limit + 1;
+  for (const State& s : p.states) {
+    if (s.name == name)
+      continue;
+    const unsigned d = name.edit_distance(s.name, /*AllowReplacements=*/true, limit);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = s.name;
+    }
+  }
+  return best;
+}
+
+std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::StringRef file,
+                               LoadReport& report) {
+  static const Columns Cols{{"deal", "stage", "entered"}, {"value"}, "a pipeline"};
+  std::vector<Deal> deals;
+  ColumnMap map;
+  if (!findColumns(table, Cols, file, report, map))
+    return deals;
+  deals.reserve(table.rows.size());
+  const llvm::StringMap<uint32_t> states = stateIndex(p);
+  llvm::StringMap<unsigned> seen; // deal id -> line
+  for (const CsvRow& row : table.rows) {
+    auto reject = [&](const std::string& message) {
+      ++report.rowsRejected;
+      report.errors.push_back(fmt::format("{}:{}: {}", file.str(), row.line, message));
+    };
+    if (std::optional<std::string> bad = checkWidth(row, map)) {
+      reject(*bad);
+      continue;
+    }
+    Deal d;
+    d.line = row.line;
+    const llvm::StringRef id = field(row, map.index[0]);
+    const llvm::StringRef stage = field(row, map.index[1]);
+    const llvm::StringRef entered = field(row, map.index[2]);
+    const llvm::StringRef value = field(row, map.index[3]);
+    if (id.empty()) {
+      reject("the deal id is empty");
+      continue;
+    }
+    auto state = states.find(stage);
+    if (state == states.end()) {
+      reject(unknownStage(p, stage));
+      continue;
+    }
+    d.state = state->second;
+    if (p.states[d.state].isOutcome()) {
+      reject(fmt::format("deal '{}' is in outcome '{}'; a pipeline lists open deals, each in a "
+                         "stage",
+                         id.str(), stage.str()));
+      continue;
+    }
+    llvm::Expected<double> day = entered.size() <= 10 ? parseDate(entered) : parseTimestamp(entered);
+    if (!day) {
+      reject("bad date in column 'entered': " + llvm::toString(day.takeError()));
+      continue;
+    }
+    d.entered = *day;
+    if (!value.empty()) {
+      double v = 0;
+      if (!isDecimal(value) || !std::isfinite(v = std::strtod(value.str().c_str(), nullptr))) {
+        reject(fmt::format("the value '{}' is not a number; write it without currency signs or "
+                           "thousands separators, such as 15000",
+                           value.str()));
+        continue;
+      }
+      if (v < 0) {
+        reject(fmt::format("the value '{}' is negative; a deal's value is 0 or more",
+                           value.str()));
+        continue;
+      }
+      d.value = v;
+    }
+    auto [first, inserted] = seen.try_emplace(id, row.line);
+    if (!inserted) {
+      reject(fmt::format("deal '{}' is listed twice (first on line {}); a pipeline has one row "
+                         "per open deal",
+                         id.str(), first->second));
+      continue;
+    }
+    d.id = id.str();
+    deals.push_back(std::move(d));
+  }
+  return deals;
+}
+
+std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
+                                   LoadReport& report) {
+  static const Columns Cols{{"deal", "stage", "timestamp"}, {}, "an event log"};
+  std::vector<StageEvent> events;
+  ColumnMap map;
+  if (!findColumns(table, Cols, file, report, map))
+    return events;
+  events.reserve(table.rows.size());
+  const llvm::StringMap<uint32_t> states = stateIndex(p);
+  for (const CsvRow& row : table.rows) {
+    auto reject = [&](const std::string& message) {
+      ++report.rowsRejected;
+      report.errors.push_back(fmt::format("{}:{}: {}", file.str(), row.line, message));
+    };
+    if (std::optional<std::string> bad = checkWidth(row, map)) {
+      reject(*bad);
+      continue;
+    }
+    const llvm::StringRef id = field(row, map.index[0]);
+    const llvm::StringRef stage = field(row, map.index[1]);
+    if (id.empty()) {
+      reject("the deal id is empty");
+      continue;
+    }
+    auto state = states.find(stage);
+    if (state == states.end()) {
+      reject(unknownStage(p, stage));
+      continue;
+    }
+    llvm::Expected<double> time = parseTimestamp(field(row, map.index[2]));
+    if (!time) {
+      reject("bad timestamp: " + llvm::toString(time.takeError()));
+      continue;
+    }
+    events.push_back(StageEvent{id.str(), state->second, *time, row.line});
+  }
+  return events;
+}
+
+} // namespace salesc::rt
