@@ -69,7 +69,7 @@ TEST(FlowchartTest, RendersSvgAndPngReproducibly) {
   EXPECT_NE(svg.find("</svg>"), std::string::npos);
   EXPECT_EQ(render(c.processes[0], "svg"), svg) << "same input, same bytes";
   std::string error;
-  EXPECT_TRUE(parseXml(svg, error)) << "the SVG is not well-formed XML: " << error;
+  EXPECT_TRUE(testing::parseXml(svg, error)) << "the SVG is not well-formed XML: " << error;
   std::string png = render(c.processes[0], "png");
   keep("quickstart.png", png);
   ASSERT_GT(png.size(), 24u);
@@ -98,7 +98,7 @@ TEST(FlowchartTest, LabelsAreEscaped) {
   EXPECT_NE(svg.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(svg.find("a &lt; b &gt; c &amp; d"), std::string::npos);
   std::string error;
-  EXPECT_TRUE(parseXml(svg, error)) << error;
+  EXPECT_TRUE(testing::parseXml(svg, error)) << error;
   std::string dot = toDot(c.processes[0]);
   EXPECT_EQ(dot.find("<script"), std::string::npos);
 }
