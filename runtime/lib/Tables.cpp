@@ -1,0 +1,454 @@
+//===- Tables.cpp - Loading tables.json into executable processes ---------===//
+#include "salesc/runtime/Tables.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+
+namespace salesc::rt {
+namespace {
+
+namespace json = llvm::json;
+
+constexpr double SumTolerance = 1e-9; ///< the Model.h invariant on outgoing probabilities
+
+const char* typeName(const json::Value& v) {
+  switch (v.kind()) {
+  case json::Value::Null:
+    return "null";
+  case json::Value::Boolean:
+    return "a boolean";
+  case json::Value::Number:
+    return "a number";
+  case json::Value::String:
+    return "a string";
+  case json::Value::Array:
+    return "an array";
+  case json::Value::Object:
+    return "an object";
+  }
+  return "a value";
+}
+
+/// "FILE:LINE:COL: invalid JSON: ..." from llvm::json's "[L:C, byte=N]: Msg".
+std::string syntaxError(llvm::StringRef json, llvm::StringRef file, llvm::Error err) {
+  std::string raw = llvm::toString(std::move(err));
+  llvm::StringRef text(raw);
+  size_t byte = text.find("byte=");
+  size_t close = text.find("]: ");
+  unsigned long long offset = 0;
+  if (byte == llvm::StringRef::npos || close == llvm::StringRef::npos || close < byte ||
+      text.slice(byte + 5, close).getAsInteger(10, offset))
+    return fmt::format("{}: invalid JSON: {}", file.str(), raw);
+  std::string message = text.drop_front(close + 3).str();
+  if (!message.empty())
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  offset = std::min<unsigned long long>(offset, json.size());
+  unsigned line = 1, column = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (json[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return fmt::format("{}:{}:{}: invalid JSON: {}", file.str(), line, column, message);
+}
+
+/// Reads the parsed document; stops at the first problem and keeps its message.
+/// Every reader returns false after recording the problem.
+class Reader {
+public:
+  explicit Reader(llvm::StringRef file) : file(file) {}
+
+  bool document(const json::Value& root, std::vector<Process>& out);
+  std::string takeError() { return std::move(error); }
+
+private:
+  bool fail(const std::string& message) {
+    error = fmt::format("{}: {}{}", file.str(), where.empty() ? "" : where + ": ", message);
+    return false;
+  }
+  bool wrongType(llvm::StringRef key, const json::Value& v, const char* expected) {
+    return fail(fmt::format("field '{}' is {}; expected {}", key.str(), typeName(v), expected));
+  }
+
+  /// The field `key`: nullptr when absent (after recording an error if `required`).
+  const json::Value* field(const json::Object& o, llvm::StringRef key, bool required) {
+    const json::Value* v = o.get(key);
+    if (!v && required)
+      fail(fmt::format("missing field '{}'", key.str()));
+    return v;
+  }
+
+  bool string(const json::Object& o, llvm::StringRef key, std::string& out, bool required) {
+    const json::Value* v = field(o, key, required);
+    if (!v)
+      return !required;
+    if (v->kind() == json::Value::Null && !required)
+      return true;
+    auto s = v->getAsString();
+    if (!s)
+      return wrongType(key, *v, required ? "a string" : "a string or null");
+    out = s->str();
+    return true;
+  }
+
+  bool number(const json::Object& o, llvm::StringRef key, std::optional<double>& out,
+              bool required) {
+    const json::Value* v = field(o, key, required);
+    if (!v)
+      return !required;
+    if (v->kind() == json::Value::Null && !required)
+      return true;
+    auto d = v->getAsNumber();
+    if (!d)
+      return wrongType(key, *v, required ? "a number" : "a number or null");
+    if (!std::isfinite(*d))
+      return fail(fmt::format("field '{}' is not a finite number", key.str()));
+    out = *d;
+    return true;
+  }
+
+  /// A required or nullable non-negative whole number.
+  bool index(const json::Object& o, llvm::StringRef key, std::optional<uint32_t>& out,
+             bool required) {
+    std::optional<double> d;
+    if (!number(o, key, d, required))
+      return false;
+    if (!d)
+      return true;
+    if (*d < 0 || *d != std::floor(*d) || *d > 4294967295.0)
+      return fail(
+          fmt::format("field '{}' is {}; expected a whole number, 0 or more", key.str(), *d));
+    out = static_cast<uint32_t>(*d);
+    return true;
+  }
+
+  bool boolean(const json::Object& o, llvm::StringRef key, bool& out) {
+    const json::Value* v = field(o, key, false);
+    if (!v)
+      return true;
+    auto b = v->getAsBoolean();
+    if (!b)
+      return wrongType(key, *v, "true or false");
+    out = *b;
+    return true;
+  }
+
+  /// A required array, or an optional one (absent or null reads as empty).
+  bool array(const json::Object& o, llvm::StringRef key, const json::Array*& out,
+             bool required) {
+    static const json::Array Empty;
+    out = &Empty;
+    const json::Value* v = field(o, key, required);
+    if (!v)
+      return !required;
+    if (v->kind() == json::Value::Null && !required)
+      return true;
+    out = v->getAsArray();
+    if (!out)
+      return wrongType(key, *v, "an array");
+    return true;
+  }
+
+  const json::Object* object(const json::Value& v, const std::string& what) {
+    const json::Object* o = v.getAsObject();
+    if (!o)
+      fail(fmt::format("{} is {}; expected an object", what, typeName(v)));
+    return o;
+  }
+
+  bool strings(const json::Object& o, llvm::StringRef key, std::vector<std::string>& out) {
+    const json::Array* a;
+    if (!array(o, key, a, false))
+      return false;
+    for (const json::Value& v : *a) {
+      auto s = v.getAsString();
+      if (!s)
+        return fail(fmt::format("an entry of '{}' is {}; expected a string", key.str(),
+                                typeName(v)));
+      out.push_back(s->str());
+    }
+    return true;
+  }
+
+  bool items(const json::Object& o, llvm::StringRef key, std::vector<Item>& out) {
+    const json::Array* a;
+    if (!array(o, key, a, false))
+      return false;
+    for (size_t i = 0; i < a->size(); ++i) {
+      const json::Object* io = object((*a)[i], fmt::format("entry {} of '{}'", i, key.str()));
+      if (!io)
+        return false;
+      Item item;
+      if (!string(*io, "name", item.name, true) ||
+          !string(*io, "description", item.description, false))
+        return false;
+      out.push_back(std::move(item));
+    }
+    return true;
+  }
+
+  bool process(const json::Object& o, Process& p);
+  bool brand(const json::Object& o, Brand& b);
+  bool state(const json::Object& o, State& s);
+  bool time(const json::Object& o, State& s);
+  bool transitions(const json::Array& a, Process& p);
+
+  llvm::StringRef file;
+  std::string where; ///< "process 'x', state 2 ('demo')": the context of messages
+  std::string error;
+};
+
+bool Reader::document(const json::Value& root, std::vector<Process>& out) {
+  const json::Object* top = object(root, "the document");
+  if (!top)
+    return false;
+  const json::Value* format = top->get("format");
+  if (!format || !format->getAsString() || *format->getAsString() != "salesc-tables")
+    return fail("not a salesc tables file: expected \"format\": \"salesc-tables\"");
+  const json::Value* version = top->get("version");
+  if (!version)
+    return fail("missing field 'version'");
+  auto v = version->getAsInteger();
+  if (!v)
+    return wrongType("version", *version, "a whole number");
+  if (*v != TablesVersion)
+    return fail(fmt::format("tables version {} is not supported by this salesc (it reads "
+                            "version {})",
+                            *v, TablesVersion));
+  const json::Array* processes;
+  if (!array(*top, "processes", processes, true))
+    return false;
+  for (size_t i = 0; i < processes->size(); ++i) {
+    where = fmt::format("process {}", i);
+    const json::Object* po = object((*processes)[i], "the entry");
+    if (!po)
+      return false;
+    Process p;
+    if (!process(*po, p))
+      return false;
+    out.push_back(std::move(p));
+  }
+  where.clear();
+  return true;
+}
+
+bool Reader::process(const json::Object& o, Process& p) {
+  if (!string(o, "name", p.name, true))
+    return false;
+  where = fmt::format("process '{}'", p.name);
+  std::optional<double> targetWinRate, targetCycle;
+  if (!string(o, "description", p.description, false) ||
+      !string(o, "channel", p.channel, false) || !string(o, "offering", p.offering, false) ||
+      !string(o, "currency", p.currency, false) || !number(o, "value", p.value, false))
+    return false;
+  if (p.value && !(*p.value > 0))
+    return fail(fmt::format("field 'value' is {}; expected a number above 0", *p.value));
+  if (const json::Value* b = o.get("brand"); b && b->kind() != json::Value::Null) {
+    const json::Object* bo = object(*b, "field 'brand'");
+    if (!bo)
+      return false;
+    p.brand.emplace();
+    if (!brand(*bo, *p.brand))
+      return false;
+  }
+  if (const json::Value* t = o.get("targets"); t && t->kind() != json::Value::Null) {
+    const json::Object* to = object(*t, "field 'targets'");
+    if (!to || !number(*to, "win_rate", p.targetWinRate, false) ||
+        !number(*to, "cycle_days", p.targetCycleDays, false))
+      return false;
+    if (p.targetWinRate && !(*p.targetWinRate > 0 && *p.targetWinRate <= 1))
+      return fail(fmt::format("the target win rate is {}; expected a probability above 0 and at "
+                              "most 1",
+                              *p.targetWinRate));
+    if (p.targetCycleDays && !(*p.targetCycleDays > 0))
+      return fail(fmt::format("the target cycle is {} days; expected more than 0",
+                              *p.targetCycleDays));
+  }
+
+  std::optional<uint32_t> start;
+  const json::Array *states, *edges;
+  if (!index(o, "start", start, true) || !array(o, "states", states, true) ||
+      !array(o, "transitions", edges, true))
+    return false;
+  const std::string processWhere = where;
+  llvm::StringSet<> names;
+  for (size_t i = 0; i < states->size(); ++i) {
+    where = fmt::format("{}, state {}", processWhere, i);
+    const json::Object* so = object((*states)[i], "the entry");
+    if (!so)
+      return false;
+    State s;
+    if (!state(*so, s))
+      return false;
+    if (!names.insert(s.name).second)
+      return fail(fmt::format("two states are named '{}'", s.name));
+    p.states.push_back(std::move(s));
+  }
+  where = processWhere;
+  p.start = *start;
+  if (p.start >= p.states.size() && !(p.states.empty() && p.start == 0))
+    return fail(fmt::format("field 'start' is {}, but the process has {} states", p.start,
+                            p.states.size()));
+  const bool hasStages =
+      std::any_of(p.states.begin(), p.states.end(), [](const State& s) { return !s.isOutcome(); });
+  if (hasStages && p.states[p.start].isOutcome())
+    return fail(fmt::format("the start state '{}' is an outcome; expected a stage",
+                            p.states[p.start].name));
+  return transitions(*edges, p);
+}
+
+bool Reader::brand(const json::Object& o, Brand& b) {
+  std::optional<uint32_t> maxStages;
+  if (!string(o, "name", b.name, true) || !string(o, "description", b.description, false) ||
+      !strings(o, "values", b.values) || !strings(o, "forbidden_tactics", b.forbiddenTactics) ||
+      !strings(o, "forbidden_categories", b.forbiddenCategories) ||
+      !strings(o, "requires", b.requirements) || !index(o, "max_stages", maxStages, false) ||
+      !number(o, "max_cycle_days", b.maxCycleDays, false))
+    return false;
+  for (const std::string& r : b.requirements)
+    if (r != "knowledge" && r != "materials" && r != "time" && r != "values")
+      return fail(fmt::format("brand '{}' requires '{}'; expected 'knowledge', 'materials', "
+                              "'time' or 'values'",
+                              b.name, r));
+  b.maxStages = maxStages;
+  return true;
+}
+
+bool Reader::state(const json::Object& o, State& s) {
+  std::string kind;
+  if (!string(o, "name", s.name, true))
+    return false;
+  if (s.name.empty())
+    return fail("the state name is empty");
+  where += " ('" + s.name + "')";
+  if (!string(o, "kind", kind, true) || !string(o, "description", s.description, false))
+    return false;
+  if (kind == "stage")
+    s.kind = StateKind::Stage;
+  else if (kind == "won")
+    s.kind = StateKind::Won;
+  else if (kind == "lost")
+    s.kind = StateKind::Lost;
+  else
+    return fail(fmt::format("field 'kind' is '{}'; expected 'stage', 'won' or 'lost'", kind));
+  if (!items(o, "learn", s.learn) || !items(o, "provide", s.provide) ||
+      !items(o, "tactics", s.tactics) || !number(o, "stalled_after_days", s.stalledAfter, false))
+    return false;
+  if (s.stalledAfter && *s.stalledAfter < 0)
+    return fail(fmt::format("field 'stalled_after_days' is {}; expected 0 or more",
+                            *s.stalledAfter));
+  if (const json::Value* t = o.get("time"); t && t->kind() != json::Value::Null) {
+    const json::Object* to = object(*t, "field 'time'");
+    if (!to || !time(*to, s))
+      return false;
+  }
+  if (s.isOutcome() && (s.hasTime || s.stalledAfter || !s.learn.empty() || !s.provide.empty() ||
+                        !s.tactics.empty()))
+    return fail(fmt::format("outcome '{}' has a time, a stall limit or items; only stages have "
+                            "them",
+                            s.name));
+  return true;
+}
+
+bool Reader::time(const json::Object& o, State& s) {
+  std::optional<double> min, typical, max, mean;
+  if (!number(o, "min", min, true) || !number(o, "typical", typical, true) ||
+      !number(o, "max", max, true) || !number(o, "mean", mean, false))
+    return false;
+  if (!(*min >= 0 && *min <= *typical && *typical <= *max))
+    return fail(fmt::format("the time is min {}, typical {}, max {} days; expected 0 <= min <= "
+                            "typical <= max",
+                            *min, *typical, *max));
+  s.time = Holding{*min, *typical, *max};
+  s.hasTime = true;
+  if (mean && std::abs(*mean - s.time.mean()) > 1e-9 * std::max(1.0, s.time.mean()))
+    return fail(fmt::format("the mean time is {} days, but (min + typical + max) / 3 is {}",
+                            *mean, s.time.mean()));
+  return true;
+}
+
+bool Reader::transitions(const json::Array& a, Process& p) {
+  const std::string processWhere = where;
+  const size_t n = p.states.size();
+  std::vector<double> sums(n, 0.0);
+  std::vector<unsigned> counts(n, 0);
+  for (size_t i = 0; i < a.size(); ++i) {
+    where = fmt::format("{}, transition {}", processWhere, i);
+    const json::Object* to = object(a[i], "the entry");
+    if (!to)
+      return false;
+    std::optional<uint32_t> from, target;
+    std::optional<double> probability;
+    Transition t;
+    if (!index(*to, "from", from, true) || !index(*to, "to", target, true) ||
+        !number(*to, "probability", probability, true) || !boolean(*to, "implicit", t.implicit))
+      return false;
+    if (*from >= n || *target >= n)
+      return fail(fmt::format("field '{}' is {}, but the process has {} states",
+                              *from >= n ? "from" : "to", *from >= n ? *from : *target, n));
+    t.from = *from;
+    t.to = *target;
+    t.probability = *probability;
+    if (p.states[t.from].isOutcome())
+      return fail(fmt::format("outcome '{}' has a transition to '{}'; an outcome ends the "
+                              "process",
+                              p.states[t.from].name, p.states[t.to].name));
+    if (!(t.probability > 0 && t.probability <= 1))
+      return fail(fmt::format("the transition from '{}' to '{}' has probability {}; expected "
+                              "more than 0 and at most 1",
+                              p.states[t.from].name, p.states[t.to].name, t.probability));
+    sums[t.from] += t.probability;
+    ++counts[t.from];
+    p.transitions.push_back(t);
+  }
+  where = processWhere;
+  for (size_t i = 0; i < n; ++i) {
+    if (p.states[i].isOutcome())
+      continue;
+    if (counts[i] == 0)
+      return fail(fmt::format("stage '{}' has no transitions; every stage leads somewhere",
+                              p.states[i].name));
+    if (std::abs(sums[i] - 1.0) > SumTolerance)
+      return fail(fmt::format("the transitions out of stage '{}' add up to {}; expected 1",
+                              p.states[i].name, sums[i]));
+  }
+  return true;
+}
+
+} // namespace
+
+llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::StringRef file) {
+  if (json.startswith("\xEF\xBB\xBF"))
+    json = json.drop_front(3);
+  llvm::Expected<json::Value> root = json::parse(json);
+  if (!root)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   syntaxError(json, file, root.takeError()));
+  std::vector<Process> out;
+  Reader reader(file);
+  if (!reader.document(*root, out))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), reader.takeError());
+  return out;
+}
+
+llvm::Expected<std::vector<Process>> loadTablesFile(llvm::StringRef path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/true);
+  const std::string name = path == "-" ? "<stdin>" : path.str();
+  if (!buffer)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        fmt::format("{}: cannot read the file: {}", name, buffer.getError().message()));
+  return loadTables((*buffer)->getBuffer(), name);
+}
+
+} // namespace salesc::rt
