@@ -8,7 +8,9 @@ packages=(
   llvm-14-dev libfmt-dev
   libgraphviz-dev graphviz fonts-dejavu-core
   libgtest-dev libgmock-dev libbenchmark-dev
-  cmake ninja-build g++ make python3
+  cmake ninja-build g++ make python3 pkg-config
+  # linked explicitly (static LLVM Support needs zlib and terminfo; the ANTLR runtime uuid)
+  zlib1g-dev libncurses-dev uuid-dev
 )
 
 missing=()
