@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== salesc check (bench/check_bench.py)"
 python3 bench/check_bench.py "$@"
+echo; echo "== runtime commands (bench/runtime_bench.py)"; python3 bench/runtime_bench.py

@@ -14,49 +14,16 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "CliFixture.h"
+
 #include <gtest/gtest.h>
 
 namespace {
 
-struct RunResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using salesc::testing::CliFixture;
+using salesc::testing::RunResult;
 
-class Cli : public ::testing::Test {
-protected:
-  void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("salesc-cli", dir_));
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(dir_); }
-
-  std::string write(llvm::StringRef name, llvm::StringRef text) {
-    llvm::SmallString<256> p(dir_);
-    llvm::sys::path::append(p, name);
-    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(p));
-    std::error_code ec;
-    llvm::raw_fd_ostream os(p, ec);
-    os << text;
-    return std::string(p);
-  }
-
-  RunResult run(std::vector<std::string> args) {
-    std::string outFile = write("stdout.txt", ""), errFile = write("stderr.txt", "");
-    std::vector<llvm::StringRef> argv{SALESC_BINARY};
-    for (const std::string& a : args)
-      argv.push_back(a);
-    llvm::Optional<llvm::StringRef> redirects[] = {llvm::StringRef(""), llvm::StringRef(outFile),
-                                                  llvm::StringRef(errFile)};
-    RunResult r;
-    r.status = llvm::sys::ExecuteAndWait(SALESC_BINARY, argv, llvm::None, redirects);
-    r.out = (*llvm::MemoryBuffer::getFile(outFile))->getBuffer().str();
-    r.err = (*llvm::MemoryBuffer::getFile(errFile))->getBuffer().str();
-    return r;
-  }
-
-  llvm::SmallString<256> dir_;
-};
+using Cli = CliFixture;
 
 std::string str(const llvm::json::Object* o, llvm::StringRef key) {
   auto v = o ? o->getString(key) : llvm::None;
@@ -139,11 +106,11 @@ TEST_F(Cli, TextReportIsClangStyle) {
 }
 
 TEST_F(Cli, CaretsStayAlignedAfterNonAsciiAndTabs) {
-  std::string file = write("wide.sales",
-                           "process p {\n"
-                           "  stage a \"Caf\xC3\xA9 \xE2\x80\x9C" "demo\xE2\x80\x9D\" { next bb 10%; }\n"
-                           "\tstage b {\tnext cc 10%; }\n"
-                           "  won won;\n  lost lost;\n}\n");
+  std::string file = write("wide.sales", "process p {\n"
+                                         "  stage a \"Caf\xC3\xA9 \xE2\x80\x9C"
+                                         "demo\xE2\x80\x9D\" { next bb 10%; }\n"
+                                         "\tstage b {\tnext cc 10%; }\n"
+                                         "  won won;\n  lost lost;\n}\n");
   RunResult r = run({"check", "--color=never", file});
   // 'bb' is character 32 of line 2 (byte 37: é, “ and ” take 2 or 3 bytes each); the
   // caret line has one space per character before it.
@@ -268,12 +235,10 @@ TEST_F(Cli, AFileThatCannotBeReadIsAUsageError) {
   EXPECT_EQ(r.status, 2);
   llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
   ASSERT_TRUE(bool(doc));
-  const llvm::json::Object* d =
-      (*doc->getAsObject()->getArray("diagnostics"))[0].getAsObject();
+  const llvm::json::Object* d = (*doc->getAsObject()->getArray("diagnostics"))[0].getAsObject();
   EXPECT_EQ(str(d, "code"), "S011");
   EXPECT_EQ(str(d, "file"), "no-such-file.sales");
-  EXPECT_EQ(str(d, "message"),
-            "cannot read 'no-such-file.sales': No such file or directory");
+  EXPECT_EQ(str(d, "message"), "cannot read 'no-such-file.sales': No such file or directory");
 }
 
 // Covers S006: a 65 MiB file is too large to check in as a file test.
@@ -294,13 +259,14 @@ TEST_F(Cli, NotesBecomeRelatedLocations) {
   RunResult r = run({"check", "--format=sarif", file});
   llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
   ASSERT_TRUE(bool(doc));
-  const llvm::json::Object* res = (*(*doc->getAsObject()->getArray("runs"))[0]
-                                        .getAsObject()
-                                        ->getArray("results"))[0]
-                                      .getAsObject();
+  const llvm::json::Object* res =
+      (*(*doc->getAsObject()->getArray("runs"))[0].getAsObject()->getArray("results"))[0]
+          .getAsObject();
   const llvm::json::Array* related = res->getArray("relatedLocations");
   ASSERT_TRUE(related && related->size() == 1);
-  EXPECT_EQ(num((*related)[0].getAsObject()->getObject("physicalLocation")->getObject("region"), "startLine"), 1);
+  EXPECT_EQ(num((*related)[0].getAsObject()->getObject("physicalLocation")->getObject("region"),
+                "startLine"),
+            1);
 }
 
 TEST_F(Cli, ChecksManyFilesAndFolders) {
@@ -393,11 +359,10 @@ TEST_F(Cli, BuildIsReproducibleAndLeavesUnchangedFilesAlone) {
   // Back-date the file, so an untouched file is told from a rewritten one.
   {
     int fd;
-    ASSERT_FALSE(llvm::sys::fs::openFileForWrite(out + "/online_team.svg", fd,
-                                                 llvm::sys::fs::CD_OpenExisting,
-                                                 llvm::sys::fs::OF_Append));
-    llvm::sys::fs::setLastAccessAndModificationTime(
-        fd, llvm::sys::toTimePoint(1000000000), llvm::sys::toTimePoint(1000000000));
+    ASSERT_FALSE(llvm::sys::fs::openFileForWrite(
+        out + "/online_team.svg", fd, llvm::sys::fs::CD_OpenExisting, llvm::sys::fs::OF_Append));
+    llvm::sys::fs::setLastAccessAndModificationTime(fd, llvm::sys::toTimePoint(1000000000),
+                                                    llvm::sys::toTimePoint(1000000000));
     llvm::sys::Process::SafelyCloseFileDescriptor(fd);
   }
   RunResult again = run({"build", src, "-o", out});

@@ -35,7 +35,8 @@ std::vector<std::string> filesIn(const std::string& dir, bool recursive = false)
 
 std::string testName(const std::string& path) {
   std::string n = llvm::sys::path::stem(path).str();
-  std::replace_if(n.begin(), n.end(), [](char c) { return !isalnum(c); }, '_');
+  std::replace_if(
+      n.begin(), n.end(), [](char c) { return !isalnum(c); }, '_');
   return n;
 }
 
@@ -124,13 +125,10 @@ std::vector<std::string> cleanFiles() {
   return out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Clean, CleanFile, ::testing::ValuesIn(cleanFiles()),
-                         [](const auto& info) {
-                           std::string dir = llvm::sys::path::filename(
-                                                 llvm::sys::path::parent_path(info.param))
-                                                 .str();
-                           return dir + "_" + testName(info.param);
-                         });
+INSTANTIATE_TEST_SUITE_P(Clean, CleanFile, ::testing::ValuesIn(cleanFiles()), [](const auto& info) {
+  std::string dir = llvm::sys::path::filename(llvm::sys::path::parent_path(info.param)).str();
+  return dir + "_" + testName(info.param);
+});
 
 } // namespace
 } // namespace salesc::testing

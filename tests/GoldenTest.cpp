@@ -58,7 +58,9 @@ std::vector<std::string> examples() {
   return out;
 }
 
-std::string stem(const std::string& path) { return llvm::sys::path::stem(path).str(); }
+std::string stem(const std::string& path) {
+  return llvm::sys::path::stem(path).str();
+}
 
 /// Compares `actual` with the golden file, or rewrites it in update mode.
 void golden(const std::string& example, const std::string& name, const std::string& actual) {
@@ -116,10 +118,10 @@ INSTANTIATE_TEST_SUITE_P(Examples, Golden, ::testing::ValuesIn(examples()),
                          [](const auto& info) { return stem(info.param); });
 
 TEST(SchemaValidator, RejectsBrokenTables) {
-  llvm::Expected<llvm::json::Value> schema = llvm::json::parse(
-      (*llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR
-                                    "/runtime/schema/salesc-tables-v1.schema.json"))
-          ->getBuffer());
+  llvm::Expected<llvm::json::Value> schema =
+      llvm::json::parse((*llvm::MemoryBuffer::getFile(
+                             SALESC_SOURCE_DIR "/runtime/schema/salesc-tables-v1.schema.json"))
+                            ->getBuffer());
   ASSERT_TRUE(bool(schema));
   Example e = compile(SALESC_SOURCE_DIR "/examples/quickstart.sales");
   std::string text = emit::toTablesJson(e.processes, "salesc (test)");

@@ -1,6 +1,6 @@
 //===- BuildCommand.cpp - `salesc build`: every artifact into a folder ----===//
-#include "OutputFile.h"
 #include "Options.h"
+#include "OutputFile.h"
 
 #include "emit/Emit.h"
 
@@ -67,8 +67,8 @@ int runBuild(const char* argv0) {
       auto [it, inserted] = seen.try_emplace(name, u.path);
       if (!inserted) {
         llvm::WithColor::error(llvm::errs(), "salesc")
-            << "process '" << name << "' is declared in both '" << it->second << "' and '"
-            << u.path << "'; build writes one set of files per process name, so rename one\n";
+            << "process '" << name << "' is declared in both '" << it->second << "' and '" << u.path
+            << "'; build writes one set of files per process name, so rename one\n";
         return 1;
       }
     }

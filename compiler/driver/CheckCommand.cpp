@@ -32,13 +32,13 @@ cl::opt<Format> OutputFormat(
     cl::values(clEnumValN(Format::Text, "text", "clang-style text on stderr (default)"),
                clEnumValN(Format::Json, "json", "one JSON document on stdout"),
                clEnumValN(Format::Sarif, "sarif", "a SARIF 2.1.0 log on stdout")));
-cl::opt<Emit> EmitStage(
-    "emit", cl::sub(checkCommand()), cl::cat(category()), cl::init(Emit::None),
-    cl::desc("Also print one phase's result on stdout, to inspect it"),
-    cl::values(clEnumValN(Emit::Tokens, "tokens", "the tokens of each checked file"),
-               clEnumValN(Emit::Ast, "ast", "the syntax tree of each checked file"),
-               clEnumValN(Emit::Model, "model",
-                          "the lowered processes with their predicted figures")));
+cl::opt<Emit>
+    EmitStage("emit", cl::sub(checkCommand()), cl::cat(category()), cl::init(Emit::None),
+              cl::desc("Also print one phase's result on stdout, to inspect it"),
+              cl::values(clEnumValN(Emit::Tokens, "tokens", "the tokens of each checked file"),
+                         clEnumValN(Emit::Ast, "ast", "the syntax tree of each checked file"),
+                         clEnumValN(Emit::Model, "model",
+                                    "the lowered processes with their predicted figures")));
 cl::opt<bool> ListDiagnostics("list-diagnostics", cl::sub(checkCommand()), cl::cat(category()),
                               cl::desc("List every diagnostic code and name, then exit"));
 

@@ -14,9 +14,8 @@ Unit Session::compile(std::string path, const ast::Module* root) {
   if (!root)
     return u;
   u.modules = loader_.closure(root);
-  u.syntaxErrors = llvm::any_of(u.modules, [&](const ast::Module* m) {
-    return loader_.syntaxErrors(m) != 0;
-  });
+  u.syntaxErrors =
+      llvm::any_of(u.modules, [&](const ast::Module* m) { return loader_.syntaxErrors(m) != 0; });
   // With syntax errors the tree is incomplete; checking it would only add noise.
   if (!u.syntaxErrors)
     u.model = sema::check(u.modules, diags_);

@@ -18,9 +18,9 @@ namespace salesc::driver {
 /// The result of compiling one checked file.
 struct Unit {
   std::string path;
-  const ast::Module* root = nullptr; ///< null when the file could not be read
+  const ast::Module* root = nullptr;       ///< null when the file could not be read
   std::vector<const ast::Module*> modules; ///< root first, then its imports
-  bool syntaxErrors = false;         ///< then `model` is empty: nothing was checked
+  bool syntaxErrors = false;               ///< then `model` is empty: nothing was checked
   sema::CheckedModel model;
 };
 

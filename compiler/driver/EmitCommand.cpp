@@ -1,6 +1,6 @@
 //===- EmitCommand.cpp - `salesc emit`: one artifact ----------------------===//
-#include "OutputFile.h"
 #include "Options.h"
+#include "OutputFile.h"
 
 #include "emit/Emit.h"
 
@@ -23,17 +23,16 @@ enum class Kind { Dot, Svg, Png, Tables, Csv, Markdown, Mermaid, Bpmn };
 
 cl::list<std::string> Inputs(cl::Positional, cl::sub(emitCommand()), cl::ZeroOrMore,
                              cl::desc("<file.sales>"));
-cl::opt<Kind> To("to", cl::sub(emitCommand()), cl::cat(category()), cl::Required,
-                 cl::desc("What to write"),
-                 cl::values(clEnumValN(Kind::Dot, "dot", "the flowchart as Graphviz DOT"),
-                            clEnumValN(Kind::Svg, "svg", "the flowchart as SVG"),
-                            clEnumValN(Kind::Png, "png", "the flowchart as PNG"),
-                            clEnumValN(Kind::Tables, "tables", "the runtime tables (JSON)"),
-                            clEnumValN(Kind::Csv, "csv",
-                                       "the stages and transitions tables as CSV"),
-                            clEnumValN(Kind::Markdown, "markdown", "the playbook (Markdown)"),
-                            clEnumValN(Kind::Mermaid, "mermaid", "a Mermaid flowchart"),
-                            clEnumValN(Kind::Bpmn, "bpmn", "BPMN 2.0 XML with its diagram")));
+cl::opt<Kind>
+    To("to", cl::sub(emitCommand()), cl::cat(category()), cl::Required, cl::desc("What to write"),
+       cl::values(clEnumValN(Kind::Dot, "dot", "the flowchart as Graphviz DOT"),
+                  clEnumValN(Kind::Svg, "svg", "the flowchart as SVG"),
+                  clEnumValN(Kind::Png, "png", "the flowchart as PNG"),
+                  clEnumValN(Kind::Tables, "tables", "the runtime tables (JSON)"),
+                  clEnumValN(Kind::Csv, "csv", "the stages and transitions tables as CSV"),
+                  clEnumValN(Kind::Markdown, "markdown", "the playbook (Markdown)"),
+                  clEnumValN(Kind::Mermaid, "mermaid", "a Mermaid flowchart"),
+                  clEnumValN(Kind::Bpmn, "bpmn", "BPMN 2.0 XML with its diagram")));
 cl::opt<std::string> ProcessName("process", cl::sub(emitCommand()), cl::cat(category()),
                                  cl::value_desc("name"),
                                  cl::desc("The process to write (default: every process; "
@@ -84,8 +83,7 @@ int runEmit(const char* argv0) {
   bool single = To == Kind::Markdown || To == Kind::Mermaid || To == Kind::Bpmn;
   if (single && chosen.size() > 1) {
     llvm::WithColor::error(llvm::errs(), "salesc")
-        << "the file declares " << chosen.size()
-        << " processes; choose one with --process NAME\n";
+        << "the file declares " << chosen.size() << " processes; choose one with --process NAME\n";
     return 2;
   }
   try {
@@ -100,9 +98,8 @@ int runEmit(const char* argv0) {
       return writeOut(Output, emit::toTablesJson(chosen, "salesc " SALESC_VERSION)) ? 0 : 2;
     case Kind::Csv:
       if (Output.empty())
-        return writeOut("", emit::toStagesCsv(chosen) + "\n" + emit::toTransitionsCsv(chosen))
-                   ? 0
-                   : 2;
+        return writeOut("", emit::toStagesCsv(chosen) + "\n" + emit::toTransitionsCsv(chosen)) ? 0
+                                                                                               : 2;
       return writeOut(Output + "-stages.csv", emit::toStagesCsv(chosen)) &&
                      writeOut(Output + "-transitions.csv", emit::toTransitionsCsv(chosen))
                  ? 0

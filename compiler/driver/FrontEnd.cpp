@@ -32,6 +32,32 @@ llvm::cl::SubCommand& emitCommand() {
   return cmd;
 }
 
+llvm::cl::SubCommand& analyzeCommand() {
+  static cl::SubCommand cmd("analyze", "Predict win probabilities, times to win and close, "
+                                       "bottlenecks and where conversion pays most");
+  return cmd;
+}
+
+llvm::cl::SubCommand& simulateCommand() {
+  static cl::SubCommand cmd("simulate", "Monte Carlo: simulate prospects through the process");
+  return cmd;
+}
+
+llvm::cl::SubCommand& forecastCommand() {
+  static cl::SubCommand cmd("forecast", "Forecast the revenue of the deals in a pipeline");
+  return cmd;
+}
+
+llvm::cl::SubCommand& roiCommand() {
+  static cl::SubCommand cmd("roi", "The expected return of a campaign of N leads");
+  return cmd;
+}
+
+llvm::cl::SubCommand& conformCommand() {
+  static cl::SubCommand cmd("conform", "Compare real CRM stage histories with the process");
+  return cmd;
+}
+
 namespace {
 
 cl::OptionCategory& category() {
@@ -41,7 +67,10 @@ cl::OptionCategory& category() {
 
 enum class Color { Auto, Always, Never };
 
-#define ALL_SUBCOMMANDS cl::sub(checkCommand()), cl::sub(buildCommand()), cl::sub(emitCommand())
+#define ALL_SUBCOMMANDS                                                                            \
+  cl::sub(checkCommand()), cl::sub(buildCommand()), cl::sub(emitCommand()),                        \
+      cl::sub(analyzeCommand()), cl::sub(simulateCommand()), cl::sub(forecastCommand()),           \
+      cl::sub(roiCommand()), cl::sub(conformCommand())
 
 cl::opt<Color> ColorMode("color", ALL_SUBCOMMANDS, cl::cat(category()), cl::init(Color::Auto),
                          cl::desc("Colour the text report"),
@@ -80,8 +109,8 @@ std::vector<std::string> expandInputs(llvm::ArrayRef<std::string> inputs, bool& 
           !llvm::sys::fs::is_directory(it->path()))
         found.push_back(it->path());
     if (ec) {
-      llvm::WithColor::error(llvm::errs(), "salesc") << "cannot read folder '" << in << "': "
-                                                     << ec.message() << '\n';
+      llvm::WithColor::error(llvm::errs(), "salesc")
+          << "cannot read folder '" << in << "': " << ec.message() << '\n';
       unreadable = true;
     } else if (found.empty()) {
       llvm::WithColor::error(llvm::errs(), "salesc")

@@ -29,8 +29,8 @@ void dumpModel(const rt::Process& p, llvm::raw_ostream& os) {
                                                       : "lost";
     os << fmt::format("  [{}] {} {}{}", i, kind, s.name, i == p.start ? " (start)" : "");
     if (s.hasTime)
-      os << fmt::format(" time={:g}/{:g}/{:g}d mean={:g}d", s.time.min, s.time.typical,
-                        s.time.max, s.time.mean());
+      os << fmt::format(" time={:g}/{:g}/{:g}d mean={:g}d", s.time.min, s.time.typical, s.time.max,
+                        s.time.mean());
     if (s.stalledAfter)
       os << fmt::format(" stalled-after={:g}d", *s.stalledAfter);
     os << '\n';
@@ -46,8 +46,7 @@ void dumpModel(const rt::Process& p, llvm::raw_ostream& os) {
   }
   os << fmt::format("  win-probability={:.6f} expected-days-to-win={:.4f} "
                     "expected-days-to-close={:.4f}",
-                    a->winRate(), a->expectedDaysToWin[p.start],
-                    a->expectedDaysToClose[p.start]);
+                    a->winRate(), a->expectedDaysToWin[p.start], a->expectedDaysToClose[p.start]);
   if (a->bottleneck)
     os << " bottleneck=" << p.states[*a->bottleneck].name;
   os << '\n';

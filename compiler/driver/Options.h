@@ -14,11 +14,21 @@ namespace salesc::driver {
 llvm::cl::SubCommand& checkCommand();
 llvm::cl::SubCommand& buildCommand();
 llvm::cl::SubCommand& emitCommand();
+llvm::cl::SubCommand& analyzeCommand();
+llvm::cl::SubCommand& simulateCommand();
+llvm::cl::SubCommand& forecastCommand();
+llvm::cl::SubCommand& roiCommand();
+llvm::cl::SubCommand& conformCommand();
 
 /// Runs a subcommand; returns the exit status.
 int runCheck(const char* argv0);
 int runBuild(const char* argv0);
 int runEmit(const char* argv0);
+int runAnalyze(const char* argv0);
+int runSimulate(const char* argv0);
+int runForecast(const char* argv0);
+int runRoi(const char* argv0);
+int runConform(const char* argv0);
 
 /// The front end as every subcommand runs it: the files named on the command line
 /// (folders expanded), compiled with the shared options (-I, --stdlib, -W...).

@@ -23,9 +23,10 @@ namespace {
 std::string mutate(const std::string& src, std::mt19937& rng) {
   std::string s = src;
   std::uniform_int_distribution<size_t> pos(0, s.empty() ? 0 : s.size() - 1);
-  static const char* junk[] = {";", "{", "}", "%", "\"", "/*", "//", "next", "stage", "0",
-                               "1_", "_", "#", "\xE2\x80\x9C", "\t", "\n", "to", "typical",
-                               "extends", "\\", "999999999999999999999"};
+  static const char* junk[] = {
+      ";",    "{",     "}",  "%",       "\"",      "/*", "//",
+      "next", "stage", "0",  "1_",      "_",       "#",  "\xE2\x80\x9C",
+      "\t",   "\n",    "to", "typical", "extends", "\\", "999999999999999999999"};
   int edits = 1 + static_cast<int>(rng() % 4);
   for (int i = 0; i < edits && !s.empty(); ++i) {
     size_t at = pos(rng) % s.size();

@@ -14,7 +14,9 @@ llvm::Error fail(llvm::StringRef file, unsigned line, const std::string& message
                                  fmt::format("{}:{}: {}", file.str(), line, message));
 }
 
-bool isLineEnd(char c) { return c == '\n' || c == '\r'; }
+bool isLineEnd(char c) {
+  return c == '\n' || c == '\r';
+}
 
 /// Line breaks in [p, end): LF, CRLF and a lone CR each count once.
 unsigned countLineBreaks(const char* p, const char* end) {
@@ -40,7 +42,7 @@ public:
       row.line = line;
       row.fields.reserve(width);
       if (llvm::Error err = readRecord(row.fields))
-        return std::move(err);
+        return err;
       if (table.headerLine == 0) {
         table.header = std::move(row.fields);
         table.headerLine = row.line;
@@ -106,8 +108,7 @@ private:
     const unsigned startLine = line;
     ++p;
     for (;;) {
-      const char* q =
-          static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
+      const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
       if (!q)
         return fail(file, startLine,
                     "a quoted field is not closed: the '\"' that ends it is missing");

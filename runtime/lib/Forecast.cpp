@@ -1,125 +1,94 @@
 //===- Forecast.cpp - Revenue forecast of the open deals of a pipeline ----===//
 #include "salesc/runtime/Forecast.h"
 
+#include "salesc/runtime/Random.h"
+
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cmath>
+#include <thread>
 
 namespace salesc::rt {
 namespace {
 
-/// xoshiro256** seeded through splitmix64 (Blackman and Vigna): fast, and the
-/// same seed gives the same stream on every platform.
-class Xoshiro256 {
+/// cdf of triangular(h.min, h.typical, h.max) at x.
+double triangularCdf(const Holding& h, double x) {
+  if (x <= h.min)
+    return 0;
+  if (x >= h.max)
+    return 1;
+  const double range = h.max - h.min;
+  if (x < h.typical)
+    return (x - h.min) * (x - h.min) / (range * (h.typical - h.min));
+  return 1 - (h.max - x) * (h.max - x) / (range * (h.max - h.typical));
+}
+
+/// The chain in a form cheap to sample: per state its holding time and an
+/// alias table over its outgoing edges with probability > 0, whose columns name
+/// the target states directly, all in flat arrays.
+class Chain {
 public:
-  explicit Xoshiro256(uint64_t seed) {
-    for (uint64_t& word : s) {
-      seed += 0x9e3779b97f4a7c15ULL;
-      uint64_t z = seed;
-      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-      z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-      word = z ^ (z >> 31);
-    }
-  }
-  uint64_t next() {
-    const uint64_t result = rotl(s[1] * 5, 7) * 9;
-    const uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
-  }
-  /// Uniform in [0, 1) with 53 random bits.
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-
-private:
-  static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  uint64_t s[4];
-};
-
-/// Triangular(min, typical, max) distribution of a holding time.
-struct Triangular {
-  double min = 0, typical = 0, max = 0;
-
-  double cdf(double x) const {
-    if (x <= min)
-      return 0;
-    if (x >= max)
-      return 1;
-    const double range = max - min;
-    if (x < typical)
-      return (x - min) * (x - min) / (range * (typical - min));
-    return 1 - (max - x) * (max - x) / (range * (max - typical));
-  }
-  double inverse(double u) const {
-    const double range = max - min;
-    if (range <= 0)
-      return min;
-    if (u * range < typical - min)
-      return min + std::sqrt(u * range * (typical - min));
-    return max - std::sqrt((1 - u) * range * (max - typical));
-  }
-};
-
-/// The chain in a form cheap to sample: per state its holding time and its
-/// outgoing edges (probability > 0) as cumulative probabilities.
-struct Chain {
-  std::vector<Triangular> time;
-  std::vector<uint8_t> kind; ///< StateKind
-  std::vector<uint32_t> firstEdge; ///< per state, then one past the last
-  std::vector<double> cumulative;
-  std::vector<uint32_t> target;
-
   explicit Chain(const Process& p) {
     const size_t n = p.states.size();
-    for (const State& s : p.states) {
-      time.push_back({s.time.min, s.time.typical, s.time.max});
-      kind.push_back(static_cast<uint8_t>(s.kind));
-    }
-    std::vector<std::vector<const Transition*>> out(n);
+    std::vector<std::vector<double>> weights(n);
+    std::vector<std::vector<uint32_t>> targets(n);
     for (const Transition& t : p.transitions)
-      if (t.probability > 0 && t.from < n && t.to < n)
-        out[t.from].push_back(&t);
-    for (size_t i = 0; i < n; ++i) {
-      firstEdge.push_back(static_cast<uint32_t>(target.size()));
-      double sum = 0;
-      for (const Transition* t : out[i]) {
-        sum += t->probability;
-        cumulative.push_back(sum);
-        target.push_back(t->to);
+      if (t.probability > 0 && t.from < n && t.to < n) {
+        weights[t.from].push_back(t.probability);
+        targets[t.from].push_back(t.to);
       }
+    for (size_t i = 0; i < n; ++i) {
+      const State& s = p.states[i];
+      Node node;
+      node.time = Triangular(s.time.min, s.time.typical, s.time.max);
+      node.kind = s.kind;
+      node.first = static_cast<uint32_t>(columns.size());
+      node.count = static_cast<uint32_t>(weights[i].size());
+      if (!weights[i].empty()) {
+        const AliasTable table(weights[i]);
+        for (AliasColumn c : table.columns()) {
+          c.primary = targets[i][c.primary];
+          c.alias = targets[i][c.alias];
+          columns.push_back(c);
+        }
+      }
+      nodes.push_back(node);
     }
-    firstEdge.push_back(static_cast<uint32_t>(target.size()));
   }
 
-  bool isStage(uint32_t s) const { return kind[s] == uint8_t(StateKind::Stage); }
-  bool isWon(uint32_t s) const { return kind[s] == uint8_t(StateKind::Won); }
-
-  uint32_t next(uint32_t s, double u) const {
-    uint32_t e = firstEdge[s];
-    const uint32_t last = firstEdge[s + 1] - 1; // rounding: u past the sum takes the last edge
-    while (e < last && u >= cumulative[e])
-      ++e;
-    return target[e];
+  bool isStage(uint32_t s) const { return nodes[s].kind == StateKind::Stage; }
+  bool isWon(uint32_t s) const { return nodes[s].kind == StateKind::Won; }
+  const Triangular& time(uint32_t s) const { return nodes[s].time; }
+  /// The next state after stage `s` (which has an outgoing edge).
+  uint32_t step(uint32_t s, Xoshiro256& rng) const {
+    const Node& node = nodes[s];
+    assert(node.count > 0 && "a stage without transitions: analyze() rejects it");
+    return node.count == 1 ? columns[node.first].primary
+                           : drawAlias(&columns[node.first], node.count, rng.next());
   }
+
+private:
+  struct Node {
+    Triangular time;
+    StateKind kind = StateKind::Stage;
+    uint32_t first = 0, count = 0; ///< the state's columns
+  };
+  std::vector<Node> nodes;
+  std::vector<AliasColumn> columns;
 };
 
 /// An open deal, ready to simulate.
 struct Plan {
   uint32_t state;
-  double age;   ///< days already spent in the stage, >= 0
-  double lowU;  ///< cdf(age): the remaining time is inverse(U) - age, U in [lowU, 1)
-  bool leaves;  ///< age >= max: the deal leaves at asOf
+  double age;  ///< days already spent in the stage, >= 0
+  double lowU; ///< cdf(age): the remaining time is inverse(U) - age, U in [lowU, 1)
+  bool leaves; ///< age >= max: the deal leaves at asOf
   double value;
 };
 
 /// Percentile of a sorted sample, linear interpolation between order statistics.
 double percentile(const std::vector<double>& sorted, double q) {
-  if (sorted.empty())
-    return 0;
   const double h = q * static_cast<double>(sorted.size() - 1);
   const size_t lo = static_cast<size_t>(std::floor(h));
   if (lo + 1 >= sorted.size())
@@ -127,11 +96,11 @@ double percentile(const std::vector<double>& sorted, double q) {
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
 }
 
-ForecastSpread spread(std::vector<double> sample) {
-  ForecastSpread out;
+/// The Summary of a non-empty sample, as Simulate.h defines it.
+Summary summarize(std::vector<double> sample) {
+  Summary out;
   const double n = static_cast<double>(sample.size());
-  if (sample.empty())
-    return out;
+  out.count = sample.size();
   double sum = 0;
   for (double x : sample)
     sum += x;
@@ -139,7 +108,7 @@ ForecastSpread spread(std::vector<double> sample) {
   double squares = 0;
   for (double x : sample)
     squares += (x - out.mean) * (x - out.mean);
-  out.stdError = sample.size() > 1 ? std::sqrt(squares / (n - 1) / n) : 0;
+  out.stddev = sample.size() > 1 ? std::sqrt(squares / (n - 1)) : 0;
   std::sort(sample.begin(), sample.end());
   out.p10 = percentile(sample, 0.10);
   out.p50 = percentile(sample, 0.50);
@@ -198,6 +167,57 @@ std::vector<ForecastMonth> monthsBetween(double from, double to) {
   }
 }
 
+constexpr uint64_t BlockRuns = 64;
+
+/// The open deals and what a run needs to simulate them.
+struct Pipeline {
+  const Chain& chain;
+  const std::vector<Plan>& plans;
+  double asOf, end; ///< a deal is won within the horizon when it wins by `end`
+  uint64_t seed;
+  std::vector<double> monthEnds;
+
+  Pipeline(const Chain& chain, const std::vector<Plan>& plans, double asOf, double end,
+           uint64_t seed, const std::vector<ForecastMonth>& months)
+      : chain(chain), plans(plans), asOf(asOf), end(end), seed(seed) {
+    for (const ForecastMonth& m : months)
+      monthEnds.push_back(m.to);
+  }
+
+  /// Runs [first, last): wins and revenue of each run into runWins[run] and
+  /// runRevenue[run], and per month (the first whose end is past the win; the
+  /// last also takes a win exactly at `end`) added to monthWins and monthRevenue.
+  void simulate(uint64_t first, uint64_t last, double* runWins, double* runRevenue,
+                double* monthWins, double* monthRevenue) const {
+    for (uint64_t run = first; run < last; ++run) {
+      Xoshiro256 rng(streamSeed(seed, run)); // one stream per run
+      double wins = 0, revenue = 0;
+      for (const Plan& plan : plans) {
+        double t = asOf;
+        if (!plan.leaves) {
+          const double u = plan.lowU + rng.uniform() * (1 - plan.lowU);
+          t += std::max(0.0, chain.time(plan.state).quantile(u) - plan.age);
+        }
+        uint32_t s = chain.step(plan.state, rng);
+        while (chain.isStage(s) && t <= end) {
+          t += chain.time(s).sample(rng);
+          s = chain.step(s, rng);
+        }
+        if (!chain.isWon(s) || t > end)
+          continue;
+        wins += 1;
+        revenue += plan.value;
+        size_t m = std::upper_bound(monthEnds.begin(), monthEnds.end(), t) - monthEnds.begin();
+        m = std::min(m, monthEnds.size() - 1);
+        monthWins[m] += 1;
+        monthRevenue[m] += plan.value;
+      }
+      runWins[run] = wins;
+      runRevenue[run] = revenue;
+    }
+  }
+};
+
 } // namespace
 
 double dealValue(const Process& p, const Deal& d) {
@@ -243,9 +263,9 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
     r.pipelineValue += value;
     r.weightedPipeline += value * a.winProbability[d.state];
     r.expectedWinsEventually += a.winProbability[d.state];
-    const Triangular& t = chain.time[d.state];
+    const Holding& h = p.states[d.state].time;
     const double age = std::max(0.0, options.asOf - d.entered);
-    plans.push_back(Plan{d.state, age, t.cdf(age), age >= t.max, value});
+    plans.push_back(Plan{d.state, age, triangularCdf(h, age), age >= h.max, value});
   }
   r.openDeals = plans.size();
 
@@ -254,51 +274,42 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
     runs = std::min(runs, std::max(options.minRuns, options.pathBudget / plans.size()));
   r.runs = runs;
 
-  // Month of a win time: the first month whose end is past it (the last month
-  // also takes a win exactly at horizonEnd).
-  std::vector<double> monthEnds;
-  for (const ForecastMonth& m : r.months)
-    monthEnds.push_back(m.to);
-  std::vector<double> monthWins(r.months.size(), 0.0), monthRevenue(r.months.size(), 0.0);
+  // Runs go in blocks of BlockRuns, each with its own month sums, added up in
+  // block order: the figures do not depend on the thread count.
+  const Pipeline pipeline{chain, plans, options.asOf, r.horizonEnd, options.seed, r.months};
+  const uint64_t blocks = (runs + BlockRuns - 1) / BlockRuns;
+  const size_t months = r.months.size();
   std::vector<double> runWins(runs, 0.0), runRevenue(runs, 0.0);
+  std::vector<double> blockWins(blocks * months, 0.0), blockRevenue(blocks * months, 0.0);
+  std::atomic<uint64_t> nextBlock{0};
+  auto work = [&] {
+    for (uint64_t b; (b = nextBlock++) < blocks;)
+      pipeline.simulate(b * BlockRuns, std::min(runs, (b + 1) * BlockRuns), &runWins[0],
+                        &runRevenue[0], &blockWins[b * months], &blockRevenue[b * months]);
+  };
+  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  threads = static_cast<unsigned>(std::clamp<uint64_t>(threads, 1, blocks));
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < threads; ++i)
+    pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool)
+    t.join();
 
-  Xoshiro256 rng(options.seed);
-  const double end = r.horizonEnd;
-  for (uint64_t run = 0; run < runs; ++run) {
-    double wins = 0, revenue = 0;
-    for (const Plan& plan : plans) {
-      uint32_t s = plan.state;
-      const Triangular& first = chain.time[s];
-      double t = options.asOf;
-      if (!plan.leaves) {
-        const double u = plan.lowU + rng.uniform() * (1 - plan.lowU);
-        t += std::max(0.0, first.inverse(u) - plan.age);
-      }
-      s = chain.next(s, rng.uniform());
-      while (chain.isStage(s) && t <= end) {
-        t += chain.time[s].inverse(rng.uniform());
-        s = chain.next(s, rng.uniform());
-      }
-      if (!chain.isWon(s) || t > end)
-        continue;
-      wins += 1;
-      revenue += plan.value;
-      size_t m = std::upper_bound(monthEnds.begin(), monthEnds.end(), t) - monthEnds.begin();
-      m = std::min(m, monthEnds.size() - 1);
-      monthWins[m] += 1;
-      monthRevenue[m] += plan.value;
+  std::vector<double> monthWins(months, 0.0), monthRevenue(months, 0.0);
+  for (uint64_t b = 0; b < blocks; ++b)
+    for (size_t m = 0; m < months; ++m) {
+      monthWins[m] += blockWins[b * months + m];
+      monthRevenue[m] += blockRevenue[b * months + m];
     }
-    runWins[run] = wins;
-    runRevenue[run] = revenue;
-  }
 
   const double n = static_cast<double>(runs);
   for (size_t m = 0; m < r.months.size(); ++m) {
     r.months[m].expectedWins = monthWins[m] / n;
     r.months[m].expectedRevenue = monthRevenue[m] / n;
   }
-  r.wins = spread(std::move(runWins));
-  r.revenue = spread(std::move(runRevenue));
+  r.wins = summarize(std::move(runWins));
+  r.revenue = summarize(std::move(runRevenue));
   return r;
 }
 

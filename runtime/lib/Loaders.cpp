@@ -16,7 +16,9 @@ llvm::Error fail(std::string message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
 
-bool isLeap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int64_t y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned daysInMonth(int64_t y, unsigned m) {
   static constexpr unsigned Days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -24,9 +26,9 @@ unsigned daysInMonth(int64_t y, unsigned m) {
 }
 
 const char* monthName(unsigned m) {
-  static constexpr const char* Names[] = {"January", "February", "March",     "April",
-                                          "May",     "June",     "July",      "August",
-                                          "September", "October", "November", "December"};
+  static constexpr const char* Names[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
   return Names[m - 1];
 }
 
@@ -43,17 +45,18 @@ bool digits(llvm::StringRef s, size_t at, size_t n, unsigned& out) {
   return true;
 }
 
-/// The "YYYY-MM-DD" at the start of `s`; `what` names the kind of text in messages.
+/// The day of the "YYYY-MM-DD" at the start of `s`; messages quote `whole` and say what
+/// was `expected`.
 llvm::Expected<int64_t> datePart(llvm::StringRef s, llvm::StringRef whole, const char* expected) {
   unsigned y, m, d;
-  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) ||
-      s[7] != '-' || !digits(s, 8, 2, d))
+  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||
+      !digits(s, 8, 2, d))
     return fail(fmt::format("'{}' is not {}", whole.str(), expected));
   if (m < 1 || m > 12)
     return fail(fmt::format("'{}' is not a date: there is no month {}", whole.str(), m));
   if (d < 1 || d > daysInMonth(y, m))
-    return fail(fmt::format("'{}' is not a date: {} {} has {} days", whole.str(), monthName(m),
-                            y, daysInMonth(y, m)));
+    return fail(fmt::format("'{}' is not a date: {} {} has {} days", whole.str(), monthName(m), y,
+                            daysInMonth(y, m)));
   return daysFromCivil(CivilDate{y, m, d});
 }
 
@@ -117,10 +120,9 @@ struct ColumnMap {
 /// Finds the columns, or reports one error (and rejects every row) and returns false.
 bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef file,
                  LoadReport& report, ColumnMap& map) {
-  const std::string need = "the columns " + quotedList(cols.required) +
-                           (cols.optional.empty() ? ""
-                                                  : " (and optionally " +
-                                                        quotedList(cols.optional) + ")");
+  const std::string need =
+      "the columns " + quotedList(cols.required) +
+      (cols.optional.empty() ? "" : " (and optionally " + quotedList(cols.optional) + ")");
   report.rowsRead += table.rows.size();
   auto reject = [&](std::string message) {
     report.rowsRejected += table.rows.size();
@@ -128,8 +130,8 @@ bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef fil
     return false;
   };
   if (table.headerLine == 0)
-    return reject(fmt::format("{}:1: the file is empty; {} needs a header line with {}",
-                              file.str(), cols.what, need));
+    return reject(fmt::format("{}:1: the file is empty; {} needs a header line with {}", file.str(),
+                              cols.what, need));
 
   std::vector<std::string> names = cols.required;
   names.insert(names.end(), cols.optional.begin(), cols.optional.end());
@@ -154,8 +156,8 @@ bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef fil
   }
   if (!missing.empty())
     return reject(fmt::format("{}:{}: the header has no column{} {}; {} needs {}", file.str(),
-                              table.headerLine, missing.size() == 1 ? "" : "s",
-                              quotedList(missing), cols.what, need));
+                              table.headerLine, missing.size() == 1 ? "" : "s", quotedList(missing),
+                              cols.what, need));
   return true;
 }
 
@@ -253,8 +255,8 @@ llvm::Expected<double> parseTimestamp(llvm::StringRef text) {
     }
   }
   if (hh > 23 || mm > 59 || ss > 59)
-    return fail(fmt::format("'{}' is not a timestamp: the time of day is out of range",
-                            text.str()));
+    return fail(
+        fmt::format("'{}' is not a timestamp: the time of day is out of range", text.str()));
   int offsetMinutes = 0;
   llvm::StringRef zone = text.drop_front(at);
   if (zone == "Z" || zone == "z") {
@@ -332,7 +334,8 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
                          id.str(), stage.str()));
       continue;
     }
-    llvm::Expected<double> day = entered.size() <= 10 ? parseDate(entered) : parseTimestamp(entered);
+    llvm::Expected<double> day =
+        entered.size() <= 10 ? parseDate(entered) : parseTimestamp(entered);
     if (!day) {
       reject("bad date in column 'entered': " + llvm::toString(day.takeError()));
       continue;
@@ -347,8 +350,7 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
         continue;
       }
       if (v < 0) {
-        reject(fmt::format("the value '{}' is negative; a deal's value is 0 or more",
-                           value.str()));
+        reject(fmt::format("the value '{}' is negative; a deal's value is 0 or more", value.str()));
         continue;
       }
       d.value = v;

@@ -36,24 +36,6 @@ std::string analyzeError(const Process& p) {
   return llvm::toString(a.takeError());
 }
 
-/// lead(0) -60%-> meeting(1) -45%-> proposal(2) -40%-> won(3); remainders to lost(4).
-/// Triangular means: lead (1+2+3)/3 = 2, meeting (2+4+9)/3 = 5, proposal (3+6+12)/3 = 7.
-Process straightChain() {
-  Process p;
-  addStage(p, "lead", {1, 2, 3});
-  addStage(p, "meeting", {2, 4, 9});
-  addStage(p, "proposal", {3, 6, 12});
-  addWon(p, "won");
-  addLost(p, "lost");
-  addEdge(p, 0, 1, 0.60);
-  addEdge(p, 0, 4, 0.40);
-  addEdge(p, 1, 2, 0.45);
-  addEdge(p, 1, 4, 0.55);
-  addEdge(p, 2, 3, 0.40);
-  addEdge(p, 2, 4, 0.60);
-  return p;
-}
-
 TEST(MarkovTest, StraightChainMultipliesConversionRates) {
   // Win probability is the product of the rates still ahead:
   //   proposal 0.4, meeting 0.45*0.4 = 0.18, lead 0.6*0.18 = 0.108.

@@ -45,10 +45,16 @@ std::string syntaxError(llvm::StringRef json, llvm::StringRef file, llvm::Error 
   if (byte == llvm::StringRef::npos || close == llvm::StringRef::npos || close < byte ||
       text.slice(byte + 5, close).getAsInteger(10, offset))
     return fmt::format("{}: invalid JSON: {}", file.str(), raw);
+  offset = std::min<unsigned long long>(offset, json.size());
   std::string message = text.drop_front(close + 3).str();
+  // llvm::json reports most errors just after reading the offending character
+  // (never a space: spaces are skipped first); point at the character itself.
+  if (offset > 0 && !std::isspace(static_cast<unsigned char>(json[offset - 1])) &&
+      message != "Unexpected EOF" && message != "Text after end of document" &&
+      message != "Invalid UTF-8 sequence")
+    --offset;
   if (!message.empty())
     message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-  offset = std::min<unsigned long long>(offset, json.size());
   unsigned line = 1, column = 1;
   for (size_t i = 0; i < offset; ++i) {
     if (json[i] == '\n') {
@@ -143,8 +149,7 @@ private:
   }
 
   /// A required array, or an optional one (absent or null reads as empty).
-  bool array(const json::Object& o, llvm::StringRef key, const json::Array*& out,
-             bool required) {
+  bool array(const json::Object& o, llvm::StringRef key, const json::Array*& out, bool required) {
     static const json::Array Empty;
     out = &Empty;
     const json::Value* v = field(o, key, required);
@@ -172,8 +177,8 @@ private:
     for (const json::Value& v : *a) {
       auto s = v.getAsString();
       if (!s)
-        return fail(fmt::format("an entry of '{}' is {}; expected a string", key.str(),
-                                typeName(v)));
+        return fail(
+            fmt::format("an entry of '{}' is {}; expected a string", key.str(), typeName(v)));
       out.push_back(s->str());
     }
     return true;
@@ -246,9 +251,9 @@ bool Reader::process(const json::Object& o, Process& p) {
     return false;
   where = fmt::format("process '{}'", p.name);
   std::optional<double> targetWinRate, targetCycle;
-  if (!string(o, "description", p.description, false) ||
-      !string(o, "channel", p.channel, false) || !string(o, "offering", p.offering, false) ||
-      !string(o, "currency", p.currency, false) || !number(o, "value", p.value, false))
+  if (!string(o, "description", p.description, false) || !string(o, "channel", p.channel, false) ||
+      !string(o, "offering", p.offering, false) || !string(o, "currency", p.currency, false) ||
+      !number(o, "value", p.value, false))
     return false;
   if (p.value && !(*p.value > 0))
     return fail(fmt::format("field 'value' is {}; expected a number above 0", *p.value));
@@ -270,8 +275,8 @@ bool Reader::process(const json::Object& o, Process& p) {
                               "most 1",
                               *p.targetWinRate));
     if (p.targetCycleDays && !(*p.targetCycleDays > 0))
-      return fail(fmt::format("the target cycle is {} days; expected more than 0",
-                              *p.targetCycleDays));
+      return fail(
+          fmt::format("the target cycle is {} days; expected more than 0", *p.targetCycleDays));
   }
 
   std::optional<uint32_t> start;
@@ -344,15 +349,15 @@ bool Reader::state(const json::Object& o, State& s) {
       !items(o, "tactics", s.tactics) || !number(o, "stalled_after_days", s.stalledAfter, false))
     return false;
   if (s.stalledAfter && *s.stalledAfter < 0)
-    return fail(fmt::format("field 'stalled_after_days' is {}; expected 0 or more",
-                            *s.stalledAfter));
+    return fail(
+        fmt::format("field 'stalled_after_days' is {}; expected 0 or more", *s.stalledAfter));
   if (const json::Value* t = o.get("time"); t && t->kind() != json::Value::Null) {
     const json::Object* to = object(*t, "field 'time'");
     if (!to || !time(*to, s))
       return false;
   }
-  if (s.isOutcome() && (s.hasTime || s.stalledAfter || !s.learn.empty() || !s.provide.empty() ||
-                        !s.tactics.empty()))
+  if (s.isOutcome() &&
+      (s.hasTime || s.stalledAfter || !s.learn.empty() || !s.provide.empty() || !s.tactics.empty()))
     return fail(fmt::format("outcome '{}' has a time, a stall limit or items; only stages have "
                             "them",
                             s.name));
@@ -371,8 +376,8 @@ bool Reader::time(const json::Object& o, State& s) {
   s.time = Holding{*min, *typical, *max};
   s.hasTime = true;
   if (mean && std::abs(*mean - s.time.mean()) > 1e-9 * std::max(1.0, s.time.mean()))
-    return fail(fmt::format("the mean time is {} days, but (min + typical + max) / 3 is {}",
-                            *mean, s.time.mean()));
+    return fail(fmt::format("the mean time is {} days, but (min + typical + max) / 3 is {}", *mean,
+                            s.time.mean()));
   return true;
 }
 

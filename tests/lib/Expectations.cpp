@@ -12,7 +12,7 @@
 namespace salesc::testing {
 
 namespace {
-const std::regex &pattern() {
+const std::regex& pattern() {
   static const std::regex re(
       R"(//\s*expect-(error|warning|note)(@([+-]\d+))?(\s+([A-Z]\d{3}))?:\s?(.*)$)");
   return re;
@@ -20,8 +20,7 @@ const std::regex &pattern() {
 } // namespace
 
 bool Expectation::operator<(const Expectation& o) const {
-  return std::tie(line, severity, code, message) <
-         std::tie(o.line, o.severity, o.code, o.message);
+  return std::tie(line, severity, code, message) < std::tie(o.line, o.severity, o.code, o.message);
 }
 
 std::string Expectation::str() const {
@@ -31,8 +30,7 @@ std::string Expectation::str() const {
   return s + ": " + message;
 }
 
-std::vector<Expectation> parseExpectations(llvm::StringRef text,
-                                           std::vector<std::string>& errors) {
+std::vector<Expectation> parseExpectations(llvm::StringRef text, std::vector<std::string>& errors) {
   std::vector<Expectation> out;
   llvm::SmallVector<llvm::StringRef, 0> lines;
   text.split(lines, '\n');
@@ -54,8 +52,9 @@ std::vector<Expectation> parseExpectations(llvm::StringRef text,
     e.code = m[5].matched ? std::string(m[5]) : "";
     e.message = m[6];
     if (e.severity != "note" && e.code.empty())
-      errors.push_back("line " + std::to_string(i + 1) + ": an expected error or warning needs "
-                                                        "its code");
+      errors.push_back("line " + std::to_string(i + 1) +
+                       ": an expected error or warning needs "
+                       "its code");
     out.push_back(std::move(e));
   }
   std::sort(out.begin(), out.end());

@@ -23,10 +23,24 @@ public:
       error(path, "schema is not an object");
       return;
     }
-    static const llvm::StringSet<> known = {
-        "$schema", "$id", "title", "description", "$defs", "type", "const", "enum", "required",
-        "properties", "additionalProperties", "items", "minimum", "maximum", "exclusiveMinimum",
-        "minLength", "pattern", "$ref"};
+    static const llvm::StringSet<> known = {"$schema",
+                                            "$id",
+                                            "title",
+                                            "description",
+                                            "$defs",
+                                            "type",
+                                            "const",
+                                            "enum",
+                                            "required",
+                                            "properties",
+                                            "additionalProperties",
+                                            "items",
+                                            "minimum",
+                                            "maximum",
+                                            "exclusiveMinimum",
+                                            "minLength",
+                                            "pattern",
+                                            "$ref"};
     for (const auto& kv : *s)
       if (!known.count(kv.first))
         error(path, "the validator does not know the keyword '" + kv.first.str() + "'");

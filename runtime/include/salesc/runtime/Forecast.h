@@ -13,6 +13,7 @@
 #include "salesc/runtime/Inputs.h"
 #include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Model.h"
+#include "salesc/runtime/Simulate.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -24,15 +25,19 @@ namespace salesc::rt {
 
 /// What to forecast. Invariant: horizonDays >= 0, runs >= 1.
 struct ForecastOptions {
-  double asOf = 0;          ///< the day of the forecast, days since 1970-01-01
-  double horizonDays = 90;  ///< wins count when they happen by asOf + horizonDays
-  uint64_t runs = 20000;    ///< simulated pipelines (at most; see pathBudget)
-  uint64_t seed = 1;        ///< the same seed gives the same figures
+  double asOf = 0;         ///< the day of the forecast, days since 1970-01-01
+  double horizonDays = 90; ///< wins count when they happen by asOf + horizonDays
+  uint64_t runs = 20000;   ///< simulated pipelines (at most; see pathBudget)
+  uint64_t seed = 1;       ///< the same seed gives the same figures
   /// Upper bound on runs x open deals, the number of deal paths simulated: with
   /// many deals, runs is lowered to pathBudget / deals (never below minRuns), so
-  /// that 100,000 deals take well under a second. 0 means no bound.
-  uint64_t pathBudget = 50'000'000;
+  /// that 100,000 deals take under a second (200 runs, about 0.7 s on one core
+  /// of the reference machine). 0 means no bound.
+  uint64_t pathBudget = 20'000'000;
   uint64_t minRuns = 200;
+  /// Threads to simulate with; 0: one per hardware thread. The figures do not
+  /// depend on it.
+  unsigned threads = 1;
 };
 
 /// An open deal that has been in its stage longer than the stage's
@@ -60,16 +65,6 @@ struct ForecastMonth {
 
 constexpr unsigned MaxForecastMonths = 120;
 
-/// Percentiles of a simulated total (linear interpolation between order
-/// statistics, numpy's default), its mean and the standard error of the mean.
-struct ForecastSpread {
-  double mean = 0;
-  double stdError = 0; ///< sample standard deviation / sqrt(runs)
-  double p10 = 0;
-  double p50 = 0;
-  double p90 = 0;
-};
-
 /// The forecast of a pipeline. Deals whose state is not a stage (an outcome or
 /// an index out of range) are not open: they are counted in ignoredDeals and
 /// take no part in any other figure. A deal's value is its own value, else the
@@ -86,11 +81,11 @@ struct ForecastResult {
   double weightedPipeline = 0;
   /// Sum over open deals of the win probability: the expected wins, eventually.
   double expectedWinsEventually = 0;
-  /// Number of deals won by horizonEnd, over the runs.
-  ForecastSpread wins;
+  /// Number of deals won by horizonEnd, over the runs (count = runs).
+  Summary wins;
   /// Value of the deals won by horizonEnd, over the runs; revenue.mean is
   /// JSON `expected_revenue`.
-  ForecastSpread revenue;
+  Summary revenue;
   /// Calendar months from asOf to horizonEnd, in order; their expectedWins and
   /// expectedRevenue add up to wins.mean and revenue.mean.
   std::vector<ForecastMonth> months;
@@ -106,8 +101,9 @@ struct ForecastResult {
 /// conditioned on exceeding the deal's age in the stage (asOf - entered,
 /// negative ages count as 0); a deal older than the stage's max leaves at asOf.
 /// Later stages and transitions are drawn as in the chain. A deal is won within
-/// the horizon when it reaches a won outcome by asOf + horizonDays. The result
-/// depends only on the inputs and the seed.
+/// the horizon when it reaches a won outcome by asOf + horizonDays. Run i draws
+/// from its own stream, streamSeed(seed, i) (Random.h), so the result depends
+/// only on the inputs and the seed, whatever the thread count.
 ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal> deals,
                         const ForecastOptions& options);
 

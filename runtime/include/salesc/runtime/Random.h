@@ -48,6 +48,13 @@ public:
       w = splitmix64(seed);
   }
 
+  /// A generator with the given state (not all zero), for reference tests.
+  static Xoshiro256 fromState(uint64_t s0, uint64_t s1, uint64_t s2, uint64_t s3) {
+    Xoshiro256 g(0);
+    g.s[0] = s0, g.s[1] = s1, g.s[2] = s2, g.s[3] = s3;
+    return g;
+  }
+
   uint64_t next() {
     const uint64_t result = rotl(s[1] * 5, 7) * 9;
     const uint64_t t = s[1] << 17;

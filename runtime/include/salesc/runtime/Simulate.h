@@ -24,7 +24,7 @@ namespace salesc::rt {
 struct SimulationOptions {
   uint64_t prospects = 0; ///< at least 1
   uint64_t seed = 1;
-  unsigned threads = 1;     ///< 0: one per hardware thread
+  unsigned threads = 1;      ///< 0: one per hardware thread
   uint64_t maxSteps = 10000; ///< per prospect: a prospect still in a stage after
                              ///< this many transitions stops there, unfinished
   /// Called now and then with the fraction done (0..1), always from the calling
@@ -56,9 +56,9 @@ struct SimulationResult {
   double winRate = 0;      ///< wins / prospects
   double winRateLow = 0;   ///< 95% Wilson score interval around winRate
   double winRateHigh = 0;
-  Summary daysToWin;   ///< over the prospects that won: the sum of their holding times
-  Summary daysToClose; ///< over the prospects that reached any outcome; no percentiles
-                       ///< (p10, p50 and p90 are NaN)
+  Summary daysToWin;        ///< over the prospects that won: the sum of their holding times
+  Summary daysToClose;      ///< over the prospects that reached any outcome; no percentiles
+                            ///< (p10, p50 and p90 are NaN)
   uint64_t transitions = 0; ///< transitions taken by all prospects, for throughput
   /// Prospects that ended in each state, indexed like Process::states (0 for stages).
   std::vector<uint64_t> outcomeCounts;

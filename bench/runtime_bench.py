@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Benchmarks the runtime commands as whole processes (start-up and loading included):
+
+  simulate  transitions per second, one thread and all threads (targets: 50 million per
+            second per core or more)
+  conform   events per second on a generated log of about a million events
+            (target: 1 million per second or more)
+  forecast  wall time for 100,000 open deals (target: under 1 s)
+
+  bench/runtime_bench.py [--salesc build/bin/salesc]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+QUICK = os.path.join(ROOT, "examples", "quickstart.sales")
+
+
+def timed(cmd, runs=5):
+    walls, out = [], None
+    for _ in range(runs):
+        t = time.perf_counter()
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        walls.append(time.perf_counter() - t)
+        if p.returncode not in (0, 1):
+            sys.exit("failed: %s\n%s" % (" ".join(cmd), p.stderr[:2000]))
+        out = p.stdout
+    return statistics.median(walls), min(walls), out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--salesc", default=os.path.join(ROOT, "build", "bin", "salesc"))
+    a = ap.parse_args()
+    s = a.salesc
+    print("%-44s %12s %12s %16s" % ("benchmark", "median s", "best s", "rate"))
+    with tempfile.TemporaryDirectory() as tmp:
+        # A 12-stage process with loops back (about 7 transitions per prospect), so the
+        # figure measures transitions rather than per-prospect setup.
+        twelve = os.path.join(tmp, "twelve.sales")
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--processes", "1",
+                        "--stages", "12", "-o", twelve], check=True)
+        for threads in (1, 2):
+            n = 2_000_000
+            med, best, out = timed([s, "simulate", "--format=json", "--prospects=%d" % n,
+                                    "--threads=%d" % threads, "--process=p0", twelve])
+            tr = json.loads(out)["processes"][0]["transitions"]
+            label = "simulate 2M prospects x 12 stages, %d thread%s" % (threads,
+                                                                          "s" if threads > 1 else "")
+            print("%-44s %12.3f %12.3f %12.1f M/s" % (label, med, best, tr / best / 1e6))
+        log = os.path.join(tmp, "events.csv")
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_crm.py"), "events",
+                        "--deals", "330000", "-o", log], check=True)
+        events = sum(1 for _ in open(log)) - 1
+        med, best, _ = timed([s, "conform", "--as-of=2026-11-26", "--events", log, QUICK])
+        print("%-44s %12.3f %12.3f %12.2f M/s" % ("conform %d events" % events, med, best,
+                                                  events / best / 1e6))
+        deals = os.path.join(tmp, "deals.csv")
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_crm.py"), "pipeline",
+                        "--deals", "100000", "-o", deals], check=True)
+        med, best, _ = timed([s, "forecast", "--as-of=2026-11-26", "--pipeline", deals, QUICK])
+        print("%-44s %12.3f %12.3f" % ("forecast 100000 deals", med, best))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+//===- CsvInput.cpp - CSV files for the runtime commands ------------------===//
+#include "CsvInput.h"
+
+#include "salesc/runtime/Loaders.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/WithColor.h"
+
+#include <chrono>
+#include <cmath>
+
+namespace salesc::driver {
+
+std::optional<rt::CsvTable> readCsv(const std::string& path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    llvm::WithColor::error(llvm::errs(), "salesc")
+        << "cannot read '" << path << "': " << buffer.getError().message() << '\n';
+    return std::nullopt;
+  }
+  llvm::Expected<rt::CsvTable> table = rt::parseCsv((*buffer)->getBuffer(), path);
+  if (!table) {
+    llvm::WithColor::error(llvm::errs(), "salesc") << llvm::toString(table.takeError()) << '\n';
+    return std::nullopt;
+  }
+  return std::move(*table);
+}
+
+int reportLoad(const rt::LoadReport& report, const std::string& path) {
+  for (const std::string& e : report.errors)
+    llvm::errs() << e << '\n';
+  llvm::errs() << path << ": read " << report.rowsRead << " rows, rejected " << report.rowsRejected
+               << '\n';
+  return report.rowsRejected ? 1 : 0;
+}
+
+std::optional<double> asOfDay(const std::string& text) {
+  if (text.empty()) {
+    auto now = std::chrono::system_clock::now().time_since_epoch();
+    return std::floor(std::chrono::duration<double>(now).count() / 86400.0);
+  }
+  llvm::Expected<double> d = rt::parseDate(text);
+  if (!d) {
+    llvm::WithColor::error(llvm::errs(), "salesc")
+        << "--as-of: " << llvm::toString(d.takeError()) << '\n';
+    return std::nullopt;
+  }
+  return *d;
+}
+
+} // namespace salesc::driver

@@ -1,0 +1,83 @@
+//===- RuntimeInput.cpp - The processes a runtime command works on --------===//
+#include "RuntimeInput.h"
+
+#include "salesc/runtime/Tables.h"
+
+#include "llvm/Support/WithColor.h"
+
+#include <cmath>
+
+namespace salesc::driver {
+
+namespace cl = llvm::cl;
+
+RuntimeOptions::RuntimeOptions(cl::SubCommand& cmd)
+    : input(cl::Positional, cl::sub(cmd), cl::Required, cl::desc("<file.sales or tables.json>")),
+      process("process", cl::sub(cmd), cl::value_desc("name"),
+              cl::desc("The process to work on (default: every process)")),
+      format("format", cl::sub(cmd), cl::init(ReportFormat::Text),
+             cl::desc("How to print the report"),
+             cl::values(clEnumValN(ReportFormat::Text, "text", "aligned tables (default)"),
+                        clEnumValN(ReportFormat::Json, "json", "one JSON document"))) {}
+
+const RuntimeProcess* singleProcess(const RuntimeInput& in, llvm::StringRef what) {
+  if (in.processes.size() == 1)
+    return &in.processes[0];
+  llvm::WithColor::error(llvm::errs(), "salesc")
+      << what << " belongs to one process; choose it with --process NAME\n";
+  return nullptr;
+}
+
+void jsonNumber(llvm::json::OStream& j, llvm::StringRef key, double v) {
+  if (std::isfinite(v))
+    j.attribute(key, v);
+  else
+    j.attribute(key, nullptr);
+}
+
+int loadRuntimeInput(const char* argv0, const std::string& path, const std::string& only,
+                     RuntimeInput& out) {
+  std::vector<const rt::Process*> all;
+  if (llvm::StringRef(path).endswith(".json")) {
+    llvm::Expected<std::vector<rt::Process>> loaded = rt::loadTablesFile(path);
+    if (!loaded) {
+      llvm::WithColor::error(llvm::errs(), "salesc") << llvm::toString(loaded.takeError()) << '\n';
+      return 1;
+    }
+    out.fromTables = std::move(*loaded);
+    for (const rt::Process& p : out.fromTables)
+      all.push_back(&p);
+  } else {
+    out.frontEnd = runFrontEnd(argv0, {path});
+    if (!out.frontEnd)
+      return 2;
+    // Warnings are shown; only errors stop a runtime command.
+    if (int status = reportText(*out.frontEnd); status != 0)
+      return status;
+    for (const Unit& u : out.frontEnd->units)
+      for (size_t i : u.model.rootProcesses)
+        all.push_back(&u.model.processes[i]);
+  }
+  for (const rt::Process* p : all) {
+    if (!only.empty() && p->name != only)
+      continue;
+    llvm::Expected<rt::Analysis> a = rt::analyze(*p);
+    if (!a) {
+      llvm::WithColor::error(llvm::errs(), "salesc")
+          << "process '" << p->name << "': " << llvm::toString(a.takeError()) << '\n';
+      return 1;
+    }
+    out.processes.push_back(RuntimeProcess{p, std::move(*a)});
+  }
+  if (out.processes.empty()) {
+    llvm::WithColor::error(llvm::errs(), "salesc")
+        << "'" << path << "' "
+        << (only.empty() ? std::string("declares no process")
+                         : "has no process named '" + only + "'")
+        << '\n';
+    return 1;
+  }
+  return 0;
+}
+
+} // namespace salesc::driver

@@ -1,0 +1,57 @@
+//===- RuntimeInput.h - The processes a runtime command works on ----------===//
+#ifndef SALESC_DRIVER_RUNTIMEINPUT_H
+#define SALESC_DRIVER_RUNTIMEINPUT_H
+
+#include "Options.h"
+
+#include "salesc/runtime/Markov.h"
+#include "salesc/runtime/Model.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/JSON.h"
+
+#include <optional>
+
+namespace salesc::driver {
+
+/// A process with its analysis, ready for a runtime command.
+struct RuntimeProcess {
+  const rt::Process* process = nullptr;
+  rt::Analysis analysis;
+};
+
+/// The processes of a `.sales` file (compiled and checked in memory) or of a
+/// tables.json, owned here.
+struct RuntimeInput {
+  std::optional<FrontEnd> frontEnd;    ///< when read from .sales
+  std::vector<rt::Process> fromTables; ///< when read from tables.json
+  std::vector<RuntimeProcess> processes;
+};
+
+/// Reads `path` (`.json`: tables; anything else: a .sales file) and keeps the process
+/// named `only` (all when empty). Reports problems on stderr; returns the exit status
+/// they imply (0 when `out` is ready).
+int loadRuntimeInput(const char* argv0, const std::string& path, const std::string& only,
+                     RuntimeInput& out);
+
+/// The one process `in` holds, or null after reporting that the command (`what` works
+/// on one process) needs --process.
+const RuntimeProcess* singleProcess(const RuntimeInput& in, llvm::StringRef what);
+
+/// A number in a JSON report: null when it is not finite (JSON has no NaN).
+void jsonNumber(llvm::json::OStream& j, llvm::StringRef key, double v);
+
+/// Output format of the runtime commands.
+enum class ReportFormat { Text, Json };
+
+/// The options every runtime command takes, registered for `cmd`.
+struct RuntimeOptions {
+  explicit RuntimeOptions(llvm::cl::SubCommand& cmd);
+  llvm::cl::opt<std::string> input;
+  llvm::cl::opt<std::string> process;
+  llvm::cl::opt<ReportFormat> format;
+};
+
+} // namespace salesc::driver
+
+#endif // SALESC_DRIVER_RUNTIMEINPUT_H

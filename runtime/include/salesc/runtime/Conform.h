@@ -1,0 +1,123 @@
+//===- Conform.h - Replay of real stage histories against a process -------===//
+//
+// Process conformance for a CRM's stage history: each deal's events, in time
+// order, are replayed against the process to observe the conversion on every
+// edge and the time spent in every stage, next to what the process states;
+// moves the process does not have and open deals stalled past a stage's limit
+// are listed. `suggest` turns the differences into edits of the .sales file.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_RUNTIME_CONFORM_H
+#define SALESC_RUNTIME_CONFORM_H
+
+#include "salesc/runtime/Forecast.h"
+#include "salesc/runtime/Inputs.h"
+#include "salesc/runtime/Model.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesc::rt {
+
+/// What was observed of one state (stage or outcome). Time figures are days
+/// per completed visit (entry to the deal's next event) of a stage; NaN when
+/// there is none, and for outcomes.
+struct StageConformance {
+  uint64_t entered = 0; ///< distinct deals that entered at least once. JSON `entered`.
+  uint64_t visits = 0;  ///< entries, re-entries after a loop included
+  uint64_t left = 0;    ///< visits followed by another event: the denominator of the rates out
+  uint64_t open = 0;    ///< deals whose last event is this state
+  double p10 = 0, median = 0, p90 = 0; ///< linear interpolation between order statistics
+  /// The stage states a time and the observed median is outside [min, max].
+  bool timeOutside = false;
+};
+
+/// One transition of the process, observed. Invariant: count <= trials.
+struct EdgeConformance {
+  uint32_t from = 0, to = 0;
+  double stated = 0;        ///< the process's probability. JSON `stated`.
+  uint64_t count = 0;       ///< observed moves from -> to. JSON `count`.
+  uint64_t trials = 0;      ///< visits of `from` that left it (its StageConformance::left)
+  double observed = 0;      ///< count / trials; NaN when trials is 0. JSON `observed`.
+  double low = 0, high = 0; ///< 95% Wilson interval (Simulate.h); NaN when trials is 0
+  bool outside = false;     ///< trials > 0 and stated is outside [low, high]
+};
+
+/// How a move the process does not have relates to the process: by the
+/// breadth-first depth of the two states from the start, over transitions with
+/// probability > 0 (unreachable states are infinitely deep).
+enum class UnexpectedKind {
+  Entry,         ///< a deal's first event is not the start stage
+  SkipsAhead,    ///< to is deeper than from
+  MovesBackwards ///< to is as deep as from, or shallower (outcome reopened included)
+};
+
+/// "entry", "skips ahead", "moves backwards".
+llvm::StringRef kindName(UnexpectedKind kind);
+
+/// A move between two states that the process has no transition for.
+struct UnexpectedTransition {
+  UnexpectedKind kind = UnexpectedKind::Entry;
+  std::optional<uint32_t> from; ///< nullopt for Entry, shown as "(entry)"
+  uint32_t to = 0;
+  uint64_t count = 0;
+  std::vector<std::string> examples; ///< up to 3 deal ids, in order of first appearance
+};
+
+/// The replay of an event log. Events are grouped by deal and each deal's
+/// events ordered by time, then input order. Two consecutive events of a deal
+/// naming the same state are one visit (a repeated CRM record, counted in
+/// repeatedEvents) unless the process has a transition from that state to
+/// itself.
+struct ConformResult {
+  double asOf = 0;
+  uint64_t events = 0;                  ///< events replayed
+  uint64_t ignoredEvents = 0;           ///< events whose state index is out of range
+  uint64_t repeatedEvents = 0;          ///< consecutive repeats merged into the visit before
+  uint64_t deals = 0;                   ///< distinct deal ids replayed
+  std::vector<StageConformance> states; ///< indexed like Process::states
+  std::vector<EdgeConformance> edges;   ///< indexed like Process::transitions
+  /// Most frequent first; ties by from ("(entry)" first), then to.
+  std::vector<UnexpectedTransition> unexpected;
+  /// Deals whose last event is a stage, in order of first appearance, with
+  /// `entered` the start of that last visit and `line` its event's line: the
+  /// pipeline today, ready for forecast().
+  std::vector<Deal> open;
+  /// Open deals longer in their stage than its limit as of asOf (stalledDeals).
+  std::vector<StalledDeal> stalled;
+};
+
+/// Replays `events` (state indices into p.states) against `p` as of `asOf`.
+ConformResult conform(const Process& p, llvm::ArrayRef<StageEvent> events, double asOf);
+
+/// When suggest proposes an edit.
+struct SuggestOptions {
+  uint64_t minSample = 20; ///< fewer visits leaving a stage than this: no edit for it
+};
+
+/// Edits to the .sales file that would match what was observed, one line per
+/// edit, stage by stage in process order, in the form
+///   stage demo: next proposal 43%;  // stated 50%, observed 43.2% (n=120)
+///   stage demo: next won 6%;  // not in the process (skips ahead), observed 5.8% (n=120)
+///   stage demo: time 5 to 21 days typical 9 days;  // stated 7 to 14 days, observed P10 5.2,
+///     median 9.0, P90 20.8 days (n=120)       (on one line)
+/// For a stage with at least minSample visits that left it:
+///  - each explicit transition whose stated rate is outside the Wilson
+///    interval gets the observed rate, in whole percent (implicit remainder
+///    edges follow from the others and are never proposed; nor is an edit that
+///    rounds to the stated rate);
+///  - each move to another state the process does not have gets a `next` edit
+///    when it rounds to 1% or more;
+///  - the time becomes P10 to P90 typical median, in whole days, when the stage
+///    states no time or the observed median is outside the stated range.
+std::vector<std::string> suggest(const Process& p, const ConformResult& r,
+                                 const SuggestOptions& options = {});
+
+} // namespace salesc::rt
+
+#endif // SALESC_RUNTIME_CONFORM_H

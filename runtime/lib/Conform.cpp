@@ -1,0 +1,311 @@
+//===- Conform.cpp - Replay of real stage histories against a process -----===//
+//
+// One pass to number the deals (StringMap), a counting sort of event indexes by
+// deal, a stable sort of each deal's few events by time, then the replay. No
+// allocation per event beyond the growth of the duration vectors.
+//
+//===----------------------------------------------------------------------===//
+#include "salesc/runtime/Conform.h"
+
+#include "salesc/runtime/Simulate.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <tuple>
+
+namespace salesc::rt {
+namespace {
+
+constexpr uint32_t NoDeal = std::numeric_limits<uint32_t>::max();
+constexpr uint32_t Unreachable = std::numeric_limits<uint32_t>::max();
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+
+/// Breadth-first depth of every state from the start over transitions with
+/// probability > 0; Unreachable where there is no path.
+std::vector<uint32_t> depths(const Process& p) {
+  const size_t n = p.states.size();
+  std::vector<uint32_t> depth(n, Unreachable);
+  if (p.start >= n)
+    return depth;
+  std::vector<std::vector<uint32_t>> out(n);
+  for (const Transition& t : p.transitions)
+    if (t.probability > 0 && t.from < n && t.to < n)
+      out[t.from].push_back(t.to);
+  std::deque<uint32_t> queue{p.start};
+  depth[p.start] = 0;
+  while (!queue.empty()) {
+    const uint32_t s = queue.front();
+    queue.pop_front();
+    for (uint32_t t : out[s])
+      if (depth[t] == Unreachable) {
+        depth[t] = depth[s] + 1;
+        queue.push_back(t);
+      }
+  }
+  return depth;
+}
+
+double percentile(const std::vector<double>& sorted, double q) {
+  const double h = q * static_cast<double>(sorted.size() - 1);
+  const size_t lo = static_cast<size_t>(std::floor(h));
+  if (lo + 1 >= sorted.size())
+    return sorted.back();
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
+}
+
+/// Sorts a deal's event indexes by time, keeping input order among equal times.
+void sortByTime(uint32_t* first, uint32_t* last, llvm::ArrayRef<StageEvent> events) {
+  auto earlier = [&](uint32_t x, uint32_t y) { return events[x].time < events[y].time; };
+  if (last - first > 16) {
+    std::stable_sort(first, last, earlier);
+    return;
+  }
+  for (uint32_t* i = first + 1; i < last; ++i) { // insertion sort: stable
+    const uint32_t v = *i;
+    uint32_t* j = i;
+    for (; j > first && earlier(v, j[-1]); --j)
+      *j = j[-1];
+    *j = v;
+  }
+}
+
+} // namespace
+
+llvm::StringRef kindName(UnexpectedKind kind) {
+  switch (kind) {
+  case UnexpectedKind::Entry:
+    return "entry";
+  case UnexpectedKind::SkipsAhead:
+    return "skips ahead";
+  case UnexpectedKind::MovesBackwards:
+    return "moves backwards";
+  }
+  return "";
+}
+
+ConformResult conform(const Process& p, llvm::ArrayRef<StageEvent> events, double asOf) {
+  const uint32_t n = static_cast<uint32_t>(p.states.size());
+  ConformResult r;
+  r.asOf = asOf;
+  r.states.resize(n);
+
+  // Number the deals in order of first appearance; logs usually list a deal's
+  // events together, so compare with the previous event before hashing.
+  llvm::StringMap<uint32_t> ids;
+  std::vector<uint32_t> dealOf(events.size(), NoDeal);
+  std::vector<uint32_t> firstEvent; // per deal
+  std::vector<uint32_t> sizes;      // events per deal
+  for (uint32_t i = 0; i < events.size(); ++i) {
+    const StageEvent& e = events[i];
+    if (e.state >= n) {
+      ++r.ignoredEvents;
+      continue;
+    }
+    uint32_t d;
+    if (i > 0 && dealOf[i - 1] != NoDeal && events[i - 1].deal == e.deal) {
+      d = dealOf[i - 1];
+    } else {
+      auto [it, inserted] = ids.try_emplace(e.deal, static_cast<uint32_t>(firstEvent.size()));
+      if (inserted) {
+        firstEvent.push_back(i);
+        sizes.push_back(0);
+      }
+      d = it->second;
+    }
+    dealOf[i] = d;
+    ++sizes[d];
+  }
+  const uint32_t deals = static_cast<uint32_t>(firstEvent.size());
+  r.deals = deals;
+  r.events = events.size() - r.ignoredEvents;
+
+  // Counting sort of event indexes by deal (input order within a deal).
+  std::vector<uint32_t> offset(deals + 1, 0);
+  for (uint32_t d = 0; d < deals; ++d)
+    offset[d + 1] = offset[d] + sizes[d];
+  std::vector<uint32_t> order(r.events);
+  {
+    std::vector<uint32_t> fill(offset.begin(), offset.end() - 1);
+    for (uint32_t i = 0; i < events.size(); ++i)
+      if (dealOf[i] != NoDeal)
+        order[fill[dealOf[i]]++] = i;
+  }
+
+  // Transition lookup: edgeOf[from * n + to] indexes p.transitions (the first
+  // one when a pair repeats), -1 when the process has no such transition.
+  std::vector<int32_t> edgeOf(size_t(n) * n, -1);
+  r.edges.resize(p.transitions.size());
+  for (uint32_t e = 0; e < p.transitions.size(); ++e) {
+    const Transition& t = p.transitions[e];
+    r.edges[e].from = t.from;
+    r.edges[e].to = t.to;
+    r.edges[e].stated = t.probability;
+    if (t.from < n && t.to < n && edgeOf[size_t(t.from) * n + t.to] < 0)
+      edgeOf[size_t(t.from) * n + t.to] = static_cast<int32_t>(e);
+  }
+  // Unexpected moves: unexpectedOf[(from + 1) * n + to], row 0 for entry.
+  std::vector<int32_t> unexpectedOf(size_t(n + 1) * n, -1);
+  const std::vector<uint32_t> depth = depths(p);
+  auto noteUnexpected = [&](std::optional<uint32_t> from, uint32_t to, uint32_t deal) {
+    int32_t& slot = unexpectedOf[size_t(from ? *from + 1 : 0) * n + to];
+    if (slot < 0) {
+      slot = static_cast<int32_t>(r.unexpected.size());
+      UnexpectedTransition u;
+      u.from = from;
+      u.to = to;
+      u.kind = !from                      ? UnexpectedKind::Entry
+               : depth[to] > depth[*from] ? UnexpectedKind::SkipsAhead
+                                          : UnexpectedKind::MovesBackwards;
+      r.unexpected.push_back(std::move(u));
+    }
+    UnexpectedTransition& u = r.unexpected[slot];
+    ++u.count;
+    if (u.examples.size() < 3) {
+      const std::string& id = events[firstEvent[deal]].deal;
+      if (u.examples.empty() || u.examples.back() != id)
+        u.examples.push_back(id);
+    }
+  };
+
+  std::vector<std::vector<double>> durations(n);
+  std::vector<uint32_t> lastDealIn(n, NoDeal); // for counting distinct deals
+  for (uint32_t d = 0; d < deals; ++d) {
+    uint32_t* first = order.data() + offset[d];
+    uint32_t* last = order.data() + offset[d + 1];
+    sortByTime(first, last, events);
+    uint32_t prev = NoDeal;
+    double since = 0;
+    uint32_t sinceEvent = 0;
+    for (uint32_t* it = first; it < last; ++it) {
+      const StageEvent& e = events[*it];
+      const uint32_t s = e.state;
+      if (s == prev && edgeOf[size_t(s) * n + s] < 0) {
+        ++r.repeatedEvents;
+        continue;
+      }
+      StageConformance& to = r.states[s];
+      ++to.visits;
+      if (lastDealIn[s] != d) {
+        lastDealIn[s] = d;
+        ++to.entered;
+      }
+      if (prev == NoDeal) {
+        if (s != p.start)
+          noteUnexpected(std::nullopt, s, d);
+      } else {
+        ++r.states[prev].left;
+        if (!p.states[prev].isOutcome())
+          durations[prev].push_back(e.time - since);
+        const int32_t edge = edgeOf[size_t(prev) * n + s];
+        if (edge >= 0)
+          ++r.edges[edge].count;
+        else
+          noteUnexpected(prev, s, d);
+      }
+      prev = s;
+      since = e.time;
+      sinceEvent = *it;
+    }
+    ++r.states[prev].open;
+    if (!p.states[prev].isOutcome())
+      r.open.push_back(
+          Deal{events[sinceEvent].deal, prev, since, std::nullopt, events[sinceEvent].line});
+  }
+
+  for (uint32_t s = 0; s < n; ++s) {
+    StageConformance& c = r.states[s];
+    std::vector<double>& times = durations[s];
+    if (times.empty()) {
+      c.p10 = c.median = c.p90 = NaN;
+      continue;
+    }
+    std::sort(times.begin(), times.end());
+    c.p10 = percentile(times, 0.10);
+    c.median = percentile(times, 0.50);
+    c.p90 = percentile(times, 0.90);
+    const State& state = p.states[s];
+    c.timeOutside = state.hasTime && (c.median < state.time.min || c.median > state.time.max);
+  }
+  for (EdgeConformance& e : r.edges) {
+    e.trials = e.from < n ? r.states[e.from].left : 0;
+    if (e.trials == 0) {
+      e.observed = e.low = e.high = NaN;
+      continue;
+    }
+    e.observed = static_cast<double>(e.count) / static_cast<double>(e.trials);
+    std::tie(e.low, e.high) = wilsonInterval(e.count, e.trials);
+    e.outside = e.stated < e.low || e.stated > e.high;
+  }
+  std::stable_sort(r.unexpected.begin(), r.unexpected.end(),
+                   [](const UnexpectedTransition& x, const UnexpectedTransition& y) {
+                     if (x.count != y.count)
+                       return x.count > y.count;
+                     const int64_t fx = x.from ? int64_t(*x.from) : -1;
+                     const int64_t fy = y.from ? int64_t(*y.from) : -1;
+                     return fx != fy ? fx < fy : x.to < y.to;
+                   });
+  r.stalled = stalledDeals(p, r.open, asOf);
+  return r;
+}
+
+std::vector<std::string> suggest(const Process& p, const ConformResult& r,
+                                 const SuggestOptions& options) {
+  std::vector<std::string> lines;
+  auto percent = [](double probability) { return fmt::format("{:g}%", probability * 100); };
+  for (uint32_t s = 0; s < p.states.size() && s < r.states.size(); ++s) {
+    const State& state = p.states[s];
+    const StageConformance& c = r.states[s];
+    if (state.isOutcome() || c.left < options.minSample)
+      continue;
+    const std::string n = fmt::format("(n={})", c.left);
+    for (size_t e = 0; e < r.edges.size() && e < p.transitions.size(); ++e) {
+      const EdgeConformance& edge = r.edges[e];
+      if (edge.from != s || !edge.outside || p.transitions[e].implicit)
+        continue;
+      const double proposed = std::round(edge.observed * 100);
+      if (proposed == std::round(edge.stated * 100))
+        continue;
+      lines.push_back(fmt::format("stage {}: next {} {}%;  // stated {}, observed {} {}",
+                                  state.name, p.states[edge.to].name, proposed,
+                                  percent(edge.stated), fmt::format("{:.1f}%", edge.observed * 100),
+                                  n));
+    }
+    for (const UnexpectedTransition& u : r.unexpected) {
+      if (!u.from || *u.from != s)
+        continue;
+      const double rate = static_cast<double>(u.count) / static_cast<double>(c.left);
+      const double proposed = std::round(rate * 100);
+      if (proposed < 1)
+        continue;
+      lines.push_back(fmt::format(
+          "stage {}: next {} {}%;  // not in the process ({}), observed {:.1f}% {}", state.name,
+          p.states[u.to].name, proposed, kindName(u.kind).str(), rate * 100, n));
+    }
+    if (std::isnan(c.median) || (state.hasTime && !c.timeOutside))
+      continue;
+    const double low = std::max(0.0, std::round(c.p10));
+    const double high = std::max(low, std::round(c.p90));
+    const double typical = std::clamp(std::round(c.median), low, high);
+    const std::string stated =
+        state.hasTime ? fmt::format("stated {} to {} days", state.time.min, state.time.max)
+                      : std::string("no time stated");
+    const std::string observed = fmt::format(
+        "observed P10 {:.1f}, median {:.1f}, P90 {:.1f} days {}", c.p10, c.median, c.p90, n);
+    auto days = [](double d) { return fmt::format(d == 1 ? "{} day" : "{} days", d); };
+    if (low == high)
+      lines.push_back(
+          fmt::format("stage {}: time {};  // {}, {}", state.name, days(low), stated, observed));
+    else
+      lines.push_back(fmt::format("stage {}: time {} to {} typical {};  // {}, {}", state.name, low,
+                                  days(high), days(typical), stated, observed));
+  }
+  return lines;
+}
+
+} // namespace salesc::rt

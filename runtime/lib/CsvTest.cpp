@@ -1,0 +1,152 @@
+//===- CsvTest.cpp - Tests of the CSV reader ------------------------------===//
+#include "salesc/runtime/Csv.h"
+
+#include <gtest/gtest.h>
+
+namespace salesc::rt {
+namespace {
+
+using Fields = std::vector<std::string>;
+
+CsvTable parseOk(llvm::StringRef text) {
+  llvm::Expected<CsvTable> t = parseCsv(text, "f.csv");
+  if (!t) {
+    ADD_FAILURE() << llvm::toString(t.takeError());
+    return CsvTable{};
+  }
+  return std::move(*t);
+}
+
+std::string parseError(llvm::StringRef text) {
+  llvm::Expected<CsvTable> t = parseCsv(text, "f.csv");
+  if (t) {
+    ADD_FAILURE() << "expected an error";
+    return "";
+  }
+  return llvm::toString(t.takeError());
+}
+
+TEST(CsvTest, ReadsHeaderAndRowsWithTheirLines) {
+  CsvTable t = parseOk("deal,stage,entered\nD1,demo,2024-03-01\nD2,proposal,2024-03-02\n");
+  EXPECT_EQ(t.header, (Fields{"deal", "stage", "entered"}));
+  EXPECT_EQ(t.headerLine, 1u);
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0].line, 2u);
+  EXPECT_EQ(t.rows[0].fields, (Fields{"D1", "demo", "2024-03-01"}));
+  EXPECT_EQ(t.rows[1].line, 3u);
+  EXPECT_EQ(t.rows[1].fields, (Fields{"D2", "proposal", "2024-03-02"}));
+}
+
+TEST(CsvTest, ReadsCrlfAndALastLineWithoutLineEnd) {
+  CsvTable t = parseOk("a,b\r\n1,2\r\n3,4");
+  EXPECT_EQ(t.header, (Fields{"a", "b"}));
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0].fields, (Fields{"1", "2"}));
+  EXPECT_EQ(t.rows[1].fields, (Fields{"3", "4"}));
+  EXPECT_EQ(t.rows[1].line, 3u);
+}
+
+TEST(CsvTest, ALoneCarriageReturnEndsALine) {
+  CsvTable t = parseOk("a,b\r1,2\r");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0].fields, (Fields{"1", "2"}));
+  EXPECT_EQ(t.rows[0].line, 2u);
+}
+
+TEST(CsvTest, SkipsAByteOrderMark) {
+  CsvTable t = parseOk("\xEF\xBB\xBF"
+                       "deal,stage\nD1,demo\n");
+  EXPECT_EQ(t.header, (Fields{"deal", "stage"}));
+  ASSERT_EQ(t.rows.size(), 1u);
+}
+
+TEST(CsvTest, SkipsBlankLinesButKeepsLineNumbers) {
+  CsvTable t = parseOk("\n\na,b\n\n1,2\n  \t \r\n\n3,4\n\n\n");
+  EXPECT_EQ(t.headerLine, 3u);
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0].line, 5u);
+  EXPECT_EQ(t.rows[1].line, 8u);
+}
+
+TEST(CsvTest, KeepsEmptyFields) {
+  CsvTable t = parseOk("a,b,c\n1,,3\n,,\n4,5,\n");
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0].fields, (Fields{"1", "", "3"}));
+  EXPECT_EQ(t.rows[1].fields, (Fields{"", "", ""}));
+  EXPECT_EQ(t.rows[2].fields, (Fields{"4", "5", ""}));
+}
+
+TEST(CsvTest, KeepsSpacesInUnquotedFields) {
+  CsvTable t = parseOk("a,b\n x , y\n");
+  EXPECT_EQ(t.rows[0].fields, (Fields{" x ", " y"}));
+}
+
+TEST(CsvTest, ReadsQuotedFieldsWithCommasQuotesAndLineBreaks) {
+  CsvTable t = parseOk("deal,note,value\n"
+                       "\"D1\",\"big, important\",\"15000\"\n"
+                       "D2,\"she said \"\"yes\"\"\",1\n"
+                       "D3,\"two\nlines\",2\n"
+                       "D4,\"\",3\n"
+                       "D5,\"three\r\nlines\n!\",4\n"
+                       "D6,after,5\n");
+  ASSERT_EQ(t.rows.size(), 6u);
+  EXPECT_EQ(t.rows[0].fields, (Fields{"D1", "big, important", "15000"}));
+  EXPECT_EQ(t.rows[1].fields, (Fields{"D2", "she said \"yes\"", "1"}));
+  EXPECT_EQ(t.rows[2].fields, (Fields{"D3", "two\nlines", "2"}));
+  EXPECT_EQ(t.rows[2].line, 4u);
+  EXPECT_EQ(t.rows[3].fields, (Fields{"D4", "", "3"}));
+  EXPECT_EQ(t.rows[3].line, 6u);
+  EXPECT_EQ(t.rows[4].fields, (Fields{"D5", "three\r\nlines\n!", "4"}));
+  EXPECT_EQ(t.rows[4].line, 7u);
+  EXPECT_EQ(t.rows[5].line, 10u); // D5 spans lines 7 to 9
+}
+
+TEST(CsvTest, AllowsSpacesAfterAClosingQuote) {
+  CsvTable t = parseOk("a,b\n\"x\"  ,\"y\"\t\n");
+  EXPECT_EQ(t.rows[0].fields, (Fields{"x", "y"}));
+}
+
+TEST(CsvTest, AQuoteInsideAnUnquotedFieldIsKept) {
+  CsvTable t = parseOk("a,b\n5\" disk,x\n");
+  EXPECT_EQ(t.rows[0].fields, (Fields{"5\" disk", "x"}));
+}
+
+TEST(CsvTest, EmptyTextHasNoHeader) {
+  CsvTable t = parseOk("");
+  EXPECT_TRUE(t.header.empty());
+  EXPECT_EQ(t.headerLine, 0u);
+  EXPECT_TRUE(t.rows.empty());
+  EXPECT_EQ(parseOk("\xEF\xBB\xBF\n \n\r\n").headerLine, 0u);
+}
+
+TEST(CsvTest, HeaderOnly) {
+  CsvTable t = parseOk("deal,stage,entered\n");
+  EXPECT_EQ(t.header.size(), 3u);
+  EXPECT_TRUE(t.rows.empty());
+}
+
+TEST(CsvTest, AnUnterminatedQuoteNamesTheLineWhereTheFieldStarts) {
+  EXPECT_EQ(parseError("a,b\n1,2\n3,\"open\n4,5\n"),
+            "f.csv:3: a quoted field is not closed: the '\"' that ends it is missing");
+}
+
+TEST(CsvTest, TextAfterAClosingQuoteIsAnError) {
+  EXPECT_EQ(parseError("a,b\n1,2\n\"x\"y,2\n"),
+            "f.csv:3: unexpected 'y' after the closing quote of a field; a quote inside a quoted "
+            "field is written as two quotes (\"\")");
+  // The line is the one of the closing quote.
+  EXPECT_EQ(parseError("a,b\n\"x\ny\"z,2\n").substr(0, 9), "f.csv:3: ");
+}
+
+TEST(CsvTest, ReadsManyRows) {
+  std::string text = "deal,stage,timestamp\n";
+  for (int i = 0; i < 100000; ++i)
+    text += "D" + std::to_string(i) + ",demo,2024-03-01T10:00:00Z\n";
+  CsvTable t = parseOk(text);
+  ASSERT_EQ(t.rows.size(), 100000u);
+  EXPECT_EQ(t.rows[99999].line, 100001u);
+  EXPECT_EQ(t.rows[99999].fields[0], "D99999");
+}
+
+} // namespace
+} // namespace salesc::rt

@@ -1,0 +1,57 @@
+//===- SensitivityTest.cpp - Gains from one more point of conversion ------===//
+#include "salesc/runtime/Sensitivity.h"
+
+#include "TestProcess.h"
+
+#include <gtest/gtest.h>
+
+namespace salesc::rt {
+namespace {
+
+using namespace testing;
+
+/// Stages s0..sN-1 in a row: stage i sends rates[i] to the next (the last to won) and
+/// the rest to lost.
+Process chain(const std::vector<double>& rates) {
+  Process p;
+  std::vector<uint32_t> stages;
+  for (size_t i = 0; i < rates.size(); ++i)
+    stages.push_back(addStage(p, "s" + std::to_string(i), {1, 1, 1}));
+  uint32_t won = addWon(p, "won"), lost = addLost(p, "lost");
+  for (size_t i = 0; i < rates.size(); ++i) {
+    addEdge(p, stages[i], i + 1 < rates.size() ? stages[i + 1] : won, rates[i]);
+    if (rates[i] < 1)
+      addEdge(p, stages[i], lost, 1 - rates[i]);
+  }
+  return p;
+}
+
+TEST(SensitivityTest, StraightChainGainsAreTheOtherRates) {
+  // a -60%-> b -40%-> won, the rest lost. Win rate 0.6 * 0.4 = 0.24.
+  // One more point on a->b: 0.61 * 0.4 = 0.244, a gain of 0.004.
+  // One more point on b->won: 0.6 * 0.41 = 0.246, a gain of 0.006: the better lever.
+  Process p = chain({0.6, 0.4});
+  p.value = 1000;
+  auto a = analyze(p);
+  ASSERT_TRUE(bool(a));
+  std::vector<EdgeSensitivity> s = sensitivity(p, *a);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(p.states[p.transitions[s[0].transition].to].kind, StateKind::Won);
+  EXPECT_NEAR(s[0].winRateGain, 0.006, 1e-12);
+  EXPECT_NEAR(*s[0].valuePerLeadGain, 6.0, 1e-9);
+  EXPECT_NEAR(s[1].winRateGain, 0.004, 1e-12);
+}
+
+TEST(SensitivityTest, StagesThatLoseNoOneHaveNoLever) {
+  // a sends everyone to b: moving a point needs a lost share to move.
+  Process p = chain({1.0, 0.5});
+  auto a = analyze(p);
+  ASSERT_TRUE(bool(a));
+  std::vector<EdgeSensitivity> s = sensitivity(p, *a);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_NEAR(s[0].winRateGain, 0.01, 1e-12); // 1.0 * 0.51 - 1.0 * 0.5
+  EXPECT_FALSE(s[0].valuePerLeadGain) << "no value stated";
+}
+
+} // namespace
+} // namespace salesc::rt

@@ -1,0 +1,366 @@
+//===- TablesTest.cpp - Tests of the tables.json loader -------------------===//
+#include "salesc/runtime/Tables.h"
+
+#include "salesc/runtime/Markov.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+namespace salesc::rt {
+namespace {
+
+std::string golden(llvm::StringRef example) {
+  return std::string(SALESC_SOURCE_DIR) + "/tests/golden/" + example.str() + "/tables.json";
+}
+
+std::vector<Process> loadOk(llvm::StringRef json) {
+  llvm::Expected<std::vector<Process>> ps = loadTables(json, "t.json");
+  if (!ps) {
+    ADD_FAILURE() << llvm::toString(ps.takeError());
+    return {};
+  }
+  return std::move(*ps);
+}
+
+std::string loadError(llvm::StringRef json) {
+  llvm::Expected<std::vector<Process>> ps = loadTables(json, "t.json");
+  if (ps)
+    return "no error";
+  return llvm::toString(ps.takeError());
+}
+
+/// A small valid document: a(0) -> b(1) -> won(2); remainders to lost(3).
+const char* const Base = R"({
+  "format": "salesc-tables",
+  "version": 1,
+  "generator": "test",
+  "processes": [
+    {
+      "name": "p",
+      "description": "",
+      "channel": null,
+      "offering": null,
+      "brand": null,
+      "currency": null,
+      "value": null,
+      "targets": {"win_rate": null, "cycle_days": null},
+      "start": 0,
+      "states": [
+        {"name": "a", "kind": "stage", "description": "", "learn": [], "provide": [],
+         "tactics": [], "time": {"min": 1, "typical": 2, "max": 3, "mean": 2},
+         "stalled_after_days": null},
+        {"name": "b", "kind": "stage", "description": "", "learn": [], "provide": [],
+         "tactics": [], "time": null, "stalled_after_days": null},
+        {"name": "won", "kind": "won", "description": ""},
+        {"name": "lost", "kind": "lost", "description": ""}
+      ],
+      "transitions": [
+        {"from": 0, "to": 1, "probability": 0.6, "implicit": false},
+        {"from": 0, "to": 3, "probability": 0.4, "implicit": true},
+        {"from": 1, "to": 2, "probability": 0.3, "implicit": false},
+        {"from": 1, "to": 3, "probability": 0.7, "implicit": true}
+      ]
+    }
+  ]
+}
+)";
+
+/// Base with the first occurrence of `from` replaced by `to` (which must occur).
+std::string edit(llvm::StringRef from, llvm::StringRef to) {
+  std::string s = Base;
+  size_t at = s.find(from.str());
+  EXPECT_NE(at, std::string::npos) << from.str();
+  if (at != std::string::npos)
+    s.replace(at, from.size(), to.str());
+  return s;
+}
+
+TEST(TablesTest, LoadsTheQuickstartTables) {
+  llvm::Expected<std::vector<Process>> ps = loadTablesFile(golden("quickstart"));
+  ASSERT_TRUE(bool(ps)) << llvm::toString(ps.takeError());
+  ASSERT_EQ(ps->size(), 1u);
+  const Process& p = (*ps)[0];
+  EXPECT_EQ(p.name, "direct_consulting");
+  EXPECT_EQ(p.description, "Direct sales of consulting");
+  EXPECT_EQ(p.channel, "direct");
+  EXPECT_EQ(p.offering, "consulting");
+  ASSERT_TRUE(p.brand.has_value());
+  EXPECT_EQ(p.brand->name, "acme");
+  EXPECT_EQ(p.brand->description, "Acme Consulting");
+  EXPECT_EQ(p.brand->values,
+            (std::vector<std::string>{"professional", "trustworthy", "good_value"}));
+  EXPECT_TRUE(p.brand->forbiddenTactics.empty());
+  EXPECT_EQ(p.brand->forbiddenCategories, (std::vector<std::string>{"pushy"}));
+  EXPECT_EQ(p.brand->requirements, (std::vector<std::string>{"materials"}));
+  EXPECT_EQ(p.brand->maxStages, std::nullopt);
+  EXPECT_EQ(p.brand->maxCycleDays, std::nullopt);
+  EXPECT_EQ(p.currency, "USD");
+  EXPECT_EQ(p.value, 15000.0);
+  EXPECT_EQ(p.targetWinRate, 0.05);
+  EXPECT_EQ(p.targetCycleDays, 60.0);
+  EXPECT_EQ(p.start, 0u);
+
+  std::vector<std::string> names;
+  for (const State& s : p.states)
+    names.push_back(s.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"inquiry", "rep_call", "demo", "proposal", "signed",
+                                             "lost"}));
+  EXPECT_EQ(p.states[0].kind, StateKind::Stage);
+  EXPECT_EQ(p.states[4].kind, StateKind::Won);
+  EXPECT_EQ(p.states[5].kind, StateKind::Lost);
+
+  const State& demo = p.states[2];
+  EXPECT_EQ(demo.description, "In-person meeting and product demo");
+  EXPECT_TRUE(demo.hasTime);
+  EXPECT_EQ(demo.time.min, 7.0);
+  EXPECT_EQ(demo.time.typical, 10.5);
+  EXPECT_EQ(demo.time.max, 14.0);
+  EXPECT_EQ(demo.stalledAfter, 30.0);
+  ASSERT_EQ(demo.learn.size(), 1u);
+  EXPECT_EQ(demo.learn[0].name, "proof");
+  EXPECT_EQ(demo.learn[0].description, "Evidence that it worked for companies like theirs");
+  ASSERT_EQ(demo.provide.size(), 1u);
+  EXPECT_EQ(demo.provide[0].name, "case_study");
+  ASSERT_EQ(demo.tactics.size(), 1u);
+  EXPECT_EQ(demo.tactics[0].name, "product_demo");
+  EXPECT_EQ(p.states[1].learn.size(), 2u);
+  EXPECT_EQ(p.states[1].time.mean(), 4.0); // (2 + 3 + 7) / 3
+  EXPECT_EQ(p.states[0].stalledAfter, std::nullopt);
+  EXPECT_TRUE(p.states[3].tactics.empty());
+  EXPECT_FALSE(p.states[4].hasTime);
+
+  ASSERT_EQ(p.transitions.size(), 9u);
+  EXPECT_EQ(p.transitions[0].from, 0u);
+  EXPECT_EQ(p.transitions[0].to, 1u);
+  EXPECT_EQ(p.transitions[0].probability, 0.6); // exactly the double 0.6
+  EXPECT_FALSE(p.transitions[0].implicit);
+  EXPECT_EQ(p.transitions[1].to, 5u);
+  EXPECT_EQ(p.transitions[1].probability, 0.4);
+  EXPECT_TRUE(p.transitions[1].implicit);
+  EXPECT_EQ(p.transitions[5].from, 2u); // demo back to rep_call
+  EXPECT_EQ(p.transitions[5].to, 1u);
+  EXPECT_EQ(p.transitions[5].probability, 0.1);
+}
+
+TEST(TablesTest, TheQuickstartAnalysesToTheHandWorkedWinRate) {
+  // h(proposal) = 0.4; h(demo) = 0.5 * 0.4 + 0.1 * h(rep_call); h(rep_call) = 0.45 * h(demo)
+  // so h(demo) = 0.2 / (1 - 0.045) = 0.2 / 0.955, h(rep_call) = 0.09 / 0.955 and
+  // h(inquiry) = 0.6 * 0.09 / 0.955 = 0.054 / 0.955.
+  llvm::Expected<std::vector<Process>> ps = loadTablesFile(golden("quickstart"));
+  ASSERT_TRUE(bool(ps)) << llvm::toString(ps.takeError());
+  llvm::Expected<Analysis> a = analyze((*ps)[0]);
+  ASSERT_TRUE(bool(a)) << llvm::toString(a.takeError());
+  EXPECT_NEAR(a->winProbability[0], 0.054 / 0.955, 1e-12);
+  EXPECT_NEAR(a->winProbability[1], 0.09 / 0.955, 1e-12);
+  EXPECT_NEAR(a->winProbability[2], 0.2 / 0.955, 1e-12);
+  EXPECT_NEAR(a->winProbability[3], 0.4, 1e-12);
+}
+
+TEST(TablesTest, LoadsEveryGoldenExample) {
+  const std::pair<const char*, std::vector<std::string>> examples[] = {
+      {"quickstart", {"direct_consulting"}},
+      {"luxury_cars", {"showroom_grand_tourer"}},
+      {"saas_multichannel", {"online_team", "online_enterprise", "partner_enterprise"}},
+  };
+  for (const auto& [example, expected] : examples) {
+    llvm::Expected<std::vector<Process>> ps = loadTablesFile(golden(example));
+    ASSERT_TRUE(bool(ps)) << llvm::toString(ps.takeError());
+    std::vector<std::string> names;
+    for (const Process& p : *ps) {
+      names.push_back(p.name);
+      llvm::Expected<Analysis> a = analyze(p);
+      EXPECT_TRUE(bool(a)) << example << ": " << llvm::toString(a.takeError());
+      if (a) {
+        EXPECT_GT(a->winRate(), 0.0) << p.name;
+      }
+    }
+    EXPECT_EQ(names, expected) << example;
+  }
+}
+
+TEST(TablesTest, NumbersReadBackExactly) {
+  // Written as the shortest text that reads back to the same double (as the emitter does).
+  const double values[] = {0.6, 0.1, 0.1 + 0.2, 1.0 / 3, 2.0 / 3, 1e-7, 0.05, 10.5, 1.0 / 7};
+  for (double v : values) {
+    const std::string json = edit(R"("value": null)", fmt::format("\"value\": {}", v));
+    std::vector<Process> ps = loadOk(json);
+    ASSERT_EQ(ps.size(), 1u);
+    EXPECT_EQ(*ps[0].value, v) << fmt::format("{}", v);
+  }
+  // Probabilities like 1/3 + 2/3 that sum to 1 only up to rounding are accepted.
+  std::string thirds = edit(R"("probability": 0.6,)", fmt::format("\"probability\": {},", 1.0 / 3));
+  thirds.replace(thirds.find(R"("probability": 0.4,)"), 19,
+                 fmt::format("\"probability\": {},", 2.0 / 3));
+  std::vector<Process> ps = loadOk(thirds);
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].transitions[0].probability, 1.0 / 3);
+  EXPECT_EQ(ps[0].transitions[1].probability, 2.0 / 3);
+}
+
+TEST(TablesTest, LoadsTheBaseDocument) {
+  std::vector<Process> ps = loadOk(Base);
+  ASSERT_EQ(ps.size(), 1u);
+  const Process& p = ps[0];
+  EXPECT_EQ(p.channel, "");
+  EXPECT_FALSE(p.brand.has_value());
+  EXPECT_EQ(p.value, std::nullopt);
+  EXPECT_EQ(p.targetWinRate, std::nullopt);
+  EXPECT_TRUE(p.states[0].hasTime);
+  EXPECT_FALSE(p.states[1].hasTime);
+  EXPECT_EQ(p.states[1].time.max, 0.0);
+}
+
+TEST(TablesTest, NullableFieldsMayBeLeftOutAndAByteOrderMarkIsSkipped) {
+  const char* minimal = R"({"format": "salesc-tables", "version": 1, "processes": [
+    {"name": "p", "start": 0,
+     "states": [{"name": "a", "kind": "stage"}, {"name": "w", "kind": "won"}],
+     "transitions": [{"from": 0, "to": 1, "probability": 1}]}]})";
+  std::vector<Process> ps = loadOk(std::string("\xEF\xBB\xBF") + minimal);
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].states.size(), 2u);
+  EXPECT_FALSE(ps[0].transitions[0].implicit);
+  EXPECT_EQ(ps[0].transitions[0].probability, 1.0);
+  EXPECT_TRUE(loadOk(R"({"format": "salesc-tables", "version": 1, "processes": []})").empty());
+}
+
+TEST(TablesTest, ReportsSyntaxErrorsWithLineAndColumn) {
+  // Line 3 is `  "version": 1,,`: the second comma is column 16.
+  EXPECT_EQ(loadError("{\n  \"format\": \"salesc-tables\",\n  \"version\": 1,,\n}"),
+            "t.json:3:16: invalid JSON: expected object key");
+  EXPECT_EQ(loadError(""), "t.json:1:1: invalid JSON: unexpected EOF");
+  EXPECT_EQ(loadError("{\"format\": \"salesc-tables\"\n"),
+            "t.json:2:1: invalid JSON: expected , or } after object property");
+  EXPECT_EQ(loadError("{\"a\": [1 2]}"),
+            "t.json:1:10: invalid JSON: expected , or ] after array element");
+  EXPECT_EQ(loadError("{}\n  x"), "t.json:2:3: invalid JSON: text after end of document");
+  EXPECT_EQ(loadError("{\"a\": \"\xff\"}"), "t.json:1:8: invalid JSON: invalid UTF-8 sequence");
+}
+
+TEST(TablesTest, RefusesOtherFormatsAndVersions) {
+  EXPECT_EQ(loadError("[]"), "t.json: the document is an array; expected an object");
+  EXPECT_EQ(loadError(R"({"version": 1})"),
+            "t.json: not a salesc tables file: expected \"format\": \"salesc-tables\"");
+  EXPECT_EQ(loadError(edit(R"("format": "salesc-tables")", R"("format": "bpmn")")),
+            "t.json: not a salesc tables file: expected \"format\": \"salesc-tables\"");
+  EXPECT_EQ(loadError(edit(R"("version": 1)", R"("version": 2)")),
+            "t.json: tables version 2 is not supported by this salesc (it reads version 1)");
+  EXPECT_EQ(loadError(edit(R"("version": 1,)", "")), "t.json: missing field 'version'");
+  EXPECT_EQ(loadError(edit(R"("version": 1)", R"("version": "1")")),
+            "t.json: field 'version' is a string; expected a whole number");
+  EXPECT_EQ(loadError(R"({"format": "salesc-tables", "version": 1})"),
+            "t.json: missing field 'processes'");
+}
+
+TEST(TablesTest, ReportsWrongFieldsNamingTheProcessAndState) {
+  const std::pair<std::string, std::string> cases[] = {
+      {edit(R"("name": "p",)", ""), "t.json: process 0: missing field 'name'"},
+      {edit(R"("name": "p")", R"("name": 7)"),
+       "t.json: process 0: field 'name' is a number; expected a string"},
+      {edit(R"("description": "",)", R"("description": [],)"),
+       "t.json: process 'p': field 'description' is an array; expected a string or null"},
+      {edit(R"("value": null)", R"("value": -3)"),
+       "t.json: process 'p': field 'value' is -3; expected a number above 0"},
+      {edit(R"("value": null)", R"("value": "15000")"),
+       "t.json: process 'p': field 'value' is a string; expected a number or null"},
+      {edit(R"("win_rate": null)", R"("win_rate": 5)"),
+       "t.json: process 'p': the target win rate is 5; expected a probability above 0 and at "
+       "most 1"},
+      {edit(R"("cycle_days": null)", R"("cycle_days": 0)"),
+       "t.json: process 'p': the target cycle is 0 days; expected more than 0"},
+      {edit(R"("brand": null)", R"("brand": {"name": "b", "requires": ["speed"]})"),
+       "t.json: process 'p': brand 'b' requires 'speed'; expected 'knowledge', 'materials', "
+       "'time' or 'values'"},
+      {edit(R"("brand": null)", R"("brand": {"name": "b", "values": [1]})"),
+       "t.json: process 'p': an entry of 'values' is a number; expected a string"},
+      {edit(R"("brand": null)", R"("brand": 3)"),
+       "t.json: process 'p': field 'brand' is a number; expected an object"},
+      {edit(R"("start": 0)", R"("start": 9)"),
+       "t.json: process 'p': field 'start' is 9, but the process has 4 states"},
+      {edit(R"("start": 0)", R"("start": 2)"),
+       "t.json: process 'p': the start state 'won' is an outcome; expected a stage"},
+      {edit(R"("start": 0)", R"("start": -1)"),
+       "t.json: process 'p': field 'start' is -1; expected a whole number, 0 or more"},
+      {edit(R"("start": 0)", R"("start": 0.5)"),
+       "t.json: process 'p': field 'start' is 0.5; expected a whole number, 0 or more"},
+      {edit(R"("start": 0,)", ""), "t.json: process 'p': missing field 'start'"},
+      {edit(R"("kind": "stage")", R"("kind": "stag")"),
+       "t.json: process 'p', state 0 ('a'): field 'kind' is 'stag'; expected 'stage', 'won' or "
+       "'lost'"},
+      {edit(R"("name": "b", "kind": "stage",)", R"("name": "b",)"),
+       "t.json: process 'p', state 1 ('b'): missing field 'kind'"},
+      {edit(R"("name": "b")", R"("name": "a")"), "t.json: process 'p', state 1 ('a'): two states "
+                                                 "are named 'a'"},
+      {edit(R"("name": "b")", R"("name": "")"), "t.json: process 'p', state 1: the state name is "
+                                                "empty"},
+      {edit(R"("learn": [],)", R"("learn": [{"description": "x"}],)"),
+       "t.json: process 'p', state 0 ('a'): missing field 'name'"},
+      {edit(R"("learn": [],)", R"("learn": ["x"],)"),
+       "t.json: process 'p', state 0 ('a'): entry 0 of 'learn' is a string; expected an object"},
+      {edit(R"("min": 1, "typical": 2)", R"("min": 3, "typical": 2)"),
+       "t.json: process 'p', state 0 ('a'): the time is min 3, typical 2, max 3 days; expected 0 "
+       "<= min <= typical <= max"},
+      {edit(R"("min": 1)", R"("min": -1)"),
+       "t.json: process 'p', state 0 ('a'): the time is min -1, typical 2, max 3 days; expected "
+       "0 <= min <= typical <= max"},
+      {edit(R"("mean": 2)", R"("mean": 2.5)"),
+       "t.json: process 'p', state 0 ('a'): the mean time is 2.5 days, but (min + typical + max) "
+       "/ 3 is 2"},
+      {edit(R"("max": 3, )", ""), "t.json: process 'p', state 0 ('a'): missing field 'max'"},
+      {edit(R"("time": null, "stalled_after_days": null)",
+            R"("time": null, "stalled_after_days": -2)"),
+       "t.json: process 'p', state 1 ('b'): field 'stalled_after_days' is -2; expected 0 or "
+       "more"},
+      {edit(
+           R"({"name": "won", "kind": "won", "description": ""})",
+           R"({"name": "won", "kind": "won", "description": "", "time": {"min": 1, "typical": 1, "max": 1}})"),
+       "t.json: process 'p', state 2 ('won'): outcome 'won' has a time, a stall limit or items; "
+       "only stages have them"},
+      {edit(R"("to": 1,)", R"("to": 4,)"),
+       "t.json: process 'p', transition 0: field 'to' is 4, but the process has 4 states"},
+      {edit(R"("from": 0, "to": 1,)", R"("from": 7, "to": 1,)"),
+       "t.json: process 'p', transition 0: field 'from' is 7, but the process has 4 states"},
+      {edit(R"("from": 1, "to": 3,)", R"("from": 3, "to": 1,)"),
+       "t.json: process 'p', transition 3: outcome 'lost' has a transition to 'b'; an outcome "
+       "ends the process"},
+      {edit(R"("probability": 0.6,)", R"("probability": 0,)"),
+       "t.json: process 'p', transition 0: the transition from 'a' to 'b' has probability 0; "
+       "expected more than 0 and at most 1"},
+      {edit(R"("probability": 0.6,)", R"("probability": 1.5,)"),
+       "t.json: process 'p', transition 0: the transition from 'a' to 'b' has probability 1.5; "
+       "expected more than 0 and at most 1"},
+      {edit(R"("probability": 0.6,)", R"("probability": 0.5,)"),
+       "t.json: process 'p': the transitions out of stage 'a' add up to 0.9; expected 1"},
+      {edit(R"("probability": 0.6,)", R"("probability": 0.600000001,)"),
+       "t.json: process 'p': the transitions out of stage 'a' add up to 1.000000001; expected 1"},
+      {edit(R"("implicit": false)", R"("implicit": "no")"),
+       "t.json: process 'p', transition 0: field 'implicit' is a string; expected true or false"},
+      {edit(R"(,
+        {"from": 1, "to": 2, "probability": 0.3, "implicit": false},
+        {"from": 1, "to": 3, "probability": 0.7, "implicit": true})",
+            ""),
+       "t.json: process 'p': stage 'b' has no transitions; every stage leads somewhere"},
+      {edit(R"("transitions": [)", R"("transitions": 5, "x": [)"),
+       "t.json: process 'p': field 'transitions' is a number; expected an array"},
+      {edit(R"("processes": [)", R"("processes": [3,)"),
+       "t.json: process 0: the entry is a number; expected an object"},
+  };
+  for (const auto& [json, message] : cases)
+    EXPECT_EQ(loadError(json), message);
+}
+
+TEST(TablesTest, ASumWithinTheToleranceIsAccepted) {
+  EXPECT_EQ(loadOk(edit(R"("probability": 0.6,)", R"("probability": 0.6000000001,)")).size(), 1u);
+}
+
+TEST(TablesTest, AFileThatCannotBeReadIsAnError) {
+  llvm::Expected<std::vector<Process>> ps = loadTablesFile("/nonexistent/tables.json");
+  ASSERT_FALSE(bool(ps));
+  EXPECT_EQ(llvm::toString(ps.takeError()),
+            "/nonexistent/tables.json: cannot read the file: No such file or directory");
+}
+
+} // namespace
+} // namespace salesc::rt

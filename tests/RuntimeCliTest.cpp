@@ -1,0 +1,175 @@
+//===- RuntimeCliTest.cpp - analyze, simulate, forecast, roi, conform -----===//
+//
+// The runtime commands as a user runs them, on the quickstart (from its .sales file
+// and from its tables.json), with every figure checked against hand-worked values.
+// The quickstart: inquiry -60%-> rep_call -45%-> demo -50%-> proposal -40%-> signed,
+// demo -10%-> rep_call, the rest lost. Win probabilities: h(proposal) = 0.4,
+// h(demo) = 0.5 h(proposal) + 0.1 h(rep_call), h(rep_call) = 0.45 h(demo), so
+// h(demo) = 0.2 / 0.955, h(rep_call) = 0.09 / 0.955, h(inquiry) = 0.054 / 0.955.
+//
+//===----------------------------------------------------------------------===//
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "CliFixture.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using salesc::testing::CliFixture;
+using salesc::testing::RunResult;
+
+const std::string Quickstart = SALESC_SOURCE_DIR "/examples/quickstart.sales";
+const double Win = 0.054 / 0.955;
+
+class RuntimeCli : public CliFixture {
+protected:
+  /// The first process of a JSON report.
+  llvm::json::Object process(const RunResult& r) {
+    llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+    EXPECT_TRUE(bool(doc)) << r.out << r.err;
+    if (!doc)
+      return {};
+    if (const llvm::json::Array* ps = doc->getAsObject()->getArray("processes"))
+      return *(*ps)[0].getAsObject();
+    return *doc->getAsObject();
+  }
+
+  std::string tables() {
+    std::string out = std::string(dir_) + "/built";
+    EXPECT_EQ(run({"build", Quickstart, "-o", out, "--quiet"}).status, 0);
+    return out + "/tables.json";
+  }
+};
+
+double num(const llvm::json::Object& o, llvm::StringRef key) {
+  auto v = o.getNumber(key);
+  return v ? *v : -1e300;
+}
+
+TEST_F(RuntimeCli, AnalyzeGivesTheHandWorkedFigures) {
+  for (const std::string& input : {Quickstart, tables()}) {
+    RunResult r = run({"analyze", "--format=json", input});
+    ASSERT_EQ(r.status, 0) << r.err;
+    llvm::json::Object p = process(r);
+    EXPECT_NEAR(num(p, "win_probability"), Win, 1e-12) << input;
+    EXPECT_NEAR(num(p, "value_per_lead"), 15000 * Win, 1e-8);
+    const llvm::json::Array* stages = p.getArray("stages");
+    ASSERT_TRUE(stages && stages->size() == 4);
+    const llvm::json::Object* demo = (*stages)[2].getAsObject();
+    EXPECT_NEAR(num(*demo, "win_probability"), 0.2 / 0.955, 1e-12);
+    // Visits to rep_call: 0.6 from inquiry plus demo's loop back: 0.6 / (1 - 0.45 * 0.1).
+    EXPECT_NEAR(num(*(*stages)[1].getAsObject(), "expected_visits"), 0.6 / 0.955, 1e-12);
+    // The best lever: proposal -> signed, +1 point moves h(proposal) by 0.01, times the
+    // visits to proposal (0.6 * 0.45 * 0.5 / 0.955).
+    const llvm::json::Object* best = (*p.getArray("sensitivity"))[0].getAsObject();
+    EXPECT_EQ(*best->getString("from"), "proposal");
+    EXPECT_NEAR(num(*best, "win_rate_gain"), 0.01 * 0.135 / 0.955, 1e-12);
+  }
+}
+
+TEST_F(RuntimeCli, RoiGivesTheHandWorkedFigures) {
+  RunResult r = run({"roi", "--format=json", "--leads=1000", "--cost=20000", Quickstart});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::json::Object p = process(r);
+  double customers = 1000 * Win, revenue = customers * 15000;
+  EXPECT_NEAR(num(p, "expected_customers"), customers, 1e-9);
+  EXPECT_NEAR(num(p, "expected_revenue"), revenue, 1e-6);
+  EXPECT_NEAR(num(p, "roi"), (revenue - 20000) / 20000, 1e-9);
+  EXPECT_NEAR(num(p, "break_even_leads"), 20000 / (Win * 15000), 1e-9);
+  EXPECT_NEAR(num(p, "cost_per_customer"), 20000 / customers, 1e-9);
+}
+
+TEST_F(RuntimeCli, SimulateAgreesWithTheChainAndIgnoresTheThreadCount) {
+  RunResult one = run(
+      {"simulate", "--format=json", "--prospects=200000", "--seed=7", "--threads=1", Quickstart});
+  RunResult two = run(
+      {"simulate", "--format=json", "--prospects=200000", "--seed=7", "--threads=2", Quickstart});
+  ASSERT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(one.out, two.out) << "the same seed must give the same numbers";
+  llvm::json::Object p = process(one);
+  double rate = num(p, "win_rate");
+  double se = std::sqrt(Win * (1 - Win) / 200000);
+  EXPECT_NEAR(rate, Win, 4 * se);
+  const llvm::json::Object* days = p.getObject("days_to_win");
+  ASSERT_TRUE(days);
+  EXPECT_NEAR(num(*days, "mean"), 31.183246073298427, 4 * num(*days, "standard_error"));
+  RunResult other =
+      run({"simulate", "--format=json", "--prospects=200000", "--seed=8", Quickstart});
+  EXPECT_NE(other.out, one.out) << "another seed, other draws";
+}
+
+TEST_F(RuntimeCli, ForecastReadsThePipelineAndReportsBadRows) {
+  std::string csv = write("deals.csv", "\xEF\xBB\xBF"
+                                       "deal,stage,entered,value\r\n"
+                                       "A,proposal,2026-11-20,10000\r\n"
+                                       "\"B, the big one\",demo,2026-11-01,\r\n"
+                                       "\r\n"
+                                       "C,propsal,2026-11-20,1\r\n"
+                                       "D,demo,2026-13-01,1\r\n"
+                                       "E,demo\r\n");
+  RunResult r =
+      run({"forecast", "--format=json", "--as-of=2026-11-26", "--pipeline", csv, Quickstart});
+  EXPECT_EQ(r.status, 1) << "rows were rejected";
+  EXPECT_NE(r.err.find(csv + ":5:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean 'proposal'?"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(csv + ":6:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(csv + ":7:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("read 5 rows, rejected 3"), std::string::npos) << r.err;
+  llvm::json::Object p = process(r);
+  // A: 10000 x h(proposal) = 4000; B: the process value 15000 x h(demo).
+  EXPECT_NEAR(num(p, "weighted_pipeline"), 10000 * 0.4 + 15000 * 0.2 / 0.955, 1e-6);
+  EXPECT_EQ(num(p, "rows_rejected"), 3);
+  // B entered demo 25 days ago: not yet past its 30-day stall limit.
+  EXPECT_EQ(p.getArray("stalled")->size(), 0u);
+}
+
+TEST_F(RuntimeCli, ConformRecoversTheCountsOfAKnownLog) {
+  // 10 deals: 6 go inquiry -> rep_call, 4 inquiry -> lost; of the 6, 3 rep_call -> demo,
+  // 3 rep_call -> lost; deal Z skips from inquiry to proposal.
+  std::string log = "deal,stage,timestamp\n";
+  for (int i = 0; i < 10; ++i) {
+    std::string d = "d" + std::to_string(i);
+    log += d + ",inquiry,2026-01-01T09:00\n";
+    log += d + (i < 6 ? ",rep_call,2026-01-03\n" : ",lost,2026-01-03\n");
+    if (i < 6)
+      log += d + (i < 3 ? ",demo,2026-01-07\n" : ",lost,2026-01-07\n");
+  }
+  log += "Z,inquiry,2026-01-01\nZ,proposal,2026-01-02\n";
+  RunResult r = run({"conform", "--format=json", "--as-of=2026-02-01", "--events",
+                     write("log.csv", log), Quickstart});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::json::Object p = process(r);
+  const llvm::json::Array* stages = p.getArray("stages");
+  EXPECT_EQ(num(*(*stages)[0].getAsObject(), "entered"), 11);
+  EXPECT_EQ(num(*(*stages)[1].getAsObject(), "entered"), 6);
+  for (const llvm::json::Value& e : *p.getArray("edges")) {
+    const llvm::json::Object& edge = *e.getAsObject();
+    if (*edge.getString("from") == "inquiry" && *edge.getString("to") == "rep_call") {
+      EXPECT_EQ(num(edge, "count"), 6);
+      EXPECT_NEAR(num(edge, "observed"), 6.0 / 11, 1e-12);
+      EXPECT_NEAR(num(edge, "stated"), 0.6, 1e-12);
+    }
+    if (*edge.getString("from") == "rep_call" && *edge.getString("to") == "demo")
+      EXPECT_EQ(num(edge, "count"), 3);
+  }
+  const llvm::json::Array* unexpected = p.getArray("unexpected");
+  ASSERT_EQ(unexpected->size(), 1u);
+  EXPECT_EQ(*(*unexpected)[0].getAsObject()->getString("kind"), "skips ahead");
+}
+
+TEST_F(RuntimeCli, RefusesTablesOfAnotherVersion) {
+  std::string t = (*llvm::MemoryBuffer::getFile(tables()))->getBuffer().str();
+  t.replace(t.find("\"version\": 1"), 12, "\"version\": 2");
+  RunResult r = run({"analyze", write("v2.json", t)});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("version 2"), std::string::npos) << r.err;
+}
+
+} // namespace

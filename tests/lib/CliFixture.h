@@ -1,0 +1,58 @@
+//===- CliFixture.h - Running the salesc binary from a test ---------------===//
+#ifndef SALESC_TESTS_CLIFIXTURE_H
+#define SALESC_TESTS_CLIFIXTURE_H
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+namespace salesc::testing {
+
+struct RunResult {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+/// A fresh temporary folder per test, files written into it, and `salesc` run with
+/// stdout and stderr captured. SALESC_BINARY is the binary under test.
+class CliFixture : public ::testing::Test {
+protected:
+  void SetUp() override { ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("salesc-cli", dir_)); }
+  void TearDown() override { llvm::sys::fs::remove_directories(dir_); }
+
+  std::string write(llvm::StringRef name, llvm::StringRef text) {
+    llvm::SmallString<256> p(dir_);
+    llvm::sys::path::append(p, name);
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(p));
+    std::error_code ec;
+    llvm::raw_fd_ostream os(p, ec);
+    os << text;
+    return std::string(p);
+  }
+
+  RunResult run(std::vector<std::string> args) {
+    std::string outFile = write("stdout.txt", ""), errFile = write("stderr.txt", "");
+    std::vector<llvm::StringRef> argv{SALESC_BINARY};
+    for (const std::string& a : args)
+      argv.push_back(a);
+    llvm::Optional<llvm::StringRef> redirects[] = {llvm::StringRef(""), llvm::StringRef(outFile),
+                                                   llvm::StringRef(errFile)};
+    RunResult r;
+    r.status = llvm::sys::ExecuteAndWait(SALESC_BINARY, argv, llvm::None, redirects);
+    r.out = (*llvm::MemoryBuffer::getFile(outFile))->getBuffer().str();
+    r.err = (*llvm::MemoryBuffer::getFile(errFile))->getBuffer().str();
+    return r;
+  }
+
+  llvm::SmallString<256> dir_;
+};
+
+} // namespace salesc::testing
+
+#endif // SALESC_TESTS_CLIFIXTURE_H
