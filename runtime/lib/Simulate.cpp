@@ -153,8 +153,10 @@ void runBlocks(const Compiled& c, const SimulationOptions& o, uint64_t firstBloc
     const uint64_t begin = b * BlockSize, end = std::min(o.prospects, begin + BlockSize);
     Moments m;
     uint64_t transitions = 0;
+    // One stream per block: blocks are the fixed unit of work, so prospect i draws the
+    // same numbers whatever the thread count, without seeding a generator per prospect.
+    Xoshiro256 rng(streamSeed(o.seed, b));
     for (uint64_t i = begin; i < end; ++i) {
-      Xoshiro256 rng(streamSeed(o.seed, i));
       uint32_t s = c.start;
       double days = 0;
       uint64_t steps = 0;

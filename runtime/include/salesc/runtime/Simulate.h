@@ -3,9 +3,10 @@
 // Each prospect starts at the process's start stage, spends a holding time drawn
 // from triangular(min, typical, max) in every stage it visits (zero for a stage
 // without a time) and moves to the next state drawn from the stage's transition
-// probabilities, until it reaches an outcome. Prospect i draws from its own
-// random stream, streamSeed(seed, i), and every sum is taken in prospect order,
-// so the same seed gives bit-identical results whatever the thread count.
+// probabilities, until it reaches an outcome. Prospects run in fixed blocks of
+// 4096; block b draws from its own random stream, streamSeed(seed, b), prospect by
+// prospect, and every sum is taken in prospect order, so the same seed gives
+// bit-identical results whatever the thread count.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_RUNTIME_SIMULATE_H
