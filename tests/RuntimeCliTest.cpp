@@ -18,6 +18,7 @@
 
 #include "CliFixture.h"
 
+#include <cmath>
 #include <gtest/gtest.h>
 
 namespace {
@@ -162,6 +163,34 @@ TEST_F(RuntimeCli, ConformRecoversTheCountsOfAKnownLog) {
   const llvm::json::Array* unexpected = p.getArray("unexpected");
   ASSERT_EQ(unexpected->size(), 1u);
   EXPECT_EQ(*(*unexpected)[0].getAsObject()->getString("kind"), "skips ahead");
+}
+
+TEST_F(RuntimeCli, EveryExampleWorksFromItsSourceAndFromItsTables) {
+  for (const char* example : {"quickstart", "luxury_cars", "saas_multichannel"}) {
+    std::string source = SALESC_SOURCE_DIR "/examples/" + std::string(example) + ".sales";
+    std::string out = std::string(dir_) + "/" + example;
+    ASSERT_EQ(run({"build", source, "-o", out, "--quiet"}).status, 0) << example;
+    for (const std::string& input : {source, out + "/tables.json"}) {
+      RunResult analyze = run({"analyze", "--format=json", input});
+      RunResult roi = run({"roi", "--format=json", "--leads=100", "--cost=1000", input});
+      RunResult simulate = run({"simulate", "--format=json", "--prospects=20000", input});
+      for (const RunResult* r : {&analyze, &roi, &simulate}) {
+        EXPECT_EQ(r->status, 0) << input << "\n" << r->err;
+        EXPECT_TRUE(bool(llvm::json::parse(r->out))) << input;
+      }
+      // The Monte Carlo win rate of every process agrees with the chain's.
+      llvm::Expected<llvm::json::Value> doc = llvm::json::parse(simulate.out);
+      ASSERT_TRUE(bool(doc));
+      for (const llvm::json::Value& v : *doc->getAsObject()->getArray("processes")) {
+        const llvm::json::Object& p = *v.getAsObject();
+        double predicted = num(p, "predicted_win_rate"), rate = num(p, "win_rate");
+        EXPECT_NEAR(rate, predicted, 4 * std::sqrt(predicted * (1 - predicted) / 20000))
+            << input << " " << p.getString("name")->str();
+      }
+    }
+    // The same report from the source and from the tables built from it.
+    EXPECT_EQ(run({"analyze", source}).out, run({"analyze", out + "/tables.json"}).out) << example;
+  }
 }
 
 TEST_F(RuntimeCli, RefusesTablesOfAnotherVersion) {

@@ -222,8 +222,9 @@ TEST(SimulateTest, AnotherSeedGivesOtherNumbers) {
   EXPECT_NE(a.daysToClose.mean, b.daysToClose.mean);
 }
 
-TEST(SimulateTest, ProspectIKeepsItsStreamWhenMoreProspectsAreSimulated) {
-  // The first 4096 prospects are the same in a run of 4096 and in a run of 8192,
+TEST(SimulateTest, ProspectIKeepsItsDrawsWhenMoreProspectsAreSimulated) {
+  // The first block of 4096 prospects draws the same numbers in a run of 4096 and in a
+  // run of 8192,
   // so the second run's wins are at least... exactly the first's plus the new ones'.
   Process p;
   addStage(p, "s");

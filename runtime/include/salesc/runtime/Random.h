@@ -1,7 +1,7 @@
 //===- Random.h - Generators and samplers for the Monte Carlo simulation --===//
 //
-// xoshiro256** seeded through splitmix64, one independent stream per prospect
-// (streamSeed) so results do not depend on how prospects are spread over
+// xoshiro256** seeded through splitmix64, one independent stream per block of
+// prospects (streamSeed) so results do not depend on how prospects are spread over
 // threads; Vose alias tables for O(1) draws of the next state; triangular
 // holding times by inverse CDF. Header-only so the simulation's inner loop
 // inlines every call.
@@ -32,7 +32,7 @@ inline uint64_t splitmix64(uint64_t& state) {
   return mix64(state);
 }
 
-/// The seed of stream `stream` (prospect i uses stream i) under the run seed
+/// The seed of stream `stream` (block b of the simulation uses stream b) under the run seed
 /// `seed`. For a fixed `seed`, distinct streams get distinct seeds (the map is
 /// a bijection of `stream`).
 inline uint64_t streamSeed(uint64_t seed, uint64_t stream) {
