@@ -7,7 +7,7 @@ packages=(
   antlr4 default-jre-headless libantlr4-runtime-dev
   llvm-14-dev libfmt-dev
   libgraphviz-dev graphviz fonts-dejavu-core
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev
   cmake ninja-build g++ make python3 pkg-config
   # linked explicitly (static LLVM Support needs zlib and terminfo; the ANTLR runtime uuid)
   zlib1g-dev libncurses-dev uuid-dev
