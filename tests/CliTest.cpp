@@ -284,6 +284,16 @@ TEST_F(Cli, ChecksManyFilesAndFolders) {
   EXPECT_EQ(two.status, 0);
 }
 
+TEST_F(Cli, FoldersWithSymbolicLinkLoopsAreCheckedOnce) {
+  write("tree/a.sales", Clean);
+  llvm::SmallString<256> tree(dir_);
+  llvm::sys::path::append(tree, "tree");
+  ASSERT_FALSE(llvm::sys::fs::create_link(".", std::string(tree) + "/loop1"));
+  ASSERT_FALSE(llvm::sys::fs::create_link(".", std::string(tree) + "/loop2"));
+  RunResult r = run({"check", "--format=json", std::string(tree)});
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
 TEST_F(Cli, ErrorLimitStopsTheReport) {
   std::string many;
   for (int i = 0; i < 5; ++i)

@@ -193,6 +193,46 @@ TEST_F(RuntimeCli, EveryExampleWorksFromItsSourceAndFromItsTables) {
   }
 }
 
+TEST_F(RuntimeCli, RefusesWhatWouldGiveMeaninglessFigures) {
+  // Tables holding a process without stages (schema-valid) are refused, not crashed on.
+  std::string t = (*llvm::MemoryBuffer::getFile(tables()))->getBuffer().str();
+  size_t states = t.find("\"states\": [");
+  size_t end = t.find("\n  ]\n}", states);
+  ASSERT_NE(states, std::string::npos);
+  std::string empty =
+      t.substr(0, states) + "\"states\": [],\n      \"transitions\": []\n    }" + t.substr(end);
+  RunResult none = run({"analyze", write("empty.json", empty)});
+  EXPECT_EQ(none.status, 1) << none.out;
+  EXPECT_NE(none.err.find("it has no stages"), std::string::npos) << none.err;
+
+  EXPECT_EQ(run({"simulate", "--prospects=18446744073709551615", Quickstart}).status, 2);
+  EXPECT_EQ(run({"roi", "--leads=1.5", "--cost=10", Quickstart}).status, 2);
+  EXPECT_EQ(run({"roi", "--leads=10", "--cost=inf", Quickstart}).status, 2);
+  std::string deals = write("deals.csv", "deal,stage,entered\nA,demo,2026-01-01\n"
+                                         "B,demo,2027-01-01\n");
+  EXPECT_EQ(
+      run({"forecast", "--horizon=1e308", "--as-of=2026-06-01", "--pipeline", deals, Quickstart})
+          .status,
+      2);
+  RunResult late = run({"forecast", "--as-of=2026-06-01", "--pipeline", deals, Quickstart});
+  EXPECT_EQ(late.status, 1);
+  EXPECT_NE(late.err.find(deals + ":3: deal 'B' entered 2027-01-01, after the day of the "
+                                  "forecast (2026-06-01)"),
+            std::string::npos)
+      << late.err;
+
+  // A process that sends nearly everyone back: the step limit cuts the runs, and the
+  // figures would be biased, so the command says so and fails.
+  std::string loop =
+      write("loop.sales", "process p {\n"
+                          "  stage a { time 1 day; next b 100%; }\n"
+                          "  stage b { time 1 day; next a 99.999%; otherwise won; }\n"
+                          "  won won;\n}\n");
+  RunResult cut = run({"simulate", "--prospects=2000", loop});
+  EXPECT_EQ(cut.status, 1);
+  EXPECT_NE(cut.err.find("biased"), std::string::npos) << cut.err;
+}
+
 TEST_F(RuntimeCli, RefusesTablesOfAnotherVersion) {
   std::string t = (*llvm::MemoryBuffer::getFile(tables()))->getBuffer().str();
   t.replace(t.find("\"version\": 1"), 12, "\"version\": 2");

@@ -11,9 +11,13 @@ static const KindInfo Kinds[] = {
 #undef DIAG
 };
 
-const KindInfo& kindInfo(DiagKind kind) { return Kinds[static_cast<unsigned>(kind)]; }
+const KindInfo& kindInfo(DiagKind kind) {
+  return Kinds[static_cast<unsigned>(kind)];
+}
 
-llvm::ArrayRef<KindInfo> allKinds() { return Kinds; }
+llvm::ArrayRef<KindInfo> allKinds() {
+  return Kinds;
+}
 
 std::optional<DiagKind> kindByName(llvm::StringRef name) {
   for (const KindInfo& k : Kinds)

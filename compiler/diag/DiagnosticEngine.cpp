@@ -12,8 +12,7 @@ DiagBuilder& DiagBuilder::note(llvm::SMRange range, std::string message) {
   return *this;
 }
 
-DiagBuilder& DiagBuilder::fix(llvm::SMRange range, std::string replacement,
-                              std::string message) {
+DiagBuilder& DiagBuilder::fix(llvm::SMRange range, std::string replacement, std::string message) {
   if (d_)
     d_->fixes.push_back(FixIt{std::move(message), std::move(replacement), range});
   return *this;
@@ -23,8 +22,7 @@ DiagBuilder DiagnosticEngine::report(DiagKind kind, llvm::SMRange range, std::st
   return add(kind, range, "", std::move(message));
 }
 
-DiagBuilder DiagnosticEngine::reportFile(DiagKind kind, llvm::StringRef file,
-                                         std::string message) {
+DiagBuilder DiagnosticEngine::reportFile(DiagKind kind, llvm::StringRef file, std::string message) {
   return add(kind, llvm::SMRange(), file.str(), std::move(message));
 }
 
@@ -50,20 +48,29 @@ DiagBuilder DiagnosticEngine::add(DiagKind kind, llvm::SMRange range, std::strin
 }
 
 std::vector<Diagnostic> DiagnosticEngine::sorted() const {
+  // By file name, then by place in the file: within one buffer, byte order is line
+  // and column order, so nothing needs resolving (resolving every diagnostic is
+  // quadratic on a long line full of mistakes).
   struct Keyed {
     std::string file;
-    unsigned line, column;
+    const char* at;
     const Diagnostic* d;
   };
   std::vector<Keyed> keyed;
   keyed.reserve(diags_.size());
   for (const auto& d : diags_) {
-    Location loc = resolve(sm_, d->range.Start);
-    keyed.push_back({d->file.empty() ? loc.file : d->file, loc.line, loc.column, d.get()});
+    std::string file = d->file;
+    if (file.empty() && d->range.Start.isValid())
+      if (unsigned id = sm_.FindBufferContainingLoc(d->range.Start))
+        file = sm_.getMemoryBuffer(id)->getBufferIdentifier().str();
+    keyed.push_back({std::move(file), d->range.Start.getPointer(), d.get()});
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-    return std::tie(a.file, a.line, a.column, kindInfo(a.d->kind).code) <
-           std::tie(b.file, b.line, b.column, kindInfo(b.d->kind).code);
+    if (a.file != b.file)
+      return a.file < b.file;
+    if (a.at != b.at)
+      return std::less<const char*>()(a.at, b.at);
+    return kindInfo(a.d->kind).code < kindInfo(b.d->kind).code;
   });
   std::vector<Diagnostic> out;
   out.reserve(keyed.size());

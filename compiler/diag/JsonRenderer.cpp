@@ -23,8 +23,8 @@ void place(llvm::json::OStream& j, const llvm::SourceMgr& sm, llvm::SMRange rang
 
 } // namespace
 
-void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
-                llvm::ArrayRef<Diagnostic> diags, unsigned errors, unsigned warnings) {
+void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,
+                unsigned errors, unsigned warnings) {
   llvm::json::OStream j(os);
   j.object([&] {
     j.attribute("version", 1);

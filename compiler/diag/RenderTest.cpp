@@ -1,7 +1,7 @@
 //===- RenderTest.cpp - The diagnostic engine and its text renderer -------===//
+#include "Render.h"
 #include "DiagnosticEngine.h"
 #include "Location.h"
-#include "Render.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -53,8 +53,7 @@ TEST_F(RenderTest, ColumnsCountCharactersAndCaretsFollowWideText) {
   Location l = resolve(sm_, at("x;", 1).Start);
   EXPECT_EQ(l.column, 13u); // s t a g e _ " “ 日 ” " _ x: the 13th character
   // Twelve characters precede it, and the CJK one is two columns wide on a terminal.
-  EXPECT_NE(render(e).find("\n" + std::string(13, ' ') + "^\n"), std::string::npos)
-      << render(e);
+  EXPECT_NE(render(e).find("\n" + std::string(13, ' ') + "^\n"), std::string::npos) << render(e);
 }
 
 TEST_F(RenderTest, DeduplicatesAndSortsByPlace) {

@@ -52,9 +52,8 @@ Value physical(const llvm::SourceMgr& sm, llvm::SMRange range, llvm::StringRef f
 
 } // namespace
 
-void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
-                 llvm::ArrayRef<Diagnostic> diags, llvm::StringRef toolVersion,
-                 llvm::StringRef docsUrl) {
+void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,
+                 llvm::StringRef toolVersion, llvm::StringRef docsUrl) {
   Array rules;
   for (const KindInfo& k : allKinds()) {
     // GitHub's anchor for the heading "## S001 syntax-error" in docs/diagnostics.md.
@@ -97,9 +96,9 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
             {"artifactChanges",
              Array{Object{
                  {"artifactLocation", Object{{"uri", uri(start.file)}}},
-                 {"replacements", Array{Object{{"deletedRegion", region(sm, f.range)},
-                                               {"insertedContent",
-                                                Object{{"text", f.replacement}}}}}},
+                 {"replacements",
+                  Array{Object{{"deletedRegion", region(sm, f.range)},
+                               {"insertedContent", Object{{"text", f.replacement}}}}}},
              }}},
         });
       }
@@ -111,12 +110,13 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs", Array{Object{
-                   {"tool", Object{{"driver", Object{
-                                                  {"name", "salesc"},
-                                                  {"version", toolVersion},
-                                                  {"informationUri", docsUrl},
-                                                  {"rules", std::move(rules)},
-                                              }}}},
+                   {"tool", Object{{"driver",
+                                    Object{
+                                        {"name", "salesc"},
+                                        {"version", toolVersion},
+                                        {"informationUri", docsUrl},
+                                        {"rules", std::move(rules)},
+                                    }}}},
                    {"columnKind", "unicodeCodePoints"},
                    {"results", std::move(results)},
                }}},

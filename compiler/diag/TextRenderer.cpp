@@ -106,11 +106,11 @@ void snippet(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::SMRange ran
 
 } // namespace
 
-void renderText(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
-                llvm::ArrayRef<Diagnostic> diags, bool color) {
+void renderText(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,
+                bool color) {
   for (const Diagnostic& d : diags) {
-    header(os, resolve(sm, d.range.Start), d.file, d.severity, d.message,
-           kindInfo(d.kind).code, color);
+    header(os, resolve(sm, d.range.Start), d.file, d.severity, d.message, kindInfo(d.kind).code,
+           color);
     // A fix-it at the diagnostic's own place shows its replacement under the caret,
     // as clang does; its message is already part of the diagnostic's message.
     const std::string* fixText = nullptr;

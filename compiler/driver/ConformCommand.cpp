@@ -60,6 +60,8 @@ int runConform(const char* argv0) {
   rt::LoadReport report;
   std::vector<rt::StageEvent> events = rt::loadEvents(*table, p, Events, report);
   int status = reportLoad(report, Events);
+  if (events.empty() && status != 0)
+    return 1; // nothing usable: a report of zeros would only mislead
   rt::ConformResult r = rt::conform(p, events, *asOf);
   std::vector<std::string> edits;
   if (Suggest)

@@ -32,7 +32,7 @@ int reportLoad(const rt::LoadReport& report, const std::string& path) {
     llvm::errs() << e << '\n';
   llvm::errs() << path << ": read " << report.rowsRead << " rows, rejected " << report.rowsRejected
                << '\n';
-  return report.rowsRejected ? 1 : 0;
+  return report.rowsRejected || !report.errors.empty() ? 1 : 0;
 }
 
 std::optional<double> asOfDay(const std::string& text) {
@@ -44,6 +44,12 @@ std::optional<double> asOfDay(const std::string& text) {
   if (!d) {
     llvm::WithColor::error(llvm::errs(), "salesc")
         << "--as-of: " << llvm::toString(d.takeError()) << '\n';
+    return std::nullopt;
+  }
+  // 1900-01-01 to 2999-12-31: a CRM's dates, and finite figures downstream.
+  if (*d < -25567 || *d > 376199) {
+    llvm::WithColor::error(llvm::errs(), "salesc")
+        << "--as-of: '" << text << "' is not between 1900 and 2999\n";
     return std::nullopt;
   }
   return *d;

@@ -41,8 +41,9 @@ int runForecast(const char* argv0) {
   std::optional<double> asOf = asOfDay(AsOf);
   if (!asOf)
     return 2;
-  if (!(Horizon > 0)) {
-    llvm::WithColor::error(llvm::errs(), "salesc") << "--horizon must be above 0 days\n";
+  if (!(Horizon > 0 && Horizon <= MaxDays)) {
+    llvm::WithColor::error(llvm::errs(), "salesc")
+        << "--horizon must be above 0 days and at most 36500 (100 years)\n";
     return 2;
   }
   RuntimeInput in;
@@ -57,8 +58,27 @@ int runForecast(const char* argv0) {
   if (!table)
     return 1;
   rt::LoadReport report;
-  std::vector<rt::Deal> deals = rt::loadPipeline(*table, p, Pipeline, report);
+  std::vector<rt::Deal> loaded = rt::loadPipeline(*table, p, Pipeline, report);
+  // A deal must have entered its stage by the day of the forecast, at a sane value.
+  std::vector<rt::Deal> deals;
+  for (rt::Deal& d : loaded) {
+    std::string why;
+    if (d.entered > *asOf)
+      why = "entered " + rt::formatDate(d.entered) + ", after the day of the forecast (" +
+            rt::formatDate(*asOf) + ")";
+    else if (d.value && *d.value > MaxAmount)
+      why = "a value over 1e15";
+    if (why.empty()) {
+      deals.push_back(std::move(d));
+      continue;
+    }
+    report.errors.push_back(Pipeline + ":" + std::to_string(d.line) + ": deal '" + d.id + "' " +
+                            why);
+    ++report.rowsRejected;
+  }
   int status = reportLoad(report, Pipeline);
+  if (deals.empty() && status != 0)
+    return 1; // nothing usable: a report of zeros would only mislead
   rt::ForecastOptions o;
   o.asOf = *asOf;
   o.horizonDays = Horizon;

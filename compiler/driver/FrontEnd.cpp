@@ -103,8 +103,9 @@ std::vector<std::string> expandInputs(llvm::ArrayRef<std::string> inputs, bool& 
     }
     std::vector<std::string> found;
     std::error_code ec;
-    for (llvm::sys::fs::recursive_directory_iterator it(in, ec), end; it != end && !ec;
-         it.increment(ec))
+    // Symbolic links to folders are not followed: a link back up would loop forever.
+    for (llvm::sys::fs::recursive_directory_iterator it(in, ec, /*follow_symlinks=*/false), end;
+         it != end && !ec; it.increment(ec))
       if (llvm::sys::path::extension(it->path()) == ".sales" &&
           !llvm::sys::fs::is_directory(it->path()))
         found.push_back(it->path());

@@ -8,6 +8,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/WithColor.h"
 
+#include <cmath>
 #include <fmt/format.h>
 
 namespace salesc::driver {
@@ -37,8 +38,13 @@ void optional(llvm::json::OStream& j, llvm::StringRef key, std::optional<double>
 } // namespace
 
 int runRoi(const char* argv0) {
-  if (!(Leads > 0) || !(Cost > 0)) {
-    llvm::WithColor::error(llvm::errs(), "salesc") << "--leads and --cost must be above 0\n";
+  if (!(Leads >= 1 && Leads <= 1e12 && Leads == std::floor(Leads))) {
+    llvm::WithColor::error(llvm::errs(), "salesc")
+        << "--leads must be a whole number from 1 to 1e12\n";
+    return 2;
+  }
+  if (!(Cost > 0 && Cost <= MaxAmount)) {
+    llvm::WithColor::error(llvm::errs(), "salesc") << "--cost must be above 0 and at most 1e15\n";
     return 2;
   }
   RuntimeInput in;

@@ -35,6 +35,27 @@ void jsonNumber(llvm::json::OStream& j, llvm::StringRef key, double v) {
     j.attribute(key, nullptr);
 }
 
+/// Why `p` cannot be worked on (a tables.json may hold what the language forbids), or
+/// empty. Figures are bounded so that every report prints finite numbers.
+std::string unfit(const rt::Process& p) {
+  bool stages = false;
+  for (const rt::State& s : p.states) {
+    stages |= !s.isOutcome();
+    if (!s.isOutcome() && !(s.time.max <= MaxDays))
+      return "the time of stage '" + s.name + "' is over " + std::to_string(int(MaxDays)) +
+             " days (100 years)";
+    if (s.stalledAfter && !(*s.stalledAfter <= MaxDays))
+      return "the stall limit of stage '" + s.name + "' is over 100 years";
+  }
+  if (!stages)
+    return "it has no stages";
+  if (p.start >= p.states.size() || p.states[p.start].isOutcome())
+    return "its start is not a stage";
+  if (p.value && !(*p.value > 0 && *p.value <= MaxAmount))
+    return "its value must be above 0 and at most 1e15";
+  return {};
+}
+
 int loadRuntimeInput(const char* argv0, const std::string& path, const std::string& only,
                      RuntimeInput& out) {
   std::vector<const rt::Process*> all;
@@ -61,6 +82,11 @@ int loadRuntimeInput(const char* argv0, const std::string& path, const std::stri
   for (const rt::Process* p : all) {
     if (!only.empty() && p->name != only)
       continue;
+    if (std::string why = unfit(*p); !why.empty()) {
+      llvm::WithColor::error(llvm::errs(), "salesc")
+          << "process '" << p->name << "' in '" << path << "': " << why << '\n';
+      return 1;
+    }
     llvm::Expected<rt::Analysis> a = rt::analyze(*p);
     if (!a) {
       llvm::WithColor::error(llvm::errs(), "salesc")
@@ -72,7 +98,8 @@ int loadRuntimeInput(const char* argv0, const std::string& path, const std::stri
   if (out.processes.empty()) {
     llvm::WithColor::error(llvm::errs(), "salesc")
         << "'" << path << "' "
-        << (only.empty() ? std::string("declares no process")
+        << (only.empty() ? std::string("has no process salesc can work on (a process needs "
+                                       "stages and a 'won' outcome)")
                          : "has no process named '" + only + "'")
         << '\n';
     return 1;

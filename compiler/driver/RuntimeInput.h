@@ -34,6 +34,11 @@ struct RuntimeInput {
 int loadRuntimeInput(const char* argv0, const std::string& path, const std::string& only,
                      RuntimeInput& out);
 
+/// Bounds on what the runtime commands take, so every figure they print is finite:
+/// amounts (deal values, costs) up to 1e15, times up to 100 years.
+constexpr double MaxAmount = 1e15;
+constexpr double MaxDays = 36500;
+
 /// The one process `in` holds, or null after reporting that the command (`what` works
 /// on one process) needs --process.
 const RuntimeProcess* singleProcess(const RuntimeInput& in, llvm::StringRef what);

@@ -134,11 +134,27 @@ void printJson(llvm::json::OStream& j, const Run& r) {
   });
 }
 
+/// Prospects stopped by the step limit make every figure biased: say so, status 1.
+int unfinished(const std::vector<Run>& runs) {
+  int status = 0;
+  for (const Run& r : runs)
+    if (r.result.unfinished) {
+      llvm::WithColor::error(llvm::errs(), "salesc")
+          << "process '" << r.process->process->name << "': " << r.result.unfinished
+          << " prospects were still in the process after 10,000 stages, so the figures "
+             "above are biased; the process sends prospects back too often to simulate\n";
+      status = 1;
+    }
+  return status;
+}
+
 } // namespace
 
 int runSimulate(const char* argv0) {
-  if (Prospects == 0) {
-    llvm::WithColor::error(llvm::errs(), "salesc") << "--prospects must be at least 1\n";
+  constexpr uint64_t MaxProspects = 1'000'000'000;
+  if (Prospects == 0 || Prospects > MaxProspects) {
+    llvm::WithColor::error(llvm::errs(), "salesc")
+        << "--prospects must be from 1 to 1,000,000,000\n";
     return 2;
   }
   RuntimeInput in;
@@ -160,6 +176,7 @@ int runSimulate(const char* argv0) {
     runs.push_back(Run{&rp, std::move(*r)});
   }
   if (options().format == ReportFormat::Json) {
+    int status = unfinished(runs);
     llvm::json::OStream j(llvm::outs(), 2);
     j.object([&] {
       j.attribute("version", 1);
@@ -169,14 +186,14 @@ int runSimulate(const char* argv0) {
       });
     });
     llvm::outs() << '\n';
-    return 0;
+    return status;
   }
   for (size_t i = 0; i < runs.size(); ++i) {
     if (i)
       llvm::outs() << '\n';
     printText(runs[i]);
   }
-  return 0;
+  return unfinished(runs);
 }
 
 } // namespace salesc::driver

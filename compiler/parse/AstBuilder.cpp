@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "AstBuilder.h"
 
+#include <cmath>
 #include <cstdlib>
 
 namespace salesc::parse {
@@ -58,14 +59,18 @@ std::optional<ast::Ident> AstBuilder::ident(P::IdentContext* ctx) {
 std::optional<ast::Number> AstBuilder::number(antlr4::Token* token) {
   if (!present(token))
     return std::nullopt;
-  llvm::StringRef digits = slice(token);
-  char buffer[64];
-  size_t n = 0;
-  for (char c : digits)
-    if (c != '_' && n + 1 < sizeof buffer)
-      buffer[n++] = c;
-  buffer[n] = 0;
-  return ast::Number{std::strtod(buffer, nullptr), range(token)};
+  std::string digits;
+  for (char c : slice(token))
+    if (c != '_')
+      digits += c;
+  double value = std::strtod(digits.c_str(), nullptr);
+  if (!std::isfinite(value) || value > 1e18) {
+    ++errors_;
+    diags_.report(DiagKind::InvalidNumber, range(token),
+                  "this number is too large for salesc to work with");
+    return std::nullopt;
+  }
+  return ast::Number{value, range(token)};
 }
 
 std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
@@ -210,14 +215,12 @@ std::unique_ptr<ast::Decl> AstBuilder::decl(P::DeclContext* ctx) {
   case P::KNOWLEDGE: {
     auto* c = as<P::KnowledgeDeclContext>(ctx);
     auto name = c ? ident(c->name) : std::nullopt;
-    return name ? std::make_unique<ast::KnowledgeDecl>(*name, text(c->desc), range(c), m)
-                : nullptr;
+    return name ? std::make_unique<ast::KnowledgeDecl>(*name, text(c->desc), range(c), m) : nullptr;
   }
   case P::CATEGORY: {
     auto* c = as<P::CategoryDeclContext>(ctx);
     auto name = c ? ident(c->name) : std::nullopt;
-    return name ? std::make_unique<ast::CategoryDecl>(*name, text(c->desc), range(c), m)
-                : nullptr;
+    return name ? std::make_unique<ast::CategoryDecl>(*name, text(c->desc), range(c), m) : nullptr;
   }
   case P::LITERATURE:
   case P::TOOL: {
@@ -237,8 +240,8 @@ std::unique_ptr<ast::Decl> AstBuilder::decl(P::DeclContext* ctx) {
     auto category = c ? ident(c->cat) : std::nullopt;
     if (!name || !category)
       return nullptr;
-    auto d = std::make_unique<ast::TacticDecl>(ast::DeclKind::Tactic, *name, text(c->desc),
-                                               range(c), m);
+    auto d =
+        std::make_unique<ast::TacticDecl>(ast::DeclKind::Tactic, *name, text(c->desc), range(c), m);
     d->category = *category;
     if (c->conv)
       d->conveys = identList(c->conv->values);
@@ -353,9 +356,9 @@ void AstBuilder::processItem(ast::ProcessDecl& proc, P::ProcessItemContext* ctx)
     if (auto* c = as<P::OutcomeDeclContext>(ctx)) {
       auto name = ident(c->name);
       if (name && c->kind)
-        proc.outcomes.push_back(ast::Outcome{
-            c->kind->getType() == P::WON ? ast::OutcomeKind::Won : ast::OutcomeKind::Lost, *name,
-            text(c->desc), range(c)});
+        proc.outcomes.push_back(ast::Outcome{c->kind->getType() == P::WON ? ast::OutcomeKind::Won
+                                                                          : ast::OutcomeKind::Lost,
+                                             *name, text(c->desc), range(c)});
     }
     break;
   default:

@@ -15,7 +15,9 @@ namespace {
 
 const llvm::StringRef Requirements[] = {"knowledge", "materials", "time", "values"};
 
-std::string quoted(llvm::StringRef s) { return "'" + s.str() + "'"; }
+std::string quoted(llvm::StringRef s) {
+  return "'" + s.str() + "'";
+}
 
 const ast::BrandRequire* findRequire(const ast::BrandDecl& b, llvm::StringRef what) {
   for (const ast::BrandRequire& r : b.requires_)
@@ -24,11 +26,15 @@ const ast::BrandRequire* findRequire(const ast::BrandDecl& b, llvm::StringRef wh
   return nullptr;
 }
 
-std::string brandName(const ast::BrandDecl& b) { return "brand " + quoted(b.name.text); }
+std::string brandName(const ast::BrandDecl& b) {
+  return "brand " + quoted(b.name.text);
+}
 
 } // namespace
 
-bool isKnownRequirement(llvm::StringRef what) { return llvm::is_contained(Requirements, what); }
+bool isKnownRequirement(llvm::StringRef what) {
+  return llvm::is_contained(Requirements, what);
+}
 
 void checkBrandDecl(const ast::BrandDecl& b, diag::DiagnosticEngine& diags) {
   llvm::StringMap<llvm::SMRange> seen;
@@ -38,8 +44,9 @@ void checkBrandDecl(const ast::BrandDecl& b, diag::DiagnosticEngine& diags) {
                         " is not something a brand can require; use knowledge, materials, "
                         "time or values";
       if (auto s = closest(r.what.text, Requirements))
-        diags.report(DiagKind::UnknownRequirement, r.what.range,
-                     msg + " (did you mean '" + *s + "'?)")
+        diags
+            .report(DiagKind::UnknownRequirement, r.what.range,
+                    msg + " (did you mean '" + *s + "'?)")
             .fix(r.what.range, *s, "replace with '" + *s + "'");
       else
         diags.report(DiagKind::UnknownRequirement, r.what.range, msg);
@@ -47,17 +54,20 @@ void checkBrandDecl(const ast::BrandDecl& b, diag::DiagnosticEngine& diags) {
     }
     auto [it, inserted] = seen.try_emplace(r.what.text, r.what.range);
     if (!inserted)
-      diags.report(DiagKind::RepeatedItem, r.what.range,
-                   "the brand already requires " + r.what.text.str())
+      diags
+          .report(DiagKind::RepeatedItem, r.what.range,
+                  "the brand already requires " + r.what.text.str())
           .note(it->second, "first required here");
   }
   if (b.maxStages.size() > 1)
-    diags.report(DiagKind::DuplicateSetting, b.maxStages[1].range,
-                 "'max stages' is stated twice in " + brandName(b))
+    diags
+        .report(DiagKind::DuplicateSetting, b.maxStages[1].range,
+                "'max stages' is stated twice in " + brandName(b))
         .note(b.maxStages[0].range, "first stated here");
   if (b.maxCycle.size() > 1)
-    diags.report(DiagKind::DuplicateSetting, b.maxCycle[1].range,
-                 "'max cycle' is stated twice in " + brandName(b))
+    diags
+        .report(DiagKind::DuplicateSetting, b.maxCycle[1].range,
+                "'max cycle' is stated twice in " + brandName(b))
         .note(b.maxCycle[0].range, "first stated here");
   for (const auto& m : b.maxCycle)
     if (auto d = toDays(m.value, diags); d && *d <= 0)
@@ -102,7 +112,8 @@ void checkStageAgainstBrand(const ResolvedStage& s, const ast::BrandDecl& b,
   // Forbidden tactics and categories, at each `use`.
   if (s.use) {
     for (const ast::Ident& use : s.use->names) {
-      auto tactic = llvm::find_if(tactics, [&](const ast::Decl* d) { return d->name.text == use.text; });
+      auto tactic =
+          llvm::find_if(tactics, [&](const ast::Decl* d) { return d->name.text == use.text; });
       if (tactic == tactics.end())
         continue;
       const auto* t = llvm::cast<ast::TacticDecl>(*tactic);
@@ -120,8 +131,8 @@ void checkStageAgainstBrand(const ResolvedStage& s, const ast::BrandDecl& b,
             diags
                 .report(DiagKind::ForbiddenCategory, use.range,
                         "stage " + quoted(s.name.text) + " uses " + quoted(use.text) +
-                            ", a tactic of category " + quoted(f.text) + ", which " +
-                            brandName(b) + " forbids")
+                            ", a tactic of category " + quoted(f.text) + ", which " + brandName(b) +
+                            " forbids")
                 .note(f.range, "the category is forbidden here")
                 .note(t->category.range, quoted(use.text) + " is in category " + quoted(f.text));
     }
@@ -140,8 +151,9 @@ void checkStageAgainstBrand(const ResolvedStage& s, const ast::BrandDecl& b,
                      " provides no literature or tool; add a 'provide' line");
   if (!s.time)
     requireFails("time", DiagKind::MissingTime,
-                 "stage " + quoted(s.name.text) + " does not say how long prospects stay; add a "
-                                                  "'time' line");
+                 "stage " + quoted(s.name.text) +
+                     " does not say how long prospects stay; add a "
+                     "'time' line");
   if (findRequire(b, "values")) {
     llvm::StringSet<> brandValues;
     for (const ast::NameList& l : b.values)
@@ -159,8 +171,7 @@ void checkStageAgainstBrand(const ResolvedStage& s, const ast::BrandDecl& b,
     if (!conveys)
       requireFails("values", DiagKind::MissingValues,
                    "stage " + quoted(s.name.text) + " conveys none of the values of " +
-                       brandName(b) +
-                       " through its materials or tactics");
+                       brandName(b) + " through its materials or tactics");
   }
 }
 
@@ -174,9 +185,9 @@ void checkProcessAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
   if (p.stages.size() > max)
     diags
         .report(DiagKind::TooManyStages, p.decl->name.range,
-                "process " + quoted(p.decl->name.text) + " has " +
-                    std::to_string(p.stages.size()) + " stages; " + brandName(b) +
-                    " allows at most " + std::to_string(static_cast<unsigned>(max)))
+                "process " + quoted(p.decl->name.text) + " has " + std::to_string(p.stages.size()) +
+                    " stages; " + brandName(b) + " allows at most " +
+                    std::to_string(static_cast<unsigned>(max)))
         .note(b.maxStages[0].range, "the limit is set here");
 }
 

@@ -18,7 +18,9 @@ using diag::DiagKind;
 
 namespace {
 
-std::string quoted(llvm::StringRef s) { return "'" + s.str() + "'"; }
+std::string quoted(llvm::StringRef s) {
+  return "'" + s.str() + "'";
+}
 
 /// A file that declares no process is a library: what it declares is there for
 /// others to use and cover.
@@ -49,7 +51,9 @@ void checkOnce(const ast::ProcessDecl& p, diag::DiagnosticEngine& diags) {
   for (const auto& s : p.stages) {
     std::string stage = "stage " + quoted(s->name.text);
     for (size_t i = 1; i < s->times.size(); ++i)
-      diags.report(DiagKind::DuplicateSetting, s->times[i].range, "'time' is stated twice in " + stage)
+      diags
+          .report(DiagKind::DuplicateSetting, s->times[i].range,
+                  "'time' is stated twice in " + stage)
           .note(s->times[0].range, "first stated here");
     for (size_t i = 1; i < s->stalled.size(); ++i)
       diags
@@ -126,9 +130,8 @@ void checkDeclarations(SymbolTable& symbols, diag::DiagnosticEngine& diags) {
 
 /// Channels and offerings: a process for a channel its offering is not sold through,
 /// two processes for one combination, and combinations with no process.
-void checkChannels(const std::vector<CheckedProcess>& processes,
-                   const ast::Module* root, const SymbolTable& symbols,
-                   diag::DiagnosticEngine& diags) {
+void checkChannels(const std::vector<CheckedProcess>& processes, const ast::Module* root,
+                   const SymbolTable& symbols, diag::DiagnosticEngine& diags) {
   std::map<std::pair<const ast::Decl*, const ast::Decl*>, const ast::ProcessDecl*> covered;
   for (const CheckedProcess& p : processes) {
     if (!p.channel || !p.offering)
@@ -143,8 +146,8 @@ void checkChannels(const std::vector<CheckedProcess>& processes,
                   "process " + quoted(p.decl->name.text) + " is for offering " +
                       quoted(p.offering->name.text) + " through channel " +
                       quoted(p.channel->name.text) + ", but the offering is not sold via it")
-          .note(p.offering->name.range, "add " + quoted(p.channel->name.text) +
-                                             " to the 'via' list of the offering here");
+          .note(p.offering->name.range,
+                "add " + quoted(p.channel->name.text) + " to the 'via' list of the offering here");
       continue;
     }
     auto [it, inserted] = covered.try_emplace({p.channel, p.offering}, p.decl);
@@ -152,8 +155,8 @@ void checkChannels(const std::vector<CheckedProcess>& processes,
       diags
           .report(DiagKind::DuplicateCombination, p.decl->name.range,
                   "processes " + quoted(it->second->name.text) + " and " +
-                      quoted(p.decl->name.text) + " are both for " +
-                      quoted(p.offering->name.text) + " via " + quoted(p.channel->name.text) +
+                      quoted(p.decl->name.text) + " are both for " + quoted(p.offering->name.text) +
+                      " via " + quoted(p.channel->name.text) +
                       "; keep one process per channel and offering")
           .note(it->second->name.range, "the first process is declared here");
   }
@@ -171,8 +174,8 @@ void checkChannels(const std::vector<CheckedProcess>& processes,
         continue;
       diags.report(DiagKind::MissingProcess, c.range,
                    "offering " + quoted(o->name.text) + " is sold via " + quoted(c.text) +
-                       ", but no process describes that sale; add a process 'for " +
-                       c.text.str() + ", " + o->name.text.str() + "'");
+                       ", but no process describes that sale; add a process 'for " + c.text.str() +
+                       ", " + o->name.text.str() + "'");
     }
   }
 }
@@ -198,8 +201,8 @@ void checkValues(const SymbolTable& symbols, const ast::Module* root,
         if (!conveyed.count(v.text))
           diags.report(DiagKind::ValueNeverConveyed, v.range,
                        "no literature, tool or tactic conveys the value " + quoted(v.text) +
-                           " of brand " + quoted(b->name.text) +
-                           "; add 'conveys " + v.text.str() + "' to one, or check the spelling");
+                           " of brand " + quoted(b->name.text) + "; add 'conveys " + v.text.str() +
+                           "' to one, or check the spelling");
   }
 }
 

@@ -31,8 +31,7 @@ static std::optional<double> unitDays(const ast::Ident& unit, diag::DiagnosticEn
     diags.report(DiagKind::UnknownUnit, unit.range, msg + "; did you mean '" + *s + "'?")
         .fix(unit.range, *s, "replace with '" + *s + "'");
   else
-    diags.report(DiagKind::UnknownUnit, unit.range,
-                 msg + "; use hours, days, weeks or months");
+    diags.report(DiagKind::UnknownUnit, unit.range, msg + "; use hours, days, weeks or months");
   return std::nullopt;
 }
 
@@ -40,7 +39,15 @@ std::optional<double> toDays(const ast::Duration& d, diag::DiagnosticEngine& dia
   auto per = unitDays(d.unit, diags);
   if (!per)
     return std::nullopt;
-  return d.amount.value * *per;
+  double days = d.amount.value * *per;
+  if (days > MaxDays) {
+    diags.report(DiagKind::InvalidNumber, d.range,
+                 "a time of " + formatDays(days) +
+                     " is more than 100 years; salesc takes "
+                     "times up to 36500 days");
+    return std::nullopt;
+  }
+  return days;
 }
 
 std::optional<rt::Holding> toHolding(const ast::TimeSpec& t, diag::DiagnosticEngine& diags) {
@@ -59,6 +66,13 @@ std::optional<rt::Holding> toHolding(const ast::TimeSpec& t, diag::DiagnosticEng
   if (!lowPer || (t.high && !high) || (t.typical && !typical))
     return std::nullopt;
   double low = t.low.value * *lowPer;
+  if (low > MaxDays) {
+    diags.report(DiagKind::InvalidNumber, t.low.range,
+                 "a time of " + formatDays(low) +
+                     " is more than 100 years; salesc takes times "
+                     "up to 36500 days");
+    return std::nullopt;
+  }
   if (!t.high) {
     if (t.typical) {
       diags.report(DiagKind::TypicalOutsideRange, t.typical->range,

@@ -10,6 +10,9 @@
 
 namespace salesc::sema {
 
+/// The longest time salesc takes, in days (100 years).
+constexpr double MaxDays = 36500;
+
 /// Days in one `unit`: hour(s) 1/24, day(s) 1, week(s) 7, month(s) 30.
 std::optional<double> daysPerUnit(llvm::StringRef unit);
 

@@ -17,16 +17,15 @@ using diag::DiagKind;
 
 namespace {
 
+/// A percentage with the digits the user wrote (99.999%, not 100%), rounding away
+/// only the noise of adding shares up.
 std::string pct(double v) {
-  std::string s = fmt::format("{:.2f}", v);
-  while (s.back() == '0')
-    s.pop_back();
-  if (s.back() == '.')
-    s.pop_back();
-  return s + "%";
+  return fmt::format("{:.10g}%", v);
 }
 
-std::string quoted(llvm::StringRef s) { return "'" + s.str() + "'"; }
+std::string quoted(llvm::StringRef s) {
+  return "'" + s.str() + "'";
+}
 
 } // namespace
 
@@ -114,9 +113,9 @@ void ProcessChecker::checkSettings(const ResolvedProcess& p, rt::Process& out) {
       if (upper.size() == 3 && llvm::all_of(upper, [](char c) { return c >= 'A' && c <= 'Z'; }))
         b.fix(m.currency.range, upper, "write the code in capitals");
     }
-    if (m.amount.value <= 0)
+    if (m.amount.value <= 0 || m.amount.value > 1e15)
       diags_.report(DiagKind::InvalidNumber, m.amount.range,
-                    "the average deal value must be above 0");
+                    "the average deal value must be above 0 and at most 1e15");
     out.currency = cur.str();
     out.value = m.amount.value;
   }
@@ -142,8 +141,8 @@ void ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* br
       v.push_back(rt::Item{d->name.text.str(), d->description ? d->description->value : ""});
     return v;
   };
-  auto learn = resolveList(s.learn, {DeclKind::Knowledge},
-                           "'learn' takes knowledge the prospect needs");
+  auto learn =
+      resolveList(s.learn, {DeclKind::Knowledge}, "'learn' takes knowledge the prospect needs");
   auto provide = resolveList(s.provide, {DeclKind::Literature, DeclKind::Tool},
                              "'provide' takes literature or tools");
   auto use = resolveList(s.use, {DeclKind::Tactic}, "'use' takes tactics");
@@ -259,10 +258,10 @@ void ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
     } else if (lostOutcomes.size() == 1) {
       edges.push_back(rt::Transition{si, lostOutcomes[0], remainder / 100.0, true});
     } else {
-      std::string why = lostOutcomes.empty()
-                            ? "the process has no 'lost' outcome"
-                            : "the process has " + std::to_string(lostOutcomes.size()) +
-                                  " 'lost' outcomes";
+      std::string why =
+          lostOutcomes.empty()
+              ? "the process has no 'lost' outcome"
+              : "the process has " + std::to_string(lostOutcomes.size()) + " 'lost' outcomes";
       diags_.report(DiagKind::RemainderNowhere, s.name.range,
                     "stage " + quoted(s.name.text) + " sends " + pct(sum) + " on, and the other " +
                         pct(remainder) + " have nowhere to go: " + why +
@@ -324,8 +323,8 @@ CheckedProcess ProcessChecker::check(const ResolvedProcess& p, unsigned errorsBe
       std::vector<llvm::StringRef> names;
       for (const ResolvedStage& st : p.stages)
         names.push_back(st.name.text);
-      std::string msg = "process " + quoted(p.decl->name.text) + " has no stage named " +
-                        quoted(s.text);
+      std::string msg =
+          "process " + quoted(p.decl->name.text) + " has no stage named " + quoted(s.text);
       if (auto c = closest(s.text, names))
         diags_.report(DiagKind::UnknownName, s.range, msg + "; did you mean '" + *c + "'?")
             .fix(s.range, *c, "replace with '" + *c + "'");

@@ -21,20 +21,22 @@ namespace salesc::sema {
 using diag::DiagKind;
 
 namespace {
-std::string quoted(llvm::StringRef s) { return "'" + s.str() + "'"; }
+std::string quoted(llvm::StringRef s) {
+  return "'" + s.str() + "'";
+}
 } // namespace
 
 bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& model) {
   const std::string name = quoted(p.decl->name.text);
   if (p.stages.empty()) {
     diags_.report(DiagKind::EmptyProcess, p.decl->name.range,
-                  "process " + name + " has no stages, so salesc cannot predict anything "
-                                      "about it; add its stages, or remove it");
+                  "process " + name +
+                      " has no stages, so salesc cannot predict anything "
+                      "about it; add its stages, or remove it");
     return false;
   }
-  bool hasWon = llvm::any_of(model.states, [](const rt::State& s) {
-    return s.kind == rt::StateKind::Won;
-  });
+  bool hasWon =
+      llvm::any_of(model.states, [](const rt::State& s) { return s.kind == rt::StateKind::Won; });
   if (!hasWon) {
     diags_.report(DiagKind::NoWonOutcome, p.decl->name.range,
                   "process " + name +
@@ -51,8 +53,8 @@ bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& mod
     const ResolvedStage& s = p.stages[i];
     if (!reached[i]) {
       diags_.report(DiagKind::UnreachableStage, s.name.range,
-                    "no prospect can reach stage " + quoted(s.name.text) + " from the start stage " +
-                        quoted(model.states[model.start].name) +
+                    "no prospect can reach stage " + quoted(s.name.text) +
+                        " from the start stage " + quoted(model.states[model.start].name) +
                         "; send prospects to it with a 'next' line, or remove it");
       continue;
     }

@@ -39,8 +39,7 @@ const ast::Decl* SymbolTable::find(llvm::StringRef name) const {
   return it == decls_.end() ? nullptr : it->second;
 }
 
-const ast::Decl* SymbolTable::resolve(const ast::Ident& name,
-                                      llvm::ArrayRef<ast::DeclKind> kinds,
+const ast::Decl* SymbolTable::resolve(const ast::Ident& name, llvm::ArrayRef<ast::DeclKind> kinds,
                                       llvm::StringRef role) {
   const ast::Decl* d = find(name.text);
   if (!d) {
@@ -51,10 +50,11 @@ const ast::Decl* SymbolTable::resolve(const ast::Ident& name,
     auto suggestion = closest(name.text, candidates);
     if (suggestion) // most likely what was meant: do not also call it unused
       markUsed(find(*suggestion));
-    std::string msg = "there is no " + describeKinds(kinds, false) + " named '" +
-                      name.text.str() + "'";
+    std::string msg =
+        "there is no " + describeKinds(kinds, false) + " named '" + name.text.str() + "'";
     if (suggestion) {
-      diags_.report(DiagKind::UnknownName, name.range, msg + "; did you mean '" + *suggestion + "'?")
+      diags_
+          .report(DiagKind::UnknownName, name.range, msg + "; did you mean '" + *suggestion + "'?")
           .fix(name.range, *suggestion, "replace with '" + *suggestion + "'");
     } else {
       diags_.report(DiagKind::UnknownName, name.range,
