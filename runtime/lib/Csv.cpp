@@ -40,7 +40,7 @@ public:
     while (skipBlankLines()) {
       CsvRow row;
       row.line = line;
-      row.fields.reserve(width);
+      row.fields.reserve(std::min<size_t>(width, 64)); // a huge header must not reserve per row
       if (llvm::Error err = readRecord(row.fields))
         return err;
       if (table.headerLine == 0) {
