@@ -53,5 +53,47 @@ TEST(SensitivityTest, StagesThatLoseNoOneHaveNoLever) {
   EXPECT_FALSE(s[0].valuePerLeadGain) << "no value stated";
 }
 
+/// The update formula against solving the changed chain again, on a process with a
+/// loop back, an edge to a stage and edges to two won outcomes.
+TEST(SensitivityTest, AgreesWithSolvingTheChangedChainAgain) {
+  Process p;
+  uint32_t a = addStage(p, "a", {1, 2, 3}), b = addStage(p, "b", {2, 2, 2}),
+           c = addStage(p, "c", {1, 1, 1});
+  uint32_t won = addWon(p, "won"), big = addWon(p, "big"), lost = addLost(p, "lost");
+  addEdge(p, a, b, 0.5);
+  addEdge(p, a, lost, 0.5);
+  addEdge(p, b, c, 0.4);
+  addEdge(p, b, a, 0.2);
+  addEdge(p, b, lost, 0.4);
+  addEdge(p, c, won, 0.3);
+  addEdge(p, c, big, 0.1);
+  addEdge(p, c, b, 0.3);
+  addEdge(p, c, lost, 0.3);
+  p.value = 100;
+  auto base = analyze(p);
+  ASSERT_TRUE(bool(base));
+  std::vector<EdgeSensitivity> s = sensitivity(p, *base);
+  ASSERT_EQ(s.size(), 6u); // every edge but the three to lost
+  for (const EdgeSensitivity& e : s) {
+    const Transition& t = p.transitions[e.transition];
+    Process q = p;
+    double lostShare = 0;
+    for (const Transition& o : p.transitions)
+      if (o.from == t.from && o.to == lost)
+        lostShare += o.probability;
+    for (Transition& o : q.transitions)
+      if (o.from == t.from && o.to == lost)
+        o.probability -= 0.01 * o.probability / lostShare;
+    q.transitions[e.transition].probability += 0.01;
+    auto changed = analyze(q);
+    ASSERT_TRUE(bool(changed));
+    EXPECT_NEAR(e.winRateGain, changed->winRate() - base->winRate(), 1e-12)
+        << p.states[t.from].name << " -> " << p.states[t.to].name;
+    EXPECT_NEAR(*e.valuePerLeadGain, 100 * e.winRateGain, 1e-9);
+  }
+  for (size_t i = 1; i < s.size(); ++i)
+    EXPECT_GE(s[i - 1].winRateGain, s[i].winRateGain) << "best first";
+}
+
 } // namespace
 } // namespace salesc::rt
