@@ -240,6 +240,9 @@ bool Reader::document(const json::Value& root, std::vector<Process>& out) {
     Process p;
     if (!process(*po, p))
       return false;
+    for (const Process& earlier : out)
+      if (earlier.name == p.name)
+        return fail("an earlier process has the same name");
     out.push_back(std::move(p));
   }
   where.clear();
@@ -411,6 +414,11 @@ bool Reader::transitions(const json::Array& a, Process& p) {
       return fail(fmt::format("the transition from '{}' to '{}' has probability {}; expected "
                               "more than 0 and at most 1",
                               p.states[t.from].name, p.states[t.to].name, t.probability));
+    for (const Transition& earlier : p.transitions)
+      if (earlier.from == t.from && earlier.to == t.to)
+        return fail(fmt::format("two transitions go from '{}' to '{}'; give each pair one "
+                                "transition with the combined probability",
+                                p.states[t.from].name, p.states[t.to].name));
     sums[t.from] += t.probability;
     ++counts[t.from];
     p.transitions.push_back(t);

@@ -351,6 +351,21 @@ TEST(TablesTest, ReportsWrongFieldsNamingTheProcessAndState) {
     EXPECT_EQ(loadError(json), message);
 }
 
+TEST(TablesTest, RefusesWhatTheLanguageForbids) {
+  EXPECT_EQ(loadError(edit(R"({"from": 1, "to": 3, "probability": 0.7, "implicit": true})",
+                           R"({"from": 1, "to": 3, "probability": 0.35, "implicit": true},
+        {"from": 1, "to": 3, "probability": 0.35, "implicit": false})")),
+            "t.json: process 'p', transition 4: two transitions go from 'b' to 'lost'; give each "
+            "pair one transition with the combined probability");
+  // The same process twice.
+  std::string doc = Base;
+  size_t open = doc.find("    {\n      \"name\": \"p\"");
+  size_t close = doc.find("\n  ]\n}");
+  std::string process = doc.substr(open, close - open);
+  doc.insert(close, ",\n" + process);
+  EXPECT_EQ(loadError(doc), "t.json: process 'p': an earlier process has the same name");
+}
+
 TEST(TablesTest, ASumWithinTheToleranceIsAccepted) {
   EXPECT_EQ(loadOk(edit(R"("probability": 0.6,)", R"("probability": 0.6000000001,)")).size(), 1u);
 }
