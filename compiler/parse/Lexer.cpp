@@ -6,6 +6,8 @@
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/ConvertUTF.h"
 
+#include <fmt/format.h>
+
 namespace salesc::parse {
 
 using diag::DiagKind;
@@ -222,7 +224,15 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
     end = std::min(end, n);
     ++errors_;
     llvm::StringRef bad = s.slice(pos_, end);
-    std::string shown = bad == "\t" ? "\\t" : bad.str();
+    // Control characters are named, never printed raw (a NUL would cut the message).
+    std::string shown;
+    for (char ch : bad) {
+      unsigned char u = static_cast<unsigned char>(ch);
+      if (u < 0x20 || u == 0x7f)
+        shown += fmt::format("U+{:04X}", u);
+      else
+        shown += ch;
+    }
     if (bad.startswith("_")) {
       diags_.report(DiagKind::InvalidCharacter, range(pos_, pos_ + 1),
                     "a name must start with a letter, not '_'");

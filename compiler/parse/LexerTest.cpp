@@ -127,5 +127,20 @@ TEST(LexerTest, ReportsWhatHasNoMeaning) {
   EXPECT_EQ(d[3].kind, diag::DiagKind::UnterminatedComment);
 }
 
+TEST(LexerTest, NamesControlCharactersInsteadOfPrintingThem) {
+  llvm::StringRef text("channel a;\0\x01 channel b;", 23);
+  llvm::SourceMgr sm;
+  sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBuffer(text, "t", false), llvm::SMLoc());
+  diag::DiagnosticEngine diags(sm, {});
+  ByteStream input(text, "t");
+  Lexer lexer(input, diags);
+  while (lexer.nextToken()->getType() != antlr4::Token::EOF) {
+  }
+  std::vector<diag::Diagnostic> d = diags.sorted();
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].message,
+            "unexpected characters 'U+0000U+0001'; names use letters, digits and '_'");
+}
+
 } // namespace
 } // namespace salesc::parse
