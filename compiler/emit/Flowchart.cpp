@@ -295,17 +295,47 @@ std::vector<bool> backEdges(const rt::Process& p) {
   return back;
 }
 
+/// Processes with more stages than this read top to bottom; their remainders to a
+/// lost outcome are drawn as a note beside each stage rather than as lines that all
+/// run to one box at the bottom.
+constexpr size_t LongProcess = 7;
+
+size_t stageCount(const rt::Process& p) {
+  size_t n = 0;
+  for (const rt::State& s : p.states)
+    n += !s.isOutcome();
+  return n;
+}
+
+/// Whether transition `t` is drawn as a "lost" note beside its stage.
+bool asNote(const rt::Process& p, const rt::Transition& t, bool notes) {
+  return notes && t.implicit && p.states[t.to].kind == rt::StateKind::Lost;
+}
+
 /// Adds one process to `g` (the root graph or a cluster). Node names are
-/// `<prefix><state>` so that processes in one picture never collide.
-void addProcess(Agraph_t* root, Agraph_t* g, const Analysed& ap, const std::string& prefix) {
+/// `<prefix><state>` so that processes in one picture never collide. With `notes`,
+/// long processes get their remainders as notes (see LongProcess).
+void addProcess(Agraph_t* root, Agraph_t* g, const Analysed& ap, const std::string& prefix,
+                bool notes = true) {
   const rt::Process& p = *ap.process;
   const rt::Analysis& a = ap.analysis;
-  std::vector<Agnode_t*> nodes;
+  notes = notes && stageCount(p) > LongProcess;
+  // A lost outcome every edge of which became a note is not drawn.
+  std::vector<bool> drawn(p.states.size(), true);
+  if (notes)
+    for (uint32_t i = 0; i < p.states.size(); ++i)
+      if (p.states[i].kind == rt::StateKind::Lost)
+        drawn[i] = llvm::any_of(p.transitions, [&](const rt::Transition& t) {
+          return t.to == i && !asNote(p, t, notes);
+        });
+  std::vector<Agnode_t*> nodes(p.states.size(), nullptr);
   for (uint32_t i = 0; i < p.states.size(); ++i) {
     const rt::State& s = p.states[i];
+    if (!drawn[i])
+      continue;
     std::string name = prefix + s.name;
     Agnode_t* n = agnode(g, const_cast<char*>(name.c_str()), 1);
-    nodes.push_back(n);
+    nodes[i] = n;
     switch (s.kind) {
     case rt::StateKind::Stage: {
       bool bottleneck = a.bottleneck && *a.bottleneck == i;
@@ -352,6 +382,24 @@ void addProcess(Agraph_t* root, Agraph_t* g, const Analysed& ap, const std::stri
   std::vector<bool> back = backEdges(p);
   for (size_t ti = 0; ti < p.transitions.size(); ++ti) {
     const rt::Transition& t = p.transitions[ti];
+    if (asNote(p, t, notes)) {
+      std::string name = prefix + p.states[t.from].name + "(lost)";
+      Agnode_t* note = agnode(g, const_cast<char*>(name.c_str()), 1);
+      set(note, "shape", "plain");
+      setHtml(root, note, "label",
+              fmt::format("<FONT POINT-SIZE=\"10\" COLOR=\"{}\">{} {}</FONT>", LostLine,
+                          percent(t.probability), html(words(p.states[t.to].name))));
+      Agedge_t* e = agedge(g, nodes[t.from], note, nullptr, 1);
+      set(e, "style", "dashed");
+      set(e, "color", "#9a9a9a");
+      set(e, "arrowsize", "0.5");
+      std::string rank = "rank " + name;
+      Agraph_t* same = agsubg(g, const_cast<char*>(rank.c_str()), 1);
+      set(same, "rank", "same");
+      agsubnode(same, nodes[t.from], 1);
+      agsubnode(same, note, 1);
+      continue;
+    }
     Agedge_t* e = agedge(g, nodes[t.from], nodes[t.to], nullptr, 1);
     std::string label = percent(t.probability);
     if (t.implicit) {
@@ -373,7 +421,7 @@ void addProcess(Agraph_t* root, Agraph_t* g, const Analysed& ap, const std::stri
 /// Graph-wide style. Long processes read top to bottom, short ones left to right.
 Graph newGraph(const char* name, size_t stages) {
   Graph g(agopen(const_cast<char*>(name), Agdirected, nullptr));
-  set(g.get(), "rankdir", stages > 7 ? "TB" : "LR");
+  set(g.get(), "rankdir", stages > LongProcess ? "TB" : "LR");
   set(g.get(), "fontname", Font);
   set(g.get(), "labelloc", "t");
   set(g.get(), "nodesep", "0.35");
@@ -388,13 +436,12 @@ Graph newGraph(const char* name, size_t stages) {
   return g;
 }
 
-Graph buildOne(const Analysed& p) {
-  size_t stages = 0;
-  for (const rt::State& s : p.process->states)
-    stages += !s.isOutcome();
-  Graph g = newGraph(p.process->name.c_str(), stages);
+/// One process as a graph; `notes` as in addProcess (the BPMN layout wants every
+/// transition as an edge).
+Graph buildOne(const Analysed& p, bool notes = true) {
+  Graph g = newGraph(p.process->name.c_str(), stageCount(*p.process));
   setHtml(g.get(), g.get(), "label", titleLabel(*p.process, p.analysis));
-  addProcess(g.get(), g.get(), p, "");
+  addProcess(g.get(), g.get(), p, "", notes);
   return g;
 }
 
@@ -479,7 +526,7 @@ std::string render(llvm::ArrayRef<Analysed> ps, llvm::StringRef format) {
 
 Layout layout(const Analysed& p) {
   GVC_t* gvc = context();
-  Graph g = buildOne(p);
+  Graph g = buildOne(p, /*notes=*/false);
   if (gvLayout(gvc, g.get(), "dot") != 0)
     throw std::runtime_error("Graphviz could not lay out the graph");
   checkGraphviz("lay out the graph");

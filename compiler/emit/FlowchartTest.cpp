@@ -115,6 +115,29 @@ TEST(FlowchartTest, SeveralProcessesAreClustersGroupedByChannel) {
   keep("saas.png", render(c.processes, "png"));
 }
 
+TEST(FlowchartTest, LongProcessesShowRemaindersAsNotesBesideEachStage) {
+  std::string text = "process long {\n";
+  for (int i = 0; i < 9; ++i)
+    text += "  stage s" + std::to_string(i) + " { time 1 day; next " +
+            (i < 8 ? "s" + std::to_string(i + 1) : std::string("won")) + " 70%; }\n";
+  text += "  won won;\n  lost lost;\n}\n";
+  Compiled c = compile("/virtual/long.sales", text);
+  ASSERT_EQ(c.processes.size(), 1u);
+  std::string dot = toDot(c.processes[0]);
+  keep("long.dot", dot);
+  EXPECT_NE(dot.find("rankdir=TB"), std::string::npos);
+  for (int i = 0; i < 9; ++i)
+    EXPECT_NE(dot.find("\"s" + std::to_string(i) + "(lost)\""), std::string::npos) << i;
+  EXPECT_EQ(dot.find("-> lost"), std::string::npos) << "no line runs to a shared lost box";
+  // The BPMN layout still has every transition as an edge.
+  Layout l = layout(c.processes[0]);
+  for (const auto& e : l.edges)
+    EXPECT_FALSE(e.empty());
+  std::string svg = render(c.processes[0], "svg");
+  std::string error;
+  EXPECT_TRUE(testing::parseXml(svg, error)) << error;
+}
+
 TEST(FlowchartTest, LayoutGivesEveryStateAndTransitionAPlace) {
   Compiled c = compile(SALESC_SOURCE_DIR "/examples/quickstart.sales");
   Layout l = layout(c.processes[0]);
