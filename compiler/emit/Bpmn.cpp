@@ -31,16 +31,9 @@ namespace {
 std::string xmlText(llvm::StringRef s, bool attribute) {
   std::string out;
   for (char c : s) {
+    if (appendMarkupEntity(out, c))
+      continue;
     switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
     case '"':
       out += attribute ? "&quot;" : "\"";
       break;

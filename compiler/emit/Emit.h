@@ -35,10 +35,10 @@ struct Layout {
   struct Point {
     double x = 0, y = 0;
   };
-  std::vector<Node> nodes;                ///< indexed like Process::states
-  std::vector<std::vector<Point>> edges;  ///< indexed like Process::transitions: the
-                                          ///< spline's control points, tail to head
-  double width = 0, height = 0;           ///< of the whole drawing
+  std::vector<Node> nodes;               ///< indexed like Process::states
+  std::vector<std::vector<Point>> edges; ///< indexed like Process::transitions: the
+                                         ///< spline's control points, tail to head
+  double width = 0, height = 0;          ///< of the whole drawing
 };
 
 // --- Graphviz (Flowchart.cpp) -------------------------------------------------------

@@ -80,16 +80,9 @@ const char* const Bottleneck = "#d9822b";
 std::string html(llvm::StringRef text) {
   std::string out;
   for (char c : text) {
+    if (appendMarkupEntity(out, c))
+      continue;
     switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
     case '"':
       out += "&quot;";
       break;

@@ -25,6 +25,22 @@ std::string days(double d) {
   return sema::formatDays(d);
 }
 
+bool appendMarkupEntity(std::string& out, char c) {
+  switch (c) {
+  case '&':
+    out += "&amp;";
+    return true;
+  case '<':
+    out += "&lt;";
+    return true;
+  case '>':
+    out += "&gt;";
+    return true;
+  default:
+    return false;
+  }
+}
+
 std::string words(llvm::StringRef name) {
   std::string out = name.str();
   for (char& c : out)

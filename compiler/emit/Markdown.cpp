@@ -24,20 +24,13 @@ std::string text(llvm::StringRef s) {
   s = s.trim();
   std::string out;
   for (char c : s) {
+    if (appendMarkupEntity(out, c))
+      continue;
     switch (c) {
     case '\r':
     case '\n':
     case '\t':
       out += ' ';
-      break;
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
       break;
     case '\\':
     case '`':
