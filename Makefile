@@ -24,8 +24,8 @@ demo: build
 	@echo "== salesc check examples/quickstart.sales"
 	@$(SALESC) check examples/quickstart.sales && echo "examples/quickstart.sales: no problems found"
 	@echo
-	@echo "== the process as salesc understands it (salesc check --emit=model)"
-	@$(SALESC) check --emit=model examples/quickstart.sales
+	@echo "== what the process predicts (salesc analyze)"
+	@$(SALESC) analyze examples/quickstart.sales
 	@echo
 	@echo "== the same file with two mistakes: a misspelled stage and a share over 100%"
 	@mkdir -p $(BUILD)/demo
