@@ -94,13 +94,7 @@ struct Flow {
 };
 
 const double TaskW = 100, TaskH = 80, EventD = 36, GatewayD = 50, Margin = 40;
-const char* const StageFill = "#eef4fb";
-const char* const StageLine = "#4a78b0";
-const char* const WonFill = "#d8f0dc";
-const char* const WonLine = "#2e7d32";
-const char* const LostFill = "#f6dede";
-const char* const LostLine = "#b23b3b";
-const char* const BottleneckLine = "#d9822b";
+using namespace palette;
 
 /// A layout for each state when the caller's does not match the process: the
 /// states in a row, in index order.

@@ -68,13 +68,7 @@ void checkGraphviz(const char* what) {
 }
 
 const char* const Font = "Helvetica";
-const char* const StageFill = "#eef4fb";
-const char* const StageLine = "#4a78b0";
-const char* const WonFill = "#d8f0dc";
-const char* const WonLine = "#2e7d32";
-const char* const LostFill = "#f6dede";
-const char* const LostLine = "#b23b3b";
-const char* const Bottleneck = "#d9822b";
+using namespace palette;
 
 /// Text for an HTML-like label: markup characters escaped, line breaks kept.
 std::string html(llvm::StringRef text) {
@@ -165,7 +159,7 @@ std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a) 
     row("Stalled after", html(days(*s.stalledAfter)));
   std::string header = fmt::format("<B>{}</B>", html(words(s.name)));
   if (i == p.start)
-    header = "<FONT COLOR=\"#4a78b0\">START · </FONT>" + header;
+    header = fmt::format("<FONT COLOR=\"{}\">START · </FONT>", StageLine) + header;
   std::string top =
       fmt::format("<TR><TD ALIGN=\"LEFT\">{}</TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"10\" "
                   "COLOR=\"#555555\">wins {}</FONT></TD></TR>",
@@ -183,7 +177,7 @@ std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a) 
   if (a.bottleneck && *a.bottleneck == i)
     note = fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT COLOR=\"{}\" POINT-SIZE=\"10\">"
                        "<B>Bottleneck</B>: {} of the expected time</FONT></TD></TR>",
-                       Bottleneck, percent(a.timeShare[i]));
+                       BottleneckLine, percent(a.timeShare[i]));
   return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">" + top + desc +
          details + note + "</TABLE>";
 }
@@ -335,7 +329,7 @@ void addProcess(Agraph_t* root, Agraph_t* g, const Analysed& ap, const std::stri
       set(n, "shape", "box");
       set(n, "style", "rounded,filled");
       set(n, "fillcolor", StageFill);
-      set(n, "color", bottleneck ? Bottleneck : StageLine);
+      set(n, "color", bottleneck ? BottleneckLine : StageLine);
       set(n, "penwidth", bottleneck || i == p.start ? "2.5" : "1.2");
       set(n, "group", prefix + "stages"); // keeps the main path straight
       setHtml(root, n, "label", stageLabel(p, i, a));

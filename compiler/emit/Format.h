@@ -8,6 +8,17 @@
 
 namespace salesc::emit {
 
+/// The colours every picture uses (flowchart, BPMN, Mermaid), so they look alike.
+namespace palette {
+inline constexpr const char* StageFill = "#eef4fb";
+inline constexpr const char* StageLine = "#4a78b0";
+inline constexpr const char* WonFill = "#d8f0dc";
+inline constexpr const char* WonLine = "#2e7d32";
+inline constexpr const char* LostFill = "#f6dede";
+inline constexpr const char* LostLine = "#b23b3b";
+inline constexpr const char* BottleneckLine = "#d9822b";
+} // namespace palette
+
 /// A probability as a percentage with sensible precision: "60%", "12.5%", "5.65%".
 std::string percent(double probability);
 /// Days the way people say them: "2 days", "10.5 days", "1 day", "6 hours".

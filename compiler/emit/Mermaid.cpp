@@ -128,11 +128,12 @@ std::string toMermaid(const Analysed& a) {
     ++link;
   }
 
-  out += "  classDef stage fill:#eef4fb,stroke:#4a78b0,color:#1b1b1b\n"
-         "  classDef won fill:#d8f0dc,stroke:#2e7d32,color:#1b1b1b\n"
-         "  classDef lost fill:#f6dede,stroke:#b23b3b,color:#1b1b1b\n"
-         "  classDef entry fill:#4a78b0,stroke:#4a78b0,color:#ffffff\n"
-         "  classDef bottleneck stroke:#d9822b,stroke-width:3px\n";
+  using namespace palette;
+  out += fmt::format("  classDef stage fill:{},stroke:{},color:#1b1b1b\n", StageFill, StageLine);
+  out += fmt::format("  classDef won fill:{},stroke:{},color:#1b1b1b\n", WonFill, WonLine);
+  out += fmt::format("  classDef lost fill:{},stroke:{},color:#1b1b1b\n", LostFill, LostLine);
+  out += fmt::format("  classDef entry fill:{0},stroke:{0},color:#ffffff\n", StageLine);
+  out += fmt::format("  classDef bottleneck stroke:{},stroke-width:3px\n", BottleneckLine);
   if (!stages.empty())
     out += "  class " + joined(stages) + " stage\n";
   if (!won.empty())
