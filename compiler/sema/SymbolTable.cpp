@@ -9,12 +9,12 @@ namespace salesc::sema {
 
 using diag::DiagKind;
 
-std::string describeKinds(llvm::ArrayRef<ast::DeclKind> kinds, bool withArticle) {
+std::string describeKinds(llvm::ArrayRef<ast::DeclKind> kinds) {
   std::string out;
   for (size_t i = 0; i < kinds.size(); ++i) {
     if (i)
       out += i + 1 == kinds.size() ? " or " : ", ";
-    out += (withArticle ? ast::kindNameWithArticle(kinds[i]) : ast::kindName(kinds[i])).str();
+    out += ast::kindName(kinds[i]).str();
   }
   return out;
 }
@@ -50,8 +50,7 @@ const ast::Decl* SymbolTable::resolve(const ast::Ident& name, llvm::ArrayRef<ast
     auto suggestion = closest(name.text, candidates);
     if (suggestion) // most likely what was meant: do not also call it unused
       markUsed(find(*suggestion));
-    std::string msg =
-        "there is no " + describeKinds(kinds, false) + " named '" + name.text.str() + "'";
+    std::string msg = "there is no " + describeKinds(kinds) + " named '" + name.text.str() + "'";
     if (suggestion) {
       diags_
           .report(DiagKind::UnknownName, name.range, msg + "; did you mean '" + *suggestion + "'?")

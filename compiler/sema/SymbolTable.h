@@ -42,8 +42,8 @@ private:
   llvm::DenseSet<const ast::Decl*> used_;
 };
 
-/// "literature or a tool" (with articles) or "literature or tool" for a list of kinds.
-std::string describeKinds(llvm::ArrayRef<ast::DeclKind> kinds, bool withArticle);
+/// "literature or tool" for a list of kinds.
+std::string describeKinds(llvm::ArrayRef<ast::DeclKind> kinds);
 
 } // namespace salesc::sema
 
