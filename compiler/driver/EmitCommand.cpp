@@ -8,8 +8,6 @@
 
 namespace salesc::driver {
 
-std::vector<emit::Analysed> analyseRootProcesses(const FrontEnd& fe);
-
 namespace cl = llvm::cl;
 
 namespace {

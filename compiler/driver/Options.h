@@ -4,6 +4,8 @@
 
 #include "Compilation.h"
 
+#include "emit/Emit.h"
+
 #include "llvm/Support/CommandLine.h"
 
 #include <memory>
@@ -44,6 +46,11 @@ std::optional<FrontEnd> runFrontEnd(const char* argv0, llvm::ArrayRef<std::strin
 /// Prints the diagnostics as text on stderr (colour, error limit and summary as the
 /// options say) and returns the exit status they imply: 0, 1 (errors), or 2.
 int reportText(FrontEnd& fe);
+
+/// The processes declared in the files named (not their imports), each with its
+/// analysis, for build and emit. Reports a process the analysis refuses and leaves
+/// it out.
+std::vector<emit::Analysed> analyseRootProcesses(const FrontEnd& fe);
 
 /// Whether the text report uses colour (--color, or stderr is a terminal).
 bool useColor();
