@@ -1,6 +1,7 @@
 //===- Loaders.cpp - CSV rows to deals and stage events; dates ------------===//
 #include "salesc/runtime/Loaders.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <fmt/format.h>
@@ -293,6 +294,34 @@ std::optional<std::string> closestStateName(const Process& p, llvm::StringRef na
   return best;
 }
 
+/// A row's deal id and state, after the checks every loader makes: the field count, a
+/// deal id, a stage the process has. Nullopt after rejecting the row.
+struct RowKey {
+  llvm::StringRef id;
+  uint32_t state;
+};
+
+std::optional<RowKey> rowKey(const CsvRow& row, const ColumnMap& map,
+                             const llvm::StringMap<uint32_t>& states, const Process& p,
+                             llvm::function_ref<void(const std::string&)> reject) {
+  if (std::optional<std::string> bad = checkWidth(row, map)) {
+    reject(*bad);
+    return std::nullopt;
+  }
+  const llvm::StringRef id = field(row, map.index[0]);
+  const llvm::StringRef stage = field(row, map.index[1]);
+  if (id.empty()) {
+    reject("the deal id is empty");
+    return std::nullopt;
+  }
+  auto state = states.find(stage);
+  if (state == states.end()) {
+    reject(unknownStage(p, stage));
+    return std::nullopt;
+  }
+  return RowKey{id, state->second};
+}
+
 std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::StringRef file,
                                LoadReport& report) {
   static const Columns Cols{{"deal", "stage", "entered"}, {"value"}, "a pipeline"};
@@ -308,30 +337,19 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
       ++report.rowsRejected;
       report.errors.push_back(fmt::format("{}:{}: {}", file.str(), row.line, message));
     };
-    if (std::optional<std::string> bad = checkWidth(row, map)) {
-      reject(*bad);
+    std::optional<RowKey> key = rowKey(row, map, states, p, reject);
+    if (!key)
       continue;
-    }
-    Deal d;
-    d.line = row.line;
-    const llvm::StringRef id = field(row, map.index[0]);
-    const llvm::StringRef stage = field(row, map.index[1]);
+    const llvm::StringRef id = key->id;
     const llvm::StringRef entered = field(row, map.index[2]);
     const llvm::StringRef value = field(row, map.index[3]);
-    if (id.empty()) {
-      reject("the deal id is empty");
-      continue;
-    }
-    auto state = states.find(stage);
-    if (state == states.end()) {
-      reject(unknownStage(p, stage));
-      continue;
-    }
-    d.state = state->second;
+    Deal d;
+    d.line = row.line;
+    d.state = key->state;
     if (p.states[d.state].isOutcome()) {
       reject(fmt::format("deal '{}' is in outcome '{}'; a pipeline lists open deals, each in a "
                          "stage",
-                         id.str(), stage.str()));
+                         id.str(), p.states[d.state].name));
       continue;
     }
     llvm::Expected<double> day =
@@ -382,27 +400,15 @@ std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm
       ++report.rowsRejected;
       report.errors.push_back(fmt::format("{}:{}: {}", file.str(), row.line, message));
     };
-    if (std::optional<std::string> bad = checkWidth(row, map)) {
-      reject(*bad);
+    std::optional<RowKey> key = rowKey(row, map, states, p, reject);
+    if (!key)
       continue;
-    }
-    const llvm::StringRef id = field(row, map.index[0]);
-    const llvm::StringRef stage = field(row, map.index[1]);
-    if (id.empty()) {
-      reject("the deal id is empty");
-      continue;
-    }
-    auto state = states.find(stage);
-    if (state == states.end()) {
-      reject(unknownStage(p, stage));
-      continue;
-    }
     llvm::Expected<double> time = parseTimestamp(field(row, map.index[2]));
     if (!time) {
       reject("bad timestamp: " + llvm::toString(time.takeError()));
       continue;
     }
-    events.push_back(StageEvent{id.str(), state->second, *time, row.line});
+    events.push_back(StageEvent{key->id.str(), key->state, *time, row.line});
   }
   return events;
 }
