@@ -37,7 +37,7 @@ std::vector<emit::Analysed> analyseRootProcesses(const FrontEnd& fe) {
   for (const Unit& u : fe.units)
     for (size_t i : u.model.rootProcesses) {
       const rt::Process& p = u.model.processes[i];
-      llvm::Expected<rt::Analysis> a = rt::analyze(p);
+      llvm::Expected<rt::Analysis> a = sema::analysisOf(u.model, i);
       if (!a) { // the checker rejects every process the analysis would (trapped stages)
         llvm::WithColor::error(llvm::errs(), "salesc")
             << "cannot analyse process '" << p.name << "': " << llvm::toString(a.takeError())

@@ -75,7 +75,7 @@ int runCheck(const char* argv0) {
       break;
     case Emit::Model:
       for (size_t i : unit.model.rootProcesses)
-        dumpModel(unit.model.processes[i], llvm::outs());
+        dumpModel(unit.model.processes[i], sema::analysisOf(unit.model, i), llvm::outs());
       break;
     }
   }

@@ -7,7 +7,7 @@
 
 namespace salesc::driver {
 
-void dumpModel(const rt::Process& p, llvm::raw_ostream& os) {
+void dumpModel(const rt::Process& p, llvm::Expected<rt::Analysis> a, llvm::raw_ostream& os) {
   os << "process " << p.name;
   if (!p.channel.empty())
     os << " channel=" << p.channel;
@@ -39,7 +39,6 @@ void dumpModel(const rt::Process& p, llvm::raw_ostream& os) {
         os << fmt::format("      -> {} {:g}{}\n", p.states[t.to].name, t.probability,
                           t.implicit ? " (remainder)" : "");
   }
-  auto a = rt::analyze(p);
   if (!a) {
     os << "  analysis: " << llvm::toString(a.takeError()) << '\n';
     return;

@@ -58,7 +58,8 @@ std::string unfit(const rt::Process& p) {
 
 int loadRuntimeInput(const char* argv0, const std::string& path, const std::string& only,
                      RuntimeInput& out) {
-  std::vector<const rt::Process*> all;
+  // Each process with the checker's analysis when it comes from a .sales file.
+  std::vector<std::pair<const rt::Process*, const std::optional<rt::Analysis>*>> all;
   if (llvm::StringRef(path).endswith(".json")) {
     llvm::Expected<std::vector<rt::Process>> loaded = rt::loadTablesFile(path);
     if (!loaded) {
@@ -67,7 +68,7 @@ int loadRuntimeInput(const char* argv0, const std::string& path, const std::stri
     }
     out.fromTables = std::move(*loaded);
     for (const rt::Process& p : out.fromTables)
-      all.push_back(&p);
+      all.push_back({&p, nullptr});
   } else {
     out.frontEnd = runFrontEnd(argv0, {path});
     if (!out.frontEnd)
@@ -77,9 +78,9 @@ int loadRuntimeInput(const char* argv0, const std::string& path, const std::stri
       return status;
     for (const Unit& u : out.frontEnd->units)
       for (size_t i : u.model.rootProcesses)
-        all.push_back(&u.model.processes[i]);
+        all.push_back({&u.model.processes[i], &u.model.analyses[i]});
   }
-  for (const rt::Process* p : all) {
+  for (auto [p, checked] : all) {
     if (!only.empty() && p->name != only)
       continue;
     if (std::string why = unfit(*p); !why.empty()) {
@@ -87,7 +88,8 @@ int loadRuntimeInput(const char* argv0, const std::string& path, const std::stri
           << "process '" << p->name << "' in '" << path << "': " << why << '\n';
       return 1;
     }
-    llvm::Expected<rt::Analysis> a = rt::analyze(*p);
+    llvm::Expected<rt::Analysis> a =
+        checked && *checked ? llvm::Expected<rt::Analysis>(**checked) : rt::analyze(*p);
     if (!a) {
       llvm::WithColor::error(llvm::errs(), "salesc")
           << "process '" << p->name << "': " << llvm::toString(a.takeError()) << '\n';

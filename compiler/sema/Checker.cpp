@@ -225,6 +225,12 @@ void checkUnused(const SymbolTable& symbols, const ast::Module* root,
 
 } // namespace
 
+llvm::Expected<rt::Analysis> analysisOf(const CheckedModel& m, size_t i) {
+  if (m.analyses[i])
+    return *m.analyses[i];
+  return rt::analyze(m.processes[i]);
+}
+
 CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticEngine& diags) {
   CheckedModel out;
   if (modules.empty())
@@ -254,7 +260,9 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
     if (checked.back().model) {
       if (p->module == root)
         out.rootProcesses.push_back(out.processes.size());
-      out.processes.push_back(*checked.back().model);
+      // Moved, not copied: the channel checks below read only the declarations.
+      out.processes.push_back(std::move(*checked.back().model));
+      out.analyses.push_back(std::move(checked.back().analysis));
     }
   }
   checkChannels(checked, root, symbols, diags);

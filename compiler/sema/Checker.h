@@ -4,6 +4,7 @@
 
 #include "ast/AST.h"
 #include "diag/DiagnosticEngine.h"
+#include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Model.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -16,6 +17,8 @@ namespace salesc::sema {
 /// the order of the files (imports first) and of declaration.
 struct CheckedModel {
   std::vector<rt::Process> processes;
+  /// The checker's Markov analysis of each process, indexed like `processes`.
+  std::vector<std::optional<rt::Analysis>> analyses;
   /// Processes declared in the checked file itself (not in imports), by index.
   std::vector<size_t> rootProcesses;
 };
@@ -24,6 +27,10 @@ struct CheckedModel {
 /// imports (Loader::closure). Reports to `diags`; warnings about unused declarations
 /// and uncovered channels are given only for the checked file.
 CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticEngine& diags);
+
+/// The analysis of `m.processes[i]`: the checker's, or computed now when the checker
+/// has none.
+llvm::Expected<rt::Analysis> analysisOf(const CheckedModel& m, size_t i);
 
 } // namespace salesc::sema
 

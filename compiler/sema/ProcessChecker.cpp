@@ -346,9 +346,11 @@ CheckedProcess ProcessChecker::check(const ResolvedProcess& p, unsigned errorsBe
     return result;
   if (!checkShape(p, out))
     return result;
-  checkPredictions(p, brand, out);
-  if (diags_.errorReports() == errorsBefore)
+  std::optional<rt::Analysis> analysis = checkPredictions(p, brand, out);
+  if (diags_.errorReports() == errorsBefore) {
     result.model = std::move(out);
+    result.analysis = std::move(analysis);
+  }
   return result;
 }
 

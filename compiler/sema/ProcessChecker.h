@@ -5,6 +5,7 @@
 #include "ResolvedProcess.h"
 #include "SymbolTable.h"
 #include "diag/DiagnosticEngine.h"
+#include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Model.h"
 
 #include <optional>
@@ -16,6 +17,7 @@ namespace salesc::sema {
 struct CheckedProcess {
   const ast::ProcessDecl* decl = nullptr;
   std::optional<rt::Process> model;
+  std::optional<rt::Analysis> analysis; ///< of `model`, as the checker computed it
   const ast::ChannelDecl* channel = nullptr;
   const ast::OfferingDecl* offering = nullptr;
 };
@@ -42,12 +44,13 @@ private:
   void lowerExits(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
                   rt::Process& out);
   bool checkShape(const ResolvedProcess& p, const rt::Process& model);
-  void checkPredictions(const ResolvedProcess& p, const ast::BrandDecl* brand,
-                        const rt::Process& model);
+  /// Checks the targets and brand limits against the Markov analysis; returns the
+  /// analysis so that nothing downstream computes it again.
+  std::optional<rt::Analysis>
+  checkPredictions(const ResolvedProcess& p, const ast::BrandDecl* brand, const rt::Process& model);
   bool checkPercent(const ast::Percent& pct, llvm::StringRef what);
-  std::vector<const ast::Decl*> resolveList(const ast::NameList* list,
-                                            llvm::ArrayRef<ast::DeclKind> kinds,
-                                            llvm::StringRef role);
+  std::vector<const ast::Decl*>
+  resolveList(const ast::NameList* list, llvm::ArrayRef<ast::DeclKind> kinds, llvm::StringRef role);
 
   SymbolTable& symbols_;
   diag::DiagnosticEngine& diags_;

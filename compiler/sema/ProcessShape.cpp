@@ -73,12 +73,13 @@ bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& mod
   return !trapped;
 }
 
-void ProcessChecker::checkPredictions(const ResolvedProcess& p, const ast::BrandDecl* brand,
-                                      const rt::Process& model) {
+std::optional<rt::Analysis> ProcessChecker::checkPredictions(const ResolvedProcess& p,
+                                                             const ast::BrandDecl* brand,
+                                                             const rt::Process& model) {
   llvm::Expected<rt::Analysis> a = rt::analyze(model);
   if (!a) {
     llvm::consumeError(a.takeError()); // the shape checks report these cases
-    return;
+    return std::nullopt;
   }
   const std::string start = quoted(model.states[model.start].name);
   double winRate = a->winRate();
@@ -97,6 +98,7 @@ void ProcessChecker::checkPredictions(const ResolvedProcess& p, const ast::Brand
   }
   if (brand && winRate > 0)
     checkCycleAgainstBrand(p, *brand, toWin, diags_);
+  return std::move(*a);
 }
 
 } // namespace salesc::sema
