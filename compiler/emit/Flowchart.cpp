@@ -3,8 +3,9 @@
 // Graphs are built through cgraph (never by printing DOT by hand), with node names
 // made of process and state names (stable, never pointers) and every label escaped
 // as HTML-like text. Rendering happens in process through gvc, with the dot layout,
-// core (DOT, SVG) and cairo (PNG) plugins linked in and registered as builtins: no
-// plugin configuration file or `dot -c` state on the machine matters.
+// core (DOT, SVG) and cairo (PNG, text layout) plugins registered as builtins — the
+// first two linked in, the cairo one loaded from its known path when the first graph
+// is drawn: no plugin configuration file or `dot -c` state on the machine matters.
 //
 //===----------------------------------------------------------------------===//
 #include "Emit.h"
@@ -14,6 +15,7 @@
 #include <graphviz/gvc.h>
 
 #include <cstdio>
+#include <dlfcn.h>
 #include <cstring>
 #include <fmt/format.h>
 #include <map>
@@ -23,18 +25,10 @@
 extern "C" {
 extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
 extern gvplugin_library_t gvplugin_core_LTX_library;
-extern gvplugin_library_t gvplugin_pango_LTX_library;
 }
 
 namespace salesc::emit {
 namespace {
-
-lt_symlist_t Builtins[] = {
-    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
-    {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
-    {nullptr, nullptr},
-};
 
 /// What Graphviz reported while building or rendering the current graph.
 std::string& graphvizErrors() {
@@ -47,14 +41,33 @@ int collectError(char* message) {
   return 0;
 }
 
+/// The cairo plugin's library (PNG rendering, and the text layout that measures
+/// labels), loaded from where the graphviz package installs it; see CMakeLists.txt.
+void* cairoPlugin() {
+  void* handle = dlopen(SALESC_GVPLUGIN_PANGO, RTLD_NOW | RTLD_LOCAL);
+  void* library = handle ? dlsym(handle, "gvplugin_pango_LTX_library") : nullptr;
+  if (!library)
+    throw std::runtime_error(std::string("cannot load Graphviz's cairo plugin (") +
+                             SALESC_GVPLUGIN_PANGO + "): " + dlerror());
+  return library;
+}
+
 /// One Graphviz context for the run (gvc is not thread-safe; salesc renders from
-/// one thread). Graphviz's messages are collected, not printed: a label Graphviz
-/// cannot read is an error of salesc's, never a silently different picture.
+/// one thread), created when first needed, so that commands that draw nothing never
+/// load Graphviz's plugins and their libraries. The plugins are registered as
+/// builtins. Graphviz's messages are collected, not printed: a label Graphviz cannot
+/// read is an error of salesc's, never a silently different picture.
 GVC_t* context() {
   static GVC_t* gvc = [] {
+    static lt_symlist_t builtins[] = {
+        {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+        {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+        {"gvplugin_pango_LTX_library", cairoPlugin()},
+        {nullptr, nullptr},
+    };
     agseterrf(collectError);
     agseterr(AGWARN);
-    return gvContextPlugins(Builtins, 0);
+    return gvContextPlugins(builtins, 0);
   }();
   return gvc;
 }
