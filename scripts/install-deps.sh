@@ -9,6 +9,7 @@ packages=(
   libgraphviz-dev graphviz fonts-dejavu-core
   libgtest-dev libgmock-dev
   cmake ninja-build g++ make python3 pkg-config
+  clang-format # the FormatCheck test
   # linked explicitly (static LLVM Support needs zlib and terminfo; the ANTLR runtime uuid)
   zlib1g-dev libncurses-dev uuid-dev
 )

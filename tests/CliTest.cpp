@@ -228,8 +228,8 @@ TEST_F(Cli, JsonHoldsEveryDiagnosticWhateverTheErrorLimit) {
   EXPECT_EQ(num(doc->getAsObject(), "errors"), 4);
 }
 
-// Covers S011: a file that cannot be read has no line to point at, so no file test
-// can show it.
+// S011: a file that cannot be read has no line to point at, so no file test can show
+// it (listed in CoverageTest.cpp).
 TEST_F(Cli, AFileThatCannotBeReadIsAUsageError) {
   RunResult r = run({"check", "--format=json", "no-such-file.sales"});
   EXPECT_EQ(r.status, 2);
@@ -241,7 +241,8 @@ TEST_F(Cli, AFileThatCannotBeReadIsAUsageError) {
   EXPECT_EQ(str(d, "message"), "cannot read 'no-such-file.sales': No such file or directory");
 }
 
-// Covers S006: a 65 MiB file is too large to check in as a file test.
+// S006: a 65 MiB file is too large to check in as a file test (listed in
+// CoverageTest.cpp).
 TEST_F(Cli, RefusesFilesLargerThanItReads) {
   std::string big(65u << 20, ' ');
   big.replace(0, 20, "// nothing but space");

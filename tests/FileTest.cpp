@@ -9,7 +9,7 @@
 #include "Expectations.h"
 
 #include "diag/Location.h"
-#include "driver/Compilation.h"
+#include "frontend/Compilation.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -45,7 +45,7 @@ std::string testName(const std::string& path) {
 std::vector<Expectation> actualFor(const std::string& path, std::vector<std::string>& elsewhere) {
   sema::LoadOptions load;
   load.stdlibDir = SALESC_SOURCE_DIR "/stdlib";
-  driver::Session session(load, {});
+  frontend::Session session(load, {});
   session.compileFile(path);
   std::vector<Expectation> out;
   const llvm::SourceMgr& sm = session.sourceMgr();

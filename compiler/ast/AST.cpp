@@ -5,30 +5,48 @@ namespace salesc::ast {
 
 llvm::StringRef kindName(DeclKind kind) {
   switch (kind) {
-  case DeclKind::Channel: return "channel";
-  case DeclKind::Offering: return "offering";
-  case DeclKind::Knowledge: return "knowledge";
-  case DeclKind::Literature: return "literature";
-  case DeclKind::Tool: return "tool";
-  case DeclKind::Category: return "tactic category";
-  case DeclKind::Tactic: return "tactic";
-  case DeclKind::Brand: return "brand";
-  case DeclKind::Process: return "process";
+  case DeclKind::Channel:
+    return "channel";
+  case DeclKind::Offering:
+    return "offering";
+  case DeclKind::Knowledge:
+    return "knowledge";
+  case DeclKind::Literature:
+    return "literature";
+  case DeclKind::Tool:
+    return "tool";
+  case DeclKind::Category:
+    return "tactic category";
+  case DeclKind::Tactic:
+    return "tactic";
+  case DeclKind::Brand:
+    return "brand";
+  case DeclKind::Process:
+    return "process";
   }
   return "declaration";
 }
 
 llvm::StringRef kindNameWithArticle(DeclKind kind) {
   switch (kind) {
-  case DeclKind::Channel: return "a channel";
-  case DeclKind::Offering: return "an offering";
-  case DeclKind::Knowledge: return "knowledge";
-  case DeclKind::Literature: return "literature";
-  case DeclKind::Tool: return "a tool";
-  case DeclKind::Category: return "a tactic category";
-  case DeclKind::Tactic: return "a tactic";
-  case DeclKind::Brand: return "a brand";
-  case DeclKind::Process: return "a process";
+  case DeclKind::Channel:
+    return "a channel";
+  case DeclKind::Offering:
+    return "an offering";
+  case DeclKind::Knowledge:
+    return "knowledge";
+  case DeclKind::Literature:
+    return "literature";
+  case DeclKind::Tool:
+    return "a tool";
+  case DeclKind::Category:
+    return "a tactic category";
+  case DeclKind::Tactic:
+    return "a tactic";
+  case DeclKind::Brand:
+    return "a brand";
+  case DeclKind::Process:
+    return "a process";
   }
   return "a declaration";
 }

@@ -84,7 +84,7 @@ struct Stage {
   std::vector<TimeSpec> times;     ///< more than one is an error
   std::vector<Duration> stalled;   ///< more than one is an error
   std::vector<NextEdge> next;
-  std::vector<Ident> otherwise;    ///< more than one is an error
+  std::vector<Ident> otherwise; ///< more than one is an error
   llvm::SMRange range;
 
   Stage() = default;
@@ -140,8 +140,8 @@ class Decl {
 public:
   Decl(DeclKind kind, Ident name, std::optional<Text> description, llvm::SMRange range,
        const Module* module)
-      : kind_(kind), name(name), description(std::move(description)), range(range),
-        module(module) {}
+      : kind_(kind), name(name), description(std::move(description)), range(range), module(module) {
+  }
   virtual ~Decl() = default;
   Decl(const Decl&) = delete;
   Decl& operator=(const Decl&) = delete;
@@ -158,12 +158,12 @@ public:
   const Module* module;
 };
 
-#define SALESC_SIMPLE_DECL(Class, Kind)                                                      \
-  class Class : public Decl {                                                                \
-  public:                                                                                    \
-    Class(Ident name, std::optional<Text> d, llvm::SMRange r, const Module* m)               \
-        : Decl(DeclKind::Kind, name, std::move(d), r, m) {}                                  \
-    static bool classof(const Decl* d) { return d->kind() == DeclKind::Kind; }               \
+#define SALESC_SIMPLE_DECL(Class, Kind)                                                            \
+  class Class : public Decl {                                                                      \
+  public:                                                                                          \
+    Class(Ident name, std::optional<Text> d, llvm::SMRange r, const Module* m)                     \
+        : Decl(DeclKind::Kind, name, std::move(d), r, m) {}                                        \
+    static bool classof(const Decl* d) { return d->kind() == DeclKind::Kind; }                     \
   };
 SALESC_SIMPLE_DECL(ChannelDecl, Channel)
 SALESC_SIMPLE_DECL(KnowledgeDecl, Knowledge)
@@ -236,7 +236,8 @@ struct Import {
 /// One parsed file. Owns its declarations.
 class Module {
 public:
-  explicit Module(std::string path, unsigned bufferId) : path(std::move(path)), bufferId(bufferId) {}
+  explicit Module(std::string path, unsigned bufferId)
+      : path(std::move(path)), bufferId(bufferId) {}
   Module(const Module&) = delete;
   Module& operator=(const Module&) = delete;
 

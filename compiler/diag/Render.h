@@ -11,21 +11,20 @@ namespace salesc::diag {
 
 /// clang-style text: `file:line:col: error: message [CODE]`, the source line, a caret
 /// under the range, notes and fix-its. Colours when `color` is set.
-void renderText(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
-                llvm::ArrayRef<Diagnostic> diags, bool color);
+void renderText(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,
+                bool color);
 
 /// The closing summary line: "2 errors and 1 warning generated." (nothing when none).
 void renderSummary(llvm::raw_ostream& os, unsigned errors, unsigned warnings, bool color);
 
 /// One JSON document: {"version":1,"diagnostics":[...],"errors":N,"warnings":N}.
-void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
-                llvm::ArrayRef<Diagnostic> diags, unsigned errors, unsigned warnings);
+void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,
+                unsigned errors, unsigned warnings);
 
 /// A SARIF 2.1.0 log for GitHub code scanning. `docsUrl` is the base of the rule help
 /// links (an anchor per code is appended).
-void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm,
-                 llvm::ArrayRef<Diagnostic> diags, llvm::StringRef toolVersion,
-                 llvm::StringRef docsUrl);
+void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,
+                 llvm::StringRef toolVersion, llvm::StringRef docsUrl);
 
 } // namespace salesc::diag
 

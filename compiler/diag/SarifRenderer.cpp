@@ -74,8 +74,10 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRe
         {"ruleIndex", static_cast<unsigned>(d.kind)},
         {"level", level(d.severity)},
         {"message", Object{{"text", d.message}}},
-        {"locations", Array{Object{{"physicalLocation", physical(sm, d.range, d.file)}}}},
     };
+    // A diagnostic about the command line has nowhere to point: no location at all.
+    if (d.range.Start.isValid() || !d.file.empty())
+      result["locations"] = Array{Object{{"physicalLocation", physical(sm, d.range, d.file)}}};
     if (!d.notes.empty()) {
       Array related;
       unsigned id = 0;

@@ -4,52 +4,48 @@
 #include "salesc/runtime/Loaders.h"
 
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/WithColor.h"
 
 #include <chrono>
 #include <cmath>
 
 namespace salesc::driver {
 
-std::optional<rt::CsvTable> readCsv(const std::string& path) {
+std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path) {
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!buffer) {
-    llvm::WithColor::error(llvm::errs(), "salesc")
-        << "cannot read '" << path << "': " << buffer.getError().message() << '\n';
+    error(ctx) << "cannot read '" << path << "': " << buffer.getError().message() << '\n';
     return std::nullopt;
   }
   llvm::Expected<rt::CsvTable> table = rt::parseCsv((*buffer)->getBuffer(), path);
   if (!table) {
-    llvm::WithColor::error(llvm::errs(), "salesc") << llvm::toString(table.takeError()) << '\n';
+    error(ctx) << llvm::toString(table.takeError()) << '\n';
     return std::nullopt;
   }
   return std::move(*table);
 }
 
-int reportLoad(const rt::LoadReport& report, const std::string& path) {
+int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::string& path) {
   for (const std::string& e : report.errors)
-    llvm::errs() << e << '\n';
-  llvm::errs() << path << ": read " << report.rowsRead << " rows, rejected " << report.rowsRejected
-               << '\n';
+    ctx.err << e << '\n';
+  ctx.err << path << ": read " << report.rowsRead << " rows, rejected " << report.rowsRejected
+          << '\n';
   return report.rowsRejected || !report.errors.empty() ? 1 : 0;
 }
 
-std::optional<double> asOfDay(const std::string& text) {
+std::optional<double> asOfDay(CommandContext& ctx, const std::string& text) {
   if (text.empty()) {
     auto now = std::chrono::system_clock::now().time_since_epoch();
     return std::floor(std::chrono::duration<double>(now).count() / 86400.0);
   }
   llvm::Expected<double> d = rt::parseDate(text);
   if (!d) {
-    llvm::WithColor::error(llvm::errs(), "salesc")
-        << "--as-of: " << llvm::toString(d.takeError()) << '\n';
+    error(ctx) << "--as-of: " << llvm::toString(d.takeError()) << '\n';
     return std::nullopt;
   }
   // 1900-01-01 to 2999-12-31: a CRM's dates, and finite figures downstream.
   if (*d < -25567 || *d > 376199) {
-    llvm::WithColor::error(llvm::errs(), "salesc")
-        << "--as-of: '" << text << "' is not between 1900 and 2999\n";
+    error(ctx) << "--as-of: '" << text << "' is not between 1900 and 2999\n";
     return std::nullopt;
   }
   return *d;

@@ -1,62 +1,17 @@
-//===- FrontEnd.cpp - Options every subcommand shares, and running them ---===//
-#include "Options.h"
+//===- FrontEnd.cpp - The options every command shares, and the front end run with them ===//
+#include "FrontEnd.h"
 
 #include "diag/Render.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/WithColor.h"
 
 #include <algorithm>
 
 namespace salesc::driver {
 
 namespace cl = llvm::cl;
-
-llvm::cl::SubCommand& checkCommand() {
-  static cl::SubCommand cmd("check", "Check .sales files and report every problem found");
-  return cmd;
-}
-
-llvm::cl::SubCommand& buildCommand() {
-  static cl::SubCommand cmd(
-      "build", "Check, then write each process's flowchart (DOT, SVG, PNG), playbook and "
-               "the runtime tables into a folder");
-  return cmd;
-}
-
-llvm::cl::SubCommand& emitCommand() {
-  static cl::SubCommand cmd("emit", "Check, then write one artifact (a flowchart, the tables, "
-                                    "CSV, a playbook, Mermaid or BPMN) to stdout or a file");
-  return cmd;
-}
-
-llvm::cl::SubCommand& analyzeCommand() {
-  static cl::SubCommand cmd("analyze", "Predict win probabilities, times to win and close, "
-                                       "bottlenecks and where conversion pays most");
-  return cmd;
-}
-
-llvm::cl::SubCommand& simulateCommand() {
-  static cl::SubCommand cmd("simulate", "Monte Carlo: simulate prospects through the process");
-  return cmd;
-}
-
-llvm::cl::SubCommand& forecastCommand() {
-  static cl::SubCommand cmd("forecast", "Forecast the revenue of the deals in a pipeline");
-  return cmd;
-}
-
-llvm::cl::SubCommand& roiCommand() {
-  static cl::SubCommand cmd("roi", "The expected return of a campaign of N leads");
-  return cmd;
-}
-
-llvm::cl::SubCommand& conformCommand() {
-  static cl::SubCommand cmd("conform", "Compare real CRM stage histories with the process");
-  return cmd;
-}
 
 namespace {
 
@@ -67,34 +22,58 @@ cl::OptionCategory& category() {
 
 enum class Color { Auto, Always, Never };
 
-#define ALL_SUBCOMMANDS                                                                            \
-  cl::sub(checkCommand()), cl::sub(buildCommand()), cl::sub(emitCommand()),                        \
-      cl::sub(analyzeCommand()), cl::sub(simulateCommand()), cl::sub(forecastCommand()),           \
-      cl::sub(roiCommand()), cl::sub(conformCommand())
-
-cl::opt<Color> ColorMode("color", ALL_SUBCOMMANDS, cl::cat(category()), cl::init(Color::Auto),
+cl::opt<Color> ColorMode("color", inEveryCommand(), cl::cat(category()), cl::init(Color::Auto),
                          cl::desc("Colour the text report"),
                          cl::values(clEnumValN(Color::Auto, "auto", "when stderr is a terminal"),
                                     clEnumValN(Color::Always, "always", "always"),
                                     clEnumValN(Color::Never, "never", "never")));
-cl::list<std::string> Warnings("W", cl::Prefix, ALL_SUBCOMMANDS, cl::cat(category()),
+cl::list<std::string> Warnings("W", cl::Prefix, inEveryCommand(), cl::cat(category()),
                                cl::value_desc("error|no-NAME"),
                                cl::desc("-Werror: warnings are errors; -Wno-NAME: turn the "
                                         "warning NAME off (see check --list-diagnostics)"));
 cl::opt<unsigned> ErrorLimit(
-    "error-limit", ALL_SUBCOMMANDS, cl::cat(category()), cl::init(50),
+    "error-limit", inEveryCommand(), cl::cat(category()), cl::init(50),
     cl::desc("Stop the text report after N errors (0: no limit; default 50; JSON and SARIF "
              "always hold every diagnostic)"));
-cl::list<std::string> IncludeDirs("I", cl::Prefix, ALL_SUBCOMMANDS, cl::cat(category()),
+cl::list<std::string> IncludeDirs("I", cl::Prefix, inEveryCommand(), cl::cat(category()),
                                   cl::value_desc("dir"),
                                   cl::desc("Look for imported files in this folder too"));
-cl::opt<std::string> StdlibDir("stdlib", ALL_SUBCOMMANDS, cl::cat(category()),
+cl::opt<std::string> StdlibDir("stdlib", inEveryCommand(), cl::cat(category()),
                                cl::value_desc("dir"),
                                cl::desc("Where the standard library (std/*.sales) is"));
 
+/// A problem with the command line, reported once the session exists.
+struct CommandLineProblem {
+  diag::DiagKind kind;
+  std::string file;
+  std::string message;
+};
+
+/// Reads the -W options into `options`; a name that is not a warning is a problem.
+void readWarnings(diag::DiagOptions& options, std::vector<CommandLineProblem>& problems) {
+  for (const std::string& w : Warnings) {
+    llvm::StringRef flag(w);
+    if (flag == "error") {
+      options.warningsAsErrors = true;
+    } else if (flag.consume_front("no-")) {
+      auto kind = diag::kindByName(flag);
+      if (kind && diag::kindInfo(*kind).severity == diag::Severity::Warning)
+        options.disabled.insert(flag);
+      else
+        problems.push_back({diag::DiagKind::UnknownWarningOption, "",
+                            "'-W" + w + "': there is no warning named '" + flag.str() +
+                                "'; 'salesc check --list-diagnostics' lists them"});
+    } else {
+      problems.push_back({diag::DiagKind::UnknownWarningOption, "",
+                          "unknown option '-W" + w + "'; use -Werror or -Wno-NAME"});
+    }
+  }
+}
+
 /// The files named on the command line: folders give every *.sales file below them,
 /// sorted, so runs are reproducible.
-std::vector<std::string> expandInputs(llvm::ArrayRef<std::string> inputs, bool& unreadable) {
+std::vector<std::string> expandInputs(llvm::ArrayRef<std::string> inputs,
+                                      std::vector<CommandLineProblem>& problems) {
   std::vector<std::string> files;
   for (const std::string& in : inputs) {
     if (!llvm::sys::fs::is_directory(in)) {
@@ -109,15 +88,12 @@ std::vector<std::string> expandInputs(llvm::ArrayRef<std::string> inputs, bool& 
       if (llvm::sys::path::extension(it->path()) == ".sales" &&
           !llvm::sys::fs::is_directory(it->path()))
         found.push_back(it->path());
-    if (ec) {
-      llvm::WithColor::error(llvm::errs(), "salesc")
-          << "cannot read folder '" << in << "': " << ec.message() << '\n';
-      unreadable = true;
-    } else if (found.empty()) {
-      llvm::WithColor::error(llvm::errs(), "salesc")
-          << "there is no .sales file in folder '" << in << "'\n";
-      unreadable = true;
-    }
+    if (ec)
+      problems.push_back({diag::DiagKind::FolderUnreadable, in,
+                          "cannot read folder '" + in + "': " + ec.message()});
+    else if (found.empty())
+      problems.push_back(
+          {diag::DiagKind::EmptyFolder, in, "there is no .sales file in folder '" + in + "'"});
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
@@ -135,8 +111,6 @@ size_t cutAtErrorLimit(const std::vector<diag::Diagnostic>& diags) {
   return diags.size();
 }
 
-} // namespace
-
 bool useColor() {
   switch (ColorMode) {
   case Color::Always:
@@ -149,60 +123,68 @@ bool useColor() {
   return false;
 }
 
-std::optional<FrontEnd> runFrontEnd(const char* argv0, llvm::ArrayRef<std::string> inputs) {
-  if (inputs.empty()) {
-    llvm::WithColor::error(llvm::errs(), "salesc")
-        << "no file to check; try 'salesc check examples/quickstart.sales'\n";
-    return std::nullopt;
-  }
+} // namespace
+
+FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs) {
+  std::vector<CommandLineProblem> problems;
   diag::DiagOptions diagOptions;
-  for (const std::string& w : Warnings) {
-    llvm::StringRef flag(w);
-    if (flag == "error") {
-      diagOptions.warningsAsErrors = true;
-    } else if (flag.consume_front("no-")) {
-      auto kind = diag::kindByName(flag);
-      if (!kind || diag::kindInfo(*kind).severity != diag::Severity::Warning) {
-        llvm::WithColor::error(llvm::errs(), "salesc")
-            << "'-W" << w << "': there is no warning named '" << flag
-            << "'; 'salesc check --list-diagnostics' lists them\n";
-        return std::nullopt;
-      }
-      diagOptions.disabled.insert(flag);
-    } else {
-      llvm::WithColor::error(llvm::errs(), "salesc")
-          << "unknown option '-W" << w << "'; use -Werror or -Wno-NAME\n";
-      return std::nullopt;
-    }
-  }
-  FrontEnd fe;
-  std::vector<std::string> files = expandInputs(inputs, fe.unreadable);
+  readWarnings(diagOptions, problems);
+  if (inputs.empty())
+    problems.push_back({diag::DiagKind::NoInput, "",
+                        "no file to check; try 'salesc check examples/quickstart.sales'"});
   sema::LoadOptions load;
-  load.stdlibDir = findStdlib(argv0, StdlibDir);
+  load.stdlibDir = frontend::findStdlib(ctx.argv0.c_str(), StdlibDir);
   load.includeDirs.assign(IncludeDirs.begin(), IncludeDirs.end());
-  fe.session = std::make_unique<Session>(std::move(load), std::move(diagOptions));
+  FrontEnd fe;
+  fe.session = std::make_unique<frontend::Session>(std::move(load), std::move(diagOptions));
+  // After an option error nothing is read: the options would not be what was meant.
+  std::vector<std::string> files =
+      problems.empty() ? expandInputs(inputs, problems) : std::vector<std::string>{};
+  for (const CommandLineProblem& p : problems)
+    fe.session->diags().reportFile(p.kind, p.file, p.message);
+  fe.unusable = !problems.empty();
   for (const std::string& file : files) {
     fe.units.push_back(fe.session->compileFile(file));
     if (!fe.units.back().root)
-      fe.unreadable = true;
+      fe.unusable = true;
   }
   return fe;
 }
 
-int reportText(FrontEnd& fe) {
+int exitStatus(const FrontEnd& fe) {
+  if (fe.unusable)
+    return 2;
+  return fe.session->diags().hasErrors() ? 1 : 0;
+}
+
+int reportText(CommandContext& ctx, FrontEnd& fe) {
   diag::DiagnosticEngine& diags = fe.session->diags();
   std::vector<diag::Diagnostic> sorted = diags.sorted();
   size_t shown = cutAtErrorLimit(sorted);
   bool color = useColor();
-  diag::renderText(llvm::errs(), fe.session->sourceMgr(),
+  diag::renderText(ctx.err, fe.session->sourceMgr(),
                    llvm::ArrayRef<diag::Diagnostic>(sorted.data(), shown), color);
   if (shown < sorted.size())
-    llvm::errs() << "salesc: stopped after " << ErrorLimit
-                 << " errors; use --error-limit=0 to see them all\n";
-  diag::renderSummary(llvm::errs(), diags.errorCount(), diags.warningCount(), color);
-  if (fe.unreadable)
-    return 2;
-  return diags.hasErrors() ? 1 : 0;
+    ctx.err << "salesc: stopped after " << ErrorLimit
+            << " errors; use --error-limit=0 to see them all\n";
+  diag::renderSummary(ctx.err, diags.errorCount(), diags.warningCount(), color);
+  return exitStatus(fe);
+}
+
+std::vector<rt::AnalyzedProcess> analyzeRootProcesses(CommandContext& ctx, const FrontEnd& fe) {
+  std::vector<rt::AnalyzedProcess> out;
+  for (const frontend::Unit& u : fe.units)
+    for (size_t i : u.model.rootProcesses) {
+      const rt::Process& p = u.model.processes[i];
+      llvm::Expected<rt::Analysis> a = sema::analysisOf(u.model, i);
+      if (!a) { // the checker rejects every process the analysis would (trapped stages)
+        error(ctx) << "cannot analyze process '" << p.name << "': " << llvm::toString(a.takeError())
+                   << '\n';
+        continue;
+      }
+      out.push_back(rt::AnalyzedProcess{&p, std::move(*a)});
+    }
+  return out;
 }
 
 } // namespace salesc::driver

@@ -3,8 +3,6 @@
 
 #include "salesc/runtime/Tables.h"
 
-#include "llvm/Support/WithColor.h"
-
 #include <cmath>
 
 namespace salesc::driver {
@@ -20,19 +18,12 @@ RuntimeOptions::RuntimeOptions(cl::SubCommand& cmd)
              cl::values(clEnumValN(ReportFormat::Text, "text", "aligned tables (default)"),
                         clEnumValN(ReportFormat::Json, "json", "one JSON document"))) {}
 
-const RuntimeProcess* singleProcess(const RuntimeInput& in, llvm::StringRef what) {
+const rt::AnalyzedProcess* singleProcess(CommandContext& ctx, const RuntimeInput& in,
+                                         llvm::StringRef what) {
   if (in.processes.size() == 1)
     return &in.processes[0];
-  llvm::WithColor::error(llvm::errs(), "salesc")
-      << what << " belongs to one process; choose it with --process NAME\n";
+  error(ctx) << what << " belongs to one process; choose it with --process NAME\n";
   return nullptr;
-}
-
-void jsonNumber(llvm::json::OStream& j, llvm::StringRef key, double v) {
-  if (std::isfinite(v))
-    j.attribute(key, v);
-  else
-    j.attribute(key, nullptr);
 }
 
 /// Why `p` cannot be worked on (a tables.json may hold what the language forbids), or
@@ -56,27 +47,25 @@ std::string unfit(const rt::Process& p) {
   return {};
 }
 
-int loadRuntimeInput(const char* argv0, const std::string& path, const std::string& only,
+int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::string& only,
                      RuntimeInput& out) {
   // Each process with the checker's analysis when it comes from a .sales file.
   std::vector<std::pair<const rt::Process*, const std::optional<rt::Analysis>*>> all;
   if (llvm::StringRef(path).endswith(".json")) {
     llvm::Expected<std::vector<rt::Process>> loaded = rt::loadTablesFile(path);
     if (!loaded) {
-      llvm::WithColor::error(llvm::errs(), "salesc") << llvm::toString(loaded.takeError()) << '\n';
+      error(ctx) << llvm::toString(loaded.takeError()) << '\n';
       return 1;
     }
     out.fromTables = std::move(*loaded);
     for (const rt::Process& p : out.fromTables)
       all.push_back({&p, nullptr});
   } else {
-    out.frontEnd = runFrontEnd(argv0, {path});
-    if (!out.frontEnd)
-      return 2;
+    out.frontEnd = runFrontEnd(ctx, {path});
     // Warnings are shown; only errors stop a runtime command.
-    if (int status = reportText(*out.frontEnd); status != 0)
+    if (int status = reportText(ctx, *out.frontEnd); status != 0)
       return status;
-    for (const Unit& u : out.frontEnd->units)
+    for (const frontend::Unit& u : out.frontEnd->units)
       for (size_t i : u.model.rootProcesses)
         all.push_back({&u.model.processes[i], &u.model.analyses[i]});
   }
@@ -84,26 +73,23 @@ int loadRuntimeInput(const char* argv0, const std::string& path, const std::stri
     if (!only.empty() && p->name != only)
       continue;
     if (std::string why = unfit(*p); !why.empty()) {
-      llvm::WithColor::error(llvm::errs(), "salesc")
-          << "process '" << p->name << "' in '" << path << "': " << why << '\n';
+      error(ctx) << "process '" << p->name << "' in '" << path << "': " << why << '\n';
       return 1;
     }
     llvm::Expected<rt::Analysis> a =
         checked && *checked ? llvm::Expected<rt::Analysis>(**checked) : rt::analyze(*p);
     if (!a) {
-      llvm::WithColor::error(llvm::errs(), "salesc")
-          << "process '" << p->name << "': " << llvm::toString(a.takeError()) << '\n';
+      error(ctx) << "process '" << p->name << "': " << llvm::toString(a.takeError()) << '\n';
       return 1;
     }
-    out.processes.push_back(RuntimeProcess{p, std::move(*a)});
+    out.processes.push_back(rt::AnalyzedProcess{p, std::move(*a)});
   }
   if (out.processes.empty()) {
-    llvm::WithColor::error(llvm::errs(), "salesc")
-        << "'" << path << "' "
-        << (only.empty() ? std::string("has no process salesc can work on (a process needs "
-                                       "stages and a 'won' outcome)")
-                         : "has no process named '" + only + "'")
-        << '\n';
+    error(ctx) << "'" << path << "' "
+               << (only.empty() ? std::string("has no process salesc can work on (a process needs "
+                                              "stages and a 'won' outcome)")
+                                : "has no process named '" + only + "'")
+               << '\n';
     return 1;
   }
   return 0;

@@ -2,36 +2,29 @@
 #ifndef SALESC_DRIVER_RUNTIMEINPUT_H
 #define SALESC_DRIVER_RUNTIMEINPUT_H
 
-#include "Options.h"
+#include "FrontEnd.h"
 
 #include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Model.h"
 
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/JSON.h"
 
 #include <optional>
 
 namespace salesc::driver {
-
-/// A process with its analysis, ready for a runtime command.
-struct RuntimeProcess {
-  const rt::Process* process = nullptr;
-  rt::Analysis analysis;
-};
 
 /// The processes of a `.sales` file (compiled and checked in memory) or of a
 /// tables.json, owned here.
 struct RuntimeInput {
   std::optional<FrontEnd> frontEnd;    ///< when read from .sales
   std::vector<rt::Process> fromTables; ///< when read from tables.json
-  std::vector<RuntimeProcess> processes;
+  std::vector<rt::AnalyzedProcess> processes;
 };
 
 /// Reads `path` (`.json`: tables; anything else: a .sales file) and keeps the process
 /// named `only` (all when empty). Reports problems on stderr; returns the exit status
 /// they imply (0 when `out` is ready).
-int loadRuntimeInput(const char* argv0, const std::string& path, const std::string& only,
+int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::string& only,
                      RuntimeInput& out);
 
 /// Bounds on what the runtime commands take, so every figure they print is finite:
@@ -41,10 +34,8 @@ constexpr double MaxDays = 36500;
 
 /// The one process `in` holds, or null after reporting that the command (`what` works
 /// on one process) needs --process.
-const RuntimeProcess* singleProcess(const RuntimeInput& in, llvm::StringRef what);
-
-/// A number in a JSON report: null when it is not finite (JSON has no NaN).
-void jsonNumber(llvm::json::OStream& j, llvm::StringRef key, double v);
+const rt::AnalyzedProcess* singleProcess(CommandContext& ctx, const RuntimeInput& in,
+                                         llvm::StringRef what);
 
 /// Output format of the runtime commands.
 enum class ReportFormat { Text, Json };

@@ -16,7 +16,7 @@
 #include "Emit.h"
 #include "Format.h"
 #include "Routing.h"
-#include "TextFormat.h"
+#include "salesc/runtime/Format.h"
 
 #include <fmt/format.h>
 
@@ -132,7 +132,7 @@ std::string stageDocumentation(const rt::State& s, const rt::Analysis& a, size_t
 
 class BpmnWriter {
 public:
-  BpmnWriter(const Analysed& a, const Layout& layout)
+  BpmnWriter(const rt::AnalyzedProcess& a, const Layout& layout)
       : p_(*a.process), a_(a.analysis),
         layout_(layout.nodes.size() == p_.states.size() ? layout
                                                         : fallbackLayout(p_.states.size())) {}
@@ -199,7 +199,7 @@ private:
         }
       } else {
         bool won = s.kind == rt::StateKind::Won;
-        std::string kind = kindName(s.kind).str();
+        std::string kind = rt::toString(s.kind).str();
         Node end = node("endEvent", fmt::format("EndEvent_{}", i),
                         s.name == kind ? s.name : s.name + " (" + kind + ")", s.description);
         end.box = {c.x, c.y, EventD / 2, EventD / 2, Outline::Circle};
@@ -366,7 +366,7 @@ private:
 
 } // namespace
 
-std::string toBpmn(const Analysed& p, const Layout& layout) {
+std::string toBpmn(const rt::AnalyzedProcess& p, const Layout& layout) {
   return BpmnWriter(p, layout).build();
 }
 

@@ -15,6 +15,7 @@ namespace salesc::emit {
 namespace {
 
 using namespace salesc::emit::testing;
+using namespace salesc::testing;
 
 /// A layout like dot's for salesProcess, left to right, y growing upwards.
 Layout salesLayout() {
@@ -128,7 +129,7 @@ Bpmn checkedBpmn(const std::string& xml) {
 
 TEST(EmitBpmnTest, EveryReferenceResolves) {
   rt::Process p = salesProcess();
-  Analysed a = analysed(p);
+  rt::AnalyzedProcess a = analyzed(p);
   std::string xml = toBpmn(a, salesLayout());
   Bpmn b = checkedBpmn(xml);
   EXPECT_EQ(b.named("bpmn:process").size(), 1u);
@@ -146,7 +147,7 @@ TEST(EmitBpmnTest, EveryReferenceResolves) {
 
 TEST(EmitBpmnTest, GatewaysOnlyWhereAStageHasSeveralExits) {
   rt::Process p = salesProcess();
-  Bpmn b = checkedBpmn(toBpmn(analysed(p), salesLayout()));
+  Bpmn b = checkedBpmn(toBpmn(analyzed(p), salesLayout()));
   std::set<std::string> gateways;
   for (const XmlElement* g : b.named("bpmn:exclusiveGateway"))
     gateways.insert(*g->attr("id"));
@@ -173,7 +174,7 @@ TEST(EmitBpmnTest, GatewaysOnlyWhereAStageHasSeveralExits) {
 
 TEST(EmitBpmnTest, ShapesFollowTheLayoutWithYFlipped) {
   rt::Process p = salesProcess();
-  Bpmn b = checkedBpmn(toBpmn(analysed(p), salesLayout()));
+  Bpmn b = checkedBpmn(toBpmn(analyzed(p), salesLayout()));
   // lost is below the row in Graphviz (y 60 < 300), so below it in BPMN too.
   EXPECT_GT(b.bound("EndEvent_6", "y"), b.bound("Task_0", "y") + 80);
   EXPECT_LT(b.bound("Task_0", "x"), b.bound("Task_1", "x"));
@@ -200,7 +201,7 @@ TEST(EmitBpmnTest, ShapesFollowTheLayoutWithYFlipped) {
 
 TEST(EmitBpmnTest, NoFlowPassesThroughAnotherShape) {
   rt::Process p = salesProcess();
-  Bpmn b = checkedBpmn(toBpmn(analysed(p), salesLayout()));
+  Bpmn b = checkedBpmn(toBpmn(analyzed(p), salesLayout()));
   std::map<std::string, Box> boxes;
   for (const XmlElement* s : b.named("bpmndi:BPMNShape")) {
     std::string id = *s->attr("bpmnElement");
@@ -256,7 +257,7 @@ TEST(RoutingTest, OutlinesAreMetOnTheirBorder) {
 
 TEST(EmitBpmnTest, WithoutAMatchingLayoutStatesAreLaidInARow) {
   rt::Process p = salesProcess();
-  Bpmn b = checkedBpmn(toBpmn(analysed(p), Layout{}));
+  Bpmn b = checkedBpmn(toBpmn(analyzed(p), Layout{}));
   EXPECT_EQ(b.named("bpmndi:BPMNShape").size(), 1u + 5 + 4 + 2);
   EXPECT_EQ(b.named("bpmndi:BPMNEdge").size(), 15u);
 }
@@ -264,7 +265,7 @@ TEST(EmitBpmnTest, WithoutAMatchingLayoutStatesAreLaidInARow) {
 TEST(EmitBpmnTest, TextIsEscapedAndReadsBack) {
   rt::Process p = hostileProcess();
   p.states[0].description += std::string("\x01 bell");
-  Analysed a = analysed(p);
+  rt::AnalyzedProcess a = analyzed(p);
   std::string xml = toBpmn(a, Layout{});
   EXPECT_EQ(xml.find("<script"), std::string::npos);
   Bpmn b = checkedBpmn(xml);
@@ -282,7 +283,7 @@ TEST(EmitBpmnTest, TextIsEscapedAndReadsBack) {
 TEST(EmitBpmnTest, AProcessWithoutStatesIsAnEmptyDiagram) {
   rt::Process p;
   p.name = "empty";
-  Bpmn b = checkedBpmn(toBpmn(Analysed{&p, {}}, Layout{}));
+  Bpmn b = checkedBpmn(toBpmn(rt::AnalyzedProcess{&p, {}}, Layout{}));
   EXPECT_EQ(b.named("bpmn:process").size(), 1u);
   EXPECT_TRUE(b.named("bpmndi:BPMNShape").empty());
 }

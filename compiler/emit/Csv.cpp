@@ -10,7 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Emit.h"
-#include "TextFormat.h"
+#include "Format.h"
+#include "salesc/runtime/Format.h"
 
 #include <optional>
 
@@ -72,7 +73,7 @@ std::optional<double> figure(const std::vector<double>& v, size_t i) {
 
 } // namespace
 
-std::string toStagesCsv(llvm::ArrayRef<Analysed> ps) {
+std::string toStagesCsv(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
   Table t{"process",
           "index",
           "name",
@@ -89,14 +90,14 @@ std::string toStagesCsv(llvm::ArrayRef<Analysed> ps) {
           "win_probability",
           "expected_days_to_win",
           "expected_days_to_close"};
-  for (const Analysed& a : ps) {
+  for (const rt::AnalyzedProcess& a : ps) {
     const rt::Process& p = *a.process;
     for (size_t i = 0; i < p.states.size(); ++i) {
       const rt::State& s = p.states[i];
       std::optional<rt::Holding> time;
       if (s.hasTime)
         time = s.time;
-      t.cell(p.name).cell(std::to_string(i)).cell(s.name).cell(kindName(s.kind));
+      t.cell(p.name).cell(std::to_string(i)).cell(s.name).cell(rt::toString(s.kind));
       t.cell(s.description).cell(names(s.learn)).cell(names(s.provide)).cell(names(s.tactics));
       t.number(time ? std::optional(time->min) : std::nullopt)
           .number(time ? std::optional(time->typical) : std::nullopt)
@@ -112,9 +113,9 @@ std::string toStagesCsv(llvm::ArrayRef<Analysed> ps) {
   return t.take();
 }
 
-std::string toTransitionsCsv(llvm::ArrayRef<Analysed> ps) {
+std::string toTransitionsCsv(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
   Table t{"process", "from", "to", "probability", "implicit"};
-  for (const Analysed& a : ps) {
+  for (const rt::AnalyzedProcess& a : ps) {
     const rt::Process& p = *a.process;
     for (const rt::Transition& tr : p.transitions) {
       auto name = [&](uint32_t i) { return i < p.states.size() ? p.states[i].name : ""; };

@@ -19,12 +19,6 @@
 
 namespace salesc::emit {
 
-/// A process with its analysis, computed once and shared by every emitter.
-struct Analysed {
-  const rt::Process* process = nullptr;
-  rt::Analysis analysis;
-};
-
 /// Where Graphviz's dot layout put each state and edge, in points (1/72 inch), with
 /// y growing upwards as in Graphviz (origin at the bottom left of the drawing).
 struct Layout {
@@ -44,33 +38,33 @@ struct Layout {
 // --- Graphviz (Flowchart.cpp) -------------------------------------------------------
 
 /// DOT text of one process, built through cgraph.
-std::string toDot(const Analysed& p);
+std::string toDot(const rt::AnalyzedProcess& p);
 /// DOT text of several processes, each a cluster, grouped by channel.
-std::string toDot(llvm::ArrayRef<Analysed> ps);
+std::string toDot(llvm::ArrayRef<rt::AnalyzedProcess> ps);
 /// SVG or PNG bytes (`format` "svg" or "png") of the same graphs, rendered in process.
-std::string render(const Analysed& p, llvm::StringRef format);
-std::string render(llvm::ArrayRef<Analysed> ps, llvm::StringRef format);
+std::string render(const rt::AnalyzedProcess& p, llvm::StringRef format);
+std::string render(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef format);
 /// The dot layout of one process, for BPMN diagram interchange.
-Layout layout(const Analysed& p);
+Layout layout(const rt::AnalyzedProcess& p);
 
 // --- Runtime tables (Tables.cpp) ----------------------------------------------------
 
 /// tables.json: {"format":"salesc-tables","version":1,"generator":...,"processes":[...]}.
-std::string toTablesJson(llvm::ArrayRef<Analysed> ps, llvm::StringRef generator);
+std::string toTablesJson(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef generator);
 
 // --- Text artifacts -----------------------------------------------------------------
 
 /// The stages table as CSV (one row per stage and outcome).
-std::string toStagesCsv(llvm::ArrayRef<Analysed> ps);
+std::string toStagesCsv(llvm::ArrayRef<rt::AnalyzedProcess> ps);
 /// The transitions table as CSV (one row per transition, remainders included).
-std::string toTransitionsCsv(llvm::ArrayRef<Analysed> ps);
+std::string toTransitionsCsv(llvm::ArrayRef<rt::AnalyzedProcess> ps);
 /// The playbook a team hands to its reps, in GitHub-flavoured Markdown. `svgFile` is
 /// the flowchart beside it (linked as an image), empty for none.
-std::string toMarkdown(const Analysed& p, llvm::StringRef svgFile);
+std::string toMarkdown(const rt::AnalyzedProcess& p, llvm::StringRef svgFile);
 /// A Mermaid flowchart that GitHub renders in Markdown.
-std::string toMermaid(const Analysed& p);
+std::string toMermaid(const rt::AnalyzedProcess& p);
 /// BPMN 2.0 XML with diagram interchange positions from `layout`.
-std::string toBpmn(const Analysed& p, const Layout& layout);
+std::string toBpmn(const rt::AnalyzedProcess& p, const Layout& layout);
 
 } // namespace salesc::emit
 

@@ -86,13 +86,13 @@ inline rt::Process hostileProcess() {
   return p;
 }
 
-inline Analysed analysed(const rt::Process& p) {
+inline rt::AnalyzedProcess analyzed(const rt::Process& p) {
   llvm::Expected<rt::Analysis> a = rt::analyze(p);
   if (!a) {
     ADD_FAILURE() << llvm::toString(a.takeError());
-    return Analysed{&p, {}};
+    return rt::AnalyzedProcess{&p, {}};
   }
-  return Analysed{&p, std::move(*a)};
+  return rt::AnalyzedProcess{&p, std::move(*a)};
 }
 
 inline std::vector<std::string> lines(llvm::StringRef text) {

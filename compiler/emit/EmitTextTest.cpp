@@ -43,7 +43,7 @@ std::vector<std::vector<std::string>> readCsv(llvm::StringRef text) {
 
 TEST(EmitCsvTest, StagesTableHasTheHeaderAndOneRowPerState) {
   rt::Process p = salesProcess();
-  Analysed a = analysed(p);
+  rt::AnalyzedProcess a = analyzed(p);
   std::vector<std::string> out = lines(toStagesCsv({a}));
   ASSERT_EQ(out.size(), 9u); // header, 7 states, the empty string after the last LF
   EXPECT_EQ(out[0], "process,index,name,kind,description,learn,provide,tactics,min_days,"
@@ -66,7 +66,7 @@ TEST(EmitCsvTest, StagesTableHasTheHeaderAndOneRowPerState) {
 
 TEST(EmitCsvTest, TransitionsTableNamesStatesAndMarksRemainders) {
   rt::Process p = salesProcess();
-  std::vector<std::string> out = lines(toTransitionsCsv({analysed(p)}));
+  std::vector<std::string> out = lines(toTransitionsCsv({analyzed(p)}));
   ASSERT_EQ(out.size(), 12u);
   EXPECT_EQ(out[0], "process,from,to,probability,implicit");
   EXPECT_EQ(out[1], "direct_consulting,inquiry,rep_call,0.6,false");
@@ -78,7 +78,7 @@ TEST(EmitCsvTest, QuotesFieldsWithCommasQuotesAndLineBreaks) {
   rt::Process p = hostileProcess();
   p.states[0].description = "Says \"hi\", then\nleaves";
   p.states[0].tactics = {{"a", ""}, {"b", ""}};
-  Analysed a = analysed(p);
+  rt::AnalyzedProcess a = analyzed(p);
   std::string csv = toStagesCsv({a});
   EXPECT_NE(csv.find("\"Says \"\"hi\"\", then\nleaves\""), std::string::npos) << csv;
   EXPECT_NE(csv.find(",a; b,"), std::string::npos);
@@ -100,7 +100,7 @@ TEST(EmitCsvTest, NumbersReadBackExactly) {
   p.states.push_back(state("w", rt::StateKind::Won));
   p.states.push_back(state("l", rt::StateKind::Lost));
   p.transitions = {{0, 1, 1.0 / 3, false}, {0, 2, 2.0 / 3, true}};
-  Analysed a = analysed(p);
+  rt::AnalyzedProcess a = analyzed(p);
   std::vector<std::vector<std::string>> stages = readCsv(toStagesCsv({a}));
   EXPECT_EQ(stages[1][8], "0.30000000000000004");
   EXPECT_EQ(std::strtod(stages[1][9].c_str(), nullptr), 1.0 / 3);
@@ -113,7 +113,7 @@ TEST(EmitCsvTest, NumbersReadBackExactly) {
 
 TEST(EmitCsvTest, SeveralProcessesShareOneHeader) {
   rt::Process p = salesProcess(), q = hostileProcess();
-  std::string csv = toTransitionsCsv({analysed(p), analysed(q)});
+  std::string csv = toTransitionsCsv({analyzed(p), analyzed(q)});
   EXPECT_EQ(readCsv(csv).size(), 1u + 10 + 2);
   EXPECT_EQ(csv.find("process,"), 0u);
   EXPECT_EQ(csv.find("process,", 1), std::string::npos);
@@ -123,7 +123,7 @@ TEST(EmitCsvTest, SeveralProcessesShareOneHeader) {
 
 TEST(EmitMarkdownTest, HasEverySectionInOrder) {
   rt::Process p = salesProcess();
-  std::string md = toMarkdown(analysed(p), "direct_consulting.svg");
+  std::string md = toMarkdown(analyzed(p), "direct_consulting.svg");
   size_t at = 0;
   for (const char* section :
        {"# Direct sales of consulting\n",
@@ -165,7 +165,7 @@ TEST(EmitMarkdownTest, HasEverySectionInOrder) {
 
 TEST(EmitMarkdownTest, ExitTablesLabelTheRemainder) {
   rt::Process p = salesProcess();
-  std::string md = toMarkdown(analysed(p), "");
+  std::string md = toMarkdown(analyzed(p), "");
   EXPECT_NE(md.find("**Where prospects go next**\n\n| Next | Share |\n| --- | ---: |\n"
                     "| rep\\_call | 60% |\n| lost (lost outcome), the remainder | 40% |\n"),
             std::string::npos)
@@ -176,7 +176,7 @@ TEST(EmitMarkdownTest, ExitTablesLabelTheRemainder) {
 
 TEST(EmitMarkdownTest, AnalysisComparesWithTheTargets) {
   rt::Process p = salesProcess();
-  Analysed a = analysed(p);
+  rt::AnalyzedProcess a = analyzed(p);
   // Win rate 0.6 * 0.45 * h(demo) = 0.27 * 0.2 / 0.955 = 5.65%, above the 5% target.
   std::string md = toMarkdown(a, "p.svg");
   EXPECT_NE(md.find("| Win rate | 5.65% | 5% | met |\n"), std::string::npos) << md;
@@ -185,7 +185,7 @@ TEST(EmitMarkdownTest, AnalysisComparesWithTheTargets) {
   EXPECT_NE(md.find("| Expected time to win, against the brand's limit | "), std::string::npos);
   EXPECT_NE(md.find(" | 30 days | **missed** |\n"), std::string::npos);
   p.targetWinRate = 0.2;
-  md = toMarkdown(analysed(p), "p.svg");
+  md = toMarkdown(analyzed(p), "p.svg");
   EXPECT_NE(md.find("| Win rate | 5.65% | 20% | **missed** |\n"), std::string::npos);
   // The bottleneck's row is marked; every stage has a row in the time table.
   ASSERT_TRUE(a.analysis.bottleneck);
@@ -196,7 +196,7 @@ TEST(EmitMarkdownTest, AnalysisComparesWithTheTargets) {
 
 TEST(EmitMarkdownTest, WithoutAnSvgTheFlowchartIsMermaid) {
   rt::Process p = salesProcess();
-  Analysed a = analysed(p);
+  rt::AnalyzedProcess a = analyzed(p);
   std::string md = toMarkdown(a, "");
   EXPECT_NE(md.find("## Flowchart\n\n```mermaid\n" + toMermaid(a) + "```\n"), std::string::npos);
   EXPECT_EQ(md.find("!["), std::string::npos);
@@ -206,7 +206,7 @@ TEST(EmitMarkdownTest, WithoutAnSvgTheFlowchartIsMermaid) {
 
 TEST(EmitMarkdownTest, UserTextCannotBreakThePageOrInjectHtml) {
   rt::Process p = hostileProcess();
-  std::string md = toMarkdown(analysed(p), "x.svg");
+  std::string md = toMarkdown(analyzed(p), "x.svg");
   EXPECT_EQ(md.find("<script"), std::string::npos);
   EXPECT_EQ(md.find("<b>"), std::string::npos);
   EXPECT_EQ(md.find("<i>"), std::string::npos);
@@ -239,7 +239,7 @@ TEST(EmitMarkdownTest, AProcessThatNeverWinsSaysSo) {
   p.states = {stage("a", "", {1, 1, 1}), state("w", rt::StateKind::Won),
               state("l", rt::StateKind::Lost)};
   p.transitions = {{0, 2, 1.0, true}};
-  std::string md = toMarkdown(analysed(p), "");
+  std::string md = toMarkdown(analyzed(p), "");
   EXPECT_NE(md.find("- **Expected time to win from here:** none: no prospect wins from here\n"),
             std::string::npos)
       << md;
@@ -251,7 +251,7 @@ TEST(EmitMarkdownTest, AProcessThatNeverWinsSaysSo) {
 
 TEST(EmitMermaidTest, NodesAreIndexedAndRemaindersDotted) {
   rt::Process p = salesProcess();
-  std::string m = toMermaid(analysed(p));
+  std::string m = toMermaid(analyzed(p));
   std::vector<std::string> out = lines(m);
   EXPECT_EQ(out[0], "flowchart TD");
   EXPECT_EQ(out[1], "  s0[\"inquiry<br/>1 to 3 days (typical 2)\"]");
@@ -270,7 +270,7 @@ TEST(EmitMermaidTest, NodesAreIndexedAndRemaindersDotted) {
 
 TEST(EmitMermaidTest, LabelsAreEscaped) {
   rt::Process p = hostileProcess();
-  std::string m = toMermaid(analysed(p));
+  std::string m = toMermaid(analyzed(p));
   EXPECT_NE(m.find("  s0[\"a#quot;b#lt;c#gt;#amp;d<br/>1 day<br/>bottleneck\"]\n"),
             std::string::npos)
       << m;

@@ -15,8 +15,8 @@
 #include <graphviz/gvc.h>
 
 #include <cstdio>
-#include <dlfcn.h>
 #include <cstring>
+#include <dlfcn.h>
 #include <fmt/format.h>
 #include <map>
 #include <memory>
@@ -315,8 +315,8 @@ bool asNote(const rt::Process& p, const rt::Transition& t, bool notes) {
 /// Adds one process to `g` (the root graph or a cluster). Node names are
 /// `<prefix><state>` so that processes in one picture never collide. With `notes`,
 /// long processes get their remainders as notes (see LongProcess).
-void addProcess(Agraph_t* root, Agraph_t* g, const Analysed& ap, const std::string& prefix,
-                bool notes = true) {
+void addProcess(Agraph_t* root, Agraph_t* g, const rt::AnalyzedProcess& ap,
+                const std::string& prefix, bool notes = true) {
   const rt::Process& p = *ap.process;
   const rt::Analysis& a = ap.analysis;
   notes = notes && stageCount(p) > LongProcess;
@@ -438,7 +438,7 @@ Graph newGraph(const char* name, size_t stages) {
 
 /// One process as a graph; `notes` as in addProcess (the BPMN layout wants every
 /// transition as an edge).
-Graph buildOne(const Analysed& p, bool notes = true) {
+Graph buildOne(const rt::AnalyzedProcess& p, bool notes = true) {
   Graph g = newGraph(p.process->name.c_str(), stageCount(*p.process));
   setHtml(g.get(), g.get(), "label", titleLabel(*p.process, p.analysis));
   addProcess(g.get(), g.get(), p, "", notes);
@@ -446,11 +446,11 @@ Graph buildOne(const Analysed& p, bool notes = true) {
 }
 
 /// Several processes: a cluster per channel, in it a cluster per process.
-Graph buildMany(llvm::ArrayRef<Analysed> ps) {
+Graph buildMany(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
   Graph g = newGraph("processes", 0);
   set(g.get(), "rankdir", "LR");
-  std::map<std::string, std::vector<const Analysed*>> byChannel;
-  for (const Analysed& p : ps)
+  std::map<std::string, std::vector<const rt::AnalyzedProcess*>> byChannel;
+  for (const rt::AnalyzedProcess& p : ps)
     byChannel[p.process->channel].push_back(&p);
   for (const auto& [channel, list] : byChannel) {
     Agraph_t* outer = g.get();
@@ -461,7 +461,7 @@ Graph buildMany(llvm::ArrayRef<Analysed> ps) {
       set(outer, "style", "rounded");
       set(outer, "color", "#999999");
     }
-    for (const Analysed* p : list) {
+    for (const rt::AnalyzedProcess* p : list) {
       std::string name = "cluster_process_" + p->process->name;
       Agraph_t* cluster = agsubg(outer, const_cast<char*>(name.c_str()), 1);
       set(cluster, "style", "rounded,filled");
@@ -509,22 +509,22 @@ std::string renderGraph(Agraph_t* g, llvm::StringRef format) {
 
 } // namespace
 
-std::string toDot(const Analysed& p) {
+std::string toDot(const rt::AnalyzedProcess& p) {
   context();
   return writeDot(buildOne(p).get());
 }
-std::string toDot(llvm::ArrayRef<Analysed> ps) {
+std::string toDot(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
   return ps.size() == 1 ? toDot(ps[0]) : writeDot(buildMany(ps).get());
 }
 
-std::string render(const Analysed& p, llvm::StringRef format) {
+std::string render(const rt::AnalyzedProcess& p, llvm::StringRef format) {
   return renderGraph(buildOne(p).get(), format);
 }
-std::string render(llvm::ArrayRef<Analysed> ps, llvm::StringRef format) {
+std::string render(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef format) {
   return ps.size() == 1 ? render(ps[0], format) : renderGraph(buildMany(ps).get(), format);
 }
 
-Layout layout(const Analysed& p) {
+Layout layout(const rt::AnalyzedProcess& p) {
   GVC_t* gvc = context();
   Graph g = buildOne(p, /*notes=*/false);
   if (gvLayout(gvc, g.get(), "dot") != 0)

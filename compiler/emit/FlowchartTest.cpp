@@ -2,7 +2,7 @@
 #include "Emit.h"
 #include "MiniXml.h"
 
-#include "driver/Compilation.h"
+#include "frontend/Compilation.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -13,24 +13,26 @@
 namespace salesc::emit {
 namespace {
 
-/// Compiles `path` and analyses its processes; the session owns the models.
+using namespace salesc::testing;
+
+/// Compiles `path` and analyzes its processes; the session owns the models.
 struct Compiled {
-  std::unique_ptr<driver::Session> session;
-  driver::Unit unit;
-  std::vector<Analysed> processes;
+  std::unique_ptr<frontend::Session> session;
+  frontend::Unit unit;
+  std::vector<rt::AnalyzedProcess> processes;
 };
 
 Compiled compile(const std::string& path, const std::string& text = "") {
   Compiled c;
   sema::LoadOptions load;
   load.stdlibDir = SALESC_SOURCE_DIR "/stdlib";
-  c.session = std::make_unique<driver::Session>(load, diag::DiagOptions{});
+  c.session = std::make_unique<frontend::Session>(load, diag::DiagOptions{});
   c.unit = text.empty() ? c.session->compileFile(path) : c.session->compileText(path, text);
   EXPECT_FALSE(c.session->diags().hasErrors()) << path;
   for (size_t i : c.unit.model.rootProcesses) {
     auto a = rt::analyze(c.unit.model.processes[i]);
     EXPECT_TRUE(bool(a));
-    c.processes.push_back(Analysed{&c.unit.model.processes[i], std::move(*a)});
+    c.processes.push_back(rt::AnalyzedProcess{&c.unit.model.processes[i], std::move(*a)});
   }
   return c;
 }
@@ -109,7 +111,7 @@ TEST(FlowchartTest, SeveralProcessesAreClustersGroupedByChannel) {
   std::string dot = toDot(c.processes);
   EXPECT_NE(dot.find("subgraph cluster_channel_online"), std::string::npos) << dot;
   EXPECT_NE(dot.find("subgraph cluster_channel_partners"), std::string::npos);
-  for (const Analysed& p : c.processes)
+  for (const rt::AnalyzedProcess& p : c.processes)
     EXPECT_NE(dot.find("subgraph cluster_process_" + p.process->name), std::string::npos);
   keep("saas.svg", render(c.processes, "svg"));
   keep("saas.png", render(c.processes, "png"));

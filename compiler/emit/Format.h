@@ -2,11 +2,21 @@
 #ifndef SALESC_EMIT_FORMAT_H
 #define SALESC_EMIT_FORMAT_H
 
+#include "salesc/runtime/Format.h"
+
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
 
 namespace salesc::emit {
+
+// Figures are said as the runtime's formatting module says them, everywhere.
+using rt::days;
+using rt::exactNumber;
+using rt::formatDecimal;
+using rt::formatMoney;
+using rt::formatTime;
+using rt::percent;
 
 /// The colours every picture uses (flowchart, BPMN, Mermaid), so they look alike.
 namespace palette {
@@ -19,10 +29,6 @@ inline constexpr const char* LostLine = "#b23b3b";
 inline constexpr const char* BottleneckLine = "#d9822b";
 } // namespace palette
 
-/// A probability as a percentage with sensible precision: "60%", "12.5%", "5.65%".
-std::string percent(double probability);
-/// Days the way people say them: "2 days", "10.5 days", "1 day", "6 hours".
-std::string days(double d);
 /// Appends the entity for a markup character (&, <, >) and returns true; returns false
 /// for any other character. The core every markup escaper (Graphviz HTML labels, XML,
 /// Markdown) shares; each adds its own rules around it.

@@ -9,7 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "Emit.h"
 #include "Format.h"
-#include "TextFormat.h"
+#include "salesc/runtime/Format.h"
 
 #include <fmt/format.h>
 
@@ -101,14 +101,14 @@ std::string requirement(llvm::StringRef r) {
 std::string stateRef(const rt::State& s) {
   if (!s.isOutcome())
     return text(s.name);
-  return text(s.name) + " (" + kindName(s.kind).str() + " outcome)";
+  return text(s.name) + " (" + rt::toString(s.kind).str() + " outcome)";
 }
 
 class Playbook {
 public:
-  Playbook(const Analysed& a, llvm::StringRef svgFile)
+  Playbook(const rt::AnalyzedProcess& a, llvm::StringRef svgFile)
       : p_(*a.process), a_(a.analysis), svgFile_(svgFile),
-        analysed_(!p_.states.empty() && a_.winProbability.size() == p_.states.size() &&
+        analyzed_(!p_.states.empty() && a_.winProbability.size() == p_.states.size() &&
                   a_.expectedDaysToWin.size() == p_.states.size() &&
                   a_.expectedVisits.size() == p_.states.size() &&
                   a_.timeShare.size() == p_.states.size()) {}
@@ -201,7 +201,7 @@ private:
       line("![Flowchart](" + url(svgFile_) + ")");
     } else {
       line("```mermaid");
-      out_ += toMermaid(Analysed{&p_, a_});
+      out_ += toMermaid(rt::AnalyzedProcess{&p_, a_});
       line("```");
     }
     line();
@@ -250,7 +250,7 @@ private:
     if (s.stalledAfter)
       bullet("Stalled",
              "a deal still here after " + days(*s.stalledAfter) + " is flagged as stalled");
-    if (analysed_) {
+    if (analyzed_) {
       bullet("Win probability from here", percent(a_.winProbability[i]));
       double toWin = a_.expectedDaysToWin[i];
       bullet("Expected time to win from here",
@@ -289,14 +289,14 @@ private:
         continue;
       if (!any) {
         heading(2, "Outcomes");
-        line(analysed_ ? "| Outcome | Kind | Description | Share of prospects |"
+        line(analyzed_ ? "| Outcome | Kind | Description | Share of prospects |"
                        : "| Outcome | Kind | Description |");
-        line(analysed_ ? "| --- | --- | --- | ---: |" : "| --- | --- | --- |");
+        line(analyzed_ ? "| --- | --- | --- | ---: |" : "| --- | --- | --- |");
         any = true;
       }
-      std::string row =
-          "| " + text(s.name) + " | " + kindName(s.kind).str() + " | " + text(s.description) + " |";
-      if (analysed_)
+      std::string row = "| " + text(s.name) + " | " + rt::toString(s.kind).str() + " | " +
+                        text(s.description) + " |";
+      if (analyzed_)
         row += " " + percent(a_.expectedVisits[i]) + " |";
       line(row);
     }
@@ -312,7 +312,7 @@ private:
   }
 
   void analysis() {
-    if (!analysed_ || stageOrder().empty())
+    if (!analyzed_ || stageOrder().empty())
       return;
     heading(2, "Analysis");
     line("Predicted from the conversion rates and times above, for a prospect entering at " +
@@ -368,13 +368,13 @@ private:
   const rt::Process& p_;
   const rt::Analysis& a_;
   llvm::StringRef svgFile_;
-  bool analysed_;
+  bool analyzed_;
   std::string out_;
 };
 
 } // namespace
 
-std::string toMarkdown(const Analysed& p, llvm::StringRef svgFile) {
+std::string toMarkdown(const rt::AnalyzedProcess& p, llvm::StringRef svgFile) {
   return Playbook(p, svgFile).build();
 }
 

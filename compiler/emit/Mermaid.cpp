@@ -11,7 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Emit.h"
 #include "Format.h"
-#include "TextFormat.h"
+#include "salesc/runtime/Format.h"
 
 #include <fmt/format.h>
 
@@ -55,7 +55,7 @@ std::string label(llvm::StringRef s) {
 
 /// An outcome's label: its name, then its kind unless the name says it already.
 std::string outcome(const rt::State& s) {
-  std::string kind = kindName(s.kind).str();
+  std::string kind = rt::toString(s.kind).str();
   return label(s.name) + (s.name == kind ? "" : "<br/>" + kind);
 }
 
@@ -73,7 +73,7 @@ std::string joined(const std::vector<std::string>& ids) {
 
 } // namespace
 
-std::string toMermaid(const Analysed& a) {
+std::string toMermaid(const rt::AnalyzedProcess& a) {
   const rt::Process& p = *a.process;
   const size_t n = p.states.size();
   std::string out = "flowchart TD\n";

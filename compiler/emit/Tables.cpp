@@ -8,7 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Emit.h"
-#include "TextFormat.h"
+#include "Format.h"
+#include "salesc/runtime/Format.h"
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -79,7 +80,7 @@ void brand(llvm::json::OStream& j, const std::optional<rt::Brand>& b) {
 void state(llvm::json::OStream& j, const rt::State& s) {
   j.object([&] {
     j.attribute("name", s.name);
-    j.attribute("kind", kindName(s.kind));
+    j.attribute("kind", rt::toString(s.kind));
     j.attribute("description", s.description);
     if (s.kind != rt::StateKind::Stage)
       return;
@@ -146,7 +147,7 @@ void process(llvm::json::OStream& j, const rt::Process& p) {
 
 } // namespace
 
-std::string toTablesJson(llvm::ArrayRef<Analysed> ps, llvm::StringRef generator) {
+std::string toTablesJson(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef generator) {
   std::string out;
   llvm::raw_string_ostream os(out);
   {
@@ -156,7 +157,7 @@ std::string toTablesJson(llvm::ArrayRef<Analysed> ps, llvm::StringRef generator)
       j.attribute("version", 1);
       j.attribute("generator", generator);
       j.attributeArray("processes", [&] {
-        for (const Analysed& p : ps)
+        for (const rt::AnalyzedProcess& p : ps)
           process(j, *p.process);
       });
     });

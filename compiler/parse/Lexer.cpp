@@ -86,8 +86,12 @@ size_t keywordOrId(llvm::StringRef w) {
 }
 
 namespace {
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool isLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 } // namespace
 
 llvm::SMRange Lexer::range(size_t from, size_t to) const {
@@ -97,10 +101,8 @@ llvm::SMRange Lexer::range(size_t from, size_t to) const {
 
 std::unique_ptr<antlr4::Token> Lexer::make(size_t type, size_t start, size_t end) {
   // A token never spans lines but for EOF, so its column is from the current line.
-  return std::make_unique<SalesToken>(&in_, this, type,
-                                      static_cast<uint32_t>(start),
-                                      static_cast<uint32_t>(end - 1),
-                                      static_cast<uint32_t>(line_),
+  return std::make_unique<SalesToken>(&in_, this, type, static_cast<uint32_t>(start),
+                                      static_cast<uint32_t>(end - 1), static_cast<uint32_t>(line_),
                                       static_cast<uint32_t>(start - lineStart_));
 }
 
@@ -158,8 +160,8 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
     if (isDigit(c)) {
       auto digits = [&] {
         ++pos_;
-        while (pos_ < n && (isDigit(s[pos_]) ||
-                            (s[pos_] == '_' && pos_ + 1 < n && isDigit(s[pos_ + 1]))))
+        while (pos_ < n &&
+               (isDigit(s[pos_]) || (s[pos_] == '_' && pos_ + 1 < n && isDigit(s[pos_ + 1]))))
           ++pos_;
       };
       digits();

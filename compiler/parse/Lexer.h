@@ -55,9 +55,7 @@ public:
   }
 
   std::string getText() const override;
-  size_t getType() const override {
-    return type_ == EofType ? antlr4::Token::EOF : type_;
-  }
+  size_t getType() const override { return type_ == EofType ? antlr4::Token::EOF : type_; }
   size_t getLine() const override { return line_; }
   size_t getCharPositionInLine() const override { return column_; }
   size_t getChannel() const override { return channel_; }

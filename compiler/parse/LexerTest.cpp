@@ -70,22 +70,24 @@ void expectSameTokens(llvm::StringRef text, const std::string& what) {
   std::vector<Tok> actual = ours(text);
   ASSERT_EQ(actual.size(), expected.size()) << what;
   for (size_t i = 0; i < expected.size(); ++i)
-    ASSERT_EQ(actual[i], expected[i]) << what << ": token " << i << " '"
-                                      << text.slice(expected[i].start, expected[i].stop + 1).str()
-                                      << "'";
+    ASSERT_EQ(actual[i], expected[i])
+        << what << ": token " << i << " '"
+        << text.slice(expected[i].start, expected[i].stop + 1).str() << "'";
 }
 
 TEST(LexerTest, MatchesTheGrammarOnEveryTokenKind) {
-  const char* sample = "\xEF\xBB\xBF// a comment\n"
-                       "import \"std/tactics\"; /* block\n comment */\n"
-                       "process lost \"Caf\xC3\xA9 \xE2\x80\x9C" "quoted\xE2\x80\x9D \\\" \\\\\" {\n"
-                       "  value 15_000.50 USD; target win rate 12.5%;\n"
-                       "\tstage time { time 2 to 10 days typical 4 days; next won 1_0%; }\n"
-                       "  won won;\xC2\xA0lost lost; stage s1_x{learn a,b;}\r\n"
-                       "  max stages cycle values forbid require via for extends start\n"
-                       "  knowledge literature tool conveys category tactic brand channel offering\n"
-                       "  learn provide use stalled after next otherwise to typical value 1\n"
-                       "}";
+  const char* sample =
+      "\xEF\xBB\xBF// a comment\n"
+      "import \"std/tactics\"; /* block\n comment */\n"
+      "process lost \"Caf\xC3\xA9 \xE2\x80\x9C"
+      "quoted\xE2\x80\x9D \\\" \\\\\" {\n"
+      "  value 15_000.50 USD; target win rate 12.5%;\n"
+      "\tstage time { time 2 to 10 days typical 4 days; next won 1_0%; }\n"
+      "  won won;\xC2\xA0lost lost; stage s1_x{learn a,b;}\r\n"
+      "  max stages cycle values forbid require via for extends start\n"
+      "  knowledge literature tool conveys category tactic brand channel offering\n"
+      "  learn provide use stalled after next otherwise to typical value 1\n"
+      "}";
   expectSameTokens(sample, "sample");
 }
 

@@ -85,8 +85,7 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
                         diag::DiagnosticEngine& diags) {
   const llvm::MemoryBuffer* buffer = sm.getMemoryBuffer(bufferId);
   ParseResult result;
-  result.module =
-      std::make_unique<ast::Module>(buffer->getBufferIdentifier().str(), bufferId);
+  result.module = std::make_unique<ast::Module>(buffer->getBufferIdentifier().str(), bufferId);
   llvm::StringRef bytes = buffer->getBuffer();
   llvm::SMLoc start = llvm::SMLoc::getFromPointer(bytes.data());
 

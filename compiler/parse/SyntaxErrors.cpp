@@ -21,32 +21,58 @@ bool isKeyword(size_t type) {
 /// What a statement starting with keyword `type` is called, for "after the ...".
 const char* statementNoun(size_t type) {
   switch (type) {
-  case SalesParser::IMPORT: return "the import";
-  case SalesParser::CHANNEL: return "the channel declaration";
-  case SalesParser::OFFERING: return "the offering declaration";
-  case SalesParser::KNOWLEDGE: return "the knowledge declaration";
-  case SalesParser::LITERATURE: return "the literature declaration";
-  case SalesParser::TOOL: return "the tool declaration";
-  case SalesParser::CATEGORY: return "the category declaration";
-  case SalesParser::TACTIC: return "the tactic declaration";
-  case SalesParser::VALUES: return "the brand values";
-  case SalesParser::FORBID: return "the 'forbid' rule";
-  case SalesParser::REQUIRE: return "the 'require' rule";
-  case SalesParser::MAX: return "the 'max' rule";
-  case SalesParser::BRAND: return "the brand";
-  case SalesParser::VALUE: return "the deal value";
-  case SalesParser::TARGET: return "the target";
-  case SalesParser::START: return "the start stage";
-  case SalesParser::WON: return "the won outcome";
-  case SalesParser::LOST: return "the lost outcome";
-  case SalesParser::LEARN: return "what the prospect learns";
-  case SalesParser::PROVIDE: return "the materials provided";
-  case SalesParser::USE: return "the tactics used";
-  case SalesParser::TIME: return "the time";
-  case SalesParser::STALLED: return "the stall limit";
-  case SalesParser::NEXT: return "the 'next' line";
-  case SalesParser::OTHERWISE: return "the 'otherwise' line";
-  default: return nullptr;
+  case SalesParser::IMPORT:
+    return "the import";
+  case SalesParser::CHANNEL:
+    return "the channel declaration";
+  case SalesParser::OFFERING:
+    return "the offering declaration";
+  case SalesParser::KNOWLEDGE:
+    return "the knowledge declaration";
+  case SalesParser::LITERATURE:
+    return "the literature declaration";
+  case SalesParser::TOOL:
+    return "the tool declaration";
+  case SalesParser::CATEGORY:
+    return "the category declaration";
+  case SalesParser::TACTIC:
+    return "the tactic declaration";
+  case SalesParser::VALUES:
+    return "the brand values";
+  case SalesParser::FORBID:
+    return "the 'forbid' rule";
+  case SalesParser::REQUIRE:
+    return "the 'require' rule";
+  case SalesParser::MAX:
+    return "the 'max' rule";
+  case SalesParser::BRAND:
+    return "the brand";
+  case SalesParser::VALUE:
+    return "the deal value";
+  case SalesParser::TARGET:
+    return "the target";
+  case SalesParser::START:
+    return "the start stage";
+  case SalesParser::WON:
+    return "the won outcome";
+  case SalesParser::LOST:
+    return "the lost outcome";
+  case SalesParser::LEARN:
+    return "what the prospect learns";
+  case SalesParser::PROVIDE:
+    return "the materials provided";
+  case SalesParser::USE:
+    return "the tactics used";
+  case SalesParser::TIME:
+    return "the time";
+  case SalesParser::STALLED:
+    return "the stall limit";
+  case SalesParser::NEXT:
+    return "the 'next' line";
+  case SalesParser::OTHERWISE:
+    return "the 'otherwise' line";
+  default:
+    return nullptr;
   }
 }
 
@@ -64,11 +90,16 @@ antlr4::ParserRuleContext* enclosingStatement(antlr4::ParserRuleContext* ctx) {
 
 std::string describeType(antlr4::Parser* p, size_t type) {
   switch (type) {
-  case antlr4::Token::EOF: return "the end of the file";
-  case SalesParser::ID: return "a name";
-  case SalesParser::NUMBER: return "a number";
-  case SalesParser::STRING: return "a description in double quotes";
-  default: break;
+  case antlr4::Token::EOF:
+    return "the end of the file";
+  case SalesParser::ID:
+    return "a name";
+  case SalesParser::NUMBER:
+    return "a number";
+  case SalesParser::STRING:
+    return "a description in double quotes";
+  default:
+    break;
   }
   std::string lit = p->getVocabulary().getLiteralName(type);
   if (lit.empty())
@@ -91,15 +122,19 @@ std::string joinOr(const std::vector<std::string>& items) {
 /// as such rather than listed.
 std::string describeExpected(antlr4::Parser* p, const antlr4::misc::IntervalSet& set) {
   bool name = set.contains(static_cast<size_t>(SalesParser::ID));
-  if (!name && set.contains(static_cast<size_t>(SalesParser::LEARN)) && set.contains(static_cast<size_t>(SalesParser::NEXT)))
+  if (!name && set.contains(static_cast<size_t>(SalesParser::LEARN)) &&
+      set.contains(static_cast<size_t>(SalesParser::NEXT)))
     return "a stage line ('learn', 'provide', 'use', 'time', 'stalled after', 'next' or "
            "'otherwise') or '}' to close the stage";
-  if (!name && set.contains(static_cast<size_t>(SalesParser::STAGE)) && set.contains(static_cast<size_t>(SalesParser::WON)))
+  if (!name && set.contains(static_cast<size_t>(SalesParser::STAGE)) &&
+      set.contains(static_cast<size_t>(SalesParser::WON)))
     return "a process line ('stage', 'won', 'lost', 'start', 'brand', 'value' or 'target') or "
            "'}' to close the process";
-  if (!name && set.contains(static_cast<size_t>(SalesParser::VALUES)) && set.contains(static_cast<size_t>(SalesParser::FORBID)))
+  if (!name && set.contains(static_cast<size_t>(SalesParser::VALUES)) &&
+      set.contains(static_cast<size_t>(SalesParser::FORBID)))
     return "a brand rule ('values', 'forbid', 'require' or 'max') or '}' to close the brand";
-  if (!name && set.contains(static_cast<size_t>(SalesParser::PROCESS)) && set.contains(static_cast<size_t>(SalesParser::CHANNEL)))
+  if (!name && set.contains(static_cast<size_t>(SalesParser::PROCESS)) &&
+      set.contains(static_cast<size_t>(SalesParser::CHANNEL)))
     return "a declaration ('import', 'channel', 'offering', 'knowledge', 'literature', 'tool', "
            "'category', 'tactic', 'brand' or 'process')";
   std::vector<std::string> items;
@@ -117,11 +152,15 @@ std::string describeExpected(antlr4::Parser* p, const antlr4::misc::IntervalSet&
 
 std::string describeToken(antlr4::Token* t) {
   switch (t->getType()) {
-  case antlr4::Token::EOF: return "the end of the file";
+  case antlr4::Token::EOF:
+    return "the end of the file";
   case SalesParser::STRING:
-  case SalesParser::UNTERMINATED_STRING: return "a description";
-  case SalesParser::NUMBER: return "the number " + t->getText();
-  default: return "'" + t->getText() + "'";
+  case SalesParser::UNTERMINATED_STRING:
+    return "a description";
+  case SalesParser::NUMBER:
+    return "the number " + t->getText();
+  default:
+    return "'" + t->getText() + "'";
   }
 }
 
@@ -149,10 +188,10 @@ void SalesErrorStrategy::explain(antlr4::Parser* p, antlr4::Token* offending,
       noun = nullptr;
     std::string msg = noun ? std::string("expected ';' after ") + noun : "expected ';'";
     // Two names in a row on one line: most likely a list missing its comma.
-    bool nameAfterName = offending && offending->getLine() == previous->getLine() &&
-                         (offending->getType() == SalesParser::ID ||
-                          isKeyword(offending->getType())) &&
-                         (previous->getType() == SalesParser::ID || isKeyword(previous->getType()));
+    bool nameAfterName =
+        offending && offending->getLine() == previous->getLine() &&
+        (offending->getType() == SalesParser::ID || isKeyword(offending->getType())) &&
+        (previous->getType() == SalesParser::ID || isKeyword(previous->getType()));
     std::string hint;
     if (nameAfterName && stmt && stmt->start &&
         llvm::is_contained(std::initializer_list<size_t>{SalesParser::LEARN, SalesParser::PROVIDE,
@@ -221,10 +260,10 @@ antlr4::Token* SalesErrorStrategy::singleTokenDeletion(antlr4::Parser* p) {
 
 antlr4::misc::IntervalSet SalesErrorStrategy::getErrorRecoverySet(antlr4::Parser* p) {
   antlr4::misc::IntervalSet set = DefaultErrorStrategy::getErrorRecoverySet(p);
-  for (size_t t : {SalesParser::IMPORT, SalesParser::CHANNEL, SalesParser::OFFERING,
-                   SalesParser::KNOWLEDGE, SalesParser::LITERATURE, SalesParser::TOOL,
-                   SalesParser::CATEGORY, SalesParser::TACTIC, SalesParser::BRAND,
-                   SalesParser::PROCESS})
+  for (size_t t :
+       {SalesParser::IMPORT, SalesParser::CHANNEL, SalesParser::OFFERING, SalesParser::KNOWLEDGE,
+        SalesParser::LITERATURE, SalesParser::TOOL, SalesParser::CATEGORY, SalesParser::TACTIC,
+        SalesParser::BRAND, SalesParser::PROCESS})
     set.add(static_cast<ssize_t>(t));
   set.add(antlr4::Token::EOF);
   return set;

@@ -47,7 +47,8 @@ protected:
   antlr4::Token* singleTokenDeletion(antlr4::Parser* p) override;
 
 private:
-  void explain(antlr4::Parser* p, antlr4::Token* offending, const antlr4::misc::IntervalSet& expected);
+  void explain(antlr4::Parser* p, antlr4::Token* offending,
+               const antlr4::misc::IntervalSet& expected);
   SyntaxErrorSink sink_;
 };
 

@@ -1,6 +1,8 @@
 //===- BrandRules.cpp - A brand's rules checked against a process ---------===//
 #include "BrandRules.h"
 
+#include "salesc/runtime/Format.h"
+
 #include "Durations.h"
 #include "Spelling.h"
 
@@ -203,8 +205,8 @@ void checkCycleAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
     diags
         .report(DiagKind::CycleTooLong, p.decl->name.range,
                 "process " + quoted(p.decl->name.text) + " is expected to take " +
-                    formatDays(expectedDaysToWin) + " to win a deal; " + brandName(b) +
-                    " allows at most " + formatDays(max))
+                    rt::days(expectedDaysToWin) + " to win a deal; " + brandName(b) +
+                    " allows at most " + rt::days(max))
         .note(b.maxCycle[0].range, "the limit is set here");
 }
 

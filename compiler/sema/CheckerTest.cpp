@@ -1,8 +1,10 @@
 //===- CheckerTest.cpp - Checking and lowering in-memory sources ----------===//
 #include "Durations.h"
-#include "Spelling.h"
 
-#include "driver/Compilation.h"
+#include "Spelling.h"
+#include "salesc/runtime/Format.h"
+
+#include "frontend/Compilation.h"
 #include "salesc/runtime/Markov.h"
 
 #include <gtest/gtest.h>
@@ -11,8 +13,8 @@ namespace salesc::sema {
 namespace {
 
 struct Compiled {
-  std::unique_ptr<driver::Session> session;
-  driver::Unit unit;
+  std::unique_ptr<frontend::Session> session;
+  frontend::Unit unit;
   std::vector<std::string> messages;
   const rt::Process* process(llvm::StringRef name) const {
     for (const rt::Process& p : unit.model.processes)
@@ -26,7 +28,7 @@ Compiled compile(llvm::StringRef text) {
   Compiled c;
   LoadOptions load;
   load.stdlibDir = SALESC_SOURCE_DIR "/stdlib";
-  c.session = std::make_unique<driver::Session>(load, diag::DiagOptions{});
+  c.session = std::make_unique<frontend::Session>(load, diag::DiagOptions{});
   c.unit = c.session->compileText("/virtual/t.sales", text);
   for (const diag::Diagnostic& d : c.session->diags().sorted())
     c.messages.push_back(std::string(diag::kindInfo(d.kind).code) + " " + d.message);
@@ -132,9 +134,9 @@ TEST(DurationsTest, UnitsAndFormatting) {
   EXPECT_EQ(daysPerUnit("week"), 7.0);
   EXPECT_EQ(daysPerUnit("months"), 30.0);
   EXPECT_EQ(daysPerUnit("fortnight"), std::nullopt);
-  EXPECT_EQ(formatDays(1), "1 day");
-  EXPECT_EQ(formatDays(20.5), "20.5 days");
-  EXPECT_EQ(formatDays(0.25), "6 hours");
+  EXPECT_EQ(rt::days(1), "1 day");
+  EXPECT_EQ(rt::days(20.5), "20.5 days");
+  EXPECT_EQ(rt::days(0.25), "6 hours");
 }
 
 TEST(SpellingTest, SuggestsCloseNamesOnly) {

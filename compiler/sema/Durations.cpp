@@ -1,6 +1,8 @@
 //===- Durations.cpp - Time units and time ranges in days -----------------===//
 #include "Durations.h"
 
+#include "salesc/runtime/Format.h"
+
 #include "Spelling.h"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -42,7 +44,7 @@ std::optional<double> toDays(const ast::Duration& d, diag::DiagnosticEngine& dia
   double days = d.amount.value * *per;
   if (days > MaxDays) {
     diags.report(DiagKind::InvalidNumber, d.range,
-                 "a time of " + formatDays(days) +
+                 "a time of " + rt::days(days) +
                      " is more than 100 years; salesc takes "
                      "times up to 36500 days");
     return std::nullopt;
@@ -68,7 +70,7 @@ std::optional<rt::Holding> toHolding(const ast::TimeSpec& t, diag::DiagnosticEng
   double low = t.low.value * *lowPer;
   if (low > MaxDays) {
     diags.report(DiagKind::InvalidNumber, t.low.range,
-                 "a time of " + formatDays(low) +
+                 "a time of " + rt::days(low) +
                      " is more than 100 years; salesc takes times "
                      "up to 36500 days");
     return std::nullopt;
@@ -83,34 +85,18 @@ std::optional<rt::Holding> toHolding(const ast::TimeSpec& t, diag::DiagnosticEng
   }
   if (low > *high) {
     diags.report(DiagKind::TimeRangeInverted, t.range,
-                 "this time range starts at " + formatDays(low) + " and ends at " +
-                     formatDays(*high) + "; put the shorter time first");
+                 "this time range starts at " + rt::days(low) + " and ends at " + rt::days(*high) +
+                     "; put the shorter time first");
     return std::nullopt;
   }
   double mid = typical ? *typical : (low + *high) / 2;
   if (typical && (*typical < low || *typical > *high)) {
     diags.report(DiagKind::TypicalOutsideRange, t.typical->range,
-                 "the typical time of " + formatDays(*typical) + " is outside the range " +
-                     formatDays(low) + " to " + formatDays(*high));
+                 "the typical time of " + rt::days(*typical) + " is outside the range " +
+                     rt::days(low) + " to " + rt::days(*high));
     return std::nullopt;
   }
   return rt::Holding{low, mid, *high};
-}
-
-std::string formatDays(double days) {
-  auto num = [](double v) {
-    std::string s = fmt::format("{:.2f}", v);
-    while (s.back() == '0')
-      s.pop_back();
-    if (s.back() == '.')
-      s.pop_back();
-    return s;
-  };
-  if (days < 1 && days > 0) {
-    double h = days * 24;
-    return num(h) + (std::fabs(h - 1) < 1e-9 ? " hour" : " hours");
-  }
-  return num(days) + (std::fabs(days - 1) < 1e-9 ? " day" : " days");
 }
 
 } // namespace salesc::sema

@@ -24,9 +24,6 @@ std::optional<double> toDays(const ast::Duration& d, diag::DiagnosticEngine& dia
 /// above the maximum and a typical time outside the range; nullopt after any of them.
 std::optional<rt::Holding> toHolding(const ast::TimeSpec& t, diag::DiagnosticEngine& diags);
 
-/// "3 days", "2.5 weeks", "1 month": a number of days said the way people say it.
-std::string formatDays(double days);
-
 } // namespace salesc::sema
 
 #endif // SALESC_SEMA_DURATIONS_H

@@ -1,6 +1,8 @@
 //===- ProcessChecker.cpp - Names, settings, stages and exits of a process ===//
 #include "ProcessChecker.h"
 
+#include "salesc/runtime/Format.h"
+
 #include "BrandRules.h"
 #include "Durations.h"
 #include "Spelling.h"
@@ -17,12 +19,6 @@ using diag::DiagKind;
 
 namespace {
 
-/// A percentage with the digits the user wrote (99.999%, not 100%), rounding away
-/// only the noise of adding shares up.
-std::string pct(double v) {
-  return fmt::format("{:.10g}%", v);
-}
-
 std::string quoted(llvm::StringRef s) {
   return "'" + s.str() + "'";
 }
@@ -33,7 +29,8 @@ bool ProcessChecker::checkPercent(const ast::Percent& p, llvm::StringRef what) {
   if (p.amount.value > 0 && p.amount.value <= 100)
     return true;
   diags_.report(DiagKind::PercentOutOfRange, p.range,
-                what.str() + " must be above 0% and at most 100%, not " + pct(p.amount.value));
+                what.str() + " must be above 0% and at most 100%, not " +
+                    rt::percentAsWritten(p.amount.value));
   return false;
 }
 
@@ -161,8 +158,8 @@ void ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* br
       if (out.hasTime && *d < out.time.min)
         diags_
             .report(DiagKind::StallBeforeTime, s.stalled->range,
-                    "the stall limit of " + formatDays(*d) + " is shorter than the " +
-                        formatDays(out.time.min) +
+                    "the stall limit of " + rt::days(*d) + " is shorter than the " +
+                        rt::days(out.time.min) +
                         " every prospect spends in this stage, so every deal would be "
                         "flagged as stalled")
             .note(s.time->range, "the stage's time is stated here");
@@ -230,11 +227,13 @@ void ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
       edges.push_back(rt::Transition{si, *to, e->share.amount.value / 100.0, false});
     }
     if (sum > 100 + 1e-9) {
-      auto b = diags_.report(DiagKind::ExitsOver100, s.name.range,
-                             "the 'next' lines of stage " + quoted(s.name.text) + " add up to " +
-                                 pct(sum) + "; together they can send at most 100%");
+      auto b =
+          diags_.report(DiagKind::ExitsOver100, s.name.range,
+                        "the 'next' lines of stage " + quoted(s.name.text) + " add up to " +
+                            rt::percentAsWritten(sum) + "; together they can send at most 100%");
       for (const ast::NextEdge* e : s.next)
-        b.note(e->range, "sends " + pct(e->share.amount.value) + " to " + quoted(e->target.text));
+        b.note(e->range, "sends " + rt::percentAsWritten(e->share.amount.value) + " to " +
+                             quoted(e->target.text));
       continue;
     }
     double remainder = 100 - sum;
@@ -263,8 +262,9 @@ void ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
               ? "the process has no 'lost' outcome"
               : "the process has " + std::to_string(lostOutcomes.size()) + " 'lost' outcomes";
       diags_.report(DiagKind::RemainderNowhere, s.name.range,
-                    "stage " + quoted(s.name.text) + " sends " + pct(sum) + " on, and the other " +
-                        pct(remainder) + " have nowhere to go: " + why +
+                    "stage " + quoted(s.name.text) + " sends " + rt::percentAsWritten(sum) +
+                        " on, and the other " + rt::percentAsWritten(remainder) +
+                        " have nowhere to go: " + why +
                         "; add 'otherwise OUTCOME;' to say where they go");
       continue;
     }

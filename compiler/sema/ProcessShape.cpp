@@ -6,8 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BrandRules.h"
+
 #include "Durations.h"
 #include "ProcessChecker.h"
+#include "salesc/runtime/Format.h"
 
 #include "salesc/runtime/Graph.h"
 #include "salesc/runtime/Markov.h"
@@ -93,8 +95,8 @@ std::optional<rt::Analysis> ProcessChecker::checkPredictions(const ResolvedProce
   if (p.targetCycle && model.targetCycleDays && winRate > 0 &&
       toWin > *model.targetCycleDays + 1e-9) {
     diags_.report(DiagKind::CycleAboveTarget, p.targetCycle->range,
-                  "the process predicts " + formatDays(toWin) + " from " + start +
-                      " to a won deal, above its target of " + formatDays(*model.targetCycleDays));
+                  "the process predicts " + rt::days(toWin) + " from " + start +
+                      " to a won deal, above its target of " + rt::days(*model.targetCycleDays));
   }
   if (brand && winRate > 0)
     checkCycleAgainstBrand(p, *brand, toWin, diags_);

@@ -127,7 +127,7 @@ llvm::Expected<Analysis> analyze(const Process& p) {
   }
   std::optional<LUFactorization> lu = LUFactorization::factor(std::move(iMinusQ));
   if (!lu)
-    return fail("the process cannot be analysed: some loop between stages is taken with a "
+    return fail("the process cannot be analyzed: some loop between stages is taken with a "
                 "probability too close to 100%");
 
   // Graph facts make the figures exact where the algebra only gets close.

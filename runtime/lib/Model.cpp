@@ -3,6 +3,25 @@
 
 namespace salesc::rt {
 
+llvm::StringRef toString(StateKind kind) {
+  switch (kind) {
+  case StateKind::Stage:
+    return "stage";
+  case StateKind::Won:
+    return "won";
+  case StateKind::Lost:
+    return "lost";
+  }
+  return "stage";
+}
+
+std::optional<StateKind> parseStateKind(llvm::StringRef text) {
+  for (StateKind k : {StateKind::Stage, StateKind::Won, StateKind::Lost})
+    if (toString(k) == text)
+      return k;
+  return std::nullopt;
+}
+
 std::optional<uint32_t> Process::find(const std::string& name) const {
   for (uint32_t i = 0; i < states.size(); ++i)
     if (states[i].name == name)

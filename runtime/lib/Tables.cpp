@@ -340,12 +340,8 @@ bool Reader::state(const json::Object& o, State& s) {
   where += " ('" + s.name + "')";
   if (!string(o, "kind", kind, true) || !string(o, "description", s.description, false))
     return false;
-  if (kind == "stage")
-    s.kind = StateKind::Stage;
-  else if (kind == "won")
-    s.kind = StateKind::Won;
-  else if (kind == "lost")
-    s.kind = StateKind::Lost;
+  if (std::optional<StateKind> k = parseStateKind(kind))
+    s.kind = *k;
   else
     return fail(fmt::format("field 'kind' is '{}'; expected 'stage', 'won' or 'lost'", kind));
   if (!items(o, "learn", s.learn) || !items(o, "provide", s.provide) ||

@@ -56,6 +56,13 @@ struct Analysis {
 /// add that context.
 llvm::Expected<Analysis> analyze(const Process& p);
 
+/// A process with its analysis: the one record the checker hands to the emitters, the
+/// reports and the runtime commands, so each figure is computed once.
+struct AnalyzedProcess {
+  const Process* process = nullptr; ///< owned by the checked model or the tables loaded
+  Analysis analysis;
+};
+
 } // namespace salesc::rt
 
 #endif // SALESC_RUNTIME_MARKOV_H

@@ -8,6 +8,8 @@
 #ifndef SALESC_RUNTIME_MODEL_H
 #define SALESC_RUNTIME_MODEL_H
 
+#include "llvm/ADT/StringRef.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +30,11 @@ struct Holding {
 
 enum class StateKind { Stage, Won, Lost };
 
+/// "stage", "won" or "lost": the spelling of the language, tables.json and every report.
+llvm::StringRef toString(StateKind kind);
+/// The kind spelled `text` (as toString spells it), or nullopt.
+std::optional<StateKind> parseStateKind(llvm::StringRef text);
+
 /// A named item (knowledge, material or tactic) with its description.
 struct Item {
   std::string name;
@@ -39,8 +46,8 @@ struct State {
   std::string name;
   std::string description;
   StateKind kind = StateKind::Stage;
-  Holding time;                      ///< all zero for outcomes and for stages without `time`
-  bool hasTime = false;              ///< whether the source stated a time
+  Holding time;                       ///< all zero for outcomes and for stages without `time`
+  bool hasTime = false;               ///< whether the source stated a time
   std::optional<double> stalledAfter; ///< days; stages only
   std::vector<Item> learn;
   std::vector<Item> provide;
@@ -70,7 +77,7 @@ struct Brand {
   std::optional<double> maxCycleDays;
 };
 
-/// A whole process, ready to analyse. `start` indexes `states` and names a stage
+/// A whole process, ready to analyze. `start` indexes `states` and names a stage
 /// whenever the process has stages.
 struct Process {
   std::string name;
@@ -80,7 +87,7 @@ struct Process {
   std::optional<Brand> brand;
   std::string currency; ///< ISO 4217 code, empty when no value is stated
   std::optional<double> value;
-  std::optional<double> targetWinRate;    ///< in 0..1
+  std::optional<double> targetWinRate; ///< in 0..1
   std::optional<double> targetCycleDays;
   uint32_t start = 0;
   std::vector<State> states;

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace salesc::emit::testing {
+namespace salesc::testing {
 
 /// An element with its attributes and text decoded (entity and character references
 /// replaced). `text` is the character data directly inside the element, concatenated.
@@ -34,6 +34,6 @@ struct XmlElement {
 /// at which byte offset.
 std::optional<XmlElement> parseXml(llvm::StringRef xml, std::string& error);
 
-} // namespace salesc::emit::testing
+} // namespace salesc::testing
 
 #endif // SALESC_EMIT_MINIXML_H

@@ -1,17 +1,37 @@
-//===- TextFormat.cpp - Exact numbers, time ranges and money for the text emitters ===//
-#include "TextFormat.h"
-
-#include "Format.h"
+//===- Format.cpp - Numbers, percentages, money and times as people read them ===//
+#include "salesc/runtime/Format.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
-namespace salesc::emit {
+namespace salesc::rt {
 namespace {
 
-/// At most two decimals, without trailing zeros: "3", "10.5", "12.67".
-std::string twoDecimals(double v) {
+bool underADay(double days) {
+  return days > 0 && days < 1;
+}
+
+} // namespace
+
+std::string percent(double p) {
+  double v = p * 100;
+  int decimals = v == 0 || std::fabs(v) >= 10 ? 1 : 2;
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
+    bool dot = s.back() == '.';
+    s.pop_back();
+    if (dot)
+      break;
+  }
+  return s + "%";
+}
+
+std::string percentAsWritten(double value) {
+  return fmt::format("{:.10g}%", value);
+}
+
+std::string formatDecimal(double v) {
   if (!std::isfinite(v))
     return "";
   std::string s = fmt::format("{:.2f}", v);
@@ -24,26 +44,12 @@ std::string twoDecimals(double v) {
   return s;
 }
 
-bool underADay(double days) {
-  return days > 0 && days < 1;
-}
-
-} // namespace
-
-llvm::StringRef kindName(rt::StateKind kind) {
-  switch (kind) {
-  case rt::StateKind::Stage:
-    return "stage";
-  case rt::StateKind::Won:
-    return "won";
-  case rt::StateKind::Lost:
-    return "lost";
+std::string days(double d) {
+  if (underADay(d)) {
+    double h = d * 24;
+    return formatDecimal(h) + (std::fabs(h - 1) < 1e-9 ? " hour" : " hours");
   }
-  return "stage";
-}
-
-std::string formatDecimal(double v) {
-  return twoDecimals(v);
+  return formatDecimal(d) + (std::fabs(d - 1) < 1e-9 ? " day" : " days");
 }
 
 std::string exactNumber(double v) {
@@ -52,7 +58,7 @@ std::string exactNumber(double v) {
   return fmt::format("{}", v); // fmt 9: the shortest text that reads back exactly
 }
 
-std::string formatTime(const rt::Holding& t) {
+std::string formatTime(const Holding& t) {
   if (t.min == t.max)
     return days(t.min);
   bool hours = underADay(t.min);
@@ -60,8 +66,8 @@ std::string formatTime(const rt::Holding& t) {
     double scale = hours ? 24 : 1;
     double max = t.max * scale;
     const char* unit = hours ? (max == 1 ? "hour" : "hours") : (max == 1 ? "day" : "days");
-    return fmt::format("{} to {} {} (typical {})", twoDecimals(t.min * scale), twoDecimals(max),
-                       unit, twoDecimals(t.typical * scale));
+    return fmt::format("{} to {} {} (typical {})", formatDecimal(t.min * scale), formatDecimal(max),
+                       unit, formatDecimal(t.typical * scale));
   }
   return fmt::format("{} to {} (typical {})", days(t.min), days(t.max), days(t.typical));
 }
@@ -88,4 +94,4 @@ std::string formatMoney(double amount, llvm::StringRef currency) {
   return out;
 }
 
-} // namespace salesc::emit
+} // namespace salesc::rt

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-namespace salesc::driver {
+namespace salesc::frontend {
 
 void dumpModel(const rt::Process& p, llvm::Expected<rt::Analysis> a, llvm::raw_ostream& os) {
   os << "process " << p.name;
@@ -24,9 +24,7 @@ void dumpModel(const rt::Process& p, llvm::Expected<rt::Analysis> a, llvm::raw_o
   os << '\n';
   for (uint32_t i = 0; i < p.states.size(); ++i) {
     const rt::State& s = p.states[i];
-    const char* kind = s.kind == rt::StateKind::Stage ? "stage"
-                       : s.kind == rt::StateKind::Won ? "won"
-                                                      : "lost";
+    llvm::StringRef kind = rt::toString(s.kind);
     os << fmt::format("  [{}] {} {}{}", i, kind, s.name, i == p.start ? " (start)" : "");
     if (s.hasTime)
       os << fmt::format(" time={:g}/{:g}/{:g}d mean={:g}d", s.time.min, s.time.typical, s.time.max,
@@ -51,4 +49,4 @@ void dumpModel(const rt::Process& p, llvm::Expected<rt::Analysis> a, llvm::raw_o
   os << '\n';
 }
 
-} // namespace salesc::driver
+} // namespace salesc::frontend

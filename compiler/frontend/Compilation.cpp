@@ -5,7 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
-namespace salesc::driver {
+namespace salesc::frontend {
 
 Unit Session::compile(std::string path, const ast::Module* root) {
   Unit u;
@@ -40,4 +40,4 @@ std::string findStdlib(const char* argv0, llvm::StringRef override) {
   return std::string(dir);
 }
 
-} // namespace salesc::driver
+} // namespace salesc::frontend

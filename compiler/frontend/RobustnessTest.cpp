@@ -17,7 +17,7 @@
 #include <gtest/gtest.h>
 #include <random>
 
-namespace salesc::driver {
+namespace salesc::frontend {
 namespace {
 
 std::string mutate(const std::string& src, std::mt19937& rng) {
@@ -96,4 +96,4 @@ TEST(RobustnessTest, MutatedExamplesNeverCrash) {
 }
 
 } // namespace
-} // namespace salesc::driver
+} // namespace salesc::frontend

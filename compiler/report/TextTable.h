@@ -1,13 +1,13 @@
 //===- TextTable.h - Aligned columns for the text reports ----------------===//
-#ifndef SALESC_DRIVER_TEXTTABLE_H
-#define SALESC_DRIVER_TEXTTABLE_H
+#ifndef SALESC_REPORT_TEXTTABLE_H
+#define SALESC_REPORT_TEXTTABLE_H
 
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
 #include <vector>
 
-namespace salesc::driver {
+namespace salesc::report {
 
 /// A table printed with its columns aligned: the first column to the left, the others
 /// (figures) to the right, two spaces between columns, a rule under the header.
@@ -22,6 +22,6 @@ private:
   std::vector<std::vector<std::string>> rows_;
 };
 
-} // namespace salesc::driver
+} // namespace salesc::report
 
-#endif // SALESC_DRIVER_TEXTTABLE_H
+#endif // SALESC_REPORT_TEXTTABLE_H

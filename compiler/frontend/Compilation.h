@@ -1,6 +1,6 @@
 //===- Compilation.h - Load, parse and check files: the whole front end ---===//
-#ifndef SALESC_DRIVER_COMPILATION_H
-#define SALESC_DRIVER_COMPILATION_H
+#ifndef SALESC_FRONTEND_COMPILATION_H
+#define SALESC_FRONTEND_COMPILATION_H
 
 #include "diag/DiagnosticEngine.h"
 #include "sema/Checker.h"
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace salesc::driver {
+namespace salesc::frontend {
 
 /// The result of compiling one checked file.
 struct Unit {
@@ -52,6 +52,6 @@ private:
 /// (`<bin>/../share/salesc/stdlib`, as built and as installed).
 std::string findStdlib(const char* argv0, llvm::StringRef override);
 
-} // namespace salesc::driver
+} // namespace salesc::frontend
 
-#endif // SALESC_DRIVER_COMPILATION_H
+#endif // SALESC_FRONTEND_COMPILATION_H

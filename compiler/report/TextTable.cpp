@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-namespace salesc::driver {
+namespace salesc::report {
 
 void TextTable::print(llvm::raw_ostream& out, unsigned indent) const {
   std::vector<size_t> width(header_.size(), 0);
@@ -40,4 +40,4 @@ void TextTable::print(llvm::raw_ostream& out, unsigned indent) const {
     line(r);
 }
 
-} // namespace salesc::driver
+} // namespace salesc::report

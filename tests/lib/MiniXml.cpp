@@ -8,7 +8,7 @@
 #include <cctype>
 #include <map>
 
-namespace salesc::emit::testing {
+namespace salesc::testing {
 
 std::optional<std::string> XmlElement::attr(llvm::StringRef name) const {
   for (const auto& [k, v] : attributes)
@@ -299,4 +299,4 @@ std::optional<XmlElement> parseXml(llvm::StringRef xml, std::string& error) {
   return root;
 }
 
-} // namespace salesc::emit::testing
+} // namespace salesc::testing

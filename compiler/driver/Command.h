@@ -1,0 +1,56 @@
+//===- Command.h - The table of salesc's commands and what they are given -===//
+#ifndef SALESC_DRIVER_COMMAND_H
+#define SALESC_DRIVER_COMMAND_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+namespace salesc::driver {
+
+/// What a command runs with: where it prints (injected, so a test can run a command in
+/// process and read both streams) and how it was started.
+struct CommandContext {
+  llvm::raw_ostream& out; ///< reports, documents, artifacts written to stdout
+  llvm::raw_ostream& err; ///< diagnostics and errors
+  std::string argv0;      ///< to find the standard library beside the binary
+};
+
+/// Starts an error line on `ctx.err`: "salesc: error: ".
+llvm::raw_ostream& error(CommandContext& ctx);
+
+/// One command of the table.
+struct Command {
+  llvm::StringRef name;
+  llvm::StringRef synopsis;
+  llvm::StringRef summary;
+  llvm::cl::SubCommand& (*sub)();
+  int (*run)(CommandContext&);
+};
+
+#define COMMAND(Id, Name, Synopsis, Summary, Description)                                          \
+  llvm::cl::SubCommand& sub##Id();                                                                 \
+  int run##Id(CommandContext& ctx);
+#include "Commands.def"
+#undef COMMAND
+
+/// Every command, in the order `salesc help` lists them.
+llvm::ArrayRef<Command> commands();
+/// The command called `name`, or null.
+const Command* findCommand(llvm::StringRef name);
+
+/// An llvm::cl modifier that puts an option in every command: `cl::opt<T> O("o",
+/// inEveryCommand(), ...)`.
+struct inEveryCommand {
+  template <class Opt> void apply(Opt& o) const {
+    for (const Command& c : commands())
+      o.addSubCommand(c.sub());
+  }
+};
+
+} // namespace salesc::driver
+
+#endif // SALESC_DRIVER_COMMAND_H

@@ -1,0 +1,205 @@
+//===- DriverTest.cpp - The command table and the driver, in process ------===//
+#include "Driver.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace salesc::driver {
+namespace {
+
+struct Outcome {
+  int status = -1;
+  std::string out, err;
+};
+
+Outcome run(std::vector<const char*> args) {
+  args.insert(args.begin(), "/some/where/bin/salesc");
+  Outcome r;
+  llvm::raw_string_ostream out(r.out), err(r.err);
+  CommandContext ctx{out, err, "salesc"};
+  r.status = runMain(args, ctx);
+  out.flush();
+  err.flush();
+  return r;
+}
+
+const char* Quickstart = SALESC_SOURCE_DIR "/examples/quickstart.sales";
+const char* Stdlib = "--stdlib=" SALESC_SOURCE_DIR "/stdlib";
+
+TEST(Driver, UnknownCommandSuggestsTheClosestWithoutThePath) {
+  Outcome r = run({"chek", "x.sales"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "salesc: error: unknown command 'chek'; did you mean 'check'?\n"
+                   "Run 'salesc help' for the list of commands.\n");
+  Outcome far = run({"frobnicate"});
+  EXPECT_EQ(far.status, 2);
+  EXPECT_EQ(far.err.find("did you mean"), std::string::npos) << far.err;
+  EXPECT_EQ(run({"help", "simulat"}).err.find("did you mean 'simulate'?") != std::string::npos,
+            true);
+}
+
+TEST(Driver, VersionWorksBeforeAndAfterACommand) {
+  for (auto args : {std::vector<const char*>{"--version"},
+                    {"check", "--version"},
+                    {"analyze", Quickstart, "--version"}}) {
+    Outcome r = run(args);
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.out, "salesc " SALESC_VERSION "\n");
+  }
+}
+
+TEST(Driver, HelpListsEveryCommandOfTheTable) {
+  Outcome r = run({"help"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, topLevelHelp());
+  EXPECT_EQ(run({"--help"}).out, topLevelHelp());
+  for (const Command& c : commands())
+    EXPECT_NE(r.out.find("  salesc " + c.name.str() + " "), std::string::npos) << c.name.str();
+}
+
+TEST(Driver, NoCommandAndOptionsBeforeTheCommandAreUsageErrors) {
+  Outcome none = run({});
+  EXPECT_EQ(none.status, 2);
+  EXPECT_EQ(none.err,
+            "salesc: error: no command given; try 'salesc check FILE' or 'salesc help'\n");
+  Outcome early = run({"--format=json", "check"});
+  EXPECT_EQ(early.status, 2);
+  EXPECT_NE(early.err.find("options come after the command"), std::string::npos) << early.err;
+}
+
+TEST(Driver, DocsShowTheHelpAndEveryCommand) {
+  auto docs = llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/docs/cli.md");
+  ASSERT_TRUE(bool(docs));
+  std::string text = (*docs)->getBuffer().str();
+  EXPECT_NE(text.find("$ salesc help\n" + topLevelHelp() + "```"), std::string::npos)
+      << "docs/cli.md does not show the current 'salesc help':\n"
+      << topLevelHelp();
+  for (const Command& c : commands())
+    EXPECT_NE(text.find("## salesc " + c.name.str()), std::string::npos)
+        << "docs/cli.md has no section for 'salesc " << c.name.str() << "'";
+}
+
+TEST(Driver, ABadWarningOptionIsACodedDiagnosticInJson) {
+  Outcome r = run({"check", "-Wno-bogus", Quickstart, "--format=json", Stdlib});
+  EXPECT_EQ(r.status, 2);
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError()) << r.out;
+  const llvm::json::Array& diags = *doc->getAsObject()->getArray("diagnostics");
+  ASSERT_EQ(diags.size(), 1u) << r.out; // after an option error no file is read
+  EXPECT_EQ(*diags[0].getAsObject()->getString("code"), "D001");
+  EXPECT_EQ(*diags[0].getAsObject()->getString("message"),
+            "'-Wno-bogus': there is no warning named 'bogus'; 'salesc check "
+            "--list-diagnostics' lists them");
+  Outcome sarif = run({"check", "-Wbogus", Quickstart, "--format=sarif", Stdlib});
+  EXPECT_EQ(sarif.status, 2);
+  EXPECT_NE(sarif.out.find("\"ruleId\": \"D001\""), std::string::npos) << sarif.out;
+}
+
+TEST(Driver, FolderProblemsAreCodedDiagnostics) {
+  llvm::SmallString<128> dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("salesc-driver", dir));
+  Outcome r = run({"check", dir.c_str(), Stdlib});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("there is no .sales file in folder '" + dir.str().str() + "' [D004]"),
+            std::string::npos)
+      << r.err;
+  Outcome none = run({"check", Stdlib});
+  EXPECT_EQ(none.status, 2);
+  EXPECT_NE(none.err.find("no file to check; try 'salesc check examples/quickstart.sales' [D002]"),
+            std::string::npos)
+      << none.err;
+  llvm::sys::fs::remove(dir);
+}
+
+/// Writes `text` to `dir`/`name` and returns the path.
+std::string writeFile(llvm::StringRef dir, llvm::StringRef name, llvm::StringRef text) {
+  llvm::SmallString<128> path(dir);
+  path += "/";
+  path += name;
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  EXPECT_FALSE(ec) << ec.message();
+  os << text;
+  return path.str().str();
+}
+
+TEST(Driver, TwoProcessesBuiltUnderOneNameAreACodedDiagnostic) {
+  llvm::SmallString<128> dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("salesc-build", dir));
+  const char* process = "process p {\n  stage a { next won 50%; }\n  won won;\n  lost lost;\n}\n";
+  std::string one = writeFile(dir, "one.sales", process);
+  std::string two = writeFile(dir, "two.sales", process);
+  std::string out = (dir + "/out").str();
+  Outcome r = run({"build", one.c_str(), two.c_str(), "-o", out.c_str(), Stdlib});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(two + ": error: process 'p' is declared in both '" + one + "' and '" + two +
+                       "'; build writes one set of files per process name, so rename one [D005]"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(llvm::sys::fs::exists(out)) << "nothing is written";
+  llvm::sys::fs::remove_directories(dir);
+}
+
+TEST(Driver, AFolderThatCannotBeListedIsACodedDiagnostic) {
+  llvm::SmallString<128> dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("salesc-locked", dir));
+  std::string locked = (dir + "/locked").str();
+  ASSERT_FALSE(llvm::sys::fs::create_directory(locked));
+  ::chmod(dir.c_str(), 0755);
+  ::chmod(locked.c_str(), 0);
+  // Root reads every folder: the check runs as 'nobody' in a child process then.
+  int pipeFds[2];
+  ASSERT_EQ(::pipe(pipeFds), 0);
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    if (::getuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0))
+      ::_exit(99);
+    Outcome r = run({"check", locked.c_str(), Stdlib});
+    std::string report = std::to_string(r.status) + "\n" + r.err;
+    ssize_t written = ::write(pipeFds[1], report.data(), report.size());
+    ::_exit(written == ssize_t(report.size()) ? 0 : 98);
+  }
+  ::close(pipeFds[1]);
+  std::string report;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0;)
+    report.append(buffer, n);
+  ::close(pipeFds[0]);
+  int wstatus = 0;
+  ::waitpid(child, &wstatus, 0);
+  ::chmod(locked.c_str(), 0755);
+  llvm::sys::fs::remove_directories(dir);
+  ASSERT_TRUE(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) << wstatus;
+  EXPECT_EQ(report.substr(0, 2), "2\n") << report;
+  EXPECT_NE(report.find(locked + ": error: cannot read folder '" + locked +
+                        "': Permission denied [D003]"),
+            std::string::npos)
+      << report;
+}
+
+TEST(Driver, OptionsAreResetBetweenRunsInOneProcess) {
+  Outcome json = run({"check", Quickstart, "--format=json", Stdlib});
+  EXPECT_EQ(json.status, 0);
+  EXPECT_EQ(json.out.rfind("{", 0), 0u) << json.out;
+  Outcome text = run({"check", Quickstart, Stdlib});
+  EXPECT_EQ(text.status, 0);
+  EXPECT_EQ(text.out, "") << "--format=json leaked into the next run";
+}
+
+TEST(Driver, RuntimeCommandsPrintTheirReportOnTheInjectedStream) {
+  Outcome r = run({"analyze", Quickstart, Stdlib});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("direct_consulting", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("win rate from the start"), std::string::npos);
+}
+
+} // namespace
+} // namespace salesc::driver

@@ -1,0 +1,44 @@
+//===- FrontEnd.h - The options every command shares, and the front end run with them ===//
+#ifndef SALESC_DRIVER_FRONTEND_H
+#define SALESC_DRIVER_FRONTEND_H
+
+#include "Command.h"
+
+#include "frontend/Compilation.h"
+#include "salesc/runtime/Markov.h"
+
+#include <memory>
+#include <vector>
+
+namespace salesc::driver {
+
+/// The front end as every command runs it: the files named on the command line
+/// (folders expanded), compiled with the shared options (-I, --stdlib, -W...).
+struct FrontEnd {
+  std::unique_ptr<frontend::Session> session;
+  std::vector<frontend::Unit> units;
+  /// A file, folder or option could not be used (reported as a coded diagnostic):
+  /// exit status 2.
+  bool unusable = false;
+};
+
+/// Compiles `inputs`. Problems with the command line itself (a bad -W option, no file,
+/// an empty or unreadable folder) are coded diagnostics in the session, like any
+/// other; after an option error no file is read.
+FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs);
+
+/// Prints the diagnostics as text on ctx.err (colour, error limit and summary as the
+/// options say) and returns the exit status they imply: 0, 1 (errors), or 2.
+int reportText(CommandContext& ctx, FrontEnd& fe);
+
+/// The exit status of the diagnostics: 2 when something was unusable, 1 on errors.
+int exitStatus(const FrontEnd& fe);
+
+/// The processes declared in the files named (not their imports), each with its
+/// analysis, for build and emit. Reports a process the analysis refuses and leaves
+/// it out.
+std::vector<rt::AnalyzedProcess> analyzeRootProcesses(CommandContext& ctx, const FrontEnd& fe);
+
+} // namespace salesc::driver
+
+#endif // SALESC_DRIVER_FRONTEND_H

@@ -1,0 +1,188 @@
+//===- Analyze.cpp - The report of `salesc analyze` -----------------------===//
+#include "Json.h"
+#include "Report.h"
+#include "TextTable.h"
+
+#include "salesc/runtime/Format.h"
+#include "salesc/runtime/Sensitivity.h"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace salesc::report {
+
+namespace {
+
+std::string targetNote(bool met, const std::string& target) {
+  return fmt::format(" (target {}, {})", target, met ? "met" : "missed");
+}
+
+/// Stage indexes ranked by their share of the expected time, largest first.
+std::vector<uint32_t> bottlenecks(const rt::Process& p, const rt::Analysis& a) {
+  std::vector<uint32_t> out;
+  for (uint32_t i = 0; i < p.states.size(); ++i)
+    if (!p.states[i].isOutcome() && a.timeShare[i] > 0)
+      out.push_back(i);
+  std::stable_sort(out.begin(), out.end(),
+                   [&](uint32_t x, uint32_t y) { return a.timeShare[x] > a.timeShare[y]; });
+  return out;
+}
+
+void printHeadline(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis& a) {
+  os << p.name;
+  if (!p.description.empty())
+    os << ": " << p.description;
+  os << '\n';
+  double win = a.winRate(), toWin = a.expectedDaysToWin[p.start];
+  os << "  win rate from the start (" << p.states[p.start].name << "): " << rt::percent(win);
+  if (p.targetWinRate)
+    os << targetNote(win + 1e-12 >= *p.targetWinRate, rt::percent(*p.targetWinRate));
+  os << '\n';
+  os << "  expected time to win: " << (win > 0 ? rt::days(toWin) : "never wins");
+  if (p.targetCycleDays && win > 0)
+    os << targetNote(toWin <= *p.targetCycleDays + 1e-9, rt::days(*p.targetCycleDays));
+  os << "\n  expected time until any outcome: " << rt::days(a.expectedDaysToClose[p.start]) << '\n';
+  if (p.value)
+    os << "  value of a lead: " << rt::formatMoney(*p.value * win, p.currency) << " ("
+       << rt::formatMoney(*p.value, p.currency) << " x " << rt::percent(win) << ")\n";
+  os << '\n';
+}
+
+void printStages(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis& a) {
+  TextTable stages(
+      {"stage", "win probability", "days to win", "days to close", "visits", "share of time"});
+  for (uint32_t i = 0; i < p.states.size(); ++i) {
+    if (p.states[i].isOutcome())
+      continue;
+    stages.row(
+        {p.states[i].name, rt::percent(a.winProbability[i]),
+         std::isnan(a.expectedDaysToWin[i]) ? "-" : fmt::format("{:.2f}", a.expectedDaysToWin[i]),
+         fmt::format("{:.2f}", a.expectedDaysToClose[i]),
+         fmt::format("{:.3f}", a.expectedVisits[i]), rt::percent(a.timeShare[i])});
+  }
+  stages.print(os);
+  std::vector<uint32_t> ranked = bottlenecks(p, a);
+  if (!ranked.empty()) {
+    os << "\n  bottlenecks (share of the expected time): ";
+    for (size_t k = 0; k < ranked.size() && k < 3; ++k)
+      os << (k ? ", " : "") << p.states[ranked[k]].name << " "
+         << rt::percent(a.timeShare[ranked[k]]);
+    os << '\n';
+  }
+}
+
+void printSensitivity(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis& a) {
+  std::vector<rt::EdgeSensitivity> sens = rt::sensitivity(p, a);
+  if (sens.empty())
+    return;
+  os << "\n  where one more point of conversion pays most:\n";
+  std::vector<std::string> header{"edge", "win rate gain"};
+  if (p.value)
+    header.push_back("value per lead gain");
+  TextTable t(header);
+  for (const rt::EdgeSensitivity& s : sens) {
+    const rt::Transition& e = p.transitions[s.transition];
+    std::vector<std::string> row{p.states[e.from].name + " -> " + p.states[e.to].name,
+                                 fmt::format("+{:.3f} pt", s.winRateGain * 100)};
+    if (s.valuePerLeadGain)
+      row.push_back("+" + rt::formatMoney(*s.valuePerLeadGain, p.currency));
+    t.row(row);
+  }
+  t.print(os);
+}
+
+void stageJson(llvm::json::OStream& j, const rt::Process& p, const rt::Analysis& a) {
+  j.attributeArray("stages", [&] {
+    for (uint32_t i = 0; i < p.states.size(); ++i) {
+      if (p.states[i].isOutcome())
+        continue;
+      j.object([&] {
+        j.attribute("name", p.states[i].name);
+        jsonNumber(j, "win_probability", a.winProbability[i]);
+        jsonNumber(j, "expected_days_to_win", a.expectedDaysToWin[i]);
+        jsonNumber(j, "expected_days_to_close", a.expectedDaysToClose[i]);
+        jsonNumber(j, "expected_visits", a.expectedVisits[i]);
+        jsonNumber(j, "time_share", a.timeShare[i]);
+      });
+    }
+  });
+  j.attributeArray("outcomes", [&] {
+    for (uint32_t i = 0; i < p.states.size(); ++i)
+      if (p.states[i].isOutcome())
+        j.object([&] {
+          j.attribute("name", p.states[i].name);
+          j.attribute("kind", rt::toString(p.states[i].kind));
+          jsonNumber(j, "probability", a.expectedVisits[i]);
+        });
+  });
+}
+
+void sensitivityJson(llvm::json::OStream& j, const rt::Process& p, const rt::Analysis& a) {
+  j.attributeArray("bottlenecks", [&] {
+    for (uint32_t i : bottlenecks(p, a))
+      j.value(p.states[i].name);
+  });
+  j.attributeArray("sensitivity", [&] {
+    for (const rt::EdgeSensitivity& s : rt::sensitivity(p, a))
+      j.object([&] {
+        const rt::Transition& e = p.transitions[s.transition];
+        j.attribute("from", p.states[e.from].name);
+        j.attribute("to", p.states[e.to].name);
+        jsonNumber(j, "win_rate_gain", s.winRateGain);
+        jsonOptional(j, "value_per_lead_gain", s.valuePerLeadGain);
+      });
+  });
+}
+
+void processJson(llvm::json::OStream& j, const rt::AnalyzedProcess& ap) {
+  const rt::Process& p = *ap.process;
+  const rt::Analysis& a = ap.analysis;
+  j.object([&] {
+    j.attribute("name", p.name);
+    j.attribute("start", p.states[p.start].name);
+    jsonNumber(j, "win_probability", a.winRate());
+    jsonNumber(j, "expected_days_to_win", a.expectedDaysToWin[p.start]);
+    jsonNumber(j, "expected_days_to_close", a.expectedDaysToClose[p.start]);
+    if (p.value)
+      jsonNumber(j, "value_per_lead", *p.value * a.winRate());
+    else
+      j.attribute("value_per_lead", nullptr);
+    j.attribute("currency",
+                p.currency.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(p.currency));
+    j.attributeObject("targets", [&] {
+      jsonOptional(j, "win_rate", p.targetWinRate);
+      jsonOptional(j, "cycle_days", p.targetCycleDays);
+    });
+    stageJson(j, p, a);
+    sensitivityJson(j, p, a);
+  });
+}
+
+} // namespace
+
+std::string analyzeText(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  for (size_t i = 0; i < ps.size(); ++i) {
+    if (i)
+      os << '\n';
+    printHeadline(os, *ps[i].process, ps[i].analysis);
+    printStages(os, *ps[i].process, ps[i].analysis);
+    printSensitivity(os, *ps[i].process, ps[i].analysis);
+  }
+  return os.str();
+}
+
+std::string analyzeJson(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
+  return jsonDocument([&](llvm::json::OStream& j) {
+    j.object([&] {
+      j.attribute("version", 1);
+      j.attributeArray("processes", [&] {
+        for (const rt::AnalyzedProcess& p : ps)
+          processJson(j, p);
+      });
+    });
+  });
+}
+
+} // namespace salesc::report

@@ -1,0 +1,156 @@
+//===- Conform.cpp - The report of `salesc conform` -----------------------===//
+#include "Json.h"
+#include "Report.h"
+#include "Stalled.h"
+#include "TextTable.h"
+
+#include "salesc/runtime/Format.h"
+
+#include <fmt/format.h>
+
+namespace salesc::report {
+
+namespace {
+
+std::string range(const rt::State& s) {
+  if (!s.hasTime)
+    return "-";
+  return fmt::format("{:g} to {:g}", s.time.min, s.time.max);
+}
+
+std::string stateName(const rt::Process& p, std::optional<uint32_t> s) {
+  return s ? p.states[*s].name : std::string("(entry)");
+}
+
+void printStages(llvm::raw_ostream& os, const rt::Process& p, const rt::ConformResult& r) {
+  TextTable stages({"stage", "entered", "median days", "P90 days", "stated days", ""});
+  for (uint32_t i = 0; i < p.states.size(); ++i) {
+    const rt::StageConformance& s = r.states[i];
+    if (p.states[i].isOutcome()) {
+      stages.row({p.states[i].name, std::to_string(s.entered), "", "", "", ""});
+      continue;
+    }
+    bool timed = s.left > 0;
+    stages.row({p.states[i].name, std::to_string(s.entered),
+                timed ? fmt::format("{:.1f}", s.median) : "-",
+                timed ? fmt::format("{:.1f}", s.p90) : "-", range(p.states[i]),
+                s.timeOutside ? "outside the stated time" : ""});
+  }
+  stages.print(os);
+}
+
+void printEdges(llvm::raw_ostream& os, const rt::Process& p, const rt::ConformResult& r) {
+  os << "\n  conversion on each edge (observed against stated, with a 95% interval):\n";
+  TextTable edges({"edge", "moves", "observed", "stated", "95% interval", ""});
+  for (const rt::EdgeConformance& e : r.edges)
+    edges.row({p.states[e.from].name + " -> " + p.states[e.to].name, std::to_string(e.count),
+               e.trials ? rt::percent(e.observed) : "-", rt::percent(e.stated),
+               e.trials ? rt::percent(e.low) + " to " + rt::percent(e.high) : "-",
+               e.outside ? "stated rate outside the interval" : ""});
+  edges.print(os);
+  if (r.unexpected.empty())
+    return;
+  os << "\n  transitions the process does not have:\n";
+  TextTable u({"transition", "kind", "deals", "for example"});
+  for (const rt::UnexpectedTransition& t : r.unexpected) {
+    std::string examples;
+    for (size_t k = 0; k < t.examples.size(); ++k)
+      examples += (k ? ", " : "") + t.examples[k];
+    u.row({stateName(p, t.from) + " -> " + p.states[t.to].name, rt::kindName(t.kind).str(),
+           std::to_string(t.count), examples});
+  }
+  u.print(os);
+}
+
+void stagesJson(llvm::json::OStream& j, const rt::Process& p, const rt::ConformResult& r) {
+  j.attributeArray("stages", [&] {
+    for (uint32_t i = 0; i < p.states.size(); ++i)
+      j.object([&] {
+        const rt::StageConformance& s = r.states[i];
+        j.attribute("name", p.states[i].name);
+        j.attribute("entered", s.entered);
+        j.attribute("visits", s.visits);
+        j.attribute("left", s.left);
+        j.attribute("open", s.open);
+        jsonNumber(j, "median_days", s.median);
+        jsonNumber(j, "p90_days", s.p90);
+        j.attribute("time_outside_range", s.timeOutside);
+      });
+  });
+}
+
+void edgesJson(llvm::json::OStream& j, const rt::Process& p, const rt::ConformResult& r) {
+  j.attributeArray("edges", [&] {
+    for (const rt::EdgeConformance& e : r.edges)
+      j.object([&] {
+        j.attribute("from", p.states[e.from].name);
+        j.attribute("to", p.states[e.to].name);
+        j.attribute("stated", e.stated);
+        j.attribute("count", e.count);
+        j.attribute("trials", e.trials);
+        jsonNumber(j, "observed", e.observed);
+        jsonNumber(j, "low", e.low);
+        jsonNumber(j, "high", e.high);
+        j.attribute("outside", e.outside);
+      });
+  });
+  j.attributeArray("unexpected", [&] {
+    for (const rt::UnexpectedTransition& u : r.unexpected)
+      j.object([&] {
+        j.attribute("kind", rt::kindName(u.kind));
+        j.attribute("from", stateName(p, u.from));
+        j.attribute("to", p.states[u.to].name);
+        j.attribute("count", u.count);
+        j.attributeArray("examples", [&] {
+          for (const std::string& e : u.examples)
+            j.value(e);
+        });
+      });
+  });
+}
+
+} // namespace
+
+std::string conformText(const ConformReport& report) {
+  const rt::Process& p = *report.process;
+  const rt::ConformResult& r = *report.result;
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  os << p.name << ": " << r.deals << " deals, " << r.events << " events\n\n";
+  printStages(os, p, r);
+  printEdges(os, p, r);
+  printStalled(os, p, r.stalled, "open deals stalled past their stage's limit");
+  if (report.suggestions) {
+    os << "\n  edits that would match what was observed:\n";
+    if (report.suggestions->empty())
+      os << "  (none: too few observations, or everything matches)\n";
+    for (const std::string& e : *report.suggestions)
+      os << "  " << e << '\n';
+  }
+  return os.str();
+}
+
+std::string conformJson(const ConformReport& report) {
+  const rt::Process& p = *report.process;
+  const rt::ConformResult& r = *report.result;
+  return jsonDocument([&](llvm::json::OStream& j) {
+    j.object([&] {
+      j.attribute("version", 1);
+      j.attribute("process", p.name);
+      j.attribute("rows_read", report.load->rowsRead);
+      j.attribute("rows_rejected", report.load->rowsRejected);
+      j.attribute("events", r.events);
+      j.attribute("deals", r.deals);
+      stagesJson(j, p, r);
+      edgesJson(j, p, r);
+      stalledJson(j, p, r.stalled);
+      if (report.suggestions)
+        j.attributeArray("suggestions", [&] {
+          for (const std::string& e : *report.suggestions)
+            j.value(e);
+        });
+    });
+  });
+}
+
+} // namespace salesc::report

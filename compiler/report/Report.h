@@ -1,0 +1,81 @@
+//===- Report.h - What the runtime commands print, as text and as JSON ----===//
+//
+// Every report is a pure function from the results of the runtime (the analysis, a
+// simulation, a forecast, a campaign's return, a conformance check) to the bytes a
+// command prints: same results, same bytes, testable without a process. The driver
+// runs the runtime and writes these bytes; nothing here reads options or files.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_REPORT_REPORT_H
+#define SALESC_REPORT_REPORT_H
+
+#include "salesc/runtime/Conform.h"
+#include "salesc/runtime/Forecast.h"
+#include "salesc/runtime/Inputs.h"
+#include "salesc/runtime/Markov.h"
+#include "salesc/runtime/Roi.h"
+#include "salesc/runtime/Simulate.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <string>
+#include <vector>
+
+namespace salesc::report {
+
+// --- salesc analyze (Analyze.cpp) ---------------------------------------------------
+
+/// Win rates, times, the stage table, bottlenecks and sensitivity of each process,
+/// separated by blank lines.
+std::string analyzeText(llvm::ArrayRef<rt::AnalyzedProcess> ps);
+/// {"version":1,"processes":[...]}, as docs/cli.md documents it.
+std::string analyzeJson(llvm::ArrayRef<rt::AnalyzedProcess> ps);
+
+// --- salesc simulate (Simulate.cpp) -------------------------------------------------
+
+/// One process's simulation, beside the analysis it is compared with.
+struct SimulationRun {
+  const rt::AnalyzedProcess* process = nullptr;
+  rt::SimulationResult result;
+};
+std::string simulateText(llvm::ArrayRef<SimulationRun> runs, uint64_t seed);
+std::string simulateJson(llvm::ArrayRef<SimulationRun> runs, uint64_t seed);
+
+// --- salesc roi (Roi.cpp) -----------------------------------------------------------
+
+/// One process's return on a campaign.
+struct RoiRun {
+  const rt::Process* process = nullptr;
+  rt::RoiResult result;
+};
+std::string roiText(llvm::ArrayRef<RoiRun> runs);
+std::string roiJson(llvm::ArrayRef<RoiRun> runs);
+
+// --- salesc forecast (Forecast.cpp) -------------------------------------------------
+
+/// A pipeline's forecast with how its rows were loaded.
+struct ForecastReport {
+  const rt::Process* process = nullptr;
+  const rt::ForecastResult* result = nullptr;
+  const rt::LoadReport* load = nullptr;
+  double horizonDays = 0;
+};
+std::string forecastText(const ForecastReport& r);
+std::string forecastJson(const ForecastReport& r);
+
+// --- salesc conform (Conform.cpp) ---------------------------------------------------
+
+/// Stage histories compared with the process, with how the rows were loaded and, when
+/// asked for, the edits that would match what was observed.
+struct ConformReport {
+  const rt::Process* process = nullptr;
+  const rt::ConformResult* result = nullptr;
+  const rt::LoadReport* load = nullptr;
+  const std::vector<std::string>* suggestions = nullptr; ///< null: not asked for
+};
+std::string conformText(const ConformReport& r);
+std::string conformJson(const ConformReport& r);
+
+} // namespace salesc::report
+
+#endif // SALESC_REPORT_REPORT_H

@@ -1,0 +1,123 @@
+//===- ReportTest.cpp - The runtime reports, byte for byte, without a process ===//
+//
+// One small process worked by hand: a (2 days) -50%-> b (4 days) -40%-> won, the rest
+// lost; a deal is worth 1,000 USD. Win rate from a: 0.5 x 0.4 = 20%; time to win: every
+// winner spends 2 + 4 = 6 days; time to close: 2 + 0.5 x 4 = 4 days; visits a 1, b 0.5;
+// share of time a 2/4 = 50%, b 0.5 x 4 / 4 = 50%. One more point on a -> b: 0.51 x 0.4
+// = 20.4% (+0.4 pt, +4 USD a lead); on b -> won: 0.5 x 0.41 = 20.5% (+0.5 pt, +5 USD).
+//
+//===----------------------------------------------------------------------===//
+#include "Report.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <gtest/gtest.h>
+
+namespace salesc::report {
+namespace {
+
+rt::Process handWorked() {
+  rt::Process p;
+  p.name = "p";
+  auto state = [&](std::string name, rt::StateKind kind, double days) {
+    rt::State s;
+    s.name = std::move(name);
+    s.kind = kind;
+    s.time = {days, days, days};
+    s.hasTime = days > 0;
+    p.states.push_back(std::move(s));
+  };
+  state("a", rt::StateKind::Stage, 2);
+  state("b", rt::StateKind::Stage, 4);
+  state("won", rt::StateKind::Won, 0);
+  state("lost", rt::StateKind::Lost, 0);
+  p.transitions = {{0, 1, 0.5, false}, {0, 3, 0.5, true}, {1, 2, 0.4, false}, {1, 3, 0.6, true}};
+  p.value = 1000;
+  p.currency = "USD";
+  p.targetWinRate = 0.25;
+  p.targetCycleDays = 10;
+  return p;
+}
+
+struct Fixture {
+  rt::Process process = handWorked();
+  std::vector<rt::AnalyzedProcess> analyzed;
+  Fixture() {
+    llvm::Expected<rt::Analysis> a = rt::analyze(process);
+    EXPECT_TRUE(bool(a));
+    analyzed.push_back(rt::AnalyzedProcess{&process, std::move(*a)});
+  }
+};
+
+TEST(Report, AnalyzeTextIsTheHandWorkedFigures) {
+  Fixture f;
+  EXPECT_EQ(analyzeText(f.analyzed),
+            "p\n"
+            "  win rate from the start (a): 20% (target 25%, missed)\n"
+            "  expected time to win: 6 days (target 10 days, met)\n"
+            "  expected time until any outcome: 4 days\n"
+            "  value of a lead: 200 USD (1,000 USD x 20%)\n"
+            "\n"
+            "  stage  win probability  days to win  days to close  visits  share of time\n"
+            "  -------------------------------------------------------------------------\n"
+            "  a                  20%         6.00           4.00   1.000            50%\n"
+            "  b                  40%         4.00           4.00   0.500            50%\n"
+            "\n"
+            "  bottlenecks (share of the expected time): a 50%, b 50%\n"
+            "\n"
+            "  where one more point of conversion pays most:\n"
+            "  edge      win rate gain  value per lead gain\n"
+            "  --------------------------------------------\n"
+            "  b -> won      +0.500 pt               +5 USD\n"
+            "  a -> b        +0.400 pt               +4 USD\n");
+}
+
+TEST(Report, AnalyzeJsonHoldsTheSameFigures) {
+  Fixture f;
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(analyzeJson(f.analyzed));
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
+  const llvm::json::Object* p = (*doc->getAsObject()->getArray("processes"))[0].getAsObject();
+  EXPECT_NEAR(*p->getNumber("win_probability"), 0.2, 1e-12);
+  EXPECT_NEAR(*p->getNumber("expected_days_to_win"), 6, 1e-12);
+  EXPECT_NEAR(*p->getNumber("expected_days_to_close"), 4, 1e-12);
+  EXPECT_NEAR(*p->getNumber("value_per_lead"), 200, 1e-9);
+  EXPECT_EQ(*p->getString("currency"), "USD");
+  const llvm::json::Array& outcomes = *p->getArray("outcomes");
+  EXPECT_EQ(*outcomes[0].getAsObject()->getString("kind"), "won");
+  EXPECT_NEAR(*outcomes[0].getAsObject()->getNumber("probability"), 0.2, 1e-12);
+  EXPECT_EQ(*outcomes[1].getAsObject()->getString("kind"), "lost");
+  EXPECT_NEAR(*outcomes[1].getAsObject()->getNumber("probability"), 0.8, 1e-12);
+  const llvm::json::Array& sens = *p->getArray("sensitivity");
+  ASSERT_EQ(sens.size(), 2u);
+  EXPECT_NEAR(*sens[0].getAsObject()->getNumber("win_rate_gain"), 0.005, 1e-12);
+  EXPECT_NEAR(*sens[1].getAsObject()->getNumber("value_per_lead_gain"), 4, 1e-9);
+}
+
+TEST(Report, RoiTextIsTheHandWorkedFigures) {
+  Fixture f;
+  // 100 leads x 20% = 20 customers, 20,000 USD for 1,000 USD: ROI 1900%, 50 USD a
+  // customer, break-even at 1,000 / (0.2 x 1,000) = 5 leads.
+  rt::RoiResult r = rt::roi(f.process, f.analyzed[0].analysis, 100, 1000);
+  std::string text = roiText({RoiRun{&f.process, r}});
+  EXPECT_NE(text.find("p: a campaign of 100 leads costing 1,000 USD\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  win rate 20%: expected customers 20.00 ("), std::string::npos) << text;
+  EXPECT_NE(text.find("  expected revenue 20,000 USD ("), std::string::npos) << text;
+  EXPECT_NE(text.find("  ROI 1900% ((revenue - cost) / cost)\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  break-even at 5.0 leads\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  cost per customer 50 USD\n"), std::string::npos) << text;
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(roiJson({RoiRun{&f.process, r}}));
+  ASSERT_TRUE(bool(doc));
+  const llvm::json::Object* p = (*doc->getAsObject()->getArray("processes"))[0].getAsObject();
+  EXPECT_NEAR(*p->getNumber("roi"), 19, 1e-9);
+  EXPECT_NEAR(*p->getNumber("break_even_leads"), 5, 1e-9);
+}
+
+TEST(Report, ManyProcessesAreSeparatedByABlankLine) {
+  Fixture f;
+  f.analyzed.push_back(f.analyzed[0]);
+  std::string one = analyzeText({f.analyzed[0]});
+  EXPECT_EQ(analyzeText(f.analyzed), one + "\n" + one);
+}
+
+} // namespace
+} // namespace salesc::report

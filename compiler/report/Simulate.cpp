@@ -1,0 +1,104 @@
+//===- Simulate.cpp - The report of `salesc simulate` ---------------------===//
+#include "Json.h"
+#include "Report.h"
+#include "TextTable.h"
+
+#include "salesc/runtime/Format.h"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace salesc::report {
+
+namespace {
+
+void printRun(llvm::raw_ostream& os, const SimulationRun& r, uint64_t seed) {
+  const rt::Process& p = *r.process->process;
+  const rt::SimulationResult& s = r.result;
+  os << p.name << ": " << s.prospects << " prospects simulated (seed " << seed << ")\n";
+  os << "  win rate: " << rt::percent(s.winRate) << " (95% interval " << rt::percent(s.winRateLow)
+     << " to " << rt::percent(s.winRateHigh) << "); the chain predicts "
+     << rt::percent(r.process->analysis.winRate()) << '\n';
+  if (s.wins) {
+    TextTable t({"days to win", "P10", "P50", "P90", "mean"});
+    t.row({"simulated", fmt::format("{:.1f}", s.daysToWin.p10),
+           fmt::format("{:.1f}", s.daysToWin.p50), fmt::format("{:.1f}", s.daysToWin.p90),
+           fmt::format("{:.2f}", s.daysToWin.mean)});
+    t.row({"predicted", "", "", "",
+           fmt::format("{:.2f}", r.process->analysis.expectedDaysToWin[p.start])});
+    t.print(os);
+  }
+  if (p.value) {
+    uint64_t n = s.prospects;
+    auto revenue = [&](double q) {
+      return rt::formatMoney(*p.value * rt::binomialQuantile(n, s.winRate, q), p.currency);
+    };
+    os << "  revenue for " << n << " leads: P10 " << revenue(0.1) << ", P50 " << revenue(0.5)
+       << ", P90 " << revenue(0.9) << '\n';
+  }
+  if (s.unfinished)
+    os << "  " << s.unfinished << " prospects were still in the process after the step limit\n";
+}
+
+void runJson(llvm::json::OStream& j, const SimulationRun& r, uint64_t seed) {
+  const rt::Process& p = *r.process->process;
+  const rt::SimulationResult& s = r.result;
+  j.object([&] {
+    j.attribute("name", p.name);
+    j.attribute("prospects", s.prospects);
+    j.attribute("seed", seed);
+    j.attribute("wins", s.wins);
+    j.attribute("win_rate", s.winRate);
+    j.attributeArray("win_rate_interval", [&] {
+      j.value(s.winRateLow);
+      j.value(s.winRateHigh);
+    });
+    j.attribute("predicted_win_rate", r.process->analysis.winRate());
+    // No winner: no time to win (JSON null, never NaN).
+    j.attributeObject("days_to_win", [&] {
+      jsonNumber(j, "p10", s.daysToWin.p10);
+      jsonNumber(j, "p50", s.daysToWin.p50);
+      jsonNumber(j, "p90", s.daysToWin.p90);
+      jsonNumber(j, "mean", s.daysToWin.mean);
+      jsonNumber(j, "standard_error", s.wins > 1 ? s.daysToWin.standardError() : NAN);
+    });
+    jsonNumber(j, "days_to_close_mean", s.daysToClose.mean);
+    if (p.value) {
+      j.attributeObject("revenue", [&] {
+        for (auto [key, q] : {std::pair{"p10", 0.1}, {"p50", 0.5}, {"p90", 0.9}})
+          j.attribute(key, *p.value * rt::binomialQuantile(s.prospects, s.winRate, q));
+      });
+    } else {
+      j.attribute("revenue", nullptr);
+    }
+    j.attribute("transitions", s.transitions);
+    j.attribute("unfinished", s.unfinished);
+  });
+}
+
+} // namespace
+
+std::string simulateText(llvm::ArrayRef<SimulationRun> runs, uint64_t seed) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  for (size_t i = 0; i < runs.size(); ++i) {
+    if (i)
+      os << '\n';
+    printRun(os, runs[i], seed);
+  }
+  return os.str();
+}
+
+std::string simulateJson(llvm::ArrayRef<SimulationRun> runs, uint64_t seed) {
+  return jsonDocument([&](llvm::json::OStream& j) {
+    j.object([&] {
+      j.attribute("version", 1);
+      j.attributeArray("processes", [&] {
+        for (const SimulationRun& r : runs)
+          runJson(j, r, seed);
+      });
+    });
+  });
+}
+
+} // namespace salesc::report

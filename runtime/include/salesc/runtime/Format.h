@@ -1,0 +1,47 @@
+//===- Format.h - Numbers, percentages, money and times as people read them ===//
+//
+// The one place figures become text: the checker's messages, every emitter, every
+// runtime report and examples/embed say a figure the same way.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_RUNTIME_FORMAT_H
+#define SALESC_RUNTIME_FORMAT_H
+
+#include "salesc/runtime/Model.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace salesc::rt {
+
+/// A probability as a percentage with sensible precision: "60%", "12.5%", "5.65%".
+std::string percent(double probability);
+
+/// A percentage with the digits its writer gave (up to ten significant ones), so
+/// 99.999 stays "99.999%" where percent() would say "100%". `value` is in percent.
+std::string percentAsWritten(double value);
+
+/// Days the way people say them: "2 days", "10.5 days", "1 day", "6 hours".
+std::string days(double d);
+
+/// At most two decimals, without trailing zeros: "3", "10.5", "1.05"; empty for NaN
+/// and infinities.
+std::string formatDecimal(double v);
+
+/// The shortest text that reads back as exactly `v` ("0.6", "15000", "1e-05"); empty for
+/// NaN and infinities, which stand for "no value".
+std::string exactNumber(double v);
+
+/// A stage's time: "3 days" when fixed, else "7 to 21 days (typical 14)", the unit said
+/// once when the three figures share it ("12 hours to 2 days (typical 1 day)" otherwise).
+/// Figures as days() says them (under a day in hours).
+std::string formatTime(const Holding& time);
+
+/// An amount of money with thousands separators and cents only when there are some:
+/// "15,000 USD", "2,013.16 EUR". `currency` may be empty.
+std::string formatMoney(double amount, llvm::StringRef currency);
+
+} // namespace salesc::rt
+
+#endif // SALESC_RUNTIME_FORMAT_H
