@@ -1,5 +1,5 @@
 //===- CheckCommand.cpp - `salesc check`: the CI linter -------------------===//
-#include "FrontEnd.h"
+#include "driver/FrontEnd.h"
 
 #include "ast/ASTDump.h"
 #include "diag/Render.h"

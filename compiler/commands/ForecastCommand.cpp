@@ -1,6 +1,6 @@
 //===- ForecastCommand.cpp - `salesc forecast`: the pipeline's revenue ----===//
-#include "CsvInput.h"
-#include "RuntimeInput.h"
+#include "driver/CsvInput.h"
+#include "driver/RuntimeInput.h"
 
 #include "report/Report.h"
 #include "salesc/runtime/Forecast.h"

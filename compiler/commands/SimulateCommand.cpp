@@ -1,5 +1,5 @@
 //===- SimulateCommand.cpp - `salesc simulate`: Monte Carlo ---------------===//
-#include "RuntimeInput.h"
+#include "driver/RuntimeInput.h"
 
 #include "report/Report.h"
 #include "salesc/runtime/Simulate.h"

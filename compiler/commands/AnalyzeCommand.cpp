@@ -1,5 +1,5 @@
 //===- AnalyzeCommand.cpp - `salesc analyze`: the process's predictions ---===//
-#include "RuntimeInput.h"
+#include "driver/RuntimeInput.h"
 
 #include "report/Report.h"
 

@@ -1,6 +1,6 @@
 //===- ConformCommand.cpp - `salesc conform`: real histories vs the process ===//
-#include "CsvInput.h"
-#include "RuntimeInput.h"
+#include "driver/CsvInput.h"
+#include "driver/RuntimeInput.h"
 
 #include "report/Report.h"
 #include "salesc/runtime/Conform.h"

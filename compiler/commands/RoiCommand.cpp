@@ -1,5 +1,5 @@
 //===- RoiCommand.cpp - `salesc roi`: what a campaign returns -------------===//
-#include "RuntimeInput.h"
+#include "driver/RuntimeInput.h"
 
 #include "report/Report.h"
 #include "salesc/runtime/Roi.h"

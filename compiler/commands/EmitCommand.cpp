@@ -1,6 +1,6 @@
 //===- EmitCommand.cpp - `salesc emit`: one artifact ----------------------===//
-#include "FrontEnd.h"
-#include "OutputFile.h"
+#include "driver/FrontEnd.h"
+#include "driver/OutputFile.h"
 
 #include "emit/Emitters.h"
 

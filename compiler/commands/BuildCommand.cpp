@@ -1,6 +1,6 @@
 //===- BuildCommand.cpp - `salesc build`: every artifact into a folder ----===//
-#include "FrontEnd.h"
-#include "OutputFile.h"
+#include "driver/FrontEnd.h"
+#include "driver/OutputFile.h"
 
 #include "emit/Emitters.h"
 
