@@ -2,6 +2,8 @@
 #include "driver/CsvInput.h"
 #include "driver/RuntimeInput.h"
 
+#include "salesc/runtime/Verify.h"
+
 #include "report/Report.h"
 #include "salesc/runtime/Forecast.h"
 #include "salesc/runtime/Loaders.h"
@@ -39,7 +41,7 @@ std::vector<rt::Deal> usableDeals(std::vector<rt::Deal> loaded, double asOf,
     if (d.entered > asOf)
       why = "entered " + rt::formatDate(d.entered) + ", after the day of the forecast (" +
             rt::formatDate(asOf) + ")";
-    else if (d.value && *d.value > MaxAmount)
+    else if (d.value && *d.value > rt::limits::MaxAmount)
       why = "a value over 1e15";
     if (why.empty()) {
       deals.push_back(std::move(d));
@@ -58,7 +60,7 @@ int runForecast(CommandContext& ctx) {
   std::optional<double> asOf = asOfDay(ctx, AsOf);
   if (!asOf)
     return 2;
-  if (!(Horizon > 0 && Horizon <= MaxDays)) {
+  if (!(Horizon > 0 && Horizon <= rt::limits::MaxDays)) {
     error(ctx) << "--horizon must be above 0 days and at most 36500 (100 years)\n";
     return 2;
   }

@@ -1,6 +1,8 @@
 //===- RoiCommand.cpp - `salesc roi`: what a campaign returns -------------===//
 #include "driver/RuntimeInput.h"
 
+#include "salesc/runtime/Verify.h"
+
 #include "report/Report.h"
 #include "salesc/runtime/Roi.h"
 
@@ -30,7 +32,7 @@ int runRoi(CommandContext& ctx) {
     error(ctx) << "--leads must be a whole number from 1 to 1e12\n";
     return 2;
   }
-  if (!(Cost > 0 && Cost <= MaxAmount)) {
+  if (!(Cost > 0 && Cost <= rt::limits::MaxAmount)) {
     error(ctx) << "--cost must be above 0 and at most 1e15\n";
     return 2;
   }

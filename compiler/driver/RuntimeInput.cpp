@@ -2,6 +2,9 @@
 #include "RuntimeInput.h"
 
 #include "salesc/runtime/Tables.h"
+#include "salesc/runtime/Verify.h"
+
+#include "llvm/ADT/STLExtras.h"
 
 #include <cmath>
 
@@ -27,23 +30,14 @@ const rt::AnalyzedProcess* singleProcess(CommandContext& ctx, const RuntimeInput
 }
 
 /// Why `p` cannot be worked on (a tables.json may hold what the language forbids), or
-/// empty. Figures are bounded so that every report prints finite numbers.
+/// empty: a broken invariant (rt::verify), or no stage to start from.
 std::string unfit(const rt::Process& p) {
-  bool stages = false;
-  for (const rt::State& s : p.states) {
-    stages |= !s.isOutcome();
-    if (!s.isOutcome() && !(s.time.max <= MaxDays))
-      return "the time of stage '" + s.name + "' is over " + std::to_string(int(MaxDays)) +
-             " days (100 years)";
-    if (s.stalledAfter && !(*s.stalledAfter <= MaxDays))
-      return "the stall limit of stage '" + s.name + "' is over 100 years";
-  }
-  if (!stages)
+  if (llvm::Error e = rt::verify(p))
+    return llvm::toString(std::move(e));
+  if (llvm::none_of(p.states, [](const rt::State& s) { return !s.isOutcome(); }))
     return "it has no stages";
-  if (p.start >= p.states.size() || p.states[p.start].isOutcome())
+  if (p.states[p.start].isOutcome())
     return "its start is not a stage";
-  if (p.value && !(*p.value > 0 && *p.value <= MaxAmount))
-    return "its value must be above 0 and at most 1e15";
   return {};
 }
 

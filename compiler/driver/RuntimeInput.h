@@ -27,11 +27,6 @@ struct RuntimeInput {
 int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::string& only,
                      RuntimeInput& out);
 
-/// Bounds on what the runtime commands take, so every figure they print is finite:
-/// amounts (deal values, costs) up to 1e15, times up to 100 years.
-constexpr double MaxAmount = 1e15;
-constexpr double MaxDays = 36500;
-
 /// The one process `in` holds, or null after reporting that the command (`what` works
 /// on one process) needs --process.
 const rt::AnalyzedProcess* singleProcess(CommandContext& ctx, const RuntimeInput& in,

@@ -42,7 +42,7 @@ std::optional<double> toDays(const ast::Duration& d, diag::DiagnosticEngine& dia
   if (!per)
     return std::nullopt;
   double days = d.amount.value * *per;
-  if (days > MaxDays) {
+  if (days > rt::limits::MaxDays) {
     diags.report(DiagKind::InvalidNumber, d.range,
                  "a time of " + rt::days(days) +
                      " is more than 100 years; salesc takes "
@@ -68,7 +68,7 @@ std::optional<rt::Holding> toHolding(const ast::TimeSpec& t, diag::DiagnosticEng
   if (!lowPer || (t.high && !high) || (t.typical && !typical))
     return std::nullopt;
   double low = t.low.value * *lowPer;
-  if (low > MaxDays) {
+  if (low > rt::limits::MaxDays) {
     diags.report(DiagKind::InvalidNumber, t.low.range,
                  "a time of " + rt::days(low) +
                      " is more than 100 years; salesc takes times "

@@ -5,13 +5,11 @@
 #include "ast/AST.h"
 #include "diag/DiagnosticEngine.h"
 #include "salesc/runtime/Model.h"
+#include "salesc/runtime/Verify.h"
 
 #include <optional>
 
 namespace salesc::sema {
-
-/// The longest time salesc takes, in days (100 years).
-constexpr double MaxDays = 36500;
 
 /// Days in one `unit`: hour(s) 1/24, day(s) 1, week(s) 7, month(s) 30.
 std::optional<double> daysPerUnit(llvm::StringRef unit);

@@ -3,6 +3,7 @@
 
 #include "salesc/runtime/Graph.h"
 #include "salesc/runtime/LinearSolve.h"
+#include "salesc/runtime/Verify.h"
 
 #include <fmt/format.h>
 
@@ -14,76 +15,10 @@
 namespace salesc::rt {
 namespace {
 
-constexpr double SumTolerance = 1e-9;  ///< the Model.h invariant on outgoing probabilities
 constexpr double TieTolerance = 1e-12; ///< relative; loads this close count as a tie
 
 llvm::Error fail(std::string message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
-}
-
-std::string percent(double probability) {
-  return fmt::format("{:g}%", probability * 100);
-}
-
-/// "stage 'a'", "stages 'a' and 'b'", "stages 'a', 'b' and 'c'".
-std::string nameStages(const Process& p, const std::vector<uint32_t>& indices) {
-  std::string out = indices.size() == 1 ? "stage " : "stages ";
-  for (size_t i = 0; i < indices.size(); ++i) {
-    if (i > 0)
-      out += i + 1 == indices.size() ? " and " : ", ";
-    out += "'" + p.states[indices[i]].name + "'";
-  }
-  return out;
-}
-
-/// Checks the Model.h invariants the solve relies on, and that every stage can
-/// reach an outcome (otherwise I - Q is singular).
-llvm::Error validate(const Process& p) {
-  const size_t n = p.states.size();
-  if (p.start >= n)
-    return fail(
-        fmt::format("the start state is index {}, but the process has {} states", p.start, n));
-  for (const State& s : p.states) {
-    const Holding& h = s.time;
-    if (!(h.min >= 0 && h.min <= h.typical && h.typical <= h.max && std::isfinite(h.max)))
-      return fail(fmt::format("the time of '{}' is min {}, typical {}, max {} days; expected 0 <= "
-                              "min <= typical <= max",
-                              s.name, h.min, h.typical, h.max));
-  }
-  for (const Transition& t : p.transitions) {
-    if (t.from >= n || t.to >= n)
-      return fail(
-          fmt::format("a transition refers to state index {}, but the process has {} states",
-                      std::max(t.from, t.to), n));
-    const std::string& from = p.states[t.from].name;
-    const std::string& to = p.states[t.to].name;
-    if (p.states[t.from].isOutcome())
-      return fail(fmt::format("outcome '{}' has a transition to '{}'; an outcome ends the process",
-                              from, to));
-    if (!(t.probability >= 0 && t.probability <= 1))
-      return fail(fmt::format("the transition from '{}' to '{}' has probability {}; expected a "
-                              "value between 0% and 100%",
-                              from, to, percent(t.probability)));
-  }
-
-  std::vector<bool> closes = canReach(p, [](const State& s) { return s.isOutcome(); });
-  std::vector<uint32_t> trapped;
-  for (uint32_t i = 0; i < n; ++i)
-    if (!closes[i])
-      trapped.push_back(i);
-  if (!trapped.empty())
-    return fail(nameStages(p, trapped) +
-                " can never reach a won or lost outcome, so a prospect there would stay in the "
-                "process forever");
-
-  std::vector<double> sums(n, 0.0);
-  for (const Transition& t : p.transitions)
-    sums[t.from] += t.probability;
-  for (uint32_t i = 0; i < n; ++i)
-    if (!p.states[i].isOutcome() && std::abs(sums[i] - 1.0) > SumTolerance)
-      return fail(fmt::format("the transitions out of stage '{}' add up to {}; expected 100%",
-                              p.states[i].name, percent(sums[i])));
-  return llvm::Error::success();
 }
 
 } // namespace
@@ -99,7 +34,7 @@ llvm::Expected<Analysis> analyze(const Process& p) {
   a.start = p.start;
   if (n == 0)
     return a;
-  if (llvm::Error err = validate(p))
+  if (llvm::Error err = verify(p))
     return err;
 
   // Number the stages 0..k-1 in state order; `local` maps a state to its stage number.

@@ -10,6 +10,7 @@
 #include "salesc/runtime/Simulate.h"
 
 #include "salesc/runtime/Random.h"
+#include "salesc/runtime/Verify.h"
 
 #include <fmt/format.h>
 
@@ -25,8 +26,7 @@
 namespace salesc::rt {
 namespace {
 
-constexpr double SumTolerance = 1e-9; ///< the Model.h invariant on outgoing probabilities
-constexpr uint64_t BlockSize = 4096;  ///< prospects per block: the unit of work and of merging
+constexpr uint64_t BlockSize = 4096; ///< prospects per block: the unit of work and of merging
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
 llvm::Error fail(std::string message) {
@@ -52,23 +52,11 @@ llvm::Expected<Compiled> compile(const Process& p) {
   const size_t n = p.states.size();
   if (n == 0)
     return fail("the process has no states");
-  if (p.start >= n)
-    return fail(
-        fmt::format("the start state is index {}, but the process has {} states", p.start, n));
+  if (llvm::Error err = verify(p))
+    return std::move(err);
   std::vector<std::vector<double>> weights(n);
   std::vector<std::vector<uint32_t>> targets(n);
   for (const Transition& t : p.transitions) {
-    if (t.from >= n || t.to >= n)
-      return fail(fmt::format("a transition refers to state index {}, but the process has {} "
-                              "states",
-                              std::max(t.from, t.to), n));
-    if (p.states[t.from].isOutcome())
-      return fail(fmt::format("outcome '{}' has a transition to '{}'; an outcome ends the process",
-                              p.states[t.from].name, p.states[t.to].name));
-    if (!(t.probability >= 0 && t.probability <= 1))
-      return fail(fmt::format("the transition from '{}' to '{}' has probability {}; expected a "
-                              "value between 0 and 1",
-                              p.states[t.from].name, p.states[t.to].name, t.probability));
     weights[t.from].push_back(t.probability);
     targets[t.from].push_back(t.to);
   }
@@ -82,20 +70,7 @@ llvm::Expected<Compiled> compile(const Process& p) {
     if (s.isOutcome())
       continue;
     const Holding& h = s.time;
-    if (!(h.min >= 0 && h.min <= h.typical && h.typical <= h.max && std::isfinite(h.max)))
-      return fail(fmt::format("the time of '{}' is min {}, typical {}, max {} days; expected 0 <= "
-                              "min <= typical <= max",
-                              s.name, h.min, h.typical, h.max));
     node.time = Triangular(h.min, h.typical, h.max);
-    double sum = 0;
-    for (double w : weights[i])
-      sum += w;
-    if (weights[i].empty())
-      return fail(
-          fmt::format("stage '{}' has no transitions; every stage leads somewhere", s.name));
-    if (std::abs(sum - 1.0) > SumTolerance)
-      return fail(
-          fmt::format("the transitions out of stage '{}' add up to {}; expected 1", s.name, sum));
     AliasTable table(weights[i]);
     node.first = static_cast<uint32_t>(c.columns.size());
     node.count = static_cast<uint32_t>(table.columns().size());

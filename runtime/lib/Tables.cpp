@@ -1,5 +1,6 @@
 //===- Tables.cpp - Loading tables.json into executable processes ---------===//
 #include "salesc/runtime/Tables.h"
+#include "salesc/runtime/Verify.h"
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
@@ -14,8 +15,6 @@ namespace salesc::rt {
 namespace {
 
 namespace json = llvm::json;
-
-constexpr double SumTolerance = 1e-9; ///< the Model.h invariant on outgoing probabilities
 
 const char* typeName(const json::Value& v) {
   switch (v.kind()) {
@@ -258,8 +257,6 @@ bool Reader::process(const json::Object& o, Process& p) {
       !string(o, "offering", p.offering, false) || !string(o, "currency", p.currency, false) ||
       !number(o, "value", p.value, false))
     return false;
-  if (p.value && !(*p.value > 0))
-    return fail(fmt::format("field 'value' is {}; expected a number above 0", *p.value));
   if (const json::Value* b = o.get("brand"); b && b->kind() != json::Value::Null) {
     const json::Object* bo = object(*b, "field 'brand'");
     if (!bo)
@@ -273,13 +270,6 @@ bool Reader::process(const json::Object& o, Process& p) {
     if (!to || !number(*to, "win_rate", p.targetWinRate, false) ||
         !number(*to, "cycle_days", p.targetCycleDays, false))
       return false;
-    if (p.targetWinRate && !(*p.targetWinRate > 0 && *p.targetWinRate <= 1))
-      return fail(fmt::format("the target win rate is {}; expected a probability above 0 and at "
-                              "most 1",
-                              *p.targetWinRate));
-    if (p.targetCycleDays && !(*p.targetCycleDays > 0))
-      return fail(
-          fmt::format("the target cycle is {} days; expected more than 0", *p.targetCycleDays));
   }
 
   std::optional<uint32_t> start;
@@ -383,8 +373,6 @@ bool Reader::time(const json::Object& o, State& s) {
 bool Reader::transitions(const json::Array& a, Process& p) {
   const std::string processWhere = where;
   const size_t n = p.states.size();
-  std::vector<double> sums(n, 0.0);
-  std::vector<unsigned> counts(n, 0);
   for (size_t i = 0; i < a.size(); ++i) {
     where = fmt::format("{}, transition {}", processWhere, i);
     const json::Object* to = object(a[i], "the entry");
@@ -415,21 +403,11 @@ bool Reader::transitions(const json::Array& a, Process& p) {
         return fail(fmt::format("two transitions go from '{}' to '{}'; give each pair one "
                                 "transition with the combined probability",
                                 p.states[t.from].name, p.states[t.to].name));
-    sums[t.from] += t.probability;
-    ++counts[t.from];
     p.transitions.push_back(t);
   }
   where = processWhere;
-  for (size_t i = 0; i < n; ++i) {
-    if (p.states[i].isOutcome())
-      continue;
-    if (counts[i] == 0)
-      return fail(fmt::format("stage '{}' has no transitions; every stage leads somewhere",
-                              p.states[i].name));
-    if (std::abs(sums[i] - 1.0) > SumTolerance)
-      return fail(fmt::format("the transitions out of stage '{}' add up to {}; expected 1",
-                              p.states[i].name, sums[i]));
-  }
+  if (llvm::Error e = verify(p))
+    return fail(llvm::toString(std::move(e)));
   return true;
 }
 

@@ -262,14 +262,15 @@ TEST(TablesTest, ReportsWrongFieldsNamingTheProcessAndState) {
       {edit(R"("description": "",)", R"("description": [],)"),
        "t.json: process 'p': field 'description' is an array; expected a string or null"},
       {edit(R"("value": null)", R"("value": -3)"),
-       "t.json: process 'p': field 'value' is -3; expected a number above 0"},
+       "t.json: process 'p': the value is -3; expected above 0 and at most 1e15"},
       {edit(R"("value": null)", R"("value": "15000")"),
        "t.json: process 'p': field 'value' is a string; expected a number or null"},
       {edit(R"("win_rate": null)", R"("win_rate": 5)"),
        "t.json: process 'p': the target win rate is 5; expected a probability above 0 and at "
        "most 1"},
       {edit(R"("cycle_days": null)", R"("cycle_days": 0)"),
-       "t.json: process 'p': the target cycle is 0 days; expected more than 0"},
+       "t.json: process 'p': the target cycle is 0 days; expected more than 0 and at most "
+       "36500"},
       {edit(R"("brand": null)", R"("brand": {"name": "b", "requires": ["speed"]})"),
        "t.json: process 'p': brand 'b' requires 'speed'; expected 'knowledge', 'materials', "
        "'time' or 'values'"},
@@ -332,16 +333,18 @@ TEST(TablesTest, ReportsWrongFieldsNamingTheProcessAndState) {
        "t.json: process 'p', transition 0: the transition from 'a' to 'b' has probability 1.5; "
        "expected more than 0 and at most 1"},
       {edit(R"("probability": 0.6,)", R"("probability": 0.5,)"),
-       "t.json: process 'p': the transitions out of stage 'a' add up to 0.9; expected 1"},
+       "t.json: process 'p': the transitions out of stage 'a' add up to 90%; expected 100%"},
       {edit(R"("probability": 0.6,)", R"("probability": 0.600000001,)"),
-       "t.json: process 'p': the transitions out of stage 'a' add up to 1.000000001; expected 1"},
+       "t.json: process 'p': the transitions out of stage 'a' add up to 100.0000001%; expected "
+       "100%"},
       {edit(R"("implicit": false)", R"("implicit": "no")"),
        "t.json: process 'p', transition 0: field 'implicit' is a string; expected true or false"},
       {edit(R"(,
         {"from": 1, "to": 2, "probability": 0.3, "implicit": false},
         {"from": 1, "to": 3, "probability": 0.7, "implicit": true})",
             ""),
-       "t.json: process 'p': stage 'b' has no transitions; every stage leads somewhere"},
+       "t.json: process 'p': stage 'b' can never reach a won or lost outcome, so a prospect "
+       "there would stay in the process forever"},
       {edit(R"("transitions": [)", R"("transitions": 5, "x": [)"),
        "t.json: process 'p': field 'transitions' is a number; expected an array"},
       {edit(R"("processes": [)", R"("processes": [3,)"),
