@@ -43,7 +43,7 @@ inline rt::Process salesProcess() {
   b.description = "Acme Consulting";
   b.values = {"professional", "good_value"};
   b.forbiddenCategories = {"pushy"};
-  b.requirements = {"materials"};
+  b.requirements = {rt::Requirement::Materials};
   b.maxCycleDays = 30;
   p.brand = b;
   p.states.push_back(stage("inquiry", "Prospect asks for information", {1, 2, 3}));

@@ -221,11 +221,11 @@ std::string titleLabel(const rt::Process& p, const rt::Analysis& a) {
   if (p.targetCycleDays)
     cycleTarget = days(*p.targetCycleDays);
   std::string title = p.description.empty() ? words(p.name) : p.description;
-  std::string sub = targetText("Win rate", percent(win), winTarget,
-                               !p.targetWinRate || win + 1e-12 >= *p.targetWinRate);
+  std::string sub =
+      targetText("Win rate", percent(win), winTarget, a.winRateTargetMet.value_or(true));
   if (win > 0)
     sub += " · " + targetText("expected time to win", days(toWin), cycleTarget,
-                              !p.targetCycleDays || toWin <= *p.targetCycleDays + 1e-9);
+                              a.cycleTargetMet.value_or(true));
   if (p.value && !p.currency.empty())
     sub += fmt::format(" · value per lead {:.0f} {}", *p.value * win, html(p.currency));
   std::string context;
@@ -258,41 +258,6 @@ void setHtml(Agraph_t* root, void* obj, const char* name, const std::string& val
   char* h = agstrdup_html(root, const_cast<char*>(value.c_str()));
   agxset(obj, sym, h);
   agstrfree(root, h);
-}
-
-/// The transitions that lead back into a stage a prospect has already passed: edges
-/// to a state still on the stack of a depth-first walk from the start, following
-/// transitions in their order. Declaration order says nothing here: `extends` adds
-/// new stages after the base's, wherever they sit in the flow.
-std::vector<bool> backEdges(const rt::Process& p) {
-  std::vector<bool> back(p.transitions.size(), false);
-  if (p.states.empty())
-    return back;
-  enum Mark : uint8_t { New, OnStack, Done };
-  std::vector<Mark> mark(p.states.size(), New);
-  std::vector<std::vector<size_t>> out(p.states.size());
-  for (size_t i = 0; i < p.transitions.size(); ++i)
-    out[p.transitions[i].from].push_back(i);
-  // Iterative DFS: (state, next out-edge to look at).
-  std::vector<std::pair<uint32_t, size_t>> stack{{p.start, 0}};
-  mark[p.start] = OnStack;
-  while (!stack.empty()) {
-    auto& [state, next] = stack.back();
-    if (next == out[state].size()) {
-      mark[state] = Done;
-      stack.pop_back();
-      continue;
-    }
-    size_t t = out[state][next++];
-    uint32_t to = p.transitions[t].to;
-    if (mark[to] == OnStack)
-      back[t] = true;
-    else if (mark[to] == New) {
-      mark[to] = OnStack;
-      stack.push_back({to, 0});
-    }
-  }
-  return back;
 }
 
 /// Processes with more stages than this read top to bottom; their remainders to a
@@ -379,7 +344,7 @@ void addProcess(Agraph_t* root, Agraph_t* g, const rt::AnalyzedProcess& ap,
     Agedge_t* e = agedge(g, start, nodes[p.start], nullptr, 1);
     set(e, "color", StageLine);
   }
-  std::vector<bool> back = backEdges(p);
+  const std::vector<bool>& back = a.backEdges;
   for (size_t ti = 0; ti < p.transitions.size(); ++ti) {
     const rt::Transition& t = p.transitions[ti];
     if (asNote(p, t, notes)) {
@@ -413,7 +378,7 @@ void addProcess(Agraph_t* root, Agraph_t* g, const rt::AnalyzedProcess& ap,
     }
     set(e, "label", label);
     // Loops back are drawn without pulling the earlier stage down the ranks.
-    if (back[ti])
+    if (ti < back.size() && back[ti])
       set(e, "constraint", "false");
   }
 }

@@ -85,16 +85,18 @@ std::string list(const std::vector<std::string>& names) {
   return out;
 }
 
-std::string requirement(llvm::StringRef r) {
-  if (r == "knowledge")
+std::string requirement(rt::Requirement r) {
+  switch (r) {
+  case rt::Requirement::Knowledge:
     return "something the prospect learns";
-  if (r == "materials")
+  case rt::Requirement::Materials:
     return "literature or tools we provide";
-  if (r == "time")
+  case rt::Requirement::Time:
     return "a stated time";
-  if (r == "values")
+  case rt::Requirement::Values:
     return "one of the brand's values, conveyed by its materials or tactics";
-  return text(r);
+  }
+  return "";
 }
 
 /// "demo", "signed (won outcome)": a state as a table cell names it.
@@ -184,7 +186,7 @@ private:
       bullet("Tactics we never use", list(b.forbiddenTactics));
     if (!b.forbiddenCategories.empty())
       bullet("Kinds of tactics we never use", list(b.forbiddenCategories));
-    for (const std::string& r : b.requirements)
+    for (rt::Requirement r : b.requirements)
       bullet("Every stage has", requirement(r));
     if (b.maxStages)
       bullet("At most", fmt::format("{} stages", *b.maxStages));
@@ -328,15 +330,13 @@ private:
       line("| " + figure.str() + " | " + predicted + " | " + target + " | " + status + " |");
     };
     row("Win rate", percent(win), p_.targetWinRate ? percent(*p_.targetWinRate) : "",
-        verdict(p_.targetWinRate.has_value(),
-                p_.targetWinRate && win + 1e-12 >= *p_.targetWinRate));
+        verdict(a_.winRateTargetMet.has_value(), a_.winRateTargetMet.value_or(false)));
     std::string toWinText = wins ? days(toWin) : "none: no prospect wins";
     row("Expected time to win", toWinText, p_.targetCycleDays ? days(*p_.targetCycleDays) : "",
-        verdict(p_.targetCycleDays && wins,
-                p_.targetCycleDays && toWin <= *p_.targetCycleDays + 1e-9));
+        verdict(a_.cycleTargetMet.has_value(), a_.cycleTargetMet.value_or(false)));
     if (p_.brand && p_.brand->maxCycleDays)
       row("Expected time to win, against the brand's limit", toWinText,
-          days(*p_.brand->maxCycleDays), verdict(wins, toWin <= *p_.brand->maxCycleDays + 1e-9));
+          days(*p_.brand->maxCycleDays), verdict(wins, a_.winsWithin(*p_.brand->maxCycleDays)));
     row("Expected time to close (won or lost)", days(a_.expectedDaysToClose[p_.start]), "", "");
     if (p_.value)
       row("Value per lead (deal value × win rate)", money(*p_.value * win), "", "");

@@ -69,7 +69,10 @@ void brand(llvm::json::OStream& j, const std::optional<rt::Brand>& b) {
     strings(j, "values", b->values);
     strings(j, "forbidden_tactics", b->forbiddenTactics);
     strings(j, "forbidden_categories", b->forbiddenCategories);
-    strings(j, "requires", b->requirements);
+    j.attributeArray("requires", [&] {
+      for (rt::Requirement r : b->requirements)
+        j.value(rt::toString(r));
+    });
     optionalNumber(j, "max_stages",
                    b->maxStages ? std::optional<double>(*b->maxStages) : std::nullopt);
     optionalNumber(j, "max_cycle_days", b->maxCycleDays);

@@ -17,17 +17,6 @@ std::string targetNote(bool met, const std::string& target) {
   return fmt::format(" (target {}, {})", target, met ? "met" : "missed");
 }
 
-/// Stage indexes ranked by their share of the expected time, largest first.
-std::vector<uint32_t> bottlenecks(const rt::Process& p, const rt::Analysis& a) {
-  std::vector<uint32_t> out;
-  for (uint32_t i = 0; i < p.states.size(); ++i)
-    if (!p.states[i].isOutcome() && a.timeShare[i] > 0)
-      out.push_back(i);
-  std::stable_sort(out.begin(), out.end(),
-                   [&](uint32_t x, uint32_t y) { return a.timeShare[x] > a.timeShare[y]; });
-  return out;
-}
-
 void printHeadline(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis& a) {
   os << p.name;
   if (!p.description.empty())
@@ -36,11 +25,11 @@ void printHeadline(llvm::raw_ostream& os, const rt::Process& p, const rt::Analys
   double win = a.winRate(), toWin = a.expectedDaysToWin[p.start];
   os << "  win rate from the start (" << p.states[p.start].name << "): " << rt::percent(win);
   if (p.targetWinRate)
-    os << targetNote(win + 1e-12 >= *p.targetWinRate, rt::percent(*p.targetWinRate));
+    os << targetNote(*a.winRateTargetMet, rt::percent(*p.targetWinRate));
   os << '\n';
   os << "  expected time to win: " << (win > 0 ? rt::days(toWin) : "never wins");
-  if (p.targetCycleDays && win > 0)
-    os << targetNote(toWin <= *p.targetCycleDays + 1e-9, rt::days(*p.targetCycleDays));
+  if (a.cycleTargetMet)
+    os << targetNote(*a.cycleTargetMet, rt::days(*p.targetCycleDays));
   os << "\n  expected time until any outcome: " << rt::days(a.expectedDaysToClose[p.start]) << '\n';
   if (p.value)
     os << "  value of a lead: " << rt::formatMoney(*p.value * win, p.currency) << " ("
@@ -61,7 +50,7 @@ void printStages(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis
          fmt::format("{:.3f}", a.expectedVisits[i]), rt::percent(a.timeShare[i])});
   }
   stages.print(os);
-  std::vector<uint32_t> ranked = bottlenecks(p, a);
+  const std::vector<uint32_t>& ranked = a.bottlenecks;
   if (!ranked.empty()) {
     os << "\n  bottlenecks (share of the expected time): ";
     for (size_t k = 0; k < ranked.size() && k < 3; ++k)
@@ -119,7 +108,7 @@ void stageJson(llvm::json::OStream& j, const rt::Process& p, const rt::Analysis&
 
 void sensitivityJson(llvm::json::OStream& j, const rt::Process& p, const rt::Analysis& a) {
   j.attributeArray("bottlenecks", [&] {
-    for (uint32_t i : bottlenecks(p, a))
+    for (uint32_t i : a.bottlenecks)
       j.value(p.states[i].name);
   });
   j.attributeArray("sensitivity", [&] {

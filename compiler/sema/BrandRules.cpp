@@ -15,8 +15,6 @@ using diag::DiagKind;
 
 namespace {
 
-const llvm::StringRef Requirements[] = {"knowledge", "materials", "time", "values"};
-
 std::string quoted(llvm::StringRef s) {
   return "'" + s.str() + "'";
 }
@@ -35,7 +33,7 @@ std::string brandName(const ast::BrandDecl& b) {
 } // namespace
 
 bool isKnownRequirement(llvm::StringRef what) {
-  return llvm::is_contained(Requirements, what);
+  return rt::parseRequirement(what).has_value();
 }
 
 void checkBrandDecl(const ast::BrandDecl& b, diag::DiagnosticEngine& diags) {
@@ -45,7 +43,10 @@ void checkBrandDecl(const ast::BrandDecl& b, diag::DiagnosticEngine& diags) {
       std::string msg = quoted(r.what.text) +
                         " is not something a brand can require; use knowledge, materials, "
                         "time or values";
-      if (auto s = closest(r.what.text, Requirements))
+      std::vector<llvm::StringRef> known;
+      for (rt::Requirement k : rt::AllRequirements)
+        known.push_back(rt::toString(k));
+      if (auto s = closest(r.what.text, known))
         diags
             .report(DiagKind::UnknownRequirement, r.what.range,
                     msg + " (did you mean '" + *s + "'?)")
@@ -95,8 +96,9 @@ rt::Brand lowerBrand(const ast::BrandDecl& b) {
     for (const ast::Ident& v : l.names)
       out.forbiddenCategories.push_back(v.text.str());
   for (const ast::BrandRequire& r : b.requires_)
-    if (isKnownRequirement(r.what.text) && !llvm::is_contained(out.requirements, r.what.text))
-      out.requirements.push_back(r.what.text.str());
+    if (std::optional<rt::Requirement> k = rt::parseRequirement(r.what.text))
+      if (!llvm::is_contained(out.requirements, *k))
+        out.requirements.push_back(*k);
   if (!b.maxStages.empty() && b.maxStages[0].value.value >= 1 &&
       b.maxStages[0].value.value == static_cast<unsigned>(b.maxStages[0].value.value))
     out.maxStages = static_cast<unsigned>(b.maxStages[0].value.value);
@@ -194,20 +196,22 @@ void checkProcessAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
 }
 
 void checkCycleAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
-                            double expectedDaysToWin, diag::DiagnosticEngine& diags) {
+                            const rt::Analysis& a, diag::DiagnosticEngine& diags) {
   if (b.maxCycle.empty())
     return;
   auto per = daysPerUnit(b.maxCycle[0].value.unit.text);
   if (!per)
     return;
   double max = b.maxCycle[0].value.amount.value * *per;
-  if (max > 0 && expectedDaysToWin > max + 1e-9)
-    diags
-        .report(DiagKind::CycleTooLong, p.decl->name.range,
-                "process " + quoted(p.decl->name.text) + " is expected to take " +
-                    rt::days(expectedDaysToWin) + " to win a deal; " + brandName(b) +
-                    " allows at most " + rt::days(max))
-        .note(b.maxCycle[0].range, "the limit is set here");
+  if (max <= 0 || a.winRate() <= 0 || a.winsWithin(max))
+    return;
+  double expectedDaysToWin = a.expectedDaysToWin[a.start];
+  diags
+      .report(DiagKind::CycleTooLong, p.decl->name.range,
+              "process " + quoted(p.decl->name.text) + " is expected to take " +
+                  rt::days(expectedDaysToWin) + " to win a deal; " + brandName(b) +
+                  " allows at most " + rt::days(max))
+      .note(b.maxCycle[0].range, "the limit is set here");
 }
 
 } // namespace salesc::sema

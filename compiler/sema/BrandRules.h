@@ -3,7 +3,9 @@
 #define SALESC_SEMA_BRANDRULES_H
 
 #include "ResolvedProcess.h"
+
 #include "diag/DiagnosticEngine.h"
+#include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Model.h"
 
 namespace salesc::sema {
@@ -29,9 +31,9 @@ void checkStageAgainstBrand(const ResolvedStage& stage, const ast::BrandDecl& br
 void checkProcessAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& brand,
                               diag::DiagnosticEngine& diags);
 
-/// `max cycle`, once the expected time to win is known.
+/// `max cycle`, against the analysis's expected time to win (Analysis::winsWithin).
 void checkCycleAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& brand,
-                            double expectedDaysToWin, diag::DiagnosticEngine& diags);
+                            const rt::Analysis& analysis, diag::DiagnosticEngine& diags);
 
 } // namespace salesc::sema
 

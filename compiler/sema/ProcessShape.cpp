@@ -86,20 +86,19 @@ std::optional<rt::Analysis> ProcessChecker::checkPredictions(const ResolvedProce
   const std::string start = quoted(model.states[model.start].name);
   double winRate = a->winRate();
   double toWin = a->expectedDaysToWin[model.start];
-  if (p.targetWinRate && model.targetWinRate && winRate + 1e-12 < *model.targetWinRate) {
+  if (p.targetWinRate && a->winRateTargetMet == false) {
     diags_.report(DiagKind::WinRateBelowTarget, p.targetWinRate->range,
                   fmt::format("the process predicts a win rate of {:.2f}% from {}, below its "
                               "target of {:g}%",
                               winRate * 100, start, *model.targetWinRate * 100));
   }
-  if (p.targetCycle && model.targetCycleDays && winRate > 0 &&
-      toWin > *model.targetCycleDays + 1e-9) {
+  if (p.targetCycle && a->cycleTargetMet == false) {
     diags_.report(DiagKind::CycleAboveTarget, p.targetCycle->range,
                   "the process predicts " + rt::days(toWin) + " from " + start +
                       " to a won deal, above its target of " + rt::days(*model.targetCycleDays));
   }
   if (brand && winRate > 0)
-    checkCycleAgainstBrand(p, *brand, toWin, diags_);
+    checkCycleAgainstBrand(p, *brand, *a, diags_);
   return std::move(*a);
 }
 

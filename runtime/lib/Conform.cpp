@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "salesc/runtime/Conform.h"
 
+#include "salesc/runtime/Graph.h"
+
 #include "salesc/runtime/Simulate.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -15,7 +17,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <tuple>
 
@@ -23,33 +24,7 @@ namespace salesc::rt {
 namespace {
 
 constexpr uint32_t NoDeal = std::numeric_limits<uint32_t>::max();
-constexpr uint32_t Unreachable = std::numeric_limits<uint32_t>::max();
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-
-/// Breadth-first depth of every state from the start over transitions with
-/// probability > 0; Unreachable where there is no path.
-std::vector<uint32_t> depths(const Process& p) {
-  const size_t n = p.states.size();
-  std::vector<uint32_t> depth(n, Unreachable);
-  if (p.start >= n)
-    return depth;
-  std::vector<std::vector<uint32_t>> out(n);
-  for (const Transition& t : p.transitions)
-    if (t.probability > 0 && t.from < n && t.to < n)
-      out[t.from].push_back(t.to);
-  std::deque<uint32_t> queue{p.start};
-  depth[p.start] = 0;
-  while (!queue.empty()) {
-    const uint32_t s = queue.front();
-    queue.pop_front();
-    for (uint32_t t : out[s])
-      if (depth[t] == Unreachable) {
-        depth[t] = depth[s] + 1;
-        queue.push_back(t);
-      }
-  }
-  return depth;
-}
 
 double percentile(const std::vector<double>& sorted, double q) {
   const double h = q * static_cast<double>(sorted.size() - 1);

@@ -1,6 +1,8 @@
 //===- Graph.cpp - Reachability over the states of a process --------------===//
 #include "salesc/runtime/Graph.h"
 
+#include <deque>
+
 namespace salesc::rt {
 namespace {
 
@@ -53,6 +55,60 @@ std::vector<bool> canReach(const Process& p, llvm::function_ref<bool(const State
     marked[i] = target(p.states[i]);
   flood(adjacency(p, /*reversed=*/true), marked);
   return marked;
+}
+
+std::vector<uint32_t> depths(const Process& p) {
+  const size_t n = p.states.size();
+  std::vector<uint32_t> depth(n, Unreachable);
+  if (p.start >= n)
+    return depth;
+  std::vector<std::vector<uint32_t>> out(n);
+  for (const Transition& t : p.transitions)
+    if (t.probability > 0 && t.from < n && t.to < n)
+      out[t.from].push_back(t.to);
+  std::deque<uint32_t> queue{p.start};
+  depth[p.start] = 0;
+  while (!queue.empty()) {
+    const uint32_t s = queue.front();
+    queue.pop_front();
+    for (uint32_t t : out[s])
+      if (depth[t] == Unreachable) {
+        depth[t] = depth[s] + 1;
+        queue.push_back(t);
+      }
+  }
+  return depth;
+}
+
+std::vector<bool> backEdges(const Process& p) {
+  std::vector<bool> back(p.transitions.size(), false);
+  if (p.states.empty())
+    return back;
+  enum Mark : uint8_t { New, OnStack, Done };
+  std::vector<Mark> mark(p.states.size(), New);
+  std::vector<std::vector<size_t>> out(p.states.size());
+  for (size_t i = 0; i < p.transitions.size(); ++i)
+    out[p.transitions[i].from].push_back(i);
+  // Iterative DFS: (state, next out-edge to look at).
+  std::vector<std::pair<uint32_t, size_t>> stack{{p.start, 0}};
+  mark[p.start] = OnStack;
+  while (!stack.empty()) {
+    auto& [state, next] = stack.back();
+    if (next == out[state].size()) {
+      mark[state] = Done;
+      stack.pop_back();
+      continue;
+    }
+    size_t t = out[state][next++];
+    uint32_t to = p.transitions[t].to;
+    if (mark[to] == OnStack)
+      back[t] = true;
+    else if (mark[to] == New) {
+      mark[to] = OnStack;
+      stack.push_back({to, 0});
+    }
+  }
+  return back;
 }
 
 } // namespace salesc::rt

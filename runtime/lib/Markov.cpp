@@ -27,6 +27,36 @@ double Analysis::winRate() const {
   return start < winProbability.size() ? winProbability[start] : 0.0;
 }
 
+bool Analysis::winsWithin(double limitDays) const {
+  return winRate() > 0 && start < expectedDaysToWin.size() &&
+         expectedDaysToWin[start] <= limitDays + TargetTolerance;
+}
+
+namespace {
+
+/// The derived facts of `a` (Markov.h), from its figures and the graph of `p`.
+void deriveFacts(const Process& p, Analysis& a) {
+  for (uint32_t i = 0; i < p.states.size(); ++i)
+    if (!p.states[i].isOutcome() && a.timeShare[i] > 0)
+      a.bottlenecks.push_back(i);
+  std::stable_sort(a.bottlenecks.begin(), a.bottlenecks.end(),
+                   [&](uint32_t x, uint32_t y) { return a.timeShare[x] > a.timeShare[y]; });
+  // The bottleneck breaks near-ties (TieTolerance) by state order: it leads the ranking.
+  if (a.bottleneck) {
+    auto it = std::find(a.bottlenecks.begin(), a.bottlenecks.end(), *a.bottleneck);
+    if (it != a.bottlenecks.end())
+      std::rotate(a.bottlenecks.begin(), it, it + 1);
+  }
+  if (p.targetWinRate)
+    a.winRateTargetMet = a.winRate() >= *p.targetWinRate - TargetTolerance;
+  if (p.targetCycleDays && a.winRate() > 0)
+    a.cycleTargetMet = a.winsWithin(*p.targetCycleDays);
+  a.backEdges = backEdges(p);
+  a.depth = depths(p);
+}
+
+} // namespace
+
 llvm::Expected<Analysis> analyze(const Process& p) {
   const size_t n = p.states.size();
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -124,6 +154,7 @@ llvm::Expected<Analysis> analyze(const Process& p) {
       bestLoad = load;
     }
   }
+  deriveFacts(p, a);
   return a;
 }
 

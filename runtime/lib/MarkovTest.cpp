@@ -420,3 +420,66 @@ TEST(MarkovTest, FiguresSatisfyTheirDefiningEquations) {
 
 } // namespace
 } // namespace salesc::rt
+
+namespace salesc::rt {
+namespace {
+
+// The derived facts of straightChain(), worked by hand: mean times 2, 5 and 7 days
+// and visits 1, 0.6 and 0.27 give loads 2, 3 and 1.89 (6.89 days to close): meeting
+// leads, then lead, then proposal. The win rate is 0.108, the time to win 14 days.
+TEST(MarkovFacts, BottlenecksTargetsDepthsAndLoops) {
+  Process p = testing::straightChain();
+  p.targetWinRate = 0.108;
+  p.targetCycleDays = 14;
+  llvm::Expected<Analysis> a = analyze(p);
+  ASSERT_TRUE(bool(a));
+  EXPECT_EQ(a->bottlenecks, (std::vector<uint32_t>{1, 0, 2}));
+  EXPECT_EQ(a->bottleneck, 1u);
+  EXPECT_EQ(a->winRateTargetMet, true);
+  EXPECT_EQ(a->cycleTargetMet, true);
+  EXPECT_EQ(a->depth, (std::vector<uint32_t>{0, 1, 2, 3, 1}));
+  EXPECT_EQ(a->backEdges, std::vector<bool>(p.transitions.size(), false));
+
+  // One tolerance, TargetTolerance, on both targets.
+  p.targetWinRate = 0.108 + TargetTolerance / 2;
+  p.targetCycleDays = 14 - TargetTolerance / 2;
+  a = analyze(p);
+  EXPECT_EQ(a->winRateTargetMet, true);
+  EXPECT_EQ(a->cycleTargetMet, true);
+  p.targetWinRate = 0.108 + 2 * TargetTolerance;
+  p.targetCycleDays = 14 - 2 * TargetTolerance;
+  a = analyze(p);
+  EXPECT_EQ(a->winRateTargetMet, false);
+  EXPECT_EQ(a->cycleTargetMet, false);
+  EXPECT_TRUE(a->winsWithin(14));
+  EXPECT_FALSE(a->winsWithin(13.99));
+
+  // No target: no verdict. A loop back from proposal to meeting is a back edge.
+  p.targetWinRate.reset();
+  p.targetCycleDays.reset();
+  p.transitions[5].probability = 0.3; // proposal -> lost
+  testing::addEdge(p, 2, 1, 0.3);     // proposal -> meeting
+  a = analyze(p);
+  ASSERT_TRUE(bool(a)) << llvm::toString(a.takeError());
+  EXPECT_FALSE(a->winRateTargetMet.has_value());
+  EXPECT_FALSE(a->cycleTargetMet.has_value());
+  EXPECT_TRUE(a->backEdges.back());
+  EXPECT_EQ(std::count(a->backEdges.begin(), a->backEdges.end(), true), 1);
+}
+
+TEST(MarkovFacts, NoWinnerMeansNoCycleVerdict) {
+  Process p;
+  testing::addStage(p, "a", {1, 1, 1});
+  testing::addWon(p, "won");
+  testing::addLost(p, "lost");
+  testing::addEdge(p, 0, 2, 1.0);
+  p.targetCycleDays = 10;
+  llvm::Expected<Analysis> a = analyze(p);
+  ASSERT_TRUE(bool(a));
+  EXPECT_FALSE(a->cycleTargetMet.has_value());
+  EXPECT_FALSE(a->winsWithin(1000));
+  EXPECT_EQ(a->bottlenecks, (std::vector<uint32_t>{0}));
+}
+
+} // namespace
+} // namespace salesc::rt

@@ -22,6 +22,27 @@ std::optional<StateKind> parseStateKind(llvm::StringRef text) {
   return std::nullopt;
 }
 
+llvm::StringRef toString(Requirement r) {
+  switch (r) {
+  case Requirement::Knowledge:
+    return "knowledge";
+  case Requirement::Materials:
+    return "materials";
+  case Requirement::Time:
+    return "time";
+  case Requirement::Values:
+    return "values";
+  }
+  return "knowledge";
+}
+
+std::optional<Requirement> parseRequirement(llvm::StringRef text) {
+  for (Requirement r : AllRequirements)
+    if (toString(r) == text)
+      return r;
+  return std::nullopt;
+}
+
 std::optional<uint32_t> Process::find(const std::string& name) const {
   for (uint32_t i = 0; i < states.size(); ++i)
     if (states[i].name == name)

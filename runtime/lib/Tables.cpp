@@ -306,17 +306,21 @@ bool Reader::process(const json::Object& o, Process& p) {
 
 bool Reader::brand(const json::Object& o, Brand& b) {
   std::optional<uint32_t> maxStages;
+  std::vector<std::string> requirements;
   if (!string(o, "name", b.name, true) || !string(o, "description", b.description, false) ||
       !strings(o, "values", b.values) || !strings(o, "forbidden_tactics", b.forbiddenTactics) ||
       !strings(o, "forbidden_categories", b.forbiddenCategories) ||
-      !strings(o, "requires", b.requirements) || !index(o, "max_stages", maxStages, false) ||
+      !strings(o, "requires", requirements) || !index(o, "max_stages", maxStages, false) ||
       !number(o, "max_cycle_days", b.maxCycleDays, false))
     return false;
-  for (const std::string& r : b.requirements)
-    if (r != "knowledge" && r != "materials" && r != "time" && r != "values")
+  for (const std::string& r : requirements) {
+    std::optional<Requirement> known = parseRequirement(r);
+    if (!known)
       return fail(fmt::format("brand '{}' requires '{}'; expected 'knowledge', 'materials', "
                               "'time' or 'values'",
                               b.name, r));
+    b.requirements.push_back(*known);
+  }
   b.maxStages = maxStages;
   return true;
 }

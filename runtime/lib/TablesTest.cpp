@@ -94,7 +94,7 @@ TEST(TablesTest, LoadsTheQuickstartTables) {
             (std::vector<std::string>{"professional", "trustworthy", "good_value"}));
   EXPECT_TRUE(p.brand->forbiddenTactics.empty());
   EXPECT_EQ(p.brand->forbiddenCategories, (std::vector<std::string>{"pushy"}));
-  EXPECT_EQ(p.brand->requirements, (std::vector<std::string>{"materials"}));
+  EXPECT_EQ(p.brand->requirements, (std::vector<Requirement>{Requirement::Materials}));
   EXPECT_EQ(p.brand->maxStages, std::nullopt);
   EXPECT_EQ(p.brand->maxCycleDays, std::nullopt);
   EXPECT_EQ(p.currency, "USD");

@@ -28,6 +28,18 @@ std::vector<bool> reachableFrom(const Process& p, uint32_t from);
 /// satisfies `target` itself counts.
 std::vector<bool> canReach(const Process& p, llvm::function_ref<bool(const State&)> target);
 
+/// The depth of a state no path from the start reaches.
+inline constexpr uint32_t Unreachable = ~uint32_t(0);
+
+/// For each state, the fewest edges from the start (breadth first); Unreachable where
+/// there is no path.
+std::vector<uint32_t> depths(const Process& p);
+
+/// For each transition (indexed like Process::transitions), whether it leads back into
+/// a state still on the path of a depth-first walk from the start that follows
+/// transitions in their order: the loops of the process, drawn upwards.
+std::vector<bool> backEdges(const Process& p);
+
 } // namespace salesc::rt
 
 #endif // SALESC_RUNTIME_GRAPH_H

@@ -44,9 +44,33 @@ struct Analysis {
   std::optional<uint32_t> bottleneck;
   uint32_t start = 0;
 
+  // Facts derived from the figures and the graph, computed here once so that the
+  // checker, the reports and every picture cannot disagree.
+
+  /// The stages with a time share above 0, largest share first (ties in state order);
+  /// `bottleneck` is the first of them.
+  std::vector<uint32_t> bottlenecks;
+  /// Whether the win rate from the start meets the process's target (within
+  /// TargetTolerance); nullopt when it states none.
+  std::optional<bool> winRateTargetMet;
+  /// Whether the expected time to win meets the target cycle (within TargetTolerance);
+  /// nullopt when the process states none, or when no prospect ever wins.
+  std::optional<bool> cycleTargetMet;
+  /// Per transition: whether it loops back (Graph.h backEdges).
+  std::vector<bool> backEdges;
+  /// Per state: the fewest transitions from the start (Graph.h depths).
+  std::vector<uint32_t> depth;
+
   /// winProbability[start], or 0 for a process without states.
   double winRate() const;
+  /// Whether prospects win, and the expected time to win from the start is at most
+  /// `limitDays` (within TargetTolerance): a target cycle, or a brand's max cycle.
+  bool winsWithin(double limitDays) const;
 };
+
+/// The one tolerance of every comparison with a target: a figure this close to its
+/// target meets it (rounding in the solve is far smaller).
+inline constexpr double TargetTolerance = 1e-9;
 
 /// Analyses `p`. Fails, with a message naming the offending stages or
 /// transitions, when the model breaks its invariants (state indices out of

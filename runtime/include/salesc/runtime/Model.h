@@ -65,6 +65,19 @@ struct Transition {
   bool implicit = false; ///< the remainder edge the source left implicit
 };
 
+/// What a brand can require of every stage (`require knowledge;`).
+enum class Requirement { Knowledge, Materials, Time, Values };
+
+/// Every requirement, in the order messages list them.
+inline constexpr Requirement AllRequirements[] = {Requirement::Knowledge, Requirement::Materials,
+                                                  Requirement::Time, Requirement::Values};
+
+/// "knowledge", "materials", "time" or "values": the spelling of the language,
+/// tables.json and every message.
+llvm::StringRef toString(Requirement r);
+/// The requirement spelled `text`, or nullopt.
+std::optional<Requirement> parseRequirement(llvm::StringRef text);
+
 /// The brand a process is bound to, with the rules it states.
 struct Brand {
   std::string name;
@@ -72,7 +85,7 @@ struct Brand {
   std::vector<std::string> values;
   std::vector<std::string> forbiddenTactics;
   std::vector<std::string> forbiddenCategories;
-  std::vector<std::string> requirements; ///< "knowledge", "materials", "time", "values"
+  std::vector<Requirement> requirements;
   std::optional<unsigned> maxStages;
   std::optional<double> maxCycleDays;
 };
