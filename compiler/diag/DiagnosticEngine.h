@@ -51,8 +51,7 @@ public:
   unsigned warningCount() const { return warnings_; }
   bool hasErrors() const { return errors_ != 0; }
   /// Every error reported so far, counting the ones dropped as duplicates and not
-  /// counting warnings made errors by -Werror: what a phase compares before and after
-  /// to know whether its input had errors.
+  /// counting warnings made errors by -Werror (read through ErrorTrap).
   unsigned errorReports() const { return errorReports_; }
 
   /// Diagnostics sorted by file, line, column (then code), notes in report order.
@@ -70,6 +69,22 @@ private:
   unsigned errors_ = 0;
   unsigned warnings_ = 0;
   unsigned errorReports_ = 0;
+};
+
+/// Whether a piece of work reported an error: set up before the work, asked after it.
+/// A check returns `!trap.hasErrors()` so that its caller sees success as a value
+/// instead of comparing error counts. Counts errors as errorReports() does: duplicates
+/// included, warnings made errors by -Werror not (so -Werror never changes which checks
+/// run).
+class ErrorTrap {
+public:
+  explicit ErrorTrap(const DiagnosticEngine& diags)
+      : diags_(diags), before_(diags.errorReports()) {}
+  bool hasErrors() const { return diags_.errorReports() != before_; }
+
+private:
+  const DiagnosticEngine& diags_;
+  unsigned before_;
 };
 
 } // namespace salesc::diag

@@ -179,13 +179,14 @@ void checkStageAgainstBrand(const ResolvedStage& s, const ast::BrandDecl& b,
   }
 }
 
-void checkProcessAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
+bool checkProcessAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
                               diag::DiagnosticEngine& diags) {
+  diag::ErrorTrap trap(diags);
   if (b.maxStages.empty())
-    return;
+    return true;
   double max = b.maxStages[0].value.value;
   if (max < 1 || max != static_cast<unsigned>(max))
-    return; // reported with the brand (T006)
+    return true; // reported with the brand (T006)
   if (p.stages.size() > max)
     diags
         .report(DiagKind::TooManyStages, p.decl->name.range,
@@ -193,6 +194,7 @@ void checkProcessAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,
                     " stages; " + brandName(b) + " allows at most " +
                     std::to_string(static_cast<unsigned>(max)))
         .note(b.maxStages[0].range, "the limit is set here");
+  return !trap.hasErrors();
 }
 
 void checkCycleAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& b,

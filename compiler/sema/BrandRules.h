@@ -27,8 +27,8 @@ void checkStageAgainstBrand(const ResolvedStage& stage, const ast::BrandDecl& br
                             llvm::ArrayRef<const ast::Decl*> tactics,
                             diag::DiagnosticEngine& diags);
 
-/// Per process: `max stages`.
-void checkProcessAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& brand,
+/// Per process: `max stages`. Returns whether no error was found.
+bool checkProcessAgainstBrand(const ResolvedProcess& p, const ast::BrandDecl& brand,
                               diag::DiagnosticEngine& diags);
 
 /// `max cycle`, against the analysis's expected time to win (Analysis::winsWithin).

@@ -251,12 +251,12 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
     auto* p = llvm::dyn_cast<ast::ProcessDecl>(d);
     if (!p)
       continue;
-    unsigned before = diags.errorReports();
+    diag::ErrorTrap trap(diags); // settings stated once, and `extends`
     checkOnce(*p, diags);
     const ResolvedProcess* r = resolver.resolve(p);
     if (!r)
       continue;
-    checked.push_back(checker.check(*r, before));
+    checked.push_back(checker.check(*r, /*soundSoFar=*/!trap.hasErrors()));
     if (checked.back().model) {
       if (p->module == root)
         out.rootProcesses.push_back(out.processes.size());

@@ -54,7 +54,8 @@ std::vector<const ast::Decl*> ProcessChecker::resolveList(const ast::NameList* l
   return out;
 }
 
-void ProcessChecker::checkFor(const ast::ProcessDecl& p, CheckedProcess& out) {
+bool ProcessChecker::checkFor(const ast::ProcessDecl& p, CheckedProcess& out) {
+  diag::ErrorTrap trap(diags_);
   llvm::StringSet<> seen;
   for (const ast::Ident& name : p.forList) {
     if (!seen.insert(name.text).second)
@@ -87,17 +88,22 @@ void ProcessChecker::checkFor(const ast::ProcessDecl& p, CheckedProcess& out) {
       out.offering = o;
     }
   }
+  return !trap.hasErrors();
 }
 
-const ast::BrandDecl* ProcessChecker::checkBrand(const ResolvedProcess& p) {
+bool ProcessChecker::checkBrand(const ResolvedProcess& p, const ast::BrandDecl*& brand) {
+  brand = nullptr;
   if (!p.brand)
-    return nullptr;
+    return true;
+  diag::ErrorTrap trap(diags_);
   const ast::Decl* d =
       symbols_.resolve(p.brand->value, {DeclKind::Brand}, "'brand' takes the name of a brand");
-  return d ? llvm::cast<ast::BrandDecl>(d) : nullptr;
+  brand = d ? llvm::cast<ast::BrandDecl>(d) : nullptr;
+  return !trap.hasErrors();
 }
 
-void ProcessChecker::checkSettings(const ResolvedProcess& p, rt::Process& out) {
+bool ProcessChecker::checkSettings(const ResolvedProcess& p, rt::Process& out) {
+  diag::ErrorTrap trap(diags_);
   if (p.value) {
     const ast::Money& m = p.value->value;
     llvm::StringRef cur = m.currency.text;
@@ -127,10 +133,12 @@ void ProcessChecker::checkSettings(const ResolvedProcess& p, rt::Process& out) {
         out.targetCycleDays = *d;
     }
   }
+  return !trap.hasErrors();
 }
 
-void ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* brand,
+bool ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* brand,
                                 rt::State& out) {
+  diag::ErrorTrap trap(diags_);
   out.kind = rt::StateKind::Stage;
   auto items = [](const std::vector<const ast::Decl*>& decls) {
     std::vector<rt::Item> v;
@@ -167,10 +175,12 @@ void ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* br
   }
   if (brand)
     checkStageAgainstBrand(s, *brand, provide, use, diags_);
+  return !trap.hasErrors();
 }
 
-void ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
+bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
                                 rt::Process& out) {
+  diag::ErrorTrap trap(diags_);
   std::vector<llvm::StringRef> stateNames;
   for (const rt::State& st : out.states)
     stateNames.push_back(st.name);
@@ -279,12 +289,41 @@ void ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
         out.transitions.push_back(t);
     }
   }
+  return !trap.hasErrors();
 }
 
-CheckedProcess ProcessChecker::check(const ResolvedProcess& p, unsigned errorsBefore) {
+bool ProcessChecker::lowerStart(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
+                                rt::Process& out) {
+  if (!p.start)
+    return true;
+  diag::ErrorTrap trap(diags_);
+  const ast::Ident& s = p.start->value;
+  auto it = index.find(s.text);
+  if (it == index.end()) {
+    std::vector<llvm::StringRef> names;
+    for (const ResolvedStage& st : p.stages)
+      names.push_back(st.name.text);
+    std::string msg =
+        "process " + quoted(p.decl->name.text) + " has no stage named " + quoted(s.text);
+    if (auto c = closest(s.text, names))
+      diags_.report(DiagKind::UnknownName, s.range, msg + "; did you mean '" + *c + "'?")
+          .fix(s.range, *c, "replace with '" + *c + "'");
+    else
+      diags_.report(DiagKind::UnknownName, s.range, msg);
+  } else if (out.states[it->second].isOutcome()) {
+    diags_.report(DiagKind::StartIsOutcome, s.range,
+                  "the process cannot start at " + quoted(s.text) +
+                      ", which is an outcome; 'start' names the first stage prospects enter");
+  } else {
+    out.start = it->second;
+  }
+  return !trap.hasErrors();
+}
+
+CheckedProcess ProcessChecker::check(const ResolvedProcess& p, bool soundSoFar) {
   CheckedProcess result;
   result.decl = p.decl;
-  checkFor(*p.decl, result);
+  bool sound = checkFor(*p.decl, result) && soundSoFar;
 
   rt::Process out;
   out.name = p.decl->name.text.str();
@@ -293,10 +332,11 @@ CheckedProcess ProcessChecker::check(const ResolvedProcess& p, unsigned errorsBe
     out.channel = result.channel->name.text.str();
   if (result.offering)
     out.offering = result.offering->name.text.str();
-  const ast::BrandDecl* brand = checkBrand(p);
+  const ast::BrandDecl* brand = nullptr;
+  sound &= checkBrand(p, brand);
   if (brand)
     out.brand = lowerBrand(*brand);
-  checkSettings(p, out);
+  sound &= checkSettings(p, out);
 
   llvm::StringMap<uint32_t> index;
   for (const ResolvedStage& s : p.stages) {
@@ -314,40 +354,17 @@ CheckedProcess ProcessChecker::check(const ResolvedProcess& p, unsigned errorsBe
     out.states.push_back(std::move(st));
   }
   for (size_t i = 0; i < p.stages.size(); ++i)
-    lowerStage(p.stages[i], brand, out.states[i]);
+    sound &= lowerStage(p.stages[i], brand, out.states[i]);
+  sound &= lowerStart(p, index, out);
 
-  if (p.start) {
-    const ast::Ident& s = p.start->value;
-    auto it = index.find(s.text);
-    if (it == index.end()) {
-      std::vector<llvm::StringRef> names;
-      for (const ResolvedStage& st : p.stages)
-        names.push_back(st.name.text);
-      std::string msg =
-          "process " + quoted(p.decl->name.text) + " has no stage named " + quoted(s.text);
-      if (auto c = closest(s.text, names))
-        diags_.report(DiagKind::UnknownName, s.range, msg + "; did you mean '" + *c + "'?")
-            .fix(s.range, *c, "replace with '" + *c + "'");
-      else
-        diags_.report(DiagKind::UnknownName, s.range, msg);
-    } else if (out.states[it->second].isOutcome()) {
-      diags_.report(DiagKind::StartIsOutcome, s.range,
-                    "the process cannot start at " + quoted(s.text) +
-                        ", which is an outcome; 'start' names the first stage prospects enter");
-    } else {
-      out.start = it->second;
-    }
-  }
-  lowerExits(p, index, out);
-
+  sound &= lowerExits(p, index, out);
   if (brand)
-    checkProcessAgainstBrand(p, *brand, diags_);
-  if (diags_.errorReports() != errorsBefore)
+    sound &= checkProcessAgainstBrand(p, *brand, diags_);
+  // The shape and the predictions only mean something for a sound model.
+  if (!sound || !checkShape(p, out))
     return result;
-  if (!checkShape(p, out))
-    return result;
-  std::optional<rt::Analysis> analysis = checkPredictions(p, brand, out);
-  if (diags_.errorReports() == errorsBefore) {
+  std::optional<rt::Analysis> analysis;
+  if (checkPredictions(p, brand, out, analysis)) {
     result.model = std::move(out);
     result.analysis = std::move(analysis);
   }

@@ -31,23 +31,27 @@ public:
   ProcessChecker(SymbolTable& symbols, diag::DiagnosticEngine& diags)
       : symbols_(symbols), diags_(diags) {}
 
-  /// `errorsBefore` is DiagnosticEngine::errorReports() before anything about this
-  /// process was reported (duplicate settings, `extends`), so that those errors also
-  /// keep it out of the model.
-  CheckedProcess check(const ResolvedProcess& p, unsigned errorsBefore);
+  /// `soundSoFar` says whether everything checked about this process before (its
+  /// settings stated once, its `extends`) passed; when it did not, or when a check here
+  /// finds an error, the process gets no model.
+  CheckedProcess check(const ResolvedProcess& p, bool soundSoFar);
 
 private:
-  void checkFor(const ast::ProcessDecl& p, CheckedProcess& out);
-  const ast::BrandDecl* checkBrand(const ResolvedProcess& p);
-  void checkSettings(const ResolvedProcess& p, rt::Process& out);
-  void lowerStage(const ResolvedStage& s, const ast::BrandDecl* brand, rt::State& out);
-  void lowerExits(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
+  // Each check returns whether it passed (found no error).
+  bool checkFor(const ast::ProcessDecl& p, CheckedProcess& out);
+  bool checkBrand(const ResolvedProcess& p, const ast::BrandDecl*& brand);
+  bool checkSettings(const ResolvedProcess& p, rt::Process& out);
+  bool lowerStage(const ResolvedStage& s, const ast::BrandDecl* brand, rt::State& out);
+  bool lowerStart(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
+                  rt::Process& out);
+  bool lowerExits(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
                   rt::Process& out);
   bool checkShape(const ResolvedProcess& p, const rt::Process& model);
-  /// Checks the targets and brand limits against the Markov analysis; returns the
-  /// analysis so that nothing downstream computes it again.
-  std::optional<rt::Analysis>
-  checkPredictions(const ResolvedProcess& p, const ast::BrandDecl* brand, const rt::Process& model);
+  /// Checks the targets and brand limits against the Markov analysis, which it keeps in
+  /// `analysis` so that nothing downstream computes it again; returns whether no error
+  /// was found (the targets are warnings; the brand's max cycle is an error).
+  bool checkPredictions(const ResolvedProcess& p, const ast::BrandDecl* brand,
+                        const rt::Process& model, std::optional<rt::Analysis>& analysis);
   bool checkPercent(const ast::Percent& pct, llvm::StringRef what);
   std::vector<const ast::Decl*>
   resolveList(const ast::NameList* list, llvm::ArrayRef<ast::DeclKind> kinds, llvm::StringRef role);

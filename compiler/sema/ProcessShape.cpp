@@ -29,6 +29,7 @@ std::string quoted(llvm::StringRef s) {
 } // namespace
 
 bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& model) {
+  diag::ErrorTrap trap(diags_);
   const std::string name = quoted(p.decl->name.text);
   if (p.stages.empty()) {
     diags_.report(DiagKind::EmptyProcess, p.decl->name.range,
@@ -75,13 +76,14 @@ bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& mod
   return !trapped;
 }
 
-std::optional<rt::Analysis> ProcessChecker::checkPredictions(const ResolvedProcess& p,
-                                                             const ast::BrandDecl* brand,
-                                                             const rt::Process& model) {
+bool ProcessChecker::checkPredictions(const ResolvedProcess& p, const ast::BrandDecl* brand,
+                                      const rt::Process& model,
+                                      std::optional<rt::Analysis>& analysis) {
+  diag::ErrorTrap trap(diags_);
   llvm::Expected<rt::Analysis> a = rt::analyze(model);
   if (!a) {
     llvm::consumeError(a.takeError()); // the shape checks report these cases
-    return std::nullopt;
+    return !trap.hasErrors();
   }
   const std::string start = quoted(model.states[model.start].name);
   double winRate = a->winRate();
@@ -99,7 +101,8 @@ std::optional<rt::Analysis> ProcessChecker::checkPredictions(const ResolvedProce
   }
   if (brand && winRate > 0)
     checkCycleAgainstBrand(p, *brand, *a, diags_);
-  return std::move(*a);
+  analysis = std::move(*a);
+  return !trap.hasErrors();
 }
 
 } // namespace salesc::sema
