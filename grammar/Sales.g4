@@ -79,7 +79,8 @@ duration : amount=NUMBER unit=ident ;
 
 percent : amount=NUMBER pct='%' ;
 
-// Every keyword is also a valid name.
+// Every keyword is also a valid name. KeywordsTest fails when a keyword of
+// compiler/parse/Keywords.def is missing here.
 ident
   : ID
   | IMPORT | CHANNEL | OFFERING | VIA | KNOWLEDGE | LITERATURE | TOOL | CONVEYS
@@ -92,6 +93,7 @@ ident
 // Tokens
 // ---------------------------------------------------------------------------
 
+// The keywords: each is also in compiler/parse/Keywords.def, with the same spelling.
 IMPORT     : 'import' ;
 CHANNEL    : 'channel' ;
 OFFERING   : 'offering' ;

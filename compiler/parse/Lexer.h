@@ -119,7 +119,7 @@ private:
   unsigned errors_ = 0;
 };
 
-/// The token type of a keyword, or ID.
+/// The token type of a keyword (of Keywords.def), or ID.
 size_t keywordOrId(llvm::StringRef word);
 
 } // namespace salesc::parse

@@ -1,6 +1,7 @@
 //===- ParseTest.cpp - Parsing in-memory sources into the AST -------------===//
 #include "Parse.h"
 
+#include "Keywords.h"
 #include "diag/Location.h"
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -72,6 +73,16 @@ TEST(ParseTest, KeywordsAreAlsoNames) {
   auto* proc = llvm::cast<ast::ProcessDecl>(p->result.module->decls[0].get());
   EXPECT_EQ(proc->name.text, "process");
   EXPECT_EQ(proc->stages[0]->name.text, "time");
+}
+
+TEST(ParseTest, EveryKeywordIsAName) {
+  for (const Keyword& k : keywords()) {
+    auto p = parse("process p { stage " + k.spelling.str() + " { } }");
+    EXPECT_TRUE(p->messages.empty()) << p->messages[0];
+    auto* proc = llvm::cast<ast::ProcessDecl>(p->result.module->decls[0].get());
+    ASSERT_EQ(proc->stages.size(), 1u) << k.spelling.str();
+    EXPECT_EQ(proc->stages[0]->name.text, k.spelling);
+  }
 }
 
 TEST(ParseTest, WordsSyntaxErrorsForAConsultantAndRecovers) {

@@ -1,6 +1,7 @@
 //===- SyntaxErrors.cpp - Syntax errors worded for a consultant -----------===//
 #include "SyntaxErrors.h"
 
+#include "Keywords.h"
 #include "SalesParser.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -15,65 +16,7 @@ using syntax::gen::SalesParser;
 namespace {
 
 bool isKeyword(size_t type) {
-  return type >= SalesParser::IMPORT && type <= SalesParser::TYPICAL;
-}
-
-/// What a statement starting with keyword `type` is called, for "after the ...".
-const char* statementNoun(size_t type) {
-  switch (type) {
-  case SalesParser::IMPORT:
-    return "the import";
-  case SalesParser::CHANNEL:
-    return "the channel declaration";
-  case SalesParser::OFFERING:
-    return "the offering declaration";
-  case SalesParser::KNOWLEDGE:
-    return "the knowledge declaration";
-  case SalesParser::LITERATURE:
-    return "the literature declaration";
-  case SalesParser::TOOL:
-    return "the tool declaration";
-  case SalesParser::CATEGORY:
-    return "the category declaration";
-  case SalesParser::TACTIC:
-    return "the tactic declaration";
-  case SalesParser::VALUES:
-    return "the brand values";
-  case SalesParser::FORBID:
-    return "the 'forbid' rule";
-  case SalesParser::REQUIRE:
-    return "the 'require' rule";
-  case SalesParser::MAX:
-    return "the 'max' rule";
-  case SalesParser::BRAND:
-    return "the brand";
-  case SalesParser::VALUE:
-    return "the deal value";
-  case SalesParser::TARGET:
-    return "the target";
-  case SalesParser::START:
-    return "the start stage";
-  case SalesParser::WON:
-    return "the won outcome";
-  case SalesParser::LOST:
-    return "the lost outcome";
-  case SalesParser::LEARN:
-    return "what the prospect learns";
-  case SalesParser::PROVIDE:
-    return "the materials provided";
-  case SalesParser::USE:
-    return "the tactics used";
-  case SalesParser::TIME:
-    return "the time";
-  case SalesParser::STALLED:
-    return "the stall limit";
-  case SalesParser::NEXT:
-    return "the 'next' line";
-  case SalesParser::OTHERWISE:
-    return "the 'otherwise' line";
-  default:
-    return nullptr;
-  }
+  return keywordOf(type) != nullptr;
 }
 
 /// The statement (item, declaration, rule, setting or stage line) the parser is in.
@@ -117,26 +60,44 @@ std::string joinOr(const std::vector<std::string>& items) {
   return out;
 }
 
+/// A block whose lines start with keywords of one role, and how messages name them.
+struct Block {
+  unsigned lineRole;
+  const char* line;
+  const char* close;
+};
+
+constexpr Block Blocks[] = {
+    {role::StageLine, "a stage line", " or '}' to close the stage"},
+    {role::ProcessLine, "a process line", " or '}' to close the process"},
+    {role::BrandRule, "a brand rule", " or '}' to close the brand"},
+    {role::Declaration, "a declaration", ""},
+};
+
+/// Whether `set` holds every keyword of role `r`: where a line of that role may start.
+bool holdsEvery(const antlr4::misc::IntervalSet& set, unsigned r) {
+  return llvm::all_of(keywords(),
+                      [&](const Keyword& k) { return !k.is(r) || set.contains(k.type); });
+}
+
+/// "'learn', 'provide', ... or 'otherwise'": how the lines of role `r` start.
+std::string openings(unsigned r) {
+  std::vector<std::string> words;
+  for (const Keyword& k : keywords())
+    if (k.is(r))
+      words.push_back("'" + k.openingText().str() + "'");
+  return joinOr(words);
+}
+
 /// The phrase for a set of expected tokens. A name accepts every keyword too, so a set
 /// holding ID is "a name" without the keywords. The openings of a statement are named
 /// as such rather than listed.
 std::string describeExpected(antlr4::Parser* p, const antlr4::misc::IntervalSet& set) {
   bool name = set.contains(static_cast<size_t>(SalesParser::ID));
-  if (!name && set.contains(static_cast<size_t>(SalesParser::LEARN)) &&
-      set.contains(static_cast<size_t>(SalesParser::NEXT)))
-    return "a stage line ('learn', 'provide', 'use', 'time', 'stalled after', 'next' or "
-           "'otherwise') or '}' to close the stage";
-  if (!name && set.contains(static_cast<size_t>(SalesParser::STAGE)) &&
-      set.contains(static_cast<size_t>(SalesParser::WON)))
-    return "a process line ('stage', 'won', 'lost', 'start', 'brand', 'value' or 'target') or "
-           "'}' to close the process";
-  if (!name && set.contains(static_cast<size_t>(SalesParser::VALUES)) &&
-      set.contains(static_cast<size_t>(SalesParser::FORBID)))
-    return "a brand rule ('values', 'forbid', 'require' or 'max') or '}' to close the brand";
-  if (!name && set.contains(static_cast<size_t>(SalesParser::PROCESS)) &&
-      set.contains(static_cast<size_t>(SalesParser::CHANNEL)))
-    return "a declaration ('import', 'channel', 'offering', 'knowledge', 'literature', 'tool', "
-           "'category', 'tactic', 'brand' or 'process')";
+  if (!name)
+    for (const Block& b : Blocks)
+      if (holdsEvery(set, b.lineRole))
+        return std::string(b.line) + " (" + openings(b.lineRole) + ")" + b.close;
   std::vector<std::string> items;
   for (ssize_t t : set.toList()) {
     if (name && isKeyword(t))
@@ -183,22 +144,17 @@ void SalesErrorStrategy::explain(antlr4::Parser* p, antlr4::Token* offending,
   // A missing ';' is reported right after the statement it ends, as clang does.
   if (expected.contains(static_cast<size_t>(SalesParser::SEMI)) && previous) {
     antlr4::ParserRuleContext* stmt = enclosingStatement(p->getContext());
-    const char* noun = stmt && stmt->start ? statementNoun(stmt->start->getType()) : nullptr;
-    if (stmt && stmt->start && stmt->start->getType() == SalesParser::PROCESS)
-      noun = nullptr;
-    std::string msg = noun ? std::string("expected ';' after ") + noun : "expected ';'";
+    const Keyword* opener = stmt && stmt->start ? keywordOf(stmt->start->getType()) : nullptr;
+    std::string msg = "expected ';'";
+    if (opener && !opener->noun.empty())
+      msg += " after " + opener->noun.str();
     // Two names in a row on one line: most likely a list missing its comma.
     bool nameAfterName =
         offending && offending->getLine() == previous->getLine() &&
         (offending->getType() == SalesParser::ID || isKeyword(offending->getType())) &&
         (previous->getType() == SalesParser::ID || isKeyword(previous->getType()));
     std::string hint;
-    if (nameAfterName && stmt && stmt->start &&
-        llvm::is_contained(std::initializer_list<size_t>{SalesParser::LEARN, SalesParser::PROVIDE,
-                                                         SalesParser::USE, SalesParser::VALUES,
-                                                         SalesParser::FORBID, SalesParser::REQUIRE,
-                                                         SalesParser::OFFERING},
-                           stmt->start->getType()))
+    if (nameAfterName && opener && opener->is(role::NameList))
       hint = " (separate the names of a list with ',')";
     bool sameLine = offending && offending->getLine() == previous->getLine();
     if (sameLine && offending->getType() != antlr4::Token::EOF)
@@ -260,11 +216,9 @@ antlr4::Token* SalesErrorStrategy::singleTokenDeletion(antlr4::Parser* p) {
 
 antlr4::misc::IntervalSet SalesErrorStrategy::getErrorRecoverySet(antlr4::Parser* p) {
   antlr4::misc::IntervalSet set = DefaultErrorStrategy::getErrorRecoverySet(p);
-  for (size_t t :
-       {SalesParser::IMPORT, SalesParser::CHANNEL, SalesParser::OFFERING, SalesParser::KNOWLEDGE,
-        SalesParser::LITERATURE, SalesParser::TOOL, SalesParser::CATEGORY, SalesParser::TACTIC,
-        SalesParser::BRAND, SalesParser::PROCESS})
-    set.add(static_cast<ssize_t>(t));
+  for (const Keyword& k : keywords())
+    if (k.is(role::Declaration))
+      set.add(static_cast<ssize_t>(k.type));
   set.add(antlr4::Token::EOF);
   return set;
 }
@@ -282,18 +236,16 @@ void SalesErrorStrategy::reportUnwantedToken(antlr4::Parser* p) {
   std::string msg = "expected " + describeExpected(p, expected) + ", found " + describeToken(t);
   // A misspelled keyword at the start of a line: suggest the closest one expected.
   if (t->getType() == SalesParser::ID && !expected.contains(static_cast<size_t>(SalesParser::ID))) {
-    std::vector<std::string> words;
-    for (ssize_t k : expected.toList())
-      if (isKeyword(static_cast<size_t>(k)))
-        words.push_back(p->getVocabulary().getLiteralName(k));
     std::string word = t->getText(), best;
     unsigned bestDistance = std::max<unsigned>(1, (word.size() + 2) / 3) + 1;
-    for (std::string w : words) {
-      w = w.substr(1, w.size() - 2); // drop the quotes
-      unsigned d = llvm::StringRef(word).edit_distance(w, true, bestDistance);
+    for (ssize_t k : expected.toList()) {
+      const Keyword* kw = keywordOf(static_cast<size_t>(k));
+      if (!kw)
+        continue;
+      unsigned d = llvm::StringRef(word).edit_distance(kw->spelling, true, bestDistance);
       if (d < bestDistance) {
         bestDistance = d;
-        best = w;
+        best = kw->spelling.str();
       }
     }
     if (!best.empty())
