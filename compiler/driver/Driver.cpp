@@ -1,6 +1,8 @@
 //===- Driver.cpp - From a command line to a command's exit status --------===//
 #include "Driver.h"
 
+#include "diag/Wording.h"
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/CommandLine.h"
 
@@ -31,7 +33,7 @@ const Command* closest(llvm::StringRef name) {
 int unknownCommand(CommandContext& ctx, llvm::StringRef name) {
   error(ctx) << "unknown command '" << name << "'";
   if (const Command* c = closest(name))
-    ctx.err << "; did you mean '" << c->name << "'?";
+    ctx.err << diag::didYouMean(c->name);
   ctx.err << "\nRun 'salesc help' for the list of commands.\n";
   return 2;
 }

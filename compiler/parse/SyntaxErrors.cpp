@@ -1,6 +1,8 @@
 //===- SyntaxErrors.cpp - Syntax errors worded for a consultant -----------===//
 #include "SyntaxErrors.h"
 
+#include "diag/Wording.h"
+
 #include "Keywords.h"
 #include "SalesParser.h"
 
@@ -249,7 +251,7 @@ void SalesErrorStrategy::reportUnwantedToken(antlr4::Parser* p) {
       }
     }
     if (!best.empty())
-      msg += "; did you mean '" + best + "'?";
+      msg += diag::didYouMean(best);
   }
   sink_(SyntaxErrorSite{t, false}, msg);
 }

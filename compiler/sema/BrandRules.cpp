@@ -1,6 +1,8 @@
 //===- BrandRules.cpp - A brand's rules checked against a process ---------===//
 #include "BrandRules.h"
 
+#include "diag/Wording.h"
+
 #include "salesc/runtime/Format.h"
 
 #include "Durations.h"
@@ -11,13 +13,11 @@
 
 namespace salesc::sema {
 
+using diag::quoted;
+
 using diag::DiagKind;
 
 namespace {
-
-std::string quoted(llvm::StringRef s) {
-  return "'" + s.str() + "'";
-}
 
 const ast::BrandRequire* findRequire(const ast::BrandDecl& b, llvm::StringRef what) {
   for (const ast::BrandRequire& r : b.requires_)
@@ -50,7 +50,7 @@ void checkBrandDecl(const ast::BrandDecl& b, diag::DiagnosticEngine& diags) {
         diags
             .report(DiagKind::UnknownRequirement, r.what.range,
                     msg + " (did you mean '" + *s + "'?)")
-            .fix(r.what.range, *s, "replace with '" + *s + "'");
+            .fix(r.what.range, *s, "replace with " + diag::quoted(*s));
       else
         diags.report(DiagKind::UnknownRequirement, r.what.range, msg);
       continue;
@@ -63,15 +63,11 @@ void checkBrandDecl(const ast::BrandDecl& b, diag::DiagnosticEngine& diags) {
           .note(it->second, "first required here");
   }
   if (b.maxStages.size() > 1)
-    diags
-        .report(DiagKind::DuplicateSetting, b.maxStages[1].range,
-                "'max stages' is stated twice in " + brandName(b))
-        .note(b.maxStages[0].range, "first stated here");
+    diag::reportStatedTwice(diags, "max stages", brandName(b), b.maxStages[1].range,
+                            b.maxStages[0].range);
   if (b.maxCycle.size() > 1)
-    diags
-        .report(DiagKind::DuplicateSetting, b.maxCycle[1].range,
-                "'max cycle' is stated twice in " + brandName(b))
-        .note(b.maxCycle[0].range, "first stated here");
+    diag::reportStatedTwice(diags, "max cycle", brandName(b), b.maxCycle[1].range,
+                            b.maxCycle[0].range);
   for (const auto& m : b.maxCycle)
     if (auto d = toDays(m.value, diags); d && *d <= 0)
       diags.report(DiagKind::InvalidNumber, m.value.range,

@@ -1,6 +1,8 @@
 //===- Checker.cpp - Checks one compilation and lowers its processes ------===//
 #include "Checker.h"
 
+#include "diag/Wording.h"
+
 #include "BrandRules.h"
 #include "ProcessChecker.h"
 #include "ResolvedProcess.h"
@@ -13,14 +15,12 @@
 
 namespace salesc::sema {
 
+using diag::quoted;
+
 using ast::DeclKind;
 using diag::DiagKind;
 
 namespace {
-
-std::string quoted(llvm::StringRef s) {
-  return "'" + s.str() + "'";
-}
 
 /// A file that declares no process is a library: what it declares is there for
 /// others to use and cover.
@@ -34,10 +34,7 @@ template <typename T>
 void once(const std::vector<T>& settings, llvm::StringRef what, llvm::StringRef where,
           diag::DiagnosticEngine& diags) {
   for (size_t i = 1; i < settings.size(); ++i)
-    diags
-        .report(DiagKind::DuplicateSetting, settings[i].range,
-                "'" + what.str() + "' is stated twice in " + where.str())
-        .note(settings[0].range, "first stated here");
+    diag::reportStatedTwice(diags, what, where, settings[i].range, settings[0].range);
 }
 
 /// Settings and stage lines that may appear once per block.
@@ -50,21 +47,9 @@ void checkOnce(const ast::ProcessDecl& p, diag::DiagnosticEngine& diags) {
   once(p.start, "start", where, diags);
   for (const auto& s : p.stages) {
     std::string stage = "stage " + quoted(s->name.text);
-    for (size_t i = 1; i < s->times.size(); ++i)
-      diags
-          .report(DiagKind::DuplicateSetting, s->times[i].range,
-                  "'time' is stated twice in " + stage)
-          .note(s->times[0].range, "first stated here");
-    for (size_t i = 1; i < s->stalled.size(); ++i)
-      diags
-          .report(DiagKind::DuplicateSetting, s->stalled[i].range,
-                  "'stalled after' is stated twice in " + stage)
-          .note(s->stalled[0].range, "first stated here");
-    for (size_t i = 1; i < s->otherwise.size(); ++i)
-      diags
-          .report(DiagKind::DuplicateSetting, s->otherwise[i].range,
-                  "'otherwise' is stated twice in " + stage)
-          .note(s->otherwise[0].range, "first stated here");
+    once(s->times, "time", stage, diags);
+    once(s->stalled, "stalled after", stage, diags);
+    once(s->otherwise, "otherwise", stage, diags);
   }
 }
 

@@ -1,6 +1,8 @@
 //===- Durations.cpp - Time units and time ranges in days -----------------===//
 #include "Durations.h"
 
+#include "diag/Wording.h"
+
 #include "salesc/runtime/Format.h"
 
 #include "Spelling.h"
@@ -30,8 +32,8 @@ static std::optional<double> unitDays(const ast::Ident& unit, diag::DiagnosticEn
                                           "hour",  "day",  "week",  "month"};
   std::string msg = "unknown time unit '" + unit.text.str() + "'";
   if (auto s = closest(unit.text, units))
-    diags.report(DiagKind::UnknownUnit, unit.range, msg + "; did you mean '" + *s + "'?")
-        .fix(unit.range, *s, "replace with '" + *s + "'");
+    diags.report(DiagKind::UnknownUnit, unit.range, msg + diag::didYouMean(*s))
+        .fix(unit.range, *s, "replace with " + diag::quoted(*s));
   else
     diags.report(DiagKind::UnknownUnit, unit.range, msg + "; use hours, days, weeks or months");
   return std::nullopt;

@@ -1,6 +1,8 @@
 //===- ProcessChecker.cpp - Names, settings, stages and exits of a process ===//
 #include "ProcessChecker.h"
 
+#include "diag/Wording.h"
+
 #include "salesc/runtime/Format.h"
 
 #include "BrandRules.h"
@@ -14,16 +16,12 @@
 
 namespace salesc::sema {
 
+using diag::quoted;
+
 using ast::DeclKind;
 using diag::DiagKind;
 
-namespace {
-
-std::string quoted(llvm::StringRef s) {
-  return "'" + s.str() + "'";
-}
-
-} // namespace
+namespace {} // namespace
 
 bool ProcessChecker::checkPercent(const ast::Percent& p, llvm::StringRef what) {
   if (p.amount.value > 0 && p.amount.value <= 100)
@@ -191,8 +189,8 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
     std::string msg = "process " + quoted(p.decl->name.text) + " has no stage or outcome named " +
                       quoted(name.text);
     if (auto s = closest(name.text, stateNames))
-      diags_.report(DiagKind::UnknownName, name.range, msg + "; did you mean '" + *s + "'?")
-          .fix(name.range, *s, "replace with '" + *s + "'");
+      diags_.report(DiagKind::UnknownName, name.range, msg + diag::didYouMean(*s))
+          .fix(name.range, *s, "replace with " + diag::quoted(*s));
     else
       diags_.report(DiagKind::UnknownName, name.range, msg);
     return std::nullopt;
@@ -306,8 +304,8 @@ bool ProcessChecker::lowerStart(const ResolvedProcess& p, const llvm::StringMap<
     std::string msg =
         "process " + quoted(p.decl->name.text) + " has no stage named " + quoted(s.text);
     if (auto c = closest(s.text, names))
-      diags_.report(DiagKind::UnknownName, s.range, msg + "; did you mean '" + *c + "'?")
-          .fix(s.range, *c, "replace with '" + *c + "'");
+      diags_.report(DiagKind::UnknownName, s.range, msg + diag::didYouMean(*c))
+          .fix(s.range, *c, "replace with " + diag::quoted(*c));
     else
       diags_.report(DiagKind::UnknownName, s.range, msg);
   } else if (out.states[it->second].isOutcome()) {

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BrandRules.h"
+#include "diag/Wording.h"
 
 #include "Durations.h"
 #include "ProcessChecker.h"
@@ -22,11 +23,7 @@ namespace salesc::sema {
 
 using diag::DiagKind;
 
-namespace {
-std::string quoted(llvm::StringRef s) {
-  return "'" + s.str() + "'";
-}
-} // namespace
+using diag::quoted;
 
 bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& model) {
   diag::ErrorTrap trap(diags_);

@@ -1,6 +1,8 @@
 //===- SymbolTable.cpp - The top-level names of one compilation -----------===//
 #include "SymbolTable.h"
 
+#include "diag/Wording.h"
+
 #include "Spelling.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -52,9 +54,8 @@ const ast::Decl* SymbolTable::resolve(const ast::Ident& name, llvm::ArrayRef<ast
       markUsed(find(*suggestion));
     std::string msg = "there is no " + describeKinds(kinds) + " named '" + name.text.str() + "'";
     if (suggestion) {
-      diags_
-          .report(DiagKind::UnknownName, name.range, msg + "; did you mean '" + *suggestion + "'?")
-          .fix(name.range, *suggestion, "replace with '" + *suggestion + "'");
+      diags_.report(DiagKind::UnknownName, name.range, msg + diag::didYouMean(*suggestion))
+          .fix(name.range, *suggestion, "replace with " + diag::quoted(*suggestion));
     } else {
       diags_.report(DiagKind::UnknownName, name.range,
                     msg + "; declare it, or import the module that declares it");
