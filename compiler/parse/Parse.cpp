@@ -129,6 +129,14 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
     // One top-level item at a time: its parse tree is turned into AST and freed
     // before the next, so memory stays bounded by the largest declaration.
     while (tokens.LA(1) != antlr4::Token::EOF) {
+      if (reporter.count + lexer.errors() >= MaxSyntaxErrors) {
+        // Past this many, the rest is noise (a file that is not .sales text, quotes
+        // pasted from a word processor): say so once and stop reading the file.
+        reporter({tokens.LT(1), false}, "salesc stopped reading this file after " +
+                                            std::to_string(MaxSyntaxErrors) +
+                                            " syntax errors; fix the first ones and check again");
+        break;
+      }
       size_t first = tokens.index();
       SalesParser::ItemContext* item = nullptr;
       bool recovered = false;

@@ -21,6 +21,10 @@ namespace salesc::parse {
 /// Files larger than this are refused with a diagnostic rather than parsed.
 constexpr size_t MaxSourceBytes = 64u << 20;
 
+/// After this many syntax errors in one file (lexical ones included) recovery stops:
+/// one more error says so and the rest of the file is not read.
+constexpr unsigned MaxSyntaxErrors = 100;
+
 struct ParseResult {
   std::unique_ptr<ast::Module> module; ///< never null; holds what could be recovered
   unsigned syntaxErrors = 0;           ///< errors reported while reading this file

@@ -102,6 +102,21 @@ TEST(ParseTest, WordsSyntaxErrorsForAConsultantAndRecovers) {
     EXPECT_EQ(m.find("mismatched"), std::string::npos) << m;
 }
 
+TEST(ParseTest, RecoveryStopsAfterMaxSyntaxErrors) {
+  std::string text;
+  for (int i = 0; i < 300; ++i)
+    text += "channel ;\n"; // one error a line
+  auto p = parse(text);
+  ASSERT_EQ(p->messages.size(), MaxSyntaxErrors + 1);
+  EXPECT_EQ(p->messages[MaxSyntaxErrors - 1].substr(0, 4), "100:");
+  EXPECT_EQ(p->messages.back(), "101:1: salesc stopped reading this file after 100 syntax "
+                                "errors; fix the first ones and check again");
+  EXPECT_EQ(p->result.syntaxErrors, MaxSyntaxErrors + 1);
+
+  auto few = parse("channel ;\nchannel ;\n");
+  EXPECT_EQ(few->messages.size(), 2u) << "under the limit, every error is reported";
+}
+
 TEST(ParseTest, NamesTheStatementExpectedAtTheStartOfALine) {
   auto p = parse("process p {\n  stage a { lern x; }\n}\n");
   ASSERT_GE(p->messages.size(), 1u);
