@@ -126,6 +126,18 @@ TEST_P(Golden, TablesConformToTheSchema) {
 INSTANTIATE_TEST_SUITE_P(Examples, Golden, ::testing::ValuesIn(examples()),
                          [](const auto& info) { return stem(info.param); });
 
+TEST(EmitterTable, EveryEmitterIsDocumentedInTheTableOfSalescEmit) {
+  auto docs = llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/docs/cli.md");
+  ASSERT_TRUE(bool(docs));
+  std::string text = (*docs)->getBuffer().str();
+  size_t section = text.find("## salesc emit\n");
+  ASSERT_NE(section, std::string::npos);
+  std::string emitDocs = text.substr(section, text.find("\n## ", section + 1) - section);
+  for (const emit::Emitter& e : emit::emitters())
+    EXPECT_NE(emitDocs.find("`" + e.name.str() + "`"), std::string::npos)
+        << "docs/cli.md does not document 'salesc emit --to=" << e.name.str() << "'";
+}
+
 TEST(SchemaValidator, RejectsBrokenTables) {
   llvm::Expected<llvm::json::Value> schema =
       llvm::json::parse((*llvm::MemoryBuffer::getFile(

@@ -68,6 +68,9 @@ private:
 
   const SourceText& text_;
   ast::Module& module_;
+  /// Reports a line the grammar accepts but no builder case reads (see AstBuilder.cpp).
+  void unbuilt(antlr4::ParserRuleContext* ctx);
+
   diag::DiagnosticEngine& diags_;
   unsigned errors_ = 0;
   bool checked_ = true;
