@@ -9,6 +9,7 @@
 //   salesc-embed TABLES.json STAGE [--process NAME] [--entered DATE --as-of DATE]
 //
 //===----------------------------------------------------------------------===//
+#include "salesc/runtime/Format.h"
 #include "salesc/runtime/Loaders.h"
 #include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Tables.h"
@@ -22,6 +23,7 @@
 #include <vector>
 
 using namespace salesc::rt;
+namespace rt = salesc::rt;
 
 namespace {
 
@@ -70,24 +72,10 @@ std::optional<std::string> parseArguments(int argc, char** argv, Arguments& a) {
   return std::nullopt;
 }
 
-std::string percent(double p) {
-  return fmt::format("{:.1f}%", 100 * p);
-}
-
+// Figures are said as salesc says them everywhere (salesc/runtime/Format.h): "20.93%",
+// "25.15 days", "3,139.46 USD".
 std::string days(double d) {
-  return std::isnan(d) ? std::string("never (it cannot be won)") : fmt::format("{:.1f} days", d);
-}
-
-/// "1,234,567" for a non-negative amount rounded to a whole number.
-std::string money(double amount) {
-  std::string digits = fmt::format("{:.0f}", amount);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0)
-      out += ',';
-    out += digits[i];
-  }
-  return out;
+  return std::isnan(d) ? std::string("never (it cannot be won)") : salesc::rt::days(d);
 }
 
 void printItems(const char* heading, const std::vector<Item>& items) {
@@ -106,7 +94,7 @@ void printOverview(const Process& p, const Analysis& a) {
     const State& s = p.states[i];
     if (s.isOutcome())
       continue;
-    fmt::print("{:<20} {:>8} {:>13} {:>14} {:>13}\n", s.name, percent(a.winProbability[i]),
+    fmt::print("{:<20} {:>8} {:>13} {:>14} {:>13}\n", s.name, rt::percent(a.winProbability[i]),
                std::isnan(a.expectedDaysToWin[i]) ? std::string("-")
                                                   : fmt::format("{:.1f}", a.expectedDaysToWin[i]),
                fmt::format("{:.1f}", a.expectedDaysToClose[i]),
@@ -133,19 +121,19 @@ void printStage(const Process& p, const Analysis& a, uint32_t i, const std::opti
   }
   fmt::print("A deal in stage '{}'{}\n", s.name,
              s.description.empty() ? "" : " (" + s.description + ")");
-  fmt::print("  win probability:        {} (a new lead: {})\n", percent(a.winProbability[i]),
-             percent(a.winRate()));
+  fmt::print("  win probability:        {} (a new lead: {})\n", rt::percent(a.winProbability[i]),
+             rt::percent(a.winRate()));
   if (p.value)
-    fmt::print("  expected value:         {0} {1} ({2} {1} x {3})\n",
-               money(*p.value * a.winProbability[i]), p.currency, money(*p.value),
-               percent(a.winProbability[i]));
+    fmt::print("  expected value:         {} ({} x {})\n",
+               rt::formatMoney(*p.value * a.winProbability[i], p.currency),
+               rt::formatMoney(*p.value, p.currency), rt::percent(a.winProbability[i]));
   fmt::print("  expected days to win:   {}, if it is won\n", days(a.expectedDaysToWin[i]));
   fmt::print("  expected days to close: {}, won or lost\n", days(a.expectedDaysToClose[i]));
   std::string next;
   for (const Transition& t : p.transitions)
     if (t.from == i)
       next += fmt::format("{}{} {}", next.empty() ? "" : ", ", p.states[t.to].name,
-                          percent(t.probability));
+                          rt::percent(t.probability));
   fmt::print("  where deals go next:    {}\n", next);
   printItems("the prospect must learn:", s.learn);
   printItems("what to send:", s.provide);
