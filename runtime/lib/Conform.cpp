@@ -64,18 +64,23 @@ llvm::StringRef kindName(UnexpectedKind kind) {
   return "";
 }
 
-ConformResult conform(const Process& p, llvm::ArrayRef<StageEvent> events, double asOf) {
-  const uint32_t n = static_cast<uint32_t>(p.states.size());
-  ConformResult r;
-  r.asOf = asOf;
-  r.states.resize(n);
+namespace {
 
-  // Number the deals in order of first appearance; logs usually list a deal's
-  // events together, so compare with the previous event before hashing.
+/// The events grouped by deal: deals numbered in order of first appearance, and the
+/// event indexes of deal d at order[offset[d] .. offset[d + 1]) in input order.
+struct DealGroups {
+  std::vector<uint32_t> firstEvent; ///< per deal
+  std::vector<uint32_t> offset;
+  std::vector<uint32_t> order;
+};
+
+DealGroups groupByDeal(uint32_t n, llvm::ArrayRef<StageEvent> events, ConformResult& r) {
+  // Logs usually list a deal's events together: compare with the previous event before
+  // hashing.
   llvm::StringMap<uint32_t> ids;
   std::vector<uint32_t> dealOf(events.size(), NoDeal);
-  std::vector<uint32_t> firstEvent; // per deal
-  std::vector<uint32_t> sizes;      // events per deal
+  std::vector<uint32_t> sizes; // events per deal
+  DealGroups g;
   for (uint32_t i = 0; i < events.size(); ++i) {
     const StageEvent& e = events[i];
     if (e.state >= n) {
@@ -86,9 +91,9 @@ ConformResult conform(const Process& p, llvm::ArrayRef<StageEvent> events, doubl
     if (i > 0 && dealOf[i - 1] != NoDeal && events[i - 1].deal == e.deal) {
       d = dealOf[i - 1];
     } else {
-      auto [it, inserted] = ids.try_emplace(e.deal, static_cast<uint32_t>(firstEvent.size()));
+      auto [it, inserted] = ids.try_emplace(e.deal, static_cast<uint32_t>(g.firstEvent.size()));
       if (inserted) {
-        firstEvent.push_back(i);
+        g.firstEvent.push_back(i);
         sizes.push_back(0);
       }
       d = it->second;
@@ -96,103 +101,134 @@ ConformResult conform(const Process& p, llvm::ArrayRef<StageEvent> events, doubl
     dealOf[i] = d;
     ++sizes[d];
   }
-  const uint32_t deals = static_cast<uint32_t>(firstEvent.size());
+  const uint32_t deals = static_cast<uint32_t>(g.firstEvent.size());
   r.deals = deals;
   r.events = events.size() - r.ignoredEvents;
-
   // Counting sort of event indexes by deal (input order within a deal).
-  std::vector<uint32_t> offset(deals + 1, 0);
+  g.offset.assign(deals + 1, 0);
   for (uint32_t d = 0; d < deals; ++d)
-    offset[d + 1] = offset[d] + sizes[d];
-  std::vector<uint32_t> order(r.events);
-  {
-    std::vector<uint32_t> fill(offset.begin(), offset.end() - 1);
-    for (uint32_t i = 0; i < events.size(); ++i)
-      if (dealOf[i] != NoDeal)
-        order[fill[dealOf[i]]++] = i;
+    g.offset[d + 1] = g.offset[d] + sizes[d];
+  g.order.resize(r.events);
+  std::vector<uint32_t> fill(g.offset.begin(), g.offset.end() - 1);
+  for (uint32_t i = 0; i < events.size(); ++i)
+    if (dealOf[i] != NoDeal)
+      g.order[fill[dealOf[i]]++] = i;
+  return g;
+}
+
+/// Replays every deal's events against the process, filling the counts of `r`.
+class Replay {
+public:
+  Replay(const Process& p, llvm::ArrayRef<StageEvent> events, DealGroups& groups, ConformResult& r)
+      : p_(p), events_(events), groups_(groups), r_(r), n_(uint32_t(p.states.size())),
+        edgeOf_(size_t(n_) * n_, -1), unexpectedOf_(size_t(n_ + 1) * n_, -1), depth_(depths(p)),
+        durations_(n_), lastDealIn_(n_, NoDeal) {
+    // edgeOf_[from * n + to] indexes p.transitions (the first one when a pair repeats),
+    // -1 when the process has no such transition.
+    r.edges.resize(p.transitions.size());
+    for (uint32_t e = 0; e < p.transitions.size(); ++e) {
+      const Transition& t = p.transitions[e];
+      r.edges[e].from = t.from;
+      r.edges[e].to = t.to;
+      r.edges[e].stated = t.probability;
+      if (t.from < n_ && t.to < n_ && edgeOf_[size_t(t.from) * n_ + t.to] < 0)
+        edgeOf_[size_t(t.from) * n_ + t.to] = static_cast<int32_t>(e);
+    }
   }
 
-  // Transition lookup: edgeOf[from * n + to] indexes p.transitions (the first
-  // one when a pair repeats), -1 when the process has no such transition.
-  std::vector<int32_t> edgeOf(size_t(n) * n, -1);
-  r.edges.resize(p.transitions.size());
-  for (uint32_t e = 0; e < p.transitions.size(); ++e) {
-    const Transition& t = p.transitions[e];
-    r.edges[e].from = t.from;
-    r.edges[e].to = t.to;
-    r.edges[e].stated = t.probability;
-    if (t.from < n && t.to < n && edgeOf[size_t(t.from) * n + t.to] < 0)
-      edgeOf[size_t(t.from) * n + t.to] = static_cast<int32_t>(e);
-  }
-  // Unexpected moves: unexpectedOf[(from + 1) * n + to], row 0 for entry.
-  std::vector<int32_t> unexpectedOf(size_t(n + 1) * n, -1);
-  const std::vector<uint32_t> depth = depths(p);
-  auto noteUnexpected = [&](std::optional<uint32_t> from, uint32_t to, uint32_t deal) {
-    int32_t& slot = unexpectedOf[size_t(from ? *from + 1 : 0) * n + to];
-    if (slot < 0) {
-      slot = static_cast<int32_t>(r.unexpected.size());
-      UnexpectedTransition u;
-      u.from = from;
-      u.to = to;
-      u.kind = !from                      ? UnexpectedKind::Entry
-               : depth[to] > depth[*from] ? UnexpectedKind::SkipsAhead
-                                          : UnexpectedKind::MovesBackwards;
-      r.unexpected.push_back(std::move(u));
-    }
-    UnexpectedTransition& u = r.unexpected[slot];
-    ++u.count;
-    if (u.examples.size() < 3) {
-      const std::string& id = events[firstEvent[deal]].deal;
-      if (u.examples.empty() || u.examples.back() != id)
-        u.examples.push_back(id);
-    }
-  };
-
-  std::vector<std::vector<double>> durations(n);
-  std::vector<uint32_t> lastDealIn(n, NoDeal); // for counting distinct deals
-  for (uint32_t d = 0; d < deals; ++d) {
-    uint32_t* first = order.data() + offset[d];
-    uint32_t* last = order.data() + offset[d + 1];
-    sortByTime(first, last, events);
+  void deal(uint32_t d) {
+    uint32_t* first = groups_.order.data() + groups_.offset[d];
+    uint32_t* last = groups_.order.data() + groups_.offset[d + 1];
+    sortByTime(first, last, events_);
     uint32_t prev = NoDeal;
     double since = 0;
     uint32_t sinceEvent = 0;
     for (uint32_t* it = first; it < last; ++it) {
-      const StageEvent& e = events[*it];
+      const StageEvent& e = events_[*it];
       const uint32_t s = e.state;
-      if (s == prev && edgeOf[size_t(s) * n + s] < 0) {
-        ++r.repeatedEvents;
+      if (s == prev && edgeOf_[size_t(s) * n_ + s] < 0) {
+        ++r_.repeatedEvents;
         continue;
       }
-      StageConformance& to = r.states[s];
-      ++to.visits;
-      if (lastDealIn[s] != d) {
-        lastDealIn[s] = d;
-        ++to.entered;
-      }
+      enter(s, d);
       if (prev == NoDeal) {
-        if (s != p.start)
-          noteUnexpected(std::nullopt, s, d);
+        if (s != p_.start)
+          unexpected(std::nullopt, s, d);
       } else {
-        ++r.states[prev].left;
-        if (!p.states[prev].isOutcome())
-          durations[prev].push_back(e.time - since);
-        const int32_t edge = edgeOf[size_t(prev) * n + s];
-        if (edge >= 0)
-          ++r.edges[edge].count;
-        else
-          noteUnexpected(prev, s, d);
+        leave(prev, s, e.time - since, d);
       }
       prev = s;
       since = e.time;
       sinceEvent = *it;
     }
-    ++r.states[prev].open;
-    if (!p.states[prev].isOutcome())
-      r.open.push_back(
-          Deal{events[sinceEvent].deal, prev, since, std::nullopt, events[sinceEvent].line});
+    ++r_.states[prev].open;
+    if (!p_.states[prev].isOutcome())
+      r_.open.push_back(
+          Deal{events_[sinceEvent].deal, prev, since, std::nullopt, events_[sinceEvent].line});
   }
 
+  /// Days spent in each state by the deals that left it.
+  std::vector<std::vector<double>>& durations() { return durations_; }
+
+private:
+  void enter(uint32_t s, uint32_t d) {
+    StageConformance& to = r_.states[s];
+    ++to.visits;
+    if (lastDealIn_[s] != d) { // distinct deals
+      lastDealIn_[s] = d;
+      ++to.entered;
+    }
+  }
+
+  void leave(uint32_t from, uint32_t to, double days, uint32_t d) {
+    ++r_.states[from].left;
+    if (!p_.states[from].isOutcome())
+      durations_[from].push_back(days);
+    const int32_t edge = edgeOf_[size_t(from) * n_ + to];
+    if (edge >= 0)
+      ++r_.edges[edge].count;
+    else
+      unexpected(from, to, d);
+  }
+
+  /// A move the process lacks; unexpectedOf_[(from + 1) * n + to], row 0 for entry.
+  void unexpected(std::optional<uint32_t> from, uint32_t to, uint32_t deal) {
+    int32_t& slot = unexpectedOf_[size_t(from ? *from + 1 : 0) * n_ + to];
+    if (slot < 0) {
+      slot = static_cast<int32_t>(r_.unexpected.size());
+      UnexpectedTransition u;
+      u.from = from;
+      u.to = to;
+      u.kind = !from                        ? UnexpectedKind::Entry
+               : depth_[to] > depth_[*from] ? UnexpectedKind::SkipsAhead
+                                            : UnexpectedKind::MovesBackwards;
+      r_.unexpected.push_back(std::move(u));
+    }
+    UnexpectedTransition& u = r_.unexpected[slot];
+    ++u.count;
+    if (u.examples.size() < 3) {
+      const std::string& id = events_[groups_.firstEvent[deal]].deal;
+      if (u.examples.empty() || u.examples.back() != id)
+        u.examples.push_back(id);
+    }
+  }
+
+  const Process& p_;
+  llvm::ArrayRef<StageEvent> events_;
+  DealGroups& groups_; ///< each deal's events are sorted by time in place
+  ConformResult& r_;
+  uint32_t n_;
+  std::vector<int32_t> edgeOf_;
+  std::vector<int32_t> unexpectedOf_;
+  std::vector<uint32_t> depth_;
+  std::vector<std::vector<double>> durations_;
+  std::vector<uint32_t> lastDealIn_;
+};
+
+/// Percentiles of the time in each stage, rates with their intervals, and the
+/// unexpected moves most frequent first.
+void summarize(const Process& p, std::vector<std::vector<double>>& durations, ConformResult& r) {
+  const uint32_t n = static_cast<uint32_t>(p.states.size());
   for (uint32_t s = 0; s < n; ++s) {
     StageConformance& c = r.states[s];
     std::vector<double>& times = durations[s];
@@ -225,6 +261,19 @@ ConformResult conform(const Process& p, llvm::ArrayRef<StageEvent> events, doubl
                      const int64_t fy = y.from ? int64_t(*y.from) : -1;
                      return fx != fy ? fx < fy : x.to < y.to;
                    });
+}
+
+} // namespace
+
+ConformResult conform(const Process& p, llvm::ArrayRef<StageEvent> events, double asOf) {
+  ConformResult r;
+  r.asOf = asOf;
+  r.states.resize(p.states.size());
+  DealGroups groups = groupByDeal(static_cast<uint32_t>(p.states.size()), events, r);
+  Replay replay(p, events, groups, r);
+  for (uint32_t d = 0; d < r.deals; ++d)
+    replay.deal(d);
+  summarize(p, replay.durations(), r);
   r.stalled = stalledDeals(p, r.open, asOf);
   return r;
 }

@@ -55,22 +55,26 @@ void deriveFacts(const Process& p, Analysis& a) {
   a.depth = depths(p);
 }
 
-} // namespace
+constexpr size_t NotStage = ~size_t(0);
 
-llvm::Expected<Analysis> analyze(const Process& p) {
-  const size_t n = p.states.size();
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  Analysis a;
-  a.start = p.start;
-  if (n == 0)
-    return a;
-  if (llvm::Error err = verify(p))
-    return err;
-
-  // Number the stages 0..k-1 in state order; `local` maps a state to its stage number.
-  constexpr size_t NotStage = ~size_t(0);
+/// The transient part of the chain: the stages numbered 0..k-1 in state order (`local`
+/// maps a state to its number, NotStage for outcomes), R·1_won, the mean times, and
+/// I − Q factored once.
+struct Chain {
   std::vector<uint32_t> stages;
-  std::vector<size_t> local(n, NotStage);
+  std::vector<size_t> local;
+  std::vector<double> winNow;
+  std::vector<double> mean;
+  std::optional<LUFactorization> lu;
+};
+
+llvm::Expected<Chain> factorChain(const Process& p) {
+  // Number the stages 0..k-1 in state order; `local` maps a state to its stage number.
+  const size_t n = p.states.size();
+  Chain c;
+  std::vector<uint32_t>& stages = c.stages;
+  std::vector<size_t>& local = c.local;
+  local.assign(n, NotStage);
   for (uint32_t i = 0; i < n; ++i)
     if (!p.states[i].isOutcome()) {
       local[i] = stages.size();
@@ -79,8 +83,10 @@ llvm::Expected<Analysis> analyze(const Process& p) {
   const size_t k = stages.size();
 
   SquareMatrix iMinusQ = SquareMatrix::identity(k);
-  std::vector<double> winNow(k, 0.0); // R . 1_won
-  std::vector<double> mean(k);
+  std::vector<double>& winNow = c.winNow; // R . 1_won
+  std::vector<double>& mean = c.mean;
+  winNow.assign(k, 0.0);
+  mean.resize(k);
   for (size_t i = 0; i < k; ++i)
     mean[i] = p.states[stages[i]].time.mean();
   for (const Transition& t : p.transitions) {
@@ -90,11 +96,22 @@ llvm::Expected<Analysis> analyze(const Process& p) {
     else if (p.states[t.to].kind == StateKind::Won)
       winNow[i] += t.probability;
   }
-  std::optional<LUFactorization> lu = LUFactorization::factor(std::move(iMinusQ));
-  if (!lu)
+  c.lu = LUFactorization::factor(std::move(iMinusQ));
+  if (!c.lu)
     return fail("the process cannot be analyzed: some loop between stages is taken with a "
                 "probability too close to 100%");
+  return c;
+}
 
+/// The figures of Markov.h from the factored chain: h, t, u and v (see analyze()).
+void solveFigures(const Process& p, const Chain& c, Analysis& a) {
+  const size_t n = p.states.size();
+  const size_t k = c.stages.size();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<uint32_t>& stages = c.stages;
+  const std::vector<size_t>& local = c.local;
+  const std::vector<double>& mean = c.mean;
+  const LUFactorization& lu = *c.lu;
   // Graph facts make the figures exact where the algebra only gets close.
   const std::vector<bool> canWin =
       canReach(p, [](const State& s) { return s.kind == StateKind::Won; });
@@ -102,19 +119,19 @@ llvm::Expected<Analysis> analyze(const Process& p) {
       canReach(p, [](const State& s) { return s.kind == StateKind::Lost; });
   const std::vector<bool> entered = reachableFrom(p, p.start);
 
-  std::vector<double> h = lu->solve(winNow);
+  std::vector<double> h = lu.solve(c.winNow);
   for (size_t i = 0; i < k; ++i)
     h[i] = !canWin[stages[i]] ? 0.0 : !canLose[stages[i]] ? 1.0 : std::clamp(h[i], 0.0, 1.0);
-  const std::vector<double> t = lu->solve(mean);
+  const std::vector<double> t = lu.solve(mean);
   std::vector<double> meanTimesH(k);
   for (size_t i = 0; i < k; ++i)
     meanTimesH[i] = mean[i] * h[i];
-  const std::vector<double> u = lu->solve(meanTimesH); // u = h * (time to win | win)
+  const std::vector<double> u = lu.solve(meanTimesH); // u = h * (time to win | win)
   std::vector<double> v(k, 0.0);
   if (local[p.start] != NotStage) {
     std::vector<double> unit(k, 0.0);
     unit[local[p.start]] = 1.0;
-    v = lu->solveTransposed(unit);
+    v = lu.solveTransposed(unit);
   }
 
   a.winProbability.assign(n, 0.0);
@@ -154,6 +171,21 @@ llvm::Expected<Analysis> analyze(const Process& p) {
       bestLoad = load;
     }
   }
+}
+
+} // namespace
+
+llvm::Expected<Analysis> analyze(const Process& p) {
+  Analysis a;
+  a.start = p.start;
+  if (p.states.empty())
+    return a;
+  if (llvm::Error err = verify(p))
+    return err;
+  llvm::Expected<Chain> chain = factorChain(p);
+  if (!chain)
+    return chain.takeError();
+  solveFigures(p, *chain, a);
   deriveFacts(p, a);
   return a;
 }
