@@ -107,6 +107,8 @@ void Lexer::skipTrivia() {
   }
 }
 
+// One function on purpose: the hot loop of the front end, a switch on the first byte
+// of each token that the compiler keeps in registers (see docs/performance.md).
 std::unique_ptr<antlr4::Token> Lexer::nextToken() {
   llvm::StringRef s = in_.bytes();
   const size_t n = s.size();

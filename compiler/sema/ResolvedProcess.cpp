@@ -76,7 +76,10 @@ std::unique_ptr<ResolvedProcess> ProcessResolver::build(const ast::ProcessDecl* 
   return r;
 }
 
-void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, bool extending) {
+namespace {
+
+/// The settings `p` states replace those it inherits.
+void applySettings(ResolvedProcess& r, const ast::ProcessDecl& p) {
   if (p.description)
     r.description = &*p.description;
   if (auto* s = firstOf(p.brand))
@@ -89,6 +92,12 @@ void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, bool 
     r.targetCycle = s;
   if (auto* s = firstOf(p.start))
     r.start = s;
+}
+
+} // namespace
+
+void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, bool extending) {
+  applySettings(r, p);
 
   // Names inherited from the base (which a block may restate) and names this block
   // declares (which it may not declare twice).

@@ -26,6 +26,8 @@
 namespace salesc::rt {
 namespace {
 
+/// More threads than this only cost memory and start-up: the count asked for is capped.
+constexpr uint64_t MaxThreads = 256;
 constexpr uint64_t BlockSize = 4096; ///< prospects per block: the unit of work and of merging
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -53,7 +55,7 @@ llvm::Expected<Compiled> compile(const Process& p) {
   if (n == 0)
     return fail("the process has no states");
   if (llvm::Error err = verify(p))
-    return std::move(err);
+    return err;
   std::vector<std::vector<double>> weights(n);
   std::vector<std::vector<uint32_t>> targets(n);
   for (const Transition& t : p.transitions) {
@@ -208,70 +210,49 @@ std::pair<double, double> wilsonInterval(uint64_t successes, uint64_t trials) {
           successes == trials ? 1.0 : std::min(1.0, center + half)};
 }
 
-llvm::Expected<SimulationResult> simulate(const Process& p, const SimulationOptions& options) {
-  if (options.prospects == 0)
-    return fail("the number of prospects to simulate is 0; expected at least 1");
-  llvm::Expected<Compiled> compiled = compile(p);
-  if (!compiled)
-    return compiled.takeError();
-  const Compiled& c = *compiled;
-
-  const uint64_t blocks = (options.prospects + BlockSize - 1) / BlockSize;
-  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads = static_cast<unsigned>(std::clamp<uint64_t>(threads, 1, blocks));
-  std::vector<Partial> partials(threads);
-  std::vector<Moments> close(blocks);
+/// Runs the blocks on `threads` threads, each a contiguous range, reporting progress
+/// from this thread every 100 ms.
+void runInParallel(const Compiled& c, const SimulationOptions& options, uint64_t blocks,
+                   unsigned threads, std::vector<Partial>& partials, std::vector<Moments>& close) {
+  const double total = static_cast<double>(options.prospects);
   auto range = [&](unsigned t) {
     return std::make_pair(blocks * t / threads, blocks * (t + 1) / threads);
   };
-
-  using Clock = std::chrono::steady_clock;
-  const double total = static_cast<double>(options.prospects);
-  if (threads == 1) {
-    uint64_t done = 0;
-    Clock::time_point last = Clock::now();
-    std::function<void(uint64_t)> blockDone = [&](uint64_t n) {
-      done += n;
-      if (options.progress && Clock::now() - last > std::chrono::milliseconds(100)) {
-        last = Clock::now();
-        options.progress(static_cast<double>(done) / total);
-      }
-    };
-    runBlocks(c, options, 0, blocks, partials[0], close, blockDone);
-  } else {
-    std::atomic<uint64_t> done{0};
-    std::mutex mutex;
-    std::condition_variable finishedCv;
-    unsigned finished = 0;
-    std::function<void(uint64_t)> blockDone = [&](uint64_t n) {
-      done.fetch_add(n, std::memory_order_relaxed);
-    };
-    std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads; ++t)
-      workers.emplace_back([&, t] {
-        auto [first, last] = range(t);
-        runBlocks(c, options, first, last, partials[t], close, blockDone);
-        std::lock_guard<std::mutex> lock(mutex);
-        ++finished;
-        finishedCv.notify_one();
-      });
-    {
-      std::unique_lock<std::mutex> lock(mutex);
-      while (finished < threads) {
-        finishedCv.wait_for(lock, std::chrono::milliseconds(100));
-        if (options.progress && finished < threads) {
-          lock.unlock();
-          options.progress(static_cast<double>(done.load(std::memory_order_relaxed)) / total);
-          lock.lock();
-        }
+  std::atomic<uint64_t> done{0};
+  std::mutex mutex;
+  std::condition_variable finishedCv;
+  unsigned finished = 0;
+  std::function<void(uint64_t)> blockDone = [&](uint64_t n) {
+    done.fetch_add(n, std::memory_order_relaxed);
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t)
+    workers.emplace_back([&, t] {
+      auto [first, last] = range(t);
+      runBlocks(c, options, first, last, partials[t], close, blockDone);
+      std::lock_guard<std::mutex> lock(mutex);
+      ++finished;
+      finishedCv.notify_one();
+    });
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    while (finished < threads) {
+      finishedCv.wait_for(lock, std::chrono::milliseconds(100));
+      if (options.progress && finished < threads) {
+        lock.unlock();
+        options.progress(static_cast<double>(done.load(std::memory_order_relaxed)) / total);
+        lock.lock();
       }
     }
-    for (std::thread& w : workers)
-      w.join();
   }
-  if (options.progress)
-    options.progress(1.0);
+  for (std::thread& w : workers)
+    w.join();
+}
 
+/// The figures of all prospects, from the threads' partial results in block order.
+SimulationResult merge(const Process& p, const SimulationOptions& options,
+                       std::vector<Partial>& partials, const std::vector<Moments>& close) {
+  const double total = static_cast<double>(options.prospects);
   SimulationResult r;
   r.prospects = options.prospects;
   r.outcomeCounts.assign(p.states.size(), 0);
@@ -303,6 +284,42 @@ llvm::Expected<SimulationResult> simulate(const Process& p, const SimulationOpti
                                        : NaN;
   r.daysToClose.p10 = r.daysToClose.p50 = r.daysToClose.p90 = NaN;
   return r;
+}
+
+llvm::Expected<SimulationResult> simulate(const Process& p, const SimulationOptions& options) {
+  if (options.prospects == 0)
+    return fail("the number of prospects to simulate is 0; expected at least 1");
+  llvm::Expected<Compiled> compiled = compile(p);
+  if (!compiled)
+    return compiled.takeError();
+  const Compiled& c = *compiled;
+
+  const uint64_t blocks = (options.prospects + BlockSize - 1) / BlockSize;
+  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  threads = static_cast<unsigned>(std::clamp<uint64_t>(threads, 1, std::min(blocks, MaxThreads)));
+  std::vector<Partial> partials(threads);
+  std::vector<Moments> close(blocks);
+
+  using Clock = std::chrono::steady_clock;
+  const double total = static_cast<double>(options.prospects);
+  if (threads == 1) {
+    uint64_t done = 0;
+    Clock::time_point last = Clock::now();
+    std::function<void(uint64_t)> blockDone = [&](uint64_t n) {
+      done += n;
+      if (options.progress && Clock::now() - last > std::chrono::milliseconds(100)) {
+        last = Clock::now();
+        options.progress(static_cast<double>(done) / total);
+      }
+    };
+    runBlocks(c, options, 0, blocks, partials[0], close, blockDone);
+  } else {
+    runInParallel(c, options, blocks, threads, partials, close);
+  }
+  if (options.progress)
+    options.progress(1.0);
+
+  return merge(p, options, partials, close);
 }
 
 } // namespace salesc::rt

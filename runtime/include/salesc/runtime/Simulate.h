@@ -25,7 +25,7 @@ namespace salesc::rt {
 struct SimulationOptions {
   uint64_t prospects = 0; ///< at least 1
   uint64_t seed = 1;
-  unsigned threads = 1;      ///< 0: one per hardware thread
+  unsigned threads = 1;      ///< 0: one per hardware thread; at most 256 are started
   uint64_t maxSteps = 10000; ///< per prospect: a prospect still in a stage after
                              ///< this many transitions stops there, unfinished
   /// Called now and then with the fraction done (0..1), always from the calling
