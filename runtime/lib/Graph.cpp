@@ -1,28 +1,55 @@
 //===- Graph.cpp - Reachability over the states of a process --------------===//
 #include "salesc/runtime/Graph.h"
 
-#include <deque>
+#include "llvm/ADT/ArrayRef.h"
 
 namespace salesc::rt {
 namespace {
 
-/// Adjacency lists of the edges a prospect can take, forwards or reversed.
-std::vector<std::vector<uint32_t>> adjacency(const Process& p, bool reversed) {
-  const size_t n = p.states.size();
-  std::vector<std::vector<uint32_t>> adj(n);
-  for (const Transition& t : p.transitions) {
-    if (t.from >= n || t.to >= n || !(t.probability > 0))
-      continue;
-    if (reversed)
-      adj[t.to].push_back(t.from);
-    else
-      adj[t.from].push_back(t.to);
+/// Lists grouped by state in two flat arrays (compressed rows): the items of state s
+/// are items[first[s] .. first[s + 1]).
+struct Grouped {
+  std::vector<uint32_t> first;
+  std::vector<uint32_t> items;
+  llvm::ArrayRef<uint32_t> of(uint32_t s) const {
+    return llvm::makeArrayRef(items.data() + first[s], items.data() + first[s + 1]);
   }
-  return adj;
+};
+
+/// For each transition index t with `keyOf(t) < n`, `itemOf(t)` listed under keyOf(t),
+/// in transition order: two passes, two allocations.
+template <typename KeyOf, typename ItemOf>
+Grouped group(size_t n, size_t transitions, KeyOf keyOf, ItemOf itemOf) {
+  Grouped g;
+  g.first.assign(n + 1, 0);
+  for (size_t t = 0; t < transitions; ++t)
+    if (uint32_t k = keyOf(t); k < n)
+      ++g.first[k + 1];
+  for (size_t s = 0; s < n; ++s)
+    g.first[s + 1] += g.first[s];
+  g.items.resize(g.first[n]);
+  std::vector<uint32_t> fill(g.first.begin(), g.first.end() - 1);
+  for (size_t t = 0; t < transitions; ++t)
+    if (uint32_t k = keyOf(t); k < n)
+      g.items[fill[k]++] = itemOf(t);
+  return g;
+}
+
+/// The edges a prospect can take (probability > 0), forwards or reversed.
+Grouped adjacency(const Process& p, bool reversed) {
+  const size_t n = p.states.size();
+  auto usable = [&](const Transition& t) { return t.from < n && t.to < n && t.probability > 0; };
+  return group(
+      n, p.transitions.size(),
+      [&](size_t i) {
+        const Transition& t = p.transitions[i];
+        return !usable(t) ? uint32_t(n) : reversed ? t.to : t.from;
+      },
+      [&](size_t i) { return reversed ? p.transitions[i].from : p.transitions[i].to; });
 }
 
 /// Marks every state reachable from the already-marked ones along `adj`.
-void flood(const std::vector<std::vector<uint32_t>>& adj, std::vector<bool>& marked) {
+void flood(const Grouped& adj, std::vector<bool>& marked) {
   std::vector<uint32_t> work;
   for (uint32_t i = 0; i < marked.size(); ++i)
     if (marked[i])
@@ -30,7 +57,7 @@ void flood(const std::vector<std::vector<uint32_t>>& adj, std::vector<bool>& mar
   while (!work.empty()) {
     const uint32_t s = work.back();
     work.pop_back();
-    for (uint32_t next : adj[s])
+    for (uint32_t next : adj.of(s))
       if (!marked[next]) {
         marked[next] = true;
         work.push_back(next);
@@ -62,16 +89,12 @@ std::vector<uint32_t> depths(const Process& p) {
   std::vector<uint32_t> depth(n, Unreachable);
   if (p.start >= n)
     return depth;
-  std::vector<std::vector<uint32_t>> out(n);
-  for (const Transition& t : p.transitions)
-    if (t.probability > 0 && t.from < n && t.to < n)
-      out[t.from].push_back(t.to);
-  std::deque<uint32_t> queue{p.start};
+  const Grouped out = adjacency(p, /*reversed=*/false);
+  std::vector<uint32_t> queue{p.start}; // breadth first: read from the front, never popped
   depth[p.start] = 0;
-  while (!queue.empty()) {
-    const uint32_t s = queue.front();
-    queue.pop_front();
-    for (uint32_t t : out[s])
+  for (size_t head = 0; head < queue.size(); ++head) {
+    const uint32_t s = queue[head];
+    for (uint32_t t : out.of(s))
       if (depth[t] == Unreachable) {
         depth[t] = depth[s] + 1;
         queue.push_back(t);
@@ -86,20 +109,21 @@ std::vector<bool> backEdges(const Process& p) {
     return back;
   enum Mark : uint8_t { New, OnStack, Done };
   std::vector<Mark> mark(p.states.size(), New);
-  std::vector<std::vector<size_t>> out(p.states.size());
-  for (size_t i = 0; i < p.transitions.size(); ++i)
-    out[p.transitions[i].from].push_back(i);
+  const size_t n = p.states.size();
+  const Grouped out = group(
+      n, p.transitions.size(), [&](size_t i) { return p.transitions[i].from; },
+      [](size_t i) { return uint32_t(i); });
   // Iterative DFS: (state, next out-edge to look at).
   std::vector<std::pair<uint32_t, size_t>> stack{{p.start, 0}};
   mark[p.start] = OnStack;
   while (!stack.empty()) {
     auto& [state, next] = stack.back();
-    if (next == out[state].size()) {
+    if (next == out.of(state).size()) {
       mark[state] = Done;
       stack.pop_back();
       continue;
     }
-    size_t t = out[state][next++];
+    size_t t = out.of(state)[next++];
     uint32_t to = p.transitions[t].to;
     if (mark[to] == OnStack)
       back[t] = true;
