@@ -3,7 +3,6 @@
 
 #include "diag/Render.h"
 
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 
@@ -72,22 +71,22 @@ void readWarnings(diag::DiagOptions& options, std::vector<CommandLineProblem>& p
 
 /// The files named on the command line: folders give every *.sales file below them,
 /// sorted, so runs are reproducible.
-std::vector<std::string> expandInputs(llvm::ArrayRef<std::string> inputs,
+std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<std::string> inputs,
                                       std::vector<CommandLineProblem>& problems) {
   std::vector<std::string> files;
   for (const std::string& in : inputs) {
-    if (!llvm::sys::fs::is_directory(in)) {
+    if (!sema::isFolder(fs, in)) {
       files.push_back(in);
       continue;
     }
     std::vector<std::string> found;
     std::error_code ec;
-    // Symbolic links to folders are not followed: a link back up would loop forever.
-    for (llvm::sys::fs::recursive_directory_iterator it(in, ec, /*follow_symlinks=*/false), end;
-         it != end && !ec; it.increment(ec))
-      if (llvm::sys::path::extension(it->path()) == ".sales" &&
-          !llvm::sys::fs::is_directory(it->path()))
-        found.push_back(it->path());
+    // Symbolic links to folders are not followed (their entries are links, not folders):
+    // a link back up would loop forever.
+    for (llvm::vfs::recursive_directory_iterator it(fs, in, ec), end; it != end && !ec;
+         it.increment(ec))
+      if (llvm::sys::path::extension(it->path()) == ".sales" && !sema::isFolder(fs, it->path()))
+        found.push_back(it->path().str());
     if (ec)
       problems.push_back({diag::DiagKind::FolderUnreadable, in,
                           "cannot read folder '" + in + "': " + ec.message()});
@@ -135,11 +134,12 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs) {
   sema::LoadOptions load;
   load.stdlibDir = frontend::findStdlib(ctx.argv0.c_str(), StdlibDir);
   load.includeDirs.assign(IncludeDirs.begin(), IncludeDirs.end());
+  load.fs = ctx.fs;
   FrontEnd fe;
   fe.session = std::make_unique<frontend::Session>(std::move(load), std::move(diagOptions));
   // After an option error nothing is read: the options would not be what was meant.
   std::vector<std::string> files =
-      problems.empty() ? expandInputs(inputs, problems) : std::vector<std::string>{};
+      problems.empty() ? expandInputs(*ctx.fs, inputs, problems) : std::vector<std::string>{};
   for (const CommandLineProblem& p : problems)
     fe.session->diags().reportFile(p.kind, p.file, p.message);
   fe.unusable = !problems.empty();
