@@ -4,7 +4,6 @@
 #include "diag/Render.h"
 
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 
 #include <algorithm>
 
@@ -110,14 +109,16 @@ size_t cutAtErrorLimit(const std::vector<diag::Diagnostic>& diags) {
   return diags.size();
 }
 
-bool useColor() {
+/// Auto: when the stream the report goes to is a terminal that shows colours (stderr
+/// in salesc; never a string in a test).
+bool useColor(const llvm::raw_ostream& err) {
   switch (ColorMode) {
   case Color::Always:
     return true;
   case Color::Never:
     return false;
   case Color::Auto:
-    return llvm::sys::Process::StandardErrHasColors();
+    return err.has_colors();
   }
   return false;
 }
@@ -161,7 +162,7 @@ int reportText(CommandContext& ctx, FrontEnd& fe) {
   diag::DiagnosticEngine& diags = fe.session->diags();
   std::vector<diag::Diagnostic> sorted = diags.sorted();
   size_t shown = cutAtErrorLimit(sorted);
-  bool color = useColor();
+  bool color = useColor(ctx.err);
   diag::renderText(ctx.err, fe.session->sourceMgr(),
                    llvm::ArrayRef<diag::Diagnostic>(sorted.data(), shown), color);
   if (shown < sorted.size())
