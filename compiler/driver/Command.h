@@ -23,6 +23,9 @@ struct CommandContext {
   /// Where every input is read: .sales files, their imports and the standard library,
   /// folders, CSV files, tables.json. (Outputs are written to the real disk.)
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs = llvm::vfs::getRealFileSystem();
+  /// The standard library when --stdlib is not given; empty: beside the binary (a test
+  /// serves it from memory where an installed salesc finds it).
+  std::string stdlibDir = {};
 };
 
 /// Starts an error line on `ctx.err`: "salesc: error: ".

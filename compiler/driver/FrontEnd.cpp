@@ -133,7 +133,8 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs) {
     problems.push_back({diag::DiagKind::NoInput, "",
                         "no file to check; try 'salesc check examples/quickstart.sales'"});
   sema::LoadOptions load;
-  load.stdlibDir = frontend::findStdlib(ctx.argv0.c_str(), StdlibDir);
+  load.stdlibDir =
+      frontend::findStdlib(ctx.argv0.c_str(), StdlibDir.empty() ? ctx.stdlibDir : StdlibDir);
   load.includeDirs.assign(IncludeDirs.begin(), IncludeDirs.end());
   load.fs = ctx.fs;
   FrontEnd fe;
