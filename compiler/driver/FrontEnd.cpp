@@ -36,7 +36,7 @@ cl::opt<unsigned> ErrorLimit(
 cl::list<std::string> IncludeDirs("I", cl::Prefix, inEveryCommand(), cl::cat(category()),
                                   cl::value_desc("dir"),
                                   cl::desc("Look for imported files in this folder too"));
-cl::opt<std::string> StdlibDir("stdlib", inEveryCommand(), cl::cat(category()),
+cl::opt<std::string> StdlibDir("stdlib", cl::init(""), inEveryCommand(), cl::cat(category()),
                                cl::value_desc("dir"),
                                cl::desc("Where the standard library (std/*.sales) is"));
 

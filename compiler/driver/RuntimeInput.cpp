@@ -11,7 +11,7 @@ namespace cl = llvm::cl;
 
 RuntimeOptions::RuntimeOptions(cl::SubCommand& cmd)
     : input(cl::Positional, cl::sub(cmd), cl::Required, cl::desc("<file.sales or tables.json>")),
-      process("process", cl::sub(cmd), cl::value_desc("name"),
+      process("process", cl::sub(cmd), cl::init(""), cl::value_desc("name"),
               cl::desc("The process to work on (default: every process)")),
       format("format", cl::sub(cmd), cl::init(ReportFormat::Text),
              cl::desc("How to print the report"),
