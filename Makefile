@@ -43,9 +43,11 @@ demo: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# Rewrites the expectations in tests/check/*.sales from what salesc reports now.
+# Rewrites the expectations in tests/check/*.sales and the CHECK lines of
+# tests/output/**/*.sales from what salesc reports and prints now (review the diff).
 update-tests: build
 	@SALESC_UPDATE_EXPECTATIONS=1 $(BUILD)/tests/check_file_tests || true
+	@SALESC_UPDATE_EXPECTATIONS=1 $(BUILD)/tests/output_tests --gtest_filter='File/Output.*' || true
 
 # Rewrites tests/golden/ from what the emitters write now (review the diff).
 update-golden: build

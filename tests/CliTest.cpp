@@ -1,8 +1,9 @@
 //===- CliTest.cpp - The salesc binary as a user runs it ------------------===//
 //
-// Runs build/bin/salesc on files written to a temporary folder and checks exit
-// statuses, the text report, and that --format=json and --format=sarif are
-// well-formed documents with the documented fields.
+// Runs build/bin/salesc on files written to a temporary folder and checks what is
+// about the binary: exit statuses, --help, colour, files read and written on disk,
+// and that --format=json and --format=sarif are well-formed documents with the
+// documented fields. What commands print is checked in full by tests/output.
 //
 //===----------------------------------------------------------------------===//
 #include "llvm/ADT/SmallString.h"
@@ -88,39 +89,15 @@ TEST_F(Cli, ExitStatuses) {
   EXPECT_EQ(run({"check"}).status, 2);
 }
 
-TEST_F(Cli, TextReportIsClangStyle) {
+TEST_F(Cli, ColourIsForTerminalsOrWhenAsked) {
   std::string file = write("broken.sales", Broken);
-  RunResult r = run({"check", "--color=never", file});
+  RunResult r = run({"check", file}); // stderr is a file here
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find(file + ":3:19: error: there is no knowledge named 'pricng'; did you mean "
-                              "'pricing'? [N001]\n"
-                              "  stage a { learn pricng; next b 120%; }\n"
-                              "                  ^~~~~~\n"
-                              "                  pricing\n"),
-            std::string::npos)
-      << r.err;
-  EXPECT_NE(r.err.find("2 errors generated."), std::string::npos) << r.err;
-  EXPECT_EQ(r.err.find("\x1b["), std::string::npos) << "colour with --color=never";
+  EXPECT_EQ(r.err.find("\x1b["), std::string::npos) << "colour in a file";
+  RunResult never = run({"check", "--color=never", file});
+  EXPECT_EQ(never.err.find("\x1b["), std::string::npos) << "colour with --color=never";
   RunResult c = run({"check", "--color=always", file});
   EXPECT_NE(c.err.find("\x1b["), std::string::npos) << "no colour with --color=always";
-}
-
-TEST_F(Cli, CaretsStayAlignedAfterNonAsciiAndTabs) {
-  std::string file = write("wide.sales", "process p {\n"
-                                         "  stage a \"Caf\xC3\xA9 \xE2\x80\x9C"
-                                         "demo\xE2\x80\x9D\" { next bb 10%; }\n"
-                                         "\tstage b {\tnext cc 10%; }\n"
-                                         "  won won;\n  lost lost;\n}\n");
-  RunResult r = run({"check", "--color=never", file});
-  // 'bb' is character 32 of line 2 (byte 37: é, “ and ” take 2 or 3 bytes each); the
-  // caret line has one space per character before it.
-  EXPECT_NE(r.err.find(":2:32: error"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("\n" + std::string(31, ' ') + "^~\n"), std::string::npos) << r.err;
-  // Tabs are copied into the caret line so it lines up whatever the tab width.
-  EXPECT_NE(r.err.find(":3:17: error"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("\n\t" + std::string(9, ' ') + "\t" + std::string(5, ' ') + "^~\n"),
-            std::string::npos)
-      << r.err;
 }
 
 TEST_F(Cli, JsonIsOneDocumentWithTheDocumentedFields) {
@@ -194,26 +171,6 @@ TEST_F(Cli, SarifIsALogCodeScanningAccepts) {
   EXPECT_EQ(num(loc->getObject("region"), "startColumn"), 19);
   const llvm::json::Array* fixes = res->getArray("fixes");
   ASSERT_TRUE(fixes && fixes->size() == 1);
-}
-
-TEST_F(Cli, UsageMistakesExitWithStatusTwo) {
-  RunResult none = run({"check"});
-  EXPECT_EQ(none.status, 2);
-  EXPECT_NE(none.err.find("no file to check"), std::string::npos) << none.err;
-  std::string file = write("clean.sales", Clean);
-  RunResult mixed = run({"check", "--emit=ast", "--format=json", file});
-  EXPECT_EQ(mixed.status, 2);
-  EXPECT_EQ(mixed.out, "");
-  llvm::SmallString<256> empty(dir_);
-  llvm::sys::path::append(empty, "empty");
-  llvm::sys::fs::create_directories(empty);
-  RunResult emptyDir = run({"check", std::string(empty)});
-  EXPECT_EQ(emptyDir.status, 2);
-  EXPECT_NE(emptyDir.err.find("no .sales file"), std::string::npos) << emptyDir.err;
-  RunResult list = run({"check", "--list-diagnostics"});
-  EXPECT_EQ(list.status, 0);
-  EXPECT_NE(list.out.find("F001"), std::string::npos);
-  EXPECT_NE(list.out.find("unreachable-stage"), std::string::npos);
 }
 
 TEST_F(Cli, JsonHoldsEveryDiagnosticWhateverTheErrorLimit) {
@@ -295,45 +252,16 @@ TEST_F(Cli, FoldersWithSymbolicLinkLoopsAreCheckedOnce) {
   EXPECT_EQ(r.status, 0) << r.err;
 }
 
-TEST_F(Cli, ErrorLimitStopsTheReport) {
-  std::string many;
-  for (int i = 0; i < 5; ++i)
-    many += "knowledge k;\n";
-  std::string file = write("many.sales", many);
-  RunResult r = run({"check", "--color=never", "--error-limit=2", file});
-  EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("stopped after 2 errors"), std::string::npos) << r.err;
-  EXPECT_EQ(r.err.find(":4:"), std::string::npos) << r.err;
-}
-
-TEST_F(Cli, EmitShowsEachPhase) {
-  std::string file = write("clean.sales", Clean);
-  RunResult tokens = run({"check", "--emit=tokens", file});
-  EXPECT_NE(tokens.out.find("1:1 PROCESS 'process'"), std::string::npos) << tokens.out;
-  RunResult ast = run({"check", "--emit=ast", file});
-  EXPECT_NE(ast.out.find("Stage <2:3> a"), std::string::npos) << ast.out;
-  RunResult model = run({"check", "--emit=model", file});
-  // Win probability from a: 0.5 * 0.4 = 0.2.
-  EXPECT_NE(model.out.find("win-probability=0.200000"), std::string::npos) << model.out;
-}
-
-TEST_F(Cli, ImportsFindTheStandardLibraryAndIncludeDirs) {
+TEST_F(Cli, FindsTheStandardLibraryBesideItself) {
   write("lib/shared.sales", "knowledge pricing \"Price\";\n");
   std::string file =
       write("main.sales", "import \"std/tactics\";\nimport \"shared\";\nprocess p {\n"
                           "  stage a { learn pricing; use phone_call; next won 50%; }\n"
                           "  won won;\n  lost lost;\n}\n");
-  RunResult missing = run({"check", "--color=never", file});
-  EXPECT_EQ(missing.status, 1);
-  EXPECT_NE(missing.err.find("cannot find the file imported as 'shared'"), std::string::npos)
-      << missing.err;
-  EXPECT_NE(missing.err.find("looked for"), std::string::npos) << missing.err;
   llvm::SmallString<256> lib(dir_);
   llvm::sys::path::append(lib, "lib");
   RunResult found = run({"check", "-I", std::string(lib), file});
   EXPECT_EQ(found.status, 0) << found.err;
-  RunResult wrongStdlib = run({"check", "--stdlib=" + std::string(lib), file});
-  EXPECT_EQ(wrongStdlib.status, 1);
 }
 
 std::string slurp(const std::string& path) {
@@ -395,20 +323,11 @@ TEST_F(Cli, BuildWritesNothingWhenTheCheckFails) {
   std::string out = std::string(dir_) + "/out";
   RunResult r = run({"build", write("broken.sales", Broken), "-o", out});
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
   EXPECT_FALSE(llvm::sys::fs::exists(out));
 }
 
-TEST_F(Cli, EmitWritesOneArtifact) {
+TEST_F(Cli, EmitWritesSvgAndFiles) {
   std::string src = SALESC_SOURCE_DIR "/examples/saas_multichannel.sales";
-  RunResult md = run({"emit", "--to=markdown", src});
-  EXPECT_EQ(md.status, 2) << "several processes: markdown needs --process";
-  EXPECT_NE(md.err.find("--process"), std::string::npos);
-  RunResult one = run({"emit", "--to=markdown", "--process=online_team", src});
-  EXPECT_EQ(one.status, 0) << one.err;
-  EXPECT_EQ(one.out.rfind("# ", 0), 0u) << one.out.substr(0, 200);
-  RunResult none = run({"emit", "--to=dot", "--process=nope", src});
-  EXPECT_EQ(none.status, 1);
   RunResult svg = run({"emit", "--to=svg", src});
   EXPECT_EQ(svg.status, 0);
   EXPECT_NE(svg.out.find("</svg>"), std::string::npos);

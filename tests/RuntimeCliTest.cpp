@@ -2,6 +2,7 @@
 //
 // The runtime commands as a user runs them, on the quickstart (from its .sales file
 // and from its tables.json), with every figure checked against hand-worked values.
+// Their reports and messages are checked in full by tests/output/runtime.
 // The quickstart: inquiry -60%-> rep_call -45%-> demo -50%-> proposal -40%-> signed,
 // demo -10%-> rep_call, the rest lost. Win probabilities: h(proposal) = 0.4,
 // h(demo) = 0.5 h(proposal) + 0.1 h(rep_call), h(rep_call) = 0.45 h(demo), so
@@ -106,7 +107,7 @@ TEST_F(RuntimeCli, SimulateAgreesWithTheChainAndIgnoresTheThreadCount) {
   EXPECT_NE(other.out, one.out) << "another seed, other draws";
 }
 
-TEST_F(RuntimeCli, ForecastReadsThePipelineAndReportsBadRows) {
+TEST_F(RuntimeCli, ForecastReadsAPipelineWithABomCrLfAndQuotes) {
   std::string csv = write("deals.csv", "\xEF\xBB\xBF"
                                        "deal,stage,entered,value\r\n"
                                        "A,proposal,2026-11-20,10000\r\n"
@@ -118,11 +119,6 @@ TEST_F(RuntimeCli, ForecastReadsThePipelineAndReportsBadRows) {
   RunResult r =
       run({"forecast", "--format=json", "--as-of=2026-11-26", "--pipeline", csv, Quickstart});
   EXPECT_EQ(r.status, 1) << "rows were rejected";
-  EXPECT_NE(r.err.find(csv + ":5:"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("did you mean 'proposal'?"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find(csv + ":6:"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find(csv + ":7:"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("read 5 rows, rejected 3"), std::string::npos) << r.err;
   llvm::json::Object p = process(r);
   // A: 10000 x h(proposal) = 4000; B: the process value 15000 x h(demo).
   EXPECT_NEAR(num(p, "weighted_pipeline"), 10000 * 0.4 + 15000 * 0.2 / 0.955, 1e-6);
@@ -191,54 +187,6 @@ TEST_F(RuntimeCli, EveryExampleWorksFromItsSourceAndFromItsTables) {
     // The same report from the source and from the tables built from it.
     EXPECT_EQ(run({"analyze", source}).out, run({"analyze", out + "/tables.json"}).out) << example;
   }
-}
-
-TEST_F(RuntimeCli, RefusesWhatWouldGiveMeaninglessFigures) {
-  // Tables holding a process without stages (schema-valid) are refused, not crashed on.
-  std::string t = (*llvm::MemoryBuffer::getFile(tables()))->getBuffer().str();
-  size_t states = t.find("\"states\": [");
-  size_t end = t.find("\n  ]\n}", states);
-  ASSERT_NE(states, std::string::npos);
-  std::string empty =
-      t.substr(0, states) + "\"states\": [],\n      \"transitions\": []\n    }" + t.substr(end);
-  RunResult none = run({"analyze", write("empty.json", empty)});
-  EXPECT_EQ(none.status, 1) << none.out;
-  EXPECT_NE(none.err.find("it has no stages"), std::string::npos) << none.err;
-
-  EXPECT_EQ(run({"simulate", "--prospects=18446744073709551615", Quickstart}).status, 2);
-  EXPECT_EQ(run({"roi", "--leads=1.5", "--cost=10", Quickstart}).status, 2);
-  EXPECT_EQ(run({"roi", "--leads=10", "--cost=inf", Quickstart}).status, 2);
-  std::string deals = write("deals.csv", "deal,stage,entered\nA,demo,2026-01-01\n"
-                                         "B,demo,2027-01-01\n");
-  EXPECT_EQ(
-      run({"forecast", "--horizon=1e308", "--as-of=2026-06-01", "--pipeline", deals, Quickstart})
-          .status,
-      2);
-  RunResult late = run({"forecast", "--as-of=2026-06-01", "--pipeline", deals, Quickstart});
-  EXPECT_EQ(late.status, 1);
-  EXPECT_NE(late.err.find(deals + ":3: deal 'B' entered 2027-01-01, after the day of the "
-                                  "forecast (2026-06-01)"),
-            std::string::npos)
-      << late.err;
-
-  // A process that sends nearly everyone back: the step limit cuts the runs, and the
-  // figures would be biased, so the command says so and fails.
-  std::string loop =
-      write("loop.sales", "process p {\n"
-                          "  stage a { time 1 day; next b 100%; }\n"
-                          "  stage b { time 1 day; next a 99.999%; otherwise won; }\n"
-                          "  won won;\n}\n");
-  RunResult cut = run({"simulate", "--prospects=2000", loop});
-  EXPECT_EQ(cut.status, 1);
-  EXPECT_NE(cut.err.find("biased"), std::string::npos) << cut.err;
-}
-
-TEST_F(RuntimeCli, RefusesTablesOfAnotherVersion) {
-  std::string t = (*llvm::MemoryBuffer::getFile(tables()))->getBuffer().str();
-  t.replace(t.find("\"version\": 1"), 12, "\"version\": 2");
-  RunResult r = run({"analyze", write("v2.json", t)});
-  EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("version 2"), std::string::npos) << r.err;
 }
 
 } // namespace

@@ -24,9 +24,9 @@ cl::list<std::string> Inputs(cl::Positional, cl::sub(subBuild()), cl::ZeroOrMore
 cl::opt<std::string> OutputDir("o", cl::sub(subBuild()), cl::cat(category()), cl::value_desc("dir"),
                                cl::Required,
                                cl::desc("The folder to write into (created if missing)"));
-cl::opt<bool> Png("png", cl::sub(subBuild()), cl::cat(category()),
+cl::opt<bool> Png("png", cl::init(false), cl::sub(subBuild()), cl::cat(category()),
                   cl::desc("Also write each flowchart as PNG"));
-cl::opt<bool> Quiet("quiet", cl::sub(subBuild()), cl::cat(category()),
+cl::opt<bool> Quiet("quiet", cl::init(false), cl::sub(subBuild()), cl::cat(category()),
                     cl::desc("Do not list the files written"));
 
 /// One file per process: a process name declared in two of the files built together

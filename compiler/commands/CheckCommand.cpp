@@ -37,7 +37,8 @@ cl::opt<Emit>
                          clEnumValN(Emit::Ast, "ast", "the syntax tree of each checked file"),
                          clEnumValN(Emit::Model, "model",
                                     "the lowered processes with their predicted figures")));
-cl::opt<bool> ListDiagnostics("list-diagnostics", cl::sub(subCheck()), cl::cat(category()),
+cl::opt<bool> ListDiagnostics("list-diagnostics", cl::init(false), cl::sub(subCheck()),
+                              cl::cat(category()),
                               cl::desc("List every diagnostic code and name, then exit"));
 
 void listDiagnostics(llvm::raw_ostream& os) {

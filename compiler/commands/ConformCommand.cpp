@@ -22,9 +22,10 @@ cl::opt<std::string> Events("events", cl::sub(subConform()), cl::Required,
                             cl::value_desc("log.csv"),
                             cl::desc("Stage history: CSV with header deal,stage,timestamp, one "
                                      "row per entry into a stage or outcome"));
-cl::opt<std::string> AsOf("as-of", cl::sub(subConform()), cl::value_desc("YYYY-MM-DD"),
+cl::opt<std::string> AsOf("as-of", cl::init(""), cl::sub(subConform()),
+                          cl::value_desc("YYYY-MM-DD"),
                           cl::desc("The day open deals are judged stalled on (default: today)"));
-cl::opt<bool> Suggest("suggest", cl::sub(subConform()),
+cl::opt<bool> Suggest("suggest", cl::init(false), cl::sub(subConform()),
                       cl::desc("Print the edits to the .sales file that would match what "
                                "was observed"));
 

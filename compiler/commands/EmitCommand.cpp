@@ -31,11 +31,12 @@ cl::list<std::string> Inputs(cl::Positional, cl::sub(subEmit()), cl::ZeroOrMore,
                              cl::desc("<file.sales>"));
 cl::opt<EmitterIndex> To("to", cl::sub(subEmit()), cl::cat(category()), cl::Required,
                          cl::desc("What to write"), emitterValues());
-cl::opt<std::string> ProcessName("process", cl::sub(subEmit()), cl::cat(category()),
+cl::opt<std::string> ProcessName("process", cl::init(""), cl::sub(subEmit()), cl::cat(category()),
                                  cl::value_desc("name"),
                                  cl::desc("The process to write (default: every process; "
                                           "markdown, mermaid and bpmn need one)"));
-cl::opt<std::string> Output("o", cl::sub(subEmit()), cl::cat(category()), cl::value_desc("file"),
+cl::opt<std::string> Output("o", cl::init(""), cl::sub(subEmit()), cl::cat(category()),
+                            cl::value_desc("file"),
                             cl::desc("Write to this file instead of stdout (for csv: "
                                      "FILE-stages.csv and FILE-transitions.csv)"));
 

@@ -24,7 +24,8 @@ cl::opt<std::string> Pipeline("pipeline", cl::sub(subForecast()), cl::Required,
                               cl::value_desc("deals.csv"),
                               cl::desc("Open deals: CSV with header deal,stage,entered and an "
                                        "optional value column"));
-cl::opt<std::string> AsOf("as-of", cl::sub(subForecast()), cl::value_desc("YYYY-MM-DD"),
+cl::opt<std::string> AsOf("as-of", cl::init(""), cl::sub(subForecast()),
+                          cl::value_desc("YYYY-MM-DD"),
                           cl::desc("The day of the forecast (default: today, UTC)"));
 cl::opt<double> Horizon("horizon", cl::sub(subForecast()), cl::init(90), cl::value_desc("days"),
                         cl::desc("Count wins up to this many days after --as-of (default 90)"));

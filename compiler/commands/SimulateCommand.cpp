@@ -4,8 +4,6 @@
 #include "report/Report.h"
 #include "salesc/runtime/Simulate.h"
 
-#include "llvm/Support/Process.h"
-
 #include <chrono>
 #include <fmt/format.h>
 
@@ -30,12 +28,12 @@ cl::opt<unsigned> Threads("threads", cl::sub(subSimulate()), cl::init(0),
                           cl::desc("Threads to use (default 0: one per core)"));
 
 /// A progress line on stderr for runs that take more than a second, when stderr is a
-/// terminal; erased when done.
+/// terminal (never a string in a test); erased when done.
 class Progress {
 public:
   Progress(llvm::raw_ostream& err, std::string what)
       : err_(err), what_(std::move(what)), start_(std::chrono::steady_clock::now()),
-        enabled_(llvm::sys::Process::StandardErrIsDisplayed()) {}
+        enabled_(err.is_displayed()) {}
   ~Progress() {
     if (shown_)
       err_ << "\r" << std::string(what_.size() + 12, ' ') << "\r";

@@ -3,20 +3,29 @@
 #define SALESC_DRIVER_COMMAND_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
 
 namespace salesc::driver {
 
-/// What a command runs with: where it prints (injected, so a test can run a command in
-/// process and read both streams) and how it was started.
+/// What a command runs with: where it prints and where it reads (injected, so a test
+/// can run a command in process on files in memory and read both streams) and how it
+/// was started.
 struct CommandContext {
   llvm::raw_ostream& out; ///< reports, documents, artifacts written to stdout
   llvm::raw_ostream& err; ///< diagnostics and errors
   std::string argv0;      ///< to find the standard library beside the binary
+  /// Where every input is read: .sales files, their imports and the standard library,
+  /// folders, CSV files, tables.json. (Outputs are written to the real disk.)
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs = llvm::vfs::getRealFileSystem();
+  /// The standard library when --stdlib is not given; empty: beside the binary (a test
+  /// serves it from memory where an installed salesc finds it).
+  std::string stdlibDir = {};
 };
 
 /// Starts an error line on `ctx.err`: "salesc: error: ".

@@ -11,8 +11,8 @@
 namespace salesc::driver {
 
 std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
+  auto buffer = ctx.fs->getBufferForFile(path, /*FileSize=*/-1,
+                                         /*RequiresNullTerminator=*/false);
   if (!buffer) {
     error(ctx) << "cannot read '" << path << "': " << buffer.getError().message() << '\n';
     return std::nullopt;

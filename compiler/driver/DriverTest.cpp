@@ -192,6 +192,12 @@ TEST(Driver, OptionsAreResetBetweenRunsInOneProcess) {
   Outcome text = run({"check", Quickstart, Stdlib});
   EXPECT_EQ(text.status, 0);
   EXPECT_EQ(text.out, "") << "--format=json leaked into the next run";
+  // Options declared without cl::init are not reset by llvm::cl: every one has one.
+  EXPECT_EQ(run({"check", "--list-diagnostics"}).status, 0);
+  EXPECT_EQ(run({"check", Quickstart, Stdlib}).out, "") << "--list-diagnostics leaked";
+  EXPECT_EQ(run({"emit", "--to=mermaid", "--process=nope", Quickstart, Stdlib}).status, 1);
+  Outcome any = run({"emit", "--to=mermaid", Quickstart, Stdlib});
+  EXPECT_EQ(any.status, 0) << "--process leaked into the next run: " << any.err;
 }
 
 TEST(Driver, RuntimeCommandsPrintTheirReportOnTheInjectedStream) {

@@ -3,9 +3,7 @@
 
 #include "diag/Render.h"
 
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 
 #include <algorithm>
 
@@ -38,7 +36,7 @@ cl::opt<unsigned> ErrorLimit(
 cl::list<std::string> IncludeDirs("I", cl::Prefix, inEveryCommand(), cl::cat(category()),
                                   cl::value_desc("dir"),
                                   cl::desc("Look for imported files in this folder too"));
-cl::opt<std::string> StdlibDir("stdlib", inEveryCommand(), cl::cat(category()),
+cl::opt<std::string> StdlibDir("stdlib", cl::init(""), inEveryCommand(), cl::cat(category()),
                                cl::value_desc("dir"),
                                cl::desc("Where the standard library (std/*.sales) is"));
 
@@ -72,22 +70,22 @@ void readWarnings(diag::DiagOptions& options, std::vector<CommandLineProblem>& p
 
 /// The files named on the command line: folders give every *.sales file below them,
 /// sorted, so runs are reproducible.
-std::vector<std::string> expandInputs(llvm::ArrayRef<std::string> inputs,
+std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<std::string> inputs,
                                       std::vector<CommandLineProblem>& problems) {
   std::vector<std::string> files;
   for (const std::string& in : inputs) {
-    if (!llvm::sys::fs::is_directory(in)) {
+    if (!sema::isFolder(fs, in)) {
       files.push_back(in);
       continue;
     }
     std::vector<std::string> found;
     std::error_code ec;
-    // Symbolic links to folders are not followed: a link back up would loop forever.
-    for (llvm::sys::fs::recursive_directory_iterator it(in, ec, /*follow_symlinks=*/false), end;
-         it != end && !ec; it.increment(ec))
-      if (llvm::sys::path::extension(it->path()) == ".sales" &&
-          !llvm::sys::fs::is_directory(it->path()))
-        found.push_back(it->path());
+    // Symbolic links to folders are not followed (their entries are links, not folders):
+    // a link back up would loop forever.
+    for (llvm::vfs::recursive_directory_iterator it(fs, in, ec), end; it != end && !ec;
+         it.increment(ec))
+      if (llvm::sys::path::extension(it->path()) == ".sales" && !sema::isFolder(fs, it->path()))
+        found.push_back(it->path().str());
     if (ec)
       problems.push_back({diag::DiagKind::FolderUnreadable, in,
                           "cannot read folder '" + in + "': " + ec.message()});
@@ -111,14 +109,16 @@ size_t cutAtErrorLimit(const std::vector<diag::Diagnostic>& diags) {
   return diags.size();
 }
 
-bool useColor() {
+/// Auto: when the stream the report goes to is a terminal that shows colours (stderr
+/// in salesc; never a string in a test).
+bool useColor(const llvm::raw_ostream& err) {
   switch (ColorMode) {
   case Color::Always:
     return true;
   case Color::Never:
     return false;
   case Color::Auto:
-    return llvm::sys::Process::StandardErrHasColors();
+    return err.has_colors();
   }
   return false;
 }
@@ -133,13 +133,15 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs) {
     problems.push_back({diag::DiagKind::NoInput, "",
                         "no file to check; try 'salesc check examples/quickstart.sales'"});
   sema::LoadOptions load;
-  load.stdlibDir = frontend::findStdlib(ctx.argv0.c_str(), StdlibDir);
+  load.stdlibDir =
+      frontend::findStdlib(ctx.argv0.c_str(), StdlibDir.empty() ? ctx.stdlibDir : StdlibDir);
   load.includeDirs.assign(IncludeDirs.begin(), IncludeDirs.end());
+  load.fs = ctx.fs;
   FrontEnd fe;
   fe.session = std::make_unique<frontend::Session>(std::move(load), std::move(diagOptions));
   // After an option error nothing is read: the options would not be what was meant.
   std::vector<std::string> files =
-      problems.empty() ? expandInputs(inputs, problems) : std::vector<std::string>{};
+      problems.empty() ? expandInputs(*ctx.fs, inputs, problems) : std::vector<std::string>{};
   for (const CommandLineProblem& p : problems)
     fe.session->diags().reportFile(p.kind, p.file, p.message);
   fe.unusable = !problems.empty();
@@ -161,7 +163,7 @@ int reportText(CommandContext& ctx, FrontEnd& fe) {
   diag::DiagnosticEngine& diags = fe.session->diags();
   std::vector<diag::Diagnostic> sorted = diags.sorted();
   size_t shown = cutAtErrorLimit(sorted);
-  bool color = useColor();
+  bool color = useColor(ctx.err);
   diag::renderText(ctx.err, fe.session->sourceMgr(),
                    llvm::ArrayRef<diag::Diagnostic>(sorted.data(), shown), color);
   if (shown < sorted.size())

@@ -14,7 +14,7 @@ namespace cl = llvm::cl;
 
 RuntimeOptions::RuntimeOptions(cl::SubCommand& cmd)
     : input(cl::Positional, cl::sub(cmd), cl::Required, cl::desc("<file.sales or tables.json>")),
-      process("process", cl::sub(cmd), cl::value_desc("name"),
+      process("process", cl::sub(cmd), cl::init(""), cl::value_desc("name"),
               cl::desc("The process to work on (default: every process)")),
       format("format", cl::sub(cmd), cl::init(ReportFormat::Text),
              cl::desc("How to print the report"),
@@ -41,12 +41,21 @@ std::string unfit(const rt::Process& p) {
   return {};
 }
 
+/// Reads a tables.json from the command's file system.
+llvm::Expected<std::vector<rt::Process>> readTables(llvm::vfs::FileSystem& fs,
+                                                    const std::string& path) {
+  auto buffer = fs.getBufferForFile(path);
+  if (!buffer)
+    return rt::tablesUnreadable(path, buffer.getError());
+  return rt::loadTables((*buffer)->getBuffer(), path);
+}
+
 int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::string& only,
                      RuntimeInput& out) {
   // Each process with the checker's analysis when it comes from a .sales file.
   std::vector<std::pair<const rt::Process*, const std::optional<rt::Analysis>*>> all;
   if (llvm::StringRef(path).endswith(".json")) {
-    llvm::Expected<std::vector<rt::Process>> loaded = rt::loadTablesFile(path);
+    llvm::Expected<std::vector<rt::Process>> loaded = readTables(*ctx.fs, path);
     if (!loaded) {
       error(ctx) << llvm::toString(loaded.takeError()) << '\n';
       return 1;

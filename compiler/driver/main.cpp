@@ -6,7 +6,8 @@
 
 int main(int argc, char** argv) {
   llvm::InitLLVM init(argc, argv);
-  salesc::driver::CommandContext ctx{llvm::outs(), llvm::errs(), argv[0]};
+  salesc::driver::CommandContext ctx{llvm::outs(), llvm::errs(), argv[0],
+                                     llvm::vfs::getRealFileSystem()};
   return salesc::driver::runMain(
       llvm::ArrayRef<const char*>(const_cast<const char**>(argv), static_cast<size_t>(argc)), ctx);
 }

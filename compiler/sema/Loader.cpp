@@ -3,7 +3,6 @@
 
 #include "parse/Parse.h"
 
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -13,17 +12,22 @@ using diag::DiagKind;
 
 namespace {
 
-std::string canonical(llvm::StringRef path) {
+std::string canonical(llvm::vfs::FileSystem& fs, llvm::StringRef path) {
   llvm::SmallString<256> real;
-  if (!llvm::sys::fs::real_path(path, real))
+  if (!fs.getRealPath(path, real))
     return std::string(real);
   llvm::SmallString<256> abs(path);
-  llvm::sys::fs::make_absolute(abs);
+  fs.makeAbsolute(abs);
   llvm::sys::path::remove_dots(abs, true);
   return std::string(abs);
 }
 
 } // namespace
+
+bool isFolder(llvm::vfs::FileSystem& fs, const llvm::Twine& path) {
+  llvm::ErrorOr<llvm::vfs::Status> s = fs.status(path);
+  return s && s->isDirectory();
+}
 
 Loader::Entry* Loader::parse(std::unique_ptr<llvm::MemoryBuffer> buffer) {
   unsigned id = sm_.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
@@ -41,29 +45,32 @@ Loader::Entry* Loader::load(const std::string& canonicalPath, const std::string&
   if (it != byPath_.end())
     return it->second;
   // Named as the user wrote it (checked files) or as found (imports).
-  auto buffer = llvm::MemoryBuffer::getFile(shownPath, /*IsText=*/true);
+  auto buffer = options_.fs->getBufferForFile(shownPath);
   if (!buffer) {
     diags_.reportFile(DiagKind::FileUnreadable, shownPath,
                       "cannot read '" + shownPath + "': " + buffer.getError().message());
     return nullptr;
   }
+  // A file system in memory names a buffer as the file was added, not as it was asked for.
+  if ((*buffer)->getBufferIdentifier() != shownPath)
+    *buffer = llvm::MemoryBuffer::getMemBufferCopy((*buffer)->getBuffer(), shownPath);
   Entry* e = parse(std::move(*buffer));
   byPath_[canonicalPath] = e;
   return e;
 }
 
 const ast::Module* Loader::loadRoot(llvm::StringRef path) {
-  if (llvm::sys::fs::is_directory(path)) {
+  if (isFolder(*options_.fs, path)) {
     diags_.reportFile(DiagKind::FileUnreadable, path, "'" + path.str() + "' is a folder");
     return nullptr;
   }
-  Entry* e = load(canonical(path), path.str());
+  Entry* e = load(canonical(*options_.fs, path), path.str());
   return e ? e->module.get() : nullptr;
 }
 
 const ast::Module* Loader::loadText(llvm::StringRef name, llvm::StringRef text) {
   Entry* e = parse(llvm::MemoryBuffer::getMemBufferCopy(text, name));
-  byPath_[canonical(name)] = e;
+  byPath_[canonical(*options_.fs, name)] = e;
   return e->module.get();
 }
 
@@ -104,9 +111,9 @@ void Loader::resolveImports(Entry& e) {
     std::vector<std::string> tried = candidates(*e.module, imp.path.value);
     const ast::Module* found = nullptr;
     for (const std::string& c : tried) {
-      if (!llvm::sys::fs::exists(c) || llvm::sys::fs::is_directory(c))
+      if (!options_.fs->exists(c) || isFolder(*options_.fs, c))
         continue;
-      if (Entry* target = load(canonical(c), c))
+      if (Entry* target = load(canonical(*options_.fs, c), c))
         found = target->module.get();
       break;
     }

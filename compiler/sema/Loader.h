@@ -5,8 +5,10 @@
 #include "ast/AST.h"
 #include "diag/DiagnosticEngine.h"
 
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <memory>
 #include <string>
@@ -17,7 +19,12 @@ namespace salesc::sema {
 struct LoadOptions {
   std::string stdlibDir;                ///< where `import "std/x"` looks
   std::vector<std::string> includeDirs; ///< searched after the importing file's folder
+  /// Where files are read: the real disk, or files in memory in a test.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs = llvm::vfs::getRealFileSystem();
 };
+
+/// Whether `path` names a folder of `fs` (a link to a folder counts).
+bool isFolder(llvm::vfs::FileSystem& fs, const llvm::Twine& path);
 
 /// Owns every Module read in a run. A file is read and parsed once, however many
 /// checked files import it; its imports are resolved once too.

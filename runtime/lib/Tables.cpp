@@ -431,14 +431,17 @@ llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::Stri
   return out;
 }
 
+llvm::Error tablesUnreadable(llvm::StringRef name, std::error_code ec) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 fmt::format("{}: cannot read the file: {}", name, ec.message()));
+}
+
 llvm::Expected<std::vector<Process>> loadTablesFile(llvm::StringRef path) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
       llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/true);
   const std::string name = path == "-" ? "<stdin>" : path.str();
   if (!buffer)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        fmt::format("{}: cannot read the file: {}", name, buffer.getError().message()));
+    return tablesUnreadable(name, buffer.getError());
   return loadTables((*buffer)->getBuffer(), name);
 }
 

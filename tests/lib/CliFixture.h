@@ -9,15 +9,11 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "RunResult.h"
+
 #include <gtest/gtest.h>
 
 namespace salesc::testing {
-
-struct RunResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
 
 /// A fresh temporary folder per test, files written into it, and `salesc` run with
 /// stdout and stderr captured. SALESC_BINARY is the binary under test.

@@ -29,9 +29,13 @@ constexpr int TablesVersion = 1;
 /// that may be null may also be left out.
 llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::StringRef file);
 
-/// Reads the file at `path` and loads it; "PATH: cannot read the file: REASON"
-/// when it cannot be read.
+/// Reads the file at `path` and loads it; tablesUnreadable(path, ...) when it cannot be
+/// read.
 llvm::Expected<std::vector<Process>> loadTablesFile(llvm::StringRef path);
+
+/// The error for a tables file that cannot be read: "NAME: cannot read the file: REASON"
+/// (for a caller that reads the file itself and calls loadTables).
+llvm::Error tablesUnreadable(llvm::StringRef name, std::error_code ec);
 
 } // namespace salesc::rt
 
