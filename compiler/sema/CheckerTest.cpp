@@ -123,7 +123,7 @@ TEST(CheckerTest, WarnsAboutTargetsWithBothNumbers) {
   Compiled c = compile("process p {\n  target win rate 50%;\n  target cycle 1 day;\n"
                        "  stage a { time 3 days; next won 20%; }\n  won won; lost lost;\n}\n");
   ASSERT_EQ(c.messages.size(), 2u);
-  EXPECT_EQ(c.messages[0], "A001 the process predicts a win rate of 20.00% from 'a', below "
+  EXPECT_EQ(c.messages[0], "A001 the process predicts a win rate of 20% from 'a', below "
                            "its target of 50%");
   EXPECT_EQ(c.messages[1], "A002 the process predicts 3 days from 'a' to a won deal, above its "
                            "target of 1 day");

@@ -87,9 +87,8 @@ bool ProcessChecker::checkPredictions(const ResolvedProcess& p, const ast::Brand
   double toWin = a->expectedDaysToWin[model.start];
   if (p.targetWinRate && a->winRateTargetMet == false) {
     diags_.report(DiagKind::WinRateBelowTarget, p.targetWinRate->range,
-                  fmt::format("the process predicts a win rate of {:.2f}% from {}, below its "
-                              "target of {:g}%",
-                              winRate * 100, start, *model.targetWinRate * 100));
+                  "the process predicts a win rate of " + rt::percent(winRate) + " from " + start +
+                      ", below its target of " + rt::percentAsWritten(*model.targetWinRate * 100));
   }
   if (p.targetCycle && a->cycleTargetMet == false) {
     diags_.report(DiagKind::CycleAboveTarget, p.targetCycle->range,

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "salesc/runtime/Conform.h"
 
+#include "salesc/runtime/Format.h"
 #include "salesc/runtime/Graph.h"
 
 #include "salesc/runtime/Simulate.h"
@@ -281,7 +282,6 @@ ConformResult conform(const Process& p, llvm::ArrayRef<StageEvent> events, doubl
 std::vector<std::string> suggest(const Process& p, const ConformResult& r,
                                  const SuggestOptions& options) {
   std::vector<std::string> lines;
-  auto percent = [](double probability) { return fmt::format("{:g}%", probability * 100); };
   for (uint32_t s = 0; s < p.states.size() && s < r.states.size(); ++s) {
     const State& state = p.states[s];
     const StageConformance& c = r.states[s];
@@ -297,8 +297,7 @@ std::vector<std::string> suggest(const Process& p, const ConformResult& r,
         continue;
       lines.push_back(fmt::format("stage {}: next {} {}%;  // stated {}, observed {} {}",
                                   state.name, p.states[edge.to].name, proposed,
-                                  percent(edge.stated), fmt::format("{:.1f}%", edge.observed * 100),
-                                  n));
+                                  percentAsWritten(edge.stated * 100), percent(edge.observed), n));
     }
     for (const UnexpectedTransition& u : r.unexpected) {
       if (!u.from || *u.from != s)
@@ -308,8 +307,8 @@ std::vector<std::string> suggest(const Process& p, const ConformResult& r,
       if (proposed < 1)
         continue;
       lines.push_back(fmt::format(
-          "stage {}: next {} {}%;  // not in the process ({}), observed {:.1f}% {}", state.name,
-          p.states[u.to].name, proposed, kindName(u.kind).str(), rate * 100, n));
+          "stage {}: next {} {}%;  // not in the process ({}), observed {} {}", state.name,
+          p.states[u.to].name, proposed, kindName(u.kind).str(), percent(rate), n));
     }
     if (std::isnan(c.median) || (state.hasTime && !c.timeOutside))
       continue;

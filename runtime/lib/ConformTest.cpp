@@ -265,7 +265,7 @@ TEST(ConformTest, SuggestProposesObservedRatesAndTimes) {
   ConformResult r = conform(p, knownLog(), 160);
   std::vector<std::string> lines = suggest(p, r);
   EXPECT_EQ(lines, (std::vector<std::string>{
-                       "stage b: next won 60%;  // stated 80%, observed 60.0% (n=50)",
+                       "stage b: next won 60%;  // stated 80%, observed 60% (n=50)",
                        "stage b: time 16 to 24 days typical 20 days;  // stated 5 to 15 days, "
                        "observed P10 16.0, median 20.0, P90 24.0 days (n=50)"}));
   // Below the minimum sample nothing is proposed.
@@ -279,8 +279,8 @@ TEST(ConformTest, SuggestProposesObservedRatesAndTimes) {
   EXPECT_EQ(suggest(p, r), (std::vector<std::string>{
                                "stage a: time 2 to 9 days typical 6 days;  // no time stated, "
                                "observed P10 1.9, median 5.5, P90 9.1 days (n=100)",
-                               "stage b: next won 60%;  // stated 80%, observed 60.0% (n=50)",
-                               "stage b: next lost 40%;  // stated 20%, observed 40.0% (n=50)",
+                               "stage b: next won 60%;  // stated 80%, observed 60% (n=50)",
+                               "stage b: next lost 40%;  // stated 20%, observed 40% (n=50)",
                                "stage b: time 16 to 24 days typical 20 days;  // stated 5 to 15 "
                                "days, observed P10 16.0, median 20.0, P90 24.0 days (n=50)"}));
 }
@@ -303,9 +303,9 @@ TEST(ConformTest, SuggestAddsFrequentMovesTheProcessLacks) {
   }
   ConformResult r = conform(p, log, 5);
   EXPECT_EQ(suggest(p, r), (std::vector<std::string>{
-                               "stage a: next b 75%;  // stated 100%, observed 75.0% (n=40)",
+                               "stage a: next b 75%;  // stated 100%, observed 75% (n=40)",
                                "stage a: next won 25%;  // not in the process (skips ahead), "
-                               "observed 25.0% (n=40)",
+                               "observed 25% (n=40)",
                                "stage a: time 1 day;  // no time stated, observed P10 1.0, "
                                "median 1.0, P90 1.0 days (n=40)"}));
 }
