@@ -37,11 +37,11 @@ cl::opt<std::string> ProcessName("process", cl::init(""), cl::sub(subEmit()), cl
                                           "markdown, mermaid and bpmn need one)"));
 cl::opt<std::string> Output("o", cl::init(""), cl::sub(subEmit()), cl::cat(category()),
                             cl::value_desc("file"),
-                            cl::desc("Write to this file instead of stdout (for csv: "
-                                     "FILE-stages.csv and FILE-transitions.csv)"));
+                            cl::desc("Write to this file instead of stdout ('-': stdout; for "
+                                     "csv: FILE-stages.csv and FILE-transitions.csv)"));
 
 bool writeOut(CommandContext& ctx, const std::string& path, const std::string& bytes) {
-  if (path.empty()) {
+  if (path.empty() || path == "-") {
     ctx.out << bytes;
     return true;
   }
@@ -55,7 +55,7 @@ bool writeOut(CommandContext& ctx, const std::string& path, const std::string& b
 
 /// Writes the parts: to stdout joined, to -o as one file, or as FILE-PART for several.
 bool writeParts(CommandContext& ctx, const std::vector<emit::Part>& parts) {
-  if (Output.empty() || parts.size() == 1)
+  if (Output.empty() || Output == "-" || parts.size() == 1)
     return writeOut(ctx, Output, emit::joinParts(parts));
   for (const emit::Part& part : parts)
     if (!writeOut(ctx, Output + "-" + part.name, part.bytes))

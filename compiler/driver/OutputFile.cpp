@@ -8,11 +8,45 @@
 
 namespace salesc::driver {
 
+namespace {
+
+llvm::Error refuse(llvm::StringRef path, const char* what) {
+  return llvm::createStringError(std::errc::operation_not_permitted,
+                                 "'%s' is %s; salesc writes only regular files (or standard "
+                                 "output), so it leaves it alone",
+                                 path.str().c_str(), what);
+}
+
+/// Whether the regular file at `path` already holds exactly `bytes`: read only when its
+/// size says it may, so the read is bounded by the output's own size.
+bool holds(llvm::StringRef path, uint64_t size, llvm::StringRef bytes) {
+  if (size != bytes.size())
+    return false;
+  auto existing = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+  return existing && (*existing)->getBuffer() == bytes;
+}
+
+} // namespace
+
 llvm::Expected<WriteResult> writeAtomically(llvm::StringRef path, llvm::StringRef bytes) {
-  if (auto existing = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                                  /*RequiresNullTerminator=*/false))
-    if ((*existing)->getBuffer() == bytes)
-      return WriteResult::Unchanged;
+  // What is there now, the link itself rather than what it points to: a device, a FIFO
+  // or a link is never read (it may never end) nor renamed over.
+  llvm::sys::fs::file_status st;
+  if (!llvm::sys::fs::status(path, st, /*follow=*/false)) {
+    switch (st.type()) {
+    case llvm::sys::fs::file_type::regular_file:
+      if (holds(path, st.getSize(), bytes))
+        return WriteResult::Unchanged;
+      break;
+    case llvm::sys::fs::file_type::symlink_file:
+      return refuse(path, "a symbolic link");
+    case llvm::sys::fs::file_type::directory_file:
+      return refuse(path, "a folder");
+    default:
+      return refuse(path, "a device, a FIFO or a socket, not a regular file");
+    }
+  }
   llvm::SmallString<256> model(path);
   model += ".tmp-%%%%%%";
   int fd = -1;
