@@ -75,6 +75,16 @@ TEST_F(Cli, VersionAndHelp) {
     EXPECT_NE(ch.out.find(opt), std::string::npos) << opt;
 }
 
+TEST_F(Cli, AFullDiskIsOneLineAndStatusTwo) {
+  // Once: "LLVM ERROR: IO failure on output stream", then an abort.
+  for (std::vector<std::string> args : {std::vector<std::string>{"--version"},
+                                        {"check", "--emit=ast", write("clean.sales", Clean)}}) {
+    RunResult r = run(args, "/dev/full");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_EQ(r.err, "salesc: error: cannot write the output: No space left on device\n");
+  }
+}
+
 TEST_F(Cli, ExitStatuses) {
   EXPECT_EQ(run({"check", write("clean.sales", Clean)}).status, 0);
   EXPECT_EQ(run({"check", write("broken.sales", Broken)}).status, 1);

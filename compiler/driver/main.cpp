@@ -4,10 +4,35 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <system_error>
+
+namespace {
+
+/// The exit status once stdout is flushed: a write error (a full disk, /dev/full) is one
+/// line on stderr and status 2; a reader that went away (a closed pipe) is silent, with
+/// status 2 too. Errors are cleared so that LLVM does not abort at exit.
+int finish(int status) {
+  llvm::raw_fd_ostream& out = llvm::outs();
+  out.flush();
+  if (out.has_error()) {
+    std::error_code ec = out.error();
+    out.clear_error();
+    if (ec != std::errc::broken_pipe)
+      llvm::errs() << "salesc: error: cannot write the output: " << ec.message() << '\n';
+    status = 2;
+  }
+  llvm::errs().flush();
+  if (llvm::errs().has_error())
+    llvm::errs().clear_error(); // nowhere left to say it
+  return status;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
   llvm::InitLLVM init(argc, argv);
   salesc::driver::CommandContext ctx{llvm::outs(), llvm::errs(), argv[0],
                                      llvm::vfs::getRealFileSystem()};
-  return salesc::driver::runMain(
-      llvm::ArrayRef<const char*>(const_cast<const char**>(argv), static_cast<size_t>(argc)), ctx);
+  return finish(salesc::driver::runMain(
+      llvm::ArrayRef<const char*>(const_cast<const char**>(argv), static_cast<size_t>(argc)), ctx));
 }

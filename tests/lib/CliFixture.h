@@ -32,8 +32,11 @@ protected:
     return std::string(p);
   }
 
-  RunResult run(std::vector<std::string> args) {
-    std::string outFile = write("stdout.txt", ""), errFile = write("stderr.txt", "");
+  /// Runs salesc with `args`; its stdout goes to `stdoutPath` when given (a device, to
+  /// see how salesc copes), else it is captured in RunResult::out.
+  RunResult run(std::vector<std::string> args, std::string stdoutPath = "") {
+    std::string outFile = stdoutPath.empty() ? write("stdout.txt", "") : stdoutPath;
+    std::string errFile = write("stderr.txt", "");
     std::vector<llvm::StringRef> argv{SALESC_BINARY};
     for (const std::string& a : args)
       argv.push_back(a);
@@ -41,7 +44,8 @@ protected:
                                                    llvm::StringRef(errFile)};
     RunResult r;
     r.status = llvm::sys::ExecuteAndWait(SALESC_BINARY, argv, llvm::None, redirects);
-    r.out = (*llvm::MemoryBuffer::getFile(outFile))->getBuffer().str();
+    if (stdoutPath.empty())
+      r.out = (*llvm::MemoryBuffer::getFile(outFile))->getBuffer().str();
     r.err = (*llvm::MemoryBuffer::getFile(errFile))->getBuffer().str();
     return r;
   }
