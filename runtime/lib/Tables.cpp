@@ -417,9 +417,50 @@ bool Reader::transitions(const json::Array& a, Process& p) {
 
 } // namespace
 
+namespace {
+
+/// Where `json` nests arrays and objects deeper than MaxTablesDepth (outside strings),
+/// or npos. llvm::json::parse recurses once per level: 40,000 levels overflowed the stack.
+size_t tooDeep(llvm::StringRef json) {
+  unsigned depth = 0;
+  bool inString = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (inString) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > MaxTablesDepth)
+        return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return llvm::StringRef::npos;
+}
+
+} // namespace
+
 llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::StringRef file) {
   if (json.startswith("\xEF\xBB\xBF"))
     json = json.drop_front(3);
+  if (json.size() > MaxTablesBytes)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        fmt::format("{}: the file is {} MiB; salesc reads tables of up to {} MiB", file.str(),
+                    (json.size() + (1 << 20) - 1) >> 20, MaxTablesBytes >> 20));
+  if (size_t at = tooDeep(json); at != llvm::StringRef::npos) {
+    size_t line = 1 + json.take_front(at).count('\n');
+    size_t column = at - json.take_front(at).rfind('\n'); // npos + 1 == 0 on line 1
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        fmt::format("{}:{}:{}: arrays and objects nest more than {} deep; a tables.json nests 6",
+                    file.str(), line, column, MaxTablesDepth));
+  }
   llvm::Expected<json::Value> root = json::parse(json);
   if (!root)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),

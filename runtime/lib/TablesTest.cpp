@@ -380,5 +380,27 @@ TEST(TablesTest, AFileThatCannotBeReadIsAnError) {
             "/nonexistent/tables.json: cannot read the file: No such file or directory");
 }
 
+TEST(TablesTest, RefusesNestingThatWouldOverflowTheStack) {
+  // 40,000 levels once crashed llvm::json::parse (SIGSEGV).
+  std::string deep = std::string(40000, '[') + std::string(40000, ']');
+  llvm::Expected<std::vector<Process>> r = loadTables(deep, "deep.json");
+  ASSERT_FALSE(bool(r));
+  EXPECT_EQ(llvm::toString(r.takeError()),
+            "deep.json:1:65: arrays and objects nest more than 64 deep; a tables.json nests 6");
+  // Brackets inside strings are text, not nesting.
+  std::string text = "{\"format\": \"" + std::string(1000, '[') + "\"}";
+  r = loadTables(text, "strings.json");
+  ASSERT_FALSE(bool(r));
+  EXPECT_EQ(llvm::toString(r.takeError()).find("nest"), std::string::npos);
+}
+
+TEST(TablesTest, RefusesTablesOverTheSizeLimit) {
+  std::string big(MaxTablesBytes + 1, ' ');
+  llvm::Expected<std::vector<Process>> r = loadTables(big, "big.json");
+  ASSERT_FALSE(bool(r));
+  EXPECT_EQ(llvm::toString(r.takeError()),
+            "big.json: the file is 17 MiB; salesc reads tables of up to 16 MiB");
+}
+
 } // namespace
 } // namespace salesc::rt

@@ -21,6 +21,13 @@ namespace salesc::rt {
 /// The version of the tables format this runtime reads.
 constexpr int TablesVersion = 1;
 
+/// The largest tables.json read: loading takes up to about 50 times the text in memory,
+/// so this bounds a load to under 1 GiB (about 2,000 processes of a dozen stages fit).
+constexpr size_t MaxTablesBytes = size_t(16) << 20;
+/// How deep arrays and objects may nest (a tables.json nests 6): deeper text is refused
+/// before it is parsed, whose recursion would otherwise overflow the stack.
+constexpr unsigned MaxTablesDepth = 64;
+
 /// Parses the text of a tables.json; `file` names it in messages. Errors read
 /// "FILE:LINE:COL: invalid JSON: ..." for a syntax error and "FILE: ..." naming
 /// the process and the field otherwise (a wrong format or version, a missing
