@@ -18,6 +18,7 @@
 #include "CliFixture.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 namespace {
 
@@ -83,6 +84,32 @@ TEST_F(Cli, AFullDiskIsOneLineAndStatusTwo) {
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_EQ(r.err, "salesc: error: cannot write the output: No space left on device\n");
   }
+}
+
+TEST_F(Cli, DevicesAndFifosAreNeverRead) {
+  // /dev/zero once exhausted memory; a FIFO would hang.
+  RunResult zero = run({"check", "/dev/zero"});
+  EXPECT_EQ(zero.status, 2);
+  EXPECT_EQ(zero.err, "/dev/zero: error: cannot read '/dev/zero': it is a device, a FIFO or a "
+                      "socket, not a regular file [S011]\n1 error generated.\n");
+  std::string fifo = write("fifo.sales", "");
+  llvm::sys::fs::remove(fifo);
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  RunResult r = run({"check", fifo});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("not a regular file [S011]"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, AnImportWithANulByteReadsNothing) {
+  // "/etc/passwd\0.sales" passed the .sales check, and open() stopped at the NUL.
+  std::string file = write("nul.sales", std::string("import \"/etc/passwd\0.sales\";\n", 29));
+  RunResult r = run({"check", "--color=never", file});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(file + ":1:8: error: an imported path cannot hold a NUL character (\\0) "
+                              "[S010]"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("root:"), std::string::npos) << "a line of /etc/passwd was printed";
 }
 
 TEST_F(Cli, ExitStatuses) {

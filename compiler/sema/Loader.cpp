@@ -44,6 +44,15 @@ Loader::Entry* Loader::load(const std::string& canonicalPath, const std::string&
   auto it = byPath_.find(canonicalPath);
   if (it != byPath_.end())
     return it->second;
+  // A device or a FIFO is never read: /dev/zero would never end, a FIFO may never
+  // answer. (A link is followed to what it names, which must be a regular file.)
+  llvm::ErrorOr<llvm::vfs::Status> st = options_.fs->status(shownPath);
+  if (st && st->getType() != llvm::sys::fs::file_type::regular_file && !st->isDirectory()) {
+    diags_.reportFile(DiagKind::FileUnreadable, shownPath,
+                      "cannot read '" + shownPath +
+                          "': it is a device, a FIFO or a socket, not a regular file");
+    return nullptr;
+  }
   // Named as the user wrote it (checked files) or as found (imports).
   auto buffer = options_.fs->getBufferForFile(shownPath);
   if (!buffer) {
@@ -108,6 +117,12 @@ void Loader::resolveImports(Entry& e) {
     return;
   e.importsResolved = true;
   for (const ast::Import& imp : e.module->imports) {
+    if (imp.path.value.find('\0') != std::string::npos) {
+      // The system would read the path only up to the NUL: "/etc/passwd\0.sales".
+      diags_.report(DiagKind::ImportNotFound, imp.path.range,
+                    "an imported path cannot hold a NUL character (\\0)");
+      continue;
+    }
     std::vector<std::string> tried = candidates(*e.module, imp.path.value);
     const ast::Module* found = nullptr;
     for (const std::string& c : tried) {
