@@ -18,6 +18,15 @@
 namespace salesc::emit {
 namespace {
 
+/// A text cell a spreadsheet would take for a formula (=, +, -, @, a tab or a carriage
+/// return first: OWASP's list) gets a leading apostrophe, which spreadsheets show as text
+/// and do not display. Numbers are written as numbers.
+std::string neutralized(llvm::StringRef text) {
+  if (!text.empty() && llvm::StringRef("=+-@\t\r").contains(text.front()))
+    return "'" + text.str();
+  return text.str();
+}
+
 /// One CSV field, quoted when it has to be.
 std::string field(llvm::StringRef text) {
   if (text.find_first_of(",\"\r\n") == llvm::StringRef::npos)
@@ -38,14 +47,8 @@ public:
       cell(h);
     endRow();
   }
-  Table& cell(llvm::StringRef text) {
-    if (!rowEmpty_)
-      out_ += ',';
-    out_ += field(text);
-    rowEmpty_ = false;
-    return *this;
-  }
-  Table& number(std::optional<double> v) { return cell(v ? exactNumber(*v) : ""); }
+  Table& cell(llvm::StringRef text) { return raw(neutralized(text)); }
+  Table& number(std::optional<double> v) { return raw(v ? exactNumber(*v) : ""); }
   void endRow() {
     out_ += '\n';
     rowEmpty_ = true;
@@ -53,6 +56,14 @@ public:
   std::string take() { return std::move(out_); }
 
 private:
+  Table& raw(llvm::StringRef text) {
+    if (!rowEmpty_)
+      out_ += ',';
+    out_ += field(text);
+    rowEmpty_ = false;
+    return *this;
+  }
+
   std::string out_;
   bool rowEmpty_ = true;
 };

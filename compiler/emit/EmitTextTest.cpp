@@ -93,6 +93,20 @@ TEST(EmitCsvTest, QuotesFieldsWithCommasQuotesAndLineBreaks) {
   EXPECT_EQ(readCsv(toTransitionsCsv({a}))[1][1], p.states[0].name);
 }
 
+TEST(EmitCsvTest, CellsASpreadsheetWouldRunAreNeutralized) {
+  rt::Process p = hostileProcess();
+  const char* formulas[] = {"=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx"};
+  for (const char* f : formulas) {
+    p.states[0].description = f;
+    std::vector<std::vector<std::string>> rows = readCsv(toStagesCsv({analyzed(p)}));
+    EXPECT_EQ(rows[1][4], std::string("'") + f) << f;
+  }
+  p.states[0].description = "a = b";
+  EXPECT_EQ(readCsv(toStagesCsv({analyzed(p)}))[1][4], "a = b") << "only a first character";
+  // Numbers stay numbers.
+  EXPECT_EQ(readCsv(toTransitionsCsv({analyzed(p)}))[1][3].front(), '0');
+}
+
 TEST(EmitCsvTest, NumbersReadBackExactly) {
   rt::Process p;
   p.name = "p";
