@@ -18,6 +18,26 @@ unsigned widthAt(llvm::StringRef line, size_t i, unsigned* bytes) {
   return w < 0 ? 1 : static_cast<unsigned>(w);
 }
 
+/// `line` as the terminal is shown it: a control character (but tab), DEL or U+FFFE is
+/// a '?', one column wide as the caret line counts it, so that no escape sequence in a
+/// file reaches the terminal and the caret stays aligned.
+std::string shownLine(llvm::StringRef line) {
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < line.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(line[i]);
+    if ((u < 0x20 && u != '\t') || u == 0x7f) {
+      out += '?';
+    } else if (line.substr(i).startswith("\xEF\xBF\xBE")) {
+      out += '?';
+      i += 2;
+    } else {
+      out += line[i];
+    }
+  }
+  return out;
+}
+
 /// The caret line: whitespace that lines up with `line` up to `from`, then `^` and
 /// `~` up to `to` (byte offsets into the line). Tabs are copied so they line up
 /// whatever the terminal's tab width.
@@ -86,7 +106,7 @@ void snippet(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::SMRange ran
   size_t to = from + 1;
   if (range.End.isValid() && range.End.getPointer() > range.Start.getPointer())
     to = std::min<size_t>(range.End.getPointer() - line.data(), line.size());
-  os << line << '\n';
+  os << shownLine(line) << '\n';
   if (color)
     os.changeColor(llvm::raw_ostream::GREEN, true);
   os << caretLine(line, from, to);

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "AstBuilder.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdlib>
 
@@ -73,6 +75,19 @@ std::optional<ast::Number> AstBuilder::number(antlr4::Token* token) {
   return ast::Number{value, range(token)};
 }
 
+namespace {
+
+/// The length of the control character (U+0000 to U+001F but tab and line ends, and
+/// U+007F) or of U+FFFE that `text` starts with; 0 when it starts with anything else.
+unsigned controlCharacter(llvm::StringRef text) {
+  unsigned char u = static_cast<unsigned char>(text.front());
+  if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7f)
+    return 1;
+  return text.startswith("\xEF\xBF\xBE") ? 3 : 0;
+}
+
+} // namespace
+
 std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
   if (!present(token))
     return std::nullopt;
@@ -90,6 +105,23 @@ std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
   }
   out.value.reserve(body.size());
   for (size_t i = 0; i < body.size(); ++i) {
+    if (unsigned width = controlCharacter(body.drop_front(i))) {
+      // Graphviz, XML and terminals all choke on these; refuse them where they are.
+      const char* at = body.data() + i;
+      unsigned char u = static_cast<unsigned char>(body[i]);
+      ++errors_;
+      diags_.report(DiagKind::InvalidCharacter,
+                    {llvm::SMLoc::getFromPointer(at), llvm::SMLoc::getFromPointer(at + width)},
+                    (width == 1 ? fmt::format("text in quotes cannot hold the control character "
+                                              "U+{:04X}",
+                                              u)
+                                : std::string("text in quotes cannot hold the non-character "
+                                              "U+FFFE")) +
+                        "; remove it (it may have come with pasted text)");
+      out.value.append(at, width); // kept, so that an import path still fails as written
+      i += width - 1;
+      continue;
+    }
     if (body[i] != '\\' || i + 1 >= body.size()) {
       out.value += body[i];
       continue;
