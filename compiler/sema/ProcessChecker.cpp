@@ -9,6 +9,7 @@
 #include "Durations.h"
 #include "Spelling.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 
 #include <cmath>
@@ -277,14 +278,15 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
       continue;
     }
     // Merge an implicit remainder into an explicit edge to the same state.
+    // (Only this stage's edges can share a target: a map, not a search of every
+    // transition so far, which made 1,000 stages of 400 exits take 40 s.)
+    llvm::DenseMap<uint32_t, size_t> byTarget;
     for (const rt::Transition& t : edges) {
-      auto same = llvm::find_if(out.transitions, [&](const rt::Transition& o) {
-        return o.from == t.from && o.to == t.to;
-      });
-      if (same != out.transitions.end())
-        same->probability += t.probability;
-      else
+      auto [it, inserted] = byTarget.try_emplace(t.to, out.transitions.size());
+      if (inserted)
         out.transitions.push_back(t);
+      else
+        out.transitions[it->second].probability += t.probability;
     }
   }
   return !trap.hasErrors();

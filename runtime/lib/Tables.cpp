@@ -2,6 +2,7 @@
 #include "salesc/runtime/Tables.h"
 #include "salesc/runtime/Verify.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -377,6 +378,8 @@ bool Reader::time(const json::Object& o, State& s) {
 bool Reader::transitions(const json::Array& a, Process& p) {
   const std::string processWhere = where;
   const size_t n = p.states.size();
+  llvm::DenseSet<uint64_t> pairs; // (from, to) seen: one lookup a transition, not a scan
+  pairs.reserve(a.size());
   for (size_t i = 0; i < a.size(); ++i) {
     where = fmt::format("{}, transition {}", processWhere, i);
     const json::Object* to = object(a[i], "the entry");
@@ -402,11 +405,10 @@ bool Reader::transitions(const json::Array& a, Process& p) {
       return fail(fmt::format("the transition from '{}' to '{}' has probability {}; expected "
                               "more than 0 and at most 1",
                               p.states[t.from].name, p.states[t.to].name, t.probability));
-    for (const Transition& earlier : p.transitions)
-      if (earlier.from == t.from && earlier.to == t.to)
-        return fail(fmt::format("two transitions go from '{}' to '{}'; give each pair one "
-                                "transition with the combined probability",
-                                p.states[t.from].name, p.states[t.to].name));
+    if (!pairs.insert((uint64_t(t.from) << 32) | t.to).second)
+      return fail(fmt::format("two transitions go from '{}' to '{}'; give each pair one "
+                              "transition with the combined probability",
+                              p.states[t.from].name, p.states[t.to].name));
     p.transitions.push_back(t);
   }
   where = processWhere;

@@ -399,7 +399,7 @@ TEST(TablesTest, RefusesTablesOverTheSizeLimit) {
   llvm::Expected<std::vector<Process>> r = loadTables(big, "big.json");
   ASSERT_FALSE(bool(r));
   EXPECT_EQ(llvm::toString(r.takeError()),
-            "big.json: the file is 17 MiB; salesc reads tables of up to 16 MiB");
+            "big.json: the file is 65 MiB; salesc reads tables of up to 64 MiB");
 }
 
 } // namespace

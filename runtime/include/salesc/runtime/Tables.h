@@ -21,9 +21,9 @@ namespace salesc::rt {
 /// The version of the tables format this runtime reads.
 constexpr int TablesVersion = 1;
 
-/// The largest tables.json read: loading takes up to about 50 times the text in memory,
-/// so this bounds a load to under 1 GiB (about 2,000 processes of a dozen stages fit).
-constexpr size_t MaxTablesBytes = size_t(16) << 20;
+/// The largest tables.json read, as for a .sales file: loading takes up to about 50 times
+/// the text in memory, so this bounds a load to about 3 GiB.
+constexpr size_t MaxTablesBytes = size_t(64) << 20;
 /// How deep arrays and objects may nest (a tables.json nests 6): deeper text is refused
 /// before it is parsed, whose recursion would otherwise overflow the stack.
 constexpr unsigned MaxTablesDepth = 64;
