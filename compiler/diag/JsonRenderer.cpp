@@ -8,15 +8,15 @@ namespace salesc::diag {
 namespace {
 
 /// Writes "file", "line", "column" (and the end when `withEnd`) of a range.
-void place(llvm::json::OStream& j, const llvm::SourceMgr& sm, llvm::SMRange range,
+void place(llvm::json::OStream& j, LocationResolver& where, llvm::SMRange range,
            llvm::StringRef fallbackFile, bool withEnd) {
-  Location start = resolve(sm, range.Start);
+  Location start = where(range.Start);
   j.attribute("file", start.line ? start.file : fallbackFile.str());
   j.attribute("line", start.line);
   j.attribute("column", start.column);
   if (!withEnd)
     return;
-  Location end = range.End.isValid() ? resolve(sm, range.End) : start;
+  Location end = range.End.isValid() ? where(range.End) : start;
   j.attribute("end_line", end.line);
   j.attribute("end_column", end.column);
 }
@@ -25,6 +25,7 @@ void place(llvm::json::OStream& j, const llvm::SourceMgr& sm, llvm::SMRange rang
 
 void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,
                 unsigned errors, unsigned warnings) {
+  LocationResolver where(sm);
   llvm::json::OStream j(os);
   j.object([&] {
     j.attribute("version", 1);
@@ -35,12 +36,12 @@ void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef
           j.attribute("code", kindInfo(d.kind).code);
           j.attribute("name", kindInfo(d.kind).name);
           j.attribute("message", d.message);
-          place(j, sm, d.range, d.file, true);
+          place(j, where, d.range, d.file, true);
           j.attributeArray("notes", [&] {
             for (const Note& n : d.notes)
               j.object([&] {
                 j.attribute("message", n.message);
-                place(j, sm, n.range, "", false);
+                place(j, where, n.range, "", false);
               });
           });
           j.attributeArray("fixes", [&] {
@@ -48,7 +49,7 @@ void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef
               j.object([&] {
                 j.attribute("message", f.message);
                 j.attribute("replacement", f.replacement);
-                place(j, sm, f.range, "", true);
+                place(j, where, f.range, "", true);
               });
           });
         });

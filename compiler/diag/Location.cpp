@@ -26,6 +26,44 @@ Location resolve(const llvm::SourceMgr& sm, llvm::SMLoc loc) {
   return out;
 }
 
+Location LocationResolver::operator()(llvm::SMLoc loc) {
+  if (!loc.isValid())
+    return {};
+  unsigned id = sm_.FindBufferContainingLoc(loc);
+  if (id == 0)
+    return {};
+  if (id != bufferId_) {
+    bufferId_ = id;
+    file_ = sm_.getMemoryBuffer(id)->getBufferIdentifier().str();
+    lineStart_ = counted_ = nullptr;
+  }
+  Location out;
+  out.bufferId = id;
+  out.file = file_;
+  out.line = sm_.FindLineNumber(loc, id); // from SourceMgr's cached line offsets
+  // Not const in LLVM 14, though it only reads the buffer's cached line offsets.
+  const char* start =
+      const_cast<llvm::SourceMgr&>(sm_).FindLocForLineAndColumn(id, out.line, 1).getPointer();
+  const char* p = loc.getPointer();
+  if (!start || start > p)
+    return resolve(sm_, loc);
+  const llvm::MemoryBuffer* buf = sm_.getMemoryBuffer(id);
+  if (start == buf->getBufferStart() &&
+      llvm::StringRef(start, buf->getBufferSize()).startswith("\xEF\xBB\xBF") && p >= start + 3)
+    start += 3; // a byte order mark is not text, as lineText says
+  if (start != lineStart_ || p < counted_) {
+    lineStart_ = counted_ = start;
+    codePoints_ = 0;
+  }
+  llvm::StringRef more(counted_, p - counted_);
+  if (more.contains('\r')) // a lone CR ends a line for lineText, not for SourceMgr
+    return resolve(sm_, loc);
+  codePoints_ += countCodePoints(more);
+  counted_ = p;
+  out.column = codePoints_ + 1;
+  return out;
+}
+
 llvm::StringRef lineText(const llvm::SourceMgr& sm, llvm::SMLoc loc) {
   unsigned id = sm.FindBufferContainingLoc(loc);
   if (id == 0)

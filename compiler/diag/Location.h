@@ -19,6 +19,25 @@ struct Location {
 
 Location resolve(const llvm::SourceMgr& sm, llvm::SMLoc loc);
 
+/// resolve() for many locations, in increasing order as renderers meet them: it keeps
+/// where it last counted on a line, so N locations on one long line cost about one pass
+/// over the line instead of N (20,000 errors on a 149 KB line took 11 s in JSON). Gives
+/// exactly what resolve() gives.
+class LocationResolver {
+public:
+  explicit LocationResolver(const llvm::SourceMgr& sm) : sm_(sm) {}
+  Location operator()(llvm::SMLoc loc);
+  const llvm::SourceMgr& sourceMgr() const { return sm_; }
+
+private:
+  const llvm::SourceMgr& sm_;
+  unsigned bufferId_ = 0;
+  std::string file_;
+  const char* lineStart_ = nullptr; ///< of the line last counted in
+  const char* counted_ = nullptr;   ///< counted up to here
+  unsigned codePoints_ = 0;         ///< code points from lineStart_ to counted_
+};
+
 /// The text of the line holding `loc`, without its line break.
 llvm::StringRef lineText(const llvm::SourceMgr& sm, llvm::SMLoc loc);
 

@@ -16,9 +16,9 @@ llvm::StringRef level(Severity s) {
   return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
 }
 
-Value region(const llvm::SourceMgr& sm, llvm::SMRange range) {
-  Location start = resolve(sm, range.Start);
-  Location end = range.End.isValid() ? resolve(sm, range.End) : start;
+Value region(LocationResolver& where, llvm::SMRange range) {
+  Location start = where(range.Start);
+  Location end = range.End.isValid() ? where(range.End) : start;
   Object r{{"startLine", start.line}, {"startColumn", start.column}};
   if (end.line) {
     r["endLine"] = end.line;
@@ -42,11 +42,11 @@ std::string uri(llvm::StringRef path) {
   return out;
 }
 
-Value physical(const llvm::SourceMgr& sm, llvm::SMRange range, llvm::StringRef fallbackFile) {
-  Location start = resolve(sm, range.Start);
+Value physical(LocationResolver& where, llvm::SMRange range, llvm::StringRef fallbackFile) {
+  Location start = where(range.Start);
   Object loc{{"artifactLocation", Object{{"uri", uri(start.line ? start.file : fallbackFile)}}}};
   if (start.line)
-    loc["region"] = region(sm, range);
+    loc["region"] = region(where, range);
   return Value(std::move(loc));
 }
 
@@ -68,6 +68,7 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRe
     });
   }
   Array results;
+  LocationResolver where(sm);
   for (const Diagnostic& d : diags) {
     Object result{
         {"ruleId", kindInfo(d.kind).code},
@@ -77,14 +78,14 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRe
     };
     // A diagnostic about the command line has nowhere to point: no location at all.
     if (d.range.Start.isValid() || !d.file.empty())
-      result["locations"] = Array{Object{{"physicalLocation", physical(sm, d.range, d.file)}}};
+      result["locations"] = Array{Object{{"physicalLocation", physical(where, d.range, d.file)}}};
     if (!d.notes.empty()) {
       Array related;
       unsigned id = 0;
       for (const Note& n : d.notes) {
         Object r{{"id", id++}, {"message", Object{{"text", n.message}}}};
         if (n.range.Start.isValid())
-          r["physicalLocation"] = physical(sm, n.range, "");
+          r["physicalLocation"] = physical(where, n.range, "");
         related.push_back(std::move(r));
       }
       result["relatedLocations"] = std::move(related);
@@ -92,14 +93,14 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRe
     if (!d.fixes.empty()) {
       Array fixes;
       for (const FixIt& f : d.fixes) {
-        Location start = resolve(sm, f.range.Start);
+        Location start = where(f.range.Start);
         fixes.push_back(Object{
             {"description", Object{{"text", f.message}}},
             {"artifactChanges",
              Array{Object{
                  {"artifactLocation", Object{{"uri", uri(start.file)}}},
                  {"replacements",
-                  Array{Object{{"deletedRegion", region(sm, f.range)},
+                  Array{Object{{"deletedRegion", region(where, f.range)},
                                {"insertedContent", Object{{"text", f.replacement}}}}}},
              }}},
         });

@@ -114,6 +114,10 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
   const size_t n = s.size();
   for (;;) {
     skipTrivia();
+    if (pos_ < n && errors_ + others_ >= limit_) {
+      gaveUp_ = true; // the rest is not read: see MaxSyntaxErrors
+      pos_ = n;
+    }
     if (pos_ >= n)
       return make(antlr4::Token::EOF, n, n + 1);
     size_t start = pos_;

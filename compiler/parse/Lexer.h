@@ -101,6 +101,13 @@ public:
 
   /// Errors reported so far (invalid characters, unterminated strings and comments).
   unsigned errors() const { return errors_; }
+  /// Stop at EOF once these errors and `others` (the parser's so far) reach `limit`.
+  void setErrorLimit(unsigned limit, unsigned others) {
+    limit_ = limit;
+    others_ = others;
+  }
+  /// Whether it stopped early, at the error limit.
+  bool gaveUp() const { return gaveUp_; }
 
 private:
   void skipTrivia();
@@ -117,6 +124,9 @@ private:
   size_t line_ = 1;
   size_t lineStart_ = 0;
   unsigned errors_ = 0;
+  unsigned limit_ = ~0u;
+  unsigned others_ = 0;
+  bool gaveUp_ = false;
 };
 
 /// The token type of a keyword (of Keywords.def), or ID.

@@ -128,15 +128,21 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
 
     // One top-level item at a time: its parse tree is turned into AST and freed
     // before the next, so memory stays bounded by the largest declaration.
+    auto stop = [&](antlr4::Token* at) {
+      // Past this many, the rest is noise (a file that is not .sales text, quotes pasted
+      // from a word processor): say so once and stop reading the file.
+      reporter({at, false}, "salesc stopped reading this file after " +
+                                std::to_string(MaxSyntaxErrors) +
+                                " syntax errors; fix the first ones and check again");
+    };
+    bool stopped = false;
     while (tokens.LA(1) != antlr4::Token::EOF) {
       if (reporter.count + lexer.errors() >= MaxSyntaxErrors) {
-        // Past this many, the rest is noise (a file that is not .sales text, quotes
-        // pasted from a word processor): say so once and stop reading the file.
-        reporter({tokens.LT(1), false}, "salesc stopped reading this file after " +
-                                            std::to_string(MaxSyntaxErrors) +
-                                            " syntax errors; fix the first ones and check again");
+        stop(tokens.LT(1));
+        stopped = true;
         break;
       }
+      lexer.setErrorLimit(MaxSyntaxErrors, reporter.count);
       size_t first = tokens.index();
       SalesParser::ItemContext* item = nullptr;
       bool recovered = false;
@@ -161,6 +167,8 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
       if (tokens.index() == first)
         tokens.consume(); // recovery consumed nothing: never loop on one token
     }
+    if (lexer.gaveUp() && !stopped)
+      stop(tokens.LT(1)); // within one item: at the end of the file
     result.syntaxErrors = lexer.errors() + reporter.count + builder.errors();
   } catch (std::exception& e) {
     // Defensive: the runtime should not throw past recovery, but nothing may escape.

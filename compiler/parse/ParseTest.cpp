@@ -113,6 +113,16 @@ TEST(ParseTest, RecoveryStopsAfterMaxSyntaxErrors) {
                                 "errors; fix the first ones and check again");
   EXPECT_EQ(p->result.syntaxErrors, MaxSyntaxErrors + 1);
 
+  // Within one declaration too: 300 invalid characters on one line.
+  std::string line = "channel";
+  for (int i = 0; i < 300; ++i)
+    line += " @";
+  auto one = parse(line + ";\n");
+  ASSERT_GE(one->messages.size(), MaxSyntaxErrors + 1);
+  EXPECT_LE(one->messages.size(), MaxSyntaxErrors + 2); // and where the line was cut
+  EXPECT_NE(one->messages.back().find("salesc stopped reading this file after 100"),
+            std::string::npos);
+
   auto few = parse("channel ;\nchannel ;\n");
   EXPECT_EQ(few->messages.size(), 2u) << "under the limit, every error is reported";
 }
