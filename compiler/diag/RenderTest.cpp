@@ -56,6 +56,31 @@ TEST_F(RenderTest, ColumnsCountCharactersAndCaretsFollowWideText) {
   EXPECT_NE(render(e).find("\n" + std::string(13, ' ') + "^\n"), std::string::npos) << render(e);
 }
 
+TEST_F(RenderTest, ALongLineIsAWindowAroundTheCaret) {
+  std::string text = "channel " + std::string(1000, 'a') + " X " + std::string(1000, 'b') + ";\n";
+  load(text);
+  DiagnosticEngine e(sm_, {});
+  e.report(DiagKind::SyntaxError, at("X", 1), "here").fix(at("X", 1), "Y", "replace");
+  std::string out = render(e);
+  EXPECT_LT(out.size(), 600u) << "the whole 2 KB line was printed";
+  // The window starts 80 bytes before the caret, after "...", and is cut with "...".
+  std::string window = "..." + std::string(79, 'a') + " X " + std::string(78, 'b') + "...\n";
+  EXPECT_NE(out.find(window), std::string::npos) << out;
+  EXPECT_NE(out.find("\n" + std::string(3 + 80, ' ') + "^\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("\n" + std::string(3 + 80, ' ') + "Y\n"), std::string::npos) << out;
+  // Short lines are shown whole.
+  EXPECT_EQ(out.rfind("f.sales:1:1010: error: here [S001]\n", 0), 0u) << out;
+}
+
+TEST_F(RenderTest, ControlCharactersInTheSourceLineAreShownAsQuestionMarks) {
+  load("channel \x1b[31m x;\n");
+  DiagnosticEngine e(sm_, {});
+  e.report(DiagKind::SyntaxError, at("x;", 1), "here");
+  std::string out = render(e);
+  EXPECT_EQ(out.find('\x1b'), std::string::npos) << "an escape sequence reached the terminal";
+  EXPECT_NE(out.find("channel ?[31m x;\n              ^\n"), std::string::npos) << out;
+}
+
 TEST_F(RenderTest, DeduplicatesAndSortsByPlace) {
   load("a\nb\nc\n");
   DiagnosticEngine e(sm_, {});
