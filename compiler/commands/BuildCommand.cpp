@@ -88,6 +88,15 @@ int runBuild(CommandContext& ctx) {
     error(ctx) << "cannot create folder '" << OutputDir << "': " << ec.message() << '\n';
     return 2;
   }
+  // One build at a time writes into a folder; then no temporary file in it is in use.
+  llvm::Expected<FolderLock> lock = FolderLock::acquire(OutputDir, [&] {
+    ctx.err << "salesc: waiting for another salesc build writing into '" << OutputDir << "'\n";
+  });
+  if (!lock) {
+    error(ctx) << llvm::toString(lock.takeError()) << '\n';
+    return 2;
+  }
+  removeStaleTemporaries(OutputDir);
   std::vector<std::pair<std::string, std::string>> files;
   try {
     files = produce(processes);

@@ -6,6 +6,12 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 namespace salesc::driver {
 
 namespace {
@@ -72,6 +78,44 @@ llvm::Expected<WriteResult> writeAtomically(llvm::StringRef path, llvm::StringRe
                                    ec.message().c_str());
   }
   return WriteResult::Written;
+}
+
+llvm::Expected<FolderLock> FolderLock::acquire(llvm::StringRef dir,
+                                               llvm::function_ref<void()> waiting) {
+  int fd = ::open(dir.str().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return llvm::createStringError(std::error_code(errno, std::generic_category()),
+                                   "cannot open folder '%s': %s", dir.str().c_str(),
+                                   std::strerror(errno));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    waiting();
+    while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+    }
+  }
+  return FolderLock(fd);
+}
+
+FolderLock::~FolderLock() {
+  if (fd_ >= 0)
+    ::close(fd_); // releases the lock
+}
+
+unsigned removeStaleTemporaries(llvm::StringRef dir) {
+  unsigned removed = 0;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(dir, ec), end; it != end && !ec; it.increment(ec)) {
+    llvm::StringRef name = llvm::sys::path::filename(it->path());
+    size_t at = name.rfind(".tmp-");
+    if (at == llvm::StringRef::npos || at == 0 || name.size() != at + 5 + 6)
+      continue;
+    llvm::sys::fs::file_status st;
+    if (llvm::sys::fs::status(it->path(), st, /*follow=*/false) ||
+        st.type() != llvm::sys::fs::file_type::regular_file)
+      continue;
+    if (!llvm::sys::fs::remove(it->path()))
+      ++removed;
+  }
+  return removed;
 }
 
 } // namespace salesc::driver

@@ -5,8 +5,11 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <atomic>
+#include <chrono>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <thread>
 
 namespace salesc::driver {
 namespace {
@@ -67,6 +70,40 @@ TEST(OutputFile, ALinkToADeviceIsNeverRead) {
   std::string link = dir / "zero.svg";
   ASSERT_FALSE(llvm::sys::fs::create_link("/dev/zero", link));
   EXPECT_NE(refusal(link).find("is a symbolic link"), std::string::npos);
+}
+
+TEST(OutputFile, StaleTemporariesOfAKilledRunAreRemoved) {
+  TempDir dir;
+  for (const char* name :
+       {"a.svg.tmp-Ab12Cd", "tables.json.tmp-000000", "a.svg", "notes.tmp-x", "keep.tmp-toolong1"})
+    ASSERT_EQ(*writeAtomically(dir / name, "x"), WriteResult::Written);
+  EXPECT_EQ(removeStaleTemporaries(dir.path), 2u);
+  EXPECT_FALSE(llvm::sys::fs::exists(dir / "a.svg.tmp-Ab12Cd"));
+  EXPECT_FALSE(llvm::sys::fs::exists(dir / "tables.json.tmp-000000"));
+  for (const char* kept : {"a.svg", "notes.tmp-x", "keep.tmp-toolong1"})
+    EXPECT_TRUE(llvm::sys::fs::exists(dir / kept)) << kept;
+}
+
+TEST(OutputFile, TwoBuildsIntoOneFolderTakeTurns) {
+  TempDir dir;
+  llvm::Expected<FolderLock> first = FolderLock::acquire(dir.path, [] {});
+  ASSERT_TRUE(bool(first));
+  std::atomic<bool> waited{false}, second{false};
+  std::thread other([&] {
+    llvm::Expected<FolderLock> lock = FolderLock::acquire(dir.path, [&] { waited = true; });
+    EXPECT_TRUE(bool(lock));
+    second = true;
+  });
+  for (int i = 0; i < 200 && !waited; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_TRUE(waited) << "the second build did not wait";
+  EXPECT_FALSE(second) << "the second build went on while the first held the folder";
+  { FolderLock release = std::move(*first); }
+  other.join();
+  EXPECT_TRUE(second);
+  llvm::Expected<FolderLock> missing = FolderLock::acquire(dir / "missing", [] {});
+  ASSERT_FALSE(bool(missing));
+  EXPECT_NE(llvm::toString(missing.takeError()).find("cannot open folder"), std::string::npos);
 }
 
 } // namespace
