@@ -53,7 +53,9 @@ int parseAndRun(llvm::ArrayRef<const char*> args, const Command& command, Comman
   argv[0] = Program;
   std::string messages;
   llvm::raw_string_ostream errs(messages);
-  if (!cl::ParseCommandLineOptions(static_cast<int>(argv.size()), argv.data(), topLevelHelp(),
+  if (!cl::ParseCommandLineOptions(static_cast<int>(argv.size()), argv.data(),
+                                   "salesc: compile and check sales-process definitions (.sales "
+                                   "files)\n\nRun 'salesc help' for every command.\n",
                                    &errs)) {
     ctx.err << errs.str() << "Run 'salesc help " << command.name << "' for its options.\n";
     return 2;
