@@ -26,13 +26,11 @@ llvm::ArrayRef<CoveredElsewhere> coveredElsewhere() {
   static const CoveredElsewhere list[] = {
       {"S006", "tests/CliTest.cpp", "TEST_F(Cli, RefusesFilesLargerThanItReads)"},
       {"S011", "tests/CliTest.cpp", "TEST_F(Cli, AFileThatCannotBeReadIsAUsageError)"},
-      {"D001", "compiler/driver/DriverTest.cpp",
-       "TEST(Driver, ABadWarningOptionIsACodedDiagnosticInJson)"},
-      {"D002", "compiler/driver/DriverTest.cpp", "TEST(Driver, FolderProblemsAreCodedDiagnostics)"},
-      {"D003", "compiler/driver/DriverTest.cpp",
-       "TEST(Driver, AFolderThatCannotBeListedIsACodedDiagnostic)"},
-      {"D004", "compiler/driver/DriverTest.cpp", "TEST(Driver, FolderProblemsAreCodedDiagnostics)"},
-      {"D005", "compiler/driver/DriverTest.cpp",
+      {"D001", "tests/DriverTest.cpp", "TEST(Driver, ABadWarningOptionIsACodedDiagnosticInJson)"},
+      {"D002", "tests/DriverTest.cpp", "TEST(Driver, FolderProblemsAreCodedDiagnostics)"},
+      {"D003", "tests/DriverTest.cpp", "TEST(Driver, AFolderThatCannotBeListedIsACodedDiagnostic)"},
+      {"D004", "tests/DriverTest.cpp", "TEST(Driver, FolderProblemsAreCodedDiagnostics)"},
+      {"D005", "tests/DriverTest.cpp",
        "TEST(Driver, TwoProcessesBuiltUnderOneNameAreACodedDiagnostic)"},
   };
   return list;

@@ -1,6 +1,6 @@
 //===- BuildCommand.cpp - `salesc build`: every artifact into a folder ----===//
 #include "driver/FrontEnd.h"
-#include "driver/OutputFile.h"
+#include "output/OutputFile.h"
 
 #include "emit/Emitters.h"
 
@@ -9,6 +9,11 @@
 #include "llvm/Support/Path.h"
 
 namespace salesc::driver {
+
+using output::FolderLock;
+using output::removeStaleTemporaries;
+using output::writeAtomically;
+using output::WriteResult;
 
 namespace cl = llvm::cl;
 

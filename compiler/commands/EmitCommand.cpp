@@ -1,10 +1,13 @@
 //===- EmitCommand.cpp - `salesc emit`: one artifact ----------------------===//
 #include "driver/FrontEnd.h"
-#include "driver/OutputFile.h"
+#include "output/OutputFile.h"
 
 #include "emit/Emitters.h"
 
 namespace salesc::driver {
+
+using output::writeAtomically;
+using output::WriteResult;
 
 namespace cl = llvm::cl;
 

@@ -12,7 +12,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-namespace salesc::driver {
+namespace salesc::output {
 
 namespace {
 
@@ -118,4 +118,4 @@ unsigned removeStaleTemporaries(llvm::StringRef dir) {
   return removed;
 }
 
-} // namespace salesc::driver
+} // namespace salesc::output

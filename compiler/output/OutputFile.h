@@ -1,12 +1,12 @@
 //===- OutputFile.h - Writing outputs atomically --------------------------===//
-#ifndef SALESC_DRIVER_OUTPUTFILE_H
-#define SALESC_DRIVER_OUTPUTFILE_H
+#ifndef SALESC_OUTPUT_OUTPUTFILE_H
+#define SALESC_OUTPUT_OUTPUTFILE_H
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
-namespace salesc::driver {
+namespace salesc::output {
 
 enum class WriteResult { Written, Unchanged };
 
@@ -43,6 +43,6 @@ private:
 /// no other run can be writing them. Returns how many were removed.
 unsigned removeStaleTemporaries(llvm::StringRef dir);
 
-} // namespace salesc::driver
+} // namespace salesc::output
 
-#endif // SALESC_DRIVER_OUTPUTFILE_H
+#endif // SALESC_OUTPUT_OUTPUTFILE_H

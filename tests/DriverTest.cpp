@@ -1,5 +1,5 @@
 //===- DriverTest.cpp - The command table and the driver, in process ------===//
-#include "Driver.h"
+#include "driver/Driver.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"

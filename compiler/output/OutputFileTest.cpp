@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <thread>
 
-namespace salesc::driver {
+namespace salesc::output {
 namespace {
 
 struct TempDir {
@@ -107,4 +107,4 @@ TEST(OutputFile, TwoBuildsIntoOneFolderTakeTurns) {
 }
 
 } // namespace
-} // namespace salesc::driver
+} // namespace salesc::output
