@@ -40,10 +40,10 @@ Example compile(const std::string& path) {
   e.unit = e.session->compileFile(path);
   EXPECT_FALSE(e.session->diags().hasErrors()) << path;
   for (size_t i : e.unit.model.rootProcesses) {
-    auto a = rt::analyze(e.unit.model.processes[i]);
+    auto a = rt::analyze(e.unit.model.processes[i].process);
     EXPECT_TRUE(bool(a)) << path;
     if (a)
-      e.processes.push_back(rt::AnalyzedProcess{&e.unit.model.processes[i], std::move(*a)});
+      e.processes.push_back(rt::AnalyzedProcess{&e.unit.model.processes[i].process, std::move(*a)});
   }
   return e;
 }

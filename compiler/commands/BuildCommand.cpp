@@ -40,7 +40,7 @@ void reportDuplicateNames(FrontEnd& fe) {
   llvm::StringMap<std::string> seen;
   for (const frontend::Unit& u : fe.units)
     for (size_t i : u.model.rootProcesses) {
-      const std::string& name = u.model.processes[i].name;
+      const std::string& name = u.model.processes[i].process.name;
       auto [it, inserted] = seen.try_emplace(name, u.path);
       if (!inserted)
         fe.session->diags().reportFile(

@@ -64,7 +64,8 @@ void emitStage(CommandContext& ctx, const FrontEnd& fe) {
       break;
     case Emit::Model:
       for (size_t i : unit.model.rootProcesses)
-        frontend::dumpModel(unit.model.processes[i], sema::analysisOf(unit.model, i), ctx.out);
+        frontend::dumpModel(unit.model.processes[i].process, sema::analysisOf(unit.model, i),
+                            ctx.out);
       break;
     }
   }

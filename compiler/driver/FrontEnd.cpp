@@ -177,7 +177,7 @@ std::vector<rt::AnalyzedProcess> analyzeRootProcesses(CommandContext& ctx, const
   std::vector<rt::AnalyzedProcess> out;
   for (const frontend::Unit& u : fe.units)
     for (size_t i : u.model.rootProcesses) {
-      const rt::Process& p = u.model.processes[i];
+      const rt::Process& p = u.model.processes[i].process;
       llvm::Expected<rt::Analysis> a = sema::analysisOf(u.model, i);
       if (!a) { // the checker rejects every process the analysis would (trapped stages)
         error(ctx) << "cannot analyze process '" << p.name << "': " << llvm::toString(a.takeError())

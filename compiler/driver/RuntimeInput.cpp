@@ -70,7 +70,7 @@ int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::st
       return status;
     for (const frontend::Unit& u : out.frontEnd->units)
       for (size_t i : u.model.rootProcesses)
-        all.push_back({&u.model.processes[i], &u.model.analyses[i]});
+        all.push_back({&u.model.processes[i].process, &u.model.processes[i].analysis});
   }
   for (auto [p, checked] : all) {
     if (!only.empty() && p->name != only)

@@ -30,9 +30,9 @@ Compiled compile(const std::string& path, const std::string& text = "") {
   c.unit = text.empty() ? c.session->compileFile(path) : c.session->compileText(path, text);
   EXPECT_FALSE(c.session->diags().hasErrors()) << path;
   for (size_t i : c.unit.model.rootProcesses) {
-    auto a = rt::analyze(c.unit.model.processes[i]);
+    auto a = rt::analyze(c.unit.model.processes[i].process);
     EXPECT_TRUE(bool(a));
-    c.processes.push_back(rt::AnalyzedProcess{&c.unit.model.processes[i], std::move(*a)});
+    c.processes.push_back(rt::AnalyzedProcess{&c.unit.model.processes[i].process, std::move(*a)});
   }
   return c;
 }

@@ -211,9 +211,9 @@ void checkUnused(const SymbolTable& symbols, const ast::Module* root,
 } // namespace
 
 llvm::Expected<rt::Analysis> analysisOf(const CheckedModel& m, size_t i) {
-  if (m.analyses[i])
-    return *m.analyses[i];
-  return rt::analyze(m.processes[i]);
+  if (m.processes[i].analysis)
+    return *m.processes[i].analysis;
+  return rt::analyze(m.processes[i].process);
 }
 
 CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticEngine& diags) {
@@ -246,8 +246,8 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
       if (p->module == root)
         out.rootProcesses.push_back(out.processes.size());
       // Moved, not copied: the channel checks below read only the declarations.
-      out.processes.push_back(std::move(*checked.back().model));
-      out.analyses.push_back(std::move(checked.back().analysis));
+      out.processes.push_back(
+          ModelProcess{std::move(*checked.back().model), std::move(checked.back().analysis)});
     }
   }
   checkChannels(checked, root, symbols, diags);

@@ -13,12 +13,18 @@
 
 namespace salesc::sema {
 
+/// One process of the checked model: lowered, with the checker's Markov analysis (none
+/// when the analysis refused the process; analysisOf() says why). Owns what an
+/// rt::AnalyzedProcess points to.
+struct ModelProcess {
+  rt::Process process;
+  std::optional<rt::Analysis> analysis;
+};
+
 /// The checked model of one compilation: every process without errors, lowered, in
 /// the order of the files (imports first) and of declaration.
 struct CheckedModel {
-  std::vector<rt::Process> processes;
-  /// The checker's Markov analysis of each process, indexed like `processes`.
-  std::vector<std::optional<rt::Analysis>> analyses;
+  std::vector<ModelProcess> processes;
   /// Processes declared in the checked file itself (not in imports), by index.
   std::vector<size_t> rootProcesses;
 };

@@ -17,9 +17,9 @@ struct Compiled {
   frontend::Unit unit;
   std::vector<std::string> messages;
   const rt::Process* process(llvm::StringRef name) const {
-    for (const rt::Process& p : unit.model.processes)
-      if (p.name == name)
-        return &p;
+    for (const sema::ModelProcess& mp : unit.model.processes)
+      if (mp.process.name == name)
+        return &mp.process;
     return nullptr;
   }
 };
