@@ -153,8 +153,9 @@ TEST_F(RuntimeCli, ConformRecoversTheCountsOfAKnownLog) {
       EXPECT_NEAR(num(edge, "observed"), 6.0 / 11, 1e-12);
       EXPECT_NEAR(num(edge, "stated"), 0.6, 1e-12);
     }
-    if (*edge.getString("from") == "rep_call" && *edge.getString("to") == "demo")
+    if (*edge.getString("from") == "rep_call" && *edge.getString("to") == "demo") {
       EXPECT_EQ(num(edge, "count"), 3);
+    }
   }
   const llvm::json::Array* unexpected = p.getArray("unexpected");
   ASSERT_EQ(unexpected->size(), 1u);

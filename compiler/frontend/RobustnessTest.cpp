@@ -88,8 +88,9 @@ TEST(RobustnessTest, MutatedExamplesNeverCrash) {
     }
     if (session.diags().hasErrors())
       ++withErrors;
-    if (unit.syntaxErrors)
+    if (unit.syntaxErrors) {
       EXPECT_TRUE(session.diags().hasErrors()) << "mutant " << i << "\n" << text;
+    }
   }
   // Most mutants are broken; the test would mean little if they all passed as valid.
   EXPECT_GT(withErrors, mutants / 2);

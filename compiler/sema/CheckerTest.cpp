@@ -89,8 +89,9 @@ TEST(CheckerTest, ExtendsReplacesPropertiesAndExitsAsAWhole) {
   EXPECT_EQ(d->states[0].learn[0].name, "k1");
   // a's exits replaced as a whole: 40% to c and 60% to lost, no edge to b.
   for (const rt::Transition& t : d->transitions)
-    if (t.from == 0)
+    if (t.from == 0) {
       EXPECT_NE(d->states[t.to].name, "b");
+    }
   // The base is unchanged.
   const rt::Process* b = c.process("base");
   EXPECT_EQ(b->states[0].time.min, 2);
