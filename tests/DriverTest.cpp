@@ -152,7 +152,9 @@ TEST(Driver, AFolderThatCannotBeListedIsACodedDiagnostic) {
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("salesc-locked", dir));
   std::string locked = (dir + "/locked").str();
   ASSERT_FALSE(llvm::sys::fs::create_directory(locked));
+  std::string good = writeFile(dir, "good.sales", "channel web;\n");
   ::chmod(dir.c_str(), 0755);
+  ::chmod(good.c_str(), 0644);
   ::chmod(locked.c_str(), 0);
   // Root reads every folder: the check runs as 'nobody' in a child process then.
   int pipeFds[2];
@@ -163,7 +165,10 @@ TEST(Driver, AFolderThatCannotBeListedIsACodedDiagnostic) {
     if (::getuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0))
       ::_exit(99);
     Outcome r = run({"check", locked.c_str(), Stdlib});
-    std::string report = std::to_string(r.status) + "\n" + r.err;
+    // A sub-folder that cannot be listed was once skipped without a word (status 0).
+    Outcome parent = run({"check", dir.c_str(), Stdlib});
+    std::string report = std::to_string(r.status) + "\n" + r.err + "---\n" +
+                         std::to_string(parent.status) + "\n" + parent.err;
     ssize_t written = ::write(pipeFds[1], report.data(), report.size());
     ::_exit(written == ssize_t(report.size()) ? 0 : 98);
   }
@@ -182,6 +187,11 @@ TEST(Driver, AFolderThatCannotBeListedIsACodedDiagnostic) {
   EXPECT_NE(report.find(locked + ": error: cannot read folder '" + locked +
                         "': Permission denied [D003]"),
             std::string::npos)
+      << report;
+  size_t second = report.find("---\n");
+  ASSERT_NE(second, std::string::npos) << report;
+  EXPECT_EQ(report.substr(second + 4, 2), "2\n") << report;
+  EXPECT_NE(report.find("cannot read folder '" + locked + "'", second), std::string::npos)
       << report;
 }
 

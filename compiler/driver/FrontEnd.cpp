@@ -83,9 +83,19 @@ std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<
     // Symbolic links to folders are not followed (their entries are links, not folders):
     // a link back up would loop forever.
     for (llvm::vfs::recursive_directory_iterator it(fs, in, ec), end; it != end && !ec;
-         it.increment(ec))
+         it.increment(ec)) {
+      if (it->type() == llvm::sys::fs::file_type::directory_file) {
+        // The walk skips a sub-folder it cannot list without a word: ask it first.
+        std::error_code sub;
+        fs.dir_begin(it->path(), sub);
+        if (sub)
+          problems.push_back({diag::DiagKind::FolderUnreadable, it->path().str(),
+                              "cannot read folder '" + it->path().str() + "': " + sub.message()});
+        continue;
+      }
       if (llvm::sys::path::extension(it->path()) == ".sales" && !sema::isFolder(fs, it->path()))
         found.push_back(it->path().str());
+    }
     if (ec)
       problems.push_back({diag::DiagKind::FolderUnreadable, in,
                           "cannot read folder '" + in + "': " + ec.message()});
