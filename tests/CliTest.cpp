@@ -112,6 +112,22 @@ TEST_F(Cli, AnImportWithANulByteReadsNothing) {
   EXPECT_EQ(r.err.find("root:"), std::string::npos) << "a line of /etc/passwd was printed";
 }
 
+TEST_F(Cli, AWalkedFolderDoesNotFollowLinksOutOfIt) {
+  // x.sales -> /etc/passwd once had the password file read and its lines printed.
+  std::string folder = write("walk/a.sales", Clean);
+  folder = folder.substr(0, folder.rfind('/'));
+  ASSERT_FALSE(llvm::sys::fs::create_link("/etc/passwd", folder + "/x.sales"));
+  ASSERT_FALSE(llvm::sys::fs::create_directory(folder + "/sub"));
+  ASSERT_FALSE(llvm::sys::fs::create_link("../a.sales", folder + "/sub/inside.sales"));
+  RunResult r = run({"check", "--color=never", folder});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(r.err, folder + "/x.sales: error: '" + folder + "/x.sales' is a link to a file " +
+                       "outside '" + folder + "'; a folder's files are checked, not what its " +
+                       "links point to (name the file itself to check it) [S011]\n" +
+                       "1 error generated.\n")
+      << "the link inside the folder is checked, the one out of it is not read";
+}
+
 TEST_F(Cli, ExitStatuses) {
   EXPECT_EQ(run({"check", write("clean.sales", Clean)}).status, 0);
   EXPECT_EQ(run({"check", write("broken.sales", Broken)}).status, 1);

@@ -68,6 +68,16 @@ void readWarnings(diag::DiagOptions& options, std::vector<CommandLineProblem>& p
   }
 }
 
+/// Whether the link `path`, found walking `folder`, names a file outside it (as a link to
+/// /etc/passwd would). When the real paths cannot be known, it is taken to stay inside.
+bool leavesFolder(llvm::vfs::FileSystem& fs, llvm::StringRef folder, llvm::StringRef path) {
+  llvm::SmallString<256> realFolder, realPath;
+  if (fs.getRealPath(folder, realFolder) || fs.getRealPath(path, realPath))
+    return false;
+  realFolder += llvm::sys::path::get_separator();
+  return !llvm::StringRef(realPath).startswith(realFolder);
+}
+
 /// The files named on the command line: folders give every *.sales file below them,
 /// sorted, so runs are reproducible.
 std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<std::string> inputs,
@@ -93,7 +103,14 @@ std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<
                               "cannot read folder '" + it->path().str() + "': " + sub.message()});
         continue;
       }
-      if (llvm::sys::path::extension(it->path()) == ".sales" && !sema::isFolder(fs, it->path()))
+      if (llvm::sys::path::extension(it->path()) != ".sales" || sema::isFolder(fs, it->path()))
+        continue;
+      if (it->type() == llvm::sys::fs::file_type::symlink_file && leavesFolder(fs, in, it->path()))
+        problems.push_back({diag::DiagKind::FileUnreadable, it->path().str(),
+                            "'" + it->path().str() + "' is a link to a file outside '" + in +
+                                "'; a folder's files are checked, not what its links point to "
+                                "(name the file itself to check it)"});
+      else
         found.push_back(it->path().str());
     }
     if (ec)
