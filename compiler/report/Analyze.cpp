@@ -1,5 +1,6 @@
 //===- Analyze.cpp - The report of `salesc analyze` -----------------------===//
 #include "Json.h"
+#include "PerProcess.h"
 #include "Report.h"
 #include "TextTable.h"
 
@@ -150,28 +151,15 @@ void processJson(llvm::json::OStream& j, const rt::AnalyzedProcess& ap) {
 } // namespace
 
 std::string analyzeText(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
-  std::string out;
-  llvm::raw_string_ostream os(out);
-  for (size_t i = 0; i < ps.size(); ++i) {
-    if (i)
-      os << '\n';
-    printHeadline(os, *ps[i].process, ps[i].analysis);
-    printStages(os, *ps[i].process, ps[i].analysis);
-    printSensitivity(os, *ps[i].process, ps[i].analysis);
-  }
-  return os.str();
+  return perProcessText(ps, [](llvm::raw_ostream& os, const rt::AnalyzedProcess& p) {
+    printHeadline(os, *p.process, p.analysis);
+    printStages(os, *p.process, p.analysis);
+    printSensitivity(os, *p.process, p.analysis);
+  });
 }
 
 std::string analyzeJson(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
-  return jsonDocument([&](llvm::json::OStream& j) {
-    j.object([&] {
-      j.attribute("version", 1);
-      j.attributeArray("processes", [&] {
-        for (const rt::AnalyzedProcess& p : ps)
-          processJson(j, p);
-      });
-    });
-  });
+  return perProcessJson(ps, processJson);
 }
 
 } // namespace salesc::report

@@ -1,5 +1,6 @@
 //===- Roi.cpp - The report of `salesc roi` -------------------------------===//
 #include "Json.h"
+#include "PerProcess.h"
 #include "Report.h"
 
 #include "salesc/runtime/Format.h"
@@ -59,26 +60,11 @@ void runJson(llvm::json::OStream& j, const RoiRun& run) {
 } // namespace
 
 std::string roiText(llvm::ArrayRef<RoiRun> runs) {
-  std::string out;
-  llvm::raw_string_ostream os(out);
-  for (size_t i = 0; i < runs.size(); ++i) {
-    if (i)
-      os << '\n';
-    printRun(os, runs[i]);
-  }
-  return os.str();
+  return perProcessText(runs, printRun);
 }
 
 std::string roiJson(llvm::ArrayRef<RoiRun> runs) {
-  return jsonDocument([&](llvm::json::OStream& j) {
-    j.object([&] {
-      j.attribute("version", 1);
-      j.attributeArray("processes", [&] {
-        for (const RoiRun& r : runs)
-          runJson(j, r);
-      });
-    });
-  });
+  return perProcessJson(runs, runJson);
 }
 
 } // namespace salesc::report

@@ -1,5 +1,6 @@
 //===- Simulate.cpp - The report of `salesc simulate` ---------------------===//
 #include "Json.h"
+#include "PerProcess.h"
 #include "Report.h"
 #include "TextTable.h"
 
@@ -79,26 +80,13 @@ void runJson(llvm::json::OStream& j, const SimulationRun& r, uint64_t seed) {
 } // namespace
 
 std::string simulateText(llvm::ArrayRef<SimulationRun> runs, uint64_t seed) {
-  std::string out;
-  llvm::raw_string_ostream os(out);
-  for (size_t i = 0; i < runs.size(); ++i) {
-    if (i)
-      os << '\n';
-    printRun(os, runs[i], seed);
-  }
-  return os.str();
+  return perProcessText(
+      runs, [&](llvm::raw_ostream& os, const SimulationRun& r) { printRun(os, r, seed); });
 }
 
 std::string simulateJson(llvm::ArrayRef<SimulationRun> runs, uint64_t seed) {
-  return jsonDocument([&](llvm::json::OStream& j) {
-    j.object([&] {
-      j.attribute("version", 1);
-      j.attributeArray("processes", [&] {
-        for (const SimulationRun& r : runs)
-          runJson(j, r, seed);
-      });
-    });
-  });
+  return perProcessJson(
+      runs, [&](llvm::json::OStream& j, const SimulationRun& r) { runJson(j, r, seed); });
 }
 
 } // namespace salesc::report
