@@ -52,8 +52,14 @@ llvm::Expected<std::vector<rt::Process>> readTables(llvm::vfs::FileSystem& fs,
 
 int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::string& only,
                      RuntimeInput& out) {
-  // Each process with the checker's analysis when it comes from a .sales file.
-  std::vector<std::pair<const rt::Process*, const std::optional<rt::Analysis>*>> all;
+  // Each process, and the checked model it comes from when it was compiled here (whose
+  // analysis, the checker's, is not computed again).
+  struct Candidate {
+    const rt::Process* process;
+    const sema::CheckedModel* model = nullptr;
+    size_t index = 0;
+  };
+  std::vector<Candidate> all;
   if (llvm::StringRef(path).endswith(".json")) {
     llvm::Expected<std::vector<rt::Process>> loaded = readTables(*ctx.fs, path);
     if (!loaded) {
@@ -62,7 +68,7 @@ int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::st
     }
     out.fromTables = std::move(*loaded);
     for (const rt::Process& p : out.fromTables)
-      all.push_back({&p, nullptr});
+      all.push_back({&p});
   } else {
     out.frontEnd = runFrontEnd(ctx, {path});
     // Warnings are shown; only errors stop a runtime command.
@@ -70,22 +76,22 @@ int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::st
       return status;
     for (const frontend::Unit& u : out.frontEnd->units)
       for (size_t i : u.model.rootProcesses)
-        all.push_back({&u.model.processes[i].process, &u.model.processes[i].analysis});
+        all.push_back({&u.model.processes[i].process, &u.model, i});
   }
-  for (auto [p, checked] : all) {
-    if (!only.empty() && p->name != only)
+  for (const Candidate& c : all) {
+    const rt::Process& p = *c.process;
+    if (!only.empty() && p.name != only)
       continue;
-    if (std::string why = unfit(*p); !why.empty()) {
-      error(ctx) << "process '" << p->name << "' in '" << path << "': " << why << '\n';
+    if (std::string why = unfit(p); !why.empty()) {
+      error(ctx) << "process '" << p.name << "' in '" << path << "': " << why << '\n';
       return 1;
     }
-    llvm::Expected<rt::Analysis> a =
-        checked && *checked ? llvm::Expected<rt::Analysis>(**checked) : rt::analyze(*p);
+    llvm::Expected<rt::Analysis> a = c.model ? sema::analysisOf(*c.model, c.index) : rt::analyze(p);
     if (!a) {
-      error(ctx) << "process '" << p->name << "': " << llvm::toString(a.takeError()) << '\n';
+      error(ctx) << "process '" << p.name << "': " << llvm::toString(a.takeError()) << '\n';
       return 1;
     }
-    out.processes.push_back(rt::AnalyzedProcess{p, std::move(*a)});
+    out.processes.push_back(rt::AnalyzedProcess{&p, std::move(*a)});
   }
   if (out.processes.empty()) {
     error(ctx) << "'" << path << "' "
