@@ -2,6 +2,7 @@
 #include "Driver.h"
 
 #include "diag/Wording.h"
+#include "sema/Spelling.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/CommandLine.h"
@@ -17,23 +18,17 @@ namespace {
 constexpr const char* Program = "salesc"; // in messages, never the binary's full path
 
 /// The command closest to a mistyped `name`, if one is close enough to be meant.
-const Command* closest(llvm::StringRef name) {
-  const Command* best = nullptr;
-  unsigned bestDistance = 0;
-  for (const Command& c : commands()) {
-    unsigned d = name.edit_distance(c.name, /*AllowReplacements=*/true);
-    if (d <= std::max<size_t>(1, c.name.size() / 3) && (!best || d < bestDistance)) {
-      best = &c;
-      bestDistance = d;
-    }
-  }
-  return best;
+std::optional<std::string> closest(llvm::StringRef name) {
+  std::vector<llvm::StringRef> names;
+  for (const Command& c : commands())
+    names.push_back(c.name);
+  return sema::closest(name, names);
 }
 
 int unknownCommand(CommandContext& ctx, llvm::StringRef name) {
   error(ctx) << "unknown command '" << name << "'";
-  if (const Command* c = closest(name))
-    ctx.err << diag::didYouMean(c->name);
+  if (std::optional<std::string> c = closest(name))
+    ctx.err << diag::didYouMean(*c);
   ctx.err << "\nRun 'salesc help' for the list of commands.\n";
   return 2;
 }
