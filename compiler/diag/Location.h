@@ -44,6 +44,11 @@ llvm::StringRef lineText(const llvm::SourceMgr& sm, llvm::SMLoc loc);
 /// Number of UTF-8 code points in `bytes`.
 unsigned countCodePoints(llvm::StringRef bytes);
 
+/// The length in bytes of the control character (U+0000 to U+001F but tab, line feed
+/// and carriage return; U+007F) or of the non-character U+FFFE that `text` starts with,
+/// else 0: what no picture, XML file or terminal should be given.
+unsigned controlCharacterLength(llvm::StringRef text);
+
 } // namespace salesc::diag
 
 #endif // SALESC_DIAG_LOCATION_H

@@ -28,12 +28,9 @@ std::string shownLine(llvm::StringRef line) {
   std::string out;
   out.reserve(line.size());
   for (size_t i = 0; i < line.size(); ++i) {
-    unsigned char u = static_cast<unsigned char>(line[i]);
-    if ((u < 0x20 && u != '\t') || u == 0x7f) {
+    if (unsigned width = controlCharacterLength(line.drop_front(i))) {
       out += '?';
-    } else if (line.substr(i).startswith("\xEF\xBF\xBE")) {
-      out += '?';
-      i += 2;
+      i += width - 1;
     } else {
       out += line[i];
     }

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "AstBuilder.h"
 
+#include "diag/Location.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -75,19 +77,6 @@ std::optional<ast::Number> AstBuilder::number(antlr4::Token* token) {
   return ast::Number{value, range(token)};
 }
 
-namespace {
-
-/// The length of the control character (U+0000 to U+001F but tab and line ends, and
-/// U+007F) or of U+FFFE that `text` starts with; 0 when it starts with anything else.
-unsigned controlCharacter(llvm::StringRef text) {
-  unsigned char u = static_cast<unsigned char>(text.front());
-  if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7f)
-    return 1;
-  return text.startswith("\xEF\xBF\xBE") ? 3 : 0;
-}
-
-} // namespace
-
 std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
   if (!present(token))
     return std::nullopt;
@@ -105,7 +94,7 @@ std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
   }
   out.value.reserve(body.size());
   for (size_t i = 0; i < body.size(); ++i) {
-    if (unsigned width = controlCharacter(body.drop_front(i))) {
+    if (unsigned width = diag::controlCharacterLength(body.drop_front(i))) {
       // Graphviz, XML and terminals all choke on these; refuse them where they are.
       const char* at = body.data() + i;
       unsigned char u = static_cast<unsigned char>(body[i]);
