@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 echo "== salesc check (bench/check_bench.py)"
 python3 bench/check_bench.py "$@"
 echo; echo "== runtime commands (bench/runtime_bench.py)"; python3 bench/runtime_bench.py
+echo; echo "== many diagnostics (bench/diagnostics_bench.py)"; python3 bench/diagnostics_bench.py

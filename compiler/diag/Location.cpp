@@ -1,6 +1,8 @@
 //===- Location.cpp - From SMLoc to file, line and character column -------===//
 #include "Location.h"
 
+#include <algorithm>
+
 namespace salesc::diag {
 
 unsigned countCodePoints(llvm::StringRef bytes) {
@@ -46,17 +48,22 @@ Location LocationResolver::operator()(llvm::SMLoc loc) {
     file_ = sm_.getMemoryBuffer(id)->getBufferIdentifier().str();
     lineStart_ = counted_ = nullptr;
   }
+  const llvm::MemoryBuffer* buf = sm_.getMemoryBuffer(id);
+  std::vector<size_t>& starts = lineStarts_[id];
+  if (starts.empty()) { // lines end at '\n' only, as SourceMgr counts them
+    llvm::StringRef text = buf->getBuffer();
+    starts.push_back(0);
+    for (size_t i = text.find('\n'); i != llvm::StringRef::npos; i = text.find('\n', i + 1))
+      starts.push_back(i + 1);
+  }
+  const size_t offset = loc.getPointer() - buf->getBufferStart();
+  const size_t line = std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin();
   Location out;
   out.bufferId = id;
   out.file = file_;
-  out.line = sm_.FindLineNumber(loc, id); // from SourceMgr's cached line offsets
-  // Not const in LLVM 14, though it only reads the buffer's cached line offsets.
-  const char* start =
-      const_cast<llvm::SourceMgr&>(sm_).FindLocForLineAndColumn(id, out.line, 1).getPointer();
+  out.line = static_cast<unsigned>(line);
+  const char* start = buf->getBufferStart() + starts[line - 1];
   const char* p = loc.getPointer();
-  if (!start || start > p)
-    return resolve(sm_, loc);
-  const llvm::MemoryBuffer* buf = sm_.getMemoryBuffer(id);
   if (start == buf->getBufferStart() &&
       llvm::StringRef(start, buf->getBufferSize()).startswith("\xEF\xBB\xBF") && p >= start + 3)
     start += 3; // a byte order mark is not text, as lineText says

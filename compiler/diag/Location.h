@@ -2,9 +2,11 @@
 #ifndef SALESC_DIAG_LOCATION_H
 #define SALESC_DIAG_LOCATION_H
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/SourceMgr.h"
 
 #include <string>
+#include <vector>
 
 namespace salesc::diag {
 
@@ -33,6 +35,9 @@ private:
   const llvm::SourceMgr& sm_;
   unsigned bufferId_ = 0;
   std::string file_;
+  /// Where each line of each buffer met so far starts, as offsets: SourceMgr's own
+  /// FindLineNumber also counts the column, by a search back to the line start.
+  llvm::DenseMap<unsigned, std::vector<size_t>> lineStarts_;
   const char* lineStart_ = nullptr; ///< of the line last counted in
   const char* counted_ = nullptr;   ///< counted up to here
   unsigned codePoints_ = 0;         ///< code points from lineStart_ to counted_

@@ -56,6 +56,31 @@ TEST_F(RenderTest, ColumnsCountCharactersAndCaretsFollowWideText) {
   EXPECT_NE(render(e).find("\n" + std::string(13, ' ') + "^\n"), std::string::npos) << render(e);
 }
 
+TEST(LocationResolverTest, GivesWhatResolveGivesAtEveryByteOfSeveralBuffers) {
+  // A byte order mark, CRLF and lone CR line ends, multi-byte characters, an empty
+  // line, no final line break; two buffers visited alternately and backwards.
+  const std::string texts[] = {
+      "\xEF\xBB\xBFstage \xE2\x80\x9Cx\xE2\x80\x9D;\r\nnext\n\n\xE6\x97\xA5 a\rb c",
+      "one\ntwo three\n"};
+  llvm::SourceMgr sm;
+  for (const std::string& t : texts)
+    sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBuffer(t, "f.sales", false), llvm::SMLoc());
+  std::vector<llvm::SMLoc> order;
+  for (size_t i = 0; i <= texts[0].size(); ++i) {
+    order.push_back(llvm::SMLoc::getFromPointer(texts[0].data() + i));
+    order.push_back(llvm::SMLoc::getFromPointer(texts[1].data() + i % (texts[1].size() + 1)));
+  }
+  for (size_t i = texts[0].size() + 1; i-- > 0;)
+    order.push_back(llvm::SMLoc::getFromPointer(texts[0].data() + i));
+  LocationResolver where(sm);
+  for (llvm::SMLoc loc : order) {
+    Location want = resolve(sm, loc), got = where(loc);
+    EXPECT_EQ(got.bufferId, want.bufferId);
+    EXPECT_EQ(got.line, want.line) << (loc.getPointer() - texts[0].data());
+    EXPECT_EQ(got.column, want.column) << (loc.getPointer() - texts[0].data());
+  }
+}
+
 TEST_F(RenderTest, ALongLineIsAWindowAroundTheCaret) {
   std::string text = "channel " + std::string(1000, 'a') + " X " + std::string(1000, 'b') + ";\n";
   load(text);
