@@ -6,3 +6,4 @@ echo "== salesc check (bench/check_bench.py)"
 python3 bench/check_bench.py "$@"
 echo; echo "== runtime commands (bench/runtime_bench.py)"; python3 bench/runtime_bench.py
 echo; echo "== many diagnostics (bench/diagnostics_bench.py)"; python3 bench/diagnostics_bench.py
+echo; echo "== drawing (bench/drawing_bench.py)"; python3 bench/drawing_bench.py

@@ -17,6 +17,7 @@
 
 #include "CliFixture.h"
 
+#include <chrono>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -395,6 +396,30 @@ TEST_F(Cli, EmitWritesSvgAndFiles) {
   EXPECT_NE(slurp(bpmnFile).find("<bpmn:definitions"), std::string::npos);
   RunResult missingTo = run({"emit", src});
   EXPECT_EQ(missingTo.status, 2);
+}
+
+TEST_F(Cli, AProcessTheLayoutCannotFinishIsDrawnSimplerInsteadOfHanging) {
+  // 40 stages, each with links to the next 11: the dot layout runs for minutes.
+  std::string text = "process dense {\n";
+  for (int i = 0; i < 40; ++i) {
+    text += "  stage s" + std::to_string(i) + " {\n";
+    for (int j = 1; j <= 11; ++j)
+      text += "    next s" + std::to_string((i + j) % 40) + " 0.1%;\n";
+    text += "    next won 1%;\n  }\n";
+  }
+  text += "  won won;\n  lost lost;\n}\n";
+  std::string file = write("dense.sales", text);
+  auto start = std::chrono::steady_clock::now();
+  RunResult r = run({"emit", "--to=svg", "--layout-seconds=3", file});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err.rfind("salesc: warning: process 'dense': the flowchart could not be laid out "
+                        "within 3 s",
+                        0),
+            0u)
+      << r.err;
+  EXPECT_NE(r.out.find("</svg>"), std::string::npos);
+  EXPECT_NE(r.out.find("<title>s39</title>"), std::string::npos);
 }
 
 } // namespace

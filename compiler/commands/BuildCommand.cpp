@@ -1,4 +1,5 @@
 //===- BuildCommand.cpp - `salesc build`: every artifact into a folder ----===//
+#include "driver/Drawing.h"
 #include "driver/FrontEnd.h"
 #include "output/OutputFile.h"
 
@@ -56,7 +57,7 @@ bool wanted(const emit::Emitter& e) {
 
 /// Every artifact of every process, in memory, so a failure writes nothing.
 std::vector<std::pair<std::string, std::string>>
-produce(llvm::ArrayRef<rt::AnalyzedProcess> processes) {
+produce(llvm::ArrayRef<rt::AnalyzedProcess> processes, const emit::DrawOptions& drawing) {
   std::vector<std::pair<std::string, std::string>> files;
   auto path = [&](llvm::StringRef name) {
     llvm::SmallString<256> p(OutputDir);
@@ -66,6 +67,7 @@ produce(llvm::ArrayRef<rt::AnalyzedProcess> processes) {
   emit::EmitOptions options;
   options.generator = "salesc " SALESC_VERSION;
   options.linkFlowchart = true;
+  options.drawing = drawing;
   for (const rt::AnalyzedProcess& p : processes)
     for (const emit::Emitter& e : emit::emitters())
       if (e.perProcess() && wanted(e))
@@ -82,6 +84,9 @@ produce(llvm::ArrayRef<rt::AnalyzedProcess> processes) {
 } // namespace
 
 int runBuild(CommandContext& ctx) {
+  std::optional<emit::DrawOptions> drawing = drawOptions(ctx);
+  if (!drawing)
+    return 2;
   FrontEnd fe = runFrontEnd(ctx, Inputs);
   reportDuplicateNames(fe);
   if (int status = reportText(ctx, fe); status != 0) {
@@ -104,7 +109,7 @@ int runBuild(CommandContext& ctx) {
   removeStaleTemporaries(OutputDir);
   std::vector<std::pair<std::string, std::string>> files;
   try {
-    files = produce(processes);
+    files = produce(processes, *drawing);
   } catch (std::exception& e) {
     error(ctx) << e.what() << "; nothing was written\n";
     return 1;

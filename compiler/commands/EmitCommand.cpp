@@ -1,4 +1,5 @@
 //===- EmitCommand.cpp - `salesc emit`: one artifact ----------------------===//
+#include "driver/Drawing.h"
 #include "driver/FrontEnd.h"
 #include "output/OutputFile.h"
 
@@ -94,6 +95,9 @@ int runEmit(CommandContext& ctx) {
     error(ctx) << "emit writes one artifact from one file; use 'salesc build' for several\n";
     return 2;
   }
+  std::optional<emit::DrawOptions> drawing = drawOptions(ctx);
+  if (!drawing)
+    return 2;
   FrontEnd fe = runFrontEnd(ctx, Inputs);
   if (int status = reportText(ctx, fe); status != 0)
     return status;
@@ -106,6 +110,7 @@ int runEmit(CommandContext& ctx) {
   try {
     emit::EmitOptions options;
     options.generator = "salesc " SALESC_VERSION;
+    options.drawing = *drawing;
     return writeParts(ctx, emitter.write(*chosen, options)) ? 0 : 2;
   } catch (std::exception& e) {
     error(ctx) << e.what() << '\n';

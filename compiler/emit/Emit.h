@@ -14,6 +14,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,11 +42,26 @@ struct Layout {
 std::string toDot(const rt::AnalyzedProcess& p);
 /// DOT text of several processes, each a cluster, grouped by channel.
 std::string toDot(llvm::ArrayRef<rt::AnalyzedProcess> ps);
-/// SVG or PNG bytes (`format` "svg" or "png") of the same graphs, rendered in process.
-std::string render(const rt::AnalyzedProcess& p, llvm::StringRef format);
-std::string render(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef format);
-/// The dot layout of one process, for BPMN diagram interchange.
-Layout layout(const rt::AnalyzedProcess& p);
+/// How long Graphviz's dot layout may take for one drawing, and where to say that a
+/// simpler drawing was made instead. See Drawing.cpp.
+struct DrawOptions {
+  double seconds = 5;
+  std::function<void(const std::string&)> warn;
+  /// The first of the drawings to try: a caller that knows the dot layout is hopeless
+  /// (or a test) starts further down; the warning is said all the same.
+  enum class Step { Full, Straight, Sketch } from = Step::Full;
+};
+
+/// SVG or PNG bytes (`format` "svg" or "png") of the same graphs. A drawing the dot
+/// layout cannot finish within `o.seconds` is made again with straight lines and
+/// fewer layout passes, then as a sketch (sketch() in Flowchart.h), each with a
+/// warning; one that cannot be sketched within the time either is an error.
+std::string render(const rt::AnalyzedProcess& p, llvm::StringRef format, const DrawOptions& o = {});
+std::string render(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef format,
+                   const DrawOptions& o = {});
+/// The dot layout of one process, for BPMN diagram interchange, on the same terms
+/// (its sketch needs no Graphviz: the positions of sketchPositions()).
+Layout layout(const rt::AnalyzedProcess& p, const DrawOptions& o = {});
 
 // --- Runtime tables (Tables.cpp) ----------------------------------------------------
 

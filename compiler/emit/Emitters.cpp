@@ -16,11 +16,11 @@ std::vector<Part> one(std::string bytes) {
 std::vector<Part> dot(Processes ps, const EmitOptions&) {
   return one(toDot(ps));
 }
-std::vector<Part> svg(Processes ps, const EmitOptions&) {
-  return one(render(ps, "svg"));
+std::vector<Part> svg(Processes ps, const EmitOptions& o) {
+  return one(render(ps, "svg", o.drawing));
 }
-std::vector<Part> png(Processes ps, const EmitOptions&) {
-  return one(render(ps, "png"));
+std::vector<Part> png(Processes ps, const EmitOptions& o) {
+  return one(render(ps, "png", o.drawing));
 }
 std::vector<Part> tables(Processes ps, const EmitOptions& o) {
   return one(toTablesJson(ps, o.generator));
@@ -34,8 +34,8 @@ std::vector<Part> markdown(Processes ps, const EmitOptions& o) {
 std::vector<Part> mermaid(Processes ps, const EmitOptions&) {
   return one(toMermaid(ps[0]));
 }
-std::vector<Part> bpmn(Processes ps, const EmitOptions&) {
-  return one(toBpmn(ps[0], layout(ps[0])));
+std::vector<Part> bpmn(Processes ps, const EmitOptions& o) {
+  return one(toBpmn(ps[0], layout(ps[0], o.drawing)));
 }
 
 } // namespace

@@ -7,6 +7,8 @@
 #ifndef SALESC_EMIT_EMITTERS_H
 #define SALESC_EMIT_EMITTERS_H
 
+#include "Emit.h"
+
 #include "salesc/runtime/Markov.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -23,6 +25,8 @@ struct EmitOptions {
   llvm::StringRef generator;
   /// Link each process's playbook to its flowchart, written beside it as NAME.svg.
   bool linkFlowchart = false;
+  /// The layout's time budget, and where its warnings go (Emit.h).
+  DrawOptions drawing;
 };
 
 /// One file of an artifact. Most artifacts are one part with an empty name; the CSV

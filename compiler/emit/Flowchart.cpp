@@ -2,83 +2,22 @@
 //
 // Graphs are built through cgraph (never by printing DOT by hand), with node names
 // made of process and state names (stable, never pointers) and every label escaped
-// as HTML-like text. Rendering happens in process through gvc, with the dot layout,
-// core (DOT, SVG) and cairo (PNG, text layout) plugins registered as builtins — the
-// first two linked in, the cairo one loaded from its known path when the first graph
-// is drawn: no plugin configuration file or `dot -c` state on the machine matters.
+// as HTML-like text. Drawing.cpp lays them out and renders them.
 //
 //===----------------------------------------------------------------------===//
 #include "Emit.h"
 #include "Format.h"
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
+#include "Flowchart.h"
 
 #include <cstdio>
 #include <cstring>
-#include <dlfcn.h>
 #include <fmt/format.h>
 #include <map>
-#include <memory>
 #include <stdexcept>
-
-extern "C" {
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
-extern gvplugin_library_t gvplugin_core_LTX_library;
-}
 
 namespace salesc::emit {
 namespace {
-
-/// What Graphviz reported while building or rendering the current graph.
-std::string& graphvizErrors() {
-  static std::string errors;
-  return errors;
-}
-
-int collectError(char* message) {
-  graphvizErrors() += message;
-  return 0;
-}
-
-/// The cairo plugin's library (PNG rendering, and the text layout that measures
-/// labels), loaded from where the graphviz package installs it; see CMakeLists.txt.
-void* cairoPlugin() {
-  void* handle = dlopen(SALESC_GVPLUGIN_PANGO, RTLD_NOW | RTLD_LOCAL);
-  void* library = handle ? dlsym(handle, "gvplugin_pango_LTX_library") : nullptr;
-  if (!library)
-    throw std::runtime_error(std::string("cannot load Graphviz's cairo plugin (") +
-                             SALESC_GVPLUGIN_PANGO + "): " + dlerror());
-  return library;
-}
-
-/// One Graphviz context for the run (gvc is not thread-safe; salesc renders from
-/// one thread), created when first needed, so that commands that draw nothing never
-/// load Graphviz's plugins and their libraries. The plugins are registered as
-/// builtins. Graphviz's messages are collected, not printed: a label Graphviz cannot
-/// read is an error of salesc's, never a silently different picture.
-GVC_t* context() {
-  static GVC_t* gvc = [] {
-    static lt_symlist_t builtins[] = {
-        {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-        {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
-        {"gvplugin_pango_LTX_library", cairoPlugin()},
-        {nullptr, nullptr},
-    };
-    agseterrf(collectError);
-    agseterr(AGWARN);
-    return gvContextPlugins(builtins, 0);
-  }();
-  return gvc;
-}
-
-/// Throws when Graphviz reported anything since the last call.
-void checkGraphviz(const char* what) {
-  std::string errors;
-  std::swap(errors, graphvizErrors());
-  if (!errors.empty())
-    throw std::runtime_error(std::string("Graphviz could not ") + what + ": " + errors);
-}
 
 const char* const Font = "Helvetica";
 using namespace palette;
@@ -241,25 +180,6 @@ std::string titleLabel(const rt::Process& p, const rt::Analysis& a) {
   return out + fmt::format("<BR/><FONT POINT-SIZE=\"12\">{}</FONT>", sub);
 }
 
-/// Owns a cgraph graph.
-struct GraphDeleter {
-  void operator()(Agraph_t* g) const { agclose(g); }
-};
-using Graph = std::unique_ptr<Agraph_t, GraphDeleter>;
-
-void set(void* obj, const char* name, const std::string& value) {
-  agsafeset(obj, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
-}
-
-void setHtml(Agraph_t* root, void* obj, const char* name, const std::string& value) {
-  Agsym_t* sym = agattr(root, AGTYPE(obj), const_cast<char*>(name), nullptr);
-  if (!sym)
-    sym = agattr(root, AGTYPE(obj), const_cast<char*>(name), const_cast<char*>(""));
-  char* h = agstrdup_html(root, const_cast<char*>(value.c_str()));
-  agxset(obj, sym, h);
-  agstrfree(root, h);
-}
-
 /// Processes with more stages than this read top to bottom; their remainders to a
 /// lost outcome are drawn as a note beside each stage rather than as lines that all
 /// run to one box at the bottom.
@@ -385,7 +305,7 @@ void addProcess(Agraph_t* root, Agraph_t* g, const rt::AnalyzedProcess& ap,
 
 /// Graph-wide style. Long processes read top to bottom, short ones left to right.
 Graph newGraph(const char* name, size_t stages) {
-  Graph g(agopen(const_cast<char*>(name), Agdirected, nullptr));
+  Graph g = newDirectedGraph(name);
   set(g.get(), "rankdir", stages > LongProcess ? "TB" : "LR");
   set(g.get(), "fontname", Font);
   set(g.get(), "labelloc", "t");
@@ -401,9 +321,11 @@ Graph newGraph(const char* name, size_t stages) {
   return g;
 }
 
+} // namespace
+
 /// One process as a graph; `notes` as in addProcess (the BPMN layout wants every
 /// transition as an edge).
-Graph buildOne(const rt::AnalyzedProcess& p, bool notes = true) {
+Graph flowchart(const rt::AnalyzedProcess& p, bool notes) {
   Graph g = newGraph(p.process->name.c_str(), stageCount(*p.process));
   setHtml(g.get(), g.get(), "label", titleLabel(*p.process, p.analysis));
   addProcess(g.get(), g.get(), p, "", notes);
@@ -411,7 +333,7 @@ Graph buildOne(const rt::AnalyzedProcess& p, bool notes = true) {
 }
 
 /// Several processes: a cluster per channel, in it a cluster per process.
-Graph buildMany(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
+Graph flowchart(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
   Graph g = newGraph("processes", 0);
   set(g.get(), "rankdir", "LR");
   std::map<std::string, std::vector<const rt::AnalyzedProcess*>> byChannel;
@@ -439,6 +361,61 @@ Graph buildMany(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
   return g;
 }
 
+Graph sketch(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
+  Graph g = newDirectedGraph(ps.size() == 1 ? ps[0].process->name.c_str() : "processes");
+  set(g.get(), "fontname", Font);
+  set(g.get(), "labelloc", "t");
+  set(g.get(), "pad", "0.3");
+  set(g.get(), "splines", "line");
+  if (ps.size() == 1)
+    setHtml(g.get(), g.get(), "label", titleLabel(*ps[0].process, ps[0].analysis));
+  double left = 0;
+  for (const rt::AnalyzedProcess& ap : ps) {
+    const rt::Process& p = *ap.process;
+    std::string prefix = ps.size() == 1 ? "" : p.name + ".";
+    std::vector<Layout::Point> at = sketchPositions(ap);
+    std::vector<Agnode_t*> nodes(p.states.size());
+    double right = left;
+    for (uint32_t i = 0; i < p.states.size(); ++i) {
+      const rt::State& s = p.states[i];
+      std::string name = prefix + s.name;
+      Agnode_t* n = agnode(g.get(), const_cast<char*>(name.c_str()), 1);
+      nodes[i] = n;
+      set(n, "shape", "box");
+      set(n, "style", s.kind == rt::StateKind::Lost ? "rounded,filled,dashed" : "rounded,filled");
+      set(n, "fixedsize", "true");
+      set(n, "width", fmt::format("{:.4f}", SketchWidth / 72));
+      set(n, "height", fmt::format("{:.4f}", SketchHeight / 72));
+      set(n, "fontname", Font);
+      set(n, "fontsize", "11");
+      set(n, "fillcolor",
+          s.kind == rt::StateKind::Won    ? WonFill
+          : s.kind == rt::StateKind::Lost ? LostFill
+                                          : StageFill);
+      set(n, "color",
+          s.kind == rt::StateKind::Won    ? WonLine
+          : s.kind == rt::StateKind::Lost ? LostLine
+                                          : StageLine);
+      set(n, "pos", fmt::format("{:.2f},{:.2f}!", left + at[i].x, at[i].y));
+      right = std::max(right, left + at[i].x + SketchWidth / 2);
+      std::string label = fmt::format("<B>{}</B>", html(words(s.name)));
+      if (!s.isOutcome())
+        label += fmt::format("<BR/><FONT POINT-SIZE=\"10\">wins {}</FONT>",
+                             percent(ap.analysis.winProbability[i]));
+      setHtml(g.get(), n, "label", label);
+    }
+    for (const rt::Transition& t : p.transitions) {
+      Agedge_t* e = agedge(g.get(), nodes[t.from], nodes[t.to], nullptr, 1);
+      set(e, "color", t.implicit ? "#9a9a9a" : "#333333");
+      set(e, "arrowsize", "0.6");
+    }
+    left = right + 72;
+  }
+  return g;
+}
+
+namespace {
+
 std::string writeDot(Agraph_t* g) {
   char* buffer = nullptr;
   size_t size = 0;
@@ -452,82 +429,14 @@ std::string writeDot(Agraph_t* g) {
   return out;
 }
 
-std::string renderGraph(Agraph_t* g, llvm::StringRef format) {
-  GVC_t* gvc = context();
-  checkGraphviz("build the graph");
-  if (gvLayout(gvc, g, "dot") != 0)
-    throw std::runtime_error("Graphviz could not lay out the graph");
-  checkGraphviz("lay out the graph");
-  std::string device = format == "png" ? "png:cairo" : format.str();
-  char* data = nullptr;
-  unsigned length = 0;
-  int rc = gvRenderData(gvc, g, device.c_str(), &data, &length);
-  std::string out = rc == 0 && data ? std::string(data, length) : std::string();
-  if (data)
-    gvFreeRenderData(data);
-  gvFreeLayout(gvc, g);
-  if (rc != 0)
-    throw std::runtime_error("Graphviz could not render " + format.str());
-  checkGraphviz("render the graph");
-  return out;
-}
-
 } // namespace
 
 std::string toDot(const rt::AnalyzedProcess& p) {
-  context();
-  return writeDot(buildOne(p).get());
+  graphvizContext();
+  return writeDot(flowchart(p).get());
 }
 std::string toDot(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
-  return ps.size() == 1 ? toDot(ps[0]) : writeDot(buildMany(ps).get());
-}
-
-std::string render(const rt::AnalyzedProcess& p, llvm::StringRef format) {
-  return renderGraph(buildOne(p).get(), format);
-}
-std::string render(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef format) {
-  return ps.size() == 1 ? render(ps[0], format) : renderGraph(buildMany(ps).get(), format);
-}
-
-Layout layout(const rt::AnalyzedProcess& p) {
-  GVC_t* gvc = context();
-  Graph g = buildOne(p, /*notes=*/false);
-  if (gvLayout(gvc, g.get(), "dot") != 0)
-    throw std::runtime_error("Graphviz could not lay out the graph");
-  checkGraphviz("lay out the graph");
-  Layout out;
-  boxf bb = GD_bb(g.get());
-  out.width = bb.UR.x - bb.LL.x;
-  out.height = bb.UR.y - bb.LL.y;
-  const rt::Process& proc = *p.process;
-  std::vector<Agnode_t*> nodes;
-  for (const rt::State& s : proc.states) {
-    Agnode_t* n = agnode(g.get(), const_cast<char*>(s.name.c_str()), 0);
-    nodes.push_back(n);
-    out.nodes.push_back(Layout::Node{ND_coord(n).x - bb.LL.x, ND_coord(n).y - bb.LL.y,
-                                     ND_width(n) * 72, ND_height(n) * 72});
-  }
-  // Edges in the order of Process::transitions: walk each tail's out-edges in the
-  // order they were created, which is the order of the transitions.
-  std::map<std::pair<Agnode_t*, Agnode_t*>, std::vector<Agedge_t*>> edges;
-  for (Agnode_t* n : nodes)
-    for (Agedge_t* e = agfstout(g.get(), n); e; e = agnxtout(g.get(), e))
-      edges[{agtail(e), aghead(e)}].push_back(e);
-  std::map<std::pair<Agnode_t*, Agnode_t*>, size_t> used;
-  for (const rt::Transition& t : proc.transitions) {
-    std::vector<Layout::Point> points;
-    auto key = std::make_pair(nodes[t.from], nodes[t.to]);
-    auto& list = edges[key];
-    size_t k = used[key]++;
-    if (k < list.size() && ED_spl(list[k]) && ED_spl(list[k])->size > 0) {
-      const bezier& b = ED_spl(list[k])->list[0];
-      for (int i = 0; i < b.size; ++i)
-        points.push_back({b.list[i].x - bb.LL.x, b.list[i].y - bb.LL.y});
-    }
-    out.edges.push_back(std::move(points));
-  }
-  gvFreeLayout(gvc, g.get());
-  return out;
+  return ps.size() == 1 ? toDot(ps[0]) : writeDot(flowchart(ps).get());
 }
 
 } // namespace salesc::emit

@@ -1,0 +1,37 @@
+//===- Drawing.cpp - --layout-seconds, for the commands that draw ----------===//
+#include "Drawing.h"
+
+#include <fmt/format.h>
+
+namespace salesc::driver {
+
+namespace cl = llvm::cl;
+
+namespace {
+
+/// Most processes lay out in well under a second; the budget is per drawing.
+constexpr double MaxLayoutSeconds = 3600;
+
+cl::opt<double> LayoutSeconds(
+    "layout-seconds", cl::init(5.0), cl::sub(subEmit()), cl::sub(subBuild()),
+    cl::value_desc("seconds"),
+    cl::desc("How long Graphviz may lay out one flowchart or BPMN diagram before a simpler "
+             "drawing is made, with a warning (default 5)"));
+
+} // namespace
+
+std::optional<emit::DrawOptions> drawOptions(CommandContext& ctx) {
+  if (!(LayoutSeconds > 0 && LayoutSeconds <= MaxLayoutSeconds)) {
+    error(ctx) << fmt::format("--layout-seconds must be more than 0 and at most {:g}; it is {:g}\n",
+                              MaxLayoutSeconds, LayoutSeconds.getValue());
+    return std::nullopt;
+  }
+  emit::DrawOptions o;
+  o.seconds = LayoutSeconds;
+  o.warn = [&ctx](const std::string& message) {
+    ctx.err << "salesc: warning: " << message << '\n';
+  };
+  return o;
+}
+
+} // namespace salesc::driver
