@@ -422,4 +422,18 @@ TEST_F(Cli, AProcessTheLayoutCannotFinishIsDrawnSimplerInsteadOfHanging) {
   EXPECT_NE(r.out.find("<title>s39</title>"), std::string::npos);
 }
 
+TEST_F(Cli, AFileNameIsShownEscapedAndKeptExactInJsonAndSarif) {
+  // A name with an escape sequence and a byte that is not UTF-8.
+  std::string file = write("x\x1b[2J\xff.sales", Broken);
+  RunResult text = run({"check", file});
+  EXPECT_EQ(text.status, 1);
+  EXPECT_EQ(text.err.find('\x1b'), std::string::npos) << "no escape sequence reaches the terminal";
+  EXPECT_NE(text.err.find("x\\x1B[2J\\xFF.sales:3:"), std::string::npos) << text.err;
+  RunResult json = run({"check", "--format=json", file});
+  EXPECT_NE(json.out.find("x\\u001b[2J\\udcff.sales\""), std::string::npos) << json.out;
+  EXPECT_TRUE(bool(llvm::json::parse(json.out))) << "still one JSON document";
+  RunResult sarif = run({"check", "--format=sarif", file});
+  EXPECT_NE(sarif.out.find("x%1B%5B2J%FF.sales\""), std::string::npos) << sarif.out;
+}
+
 } // namespace

@@ -11,7 +11,7 @@ namespace {
 void place(llvm::json::OStream& j, LocationResolver& where, llvm::SMRange range,
            llvm::StringRef fallbackFile, bool withEnd) {
   Location start = where(range.Start);
-  j.attribute("file", start.line ? start.file : fallbackFile.str());
+  rt::jsonText(j, "file", start.line ? llvm::StringRef(start.file) : fallbackFile);
   j.attribute("line", start.line);
   j.attribute("column", start.column);
   if (!withEnd)

@@ -13,15 +13,6 @@ unsigned countCodePoints(llvm::StringRef bytes) {
   return n;
 }
 
-unsigned controlCharacterLength(llvm::StringRef text) {
-  if (text.empty())
-    return 0;
-  unsigned char u = static_cast<unsigned char>(text.front());
-  if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7f)
-    return 1;
-  return text.startswith("\xEF\xBF\xBE") ? 3 : 0;
-}
-
 Location resolve(const llvm::SourceMgr& sm, llvm::SMLoc loc) {
   Location out;
   if (!loc.isValid())

@@ -2,6 +2,8 @@
 #ifndef SALESC_DIAG_LOCATION_H
 #define SALESC_DIAG_LOCATION_H
 
+#include "salesc/runtime/Printable.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/SourceMgr.h"
 
@@ -49,10 +51,9 @@ llvm::StringRef lineText(const llvm::SourceMgr& sm, llvm::SMLoc loc);
 /// Number of UTF-8 code points in `bytes`.
 unsigned countCodePoints(llvm::StringRef bytes);
 
-/// The length in bytes of the control character (U+0000 to U+001F but tab, line feed
-/// and carriage return; U+007F) or of the non-character U+FFFE that `text` starts with,
-/// else 0: what no picture, XML file or terminal should be given.
-unsigned controlCharacterLength(llvm::StringRef text);
+/// What no picture, XML file or terminal should be given: the runtime's definition
+/// (Printable.h), which the CSV and tables.json readers share.
+using rt::controlCharacterLength;
 
 } // namespace salesc::diag
 

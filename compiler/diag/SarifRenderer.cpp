@@ -9,7 +9,10 @@
 #include "Location.h"
 #include "Render.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
+
+#include <fmt/format.h>
 
 namespace salesc::diag {
 namespace {
@@ -34,16 +37,16 @@ void region(OStream& j, LocationResolver& where, llvm::SMRange range) {
 }
 
 /// A file path as a SARIF URI: relative paths stay relative (to the checkout, as code
-/// scanning expects); absolute ones become file:// URIs. Spaces and '%' are escaped.
+/// scanning expects); absolute ones become file:// URIs. Every byte but the unreserved
+/// characters of RFC 3986 and '/' is percent-encoded, so a space, a '%', a '#' or a
+/// name that is not UTF-8 makes a valid URI that decodes to the path.
 std::string uri(llvm::StringRef path) {
   std::string out = path.startswith("/") ? "file://" : "";
   for (char c : path) {
-    if (c == ' ')
-      out += "%20";
-    else if (c == '%')
-      out += "%25";
-    else
+    if (llvm::isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
       out += c;
+    else
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
   }
   return out;
 }

@@ -75,9 +75,9 @@ void header(llvm::raw_ostream& os, const Location& loc, llvm::StringRef file, Se
   if (color)
     os.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
   if (loc.line)
-    os << loc.file << ':' << loc.line << ':' << loc.column << ": ";
+    os << rt::shownPath(loc.file) << ':' << loc.line << ':' << loc.column << ": ";
   else if (!file.empty())
-    os << file << ": ";
+    os << rt::shownPath(file) << ": ";
   else
     os << "salesc: ";
   if (color) {

@@ -2,6 +2,7 @@
 #include "CsvInput.h"
 
 #include "salesc/runtime/Loaders.h"
+#include "salesc/runtime/Printable.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -14,7 +15,8 @@ std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path
   auto buffer = ctx.fs->getBufferForFile(path, /*FileSize=*/-1,
                                          /*RequiresNullTerminator=*/false);
   if (!buffer) {
-    error(ctx) << "cannot read '" << path << "': " << buffer.getError().message() << '\n';
+    error(ctx) << "cannot read " << rt::quote(path, 4096) << ": " << buffer.getError().message()
+               << '\n';
     return std::nullopt;
   }
   llvm::Expected<rt::CsvTable> table = rt::parseCsv((*buffer)->getBuffer(), path);
@@ -28,8 +30,8 @@ std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path
 int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::string& path) {
   for (const std::string& e : report.errors)
     ctx.err << e << '\n';
-  ctx.err << path << ": read " << report.rowsRead << " rows, rejected " << report.rowsRejected
-          << '\n';
+  ctx.err << rt::shownPath(path) << ": read " << report.rowsRead << " rows, rejected "
+          << report.rowsRejected << '\n';
   return report.rowsRejected || !report.errors.empty() ? 1 : 0;
 }
 

@@ -98,14 +98,17 @@ std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
       // Graphviz, XML and terminals all choke on these; refuse them where they are.
       const char* at = body.data() + i;
       unsigned char u = static_cast<unsigned char>(body[i]);
+      unsigned codePoint = width == 1   ? u
+                           : width == 2 ? ((u & 0x1Fu) << 6) | (body[i + 1] & 0x3Fu)
+                                        : 0xFFFE;
       ++errors_;
       diags_.report(DiagKind::InvalidCharacter,
                     {llvm::SMLoc::getFromPointer(at), llvm::SMLoc::getFromPointer(at + width)},
-                    (width == 1 ? fmt::format("text in quotes cannot hold the control character "
-                                              "U+{:04X}",
-                                              u)
-                                : std::string("text in quotes cannot hold the non-character "
-                                              "U+FFFE")) +
+                    (codePoint != 0xFFFE
+                         ? fmt::format("text in quotes cannot hold the control character "
+                                       "U+{:04X}",
+                                       codePoint)
+                         : std::string("text in quotes cannot hold the non-character U+FFFE")) +
                         "; remove it (it may have come with pasted text)");
       out.value.append(at, width); // kept, so that an import path still fails as written
       i += width - 1;

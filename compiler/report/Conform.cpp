@@ -5,6 +5,7 @@
 #include "TextTable.h"
 
 #include "salesc/runtime/Format.h"
+#include "salesc/runtime/Printable.h"
 
 #include <fmt/format.h>
 
@@ -55,7 +56,7 @@ void printEdges(llvm::raw_ostream& os, const rt::Process& p, const rt::ConformRe
   for (const rt::UnexpectedTransition& t : r.unexpected) {
     std::string examples;
     for (size_t k = 0; k < t.examples.size(); ++k)
-      examples += (k ? ", " : "") + t.examples[k];
+      examples += (k ? ", " : "") + rt::printable(t.examples[k]);
     u.row({stateName(p, t.from) + " -> " + p.states[t.to].name, rt::kindName(t.kind).str(),
            std::to_string(t.count), examples});
   }
@@ -103,7 +104,7 @@ void edgesJson(llvm::json::OStream& j, const rt::Process& p, const rt::ConformRe
         j.attribute("count", u.count);
         j.attributeArray("examples", [&] {
           for (const std::string& e : u.examples)
-            j.value(e);
+            jsonText(j, e);
         });
       });
   });

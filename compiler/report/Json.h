@@ -2,12 +2,16 @@
 #ifndef SALESC_REPORT_JSON_H
 #define SALESC_REPORT_JSON_H
 
+#include "salesc/runtime/Printable.h"
+
 #include "llvm/Support/JSON.h"
 
 #include <optional>
 #include <string>
 
 namespace salesc::report {
+
+using rt::jsonText;
 
 /// A number in a JSON report: null when it is not finite (JSON has no NaN).
 void jsonNumber(llvm::json::OStream& j, llvm::StringRef key, double v);

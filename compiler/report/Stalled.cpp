@@ -1,6 +1,9 @@
 //===- Stalled.cpp - Deals past their stage's stall limit, in any report --===//
 #include "Stalled.h"
+#include "Json.h"
 #include "TextTable.h"
+
+#include "salesc/runtime/Printable.h"
 
 #include <fmt/format.h>
 
@@ -13,7 +16,7 @@ void printStalled(llvm::raw_ostream& os, const rt::Process& p,
   os << "\n  " << title << ":\n";
   TextTable s({"deal", "stage", "days in stage", "limit"});
   for (const rt::StalledDeal& d : stalled)
-    s.row({d.id, p.states[d.state].name, fmt::format("{:.0f}", d.daysInStage),
+    s.row({rt::printable(d.id), p.states[d.state].name, fmt::format("{:.0f}", d.daysInStage),
            fmt::format("{:.0f}", d.limit)});
   s.print(os);
 }
@@ -23,7 +26,7 @@ void stalledJson(llvm::json::OStream& j, const rt::Process& p,
   j.attributeArray("stalled", [&] {
     for (const rt::StalledDeal& s : stalled)
       j.object([&] {
-        j.attribute("deal", s.id);
+        jsonText(j, "deal", s.id);
         j.attribute("stage", p.states[s.state].name);
         j.attribute("days_in_stage", s.daysInStage);
         j.attribute("limit_days", s.limit);

@@ -1,5 +1,6 @@
 //===- Csv.cpp - An RFC 4180 CSV reader for pipelines and event logs ------===//
 #include "salesc/runtime/Csv.h"
+#include "salesc/runtime/Printable.h"
 
 #include <fmt/format.h>
 
@@ -11,7 +12,7 @@ namespace {
 
 llvm::Error fail(llvm::StringRef file, unsigned line, const std::string& message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 fmt::format("{}:{}: {}", file.str(), line, message));
+                                 fmt::format("{}:{}: {}", shownPath(file), line, message));
 }
 
 bool isLineEnd(char c) {
@@ -126,9 +127,10 @@ private:
       ++p;
     if (p < end && *p != ',' && !isLineEnd(*p))
       return fail(file, line,
-                  fmt::format("unexpected '{}' after the closing quote of a field; a quote inside "
+                  fmt::format("unexpected {} after the closing quote of a field; a quote inside "
                               "a quoted field is written as two quotes (\"\")",
-                              *p));
+                              quote(llvm::StringRef(
+                                  p, std::max(1u, utf8Length(llvm::StringRef(p, end - p)))))));
     return llvm::Error::success();
   }
 

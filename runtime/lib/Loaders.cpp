@@ -1,5 +1,6 @@
 //===- Loaders.cpp - CSV rows to deals and stage events; dates ------------===//
 #include "salesc/runtime/Loaders.h"
+#include "salesc/runtime/Printable.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -52,11 +53,11 @@ llvm::Expected<int64_t> datePart(llvm::StringRef s, llvm::StringRef whole, const
   unsigned y, m, d;
   if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||
       !digits(s, 8, 2, d))
-    return fail(fmt::format("'{}' is not {}", whole.str(), expected));
+    return fail(fmt::format("{} is not {}", quote(whole), expected));
   if (m < 1 || m > 12)
-    return fail(fmt::format("'{}' is not a date: there is no month {}", whole.str(), m));
+    return fail(fmt::format("{} is not a date: there is no month {}", quote(whole), m));
   if (d < 1 || d > daysInMonth(y, m))
-    return fail(fmt::format("'{}' is not a date: {} {} has {} days", whole.str(), monthName(m), y,
+    return fail(fmt::format("{} is not a date: {} {} has {} days", quote(whole), monthName(m), y,
                             daysInMonth(y, m)));
   return daysFromCivil(CivilDate{y, m, d});
 }
@@ -131,8 +132,8 @@ bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef fil
     return false;
   };
   if (table.headerLine == 0)
-    return reject(fmt::format("{}:1: the file is empty; {} needs a header line with {}", file.str(),
-                              cols.what, need));
+    return reject(fmt::format("{}:1: the file is empty; {} needs a header line with {}",
+                              shownPath(file), cols.what, need));
 
   std::vector<std::string> names = cols.required;
   names.insert(names.end(), cols.optional.begin(), cols.optional.end());
@@ -143,7 +144,7 @@ bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef fil
     for (size_t i = 0; i < names.size(); ++i)
       if (h == names[i]) {
         if (map.index[i] != ColumnMap::NoColumn)
-          return reject(fmt::format("{}:{}: the header names column '{}' twice", file.str(),
+          return reject(fmt::format("{}:{}: the header names column '{}' twice", shownPath(file),
                                     table.headerLine, names[i]));
         map.index[i] = c;
       }
@@ -156,7 +157,7 @@ bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef fil
       map.needed = std::max(map.needed, map.index[i] + 1);
   }
   if (!missing.empty())
-    return reject(fmt::format("{}:{}: the header has no column{} {}; {} needs {}", file.str(),
+    return reject(fmt::format("{}:{}: the header has no column{} {}; {} needs {}", shownPath(file),
                               table.headerLine, missing.size() == 1 ? "" : "s", quotedList(missing),
                               cols.what, need));
   return true;
@@ -191,7 +192,7 @@ llvm::StringMap<uint32_t> stateIndex(const Process& p) {
 std::string unknownStage(const Process& p, llvm::StringRef stage) {
   if (stage.empty())
     return "the stage is empty";
-  std::string msg = fmt::format("process '{}' has no stage '{}'", p.name, stage.str());
+  std::string msg = fmt::format("process '{}' has no stage {}", p.name, quote(stage));
   if (std::optional<std::string> s = closestStateName(p, stage))
     msg += "; did you mean '" + *s + "'?";
   return msg;
@@ -222,7 +223,7 @@ CivilDate civilFromDays(int64_t z) {
 
 llvm::Expected<double> parseDate(llvm::StringRef text) {
   if (text.size() != 10)
-    return fail(fmt::format("'{}' is not {}", text.str(), ExpectedDate));
+    return fail(fmt::format("{} is not {}", quote(text), ExpectedDate));
   llvm::Expected<int64_t> day = datePart(text, text, ExpectedDate);
   if (!day)
     return day.takeError();
@@ -235,7 +236,7 @@ llvm::Expected<double> parseTimestamp(llvm::StringRef text) {
     return day.takeError();
   if (text.size() == 10)
     return static_cast<double>(*day);
-  auto bad = [&] { return fail(fmt::format("'{}' is not {}", text.str(), ExpectedTimestamp)); };
+  auto bad = [&] { return fail(fmt::format("{} is not {}", quote(text), ExpectedTimestamp)); };
   unsigned hh, mm, ss = 0;
   if ((text[10] != 'T' && text[10] != 't' && text[10] != ' ') || !digits(text, 11, 2, hh) ||
       text.size() < 16 || text[13] != ':' || !digits(text, 14, 2, mm))
@@ -256,8 +257,7 @@ llvm::Expected<double> parseTimestamp(llvm::StringRef text) {
     }
   }
   if (hh > 23 || mm > 59 || ss > 59)
-    return fail(
-        fmt::format("'{}' is not a timestamp: the time of day is out of range", text.str()));
+    return fail(fmt::format("{} is not a timestamp: the time of day is out of range", quote(text)));
   int offsetMinutes = 0;
   llvm::StringRef zone = text.drop_front(at);
   if (zone == "Z" || zone == "z") {
@@ -335,7 +335,7 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
   for (const CsvRow& row : table.rows) {
     auto reject = [&](const std::string& message) {
       ++report.rowsRejected;
-      report.errors.push_back(fmt::format("{}:{}: {}", file.str(), row.line, message));
+      report.errors.push_back(fmt::format("{}:{}: {}", shownPath(file), row.line, message));
     };
     std::optional<RowKey> key = rowKey(row, map, states, p, reject);
     if (!key)
@@ -347,9 +347,9 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
     d.line = row.line;
     d.state = key->state;
     if (p.states[d.state].isOutcome()) {
-      reject(fmt::format("deal '{}' is in outcome '{}'; a pipeline lists open deals, each in a "
+      reject(fmt::format("deal {} is in outcome '{}'; a pipeline lists open deals, each in a "
                          "stage",
-                         id.str(), p.states[d.state].name));
+                         quote(id), p.states[d.state].name));
       continue;
     }
     llvm::Expected<double> day =
@@ -362,22 +362,22 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
     if (!value.empty()) {
       double v = 0;
       if (!isDecimal(value) || !std::isfinite(v = std::strtod(value.str().c_str(), nullptr))) {
-        reject(fmt::format("the value '{}' is not a number; write it without currency signs or "
+        reject(fmt::format("the value {} is not a number; write it without currency signs or "
                            "thousands separators, such as 15000",
-                           value.str()));
+                           quote(value)));
         continue;
       }
       if (v < 0) {
-        reject(fmt::format("the value '{}' is negative; a deal's value is 0 or more", value.str()));
+        reject(fmt::format("the value {} is negative; a deal's value is 0 or more", quote(value)));
         continue;
       }
       d.value = v;
     }
     auto [first, inserted] = seen.try_emplace(id, row.line);
     if (!inserted) {
-      reject(fmt::format("deal '{}' is listed twice (first on line {}); a pipeline has one row "
+      reject(fmt::format("deal {} is listed twice (first on line {}); a pipeline has one row "
                          "per open deal",
-                         id.str(), first->second));
+                         quote(id), first->second));
       continue;
     }
     d.id = id.str();
@@ -398,7 +398,7 @@ std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm
   for (const CsvRow& row : table.rows) {
     auto reject = [&](const std::string& message) {
       ++report.rowsRejected;
-      report.errors.push_back(fmt::format("{}:{}: {}", file.str(), row.line, message));
+      report.errors.push_back(fmt::format("{}:{}: {}", shownPath(file), row.line, message));
     };
     std::optional<RowKey> key = rowKey(row, map, states, p, reject);
     if (!key)

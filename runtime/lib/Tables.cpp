@@ -1,5 +1,6 @@
 //===- Tables.cpp - Loading tables.json into executable processes ---------===//
 #include "salesc/runtime/Tables.h"
+#include "salesc/runtime/Printable.h"
 #include "salesc/runtime/Verify.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -44,7 +45,7 @@ std::string syntaxError(llvm::StringRef json, llvm::StringRef file, llvm::Error 
   unsigned long long offset = 0;
   if (byte == llvm::StringRef::npos || close == llvm::StringRef::npos || close < byte ||
       text.slice(byte + 5, close).getAsInteger(10, offset))
-    return fmt::format("{}: invalid JSON: {}", file.str(), raw);
+    return fmt::format("{}: invalid JSON: {}", shownPath(file), raw);
   offset = std::min<unsigned long long>(offset, json.size());
   std::string message = text.drop_front(close + 3).str();
   // llvm::json reports most errors just after reading the offending character
@@ -64,7 +65,7 @@ std::string syntaxError(llvm::StringRef json, llvm::StringRef file, llvm::Error 
       ++column;
     }
   }
-  return fmt::format("{}:{}:{}: invalid JSON: {}", file.str(), line, column, message);
+  return fmt::format("{}:{}:{}: invalid JSON: {}", shownPath(file), line, column, message);
 }
 
 /// Reads the parsed document; stops at the first problem and keeps its message.
@@ -78,7 +79,7 @@ public:
 
 private:
   bool fail(const std::string& message) {
-    error = fmt::format("{}: {}{}", file.str(), where.empty() ? "" : where + ": ", message);
+    error = fmt::format("{}: {}{}", shownPath(file), where.empty() ? "" : where + ": ", message);
     return false;
   }
   bool wrongType(llvm::StringRef key, const json::Value& v, const char* expected) {
@@ -102,7 +103,19 @@ private:
     auto s = v->getAsString();
     if (!s)
       return wrongType(key, *v, required ? "a string" : "a string or null");
+    if (!printable(key, *s))
+      return false;
     out = s->str();
+    return true;
+  }
+
+  /// Refuses text with a control character (Printable.h), which no report, picture or
+  /// terminal should be given; `check` refuses them in a .sales file the same way.
+  bool printable(llvm::StringRef key, llvm::StringRef text) {
+    for (size_t i = 0; i < text.size(); ++i)
+      if (controlCharacterLength(text.drop_front(i)))
+        return fail(
+            fmt::format("field '{}' holds a control character: {}", key.str(), quote(text)));
     return true;
   }
 
@@ -179,6 +192,8 @@ private:
       if (!s)
         return fail(
             fmt::format("an entry of '{}' is {}; expected a string", key.str(), typeName(v)));
+      if (!printable(key, *s))
+        return false;
       out.push_back(s->str());
     }
     return true;
@@ -252,7 +267,7 @@ bool Reader::document(const json::Value& root, std::vector<Process>& out) {
 bool Reader::process(const json::Object& o, Process& p) {
   if (!string(o, "name", p.name, true))
     return false;
-  where = fmt::format("process '{}'", p.name);
+  where = "process " + quote(p.name);
   std::optional<double> targetWinRate, targetCycle;
   if (!string(o, "description", p.description, false) || !string(o, "channel", p.channel, false) ||
       !string(o, "offering", p.offering, false) || !string(o, "currency", p.currency, false) ||
@@ -317,9 +332,9 @@ bool Reader::brand(const json::Object& o, Brand& b) {
   for (const std::string& r : requirements) {
     std::optional<Requirement> known = parseRequirement(r);
     if (!known)
-      return fail(fmt::format("brand '{}' requires '{}'; expected 'knowledge', 'materials', "
+      return fail(fmt::format("brand {} requires {}; expected 'knowledge', 'materials', "
                               "'time' or 'values'",
-                              b.name, r));
+                              quote(b.name), quote(r)));
     b.requirements.push_back(*known);
   }
   b.maxStages = maxStages;
@@ -332,13 +347,13 @@ bool Reader::state(const json::Object& o, State& s) {
     return false;
   if (s.name.empty())
     return fail("the state name is empty");
-  where += " ('" + s.name + "')";
+  where += " (" + quote(s.name) + ")";
   if (!string(o, "kind", kind, true) || !string(o, "description", s.description, false))
     return false;
   if (std::optional<StateKind> k = parseStateKind(kind))
     s.kind = *k;
   else
-    return fail(fmt::format("field 'kind' is '{}'; expected 'stage', 'won' or 'lost'", kind));
+    return fail(fmt::format("field 'kind' is {}; expected 'stage', 'won' or 'lost'", quote(kind)));
   if (!items(o, "learn", s.learn) || !items(o, "provide", s.provide) ||
       !items(o, "tactics", s.tactics) || !number(o, "stalled_after_days", s.stalledAfter, false))
     return false;
@@ -453,7 +468,7 @@ llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::Stri
   if (json.size() > MaxTablesBytes)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        fmt::format("{}: the file is {} MiB; salesc reads tables of up to {} MiB", file.str(),
+        fmt::format("{}: the file is {} MiB; salesc reads tables of up to {} MiB", shownPath(file),
                     (json.size() + (1 << 20) - 1) >> 20, MaxTablesBytes >> 20));
   if (size_t at = tooDeep(json); at != llvm::StringRef::npos) {
     size_t line = 1 + json.take_front(at).count('\n');
@@ -461,7 +476,7 @@ llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::Stri
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         fmt::format("{}:{}:{}: arrays and objects nest more than {} deep; a tables.json nests 6",
-                    file.str(), line, column, MaxTablesDepth));
+                    shownPath(file), line, column, MaxTablesDepth));
   }
   llvm::Expected<json::Value> root = json::parse(json);
   if (!root)

@@ -296,6 +296,17 @@ TEST(TablesTest, ReportsWrongFieldsNamingTheProcessAndState) {
                                                  "are named 'a'"},
       {edit(R"("name": "b")", R"("name": "")"), "t.json: process 'p', state 1: the state name is "
                                                 "empty"},
+      // Text with a control character is refused, shown escaped; a long name is cut.
+      {edit(R"("name": "b")", R"("name": "b\u001b[2J")"),
+       "t.json: process 'p', state 1: field 'name' holds a control character: 'b\\x1B[2J'"},
+      {edit(R"("description": "",)", R"("description": "x\u009b1m",)"),
+       "t.json: process 'p': field 'description' holds a control character: 'x\\xC2\\x9B1m'"},
+      {edit(R"("name": "b", "kind": "stage")", "\"name\": \"" + std::string(200, 'b') +
+                                                   "\", \"kind\": \"" + std::string(100, 'k') +
+                                                   "\""),
+       "t.json: process 'p', state 1 ('" + std::string(80, 'b') +
+           "...' (200 bytes)): field 'kind' is '" + std::string(80, 'k') +
+           "...' (100 bytes); expected 'stage', 'won' or 'lost'"},
       {edit(R"("learn": [],)", R"("learn": [{"description": "x"}],)"),
        "t.json: process 'p', state 0 ('a'): missing field 'name'"},
       {edit(R"("learn": [],)", R"("learn": ["x"],)"),
