@@ -142,7 +142,12 @@ private:
 
 } // namespace
 
-llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file) {
+llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes) {
+  if (text.size() > maxBytes)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        fmt::format("{}: the file is {} MiB; salesc reads CSV files of up to {} MiB",
+                    shownPath(file), (text.size() + (1 << 20) - 1) >> 20, maxBytes >> 20));
   if (text.startswith("\xEF\xBB\xBF"))
     text = text.drop_front(3);
   return Reader(text, file).read();

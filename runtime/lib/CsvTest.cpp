@@ -26,6 +26,15 @@ std::string parseError(llvm::StringRef text) {
   return llvm::toString(t.takeError());
 }
 
+TEST(CsvTest, RefusesATextOverTheLimitBeforeReadingIt) {
+  llvm::Expected<CsvTable> t = parseCsv("deal,stage\nA,b\n", "big.csv", 14);
+  ASSERT_FALSE(t);
+  EXPECT_EQ(llvm::toString(t.takeError()),
+            "big.csv: the file is 1 MiB; salesc reads CSV files of up to 0 MiB");
+  EXPECT_TRUE(bool(parseCsv("deal,stage\nA,b\n", "ok.csv", 15)));
+  EXPECT_EQ(MaxCsvBytes, size_t(256) << 20);
+}
+
 TEST(CsvTest, ReadsHeaderAndRowsWithTheirLines) {
   CsvTable t = parseOk("deal,stage,entered\nD1,demo,2024-03-01\nD2,proposal,2024-03-02\n");
   EXPECT_EQ(t.header, (Fields{"deal", "stage", "entered"}));
