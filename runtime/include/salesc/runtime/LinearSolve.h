@@ -1,7 +1,8 @@
 //===- LinearSolve.h - Dense LU factorization with partial pivoting -------===//
 //
-// A small dense linear solver for the Markov analyses: factor a square matrix
-// once, then solve A x = b and A^T x = b for as many right-hand sides as needed.
+// A small dense linear solver: factor a square matrix once, then solve A x = b
+// and A^T x = b for as many right-hand sides as needed. SparseLU (SparseLU.h),
+// which the Markov analyses use, factors its dense blocks with it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_RUNTIME_LINEARSOLVE_H
