@@ -6,6 +6,8 @@ the worst case of the checker's lowering and of the tables loader (N x K transit
 """
 import argparse
 
+import one_process
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -15,16 +17,11 @@ def main():
     a = ap.parse_args()
     if not 0 < a.exits < a.stages or a.exits > 990:
         ap.error("--exits must be below --stages and at most 990 (0.1% each)")
-    lines = ["process dense {"]
+    stages = []
     for i in range(a.stages):
-        lines.append("  stage s%d {" % i)
-        for j in range(1, a.exits + 1):
-            lines.append("    next s%d 0.1%%;" % ((i + j) % a.stages))
-        lines.append("    next won 1%;")
-        lines.append("  }")
-    lines += ["  won won;", "  lost lost;", "}"]
-    with open(a.output, "w") as f:
-        f.write("\n".join(lines) + "\n")
+        body = ["next s%d 0.1%%;" % ((i + j) % a.stages) for j in range(1, a.exits + 1)]
+        stages.append(("s%d" % i, body + ["next won 1%;"]))
+    one_process.write(a.output, "dense", stages)
 
 
 if __name__ == "__main__":

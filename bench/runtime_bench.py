@@ -6,6 +6,8 @@
   conform   events per second on a generated log of about a million events
             (target: 1 million per second or more)
   forecast  wall time for 100,000 open deals (target: under 1 s)
+  analyze   wall time for a chain of 5,000 stages with loops back (target: under 1 s), and
+            check of the same file
 
   bench/runtime_bench.py [--salesc build/bin/salesc]
 """
@@ -67,6 +69,12 @@ def main():
                         "--deals", "100000", "-o", deals], check=True)
         med, best, _ = timed([s, "forecast", "--as-of=2026-11-26", "--pipeline", deals, QUICK])
         print("%-44s %12.3f %12.3f" % ("forecast 100000 deals", med, best))
+        chain = os.path.join(tmp, "chain.sales")
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_chain.py"), "--stages", "5000",
+                        "-o", chain], check=True)
+        for command in ("analyze", "check"):
+            med, best, _ = timed([s, command, chain])
+            print("%-44s %12.3f %12.3f" % ("%s a 5000-stage chain" % command, med, best))
 
 
 if __name__ == "__main__":

@@ -25,8 +25,12 @@ std::optional<LUFactorization> LUFactorization::factor(SquareMatrix a) {
         return std::nullopt;
       scale = std::max(scale, std::abs(a(r, c)));
     }
-  const double tiny = static_cast<double>(n) * std::numeric_limits<double>::epsilon() * scale;
+  return factor(std::move(a),
+                static_cast<double>(n) * std::numeric_limits<double>::epsilon() * scale);
+}
 
+std::optional<LUFactorization> LUFactorization::factor(SquareMatrix a, double pivotFloor) {
+  const size_t n = a.size();
   std::vector<size_t> perm(n);
   for (size_t i = 0; i < n; ++i)
     perm[i] = i;
@@ -37,7 +41,7 @@ std::optional<LUFactorization> LUFactorization::factor(SquareMatrix a) {
     for (size_t r = k + 1; r < n; ++r)
       if (std::abs(a(r, k)) > std::abs(a(pivot, k)))
         pivot = r;
-    if (!(std::abs(a(pivot, k)) > tiny))
+    if (!(std::abs(a(pivot, k)) > pivotFloor))
       return std::nullopt;
     if (pivot != k) {
       for (size_t c = 0; c < n; ++c)

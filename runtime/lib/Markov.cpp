@@ -1,8 +1,9 @@
 //===- Markov.cpp - Absorbing Markov chain analysis of a process ----------===//
 #include "salesc/runtime/Markov.h"
 
+#include "Chain.h"
+
 #include "salesc/runtime/Graph.h"
-#include "salesc/runtime/LinearSolve.h"
 #include "salesc/runtime/Verify.h"
 
 #include <fmt/format.h>
@@ -55,21 +56,19 @@ void deriveFacts(const Process& p, Analysis& a) {
   a.depth = depths(p);
 }
 
-constexpr size_t NotStage = ~size_t(0);
+} // namespace
 
-/// The transient part of the chain: the stages numbered 0..k-1 in state order (`local`
-/// maps a state to its number, NotStage for outcomes), R·1_won, the mean times, and
-/// I − Q factored once.
-struct Chain {
-  std::vector<uint32_t> stages;
-  std::vector<size_t> local;
-  std::vector<double> winNow;
-  std::vector<double> mean;
-  std::optional<LUFactorization> lu;
-};
-
+// What SparseLU's pivoting relies on (SparseLU.h). verify() gives q_ij >= 0 and, for
+// every stage, Σ_j q_ij <= 1 (up to limits::SumTolerance of rounding in the shares), so
+// every row of I − Q is weakly diagonally dominant: 1 − q_ii >= Σ_{j≠i} q_ij. It also
+// gives that every stage reaches an outcome, so from every row a path of entries leads
+// to a strictly dominant row (one with a share to an outcome). Such a matrix (weakly
+// chained diagonally dominant, with a positive diagonal and the rest <= 0) is a
+// non-singular M-matrix, and so is every Schur complement of it, in any symmetric
+// order: its pivots are positive, rows stay dominant, and elimination on the diagonal
+// is stable. What the matrix cannot show is a loop taken with a probability so close
+// to 1 that I − Q is singular to working precision: such a chain is refused.
 llvm::Expected<Chain> factorChain(const Process& p) {
-  // Number the stages 0..k-1 in state order; `local` maps a state to its stage number.
   const size_t n = p.states.size();
   Chain c;
   std::vector<uint32_t>& stages = c.stages;
@@ -82,7 +81,12 @@ llvm::Expected<Chain> factorChain(const Process& p) {
     }
   const size_t k = stages.size();
 
-  SquareMatrix iMinusQ = SquareMatrix::identity(k);
+  // I − Q, the 1 of the diagonal first: SparseMatrix adds up in order, so 1 − q_ii
+  // is rounded as subtracting q_ii from 1.
+  std::vector<MatrixEntry> iMinusQ;
+  iMinusQ.reserve(k + p.transitions.size());
+  for (size_t i = 0; i < k; ++i)
+    iMinusQ.push_back({uint32_t(i), uint32_t(i), 1.0});
   std::vector<double>& winNow = c.winNow; // R . 1_won
   std::vector<double>& mean = c.mean;
   winNow.assign(k, 0.0);
@@ -92,16 +96,18 @@ llvm::Expected<Chain> factorChain(const Process& p) {
   for (const Transition& t : p.transitions) {
     const size_t i = local[t.from];
     if (!p.states[t.to].isOutcome())
-      iMinusQ(i, local[t.to]) -= t.probability;
+      iMinusQ.push_back({uint32_t(i), uint32_t(local[t.to]), -t.probability});
     else if (p.states[t.to].kind == StateKind::Won)
       winNow[i] += t.probability;
   }
-  c.lu = LUFactorization::factor(std::move(iMinusQ));
+  c.lu = SparseLU::factor(SparseMatrix(k, iMinusQ));
   if (!c.lu)
     return fail("the process cannot be analyzed: some loop between stages is taken with a "
                 "probability too close to 100%");
   return c;
 }
+
+namespace {
 
 /// The figures of Markov.h from the factored chain: h, t, u and v (see analyze()).
 void solveFigures(const Process& p, const Chain& c, Analysis& a) {
@@ -111,7 +117,7 @@ void solveFigures(const Process& p, const Chain& c, Analysis& a) {
   const std::vector<uint32_t>& stages = c.stages;
   const std::vector<size_t>& local = c.local;
   const std::vector<double>& mean = c.mean;
-  const LUFactorization& lu = *c.lu;
+  const SparseLU& lu = *c.lu;
   // Graph facts make the figures exact where the algebra only gets close.
   const std::vector<bool> canWin =
       canReach(p, [](const State& s) { return s.kind == StateKind::Won; });

@@ -418,6 +418,116 @@ TEST(MarkovTest, FiguresSatisfyTheirDefiningEquations) {
   EXPECT_NEAR(a.expectedVisits[won] + a.expectedVisits[partner], a.winRate(), Tol);
 }
 
+/// The share stage i of a long chain sends on: 0.999, 0.998 or 0.997 in turn.
+double onward(uint32_t i) {
+  return 0.999 - 0.001 * (i % 3);
+}
+/// The mean time of stage i of a long chain: 1 to 5 days in turn.
+double meanDays(uint32_t i) {
+  return 1 + i % 5;
+}
+
+TEST(MarkovTest, FiveThousandStagesInARowHaveTheirClosedForms) {
+  // Stage i sends p_i on (the last one to won) and the rest to lost. From stage i:
+  //   win probability  prod_{k >= i} p_k
+  //   days to close    sum_{j >= i} m_j prod_{i <= k < j} p_k (stage j is reached with
+  //                    the product of the shares before it)
+  //   days to win      sum_{j >= i} m_j (a winner passes every stage once)
+  //   visits from s0   prod_{k < j} p_k
+  const uint32_t n = 5000;
+  Process p;
+  for (uint32_t i = 0; i < n; ++i)
+    addStage(p, "s" + std::to_string(i), {meanDays(i), meanDays(i), meanDays(i)});
+  const uint32_t won = addWon(p, "won"), lost = addLost(p, "lost");
+  for (uint32_t i = 0; i < n; ++i) {
+    addEdge(p, i, i + 1 < n ? i + 1 : won, onward(i));
+    addEdge(p, i, lost, 1 - onward(i));
+  }
+  Analysis a = analyzeOk(p);
+  ASSERT_EQ(a.winProbability.size(), n + 2u);
+  double win = 1, close = 0, toWin = 0;
+  for (uint32_t i = n; i-- > 0;) {
+    win *= onward(i);
+    close = meanDays(i) + onward(i) * close;
+    toWin += meanDays(i);
+    EXPECT_NEAR(a.winProbability[i], win, 1e-12 * win) << i;
+    EXPECT_NEAR(a.expectedDaysToClose[i], close, 1e-12 * close) << i;
+    EXPECT_NEAR(a.expectedDaysToWin[i], toWin, 1e-12 * toWin) << i;
+  }
+  double reached = 1;
+  for (uint32_t i = 0; i < n; ++i) {
+    EXPECT_NEAR(a.expectedVisits[i], reached, 1e-12 * reached) << i;
+    reached *= onward(i);
+  }
+  EXPECT_NEAR(a.expectedVisits[won], win, 1e-12 * win);
+  EXPECT_NEAR(a.expectedVisits[lost], 1 - win, 1e-12);
+}
+
+TEST(MarkovTest, FiveThousandStagesWithLoopsBackHaveTheirClosedForms) {
+  // 2,500 pairs (a_k, b_k): a_k sends p on to b_k, b_k sends r_k on to a_{k+1} (the
+  // last to won) and s back to a_k; the rest is lost. Entering a pair at a_k:
+  //   visits to a_k   1 / (1 - p s) (each round a -> b -> a has probability p s)
+  //   visits to b_k   p / (1 - p s)
+  //   leaving forward f_k = p r_k / (1 - p s)
+  // so from a_0: win probability prod_k f_k; days to close sum_k (prod_{j<k} f_j)
+  // (m_a + p m_b) / (1 - p s). Given that the prospect wins, it leaves b_k forward
+  // with probability 1 - p s and goes back with p s (the h-transform: from b_k, r_k
+  // h(a_{k+1}) / h(b_k) = 1 - p s), so days to win are sum_k (m_a + m_b) / (1 - p s).
+  const uint32_t pairs = 2500;
+  const double pOn = 0.999, s = 0.0015;
+  auto r = [](uint32_t k) { return 0.998 - 0.001 * (k % 2); };
+  const double ma = 2, mb = 3;
+  Process p;
+  for (uint32_t k = 0; k < pairs; ++k) {
+    addStage(p, "a" + std::to_string(k), {ma, ma, ma});
+    addStage(p, "b" + std::to_string(k), {mb, mb, mb});
+  }
+  const uint32_t won = addWon(p, "won"), lost = addLost(p, "lost");
+  for (uint32_t k = 0; k < pairs; ++k) {
+    const uint32_t a = 2 * k, b = 2 * k + 1;
+    addEdge(p, a, b, pOn);
+    addEdge(p, a, lost, 1 - pOn);
+    addEdge(p, b, k + 1 < pairs ? a + 2 : won, r(k));
+    addEdge(p, b, a, s);
+    addEdge(p, b, lost, 1 - r(k) - s);
+  }
+  Analysis an = analyzeOk(p);
+  double win = 1, close = 0, toWin = 0;
+  for (uint32_t k = 0; k < pairs; ++k) {
+    const double round = 1 - pOn * s;
+    EXPECT_NEAR(an.expectedVisits[2 * k], win / round, 1e-12) << k;
+    EXPECT_NEAR(an.expectedVisits[2 * k + 1], win * pOn / round, 1e-12) << k;
+    close += win * (ma + pOn * mb) / round;
+    toWin += (ma + mb) / round;
+    win *= pOn * r(k) / round;
+  }
+  EXPECT_NEAR(an.winRate(), win, 1e-12 * win);
+  EXPECT_NEAR(an.expectedDaysToClose[0], close, 1e-12 * close);
+  EXPECT_NEAR(an.expectedDaysToWin[0], toWin, 1e-12 * toWin);
+  EXPECT_NEAR(an.expectedVisits[won], win, 1e-12 * win);
+}
+
+TEST(MarkovTest, ALoopTooCloseToCertainIsRefused) {
+  // a always goes on to b; b goes back to a with 1 - 2^-52 and loses the rest (about
+  // 2e-16). Every stage reaches an outcome, so the model is sound, but the last pivot
+  // of I - Q, 2^-52, is below 2 stages x epsilon: the figures would be noise.
+  Process p;
+  const uint32_t a = addStage(p, "a", {1, 1, 1}), b = addStage(p, "b", {1, 1, 1});
+  const uint32_t lost = addLost(p, "lost");
+  addWon(p, "won");
+  addEdge(p, a, b, 1);
+  addEdge(p, b, a, 1 - 0x1p-52);
+  addEdge(p, b, lost, 0x1p-52);
+  EXPECT_EQ(analyzeError(p), "the process cannot be analyzed: some loop between stages is "
+                             "taken with a probability too close to 100%");
+  // Losing 2^-40 (about 1e-12) of them instead is far enough from certain.
+  p.transitions[1].probability = 1 - 0x1p-40;
+  p.transitions[2].probability = 0x1p-40;
+  Analysis an = analyzeOk(p);
+  EXPECT_EQ(an.winRate(), 0);
+  EXPECT_NEAR(an.expectedVisits[a], 0x1p40, 0x1p40 * 1e-3);
+}
+
 } // namespace
 } // namespace salesc::rt
 

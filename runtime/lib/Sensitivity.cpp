@@ -5,68 +5,81 @@
 // solving the chain again (Sherman-Morrison): with h the win probabilities,
 //   j a stage:  h'(s) = h(s) + δ N(s,i) h(j) / (1 - δ N(j,i))
 //   j won:      h'(s) = h(s) + δ N(s,i)
-// (losing fewer prospects changes no win probability by itself). One factorisation
-// and one solve per source stage: O(n^3) for the whole table, not per edge.
+// (losing fewer prospects changes no win probability by itself). N(s,i), the visits
+// to i from the start s, is the analysis's expectedVisits (row s of N). N(j,i) is 0
+// unless j leads back to i, that is unless the edge i -> j lies on a loop (i and j in
+// one block of the factorization); only a stage with such an edge costs a solve, for
+// its column of N. A chain without loops needs no solve at all, and the worst case,
+// every stage on one dense loop, one solve per stage as before.
 //
 //===----------------------------------------------------------------------===//
 #include "salesc/runtime/Sensitivity.h"
 
-#include "salesc/runtime/LinearSolve.h"
+#include "Chain.h"
+
+#include "salesc/runtime/Verify.h"
 
 #include <algorithm>
-#include <map>
 
 namespace salesc::rt {
 
 std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a) {
   std::vector<EdgeSensitivity> out;
-  std::vector<int64_t> transient(p.states.size(), -1);
-  size_t n = 0;
-  for (uint32_t i = 0; i < p.states.size(); ++i)
-    if (!p.states[i].isOutcome())
-      transient[i] = static_cast<int64_t>(n++);
-  if (n == 0 || p.start >= p.states.size() || transient[p.start] < 0)
+  if (llvm::Error err = verify(p)) {
+    llvm::consumeError(std::move(err));
     return out;
-  SquareMatrix m = SquareMatrix::identity(n);
-  std::vector<double> lost(p.states.size(), 0);
-  for (const Transition& t : p.transitions) {
-    if (transient[t.from] < 0)
-      continue;
-    if (transient[t.to] >= 0)
-      m(transient[t.from], transient[t.to]) -= t.probability;
-    else if (p.states[t.to].kind == StateKind::Lost)
-      lost[t.from] += t.probability;
   }
-  std::optional<LUFactorization> lu = LUFactorization::factor(std::move(m));
-  if (!lu)
-    return out;                                    // the analysis refuses such a chain too
-  std::map<uint32_t, std::vector<double>> columns; // N(., i) for each source stage i
-  auto column = [&](uint32_t state) -> const std::vector<double>& {
-    auto it = columns.find(state);
-    if (it != columns.end())
-      return it->second;
-    std::vector<double> e(n, 0);
-    e[transient[state]] = 1;
-    return columns.emplace(state, lu->solve(e)).first->second;
+  if (p.states.empty() || p.states[p.start].isOutcome())
+    return out;
+  llvm::Expected<Chain> chain = factorChain(p);
+  if (!chain) {
+    llvm::consumeError(chain.takeError()); // the analysis refuses such a chain too
+    return out;
+  }
+  const SparseLU& lu = *chain->lu;
+  const std::vector<size_t>& local = chain->local;
+  std::vector<double> lost(p.states.size(), 0);
+  for (const Transition& t : p.transitions)
+    if (p.states[t.to].kind == StateKind::Lost)
+      lost[t.from] += t.probability;
+  auto hasLever = [&](const Transition& t) {
+    return lost[t.from] > 0 && p.states[t.to].kind != StateKind::Lost;
   };
-  const size_t s = transient[p.start];
+
+  // N(j, i) for the edges i -> j on a loop, one column of N per source stage.
+  std::vector<uint32_t> onLoop;
   for (uint32_t t = 0; t < p.transitions.size(); ++t) {
     const Transition& edge = p.transitions[t];
-    if (transient[edge.from] < 0 || p.states[edge.to].kind == StateKind::Lost ||
-        lost[edge.from] <= 0)
+    if (hasLever(edge) && !p.states[edge.to].isOutcome() &&
+        lu.blockOf(local[edge.from]) == lu.blockOf(local[edge.to]))
+      onLoop.push_back(t);
+  }
+  std::stable_sort(onLoop.begin(), onLoop.end(), [&](uint32_t x, uint32_t y) {
+    return p.transitions[x].from < p.transitions[y].from;
+  });
+  std::vector<double> visitsBack(p.transitions.size(), 0.0);
+  for (size_t g = 0; g < onLoop.size();) {
+    const uint32_t from = p.transitions[onLoop[g]].from;
+    std::vector<double> unit(lu.size(), 0.0);
+    unit[local[from]] = 1;
+    const std::vector<double> column = lu.solve(unit); // N(., from)
+    for (; g < onLoop.size() && p.transitions[onLoop[g]].from == from; ++g)
+      visitsBack[onLoop[g]] = column[local[p.transitions[onLoop[g]].to]];
+  }
+
+  for (uint32_t t = 0; t < p.transitions.size(); ++t) {
+    const Transition& edge = p.transitions[t];
+    if (!hasLever(edge))
       continue;
-    double delta = std::min(0.01, lost[edge.from]);
-    const std::vector<double>& N = column(edge.from);
-    double gain;
-    if (transient[edge.to] >= 0)
-      gain = delta * N[s] * a.winProbability[edge.to] / (1 - delta * N[transient[edge.to]]);
-    else
-      gain = delta * N[s]; // a won outcome
+    const double delta = std::min(0.01, lost[edge.from]);
+    const double visits = a.expectedVisits[edge.from]; // N(s, from)
     EdgeSensitivity e;
     e.transition = t;
-    e.winRateGain = gain;
+    e.winRateGain = p.states[edge.to].isOutcome()
+                        ? delta * visits // a won outcome
+                        : delta * visits * a.winProbability[edge.to] / (1 - delta * visitsBack[t]);
     if (p.value)
-      e.valuePerLeadGain = gain * *p.value;
+      e.valuePerLeadGain = e.winRateGain * *p.value;
     out.push_back(e);
   }
   std::stable_sort(out.begin(), out.end(), [](const EdgeSensitivity& x, const EdgeSensitivity& y) {

@@ -53,27 +53,12 @@ TEST(SensitivityTest, StagesThatLoseNoOneHaveNoLever) {
   EXPECT_FALSE(s[0].valuePerLeadGain) << "no value stated";
 }
 
-/// The update formula against solving the changed chain again, on a process with a
-/// loop back, an edge to a stage and edges to two won outcomes.
-TEST(SensitivityTest, AgreesWithSolvingTheChangedChainAgain) {
-  Process p;
-  uint32_t a = addStage(p, "a", {1, 2, 3}), b = addStage(p, "b", {2, 2, 2}),
-           c = addStage(p, "c", {1, 1, 1});
-  uint32_t won = addWon(p, "won"), big = addWon(p, "big"), lost = addLost(p, "lost");
-  addEdge(p, a, b, 0.5);
-  addEdge(p, a, lost, 0.5);
-  addEdge(p, b, c, 0.4);
-  addEdge(p, b, a, 0.2);
-  addEdge(p, b, lost, 0.4);
-  addEdge(p, c, won, 0.3);
-  addEdge(p, c, big, 0.1);
-  addEdge(p, c, b, 0.3);
-  addEdge(p, c, lost, 0.3);
-  p.value = 100;
+/// Each gain of sensitivity(p) against solving the changed chain again; every stage
+/// with a lever loses at least 1% to `lost`, its only lost outcome, and p.value is 100.
+void expectGainsOfSolvingAgain(const Process& p, uint32_t lost) {
   auto base = analyze(p);
   ASSERT_TRUE(bool(base));
   std::vector<EdgeSensitivity> s = sensitivity(p, *base);
-  ASSERT_EQ(s.size(), 6u); // every edge but the three to lost
   for (const EdgeSensitivity& e : s) {
     const Transition& t = p.transitions[e.transition];
     Process q = p;
@@ -93,6 +78,77 @@ TEST(SensitivityTest, AgreesWithSolvingTheChangedChainAgain) {
   }
   for (size_t i = 1; i < s.size(); ++i)
     EXPECT_GE(s[i - 1].winRateGain, s[i].winRateGain) << "best first";
+}
+
+/// The update formula against solving the changed chain again, on a process with a
+/// loop back, an edge to a stage and edges to two won outcomes.
+TEST(SensitivityTest, AgreesWithSolvingTheChangedChainAgain) {
+  Process p;
+  uint32_t a = addStage(p, "a", {1, 2, 3}), b = addStage(p, "b", {2, 2, 2}),
+           c = addStage(p, "c", {1, 1, 1});
+  uint32_t won = addWon(p, "won"), big = addWon(p, "big"), lost = addLost(p, "lost");
+  addEdge(p, a, b, 0.5);
+  addEdge(p, a, lost, 0.5);
+  addEdge(p, b, c, 0.4);
+  addEdge(p, b, a, 0.2);
+  addEdge(p, b, lost, 0.4);
+  addEdge(p, c, won, 0.3);
+  addEdge(p, c, big, 0.1);
+  addEdge(p, c, b, 0.3);
+  addEdge(p, c, lost, 0.3);
+  p.value = 100;
+  auto base = analyze(p);
+  ASSERT_TRUE(bool(base));
+  EXPECT_EQ(sensitivity(p, *base).size(), 6u); // every edge but the three to lost
+  expectGainsOfSolvingAgain(p, lost);
+}
+
+/// The same on a longer chain whose loops go back one stage, two stages and to the
+/// start, and some stages skip one ahead: edges on a loop and edges off every loop.
+TEST(SensitivityTest, AgreesWithSolvingAgainOnALongChainWithLoops) {
+  const uint32_t n = 40;
+  Process p;
+  for (uint32_t i = 0; i < n; ++i)
+    addStage(p, "s" + std::to_string(i), {1, 1.0 + i % 4, 6});
+  const uint32_t won = addWon(p, "won"), lost = addLost(p, "lost");
+  for (uint32_t i = 0; i < n; ++i) {
+    double rest = 1;
+    auto edge = [&](uint32_t to, double share) {
+      addEdge(p, i, to, share);
+      rest -= share;
+    };
+    edge(i + 1 < n ? i + 1 : won, 0.6);
+    if (i % 3 == 2)
+      edge(i - 2, 0.1);
+    if (i % 7 == 6)
+      edge(0, 0.05);
+    if (i % 5 == 1 && i + 2 < n)
+      edge(i + 2, 0.1);
+    if (i % 11 == 4)
+      edge(i - 1, 0.08);
+    addEdge(p, i, lost, rest);
+  }
+  p.value = 100;
+  expectGainsOfSolvingAgain(p, lost);
+}
+
+TEST(SensitivityTest, FiveThousandStagesInARow) {
+  // Stage i sends p_i = 0.999, 0.998 or 0.997 on and loses the rest, less than a
+  // point: all of it moves. The win rate W = prod p_k becomes W (p_i + (1 - p_i)) / p_i,
+  // a gain of W (1 - p_i) / p_i.
+  std::vector<double> rates;
+  for (uint32_t i = 0; i < 5000; ++i)
+    rates.push_back(0.999 - 0.001 * (i % 3));
+  Process p = chain(rates);
+  auto a = analyze(p);
+  ASSERT_TRUE(bool(a));
+  std::vector<EdgeSensitivity> s = sensitivity(p, *a);
+  ASSERT_EQ(s.size(), rates.size());
+  for (const EdgeSensitivity& e : s) {
+    const double rate = rates[p.transitions[e.transition].from];
+    EXPECT_NEAR(e.winRateGain, a->winRate() * (1 - rate) / rate, 1e-12 * a->winRate())
+        << "stage " << p.transitions[e.transition].from;
+  }
 }
 
 } // namespace

@@ -1,7 +1,8 @@
 //===- LinearSolve.h - Dense LU factorization with partial pivoting -------===//
 //
-// A small dense linear solver for the Markov analyses: factor a square matrix
-// once, then solve A x = b and A^T x = b for as many right-hand sides as needed.
+// A small dense linear solver: factor a square matrix once, then solve A x = b
+// and A^T x = b for as many right-hand sides as needed. SparseLU (SparseLU.h),
+// which the Markov analyses use, factors its dense blocks with it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_RUNTIME_LINEARSOLVE_H
@@ -38,8 +39,12 @@ private:
 class LUFactorization {
 public:
   /// Factors `a` with partial pivoting. Returns nullopt when `a` is singular to
-  /// working precision: some pivot is at most size() * epsilon * max |a_ij|.
+  /// working precision: some pivot is at most size() * epsilon * max |a_ij|, or some
+  /// entry is not finite.
   static std::optional<LUFactorization> factor(SquareMatrix a);
+  /// The same for a matrix of finite entries, with pivots of at most `pivotFloor`
+  /// refused: a block of a larger matrix is held to that matrix's threshold (SparseLU).
+  static std::optional<LUFactorization> factor(SquareMatrix a, double pivotFloor);
 
   size_t size() const { return lu.size(); }
   /// The x with A x = b. Requires b.size() == size().
