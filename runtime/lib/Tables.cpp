@@ -393,7 +393,9 @@ bool Reader::time(const json::Object& o, State& s) {
 bool Reader::transitions(const json::Array& a, Process& p) {
   const std::string processWhere = where;
   const size_t n = p.states.size();
-  llvm::DenseSet<uint64_t> pairs; // (from, to) seen: one lookup a transition, not a scan
+  // (from, to) seen: one lookup a transition, not a scan. (Not one uint64_t: LLVM 14
+  // hashes it to its low 32 bits times 37, so every edge into a state collided.)
+  llvm::DenseSet<std::pair<uint32_t, uint32_t>> pairs;
   pairs.reserve(a.size());
   for (size_t i = 0; i < a.size(); ++i) {
     where = fmt::format("{}, transition {}", processWhere, i);
@@ -420,7 +422,7 @@ bool Reader::transitions(const json::Array& a, Process& p) {
       return fail(fmt::format("the transition from '{}' to '{}' has probability {}; expected "
                               "more than 0 and at most 1",
                               p.states[t.from].name, p.states[t.to].name, t.probability));
-    if (!pairs.insert((uint64_t(t.from) << 32) | t.to).second)
+    if (!pairs.insert({t.from, t.to}).second)
       return fail(fmt::format("two transitions go from '{}' to '{}'; give each pair one "
                               "transition with the combined probability",
                               p.states[t.from].name, p.states[t.to].name));
