@@ -434,6 +434,15 @@ TEST_F(Cli, AFileNameIsShownEscapedAndKeptExactInJsonAndSarif) {
   EXPECT_TRUE(bool(llvm::json::parse(json.out))) << "still one JSON document";
   RunResult sarif = run({"check", "--format=sarif", file});
   EXPECT_NE(sarif.out.find("x%1B%5B2J%FF.sales\""), std::string::npos) << sarif.out;
+  // The name quoted in a message, too.
+  RunResult missing = run({"check", std::string(dir_) + "/y\x1b[2J\xff.sales"});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(missing.err.find('\x1b'), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("y\\x1B[2J\\xFF.sales': No such file"), std::string::npos)
+      << missing.err;
+  RunResult missingJson = run({"check", "--format=json", std::string(dir_) + "/y\xff.sales"});
+  EXPECT_NE(missingJson.out.find("y\\udcff.sales': No such file"), std::string::npos)
+      << missingJson.out;
 }
 
 } // namespace

@@ -35,20 +35,20 @@ void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef
           j.attribute("severity", severityName(d.severity));
           j.attribute("code", kindInfo(d.kind).code);
           j.attribute("name", kindInfo(d.kind).name);
-          j.attribute("message", d.message);
+          rt::jsonText(j, "message", d.message);
           place(j, where, d.range, d.file, true);
           j.attributeArray("notes", [&] {
             for (const Note& n : d.notes)
               j.object([&] {
-                j.attribute("message", n.message);
+                rt::jsonText(j, "message", n.message);
                 place(j, where, n.range, "", false);
               });
           });
           j.attributeArray("fixes", [&] {
             for (const FixIt& f : d.fixes)
               j.object([&] {
-                j.attribute("message", f.message);
-                j.attribute("replacement", f.replacement);
+                rt::jsonText(j, "message", f.message);
+                rt::jsonText(j, "replacement", f.replacement);
                 place(j, where, f.range, "", true);
               });
           });

@@ -55,8 +55,10 @@ void artifactLocation(OStream& j, llvm::StringRef file) {
   j.attributeObject("artifactLocation", [&] { j.attribute("uri", uri(file)); });
 }
 
+/// {"text": message}, the message byte for byte (rt::jsonText: a path on the command
+/// line need not be UTF-8).
 void text(OStream& j, llvm::StringRef key, llvm::StringRef message) {
-  j.attributeObject(key, [&] { j.attribute("text", message); });
+  j.attributeObject(key, [&] { rt::jsonText(j, "text", message); });
 }
 
 void physical(OStream& j, LocationResolver& where, llvm::SMRange range,

@@ -89,7 +89,8 @@ void header(llvm::raw_ostream& os, const Location& loc, llvm::StringRef file, Se
   os << severityName(sev) << ": ";
   if (color)
     os.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
-  os << message;
+  // A message can quote a path from the command line, which can hold anything.
+  os << rt::printable(message, message.size());
   if (!code.empty())
     os << " [" << code << ']';
   if (color)
