@@ -39,6 +39,29 @@ std::optional<StateKind> parseStateKind(llvm::StringRef text);
 struct Item {
   std::string name;
   std::string description;
+  std::vector<std::string> teaches; ///< materials and tactics: the knowledge they teach
+};
+
+/// A person or department on the buyer's side (`role NAME "text" { needs K, ...; }`).
+struct Role {
+  std::string name;
+  std::string description;
+  std::vector<Item> needs; ///< the knowledge this role needs before it signs off
+};
+
+/// A group on the seller's side that runs stages (`team NAME "text";`).
+struct Team {
+  std::string name;
+  std::string description;
+};
+
+/// One role's review in a sign-off stage (`signoff ROLE P% within TIME;`). The roles of a
+/// stage decide independently: the share that moves on is the product of their shares,
+/// and the stage lasts until the last answer arrives (the maximum of their times).
+struct Signoff {
+  std::string role; ///< a name of Process::roles
+  double share = 1; ///< the probability that this role approves, in (0, 1]
+  Holding time;     ///< how long this role takes to answer (triangular)
 };
 
 /// One state of the chain: a stage (transient) or an outcome (absorbing).
@@ -52,8 +75,15 @@ struct State {
   std::vector<Item> learn;
   std::vector<Item> provide;
   std::vector<Item> tactics;
+  /// Non-empty: a parallel review. Then `time` is unused (hasTime is false), the stage's
+  /// holding time is the maximum of the roles' times, and its transition to the `next`
+  /// target carries the product of the roles' shares; the remainder is as elsewhere.
+  std::vector<Signoff> signoffs;
+  std::string owner;                     ///< the team that runs the stage; empty for none
+  std::vector<std::string> exitCriteria; ///< `exit when "...", ...;`, in order
 
   bool isOutcome() const { return kind != StateKind::Stage; }
+  bool isSignoff() const { return !signoffs.empty(); }
 };
 
 /// An edge of the chain. Invariant: for every stage, the probabilities of its
@@ -105,6 +135,8 @@ struct Process {
   uint32_t start = 0;
   std::vector<State> states;
   std::vector<Transition> transitions;
+  std::vector<Role> roles; ///< the roles the process's stages sign off with or learn for
+  std::vector<Team> teams; ///< the teams that own its stages
 
   /// Index of the state named `name`, if any.
   std::optional<uint32_t> find(const std::string& name) const;
