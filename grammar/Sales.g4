@@ -23,15 +23,23 @@ decl
   : CHANNEL name=ident desc=STRING? ';'                   # ChannelDecl
   | OFFERING name=ident desc=STRING? (VIA via=identList)? ';'  # OfferingDecl
   | KNOWLEDGE name=ident desc=STRING? ';'                 # KnowledgeDecl
-  | kind=(LITERATURE | TOOL) name=ident desc=STRING? conv=conveys? ';'  # MaterialDecl
+  | kind=(LITERATURE | TOOL) name=ident desc=STRING? clauses+=itemClause* ';'  # MaterialDecl
   | CATEGORY name=ident desc=STRING? ';'                  # CategoryDecl
-  | TACTIC name=ident desc=STRING? CATEGORY cat=ident conv=conveys? ';' # TacticDecl
+  | TACTIC name=ident desc=STRING? CATEGORY cat=ident clauses+=itemClause* ';' # TacticDecl
+  | ROLE name=ident desc=STRING? (';' | '{' needs+=roleItem* '}')  # RoleDecl
+  | TEAM name=ident desc=STRING? ';'                      # TeamDecl
   | BRAND name=ident desc=STRING? '{' rules+=brandRule* '}'             # BrandDecl
   | PROCESS name=ident desc=STRING? (FOR forList=identList)? (EXTENDS base=ident)?
       '{' items+=processItem* '}'                         # ProcessDecl
   ;
 
-conveys : CONVEYS values=identList ;
+// What a material or tactic conveys and teaches, in either order.
+itemClause
+  : CONVEYS list=identList                                # ConveysClause
+  | TEACHES list=identList                                # TeachesClause
+  ;
+
+roleItem : NEEDS list=identList ';' ;
 
 identList : names+=ident (',' names+=ident)* ;
 
@@ -68,7 +76,10 @@ stageItem
   | USE list=identList ';'                                # UseItem
   | TIME spec=timeSpec ';'                                # TimeItem
   | STALLED AFTER limit=duration ';'                      # StalledItem
-  | NEXT target=ident share=percent ';'                   # NextItem
+  | NEXT target=ident share=percent? ';'                  # NextItem
+  | OWNER team=ident ';'                                  # OwnerItem
+  | EXIT WHEN criteria+=STRING (',' criteria+=STRING)* ';'  # ExitItem
+  | SIGNOFF role=ident share=percent WITHIN spec=timeSpec ';'  # SignoffItem
   | OTHERWISE target=ident ';'                            # OtherwiseItem
   ;
 
@@ -87,6 +98,7 @@ ident
   | CATEGORY | TACTIC | BRAND | VALUES | FORBID | REQUIRE | MAX | STAGES | CYCLE
   | PROCESS | FOR | EXTENDS | VALUE | TARGET | WIN | RATE | START | STAGE | WON | LOST
   | LEARN | PROVIDE | USE | TIME | STALLED | AFTER | NEXT | OTHERWISE | TO | TYPICAL
+  | ROLE | NEEDS | TEAM | TEACHES | OWNER | EXIT | WHEN | SIGNOFF | WITHIN
   ;
 
 // ---------------------------------------------------------------------------
@@ -132,6 +144,15 @@ NEXT       : 'next' ;
 OTHERWISE  : 'otherwise' ;
 TO         : 'to' ;
 TYPICAL    : 'typical' ;
+ROLE       : 'role' ;
+NEEDS      : 'needs' ;
+TEAM       : 'team' ;
+TEACHES    : 'teaches' ;
+OWNER      : 'owner' ;
+EXIT       : 'exit' ;
+WHEN       : 'when' ;
+SIGNOFF    : 'signoff' ;
+WITHIN     : 'within' ;
 
 SEMI   : ';' ;
 COMMA  : ',' ;

@@ -23,6 +23,10 @@ llvm::StringRef kindName(DeclKind kind) {
     return "brand";
   case DeclKind::Process:
     return "process";
+  case DeclKind::Role:
+    return "role";
+  case DeclKind::Team:
+    return "team";
   }
   return "declaration";
 }
@@ -47,6 +51,10 @@ llvm::StringRef kindNameWithArticle(DeclKind kind) {
     return "a brand";
   case DeclKind::Process:
     return "a process";
+  case DeclKind::Role:
+    return "a role";
+  case DeclKind::Team:
+    return "a team";
   }
   return "a declaration";
 }

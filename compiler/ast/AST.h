@@ -60,10 +60,24 @@ struct TimeSpec {
   llvm::SMRange range; ///< the whole `time ...;` line
 };
 
-/// `next S P%;`
+/// `next S P%;`, or `next S;` in a sign-off stage (the approved share goes there).
 struct NextEdge {
   Ident target;
+  std::optional<Percent> share;
+  llvm::SMRange range;
+};
+
+/// `exit when "...", "...";`: what must be true before a deal moves on.
+struct ExitCriteria {
+  std::vector<Text> criteria;
+  llvm::SMRange range;
+};
+
+/// `signoff ROLE P% within TIME;`: one role of a parallel review.
+struct Signoff {
+  Ident role;
   Percent share;
+  TimeSpec time;
   llvm::SMRange range;
 };
 
@@ -84,7 +98,10 @@ struct Stage {
   std::vector<TimeSpec> times;     ///< more than one is an error
   std::vector<Duration> stalled;   ///< more than one is an error
   std::vector<NextEdge> next;
-  std::vector<Ident> otherwise; ///< more than one is an error
+  std::vector<Ident> otherwise;       ///< more than one is an error
+  std::vector<Ident> owner;           ///< `owner TEAM;`; more than one is an error
+  std::vector<ExitCriteria> exitWhen; ///< more than one is an error
+  std::vector<Signoff> signoffs;
   llvm::SMRange range;
 
   Stage() = default;
@@ -130,6 +147,8 @@ enum class DeclKind {
   Tactic,
   Brand,
   Process,
+  Role,
+  Team,
 };
 
 class Module;
@@ -168,6 +187,7 @@ public:
 SALESC_SIMPLE_DECL(ChannelDecl, Channel)
 SALESC_SIMPLE_DECL(KnowledgeDecl, Knowledge)
 SALESC_SIMPLE_DECL(CategoryDecl, Category)
+SALESC_SIMPLE_DECL(TeamDecl, Team)
 #undef SALESC_SIMPLE_DECL
 
 /// `offering NAME "..." via c1, c2;`
@@ -178,11 +198,20 @@ public:
   static bool classof(const Decl* d) { return d->kind() == DeclKind::Offering; }
 };
 
-/// `literature NAME "..." conveys v;` and `tool NAME "..." conveys v;`
+/// `role NAME "..." { needs k1, k2; }`: a person or department on the buyer's side.
+class RoleDecl : public Decl {
+public:
+  using Decl::Decl;
+  std::vector<NameList> needs; ///< several `needs` lines append
+  static bool classof(const Decl* d) { return d->kind() == DeclKind::Role; }
+};
+
+/// `literature NAME "..." teaches k conveys v;` and `tool NAME "..." ...;`
 class MaterialDecl : public Decl {
 public:
   using Decl::Decl;
   std::vector<Ident> conveys;
+  std::vector<Ident> teaches;
   static bool classof(const Decl* d) {
     return d->kind() == DeclKind::Literature || d->kind() == DeclKind::Tool;
   }
@@ -194,6 +223,7 @@ public:
   using Decl::Decl;
   Ident category;
   std::vector<Ident> conveys;
+  std::vector<Ident> teaches;
   static bool classof(const Decl* d) { return d->kind() == DeclKind::Tactic; }
 };
 

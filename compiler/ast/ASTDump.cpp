@@ -46,23 +46,33 @@ private:
   void duration(const Duration& d) { os_ << num(d.amount.value) << ' ' << d.unit.text; }
 
   void decl(const Decl& d) {
-    static const char* kinds[] = {"Channel",  "Offering", "Knowledge", "Literature", "Tool",
-                                  "Category", "Tactic",   "Brand",     "Process"};
+    static const char* kinds[] = {"Channel", "Offering", "Knowledge", "Literature",
+                                  "Tool",    "Category", "Tactic",    "Brand",
+                                  "Process", "Role",     "Team"};
     line(1, kinds[static_cast<int>(d.kind())], d.range) << ' ' << d.name.text;
     desc(d.description);
     if (auto* o = llvm::dyn_cast<OfferingDecl>(&d))
       names("via", o->via);
-    if (auto* m = llvm::dyn_cast<MaterialDecl>(&d))
+    if (auto* m = llvm::dyn_cast<MaterialDecl>(&d)) {
       names("conveys", m->conveys);
+      names("teaches", m->teaches);
+    }
     if (auto* t = llvm::dyn_cast<TacticDecl>(&d)) {
       os_ << " category=" << t->category.text;
       names("conveys", t->conveys);
+      names("teaches", t->teaches);
     }
     os_ << '\n';
     if (auto* b = llvm::dyn_cast<BrandDecl>(&d))
       brand(*b);
     if (auto* p = llvm::dyn_cast<ProcessDecl>(&d))
       process(*p);
+    if (auto* r = llvm::dyn_cast<RoleDecl>(&d))
+      for (const NameList& l : r->needs) {
+        line(2, "Needs", l.range);
+        names("", l.names);
+        os_ << '\n';
+      }
   }
 
   void brand(const BrandDecl& b) {
@@ -138,17 +148,8 @@ private:
     list("Provide", s.provide);
     list("Use", s.use);
     for (const TimeSpec& t : s.times) {
-      line(3, "Time", t.range) << ' ' << num(t.low.value);
-      if (t.lowUnit)
-        os_ << ' ' << t.lowUnit->text;
-      if (t.high) {
-        os_ << " to ";
-        duration(*t.high);
-      }
-      if (t.typical) {
-        os_ << " typical ";
-        duration(*t.typical);
-      }
+      line(3, "Time", t.range);
+      time(t);
       os_ << '\n';
     }
     for (const Duration& d : s.stalled) {
@@ -156,10 +157,42 @@ private:
       duration(d);
       os_ << '\n';
     }
-    for (const NextEdge& e : s.next)
-      line(3, "Next", e.range) << ' ' << e.target.text << ' ' << num(e.share.amount.value) << "%\n";
+    for (const NextEdge& e : s.next) {
+      line(3, "Next", e.range) << ' ' << e.target.text;
+      if (e.share)
+        os_ << ' ' << num(e.share->amount.value) << '%';
+      os_ << '\n';
+    }
     for (const Ident& o : s.otherwise)
       line(3, "Otherwise", o.range) << ' ' << o.text << '\n';
+    for (const Ident& o : s.owner)
+      line(3, "Owner", o.range) << ' ' << o.text << '\n';
+    for (const ExitCriteria& e : s.exitWhen) {
+      line(3, "ExitWhen", e.range);
+      for (const Text& t : e.criteria)
+        os_ << " \"" << t.value << '"';
+      os_ << '\n';
+    }
+    for (const Signoff& so : s.signoffs) {
+      line(3, "Signoff", so.range)
+          << ' ' << so.role.text << ' ' << num(so.share.amount.value) << "% within";
+      time(so.time);
+      os_ << '\n';
+    }
+  }
+
+  void time(const TimeSpec& t) {
+    os_ << ' ' << num(t.low.value);
+    if (t.lowUnit)
+      os_ << ' ' << t.lowUnit->text;
+    if (t.high) {
+      os_ << " to ";
+      duration(*t.high);
+    }
+    if (t.typical) {
+      os_ << " typical ";
+      duration(*t.typical);
+    }
   }
 
   const llvm::SourceMgr& sm_;

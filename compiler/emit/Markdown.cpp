@@ -95,6 +95,8 @@ std::string requirement(rt::Requirement r) {
     return "a stated time";
   case rt::Requirement::Values:
     return "one of the brand's values, conveyed by its materials or tactics";
+  case rt::Requirement::Teaching:
+    return "for everything the prospect learns, material or a tactic that teaches it";
   }
   return "";
 }

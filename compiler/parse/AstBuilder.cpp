@@ -254,8 +254,7 @@ std::unique_ptr<ast::Decl> AstBuilder::decl(P::DeclContext* ctx) {
       return nullptr;
     auto kind = c->kind->getType() == P::TOOL ? ast::DeclKind::Tool : ast::DeclKind::Literature;
     auto d = std::make_unique<ast::MaterialDecl>(kind, *name, text(c->desc), range(c), m);
-    if (c->conv)
-      d->conveys = identList(c->conv->values);
+    clauses(c->clauses, d->conveys, d->teaches);
     return d;
   }
   case P::TACTIC: {
@@ -267,9 +266,25 @@ std::unique_ptr<ast::Decl> AstBuilder::decl(P::DeclContext* ctx) {
     auto d =
         std::make_unique<ast::TacticDecl>(ast::DeclKind::Tactic, *name, text(c->desc), range(c), m);
     d->category = *category;
-    if (c->conv)
-      d->conveys = identList(c->conv->values);
+    clauses(c->clauses, d->conveys, d->teaches);
     return d;
+  }
+  case P::ROLE: {
+    auto* c = as<P::RoleDeclContext>(ctx);
+    auto name = c ? ident(c->name) : std::nullopt;
+    if (!name)
+      return nullptr;
+    auto d =
+        std::make_unique<ast::RoleDecl>(ast::DeclKind::Role, *name, text(c->desc), range(c), m);
+    for (P::RoleItemContext* item : c->needs)
+      if (auto list = nameList(item->list, item))
+        d->needs.push_back(std::move(*list));
+    return d;
+  }
+  case P::TEAM: {
+    auto* c = as<P::TeamDeclContext>(ctx);
+    auto name = c ? ident(c->name) : std::nullopt;
+    return name ? std::make_unique<ast::TeamDecl>(*name, text(c->desc), range(c), m) : nullptr;
   }
   case P::BRAND:
     if (auto* c = as<P::BrandDeclContext>(ctx))
@@ -282,6 +297,19 @@ std::unique_ptr<ast::Decl> AstBuilder::decl(P::DeclContext* ctx) {
   default:
     unbuilt(ctx);
     return nullptr;
+  }
+}
+
+void AstBuilder::clauses(const std::vector<P::ItemClauseContext*>& list,
+                         std::vector<ast::Ident>& conveys, std::vector<ast::Ident>& teaches) {
+  for (P::ItemClauseContext* clause : list) {
+    if (auto* c = dynamic_cast<P::ConveysClauseContext*>(clause)) {
+      std::vector<ast::Ident> names = identList(c->list);
+      conveys.insert(conveys.end(), names.begin(), names.end());
+    } else if (auto* c = dynamic_cast<P::TeachesClauseContext*>(clause)) {
+      std::vector<ast::Ident> names = identList(c->list);
+      teaches.insert(teaches.end(), names.begin(), names.end());
+    }
   }
 }
 
@@ -453,8 +481,32 @@ void AstBuilder::stageItem(ast::Stage& s, P::StageItemContext* ctx) {
     if (auto* c = as<P::NextItemContext>(ctx)) {
       auto target = ident(c->target);
       auto share = percent(c->share);
-      if (target && share)
-        s.next.push_back(ast::NextEdge{*target, *share, range(c)});
+      if (target && (share || !c->share))
+        s.next.push_back(ast::NextEdge{*target, share, range(c)});
+    }
+    break;
+  case P::OWNER:
+    if (auto* c = as<P::OwnerItemContext>(ctx))
+      if (auto team = ident(c->team))
+        s.owner.push_back(*team);
+    break;
+  case P::EXIT:
+    if (auto* c = as<P::ExitItemContext>(ctx)) {
+      std::vector<ast::Text> criteria;
+      for (antlr4::Token* t : c->criteria)
+        if (auto criterion = text(t))
+          criteria.push_back(std::move(*criterion));
+      if (!criteria.empty())
+        s.exitWhen.push_back(ast::ExitCriteria{std::move(criteria), range(c)});
+    }
+    break;
+  case P::SIGNOFF:
+    if (auto* c = as<P::SignoffItemContext>(ctx)) {
+      auto role = ident(c->role);
+      auto share = percent(c->share);
+      auto time = timeSpec(c->spec, range(c));
+      if (role && share && time)
+        s.signoffs.push_back(ast::Signoff{*role, *share, std::move(*time), range(c)});
     }
     break;
   case P::OTHERWISE:

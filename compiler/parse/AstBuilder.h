@@ -33,6 +33,9 @@ private:
   /// decl : CHANNEL ident STRING? ';' # ChannelDecl | OFFERING ... | PROCESS ... ;
   std::unique_ptr<ast::Decl> decl(P::DeclContext* ctx);
   /// BRAND ident STRING? '{' brandRule* '}'
+  /// The `conveys` and `teaches` clauses of a material or tactic, in either order.
+  void clauses(const std::vector<P::ItemClauseContext*>& list, std::vector<ast::Ident>& conveys,
+               std::vector<ast::Ident>& teaches);
   std::unique_ptr<ast::Decl> brand(P::BrandDeclContext* ctx);
   /// PROCESS ident STRING? (FOR identList)? (EXTENDS ident)? '{' processItem* '}'
   std::unique_ptr<ast::Decl> process(P::ProcessDeclContext* ctx);

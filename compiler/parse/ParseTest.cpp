@@ -60,7 +60,7 @@ TEST(ParseTest, BuildsEveryPartOfAProcess) {
   EXPECT_EQ(s.times[0].high->unit.text, "weeks");
   EXPECT_EQ(s.times[0].typical->amount.value, 5);
   ASSERT_EQ(s.next.size(), 1u);
-  EXPECT_EQ(s.next[0].share.amount.value, 60);
+  EXPECT_EQ(s.next[0].share->amount.value, 60);
   EXPECT_EQ(s.otherwise[0].text, "lost");
   ASSERT_EQ(proc->outcomes.size(), 2u);
   EXPECT_EQ(proc->outcomes[1].kind, ast::OutcomeKind::Lost);
@@ -132,8 +132,8 @@ TEST(ParseTest, NamesTheStatementExpectedAtTheStartOfALine) {
   ASSERT_GE(p->messages.size(), 1u);
   EXPECT_EQ(p->messages[0],
             "2:13: expected a stage line ('learn', 'provide', 'use', 'time', 'stalled after', "
-            "'next' or 'otherwise') or '}' to close the stage, found 'lern'; did you mean "
-            "'learn'?");
+            "'next', 'otherwise', 'owner', 'exit when' or 'signoff') or '}' to close the stage, "
+            "found 'lern'; did you mean 'learn'?");
 }
 
 TEST(ParseTest, ReportsEscapesAndTimesWithoutUnits) {

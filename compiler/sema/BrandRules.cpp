@@ -149,7 +149,7 @@ void checkStageAgainstBrand(const ResolvedStage& s, const ast::BrandDecl& b,
     requireFails("materials", DiagKind::MissingMaterials,
                  "stage " + quoted(s.name.text) +
                      " provides no literature or tool; add a 'provide' line");
-  if (!s.time)
+  if (!s.time && s.signoffs.empty()) // a sign-off stage's time is its roles'
     requireFails("time", DiagKind::MissingTime,
                  "stage " + quoted(s.name.text) +
                      " does not say how long prospects stay; add a "
@@ -172,6 +172,23 @@ void checkStageAgainstBrand(const ResolvedStage& s, const ast::BrandDecl& b,
       requireFails("values", DiagKind::MissingValues,
                    "stage " + quoted(s.name.text) + " conveys none of the values of " +
                        brandName(b) + " through its materials or tactics");
+  }
+  if (const ast::BrandRequire* r = findRequire(b, "teaching"); r && s.learn) {
+    llvm::StringSet<> taught;
+    for (const ast::Decl* d : provided)
+      for (const ast::Ident& k : llvm::cast<ast::MaterialDecl>(d)->teaches)
+        taught.insert(k.text);
+    for (const ast::Decl* d : tactics)
+      for (const ast::Ident& k : llvm::cast<ast::TacticDecl>(d)->teaches)
+        taught.insert(k.text);
+    for (const ast::Ident& k : s.learn->names)
+      if (!taught.count(k.text))
+        diags
+            .report(DiagKind::UntaughtKnowledge, k.range,
+                    "stage " + quoted(s.name.text) + " expects the prospect to learn " +
+                        quoted(k.text) + ", but nothing it provides or uses teaches it; provide " +
+                        "or use something declared with 'teaches " + k.text.str() + "'")
+            .note(r->range, "required by " + brandName(b) + " here");
   }
 }
 

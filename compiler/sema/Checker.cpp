@@ -50,6 +50,8 @@ void checkOnce(const ast::ProcessDecl& p, diag::DiagnosticEngine& diags) {
     once(s->times, "time", stage, diags);
     once(s->stalled, "stalled after", stage, diags);
     once(s->otherwise, "otherwise", stage, diags);
+    once(s->owner, "owner", stage, diags);
+    once(s->exitWhen, "exit when", stage, diags);
   }
 }
 
@@ -84,10 +86,28 @@ void checkDeclarations(SymbolTable& symbols, diag::DiagnosticEngine& diags) {
   for (const ast::Decl* d : symbols.all()) {
     if (auto* o = llvm::dyn_cast<ast::OfferingDecl>(d))
       warnRepeats(pointers(o->via), diags);
-    if (auto* m = llvm::dyn_cast<ast::MaterialDecl>(d))
+    auto teaches = [&](const std::vector<ast::Ident>& names) {
+      warnRepeats(pointers(names), diags);
+      for (const ast::Ident& k : names)
+        symbols.resolve(k, {DeclKind::Knowledge}, "'teaches' takes knowledge");
+    };
+    if (auto* m = llvm::dyn_cast<ast::MaterialDecl>(d)) {
       warnRepeats(pointers(m->conveys), diags);
-    if (auto* t = llvm::dyn_cast<ast::TacticDecl>(d))
+      teaches(m->teaches);
+    }
+    if (auto* t = llvm::dyn_cast<ast::TacticDecl>(d)) {
       warnRepeats(pointers(t->conveys), diags);
+      teaches(t->teaches);
+    }
+    if (auto* r = llvm::dyn_cast<ast::RoleDecl>(d)) {
+      std::vector<const ast::Ident*> needs;
+      for (const ast::NameList& l : r->needs)
+        for (const ast::Ident& k : l.names) {
+          needs.push_back(&k);
+          symbols.resolve(k, {DeclKind::Knowledge}, "'needs' takes knowledge");
+        }
+      warnRepeats(needs, diags);
+    }
     if (auto* p = llvm::dyn_cast<ast::ProcessDecl>(d))
       warnRepeats(pointers(p->forList), diags);
     if (auto* b = llvm::dyn_cast<ast::BrandDecl>(d)) {

@@ -22,7 +22,17 @@ using diag::quoted;
 using ast::DeclKind;
 using diag::DiagKind;
 
-namespace {} // namespace
+namespace {
+
+/// The share of a sign-off stage that moves on: every role approves, independently.
+double approvedShare(const ResolvedStage& s) {
+  double share = 1;
+  for (const ast::Signoff* so : s.signoffs)
+    share *= so->share.amount.value / 100.0;
+  return share;
+}
+
+} // namespace
 
 bool ProcessChecker::checkPercent(const ast::Percent& p, llvm::StringRef what) {
   if (p.amount.value > 0 && p.amount.value <= 100)
@@ -141,8 +151,18 @@ bool ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* br
   out.kind = rt::StateKind::Stage;
   auto items = [](const std::vector<const ast::Decl*>& decls) {
     std::vector<rt::Item> v;
-    for (const ast::Decl* d : decls)
-      v.push_back(rt::Item{d->name.text.str(), d->description ? d->description->value : ""});
+    for (const ast::Decl* d : decls) {
+      rt::Item item{d->name.text.str(), d->description ? d->description->value : "", {}};
+      const std::vector<ast::Ident>* teaches = nullptr;
+      if (auto* m = llvm::dyn_cast<ast::MaterialDecl>(d))
+        teaches = &m->teaches;
+      else if (auto* t = llvm::dyn_cast<ast::TacticDecl>(d))
+        teaches = &t->teaches;
+      if (teaches)
+        for (const ast::Ident& k : *teaches)
+          item.teaches.push_back(k.text.str());
+      v.push_back(std::move(item));
+    }
     return v;
   };
   auto learn =
@@ -172,9 +192,75 @@ bool ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* br
             .note(s.time->range, "the stage's time is stated here");
     }
   }
+  if (s.owner)
+    if (const ast::Decl* d = symbols_.resolve(*s.owner, {DeclKind::Team},
+                                              "'owner' takes the team that runs the stage"))
+      out.owner = d->name.text.str();
+  if (s.exitWhen)
+    for (const ast::Text& t : s.exitWhen->criteria)
+      out.exitCriteria.push_back(t.value);
+  lowerSignoffs(s, out);
   if (brand)
     checkStageAgainstBrand(s, *brand, provide, use, diags_);
   return !trap.hasErrors();
+}
+
+void ProcessChecker::lowerPeople(rt::Process& out) {
+  // The roles and teams the stages name, each once, in the order first named.
+  llvm::StringSet<> roles, teams;
+  auto description = [](const ast::Decl* d) {
+    return d->description ? d->description->value : std::string();
+  };
+  for (const rt::State& st : out.states) {
+    for (const rt::Signoff& so : st.signoffs) {
+      auto* r = llvm::dyn_cast_or_null<ast::RoleDecl>(symbols_.find(so.role));
+      if (!r || !roles.insert(so.role).second)
+        continue;
+      rt::Role role{so.role, description(r), {}};
+      for (const ast::NameList& l : r->needs)
+        for (const ast::Ident& k : l.names)
+          if (const ast::Decl* kd = symbols_.find(k.text); kd && llvm::isa<ast::KnowledgeDecl>(kd))
+            role.needs.push_back(rt::Item{k.text.str(), description(kd), {}});
+      out.roles.push_back(std::move(role));
+    }
+    if (!st.owner.empty() && teams.insert(st.owner).second)
+      if (const ast::Decl* t = symbols_.find(st.owner))
+        out.teams.push_back(rt::Team{st.owner, description(t)});
+  }
+}
+
+void ProcessChecker::lowerSignoffs(const ResolvedStage& s, rt::State& out) {
+  if (s.signoffs.empty())
+    return;
+  if (s.time)
+    diags_
+        .report(DiagKind::SignoffShape, s.time->range,
+                "stage " + quoted(s.name.text) +
+                    " is a sign-off stage: it lasts until the last role answers, so its time is "
+                    "the roles' 'within' times; remove this 'time' line")
+        .note(s.signoffs.front()->range, "the first sign-off is here");
+  llvm::StringMap<const ast::Signoff*> seen;
+  for (const ast::Signoff* so : s.signoffs) {
+    auto [it, inserted] = seen.try_emplace(so->role.text, so);
+    if (!inserted) {
+      diags_
+          .report(DiagKind::DuplicateSignoff, so->range,
+                  "role " + quoted(so->role.text) + " already signs off at stage " +
+                      quoted(s.name.text) +
+                      "; give each role one 'signoff' line with its share and time")
+          .note(it->second->range, "its first sign-off");
+      continue;
+    }
+    const ast::Decl* role = symbols_.resolve(so->role, {DeclKind::Role},
+                                             "'signoff' takes a role declared with 'role NAME'");
+    bool share = checkPercent(so->share, "a sign-off's share");
+    std::optional<rt::Holding> time = toHolding(so->time, diags_);
+    if (role && share && time)
+      out.signoffs.push_back(
+          rt::Signoff{role->name.text.str(), so->share.amount.value / 100.0, *time});
+  }
+  out.hasTime = false;
+  out.time = {};
 }
 
 bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
@@ -207,8 +293,30 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
     bool ok = true;
     llvm::StringMap<const ast::NextEdge*> seen;
     std::vector<rt::Transition> edges;
+    const bool signoff = !s.signoffs.empty();
+    if (signoff && s.next.empty()) {
+      diags_.report(DiagKind::SignoffShape, s.name.range,
+                    "sign-off stage " + quoted(s.name.text) +
+                        " says nowhere for the approved deals to go; add 'next STAGE;' (without "
+                        "a share: the share is the product of the roles' shares)");
+      continue;
+    }
     for (const ast::NextEdge* e : s.next) {
-      bool valid = checkPercent(e->share, "a share");
+      if (signoff != !e->share) {
+        diags_.report(DiagKind::SignoffShape, e->range,
+                      signoff
+                          ? "in sign-off stage " + quoted(s.name.text) +
+                                ", the 'next' line takes no share: the roles' shares decide "
+                                "it; write 'next " +
+                                e->target.text.str() + ";'"
+                          : "this 'next' line has no share; write 'next " + e->target.text.str() +
+                                " P%;', or add 'signoff' lines to make the stage a review "
+                                "whose roles' shares decide it");
+        ok = false;
+        continue;
+      }
+      double pct = e->share ? e->share->amount.value : 100 * approvedShare(s);
+      bool valid = !e->share || checkPercent(*e->share, "a share");
       auto to = target(e->target);
       auto [it, inserted] = seen.try_emplace(e->target.text, e);
       if (!inserted) {
@@ -232,8 +340,8 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
         ok = false;
         continue;
       }
-      sum += e->share.amount.value;
-      edges.push_back(rt::Transition{si, *to, e->share.amount.value / 100.0, false});
+      sum += pct;
+      edges.push_back(rt::Transition{si, *to, pct / 100.0, false});
     }
     if (sum > 100 + 1e-9) {
       auto b =
@@ -241,8 +349,10 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
                         "the 'next' lines of stage " + quoted(s.name.text) + " add up to " +
                             rt::percentAsWritten(sum) + "; together they can send at most 100%");
       for (const ast::NextEdge* e : s.next)
-        b.note(e->range, "sends " + rt::percentAsWritten(e->share.amount.value) + " to " +
-                             quoted(e->target.text));
+        b.note(e->range, "sends " +
+                             rt::percentAsWritten(e->share ? e->share->amount.value
+                                                           : 100 * approvedShare(s)) +
+                             " to " + quoted(e->target.text));
       continue;
     }
     double remainder = 100 - sum;
@@ -355,6 +465,7 @@ CheckedProcess ProcessChecker::check(const ResolvedProcess& p, bool soundSoFar) 
   }
   for (size_t i = 0; i < p.stages.size(); ++i)
     sound &= lowerStage(p.stages[i], brand, out.states[i]);
+  lowerPeople(out);
   sound &= lowerStart(p, index, out);
 
   sound &= lowerExits(p, index, out);

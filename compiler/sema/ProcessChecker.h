@@ -42,6 +42,11 @@ private:
   bool checkBrand(const ResolvedProcess& p, const ast::BrandDecl*& brand);
   bool checkSettings(const ResolvedProcess& p, rt::Process& out);
   bool lowerStage(const ResolvedStage& s, const ast::BrandDecl* brand, rt::State& out);
+  /// The roles of a sign-off stage, with their shares and times (errors in the trap of
+  /// lowerStage).
+  void lowerSignoffs(const ResolvedStage& s, rt::State& out);
+  /// Process::roles and Process::teams: those the lowered stages name.
+  void lowerPeople(rt::Process& out);
   bool lowerStart(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
                   rt::Process& out);
   bool lowerExits(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,

@@ -154,11 +154,18 @@ void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, bool 
       rs->time = &st->times.front();
     if (!st->stalled.empty())
       rs->stalled = &st->stalled.front();
-    if (!st->next.empty() || !st->otherwise.empty()) {
+    if (!st->owner.empty())
+      rs->owner = &st->owner.front();
+    if (!st->exitWhen.empty())
+      rs->exitWhen = &st->exitWhen.front();
+    if (!st->next.empty() || !st->otherwise.empty() || !st->signoffs.empty()) {
       rs->next.clear();
       for (const ast::NextEdge& e : st->next)
         rs->next.push_back(&e);
       rs->otherwise = st->otherwise.empty() ? nullptr : &st->otherwise.front();
+      rs->signoffs.clear();
+      for (const ast::Signoff& so : st->signoffs)
+        rs->signoffs.push_back(&so);
     }
   }
   for (const ast::Outcome& o : p.outcomes) {

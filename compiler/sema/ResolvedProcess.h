@@ -27,6 +27,10 @@ struct ResolvedStage {
   const ast::Duration* stalled = nullptr;
   std::vector<const ast::NextEdge*> next;
   const ast::Ident* otherwise = nullptr;
+  const ast::Ident* owner = nullptr;
+  const ast::ExitCriteria* exitWhen = nullptr;
+  /// The roles of a sign-off stage; restated with the exits, which they decide.
+  std::vector<const ast::Signoff*> signoffs;
 };
 
 /// A process as it stands after `extends`: settings from the nearest process in the

@@ -32,6 +32,8 @@ llvm::StringRef toString(Requirement r) {
     return "time";
   case Requirement::Values:
     return "values";
+  case Requirement::Teaching:
+    return "teaching";
   }
   return "knowledge";
 }

@@ -96,11 +96,12 @@ struct Transition {
 };
 
 /// What a brand can require of every stage (`require knowledge;`).
-enum class Requirement { Knowledge, Materials, Time, Values };
+enum class Requirement { Knowledge, Materials, Time, Values, Teaching };
 
 /// Every requirement, in the order messages list them.
 inline constexpr Requirement AllRequirements[] = {Requirement::Knowledge, Requirement::Materials,
-                                                  Requirement::Time, Requirement::Values};
+                                                  Requirement::Time, Requirement::Values,
+                                                  Requirement::Teaching};
 
 /// "knowledge", "materials", "time" or "values": the spelling of the language,
 /// tables.json and every message.
