@@ -5,6 +5,7 @@
 #include "TextTable.h"
 
 #include "salesc/runtime/Format.h"
+#include "salesc/runtime/Holding.h"
 #include "salesc/runtime/Printable.h"
 
 #include <fmt/format.h>
@@ -13,10 +14,13 @@ namespace salesc::report {
 
 namespace {
 
+/// The stated range of a stage's time; for a sign-off stage, that of the maximum of its
+/// roles' times.
 std::string range(const rt::State& s) {
-  if (!s.hasTime)
+  if (!s.hasTime && !s.isSignoff())
     return "-";
-  return fmt::format("{:g} to {:g}", s.time.min, s.time.max);
+  const auto [low, high] = rt::holdingRange(s);
+  return fmt::format("{:g} to {:g}", low, high);
 }
 
 std::string stateName(const rt::Process& p, std::optional<uint32_t> s) {

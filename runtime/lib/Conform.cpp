@@ -9,6 +9,7 @@
 
 #include "salesc/runtime/Format.h"
 #include "salesc/runtime/Graph.h"
+#include "salesc/runtime/Holding.h"
 
 #include "salesc/runtime/Simulate.h"
 
@@ -242,7 +243,8 @@ void summarize(const Process& p, std::vector<std::vector<double>>& durations, Co
     c.median = percentile(times, 0.50);
     c.p90 = percentile(times, 0.90);
     const State& state = p.states[s];
-    c.timeOutside = state.hasTime && (c.median < state.time.min || c.median > state.time.max);
+    const auto [low, high] = holdingRange(state);
+    c.timeOutside = (state.hasTime || state.isSignoff()) && (c.median < low || c.median > high);
   }
   for (EdgeConformance& e : r.edges) {
     e.trials = e.from < n ? r.states[e.from].left : 0;
@@ -285,7 +287,9 @@ std::vector<std::string> suggest(const Process& p, const ConformResult& r,
   for (uint32_t s = 0; s < p.states.size() && s < r.states.size(); ++s) {
     const State& state = p.states[s];
     const StageConformance& c = r.states[s];
-    if (state.isOutcome() || c.left < options.minSample)
+    // A sign-off stage's line has no share and no time to edit, and a CRM records when
+    // the stage was entered and left, not which role held it up or turned it down.
+    if (state.isOutcome() || state.isSignoff() || c.left < options.minSample)
       continue;
     const std::string n = fmt::format("(n={})", c.left);
     for (size_t e = 0; e < r.edges.size() && e < p.transitions.size(); ++e) {

@@ -310,5 +310,26 @@ TEST(ConformTest, SuggestAddsFrequentMovesTheProcessLacks) {
                                "median 1.0, P90 1.0 days (n=40)"}));
 }
 
+TEST(ConformTest, SignoffStagesAreComparedWithTheRangeOfTheMaximum) {
+  // In knownLog, b's visits take 16 to 24 days (median 20). Made a sign-off stage whose
+  // roles take 5 to 15 and 10 to 30 days, b lasts 10 to 30 days (the largest min to the
+  // largest max): 20 is inside. With roles of 5 to 15 days only, it is outside. Either
+  // way suggest proposes nothing for b: a sign-off line has no share and no time.
+  Process p = twoStages();
+  State& b = p.states[1];
+  b.hasTime = false;
+  b.time = {};
+  b.signoffs = {{"buyer", 1.0, {5, 10, 15}}, {"cfo", 0.8, {10, 20, 30}}};
+  p.roles = {{"buyer", "", {}}, {"cfo", "", {}}};
+  ConformResult r = conform(p, knownLog(), 160);
+  EXPECT_EQ(r.states[1].median, 20);
+  EXPECT_FALSE(r.states[1].timeOutside);
+  EXPECT_TRUE(suggest(p, r).empty()) << "observed 60% won against 80%, but no line to edit";
+  b.signoffs[1].time = {5, 10, 15};
+  r = conform(p, knownLog(), 160);
+  EXPECT_TRUE(r.states[1].timeOutside);
+  EXPECT_TRUE(suggest(p, r).empty());
+}
+
 } // namespace
 } // namespace salesc::rt

@@ -1,6 +1,7 @@
 //===- Forecast.cpp - Revenue forecast of the open deals of a pipeline ----===//
 #include "salesc/runtime/Forecast.h"
 
+#include "salesc/runtime/Holding.h"
 #include "salesc/runtime/Random.h"
 
 #include <algorithm>
@@ -11,18 +12,6 @@
 
 namespace salesc::rt {
 namespace {
-
-/// cdf of triangular(h.min, h.typical, h.max) at x.
-double triangularCdf(const Holding& h, double x) {
-  if (x <= h.min)
-    return 0;
-  if (x >= h.max)
-    return 1;
-  const double range = h.max - h.min;
-  if (x < h.typical)
-    return (x - h.min) * (x - h.min) / (range * (h.typical - h.min));
-  return 1 - (h.max - x) * (h.max - x) / (range * (h.max - h.typical));
-}
 
 /// The chain in a form cheap to sample: per state its holding time and an
 /// alias table over its outgoing edges with probability > 0, whose columns name
@@ -41,7 +30,7 @@ public:
     for (size_t i = 0; i < n; ++i) {
       const State& s = p.states[i];
       Node node;
-      node.time = Triangular(s.time.min, s.time.typical, s.time.max);
+      node.time = HoldingSampler(s);
       node.kind = s.kind;
       node.first = static_cast<uint32_t>(columns.size());
       node.count = static_cast<uint32_t>(weights[i].size());
@@ -59,7 +48,7 @@ public:
 
   bool isStage(uint32_t s) const { return nodes[s].kind == StateKind::Stage; }
   bool isWon(uint32_t s) const { return nodes[s].kind == StateKind::Won; }
-  const Triangular& time(uint32_t s) const { return nodes[s].time; }
+  const HoldingSampler& time(uint32_t s) const { return nodes[s].time; }
   /// The next state after stage `s` (which has an outgoing edge).
   uint32_t step(uint32_t s, Xoshiro256& rng) const {
     const Node& node = nodes[s];
@@ -70,7 +59,7 @@ public:
 
 private:
   struct Node {
-    Triangular time;
+    HoldingSampler time;
     StateKind kind = StateKind::Stage;
     uint32_t first = 0, count = 0; ///< the state's columns
   };
@@ -81,9 +70,9 @@ private:
 /// An open deal, ready to simulate.
 struct Plan {
   uint32_t state;
-  double age;  ///< days already spent in the stage, >= 0
-  double lowU; ///< cdf(age): the remaining time is inverse(U) - age, U in [lowU, 1)
-  bool leaves; ///< age >= max: the deal leaves at asOf
+  /// The rest of its time in the stage, given the days already spent there (>= 0); it
+  /// leaves at asOf when it is past the longest time.
+  HoldingSampler::Remaining remaining;
   double value;
 };
 
@@ -193,11 +182,7 @@ struct Pipeline {
       Xoshiro256 rng(streamSeed(seed, run)); // one stream per run
       double wins = 0, revenue = 0;
       for (const Plan& plan : plans) {
-        double t = asOf;
-        if (!plan.leaves) {
-          const double u = plan.lowU + rng.uniform() * (1 - plan.lowU);
-          t += std::max(0.0, chain.time(plan.state).quantile(u) - plan.age);
-        }
+        double t = asOf + plan.remaining.sample(rng);
         uint32_t s = chain.step(plan.state, rng);
         while (chain.isStage(s) && t <= end) {
           t += chain.time(s).sample(rng);
@@ -263,9 +248,8 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
     r.pipelineValue += value;
     r.weightedPipeline += value * a.winProbability[d.state];
     r.expectedWinsEventually += a.winProbability[d.state];
-    const Holding& h = p.states[d.state].time;
     const double age = std::max(0.0, options.asOf - d.entered);
-    plans.push_back(Plan{d.state, age, triangularCdf(h, age), age >= h.max, value});
+    plans.push_back(Plan{d.state, chain.time(d.state).after(age), value});
   }
   r.openDeals = plans.size();
 

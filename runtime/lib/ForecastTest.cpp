@@ -125,6 +125,29 @@ TEST(ForecastTest, RemainingTimeIsConditionedOnTheAge) {
   EXPECT_NEAR(future.wins.mean, 0.4375, 4 * std::sqrt(0.4375 * 0.5625 / 20000));
 }
 
+TEST(ForecastTest, RemainingTimeInASignoffStageConditionsTheMaximum) {
+  // The contract's committee alone: approved 0.5985 to won, the rest lost. A deal 20
+  // days in: the CRM says when it entered, not who has answered, so the maximum M of the
+  // roles' times is conditioned on M > 20. G(20) = F_cfo(20) F_safety(20) =
+  // (36/196)(1 - 1/98) = 873/4802 (the plant manager is done by 14), and
+  // G(30) = F_cfo(30) = 1 - 12^2/588 = 37/49, so within a horizon of 10 days
+  //   P(win) = 0.5985 (G(30) - G(20)) / (1 - G(20)) = 0.5985 * 2753/3929 = 0.41936...
+  // The unconditioned maximum would give 0.5985 G(10) = 0 (the CFO needs 14 days).
+  Process p = industrial();
+  p.start = 2;
+  const double rate = 0.5985 * 2753 / 3929;
+  ForecastResult aged = run(p, {deal("aged", 2, Jan15 - 20)}, 10);
+  EXPECT_NEAR(aged.wins.mean, rate, 4 * std::sqrt(rate * (1 - rate) / 20000));
+  // 30 days in, only the CFO can still be deciding: M - 30 is triangular(0, 0, 12), so
+  // within 6 days P = 1 - (6/12)^2 = 3/4 of the approved share.
+  ForecastResult late = run(p, {deal("late", 2, Jan15 - 30)}, 6);
+  const double lateRate = 0.5985 * 0.75;
+  EXPECT_NEAR(late.wins.mean, lateRate, 4 * std::sqrt(lateRate * (1 - lateRate) / 20000));
+  // Past the longest answer (42 days) the deal leaves at once.
+  ForecastResult overdue = run(p, {deal("overdue", 2, Jan15 - 50)}, 0);
+  EXPECT_NEAR(overdue.wins.mean, 0.5985, 4 * std::sqrt(0.5985 * 0.4015 / 20000));
+}
+
 TEST(ForecastTest, FixedTimeStageWinsWithItsRateOnceItsTimeIsUp) {
   // A fixed 10-day stage, 30% won. A deal 20 days in leaves at asOf and wins
   // with probability 0.3 (SE sqrt(0.3 * 0.7 / 20000) = 0.00324).

@@ -4,6 +4,7 @@
 #include "Chain.h"
 
 #include "salesc/runtime/Graph.h"
+#include "salesc/runtime/Holding.h"
 #include "salesc/runtime/Verify.h"
 
 #include <fmt/format.h>
@@ -92,7 +93,7 @@ llvm::Expected<Chain> factorChain(const Process& p) {
   winNow.assign(k, 0.0);
   mean.resize(k);
   for (size_t i = 0; i < k; ++i)
-    mean[i] = p.states[stages[i]].time.mean();
+    mean[i] = holdingMean(p.states[stages[i]]);
   for (const Transition& t : p.transitions) {
     const size_t i = local[t.from];
     if (!p.states[t.to].isOutcome())

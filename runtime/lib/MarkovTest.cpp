@@ -73,6 +73,27 @@ TEST(MarkovTest, StraightChainMultipliesConversionRates) {
   EXPECT_NEAR(a.expectedVisits[4], 0.892, Tol);
 }
 
+TEST(MarkovTest, TheContractsCommitteeSignsOffInParallel) {
+  // The contract (TestProcess.h industrial()): the committee moves on
+  // 0.9 * 0.7 * 0.95 = 0.5985, so from inquiry the win rate is 0.4 * 0.6 * 0.5985 =
+  // 0.14364. Mean times: inquiry 10.5 (1 to 2 weeks, the midpoint typical), site_visit
+  // 21, the committee the mean of the maximum of its roles' times, 6167/240 (HoldingTest).
+  //   to win:   every stage once: 10.5 + 21 + 6167/240 = 13727/240 = 57.1958 days;
+  //   to close: 10.5 + 0.4 * (21 + 0.6 * 6167/240) = 25.067 days.
+  const double committee = 6167.0 / 240;
+  Analysis a = analyzeOk(industrial());
+  EXPECT_NEAR(a.winRate(), 0.14364, Tol);
+  EXPECT_NEAR(a.winProbability[2], 0.5985, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[0], 13727.0 / 240, Tol);
+  EXPECT_NEAR(a.expectedDaysToWin[2], committee, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[0], 25.067, Tol);
+  EXPECT_NEAR(a.expectedDaysToClose[2], committee, Tol);
+  // Visits 1, 0.4, 0.24: the committee's load 0.24 * 25.6958 = 6.167 against inquiry's
+  // 10.5 and site_visit's 8.4.
+  EXPECT_NEAR(a.timeShare[2], 0.24 * committee / 25.067, Tol);
+  EXPECT_EQ(a.bottleneck, std::optional<uint32_t>(0));
+}
+
 TEST(MarkovTest, BottleneckAndTimeSharesOfTheStraightChain) {
   // Expected days per stage = visits * mean: lead 1*2 = 2, meeting 0.6*5 = 3,
   // proposal 0.27*7 = 1.89; total 6.89 = time to close from lead. Meeting is the

@@ -12,30 +12,50 @@
 // its column of N. A chain without loops needs no solve at all, and the worst case,
 // every stage on one dense loop, one solve per stage as before.
 //
+// One more point of approval by a role of a sign-off stage i moves Δ = a δ / s from
+// the stage's remainder edges (to k, in proportions w_k) onto its approved edge (to j),
+// a being the approved share and s the role's. The same update gives, with
+// D = h(j) - Σ w_k h(k) and c = N(j,i) - Σ w_k N(k,i) (0 for an outcome):
+//   h'(s) = h(s) + Δ N(s,i) D / (1 - Δ c)
+// which is the formula above when the remainder goes to a lost outcome.
+//
 //===----------------------------------------------------------------------===//
 #include "salesc/runtime/Sensitivity.h"
 
 #include "Chain.h"
 
+#include "salesc/runtime/Holding.h"
 #include "salesc/runtime/Verify.h"
 
 #include <algorithm>
 
 namespace salesc::rt {
+namespace {
 
-std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a) {
-  std::vector<EdgeSensitivity> out;
+/// The factored chain of `p`, or nullopt when there is nothing to gain: a model that
+/// breaks its invariants or that the analysis refuses, or one that starts at an outcome.
+std::optional<Chain> chainOf(const Process& p) {
   if (llvm::Error err = verify(p)) {
     llvm::consumeError(std::move(err));
-    return out;
+    return std::nullopt;
   }
   if (p.states.empty() || p.states[p.start].isOutcome())
-    return out;
+    return std::nullopt;
   llvm::Expected<Chain> chain = factorChain(p);
   if (!chain) {
     llvm::consumeError(chain.takeError()); // the analysis refuses such a chain too
-    return out;
+    return std::nullopt;
   }
+  return std::move(*chain);
+}
+
+} // namespace
+
+std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a) {
+  std::vector<EdgeSensitivity> out;
+  std::optional<Chain> chain = chainOf(p);
+  if (!chain)
+    return out;
   const SparseLU& lu = *chain->lu;
   const std::vector<size_t>& local = chain->local;
   std::vector<double> lost(p.states.size(), 0);
@@ -85,6 +105,65 @@ std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a) {
   std::stable_sort(out.begin(), out.end(), [](const EdgeSensitivity& x, const EdgeSensitivity& y) {
     return x.winRateGain > y.winRateGain;
   });
+  return out;
+}
+
+std::vector<SignoffSensitivity> signoffSensitivity(const Process& p, const Analysis& a) {
+  std::vector<SignoffSensitivity> out;
+  std::optional<Chain> chain = chainOf(p);
+  if (!chain)
+    return out;
+  const SparseLU& lu = *chain->lu;
+  const std::vector<size_t>& local = chain->local;
+  for (uint32_t i = 0; i < p.states.size(); ++i) {
+    const State& stage = p.states[i];
+    const std::optional<uint32_t> approved = approvedTransition(p, i);
+    if (!approved)
+      continue;
+    const uint32_t j = p.transitions[*approved].to;
+    const double share = p.transitions[*approved].probability;
+    // The remainder edges, and whether a target leads back to i (then N(., i) is needed).
+    auto onLoop = [&](uint32_t target) {
+      return !p.states[target].isOutcome() && lu.blockOf(local[i]) == lu.blockOf(local[target]);
+    };
+    std::vector<const Transition*> rest;
+    double restTotal = 0;
+    bool loops = onLoop(j);
+    for (const Transition& t : p.transitions)
+      if (t.from == i && t.implicit) {
+        rest.push_back(&t);
+        restTotal += t.probability;
+        loops = loops || onLoop(t.to);
+      }
+    std::vector<double> column; // N(., i)
+    if (loops) {
+      std::vector<double> unit(lu.size(), 0.0);
+      unit[local[i]] = 1;
+      column = lu.solve(unit);
+    }
+    auto visitsBack = [&](uint32_t target) { // N(target, i)
+      return column.empty() || p.states[target].isOutcome() ? 0.0 : column[local[target]];
+    };
+    double d = a.winProbability[j], c = visitsBack(j);
+    for (const Transition* t : rest) {
+      const double w = t->probability / restTotal;
+      d -= w * a.winProbability[t->to];
+      c -= w * visitsBack(t->to);
+    }
+    for (uint32_t r = 0; r < stage.signoffs.size(); ++r) {
+      SignoffSensitivity e;
+      e.state = i;
+      e.signoff = r;
+      const double roleShare = stage.signoffs[r].share;
+      e.shareStep = restTotal > 0 ? std::min(0.01, 1 - roleShare) : 0.0;
+      const double delta = std::min(restTotal, share * e.shareStep / roleShare);
+      if (delta > 0)
+        e.winRateGain = delta * a.expectedVisits[i] * d / (1 - delta * c);
+      if (p.value)
+        e.valuePerLeadGain = e.winRateGain * *p.value;
+      out.push_back(e);
+    }
+  }
   return out;
 }
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace salesc::rt {
 namespace {
 
@@ -149,6 +151,94 @@ TEST(SensitivityTest, FiveThousandStagesInARow) {
     EXPECT_NEAR(e.winRateGain, a->winRate() * (1 - rate) / rate, 1e-12 * a->winRate())
         << "stage " << p.transitions[e.transition].from;
   }
+}
+
+TEST(SensitivityTest, OneMorePointOfApprovalByEachRole) {
+  // The contract: the committee is reached by 0.4 * 0.6 = 0.24 of the leads and sends
+  // a = 0.5985 to the order. One more point by a role with share s multiplies a by
+  // (s + 0.01) / s, so the win rate gains 0.24 * a * 0.01 / s:
+  //   plant_manager (90%) 0.0014364 / 0.9 = 0.001596, cfo (70%) 0.002052,
+  //   safety (95%) 0.001512; times 240,000 EUR a lead: 383.04, 492.48, 362.88 EUR.
+  Process p = industrial();
+  auto a = analyze(p);
+  ASSERT_TRUE(bool(a));
+  std::vector<SignoffSensitivity> s = signoffSensitivity(p, *a);
+  ASSERT_EQ(s.size(), 3u);
+  const double gains[] = {0.001596, 0.002052, 0.001512};
+  const double values[] = {383.04, 492.48, 362.88};
+  for (uint32_t r = 0; r < 3; ++r) {
+    EXPECT_EQ(s[r].state, 2u);
+    EXPECT_EQ(s[r].signoff, r);
+    EXPECT_EQ(s[r].shareStep, 0.01);
+    EXPECT_NEAR(s[r].winRateGain, gains[r], 1e-15);
+    EXPECT_NEAR(*s[r].valuePerLeadGain, values[r], 1e-9);
+  }
+}
+
+/// Each role's gain against solving again the chain whose role approves one point more
+/// (the approved edge scaled, the remainder edges of the stage paying for it).
+void expectRoleGainsOfSolvingAgain(const Process& p) {
+  auto base = analyze(p);
+  ASSERT_TRUE(bool(base));
+  for (const SignoffSensitivity& e : signoffSensitivity(p, *base)) {
+    Process q = p;
+    Signoff& role = q.states[e.state].signoffs[e.signoff];
+    double approved = 0, rest = 0;
+    for (const Transition& t : p.transitions)
+      if (t.from == e.state)
+        (t.implicit ? rest : approved) += t.probability;
+    const double moved = approved * e.shareStep / role.share; // a (s + step) / s - a
+    role.share += e.shareStep;
+    for (Transition& t : q.transitions)
+      if (t.from == e.state)
+        t.probability =
+            std::max(0.0, t.probability + (t.implicit ? -moved * t.probability / rest : moved));
+    auto changed = analyze(q);
+    ASSERT_TRUE(bool(changed)) << llvm::toString(changed.takeError());
+    EXPECT_NEAR(e.winRateGain, changed->winRate() - base->winRate(), 1e-12)
+        << p.states[e.state].name << ", role " << e.signoff;
+  }
+}
+
+TEST(SensitivityTest, RoleGainsAgreeWithSolvingAgainWhenTheRemainderLoopsBack) {
+  // prepare -70%-> review (a: 80% within 2 to 6 days, b: 50% within 1 to 9 days; approved
+  // 40% -> won, otherwise back to prepare); prepare loses 30%. The remainder is a loop,
+  // so N(prepare, review) enters the update.
+  Process p;
+  const uint32_t prepare = addStage(p, "prepare", {1, 2, 3});
+  const uint32_t review =
+      addSignoffStage(p, "review", {{"a", 0.8, {2, 3, 6}}, {"b", 0.5, {1, 5, 9}}});
+  const uint32_t won = addWon(p, "won"), lost = addLost(p, "lost");
+  addEdge(p, prepare, review, 0.7);
+  addRemainder(p, prepare, lost, 0.3);
+  addEdge(p, review, won, 0.4);
+  addRemainder(p, review, prepare, 0.6);
+  p.value = 100;
+  expectRoleGainsOfSolvingAgain(p);
+  // With the remainder lost instead, no loop: the plain product rule.
+  p.transitions.back().to = lost;
+  expectRoleGainsOfSolvingAgain(p);
+  expectRoleGainsOfSolvingAgain(industrial());
+}
+
+TEST(SensitivityTest, ARoleNearOrAtAllApprovingGainsWhatIsLeft) {
+  // Shares 99.5% and 100%: the first gains half a point, the second none.
+  Process p;
+  const uint32_t review =
+      addSignoffStage(p, "review", {{"a", 0.995, {1, 2, 3}}, {"b", 1.0, {1, 1, 1}}});
+  const uint32_t won = addWon(p, "won"), lost = addLost(p, "lost");
+  addEdge(p, review, won, 0.995);
+  addRemainder(p, review, lost, 0.005);
+  auto a = analyze(p);
+  ASSERT_TRUE(bool(a));
+  std::vector<SignoffSensitivity> s = signoffSensitivity(p, *a);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_NEAR(s[0].shareStep, 0.005, 1e-15);
+  EXPECT_NEAR(s[0].winRateGain, 0.005, 1e-15);
+  EXPECT_EQ(s[1].shareStep, 0);
+  EXPECT_EQ(s[1].winRateGain, 0);
+  EXPECT_FALSE(s[0].valuePerLeadGain) << "no value stated";
+  expectRoleGainsOfSolvingAgain(p);
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "salesc/runtime/Simulate.h"
 
+#include "salesc/runtime/Holding.h"
 #include "salesc/runtime/Random.h"
 #include "salesc/runtime/Verify.h"
 
@@ -38,7 +39,7 @@ llvm::Error fail(std::string message) {
 /// One state, compiled. Invariant: `count` is 0 exactly for outcomes; for a
 /// stage, columns[first .. first + count) is its alias table.
 struct Node {
-  Triangular time;
+  HoldingSampler time;
   uint32_t first = 0;
   uint32_t count = 0;
   bool won = false;
@@ -71,8 +72,7 @@ llvm::Expected<Compiled> compile(const Process& p) {
     node.won = s.kind == StateKind::Won;
     if (s.isOutcome())
       continue;
-    const Holding& h = s.time;
-    node.time = Triangular(h.min, h.typical, h.max);
+    node.time = HoldingSampler(s);
     AliasTable table(weights[i]);
     node.first = static_cast<uint32_t>(c.columns.size());
     node.count = static_cast<uint32_t>(table.columns().size());

@@ -88,6 +88,19 @@ TEST(SimulateTest, ALoopAgreesWithTheAnalysis) {
   expectAgreesWithAnalysis(loop(), 400000);
 }
 
+TEST(SimulateTest, ASignoffStageAgreesWithTheAnalysis) {
+  // Each role's time drawn and the maximum taken: the mean agrees with the exact mean
+  // of the maximum (6167/240 days for the committee, 13727/240 to win from inquiry).
+  expectAgreesWithAnalysis(industrial(), 400000);
+  Process committee = industrial();
+  committee.start = 2;
+  SimulationResult r = simulateOk(committee, prospects(400000, 5));
+  EXPECT_NEAR(r.winRate, 0.5985, 4 * std::sqrt(0.5985 * 0.4015 / 400000));
+  EXPECT_NEAR(r.daysToClose.mean, 6167.0 / 240, 4 * r.daysToClose.standardError());
+  EXPECT_NEAR(r.daysToWin.mean, 6167.0 / 240, 4 * r.daysToWin.standardError());
+  EXPECT_GE(r.daysToWin.p10, 14) << "the CFO answers after two weeks at the earliest";
+}
+
 TEST(SimulateTest, TheStraightChainFiguresAreTheHandWorkedOnes) {
   // The same comparison against the hand-worked values of MarkovTest.
   SimulationResult r = simulateOk(straightChain(), prospects(400000, 7));

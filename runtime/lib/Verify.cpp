@@ -2,9 +2,11 @@
 #include "salesc/runtime/Verify.h"
 
 #include "salesc/runtime/Graph.h"
+#include "salesc/runtime/Holding.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -46,15 +48,55 @@ std::string percent(double probability) {
   return fmt::format("{:.10g}%", probability * 100);
 }
 
-llvm::Error verifyState(const State& s) {
-  const Holding& h = s.time;
+/// `h` ordered and at most limits::MaxDays; `what` names it in the first message ("the
+/// time of 'demo'"), `stage` in the second ("the time of stage 'demo'").
+llvm::Error verifyHolding(const Holding& h, const std::string& what, const std::string& stage) {
   if (!(h.min >= 0 && h.min <= h.typical && h.typical <= h.max))
-    return fail(fmt::format("the time of '{}' is min {}, typical {}, max {} days; expected 0 <= "
-                            "min <= typical <= max",
-                            s.name, h.min, h.typical, h.max));
+    return fail(fmt::format("{} is min {}, typical {}, max {} days; expected 0 <= min <= typical "
+                            "<= max",
+                            what, h.min, h.typical, h.max));
   if (!(h.max <= limits::MaxDays))
-    return fail(
-        fmt::format("the time of stage '{}' is over {} days (100 years)", s.name, limits::MaxDays));
+    return fail(fmt::format("{} is over {} days (100 years)", stage, limits::MaxDays));
+  return llvm::Error::success();
+}
+
+/// A sign-off stage: no time of its own, and each role once, with a share in (0, 1] and a
+/// valid time.
+llvm::Error verifySignoffs(const State& s) {
+  if (s.isOutcome())
+    return fail(fmt::format("outcome '{}' has sign-offs; only stages have them", s.name));
+  if (s.hasTime)
+    return fail(fmt::format("stage '{}' has both a time and sign-offs; a sign-off stage lasts "
+                            "until its last role answers",
+                            s.name));
+  if (s.signoffs.size() > limits::MaxSignoffs)
+    return fail(fmt::format("stage '{}' has {} sign-offs; salesc analyzes at most {} per stage",
+                            s.name, s.signoffs.size(), limits::MaxSignoffs));
+  for (size_t i = 0; i < s.signoffs.size(); ++i) {
+    const Signoff& r = s.signoffs[i];
+    if (r.role.empty())
+      return fail(fmt::format("a sign-off of stage '{}' names no role", s.name));
+    for (size_t j = 0; j < i; ++j)
+      if (s.signoffs[j].role == r.role)
+        return fail(fmt::format("role '{}' signs off twice at stage '{}'", r.role, s.name));
+    if (!(r.share > 0 && r.share <= 1))
+      return fail(fmt::format("role '{}' approves {} at stage '{}'; expected a share above 0% and "
+                              "at most 100%",
+                              r.role, percent(r.share), s.name));
+    const std::string what = fmt::format("the time of role '{}' at stage '{}'", r.role, s.name);
+    if (llvm::Error e = verifyHolding(r.time, what, what))
+      return e;
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error verifyState(const State& s) {
+  if (llvm::Error e = verifyHolding(s.time, fmt::format("the time of '{}'", s.name),
+                                    fmt::format("the time of stage '{}'", s.name)))
+    return e;
+  if (s.isSignoff())
+    if (llvm::Error e = verifySignoffs(s))
+      return e;
   if (s.stalledAfter && !(*s.stalledAfter >= 0 && *s.stalledAfter <= limits::MaxDays))
     return fail(fmt::format("the stall limit of stage '{}' is {} days; expected 0 to {} (100 "
                             "years)",
@@ -106,6 +148,43 @@ llvm::Error verifyTransitions(const Process& p) {
   return llvm::Error::success();
 }
 
+/// Sign-off roles name roles of the process and owners its teams; the transition to a
+/// sign-off stage's `next` target is its one explicit transition and carries the
+/// product of the shares.
+llvm::Error verifyPeople(const Process& p) {
+  auto declared = [](const auto& list, const std::string& name) {
+    return std::any_of(list.begin(), list.end(), [&](const auto& x) { return x.name == name; });
+  };
+  for (uint32_t i = 0; i < p.states.size(); ++i) {
+    const State& s = p.states[i];
+    if (!s.owner.empty() && !declared(p.teams, s.owner))
+      return fail(fmt::format("stage '{}' is owned by '{}', which is not a team of the process",
+                              s.name, s.owner));
+    if (!s.isSignoff())
+      continue;
+    for (const Signoff& r : s.signoffs)
+      if (!declared(p.roles, r.role))
+        return fail(fmt::format("role '{}' signs off at stage '{}' but is not a role of the "
+                                "process",
+                                r.role, s.name));
+    size_t explicitEdges = 0;
+    for (const Transition& t : p.transitions)
+      explicitEdges += t.from == i && !t.implicit;
+    const std::optional<uint32_t> approved = approvedTransition(p, i);
+    const double share = approvedShare(s.signoffs);
+    if (explicitEdges != 1 || !approved)
+      return fail(fmt::format("sign-off stage '{}' has {} transitions besides the remainder; "
+                              "expected one, to its 'next' target",
+                              s.name, explicitEdges));
+    const Transition& t = p.transitions[*approved];
+    if (std::abs(t.probability - share) > limits::SumTolerance)
+      return fail(fmt::format("the transition from sign-off stage '{}' to '{}' has probability "
+                              "{}; expected {}, the product of the roles' shares",
+                              s.name, p.states[t.to].name, percent(t.probability), percent(share)));
+  }
+  return llvm::Error::success();
+}
+
 } // namespace
 
 llvm::Error verify(const Process& p) {
@@ -119,7 +198,9 @@ llvm::Error verify(const Process& p) {
       return e;
   if (llvm::Error e = verifySettings(p))
     return e;
-  return verifyTransitions(p);
+  if (llvm::Error e = verifyTransitions(p))
+    return e;
+  return verifyPeople(p);
 }
 
 } // namespace salesc::rt

@@ -92,5 +92,63 @@ TEST(VerifyTest, TimesAreOrderedAndFinite) {
   EXPECT_EQ(verifyError(p), "the time of stage 'proposal' is over 36500 days (100 years)");
 }
 
+TEST(VerifyTest, SignoffStages) {
+  EXPECT_EQ(verifyError(industrial()), "no error");
+  auto broken = [](const std::function<void(Process&)>& edit) {
+    Process p = industrial();
+    edit(p);
+    return verifyError(p);
+  };
+  EXPECT_EQ(broken([](Process& p) { p.states[2].signoffs[1].share = 0; }),
+            "role 'cfo' approves 0% at stage 'committee'; expected a share above 0% and at most "
+            "100%");
+  EXPECT_EQ(broken([](Process& p) { p.states[2].signoffs[1].share = 1.5; }),
+            "role 'cfo' approves 150% at stage 'committee'; expected a share above 0% and at "
+            "most 100%");
+  EXPECT_EQ(broken([](Process& p) {
+              p.states[2].signoffs[0].time = {9, 8, 10};
+            }),
+            "the time of role 'plant_manager' at stage 'committee' is min 9, typical 8, max 10 "
+            "days; expected 0 <= min <= typical <= max");
+  EXPECT_EQ(broken([](Process& p) { p.states[2].signoffs[2].time.max = 1e9; }),
+            "the time of role 'safety' at stage 'committee' is over 36500 days (100 years)");
+  EXPECT_EQ(broken([](Process& p) {
+              p.states[2].time = {1, 2, 3};
+              p.states[2].hasTime = true;
+            }),
+            "stage 'committee' has both a time and sign-offs; a sign-off stage lasts until its "
+            "last role answers");
+  EXPECT_EQ(broken([](Process& p) { p.states[2].signoffs[2].role = "cfo"; }),
+            "role 'cfo' signs off twice at stage 'committee'");
+  EXPECT_EQ(broken([](Process& p) { p.roles.pop_back(); }),
+            "role 'safety' signs off at stage 'committee' but is not a role of the process");
+  EXPECT_EQ(broken([](Process& p) {
+              p.states[2].signoffs.resize(65, {"x", 1, {}});
+            }),
+            "stage 'committee' has 65 sign-offs; salesc analyzes at most 64 per stage");
+  EXPECT_EQ(broken([](Process& p) {
+              p.states[3].signoffs = {{"cfo", 1, {}}};
+            }),
+            "outcome 'order' has sign-offs; only stages have them");
+  // The approved share travels on the one explicit transition, as the product.
+  EXPECT_EQ(broken([](Process& p) { p.transitions[4].implicit = true; }),
+            "sign-off stage 'committee' has 0 transitions besides the remainder; expected one, "
+            "to its 'next' target");
+  EXPECT_EQ(broken([](Process& p) {
+              p.transitions[4].probability = 0.5;
+              p.transitions[5].probability = 0.5;
+            }),
+            "the transition from sign-off stage 'committee' to 'order' has probability 50%; "
+            "expected 59.85%, the product of the roles' shares");
+  // Owners are teams of the process.
+  EXPECT_EQ(broken([](Process& p) { p.states[0].owner = "marketing"; }),
+            "stage 'inquiry' is owned by 'marketing', which is not a team of the process");
+  EXPECT_EQ(broken([](Process& p) {
+              p.states[0].owner = "marketing";
+              p.teams.push_back({"marketing", "Marketing"});
+            }),
+            "no error");
+}
+
 } // namespace
 } // namespace salesc::rt

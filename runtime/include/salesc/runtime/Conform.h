@@ -33,7 +33,9 @@ struct StageConformance {
   uint64_t left = 0;    ///< visits followed by another event: the denominator of the rates out
   uint64_t open = 0;    ///< deals whose last event is this state
   double p10 = 0, median = 0, p90 = 0; ///< linear interpolation between order statistics
-  /// The stage states a time and the observed median is outside [min, max].
+  /// The stage states a time and the observed median is outside [min, max]; or it is a
+  /// sign-off stage and the median is outside the range of the maximum of its roles'
+  /// times (from the largest min to the largest max: Holding.h holdingRange).
   bool timeOutside = false;
 };
 
@@ -115,6 +117,9 @@ struct SuggestOptions {
 ///    when it rounds to 1% or more;
 ///  - the time becomes P10 to P90 typical median, in whole days, when the stage
 ///    states no time or the observed median is outside the stated range.
+/// Sign-off stages get no edit: their `next` line has no share and they have no `time`
+/// line, and a CRM's stage history does not say which role held a deal up or turned it
+/// down (their observed rates and times are still in the ConformResult).
 std::vector<std::string> suggest(const Process& p, const ConformResult& r,
                                  const SuggestOptions& options = {});
 

@@ -97,9 +97,11 @@ struct ForecastResult {
 /// Forecasts `deals` against `p`, whose analysis is `a` (from analyze(p)).
 ///
 /// Each run continues every open deal from its stage: the rest of its time in
-/// the current stage is drawn from the stage's triangular holding time
-/// conditioned on exceeding the deal's age in the stage (asOf - entered,
-/// negative ages count as 0); a deal older than the stage's max leaves at asOf.
+/// the current stage is drawn from the stage's holding time (Holding.h: triangular,
+/// or the maximum of the roles' times in a sign-off stage, since a CRM records when
+/// the deal entered the stage, not each role's answer) conditioned on exceeding the
+/// deal's age in the stage (asOf - entered, negative ages count as 0); a deal older
+/// than the stage's longest time leaves at asOf.
 /// Later stages and transitions are drawn as in the chain. A deal is won within
 /// the horizon when it reaches a won outcome by asOf + horizonDays. Run i draws
 /// from its own stream, streamSeed(seed, i) (Random.h), so the result depends

@@ -24,6 +24,25 @@ struct EdgeSensitivity {
 /// no one are left out: there is no point to move.
 std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a);
 
+/// What one more percentage point of approval by one role of a sign-off stage is worth.
+struct SignoffSensitivity {
+  uint32_t state = 0;     ///< the sign-off stage, index into Process::states
+  uint32_t signoff = 0;   ///< the role, index into its State::signoffs
+  double shareStep = 0;   ///< what the role's share gains: 0.01, or what is left below 1
+  double winRateGain = 0; ///< new win rate from the start minus the current one
+  std::optional<double> valuePerLeadGain; ///< winRateGain x value, when the value is known
+};
+
+/// For every role of every sign-off stage (in state order, then role order): the exact
+/// change of the win rate from the start when the role approves one percentage point
+/// more (its share s becomes s + 0.01, or 1 if less is left). The stage's approved
+/// transition carries the product of the shares, so its probability is multiplied by
+/// (s + 0.01) / s; what it gains leaves the stage's remainder transitions (in proportion
+/// to them, like every remainder). A rank-one update of the solved chain, as for
+/// sensitivity(): one solve per sign-off stage whose targets lead back to it, none
+/// otherwise.
+std::vector<SignoffSensitivity> signoffSensitivity(const Process& p, const Analysis& a);
+
 } // namespace salesc::rt
 
 #endif // SALESC_RUNTIME_SENSITIVITY_H

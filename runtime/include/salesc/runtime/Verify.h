@@ -14,6 +14,8 @@
 
 #include "llvm/Support/Error.h"
 
+#include <cstddef>
+
 namespace salesc::rt {
 
 /// The bounds every model stays within, so that every figure printed is finite.
@@ -24,6 +26,10 @@ inline constexpr double MaxDays = 36500;
 inline constexpr double MaxAmount = 1e15;
 /// How far the probabilities out of a stage may add up from exactly 1 (rounding).
 inline constexpr double SumTolerance = 1e-9;
+/// The roles that sign off at one stage. The exact mean of their maximum costs about
+/// 3n^3 operations (Holding.h), so this keeps a stage's figures under a millisecond; a
+/// buying committee is a handful of people.
+inline constexpr size_t MaxSignoffs = 64;
 } // namespace limits
 
 /// Checks the invariants Model.h states: the start and every transition name states
@@ -32,7 +38,12 @@ inline constexpr double SumTolerance = 1e-9;
 /// are between 0 and 1; every stage can reach an outcome (naming every stage that
 /// cannot); the probabilities out of each stage add up to 1; a value is above 0 and at most
 /// limits::MaxAmount; a target win rate is above 0 and at most 1, a target cycle above 0 days and
-/// at most limits::MaxDays. Returns the first broken invariant, in words that name the stage or
+/// at most limits::MaxDays. A sign-off stage is a stage without a time of its own, with at
+/// most limits::MaxSignoffs roles, each a role of the process (Process::roles) signing off
+/// once with a share in (0, 1] and a time as above, and exactly one transition that is not
+/// the remainder (Transition::implicit), to its `next` target, whose probability is the
+/// product of the shares (within limits::SumTolerance). A stage's owner is a team of the
+/// process (Process::teams). Returns the first broken invariant, in words that name the stage or
 /// transition (not the process: callers add that). A process with no states passes.
 llvm::Error verify(const Process& p);
 
