@@ -11,7 +11,7 @@ namespace {
 void place(llvm::json::OStream& j, LocationResolver& where, llvm::SMRange range,
            llvm::StringRef fallbackFile, bool withEnd) {
   Location start = where(range.Start);
-  j.attribute("file", start.line ? start.file : fallbackFile.str());
+  j.attribute("file", jsonText(start.line ? start.file : fallbackFile));
   j.attribute("line", start.line);
   j.attribute("column", start.column);
   if (!withEnd)
@@ -22,6 +22,10 @@ void place(llvm::json::OStream& j, LocationResolver& where, llvm::SMRange range,
 }
 
 } // namespace
+
+std::string jsonText(llvm::StringRef text) {
+  return llvm::json::isUTF8(text) ? text.str() : llvm::json::fixUTF8(text);
+}
 
 void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,
                 unsigned errors, unsigned warnings) {
@@ -35,20 +39,20 @@ void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef
           j.attribute("severity", severityName(d.severity));
           j.attribute("code", kindInfo(d.kind).code);
           j.attribute("name", kindInfo(d.kind).name);
-          j.attribute("message", d.message);
+          j.attribute("message", jsonText(d.message));
           place(j, where, d.range, d.file, true);
           j.attributeArray("notes", [&] {
             for (const Note& n : d.notes)
               j.object([&] {
-                j.attribute("message", n.message);
+                j.attribute("message", jsonText(n.message));
                 place(j, where, n.range, "", false);
               });
           });
           j.attributeArray("fixes", [&] {
             for (const FixIt& f : d.fixes)
               j.object([&] {
-                j.attribute("message", f.message);
-                j.attribute("replacement", f.replacement);
+                j.attribute("message", jsonText(f.message));
+                j.attribute("replacement", jsonText(f.replacement));
                 place(j, where, f.range, "", true);
               });
           });

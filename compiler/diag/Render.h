@@ -9,6 +9,12 @@
 
 namespace salesc::diag {
 
+/// Text for a JSON or SARIF document: as it is when it is UTF-8, else with each invalid
+/// sequence replaced by U+FFFD. User text need not be UTF-8 (a path on the command line,
+/// a deal id from a CSV file written in Windows-1252), and llvm::json takes only UTF-8: a
+/// build with assertions stops on anything else, one without makes the same replacement.
+std::string jsonText(llvm::StringRef text);
+
 /// clang-style text: `file:line:col: error: message [CODE]`, the source line, a caret
 /// under the range, notes and fix-its. Colours when `color` is set.
 void renderText(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,

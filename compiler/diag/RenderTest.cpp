@@ -3,6 +3,7 @@
 #include "DiagnosticEngine.h"
 #include "Location.h"
 
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <gtest/gtest.h>
@@ -117,6 +118,27 @@ TEST_F(RenderTest, Summary) {
   renderSummary(os, 1, 0, false);
   renderSummary(os, 0, 0, false);
   EXPECT_EQ(os.str(), "2 errors and 1 warning generated.\n1 error generated.\n");
+}
+
+// A path on the command line need not be UTF-8; JSON and SARIF must be. It once reached
+// llvm::json as it was, which stops a build with assertions (the sanitized build).
+TEST_F(RenderTest, JsonAndSarifReplaceBytesThatAreNotUtf8) {
+  DiagnosticEngine e(sm_, {});
+  e.reportFile(DiagKind::FileUnreadable, "bad\xff.sales", "cannot read 'bad\xff.sales'");
+  std::vector<Diagnostic> d = e.sorted();
+  std::string json, sarif;
+  llvm::raw_string_ostream jsonStream(json), sarifStream(sarif);
+  renderJson(jsonStream, sm_, d, 1, 0);
+  renderSarif(sarifStream, sm_, d, "0.1.0", "https://example.invalid/diagnostics.md");
+  const std::string shown = "bad\xEF\xBF\xBD.sales"; // U+FFFD for the byte 0xff
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(jsonStream.str());
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
+  const llvm::json::Object* first = (*doc->getAsObject()->getArray("diagnostics"))[0].getAsObject();
+  EXPECT_EQ(first->getString("file"), llvm::StringRef(shown));
+  EXPECT_EQ(first->getString("message"), llvm::StringRef("cannot read '" + shown + "'"));
+  llvm::Expected<llvm::json::Value> log = llvm::json::parse(sarifStream.str());
+  ASSERT_TRUE(bool(log)) << llvm::toString(log.takeError());
+  EXPECT_NE(sarif.find("\"uri\": \"" + shown + "\""), std::string::npos) << sarif;
 }
 
 TEST(RegistryTest, LooksUpKindsByName) {

@@ -28,10 +28,11 @@ Value region(LocationResolver& where, llvm::SMRange range) {
 }
 
 /// A file path as a SARIF URI: relative paths stay relative (to the checkout, as code
-/// scanning expects); absolute ones become file:// URIs. Spaces and '%' are escaped.
+/// scanning expects); absolute ones become file:// URIs. Spaces and '%' are escaped, and
+/// bytes that are not UTF-8 replaced (jsonText).
 std::string uri(llvm::StringRef path) {
   std::string out = path.startswith("/") ? "file://" : "";
-  for (char c : path) {
+  for (char c : jsonText(path)) {
     if (c == ' ')
       out += "%20";
     else if (c == '%')
@@ -74,7 +75,7 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRe
         {"ruleId", kindInfo(d.kind).code},
         {"ruleIndex", static_cast<unsigned>(d.kind)},
         {"level", level(d.severity)},
-        {"message", Object{{"text", d.message}}},
+        {"message", Object{{"text", jsonText(d.message)}}},
     };
     // A diagnostic about the command line has nowhere to point: no location at all.
     if (d.range.Start.isValid() || !d.file.empty())
@@ -83,7 +84,7 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRe
       Array related;
       unsigned id = 0;
       for (const Note& n : d.notes) {
-        Object r{{"id", id++}, {"message", Object{{"text", n.message}}}};
+        Object r{{"id", id++}, {"message", Object{{"text", jsonText(n.message)}}}};
         if (n.range.Start.isValid())
           r["physicalLocation"] = physical(where, n.range, "");
         related.push_back(std::move(r));
@@ -95,13 +96,13 @@ void renderSarif(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRe
       for (const FixIt& f : d.fixes) {
         Location start = where(f.range.Start);
         fixes.push_back(Object{
-            {"description", Object{{"text", f.message}}},
+            {"description", Object{{"text", jsonText(f.message)}}},
             {"artifactChanges",
              Array{Object{
                  {"artifactLocation", Object{{"uri", uri(start.file)}}},
                  {"replacements",
                   Array{Object{{"deletedRegion", region(where, f.range)},
-                               {"insertedContent", Object{{"text", f.replacement}}}}}},
+                               {"insertedContent", Object{{"text", jsonText(f.replacement)}}}}}},
              }}},
         });
       }

@@ -3,6 +3,7 @@
 #include "Report.h"
 #include "Stalled.h"
 #include "TextTable.h"
+#include "diag/Render.h"
 
 #include "salesc/runtime/Format.h"
 
@@ -103,7 +104,7 @@ void edgesJson(llvm::json::OStream& j, const rt::Process& p, const rt::ConformRe
         j.attribute("count", u.count);
         j.attributeArray("examples", [&] {
           for (const std::string& e : u.examples)
-            j.value(e);
+            j.value(diag::jsonText(e));
         });
       });
   });

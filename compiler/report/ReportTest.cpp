@@ -112,6 +112,26 @@ TEST(Report, RoiTextIsTheHandWorkedFigures) {
   EXPECT_NEAR(*p->getNumber("break_even_leads"), 5, 1e-9);
 }
 
+// Found by fuzz_events_csv: a deal id that is not UTF-8 (a CSV written in Windows-1252)
+// reached llvm::json as it was, which stops a build with assertions.
+TEST(Report, DealIdsThatAreNotUtf8AreReplacementCharactersInJson) {
+  Fixture f;
+  f.process.states[1].stalledAfter = 10;
+  // d\xff skips from a to won (a move the process lacks); e\xfe has been in b for 99 days.
+  std::vector<rt::StageEvent> events = {
+      {"d\xff", 0, 0, 2}, {"d\xff", 2, 1, 3}, {"e\xfe", 0, 0, 4}, {"e\xfe", 1, 1, 5}};
+  rt::ConformResult r = rt::conform(f.process, events, 100);
+  rt::LoadReport load;
+  llvm::Expected<llvm::json::Value> doc =
+      llvm::json::parse(conformJson({&f.process, &r, &load, nullptr}));
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
+  const llvm::json::Object* top = doc->getAsObject();
+  const llvm::json::Object* unexpected = (*top->getArray("unexpected"))[0].getAsObject();
+  EXPECT_EQ((*unexpected->getArray("examples"))[0].getAsString(), llvm::StringRef("d\xEF\xBF\xBD"));
+  const llvm::json::Object* stalled = (*top->getArray("stalled"))[0].getAsObject();
+  EXPECT_EQ(stalled->getString("deal"), llvm::StringRef("e\xEF\xBF\xBD"));
+}
+
 TEST(Report, ManyProcessesAreSeparatedByABlankLine) {
   Fixture f;
   f.analyzed.push_back(f.analyzed[0]);

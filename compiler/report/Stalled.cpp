@@ -1,6 +1,7 @@
 //===- Stalled.cpp - Deals past their stage's stall limit, in any report --===//
 #include "Stalled.h"
 #include "TextTable.h"
+#include "diag/Render.h"
 
 #include <fmt/format.h>
 
@@ -23,7 +24,7 @@ void stalledJson(llvm::json::OStream& j, const rt::Process& p,
   j.attributeArray("stalled", [&] {
     for (const rt::StalledDeal& s : stalled)
       j.object([&] {
-        j.attribute("deal", s.id);
+        j.attribute("deal", diag::jsonText(s.id));
         j.attribute("stage", p.states[s.state].name);
         j.attribute("days_in_stage", s.daysInStage);
         j.attribute("limit_days", s.limit);
