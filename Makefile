@@ -1,11 +1,18 @@
 # salesc: the two commands of the README, and a few for developers.
-#   make demo   installs what is missing, builds, and checks the quickstart example
-#   make test   installs what is missing, builds, and runs every test through ctest
+#   make demo       installs what is missing, builds, and checks the quickstart example
+#   make test       installs what is missing, builds, and runs every test: the suite in build/
+#                   (test-gcc), the same suite under ASan and UBSan (test-asan), and a
+#                   60-second run of each fuzz target (fuzz); what CI runs
+#   make test-asan  the suite built with clang, ASan and UBSan, in build-asan/
+#   make fuzz       each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 300), in build-asan/
 BUILD ?= build
+ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 300
 SALESC := $(BUILD)/bin/salesc
 
-.PHONY: all deps configure build demo test bench update-tests update-golden format clean
+.PHONY: all deps configure build demo test test-gcc test-asan build-asan fuzz bench \
+        update-tests update-golden format clean
 
 all: build
 
@@ -19,6 +26,16 @@ configure: deps $(BUILD)/build.ninja
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
+
+# The second build: clang, ASan and UBSan, every library instrumented for libFuzzer too,
+# the tests and the fuzz targets (docs/security.md). Debug: assertions on (-O1 is added).
+$(ASAN_BUILD)/build.ninja: CMakeLists.txt | deps
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+	  -DSALESC_SANITIZE=ON -DSALESC_FUZZ=ON >/dev/null
+
+build-asan: deps $(ASAN_BUILD)/build.ninja
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 
 demo: build
 	@echo "== salesc check examples/quickstart.sales"
@@ -40,8 +57,23 @@ demo: build
 	@echo "the playbook $(BUILD)/demo/quickstart/direct_consulting.md,"
 	@echo "the runtime tables $(BUILD)/demo/quickstart/tables.json."
 
-test: build
+# One after the other, so that `make -j` does not run two builds at once.
+test:
+	@$(MAKE) --no-print-directory test-gcc
+	@$(MAKE) --no-print-directory test-asan
+	@FUZZ_SEED=1 $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
+
+test-gcc: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: build-asan
+	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Each fuzz target for FUZZ_SECONDS, JOBS at a time, from the seeds of the tests and the
+# examples and the corpus of earlier runs ($(ASAN_BUILD)/fuzz/corpus). make test's run
+# starts from libFuzzer's seed 1 (FUZZ_SEED), so that it takes the same path each time.
+fuzz: build-asan
+	@bash fuzz/run.sh $(ASAN_BUILD) $(FUZZ_SECONDS) $(JOBS)
 
 # Rewrites the expectations in tests/check/*.sales and the CHECK lines of
 # tests/output/**/*.sales from what salesc reports and prints now (review the diff).
@@ -60,7 +92,7 @@ bench: build
 # Formats every C++ file with the checked-in .clang-format (ctest's FormatCheck fails
 # on any difference).
 format:
-	@find compiler runtime tests bench examples -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+	@find compiler runtime tests bench examples fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	@rm -rf $(BUILD)
+	@rm -rf $(BUILD) $(ASAN_BUILD)

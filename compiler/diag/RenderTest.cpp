@@ -3,6 +3,7 @@
 #include "DiagnosticEngine.h"
 #include "Location.h"
 
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <gtest/gtest.h>
@@ -142,6 +143,25 @@ TEST_F(RenderTest, Summary) {
   renderSummary(os, 1, 0, false);
   renderSummary(os, 0, 0, false);
   EXPECT_EQ(os.str(), "2 errors and 1 warning generated.\n1 error generated.\n");
+}
+
+// A path on the command line need not be UTF-8; JSON and SARIF must be. It once reached
+// llvm::json as it was, which stops a build with assertions (the sanitized build). It is
+// kept byte for byte: the lone-surrogate escape in JSON, percent-encoded in a URI.
+TEST_F(RenderTest, JsonAndSarifKeepBytesThatAreNotUtf8) {
+  DiagnosticEngine e(sm_, {});
+  e.reportFile(DiagKind::FileUnreadable, "bad\xff.sales", "cannot read 'bad\xff.sales'");
+  std::vector<Diagnostic> d = e.sorted();
+  std::string json, sarif;
+  llvm::raw_string_ostream jsonStream(json), sarifStream(sarif);
+  renderJson(jsonStream, sm_, d, 1, 0);
+  renderSarif(sarifStream, sm_, d, "0.1.0", "https://example.invalid/diagnostics.md");
+  EXPECT_TRUE(bool(llvm::json::parse(jsonStream.str())));
+  EXPECT_NE(json.find("\"file\":\"bad\\udcff.sales\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"message\":\"cannot read 'bad\\udcff.sales'\""), std::string::npos) << json;
+  EXPECT_TRUE(bool(llvm::json::parse(sarifStream.str())));
+  EXPECT_NE(sarif.find("\"uri\": \"bad%FF.sales\""), std::string::npos) << sarif;
+  EXPECT_NE(sarif.find("\"text\": \"cannot read 'bad\\udcff.sales'\""), std::string::npos) << sarif;
 }
 
 TEST(RegistryTest, LooksUpKindsByName) {

@@ -112,6 +112,23 @@ TEST(Report, RoiTextIsTheHandWorkedFigures) {
   EXPECT_NEAR(*p->getNumber("break_even_leads"), 5, 1e-9);
 }
 
+// Found by fuzz_events_csv: a deal id that is not UTF-8 (a CSV written in Windows-1252)
+// reached llvm::json as it was, which stops a build with assertions. It is kept byte for
+// byte, as the escape of a lone surrogate (U+DC80 + byte).
+TEST(Report, DealIdsThatAreNotUtf8AreKeptExactInJson) {
+  Fixture f;
+  f.process.states[1].stalledAfter = 10;
+  // d\xff skips from a to won (a move the process lacks); e\xfe has been in b for 99 days.
+  std::vector<rt::StageEvent> events = {
+      {"d\xff", 0, 0, 2}, {"d\xff", 2, 1, 3}, {"e\xfe", 0, 0, 4}, {"e\xfe", 1, 1, 5}};
+  rt::ConformResult r = rt::conform(f.process, events, 100);
+  rt::LoadReport load;
+  std::string json = conformJson({&f.process, &r, &load, nullptr});
+  EXPECT_TRUE(bool(llvm::json::parse(json)));
+  EXPECT_NE(json.find("\"d\\udcff\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"deal\": \"e\\udcfe\""), std::string::npos) << json;
+}
+
 TEST(Report, ManyProcessesAreSeparatedByABlankLine) {
   Fixture f;
   f.analyzed.push_back(f.analyzed[0]);

@@ -268,7 +268,6 @@ bool Reader::process(const json::Object& o, Process& p) {
   if (!string(o, "name", p.name, true))
     return false;
   where = "process " + quote(p.name);
-  std::optional<double> targetWinRate, targetCycle;
   if (!string(o, "description", p.description, false) || !string(o, "channel", p.channel, false) ||
       !string(o, "offering", p.offering, false) || !string(o, "currency", p.currency, false) ||
       !number(o, "value", p.value, false))
