@@ -12,6 +12,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <iterator>
 
 namespace salesc::rt {
 namespace {
@@ -371,10 +372,16 @@ bool Reader::brand(const json::Object& o, Brand& b) {
     return false;
   for (const std::string& r : requirements) {
     std::optional<Requirement> known = parseRequirement(r);
-    if (!known)
-      return fail(fmt::format("brand {} requires {}; expected 'knowledge', 'materials', "
-                              "'time' or 'values'",
-                              quote(b.name), quote(r)));
+    if (!known) {
+      std::string expected;
+      for (size_t i = 0; i < std::size(AllRequirements); ++i)
+        expected += (i == 0                                ? "'"
+                     : i + 1 == std::size(AllRequirements) ? " or '"
+                                                           : ", '") +
+                    toString(AllRequirements[i]).str() + "'";
+      return fail(
+          fmt::format("brand {} requires {}; expected {}", quote(b.name), quote(r), expected));
+    }
     b.requirements.push_back(*known);
   }
   b.maxStages = maxStages;
