@@ -127,7 +127,7 @@ def sales_dict(src):
 
 
 def tables_dict(src):
-    schema = json.loads((src / "runtime/schema/salesc-tables-v1.schema.json").read_text())
+    schema = json.loads((src / "runtime/schema/salesc-tables-v2.schema.json").read_text())
     keys, constants = [], []
 
     def walk(node):

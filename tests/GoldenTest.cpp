@@ -5,7 +5,7 @@
 // and for the file as a whole tables.json, stages.csv and transitions.csv. The test regenerates
 // each in memory and compares bytes. `make update-golden` (SALESC_UPDATE_GOLDEN=1) rewrites them
 // from the current emitters; review the diff before committing. Also validates every example's
-// tables against runtime/schema/salesc-tables-v1.schema.json.
+// tables against runtime/schema/salesc-tables-v2.schema.json.
 //
 //===----------------------------------------------------------------------===//
 #include "JsonSchema.h"
@@ -112,7 +112,7 @@ TEST_P(Golden, EveryEmitterMatchesItsGoldenFile) {
 TEST_P(Golden, TablesConformToTheSchema) {
   Example e = compile(GetParam());
   auto schemaText =
-      llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/runtime/schema/salesc-tables-v1.schema.json");
+      llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/runtime/schema/salesc-tables-v2.schema.json");
   ASSERT_TRUE(bool(schemaText));
   llvm::Expected<llvm::json::Value> schema = llvm::json::parse((*schemaText)->getBuffer());
   ASSERT_TRUE(bool(schema)) << llvm::toString(schema.takeError());
@@ -121,6 +121,19 @@ TEST_P(Golden, TablesConformToTheSchema) {
   ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
   for (const std::string& error : validate(*doc, *schema))
     ADD_FAILURE() << GetParam() << ": " << error;
+}
+
+TEST(SchemaValidator, VersionOneTablesConformToTheVersionOneSchema) {
+  // salesc still reads version 1 (tests/tables/quickstart-v1.json, as salesc wrote it).
+  auto schemaText =
+      llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/runtime/schema/salesc-tables-v1.schema.json");
+  auto docText = llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/tests/tables/quickstart-v1.json");
+  ASSERT_TRUE(schemaText && docText);
+  llvm::Expected<llvm::json::Value> schema = llvm::json::parse((*schemaText)->getBuffer());
+  ASSERT_TRUE(bool(schema)) << llvm::toString(schema.takeError());
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse((*docText)->getBuffer());
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
+  EXPECT_EQ(validate(*doc, *schema), std::vector<std::string>{});
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, Golden, ::testing::ValuesIn(examples()),
@@ -141,7 +154,7 @@ TEST(EmitterTable, EveryEmitterIsDocumentedInTheTableOfSalescEmit) {
 TEST(SchemaValidator, RejectsBrokenTables) {
   llvm::Expected<llvm::json::Value> schema =
       llvm::json::parse((*llvm::MemoryBuffer::getFile(
-                             SALESC_SOURCE_DIR "/runtime/schema/salesc-tables-v1.schema.json"))
+                             SALESC_SOURCE_DIR "/runtime/schema/salesc-tables-v2.schema.json"))
                             ->getBuffer());
   ASSERT_TRUE(bool(schema));
   Example e = compile(SALESC_SOURCE_DIR "/examples/quickstart.sales");
@@ -156,7 +169,10 @@ TEST(SchemaValidator, RejectsBrokenTables) {
     return validate(*doc, *schema);
   };
   EXPECT_TRUE(validate(*llvm::json::parse(text), *schema).empty());
-  EXPECT_FALSE(broken("\"version\": 1", "\"version\": 2").empty());
+  EXPECT_FALSE(broken("\"version\": 2", "\"version\": 1").empty());
+  EXPECT_FALSE(broken("\"roles\": [],", "").empty()) << "version 2 has roles";
+  EXPECT_FALSE(broken("\"teaches\": []", "\"teaches\": [\"No name\"]").empty());
+  EXPECT_FALSE(broken("\"owner\": null", "\"owner\": 3").empty());
   EXPECT_FALSE(broken("\"probability\": 0.6", "\"probability\": 1.6").empty());
   EXPECT_FALSE(broken("\"kind\": \"won\"", "\"kind\": \"winning\"").empty());
   EXPECT_FALSE(broken("\"currency\": \"USD\"", "\"currency\": \"usd\"").empty());

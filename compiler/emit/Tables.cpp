@@ -1,12 +1,13 @@
 //===- Tables.cpp - tables.json: the executable form of processes ---------===//
 //
 // What the runtime loads (docs/tables.md; schema in
-// runtime/schema/salesc-tables-v1.schema.json). Every remainder edge is explicit so the
+// runtime/schema/salesc-tables-v2.schema.json). Every remainder edge is explicit so the
 // runtime infers nothing. Order is deterministic (processes and states as declared,
 // transitions by source state) and numbers are printed as the shortest text that reads
 // back to the same double.
 //
 //===----------------------------------------------------------------------===//
+#include "salesc/runtime/Tables.h"
 #include "Emit.h"
 #include "Format.h"
 #include "salesc/runtime/Format.h"
@@ -21,6 +22,12 @@ namespace {
 
 void number(llvm::json::OStream& j, double v) {
   j.rawValue([&](llvm::raw_ostream& os) { os << fmt::format("{}", v); });
+}
+
+void number(llvm::json::OStream& j, llvm::StringRef key, double v) {
+  j.attributeBegin(key);
+  number(j, v);
+  j.attributeEnd();
 }
 
 void optionalNumber(llvm::json::OStream& j, llvm::StringRef key, std::optional<double> v) {
@@ -46,12 +53,61 @@ void strings(llvm::json::OStream& j, llvm::StringRef key, const std::vector<std:
   });
 }
 
-void items(llvm::json::OStream& j, llvm::StringRef key, const std::vector<rt::Item>& v) {
+/// Items as {"name", "description"}; with `teaches`, materials and tactics, which also
+/// say what they teach.
+void items(llvm::json::OStream& j, llvm::StringRef key, const std::vector<rt::Item>& v,
+           bool teaches = false) {
   j.attributeArray(key, [&] {
     for (const rt::Item& i : v)
       j.object([&] {
         j.attribute("name", i.name);
         j.attribute("description", i.description);
+        if (teaches)
+          strings(j, "teaches", i.teaches);
+      });
+  });
+}
+
+/// {"min", "typical", "max", "mean"} in days.
+void holding(llvm::json::OStream& j, const rt::Holding& h) {
+  j.object([&] {
+    number(j, "min", h.min);
+    number(j, "typical", h.typical);
+    number(j, "max", h.max);
+    number(j, "mean", h.mean());
+  });
+}
+
+void roles(llvm::json::OStream& j, const std::vector<rt::Role>& v) {
+  j.attributeArray("roles", [&] {
+    for (const rt::Role& r : v)
+      j.object([&] {
+        j.attribute("name", r.name);
+        j.attribute("description", r.description);
+        items(j, "needs", r.needs);
+      });
+  });
+}
+
+void teams(llvm::json::OStream& j, const std::vector<rt::Team>& v) {
+  j.attributeArray("teams", [&] {
+    for (const rt::Team& t : v)
+      j.object([&] {
+        j.attribute("name", t.name);
+        j.attribute("description", t.description);
+      });
+  });
+}
+
+void signoffs(llvm::json::OStream& j, const std::vector<rt::Signoff>& v) {
+  j.attributeArray("signoffs", [&] {
+    for (const rt::Signoff& s : v)
+      j.object([&] {
+        j.attribute("role", s.role);
+        number(j, "share", s.share);
+        j.attributeBegin("time");
+        holding(j, s.time);
+        j.attributeEnd();
       });
   });
 }
@@ -87,29 +143,18 @@ void state(llvm::json::OStream& j, const rt::State& s) {
     j.attribute("description", s.description);
     if (s.kind != rt::StateKind::Stage)
       return;
+    optionalString(j, "owner", s.owner);
     items(j, "learn", s.learn);
-    items(j, "provide", s.provide);
-    items(j, "tactics", s.tactics);
+    items(j, "provide", s.provide, /*teaches=*/true);
+    items(j, "tactics", s.tactics, /*teaches=*/true);
     j.attributeBegin("time");
-    if (s.hasTime) {
-      j.object([&] {
-        j.attributeBegin("min");
-        number(j, s.time.min);
-        j.attributeEnd();
-        j.attributeBegin("typical");
-        number(j, s.time.typical);
-        j.attributeEnd();
-        j.attributeBegin("max");
-        number(j, s.time.max);
-        j.attributeEnd();
-        j.attributeBegin("mean");
-        number(j, s.time.mean());
-        j.attributeEnd();
-      });
-    } else {
+    if (s.hasTime)
+      holding(j, s.time);
+    else
       j.value(nullptr);
-    }
     j.attributeEnd();
+    signoffs(j, s.signoffs);
+    strings(j, "exit_criteria", s.exitCriteria);
     optionalNumber(j, "stalled_after_days", s.stalledAfter);
   });
 }
@@ -127,6 +172,8 @@ void process(llvm::json::OStream& j, const rt::Process& p) {
       optionalNumber(j, "win_rate", p.targetWinRate);
       optionalNumber(j, "cycle_days", p.targetCycleDays);
     });
+    roles(j, p.roles);
+    teams(j, p.teams);
     j.attribute("start", p.start);
     j.attributeArray("states", [&] {
       for (const rt::State& s : p.states)
@@ -139,9 +186,7 @@ void process(llvm::json::OStream& j, const rt::Process& p) {
             j.object([&] {
               j.attribute("from", t.from);
               j.attribute("to", t.to);
-              j.attributeBegin("probability");
-              number(j, t.probability);
-              j.attributeEnd();
+              number(j, "probability", t.probability);
               j.attribute("implicit", t.implicit);
             });
     });
@@ -157,7 +202,7 @@ std::string toTablesJson(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef
     llvm::json::OStream j(os, 2);
     j.object([&] {
       j.attribute("format", "salesc-tables");
-      j.attribute("version", 1);
+      j.attribute("version", rt::TablesVersion);
       j.attribute("generator", generator);
       j.attributeArray("processes", [&] {
         for (const rt::AnalyzedProcess& p : ps)

@@ -5,6 +5,7 @@
 #include "TextTable.h"
 
 #include "salesc/runtime/Format.h"
+#include "salesc/runtime/Holding.h"
 #include "salesc/runtime/Sensitivity.h"
 
 #include <cmath>
@@ -61,6 +62,54 @@ void printStages(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis
   }
 }
 
+/// The gain of one more point of approval by a role, as the tables say a gain.
+std::string roleGain(const rt::SignoffSensitivity& s) {
+  if (s.shareStep <= 0)
+    return "- (approves all)";
+  std::string gain = fmt::format("+{:.3f} pt", s.winRateGain * 100);
+  return s.shareStep < 0.01 ? gain + " (to 100%)" : gain;
+}
+
+/// For each sign-off stage: what its roles approve together and how long the last answer
+/// takes, each role's share, mean time and gain from one more point of approval, the
+/// role most likely to block and the slowest.
+void printSignoffs(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis& a) {
+  std::vector<rt::SignoffSensitivity> gains = rt::signoffSensitivity(p, a);
+  for (uint32_t i = 0; i < p.states.size(); ++i) {
+    const rt::State& s = p.states[i];
+    if (!s.isSignoff())
+      continue;
+    os << "\n  sign-off at " << s.name << ": all " << s.signoffs.size() << " roles approve "
+       << rt::percentAsWritten(rt::approvedShare(s.signoffs) * 100)
+       << " of the deals; the last answer comes after " << rt::days(a.meanDays[i])
+       << " on average\n";
+    std::vector<std::string> header{"role", "share", "mean days", "one more point"};
+    if (p.value)
+      header.push_back("value per lead gain");
+    TextTable t(header);
+    for (uint32_t r = 0; r < s.signoffs.size(); ++r) {
+      const rt::Signoff& role = s.signoffs[r];
+      std::vector<std::string> row{role.role, rt::percentAsWritten(role.share * 100),
+                                   fmt::format("{:.2f}", role.time.mean()), "-"};
+      for (const rt::SignoffSensitivity& g : gains)
+        if (g.state == i && g.signoff == r) {
+          row[3] = roleGain(g);
+          if (g.valuePerLeadGain)
+            row.push_back("+" + rt::formatMoney(*g.valuePerLeadGain, p.currency));
+        }
+      if (row.size() < header.size())
+        row.push_back("-");
+      t.row(row);
+    }
+    t.print(os);
+    const rt::Signoff& blocker = s.signoffs[rt::mostLikelyToBlock(s.signoffs)];
+    const rt::Signoff& slowest = s.signoffs[rt::slowestRole(s.signoffs)];
+    os << "  most likely to block: " << blocker.role << " (approves "
+       << rt::percentAsWritten(blocker.share * 100) << "); slowest: " << slowest.role << " ("
+       << rt::days(slowest.time.mean()) << " on average)\n";
+  }
+}
+
 void printSensitivity(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis& a) {
   std::vector<rt::EdgeSensitivity> sens = rt::sensitivity(p, a);
   if (sens.empty())
@@ -93,6 +142,21 @@ void stageJson(llvm::json::OStream& j, const rt::Process& p, const rt::Analysis&
         jsonNumber(j, "expected_days_to_close", a.expectedDaysToClose[i]);
         jsonNumber(j, "expected_visits", a.expectedVisits[i]);
         jsonNumber(j, "time_share", a.timeShare[i]);
+        jsonNumber(j, "mean_days", a.meanDays[i]);
+        const rt::State& s = p.states[i];
+        if (!s.isSignoff())
+          return;
+        j.attributeArray("signoffs", [&] {
+          for (const rt::Signoff& r : s.signoffs)
+            j.object([&] {
+              j.attribute("role", r.role);
+              jsonNumber(j, "share", r.share);
+              jsonNumber(j, "mean_days", r.time.mean());
+            });
+        });
+        jsonNumber(j, "approved_share", rt::approvedShare(s.signoffs));
+        j.attribute("most_likely_to_block", s.signoffs[rt::mostLikelyToBlock(s.signoffs)].role);
+        j.attribute("slowest", s.signoffs[rt::slowestRole(s.signoffs)].role);
       });
     }
   });
@@ -118,6 +182,16 @@ void sensitivityJson(llvm::json::OStream& j, const rt::Process& p, const rt::Ana
         const rt::Transition& e = p.transitions[s.transition];
         j.attribute("from", p.states[e.from].name);
         j.attribute("to", p.states[e.to].name);
+        jsonNumber(j, "win_rate_gain", s.winRateGain);
+        jsonOptional(j, "value_per_lead_gain", s.valuePerLeadGain);
+      });
+  });
+  j.attributeArray("signoff_sensitivity", [&] {
+    for (const rt::SignoffSensitivity& s : rt::signoffSensitivity(p, a))
+      j.object([&] {
+        j.attribute("stage", p.states[s.state].name);
+        j.attribute("role", p.states[s.state].signoffs[s.signoff].role);
+        jsonNumber(j, "share_step", s.shareStep);
         jsonNumber(j, "win_rate_gain", s.winRateGain);
         jsonOptional(j, "value_per_lead_gain", s.valuePerLeadGain);
       });
@@ -154,6 +228,7 @@ std::string analyzeText(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
   return perProcessText(ps, [](llvm::raw_ostream& os, const rt::AnalyzedProcess& p) {
     printHeadline(os, *p.process, p.analysis);
     printStages(os, *p.process, p.analysis);
+    printSignoffs(os, *p.process, p.analysis);
     printSensitivity(os, *p.process, p.analysis);
   });
 }

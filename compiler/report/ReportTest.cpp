@@ -87,10 +87,92 @@ TEST(Report, AnalyzeJsonHoldsTheSameFigures) {
   EXPECT_NEAR(*outcomes[0].getAsObject()->getNumber("probability"), 0.2, 1e-12);
   EXPECT_EQ(*outcomes[1].getAsObject()->getString("kind"), "lost");
   EXPECT_NEAR(*outcomes[1].getAsObject()->getNumber("probability"), 0.8, 1e-12);
+  const llvm::json::Array& stages = *p->getArray("stages");
+  EXPECT_EQ(*stages[0].getAsObject()->getNumber("mean_days"), 2);
+  EXPECT_EQ(*stages[1].getAsObject()->getNumber("mean_days"), 4);
+  EXPECT_EQ(stages[0].getAsObject()->get("signoffs"), nullptr) << "not a sign-off stage";
+  EXPECT_TRUE(p->getArray("signoff_sensitivity")->empty());
   const llvm::json::Array& sens = *p->getArray("sensitivity");
   ASSERT_EQ(sens.size(), 2u);
   EXPECT_NEAR(*sens[0].getAsObject()->getNumber("win_rate_gain"), 0.005, 1e-12);
   EXPECT_NEAR(*sens[1].getAsObject()->getNumber("value_per_lead_gain"), 4, 1e-9);
+}
+
+/// A review by two roles, worked by hand: legal approves 80% after exactly 2 days, the
+/// CFO 50% after 1 to 9 days (typical 5); 0.8 x 0.5 = 40% go on to won, the rest are lost;
+/// a deal is worth 1,000 USD. The review lasts max(2, T_cfo): E = 2 + E[(T_cfo - 2)+] =
+/// 2 + (E[T_cfo] - 2) + ∫1..2 F_cfo = 5 + ∫1..2 (y - 1)^2 / 32 dy = 5 + 1/96 = 5.01 days.
+/// One more point of approval: legal 0.4 x 0.01 / 0.8 = +0.5 pt (+5 USD a lead), the CFO
+/// 0.4 x 0.01 / 0.5 = +0.8 pt (+8 USD); one more point on review -> won +1 pt (+10 USD).
+rt::Process review() {
+  rt::Process p;
+  p.name = "review";
+  p.roles = {{"legal", "", {}}, {"cfo", "", {}}};
+  p.states.resize(3);
+  p.states[0].name = "review";
+  p.states[0].signoffs = {{"legal", 0.8, {2, 2, 2}}, {"cfo", 0.5, {1, 5, 9}}};
+  p.states[1].name = "won";
+  p.states[1].kind = rt::StateKind::Won;
+  p.states[2].name = "lost";
+  p.states[2].kind = rt::StateKind::Lost;
+  p.transitions = {{0, 1, 0.4, false}, {0, 2, 0.6, true}};
+  p.value = 1000;
+  p.currency = "USD";
+  return p;
+}
+
+TEST(Report, AnalyzeShowsEachSignoffStagesRoles) {
+  rt::Process p = review();
+  llvm::Expected<rt::Analysis> a = rt::analyze(p);
+  ASSERT_TRUE(bool(a)) << llvm::toString(a.takeError());
+  std::vector<rt::AnalyzedProcess> analyzed{rt::AnalyzedProcess{&p, std::move(*a)}};
+  EXPECT_EQ(analyzeText(analyzed),
+            "review\n"
+            "  win rate from the start (review): 40%\n"
+            "  expected time to win: 5.01 days\n"
+            "  expected time until any outcome: 5.01 days\n"
+            "  value of a lead: 400 USD (1,000 USD x 40%)\n"
+            "\n"
+            "  stage   win probability  days to win  days to close  visits  share of time\n"
+            "  --------------------------------------------------------------------------\n"
+            "  review              40%         5.01           5.01   1.000           100%\n"
+            "\n"
+            "  bottlenecks (share of the expected time): review 100%\n"
+            "\n"
+            "  sign-off at review: all 2 roles approve 40% of the deals; the last answer comes "
+            "after 5.01 days on average\n"
+            "  role   share  mean days  one more point  value per lead gain\n"
+            "  ------------------------------------------------------------\n"
+            "  legal    80%       2.00       +0.500 pt               +5 USD\n"
+            "  cfo      50%       5.00       +0.800 pt               +8 USD\n"
+            "  most likely to block: cfo (approves 50%); slowest: cfo (5 days on average)\n"
+            "\n"
+            "  where one more point of conversion pays most:\n"
+            "  edge           win rate gain  value per lead gain\n"
+            "  -------------------------------------------------\n"
+            "  review -> won      +1.000 pt              +10 USD\n");
+
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(analyzeJson(analyzed));
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
+  const llvm::json::Object* process = (*doc->getAsObject()->getArray("processes"))[0].getAsObject();
+  const llvm::json::Object* stage = (*process->getArray("stages"))[0].getAsObject();
+  EXPECT_NEAR(*stage->getNumber("mean_days"), 5 + 1.0 / 96, 1e-12);
+  const llvm::json::Array& roles = *stage->getArray("signoffs");
+  ASSERT_EQ(roles.size(), 2u);
+  EXPECT_EQ(*roles[1].getAsObject()->getString("role"), "cfo");
+  EXPECT_EQ(*roles[1].getAsObject()->getNumber("share"), 0.5);
+  EXPECT_EQ(*roles[1].getAsObject()->getNumber("mean_days"), 5);
+  EXPECT_EQ(*stage->getString("most_likely_to_block"), "cfo");
+  EXPECT_EQ(*stage->getString("slowest"), "cfo");
+  EXPECT_NEAR(*stage->getNumber("approved_share"), 0.4, 1e-15);
+  const llvm::json::Array& gains = *process->getArray("signoff_sensitivity");
+  ASSERT_EQ(gains.size(), 2u);
+  const llvm::json::Object* legal = gains[0].getAsObject();
+  EXPECT_EQ(*legal->getString("stage"), "review");
+  EXPECT_EQ(*legal->getString("role"), "legal");
+  EXPECT_EQ(*legal->getNumber("share_step"), 0.01);
+  EXPECT_NEAR(*legal->getNumber("win_rate_gain"), 0.005, 1e-15);
+  EXPECT_NEAR(*gains[1].getAsObject()->getNumber("value_per_lead_gain"), 8, 1e-12);
 }
 
 TEST(Report, RoiTextIsTheHandWorkedFigures) {

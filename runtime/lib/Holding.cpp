@@ -105,6 +105,22 @@ std::optional<uint32_t> approvedTransition(const Process& p, uint32_t stage) {
   return std::nullopt;
 }
 
+uint32_t mostLikelyToBlock(llvm::ArrayRef<Signoff> signoffs) {
+  uint32_t best = 0;
+  for (uint32_t r = 1; r < signoffs.size(); ++r)
+    if (signoffs[r].share < signoffs[best].share)
+      best = r;
+  return best;
+}
+
+uint32_t slowestRole(llvm::ArrayRef<Signoff> signoffs) {
+  uint32_t best = 0;
+  for (uint32_t r = 1; r < signoffs.size(); ++r)
+    if (signoffs[r].time.mean() > signoffs[best].time.mean())
+      best = r;
+  return best;
+}
+
 double maxCdf(llvm::ArrayRef<Holding> times, double x) {
   double cdf = 1;
   for (const Holding& h : times)

@@ -128,6 +128,11 @@ TEST(HoldingTest, StagesAndSignoffs) {
   EXPECT_EQ(holdingRange(p.states[1]), std::make_pair(14.0, 28.0));
   EXPECT_NEAR(holdingExcessMean(committee, 30), 4, 1e-12);
   EXPECT_DOUBLE_EQ(holdingCdf(p.states[0], 10.5), 0.5);
+  EXPECT_EQ(mostLikelyToBlock(committee.signoffs), 1u) << "the CFO approves 70%";
+  EXPECT_EQ(slowestRole(committee.signoffs), 1u) << "the CFO takes 25.67 days on average";
+  const std::vector<Signoff> tied{{"a", 0.5, {1, 2, 3}}, {"b", 0.5, {1, 2, 3}}};
+  EXPECT_EQ(mostLikelyToBlock(tied), 0u);
+  EXPECT_EQ(slowestRole(tied), 0u);
 }
 
 /// Mean and standard error of n draws of `draw`.

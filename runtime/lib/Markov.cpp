@@ -145,6 +145,7 @@ void solveFigures(const Process& p, const Chain& c, Analysis& a) {
   a.expectedDaysToClose.assign(n, 0.0);
   a.expectedDaysToWin.assign(n, nan);
   a.expectedVisits.assign(n, 0.0);
+  a.meanDays.assign(n, 0.0);
   a.timeShare.assign(n, 0.0);
   for (uint32_t s = 0; s < n; ++s) {
     if (p.states[s].kind == StateKind::Won) {
@@ -155,6 +156,7 @@ void solveFigures(const Process& p, const Chain& c, Analysis& a) {
     if (i == NotStage)
       continue;
     a.winProbability[s] = h[i];
+    a.meanDays[s] = mean[i];
     a.expectedDaysToClose[s] = std::max(t[i], 0.0);
     if (h[i] > 0)
       a.expectedDaysToWin[s] = std::max(u[i] / h[i], 0.0);

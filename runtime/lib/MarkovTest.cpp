@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 #include "salesc/runtime/Markov.h"
 
+#include "salesc/runtime/Holding.h"
+
 #include "TestProcess.h"
 
 #include <gtest/gtest.h>
@@ -88,6 +90,8 @@ TEST(MarkovTest, TheContractsCommitteeSignsOffInParallel) {
   EXPECT_NEAR(a.expectedDaysToWin[2], committee, Tol);
   EXPECT_NEAR(a.expectedDaysToClose[0], 25.067, Tol);
   EXPECT_NEAR(a.expectedDaysToClose[2], committee, Tol);
+  EXPECT_EQ(a.meanDays, (std::vector<double>{10.5, 21, holdingMean(industrial().states[2]), 0, 0}));
+  EXPECT_NEAR(a.meanDays[2], committee, Tol);
   // Visits 1, 0.4, 0.24: the committee's load 0.24 * 25.6958 = 6.167 against inquiry's
   // 10.5 and site_visit's 8.4.
   EXPECT_NEAR(a.timeShare[2], 0.24 * committee / 25.067, Tol);

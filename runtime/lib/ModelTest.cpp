@@ -15,8 +15,10 @@ TEST(HoldingTest, MeanIsTriangularMean) {
 
 TEST(ProcessTest, FindsStatesByName) {
   Process p;
-  p.states.push_back(State{"inquiry", "", StateKind::Stage, {}, false, {}, {}, {}, {}});
-  p.states.push_back(State{"signed", "", StateKind::Won, {}, false, {}, {}, {}, {}});
+  p.states.resize(2);
+  p.states[0].name = "inquiry";
+  p.states[1].name = "signed";
+  p.states[1].kind = StateKind::Won;
   EXPECT_EQ(p.find("signed"), 1u);
   EXPECT_EQ(p.find("nope"), std::nullopt);
 }

@@ -12,6 +12,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <iterator>
 
 namespace salesc::rt {
 namespace {
@@ -199,30 +200,67 @@ private:
     return true;
   }
 
-  bool items(const json::Object& o, llvm::StringRef key, std::vector<Item>& out) {
-    const json::Array* a;
-    if (!array(o, key, a, false))
-      return false;
-    for (size_t i = 0; i < a->size(); ++i) {
-      const json::Object* io = object((*a)[i], fmt::format("entry {} of '{}'", i, key.str()));
-      if (!io)
-        return false;
+  /// Items; with `teaches` (materials and tactics, from version 2) what each teaches.
+  bool items(const json::Object& o, llvm::StringRef key, std::vector<Item>& out,
+             bool teaches = false) {
+    return objects(o, key, [&](const json::Object& io, size_t) {
       Item item;
-      if (!string(*io, "name", item.name, true) ||
-          !string(*io, "description", item.description, false))
+      if (!string(io, "name", item.name, true) ||
+          !string(io, "description", item.description, false) ||
+          (teaches && !strings(io, "teaches", item.teaches)))
         return false;
       out.push_back(std::move(item));
-    }
-    return true;
+      return true;
+    });
   }
 
   bool process(const json::Object& o, Process& p);
   bool brand(const json::Object& o, Brand& b);
+  bool people(const json::Object& o, Process& p);
   bool state(const json::Object& o, State& s);
-  bool time(const json::Object& o, State& s);
+  bool stagePeople(const json::Object& o, State& s);
+  bool holding(const json::Object& o, Holding& h);
   bool transitions(const json::Array& a, Process& p);
 
+  /// The entries of the array `key` of `o` (absent or null: none), each an object read
+  /// by `read(entry, index)`.
+  template <typename Read> bool objects(const json::Object& o, llvm::StringRef key, Read read) {
+    const json::Array* a;
+    if (!array(o, key, a, false))
+      return false;
+    for (size_t i = 0; i < a->size(); ++i) {
+      const json::Object* entry = object((*a)[i], fmt::format("entry {} of '{}'", i, key.str()));
+      if (!entry || !read(*entry, i))
+        return false;
+    }
+    return true;
+  }
+
+  /// The array `key` of `o` of things with a name, unique, and a description (roles,
+  /// teams), each a `noun` in messages; `rest(entry, thing)` reads what else it holds.
+  template <typename T, typename Rest>
+  bool named(const json::Object& o, llvm::StringRef key, llvm::StringRef noun, std::vector<T>& out,
+             Rest rest) {
+    const std::string outer = where;
+    llvm::StringSet<> names;
+    if (!objects(o, key, [&](const json::Object& entry, size_t i) {
+          where = fmt::format("{}, {} {}", outer, noun.str(), i);
+          T thing;
+          if (!string(entry, "name", thing.name, true) ||
+              !string(entry, "description", thing.description, false) || !rest(entry, thing))
+            return false;
+          if (!names.insert(thing.name).second)
+            return fail(fmt::format("two {}s are named '{}'", noun.str(), thing.name));
+          out.push_back(std::move(thing));
+          return true;
+        }))
+      return false;
+    where = outer;
+    return true;
+  }
+
   llvm::StringRef file;
+  int version_ = TablesVersion;
   std::string where; ///< "process 'x', state 2 ('demo')": the context of messages
   std::string error;
 };
@@ -240,10 +278,11 @@ bool Reader::document(const json::Value& root, std::vector<Process>& out) {
   auto v = version->getAsInteger();
   if (!v)
     return wrongType("version", *version, "a whole number");
-  if (*v != TablesVersion)
+  if (*v < OldestTablesVersion || *v > TablesVersion)
     return fail(fmt::format("tables version {} is not supported by this salesc (it reads "
-                            "version {})",
-                            *v, TablesVersion));
+                            "versions {} to {})",
+                            *v, OldestTablesVersion, TablesVersion));
+  version_ = static_cast<int>(*v);
   const json::Array* processes;
   if (!array(*top, "processes", processes, true))
     return false;
@@ -287,6 +326,8 @@ bool Reader::process(const json::Object& o, Process& p) {
       return false;
   }
 
+  if (version_ >= 2 && !people(o, p))
+    return false;
   std::optional<uint32_t> start;
   const json::Array *states, *edges;
   if (!index(o, "start", start, true) || !array(o, "states", states, true) ||
@@ -330,13 +371,49 @@ bool Reader::brand(const json::Object& o, Brand& b) {
     return false;
   for (const std::string& r : requirements) {
     std::optional<Requirement> known = parseRequirement(r);
-    if (!known)
-      return fail(fmt::format("brand {} requires {}; expected 'knowledge', 'materials', "
-                              "'time' or 'values'",
-                              quote(b.name), quote(r)));
+    if (!known) {
+      std::string expected;
+      for (size_t i = 0; i < std::size(AllRequirements); ++i)
+        expected += (i == 0                                ? "'"
+                     : i + 1 == std::size(AllRequirements) ? " or '"
+                                                           : ", '") +
+                    toString(AllRequirements[i]).str() + "'";
+      return fail(
+          fmt::format("brand {} requires {}; expected {}", quote(b.name), quote(r), expected));
+    }
     b.requirements.push_back(*known);
   }
   b.maxStages = maxStages;
+  return true;
+}
+
+bool Reader::people(const json::Object& o, Process& p) {
+  return named(o, "roles", "role", p.roles,
+               [&](const json::Object& ro, Role& r) { return items(ro, "needs", r.needs); }) &&
+         named(o, "teams", "team", p.teams, [](const json::Object&, Team&) { return true; });
+}
+
+/// A stage's owner, sign-offs and exit criteria (version 2).
+bool Reader::stagePeople(const json::Object& o, State& s) {
+  if (!string(o, "owner", s.owner, false) || !strings(o, "exit_criteria", s.exitCriteria))
+    return false;
+  const std::string stateWhere = where;
+  if (!objects(o, "signoffs", [&](const json::Object& so, size_t i) {
+        where = fmt::format("{}, sign-off {}", stateWhere, i);
+        Signoff r;
+        std::optional<double> share;
+        if (!string(so, "role", r.role, true) || !number(so, "share", share, true))
+          return false;
+        r.share = *share;
+        const json::Value* t = field(so, "time", true);
+        const json::Object* to = t ? object(*t, "field 'time'") : nullptr;
+        if (!to || !holding(*to, r.time))
+          return false;
+        s.signoffs.push_back(std::move(r));
+        return true;
+      }))
+    return false;
+  where = stateWhere;
   return true;
 }
 
@@ -353,26 +430,33 @@ bool Reader::state(const json::Object& o, State& s) {
     s.kind = *k;
   else
     return fail(fmt::format("field 'kind' is {}; expected 'stage', 'won' or 'lost'", quote(kind)));
-  if (!items(o, "learn", s.learn) || !items(o, "provide", s.provide) ||
-      !items(o, "tactics", s.tactics) || !number(o, "stalled_after_days", s.stalledAfter, false))
+  const bool v2 = version_ >= 2;
+  if (!items(o, "learn", s.learn) || !items(o, "provide", s.provide, v2) ||
+      !items(o, "tactics", s.tactics, v2) ||
+      !number(o, "stalled_after_days", s.stalledAfter, false) || (v2 && !stagePeople(o, s)))
     return false;
   if (s.stalledAfter && *s.stalledAfter < 0)
     return fail(
         fmt::format("field 'stalled_after_days' is {}; expected 0 or more", *s.stalledAfter));
   if (const json::Value* t = o.get("time"); t && t->kind() != json::Value::Null) {
     const json::Object* to = object(*t, "field 'time'");
-    if (!to || !time(*to, s))
+    if (!to || !holding(*to, s.time))
       return false;
+    s.hasTime = true;
   }
   if (s.isOutcome() &&
       (s.hasTime || s.stalledAfter || !s.learn.empty() || !s.provide.empty() || !s.tactics.empty()))
     return fail(fmt::format("outcome '{}' has a time, a stall limit or items; only stages have "
                             "them",
                             s.name));
+  if (s.isOutcome() && (!s.signoffs.empty() || !s.owner.empty() || !s.exitCriteria.empty()))
+    return fail(fmt::format("outcome '{}' has sign-offs, an owner or exit criteria; only stages "
+                            "have them",
+                            s.name));
   return true;
 }
 
-bool Reader::time(const json::Object& o, State& s) {
+bool Reader::holding(const json::Object& o, Holding& h) {
   std::optional<double> min, typical, max, mean;
   if (!number(o, "min", min, true) || !number(o, "typical", typical, true) ||
       !number(o, "max", max, true) || !number(o, "mean", mean, false))
@@ -381,11 +465,10 @@ bool Reader::time(const json::Object& o, State& s) {
     return fail(fmt::format("the time is min {}, typical {}, max {} days; expected 0 <= min <= "
                             "typical <= max",
                             *min, *typical, *max));
-  s.time = Holding{*min, *typical, *max};
-  s.hasTime = true;
-  if (mean && std::abs(*mean - s.time.mean()) > 1e-9 * std::max(1.0, s.time.mean()))
+  h = Holding{*min, *typical, *max};
+  if (mean && std::abs(*mean - h.mean()) > 1e-9 * std::max(1.0, h.mean()))
     return fail(fmt::format("the mean time is {} days, but (min + typical + max) / 3 is {}", *mean,
-                            s.time.mean()));
+                            h.mean()));
   return true;
 }
 
@@ -476,7 +559,7 @@ llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::Stri
     size_t column = at - json.take_front(at).rfind('\n'); // npos + 1 == 0 on line 1
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        fmt::format("{}:{}:{}: arrays and objects nest more than {} deep; a tables.json nests 6",
+        fmt::format("{}:{}:{}: arrays and objects nest more than {} deep; a tables.json nests 7",
                     shownPath(file), line, column, MaxTablesDepth));
   }
   llvm::Expected<json::Value> root = json::parse(json);

@@ -68,14 +68,19 @@ const char* const Base = R"({
 }
 )";
 
-/// Base with the first occurrence of `from` replaced by `to` (which must occur).
-std::string edit(llvm::StringRef from, llvm::StringRef to) {
-  std::string s = Base;
+/// `document` with the first occurrence of `from` replaced by `to` (which must occur).
+std::string edited(const char* document, llvm::StringRef from, llvm::StringRef to) {
+  std::string s = document;
   size_t at = s.find(from.str());
   EXPECT_NE(at, std::string::npos) << from.str();
   if (at != std::string::npos)
     s.replace(at, from.size(), to.str());
   return s;
+}
+
+/// Base, edited.
+std::string edit(llvm::StringRef from, llvm::StringRef to) {
+  return edited(Base, from, to);
 }
 
 TEST(TablesTest, LoadsTheQuickstartTables) {
@@ -239,14 +244,163 @@ TEST(TablesTest, ReportsSyntaxErrorsWithLineAndColumn) {
   EXPECT_EQ(loadError("{\"a\": \"\xff\"}"), "t.json:1:8: invalid JSON: invalid UTF-8 sequence");
 }
 
+/// A version 2 document: the contract's committee with its roles, a team that owns the
+/// stages, exit criteria and what a material teaches.
+const char* const Committee = R"({
+  "format": "salesc-tables",
+  "version": 2,
+  "generator": "test",
+  "processes": [
+    {
+      "name": "p", "description": "", "channel": null, "offering": null, "brand": null,
+      "currency": "EUR", "value": 240000, "targets": {"win_rate": null, "cycle_days": null},
+      "roles": [
+        {"name": "cfo", "description": "Chief financial officer",
+         "needs": [{"name": "payback", "description": "Payback period"}]},
+        {"name": "safety", "description": "Safety officer", "needs": []}
+      ],
+      "teams": [{"name": "field", "description": "Field sales engineers"}],
+      "start": 0,
+      "states": [
+        {"name": "committee", "kind": "stage", "description": "", "owner": "field",
+         "learn": [{"name": "payback", "description": "Payback period"}],
+         "provide": [{"name": "calculator", "description": "", "teaches": ["payback"]}],
+         "tactics": [],
+         "time": null,
+         "signoffs": [
+           {"role": "cfo", "share": 0.7, "time": {"min": 14, "typical": 21, "max": 42, "mean": 25.666666666666668}},
+           {"role": "safety", "share": 0.95, "time": {"min": 7, "typical": 14, "max": 21, "mean": 14}}
+         ],
+         "exit_criteria": ["Budget owner named", "Payback agreed"],
+         "stalled_after_days": null},
+        {"name": "order", "kind": "won", "description": ""},
+        {"name": "lost", "kind": "lost", "description": ""}
+      ],
+      "transitions": [
+        {"from": 0, "to": 1, "probability": 0.665, "implicit": false},
+        {"from": 0, "to": 2, "probability": 0.335, "implicit": true}
+      ]
+    }
+  ]
+}
+)";
+
+std::string editCommittee(llvm::StringRef from, llvm::StringRef to) {
+  return edited(Committee, from, to);
+}
+
+TEST(TablesTest, LoadsVersionTwoWithRolesTeamsAndSignoffs) {
+  std::vector<Process> ps = loadOk(Committee);
+  ASSERT_EQ(ps.size(), 1u);
+  const Process& p = ps[0];
+  ASSERT_EQ(p.roles.size(), 2u);
+  EXPECT_EQ(p.roles[0].name, "cfo");
+  EXPECT_EQ(p.roles[0].description, "Chief financial officer");
+  ASSERT_EQ(p.roles[0].needs.size(), 1u);
+  EXPECT_EQ(p.roles[0].needs[0].name, "payback");
+  EXPECT_TRUE(p.roles[1].needs.empty());
+  ASSERT_EQ(p.teams.size(), 1u);
+  EXPECT_EQ(p.teams[0].name, "field");
+  const State& c = p.states[0];
+  EXPECT_EQ(c.owner, "field");
+  EXPECT_FALSE(c.hasTime);
+  ASSERT_EQ(c.signoffs.size(), 2u);
+  EXPECT_EQ(c.signoffs[0].role, "cfo");
+  EXPECT_EQ(c.signoffs[0].share, 0.7);
+  EXPECT_EQ(c.signoffs[0].time.max, 42);
+  EXPECT_EQ(c.signoffs[1].time.typical, 14);
+  EXPECT_EQ(c.exitCriteria, (std::vector<std::string>{"Budget owner named", "Payback agreed"}));
+  EXPECT_EQ(c.provide[0].teaches, (std::vector<std::string>{"payback"}));
+  EXPECT_TRUE(c.learn[0].teaches.empty());
+  llvm::Expected<Analysis> a = analyze(p);
+  ASSERT_TRUE(bool(a)) << llvm::toString(a.takeError());
+  EXPECT_NEAR(a->winRate(), 0.665, 1e-12);
+}
+
+TEST(TablesTest, VersionOneStillLoads) {
+  // The quickstart's tables as salesc wrote them in version 1, and as it writes them now:
+  // the same processes, with no roles, teams, owners, sign-offs or exit criteria.
+  llvm::Expected<std::vector<Process>> v1 =
+      loadTablesFile(std::string(SALESC_SOURCE_DIR) + "/tests/tables/quickstart-v1.json");
+  ASSERT_TRUE(bool(v1)) << llvm::toString(v1.takeError());
+  llvm::Expected<std::vector<Process>> v2 = loadTablesFile(golden("quickstart"));
+  ASSERT_TRUE(bool(v2)) << llvm::toString(v2.takeError());
+  ASSERT_EQ(v1->size(), 1u);
+  ASSERT_EQ(v2->size(), 1u);
+  const Process &old = (*v1)[0], &now = (*v2)[0];
+  EXPECT_EQ(old.name, now.name);
+  ASSERT_EQ(old.states.size(), now.states.size());
+  for (size_t i = 0; i < old.states.size(); ++i) {
+    EXPECT_EQ(old.states[i].name, now.states[i].name);
+    EXPECT_EQ(old.states[i].time.mean(), now.states[i].time.mean());
+    EXPECT_TRUE(old.states[i].signoffs.empty());
+    EXPECT_TRUE(old.states[i].owner.empty());
+  }
+  ASSERT_EQ(old.transitions.size(), now.transitions.size());
+  for (size_t i = 0; i < old.transitions.size(); ++i)
+    EXPECT_EQ(old.transitions[i].probability, now.transitions[i].probability);
+  EXPECT_TRUE(old.roles.empty());
+  // A version 1 document's fields of version 2 are not read.
+  std::vector<Process> ignored = loadOk(edit(
+      R"("time": null,)",
+      R"("time": null, "signoffs": [{"role": "x", "share": 0.5, "time": {"min": 1, "typical": 1, "max": 1}}], "owner": "nobody",)"));
+  ASSERT_EQ(ignored.size(), 1u);
+  EXPECT_TRUE(ignored[0].states[1].signoffs.empty());
+  EXPECT_TRUE(ignored[0].states[1].owner.empty());
+}
+
+TEST(TablesTest, RefusesBrokenSignoffsRolesAndTeams) {
+  const std::pair<std::string, std::string> cases[] = {
+      {editCommittee(R"("share": 0.7)", R"("share": 1.7)"),
+       "t.json: process 'p': role 'cfo' approves 170% at stage 'committee'; expected a share "
+       "above 0% and at most 100%"},
+      {editCommittee(R"("share": 0.7, )", ""),
+       "t.json: process 'p', state 0 ('committee'), sign-off 0: missing field 'share'"},
+      {editCommittee(R"("min": 14, "typical": 21)", R"("min": 24, "typical": 21)"),
+       "t.json: process 'p', state 0 ('committee'), sign-off 0: the time is min 24, typical 21, "
+       "max 42 days; expected 0 <= min <= typical <= max"},
+      {editCommittee(R"(, "time": {"min": 7)", R"(, "time": null, "x": {"min": 7)"),
+       "t.json: process 'p', state 0 ('committee'), sign-off 1: field 'time' is null; expected "
+       "an object"},
+      {editCommittee(R"("role": "safety")", R"("role": "legal")"),
+       "t.json: process 'p': role 'legal' signs off at stage 'committee' but is not a role of "
+       "the process"},
+      {editCommittee(R"("owner": "field")", R"("owner": "marketing")"),
+       "t.json: process 'p': stage 'committee' is owned by 'marketing', which is not a team of "
+       "the process"},
+      {editCommittee(R"("probability": 0.665)", R"("probability": 0.6)"),
+       "t.json: process 'p': the transitions out of stage 'committee' add up to 93.5%; expected "
+       "100%"},
+      {editCommittee(R"("time": null,)", R"("time": {"min": 1, "typical": 2, "max": 3},)"),
+       "t.json: process 'p': stage 'committee' has both a time and sign-offs; a sign-off stage "
+       "lasts until its last role answers"},
+      {editCommittee(R"({"name": "safety")", R"({"name": "cfo")"),
+       "t.json: process 'p', role 1: two roles are named 'cfo'"},
+      {editCommittee(R"("exit_criteria": ["Budget owner named")", R"("exit_criteria": [3)"),
+       "t.json: process 'p', state 0 ('committee'): an entry of 'exit_criteria' is a number; "
+       "expected a string"},
+      {editCommittee(R"("teaches": ["payback"])", R"("teaches": "payback")"),
+       "t.json: process 'p', state 0 ('committee'): field 'teaches' is a string; expected an "
+       "array"},
+      {editCommittee(R"({"name": "order", "kind": "won", "description": ""})",
+                     R"({"name": "order", "kind": "won", "description": "", "owner": "field"})"),
+       "t.json: process 'p', state 1 ('order'): outcome 'order' has sign-offs, an owner or exit "
+       "criteria; only stages have them"},
+  };
+  for (const auto& [json, message] : cases)
+    EXPECT_EQ(loadError(json), message);
+}
+
 TEST(TablesTest, RefusesOtherFormatsAndVersions) {
   EXPECT_EQ(loadError("[]"), "t.json: the document is an array; expected an object");
   EXPECT_EQ(loadError(R"({"version": 1})"),
             "t.json: not a salesc tables file: expected \"format\": \"salesc-tables\"");
   EXPECT_EQ(loadError(edit(R"("format": "salesc-tables")", R"("format": "bpmn")")),
             "t.json: not a salesc tables file: expected \"format\": \"salesc-tables\"");
-  EXPECT_EQ(loadError(edit(R"("version": 1)", R"("version": 2)")),
-            "t.json: tables version 2 is not supported by this salesc (it reads version 1)");
+  EXPECT_EQ(loadError(edit(R"("version": 1)", R"("version": 3)")),
+            "t.json: tables version 3 is not supported by this salesc (it reads versions 1 to 2)");
+  EXPECT_EQ(loadError(edit(R"("version": 1)", R"("version": 0)")),
+            "t.json: tables version 0 is not supported by this salesc (it reads versions 1 to 2)");
   EXPECT_EQ(loadError(edit(R"("version": 1,)", "")), "t.json: missing field 'version'");
   EXPECT_EQ(loadError(edit(R"("version": 1)", R"("version": "1")")),
             "t.json: field 'version' is a string; expected a whole number");
@@ -397,7 +551,7 @@ TEST(TablesTest, RefusesNestingThatWouldOverflowTheStack) {
   llvm::Expected<std::vector<Process>> r = loadTables(deep, "deep.json");
   ASSERT_FALSE(bool(r));
   EXPECT_EQ(llvm::toString(r.takeError()),
-            "deep.json:1:65: arrays and objects nest more than 64 deep; a tables.json nests 6");
+            "deep.json:1:65: arrays and objects nest more than 64 deep; a tables.json nests 7");
   // Brackets inside strings are text, not nesting.
   std::string text = "{\"format\": \"" + std::string(1000, '[') + "\"}";
   r = loadTables(text, "strings.json");

@@ -46,6 +46,12 @@ double approvedShare(llvm::ArrayRef<Signoff> signoffs);
 /// that has no such transition (verify() refuses that).
 std::optional<uint32_t> approvedTransition(const Process& p, uint32_t stage);
 
+/// The role of a sign-off stage most likely to block it: the lowest share (ties: the
+/// first in order). An index into `signoffs`, which is non-empty.
+uint32_t mostLikelyToBlock(llvm::ArrayRef<Signoff> signoffs);
+/// The slowest role of a sign-off stage: the largest mean time (ties: the first).
+uint32_t slowestRole(llvm::ArrayRef<Signoff> signoffs);
+
 // --- The maximum of independent triangular times -------------------------------------
 // `times` is non-empty, each 0 <= min <= typical <= max (verify() checks a stage's).
 

@@ -4,7 +4,8 @@
 // Q the stage-to-stage probabilities, R the stage-to-outcome probabilities and m
 // the mean holding time of each stage, everything below comes from one LU
 // factorization of (I - Q). Holding times make the chain semi-Markov: visits are
-// weighted by each stage's mean time.
+// weighted by each stage's mean time (for a sign-off stage, the mean of the maximum
+// of its roles' times: Holding.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_RUNTIME_MARKOV_H
@@ -35,8 +36,12 @@ struct Analysis {
   /// Expected number of visits to each stage for a prospect entering at
   /// `start`; for an outcome, the probability of ending there.
   std::vector<double> expectedVisits;
+  /// Per stage, its mean holding time in days (Holding.h holdingMean: the triangular
+  /// mean, or for a sign-off stage the exact mean of the maximum of its roles' times);
+  /// 0 for outcomes. The m of the equations above.
+  std::vector<double> meanDays;
   /// Per stage, the share of the expected time to close spent there:
-  /// expectedVisits[i] * mean_i / expectedDaysToClose[start]. 0 for outcomes,
+  /// expectedVisits[i] * meanDays[i] / expectedDaysToClose[start]. 0 for outcomes,
   /// and 0 everywhere when the expected time to close is 0.
   std::vector<double> timeShare;
   /// The stage with the largest expectedVisits * mean time from `start` (ties,

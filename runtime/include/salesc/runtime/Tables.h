@@ -1,9 +1,9 @@
 //===- Tables.h - Loading tables.json into executable processes -----------===//
 //
 // Reads the runtime tables (docs/tables.md, schema
-// runtime/schema/salesc-tables-v1.schema.json) back into the rt::Process values
-// the compiler lowers to, checking the format, the version and every invariant
-// of Model.h. Numbers read back exactly: 0.6 in the file is the double 0.6.
+// runtime/schema/salesc-tables-v2.schema.json, and v1 for version 1) back into the rt::Process
+// values the compiler lowers to, checking the format, the version and every invariant of Model.h.
+// Numbers read back exactly: 0.6 in the file is the double 0.6.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_RUNTIME_TABLES_H
@@ -18,13 +18,16 @@
 
 namespace salesc::rt {
 
-/// The version of the tables format this runtime reads.
-constexpr int TablesVersion = 1;
+/// The version of the tables format salesc writes. The runtime reads it and every
+/// version from OldestTablesVersion: version 1 has no roles, teams, owners, sign-offs,
+/// exit criteria or `teaches`, and is read as a version 2 document without them.
+constexpr int TablesVersion = 2;
+constexpr int OldestTablesVersion = 1;
 
 /// The largest tables.json read, as for a .sales file: loading takes up to about 50 times
 /// the text in memory, so this bounds a load to about 3 GiB.
 constexpr size_t MaxTablesBytes = size_t(64) << 20;
-/// How deep arrays and objects may nest (a tables.json nests 6): deeper text is refused
+/// How deep arrays and objects may nest (a tables.json nests 7): deeper text is refused
 /// before it is parsed, whose recursion would otherwise overflow the stack.
 constexpr unsigned MaxTablesDepth = 64;
 
