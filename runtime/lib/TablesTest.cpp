@@ -427,7 +427,7 @@ TEST(TablesTest, ReportsWrongFieldsNamingTheProcessAndState) {
        "36500"},
       {edit(R"("brand": null)", R"("brand": {"name": "b", "requires": ["speed"]})"),
        "t.json: process 'p': brand 'b' requires 'speed'; expected 'knowledge', 'materials', "
-       "'time' or 'values'"},
+       "'time', 'values' or 'teaching'"},
       {edit(R"("brand": null)", R"("brand": {"name": "b", "values": [1]})"),
        "t.json: process 'p': an entry of 'values' is a number; expected a string"},
       {edit(R"("brand": null)", R"("brand": 3)"),
