@@ -24,26 +24,52 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# Node.js and npm run the test-only tools of tests/js (any Node.js from 18, Debian 12's, on).
+# They are looked for as commands, since a Node.js from elsewhere (NodeSource) brings its own npm
+# and conflicts with Debian's npm package.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
 fi
 
-echo "install-deps: missing Debian packages: ${missing[*]}"
-if [ "${SALESC_NO_INSTALL:-0}" = 1 ]; then
-  echo "install-deps: SALESC_NO_INSTALL=1, not installing" >&2
-  exit 1
-fi
+install_debian() {
+  echo "install-deps: missing Debian packages: ${missing[*]}"
+  if [ "${SALESC_NO_INSTALL:-0}" = 1 ]; then
+    echo "install-deps: SALESC_NO_INSTALL=1, not installing" >&2
+    exit 1
+  fi
+  local sudo
+  if [ "$(id -u)" -eq 0 ]; then
+    sudo=()
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+  else
+    echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  echo "install-deps: installed ${missing[*]}"
+}
 
-if [ "$(id -u)" -eq 0 ]; then
-  sudo=()
-elif command -v sudo >/dev/null 2>&1; then
-  sudo=(sudo)
-else
-  echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
-  exit 1
-fi
+# The npm packages of tests/js, exactly as its package-lock.json pins them, whenever the lock
+# file is newer than what was installed (npm writes node_modules/.package-lock.json).
+install_npm() {
+  local js
+  js="$(cd "$(dirname "$0")/../tests/js" && pwd)"
+  if [ -f "$js/node_modules/.package-lock.json" ] &&
+    [ "$js/node_modules/.package-lock.json" -nt "$js/package-lock.json" ]; then
+    return 0
+  fi
+  if [ "${SALESC_NO_INSTALL:-0}" = 1 ]; then
+    echo "install-deps: tests/js/node_modules is missing or older than its lock file" >&2
+    exit 1
+  fi
+  echo "install-deps: npm ci in tests/js"
+  (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+}
 
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-echo "install-deps: installed ${missing[*]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  install_debian
+fi
+install_npm
