@@ -4,6 +4,7 @@
 #include "diag/Wording.h"
 
 #include "BrandRules.h"
+#include "Committee.h"
 #include "ProcessChecker.h"
 #include "ResolvedProcess.h"
 #include "SymbolTable.h"
@@ -218,8 +219,9 @@ void checkUnused(const SymbolTable& symbols, const ast::Module* root,
   if (isLibrary(root))
     return;
   for (const auto& d : root->decls) {
-    if (llvm::isa<ast::ProcessDecl>(d.get()) || symbols.isUsed(d.get()))
-      continue;
+    if (llvm::isa<ast::ProcessDecl>(d.get()) || llvm::isa<ast::RoleDecl>(d.get()) ||
+        symbols.isUsed(d.get()))
+      continue; // a role is idle rather than unused (checkIdleRoles)
     if (symbols.find(d->name.text) != d.get())
       continue; // a duplicate, reported as such
     diags.report(DiagKind::UnusedDeclaration, d->name.range,
@@ -273,6 +275,8 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
   checkChannels(checked, root, symbols, diags);
   checkValues(symbols, root, diags);
   checkUnused(symbols, root, diags);
+  if (!isLibrary(root))
+    checkIdleRoles(symbols, root, diags);
   return out;
 }
 

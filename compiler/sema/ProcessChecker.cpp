@@ -6,6 +6,7 @@
 #include "salesc/runtime/Format.h"
 
 #include "BrandRules.h"
+#include "Committee.h"
 #include "Durations.h"
 #include "Spelling.h"
 
@@ -302,6 +303,18 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
       continue;
     }
     for (const ast::NextEdge* e : s.next) {
+      if (signoff && e != s.next.front()) {
+        diags_
+            .report(DiagKind::SignoffShape, e->range,
+                    "sign-off stage " + quoted(s.name.text) +
+                        " has one 'next' line, for the approved deals; the declined ones go to "
+                        "the 'otherwise' target or the 'lost' outcome: remove this line, or write "
+                        "'otherwise " +
+                        e->target.text.str() + ";'")
+            .note(s.next.front()->range, "the approved deals go here");
+        ok = false;
+        continue;
+      }
       if (signoff != !e->share) {
         diags_.report(DiagKind::SignoffShape, e->range,
                       signoff
@@ -362,6 +375,16 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
     if (s.otherwise && rest && *rest == si) {
       diags_.report(DiagKind::NextToItself, s.otherwise->range,
                     "stage " + quoted(s.name.text) + " sends prospects to itself");
+      ok = false;
+    }
+    if (signoff && rest && ok && !edges.empty() && edges.front().to == *rest) {
+      diags_
+          .report(DiagKind::SignoffShape, s.otherwise->range,
+                  "'otherwise' sends the deals declined at sign-off stage " + quoted(s.name.text) +
+                      " to " + quoted(s.otherwise->text) +
+                      ", where the approved ones go, so the review would decide nothing; send "
+                      "them to a 'lost' outcome or another stage")
+          .note(s.next.front()->range, "the approved deals go here");
       ok = false;
     }
     if (!ok || (s.otherwise && !rest))
@@ -474,6 +497,7 @@ CheckedProcess ProcessChecker::check(const ResolvedProcess& p, bool soundSoFar) 
   // The shape and the predictions only mean something for a sound model.
   if (!sound || !checkShape(p, out))
     return result;
+  checkCommitteeNeeds(p, out, symbols_, diags_);
   std::optional<rt::Analysis> analysis;
   if (checkPredictions(p, brand, out, analysis)) {
     result.model = std::move(out);
