@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace salesc::rt {
 namespace {
@@ -12,10 +13,20 @@ bool underADay(double days) {
   return days > 0 && days < 1;
 }
 
+/// `v` as a person rounds it by hand: the value to 12 significant digits (a product such as
+/// 0.9 x 0.7 x 0.95 is 59.85%, held as 59.8499999...), halves rounded away from zero. Pass
+/// the result to a fixed-point format of at most 6 decimals.
+double roundable(double v) {
+  if (!std::isfinite(v) || v == 0)
+    return v;
+  double n = std::strtod(fmt::format("{:.12g}", v).c_str(), nullptr);
+  return n + std::copysign(std::fabs(n) * 1e-12, n);
+}
+
 } // namespace
 
 std::string percent(double p) {
-  double v = p * 100;
+  double v = roundable(p * 100);
   int decimals = v == 0 || std::fabs(v) >= 10 ? 1 : 2;
   std::string s = fmt::format("{:.{}f}", v, decimals);
   while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
@@ -34,7 +45,7 @@ std::string percentAsWritten(double value) {
 std::string formatDecimal(double v) {
   if (!std::isfinite(v))
     return "";
-  std::string s = fmt::format("{:.2f}", v);
+  std::string s = fmt::format("{:.2f}", roundable(v));
   while (s.back() == '0')
     s.pop_back();
   if (s.back() == '.')
