@@ -27,6 +27,9 @@ struct CheckedModel {
   std::vector<ModelProcess> processes;
   /// Processes declared in the checked file itself (not in imports), by index.
   std::vector<size_t> rootProcesses;
+  /// The campaigns of the checked file that have no error, in declaration order; each
+  /// names a process of `processes`.
+  std::vector<rt::Campaign> campaigns;
 };
 
 /// Checks a compilation: `modules` is the checked file followed by everything it

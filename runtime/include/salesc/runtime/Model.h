@@ -81,6 +81,10 @@ struct State {
   std::vector<Signoff> signoffs;
   std::string owner;                     ///< the team that runs the stage; empty for none
   std::vector<std::string> exitCriteria; ///< `exit when "...", ...;`, in order
+  /// A won outcome's own deal value (`won annual "..." value 1_440 USD;`), in the
+  /// process's currency; nullopt for stages, lost outcomes and won outcomes that take
+  /// the process's `value` (Process::winValue).
+  std::optional<double> value;
 
   bool isOutcome() const { return kind != StateKind::Stage; }
   bool isSignoff() const { return !signoffs.empty(); }
@@ -121,6 +125,8 @@ struct Brand {
   std::optional<double> maxCycleDays;
 };
 
+struct Segment;
+
 /// A whole process, ready to analyze. `start` indexes `states` and names a stage
 /// whenever the process has stages.
 struct Process {
@@ -138,9 +144,46 @@ struct Process {
   std::vector<Transition> transitions;
   std::vector<Role> roles; ///< the roles the process's stages sign off with or learn for
   std::vector<Team> teams; ///< the teams that own its stages
+  /// The gross margin on revenue, in (0, 1]; nullopt when not stated (then no margin
+  /// figure is given, and ROI is on revenue).
+  std::optional<double> margin;
+  /// The segments its leads split into, with shares summing to 1; empty for none. Each
+  /// segment's process has the same states in the same order as this one (a segment
+  /// restates properties, shares, times and values; it adds and removes nothing) and no
+  /// segments of its own. This process's own figures are those of no segment: the
+  /// blended figures are the segments' (Markov.h).
+  std::vector<Segment> segments;
 
   /// Index of the state named `name`, if any.
   std::optional<uint32_t> find(const std::string& name) const;
+  /// The deal value of a win at `state` (a Won outcome): its own value, else the
+  /// process's; nullopt when neither is stated.
+  std::optional<double> winValue(uint32_t state) const {
+    return states[state].value ? states[state].value : value;
+  }
+};
+
+/// `segment NAME "..." share P% { ... }`: a share of the leads, with the process as it
+/// stands for them.
+struct Segment {
+  std::string name;
+  std::string description;
+  double share = 0; ///< in (0, 1]; the shares of a process's segments sum to 1
+  Process process;
+};
+
+/// `campaign NAME "..." { process P; leads N; cost C CUR; ... }`: leads bought for a
+/// process at a cost.
+struct Campaign {
+  std::string name;
+  std::string description;
+  std::string process;                ///< the name of the process the leads enter
+  double leads = 0;                   ///< how many leads, above 0
+  double cost = 0;                    ///< what the campaign costs, in `currency`, at least 0
+  std::string currency;               ///< the process's currency
+  std::optional<uint32_t> enters;     ///< the state its leads enter; nullopt: the start
+  std::optional<std::string> segment; ///< the one segment its leads are in; nullopt: all
+  std::optional<double> targetRoi;    ///< a ratio: 1.5 for `target roi 150%`
 };
 
 } // namespace salesc::rt
