@@ -163,7 +163,7 @@ TEST_F(RuntimeCli, ConformRecoversTheCountsOfAKnownLog) {
 }
 
 TEST_F(RuntimeCli, EveryExampleWorksFromItsSourceAndFromItsTables) {
-  for (const char* example : {"quickstart", "luxury_cars", "saas_multichannel"}) {
+  for (const char* example : {"quickstart", "luxury_cars", "saas_multichannel", "industrial"}) {
     std::string source = SALESC_SOURCE_DIR "/examples/" + std::string(example) + ".sales";
     std::string out = std::string(dir_) + "/" + example;
     ASSERT_EQ(run({"build", source, "-o", out, "--quiet"}).status, 0) << example;

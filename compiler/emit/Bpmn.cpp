@@ -2,21 +2,28 @@
 //
 // One non-executable process: a start event into the start stage's task, a task per
 // stage, an exclusive gateway after each stage with more than one exit, an end event
-// per outcome. A gateway's flows are named with their conversion rates; its remainder
-// flow is its default (taken when no other is), the others carry the rate as their
-// condition. A task's single exit takes everyone and is left unnamed. Ids are made of
-// element kinds and state or transition indexes, never of user names, so they are
-// valid NCNames and stable. Shapes are centred where Graphviz put the states (y
-// flipped: Graphviz grows up, BPMN down), with BPMN's usual sizes; a gateway sits at
-// the right of its task, the start event at the left of the start task; waypoints
-// join the shapes' borders through the points where Graphviz's spline passes.
+// per outcome, and an exclusive gateway that merges the ways into a task or end event
+// that has several (bpmnlint's fake-join). A sign-off stage's task is followed by a
+// parallel split into a task per role and a parallel join, then its exclusive gateway.
+// When a stage has an owner, the process is a pool with a lane per team (BpmnLanes.h). A gateway's
+// flows are named with their conversion rates; its remainder flow is its default (taken when no
+// other is), the others carry the rate as their condition. A task's single exit takes everyone and
+// is left unnamed. Ids are made of element kinds and state, role or transition indexes, never of
+// user names, so they are valid NCNames and stable. Shapes are centred where Graphviz put the
+// states (y flipped: Graphviz grows up, BPMN down), with BPMN's usual sizes (BpmnShapes.h); a
+// gateway sits at the right of its task, a merging gateway at its left, the start event
+// at the left of the start task; waypoints join the shapes' borders through the points
+// where Graphviz's spline passes (without lanes: lanes move the shapes).
 // Colours use both the OMG and the bpmn.io colour extensions.
 //
 //===----------------------------------------------------------------------===//
+#include "BpmnLanes.h"
+#include "BpmnShapes.h"
 #include "Emit.h"
 #include "Format.h"
 #include "Routing.h"
 #include "salesc/runtime/Format.h"
+#include "salesc/runtime/Holding.h"
 
 #include <fmt/format.h>
 
@@ -73,6 +80,7 @@ struct Node {
   std::string defaultFlow;
   const char* fill = nullptr;
   const char* stroke = nullptr;
+  size_t state = 0; ///< the state it belongs to: for its lane
 };
 
 Node node(std::string tag, std::string id, std::string name, std::string documentation = "") {
@@ -93,8 +101,9 @@ struct Flow {
   std::vector<Point> waypoints;
 };
 
-const double TaskW = 100, TaskH = 80, EventD = 36, GatewayD = 50, Margin = 40;
+using namespace bpmn;
 using namespace palette;
+const double Margin = 40, LaneMargin = 30, PoolLabel = 30;
 
 /// A layout for each state when the caller's does not match the process: the
 /// states in a row, in index order.
@@ -119,14 +128,36 @@ std::string itemLine(llvm::StringRef title, const std::vector<rt::Item>& items) 
 /// The task's documentation: what the playbook says about the stage, as plain text.
 std::string stageDocumentation(const rt::State& s, const rt::Analysis& a, size_t i) {
   std::string out = s.description;
+  if (!s.owner.empty())
+    out += "\nOwner: " + s.owner;
   out +=
       itemLine("Learn", s.learn) + itemLine("Provide", s.provide) + itemLine("Tactics", s.tactics);
-  if (s.hasTime)
+  if (s.isSignoff())
+    out += fmt::format("\nSign-off: all {} roles approve {}; the last answer after {} on average",
+                       s.signoffs.size(), percent(rt::approvedShare(s.signoffs)),
+                       days(rt::holdingMean(s)));
+  else if (s.hasTime)
     out += "\nTime: " + formatTime(s.time) + ", mean " + days(s.time.mean());
+  if (!s.exitCriteria.empty()) {
+    out += "\nExit when:";
+    for (const std::string& c : s.exitCriteria)
+      out += "\n- [ ] " + c;
+  }
   if (s.stalledAfter)
     out += "\nStalled after: " + days(*s.stalledAfter);
   if (i < a.winProbability.size())
     out += "\nWin probability from here: " + percent(a.winProbability[i]);
+  return llvm::StringRef(out).trim().str();
+}
+
+/// A role's task's documentation: who, what it needs, what it approves and how fast.
+std::string roleDocumentation(const rt::Process& p, const rt::Signoff& r) {
+  std::string out;
+  for (const rt::Role& role : p.roles)
+    if (role.name == r.role)
+      out = role.description + itemLine("Needs", role.needs);
+  out += "\nApproves: " + percent(r.share) + "\nTime: " + formatTime(r.time) + ", mean " +
+         days(r.time.mean());
   return llvm::StringRef(out).trim().str();
 }
 
@@ -135,10 +166,12 @@ public:
   BpmnWriter(const rt::AnalyzedProcess& a, const Layout& layout)
       : p_(*a.process), a_(a.analysis),
         layout_(layout.nodes.size() == p_.states.size() ? layout
-                                                        : fallbackLayout(p_.states.size())) {}
+                                                        : fallbackLayout(p_.states.size())),
+        lanes_(planLanes(a)) {}
 
   std::string build() {
     makeNodes();
+    placeInLanes();
     makeFlows();
     route();
     return write();
@@ -165,39 +198,48 @@ private:
     return flows_.size() - 1;
   }
 
+  /// Adds a gateway named `name` (empty: none) of `tag` centred at (x, y) for `state`.
+  size_t gateway(const char* tag, std::string id, std::string name, double x, double y,
+                 size_t state) {
+    Node g = node(tag, std::move(id), std::move(name));
+    g.box = {x, y, GatewayD / 2, GatewayD / 2, Outline::Diamond};
+    g.state = state;
+    return add(std::move(g));
+  }
+
+  /// How far right of a state's centre its gateway sits (its merging gateway as far left):
+  /// at the border of the box the layout gave it, clear of a shape `half` wide.
+  double beside(uint32_t i, double half) const {
+    return std::max(layout_.nodes[i].width / 2 - GatewayD / 2, half + GatewayGap + GatewayD / 2);
+  }
+
   void makeNodes() {
     const size_t n = p_.states.size();
-    std::vector<size_t> exits(n, 0);
+    std::vector<size_t> exits(n, 0), ways(n, 0);
     for (const rt::Transition& t : p_.transitions)
-      if (t.from < n && t.to < n)
+      if (t.from < n && t.to < n) {
         ++exits[t.from];
+        ++ways[t.to];
+      }
+    bool entry = p_.start < n && !p_.states[p_.start].isOutcome();
+    if (entry)
+      ++ways[p_.start];
     stateNode_.assign(n, 0);
+    inNode_.assign(n, 0);
+    exitNode_.assign(n, 0);
     gatewayNode_.assign(n, SIZE_MAX);
-    if (p_.start < n && !p_.states[p_.start].isOutcome()) {
-      Point c = centre(p_.start);
-      double half = std::max(layout_.nodes[p_.start].width / 2, TaskW / 2);
-      Node e = node("startEvent", "StartEvent_1", "start");
-      e.box = {c.x - half - 30 - EventD / 2, c.y, EventD / 2, EventD / 2, Outline::Circle};
-      entry_ = add(std::move(e));
-    }
+    roleNodes_.assign(n, {});
     for (uint32_t i = 0; i < n; ++i) {
       const rt::State& s = p_.states[i];
       Point c = centre(i);
-      if (!s.isOutcome()) {
-        Node task = node("task", fmt::format("Task_{}", i), s.name, stageDocumentation(s, a_, i));
-        task.box = {c.x, c.y, TaskW / 2, TaskH / 2, Outline::Rect};
-        task.fill = StageFill;
-        task.stroke = a_.bottleneck == i ? BottleneckLine : StageLine;
-        stateNode_[i] = add(std::move(task));
-        if (exits[i] > 1) {
-          double dx =
-              std::max(layout_.nodes[i].width / 2 - GatewayD / 2, TaskW / 2 + 20 + GatewayD / 2);
-          Node g = node("exclusiveGateway", fmt::format("Gateway_{}", i),
-                        "Where next after " + s.name + "?");
-          g.box = {c.x + dx, c.y, GatewayD / 2, GatewayD / 2, Outline::Diamond};
-          gatewayNode_[i] = add(std::move(g));
-        }
-      } else {
+      bool merge = ways[i] > 1;
+      double left = c.x; // the left of the leftmost shape, for the start event
+      if (s.isOutcome()) {
+        if (merge)
+          left = c.x - beside(i, EventD / 2);
+        inNode_[i] = merge ? gateway("exclusiveGateway", fmt::format("Gateway_{}_merge", i), "",
+                                     left, c.y, i)
+                           : SIZE_MAX;
         bool won = s.kind == rt::StateKind::Won;
         std::string kind = rt::toString(s.kind).str();
         Node end = node("endEvent", fmt::format("EndEvent_{}", i),
@@ -205,7 +247,64 @@ private:
         end.box = {c.x, c.y, EventD / 2, EventD / 2, Outline::Circle};
         end.fill = won ? WonFill : LostFill;
         end.stroke = won ? WonLine : LostLine;
+        end.state = i;
         stateNode_[i] = add(std::move(end));
+        if (!merge)
+          inNode_[i] = stateNode_[i];
+        exitNode_[i] = stateNode_[i];
+        continue;
+      }
+      // The task, and what comes before it and after it, left to right.
+      double taskX = c.x, mergeX = c.x - beside(i, TaskW / 2);
+      if (s.isSignoff()) {
+        double start = c.x - signoffWidth(merge) / 2;
+        mergeX = start + GatewayD / 2;
+        taskX = start + (merge ? GatewayD + GatewayGap : 0) + TaskW / 2;
+      }
+      left = merge ? mergeX - GatewayD / 2 : taskX - TaskW / 2;
+      if (merge)
+        inNode_[i] =
+            gateway("exclusiveGateway", fmt::format("Gateway_{}_merge", i), "", mergeX, c.y, i);
+      Node task = node("task", fmt::format("Task_{}", i), s.name, stageDocumentation(s, a_, i));
+      task.box = {taskX, c.y, TaskW / 2, TaskH / 2, Outline::Rect};
+      task.fill = StageFill;
+      task.stroke = a_.bottleneck == i ? BottleneckLine : StageLine;
+      task.state = i;
+      stateNode_[i] = add(std::move(task));
+      if (!merge)
+        inNode_[i] = stateNode_[i];
+      exitNode_[i] = stateNode_[i];
+      double gatewayX = c.x + beside(i, TaskW / 2);
+      if (s.isSignoff()) {
+        double splitX = taskX + TaskW / 2 + GatewayGap + GatewayD / 2;
+        double rolesX = splitX + GatewayD / 2 + RolesGap + RoleW / 2;
+        double joinX = rolesX + RoleW / 2 + RolesGap + GatewayD / 2;
+        gatewayX = joinX + GatewayD + GatewayGap;
+        splitNode_[i] =
+            gateway("parallelGateway", fmt::format("Gateway_{}_split", i), "", splitX, c.y, i);
+        double y = c.y - signoffHeight(s.signoffs.size()) / 2 + RoleH / 2;
+        for (size_t k = 0; k < s.signoffs.size(); ++k, y += RoleH + RoleGap) {
+          const rt::Signoff& r = s.signoffs[k];
+          Node role = node("task", fmt::format("Task_{}_role_{}", i, k),
+                           fmt::format("{} signs off ({})", r.role, percent(r.share)),
+                           roleDocumentation(p_, r));
+          role.box = {rolesX, y, RoleW / 2, RoleH / 2, Outline::Rect};
+          role.fill = "#ffffff";
+          role.stroke = StageLine;
+          role.state = i;
+          roleNodes_[i].push_back(add(std::move(role)));
+        }
+        exitNode_[i] =
+            gateway("parallelGateway", fmt::format("Gateway_{}_all", i), "", joinX, c.y, i);
+      }
+      if (exits[i] > 1)
+        gatewayNode_[i] = gateway("exclusiveGateway", fmt::format("Gateway_{}", i),
+                                  "Where next after " + s.name + "?", gatewayX, c.y, i);
+      if (i == p_.start && entry) {
+        Node e = node("startEvent", "StartEvent_1", "start");
+        e.box = {left - 30 - EventD / 2, c.y, EventD / 2, EventD / 2, Outline::Circle};
+        e.state = i;
+        entry_ = add(std::move(e));
       }
     }
   }
@@ -213,19 +312,29 @@ private:
   void makeFlows() {
     const size_t n = p_.states.size();
     if (entry_ != SIZE_MAX)
-      connect("Flow_entry", entry_, stateNode_[p_.start], "");
-    for (uint32_t i = 0; i < n; ++i)
+      connect("Flow_entry", entry_, inNode_[p_.start], "");
+    for (uint32_t i = 0; i < n; ++i) {
+      if (inNode_[i] != stateNode_[i])
+        connect(fmt::format("Flow_{}_merge", i), inNode_[i], stateNode_[i], "");
+      if (!roleNodes_[i].empty()) {
+        connect(fmt::format("Flow_{}_split", i), stateNode_[i], splitNode_[i], "");
+        for (size_t k = 0; k < roleNodes_[i].size(); ++k) {
+          connect(fmt::format("Flow_{}_role_{}", i, k), splitNode_[i], roleNodes_[i][k], "");
+          connect(fmt::format("Flow_{}_role_{}_done", i, k), roleNodes_[i][k], exitNode_[i], "");
+        }
+      }
       if (gatewayNode_[i] != SIZE_MAX)
-        connect(fmt::format("Flow_{}_gateway", i), stateNode_[i], gatewayNode_[i], "");
+        connect(fmt::format("Flow_{}_gateway", i), exitNode_[i], gatewayNode_[i], "");
+    }
     for (size_t k = 0; k < p_.transitions.size(); ++k) {
       const rt::Transition& t = p_.transitions[k];
       if (t.from >= n || t.to >= n)
         continue;
-      size_t from = gatewayNode_[t.from] != SIZE_MAX ? gatewayNode_[t.from] : stateNode_[t.from];
+      size_t from = gatewayNode_[t.from] != SIZE_MAX ? gatewayNode_[t.from] : exitNode_[t.from];
       // A task's only exit takes everyone: a rate there would say nothing.
       bool split = from == gatewayNode_[t.from];
       std::string rate = percent(t.probability);
-      size_t f = connect(fmt::format("Flow_{}", k), from, stateNode_[t.to],
+      size_t f = connect(fmt::format("Flow_{}", k), from, inNode_[t.to],
                          !split       ? ""
                          : t.implicit ? rate + " (remainder)"
                                       : rate);
@@ -236,7 +345,7 @@ private:
         else
           flows_[f].condition = rate;
       }
-      if (k < layout_.edges.size())
+      if (k < layout_.edges.size() && lanes_.empty())
         flows_[f].via = interior(layout_.edges[k]);
     }
   }
@@ -252,26 +361,53 @@ private:
     return out;
   }
 
-  /// Waypoints around the other shapes (see route()), then everything shifted so the
-  /// drawing starts at (Margin, Margin).
+  /// With lanes, each shape moved into its lane's band (BpmnLanes.h).
+  void placeInLanes() {
+    if (lanes_.empty())
+      return;
+    std::vector<Box> shapes;
+    std::vector<size_t> laneOf;
+    for (const Node& n : nodes_) {
+      shapes.push_back(n.box);
+      laneOf.push_back(lanes_.ofState[n.state]);
+    }
+    bands_ = stackLanes(shapes, laneOf, lanes_.names.size());
+    for (size_t k = 0; k < nodes_.size(); ++k)
+      nodes_[k].box = shapes[k];
+  }
+
+  /// Waypoints around the other shapes (see route()); with lanes, the lanes and the pool
+  /// around everything; then everything shifted so the drawing starts at (Margin, Margin).
   void route() {
     std::vector<Box> shapes;
     for (const Node& n : nodes_)
       shapes.push_back(n.box);
     for (Flow& f : flows_)
       f.waypoints = emit::route(shapes, f.source, f.target, f.via);
-    double minX = INFINITY, minY = INFINITY;
-    for (const Node& n : nodes_) {
-      minX = std::min(minX, n.box.cx - n.box.hw);
-      minY = std::min(minY, n.box.cy - n.box.hh);
-    }
-    for (const Flow& f : flows_)
-      for (Point q : f.waypoints) {
-        minX = std::min(minX, q.x);
-        minY = std::min(minY, q.y);
-      }
     if (nodes_.empty())
       return;
+    double minX = INFINITY, minY = INFINITY, maxX = -INFINITY, maxY = -INFINITY;
+    auto cover = [&](double x, double y) {
+      minX = std::min(minX, x);
+      minY = std::min(minY, y);
+      maxX = std::max(maxX, x);
+      maxY = std::max(maxY, y);
+    };
+    for (const Node& n : nodes_) {
+      cover(n.box.left(), n.box.top());
+      cover(n.box.right(), n.box.bottom());
+    }
+    for (const Flow& f : flows_)
+      for (Point q : f.waypoints)
+        cover(q.x, q.y);
+    if (!bands_.empty()) {
+      bands_.front().top = std::min(bands_.front().top, minY - LaneMargin / 2);
+      bands_.back().bottom = std::max(bands_.back().bottom, maxY + LaneMargin / 2);
+      laneLeft_ = minX - LaneMargin;
+      laneRight_ = maxX + LaneMargin;
+      minX = laneLeft_ - PoolLabel;
+      minY = bands_.front().top;
+    }
     double dx = Margin - minX, dy = Margin - minY;
     for (Node& n : nodes_) {
       n.box.cx += dx;
@@ -282,9 +418,76 @@ private:
         q.x += dx;
         q.y += dy;
       }
+    laneLeft_ += dx;
+    laneRight_ += dx;
+    for (Band& b : bands_) {
+      b.top += dy;
+      b.bottom += dy;
+    }
+  }
+
+  /// The nodes as the file lists them: the start event first, then as they were made.
+  std::vector<const Node*> inOrder() const {
+    std::vector<const Node*> out;
+    if (entry_ != SIZE_MAX)
+      out.push_back(&nodes_[entry_]);
+    for (size_t k = 0; k < nodes_.size(); ++k)
+      if (k != entry_)
+        out.push_back(&nodes_[k]);
+    return out;
   }
 
   static std::string num(double v) { return fmt::format("{}", std::lround(v)); }
+  static std::string bounds(double x, double y, double w, double h) {
+    return "        <dc:Bounds x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) +
+           "\" height=\"" + num(h) + "\" />\n";
+  }
+  /// The bounds from (left, top) to (right, bottom), each rounded, so that lanes that
+  /// touch still touch once rounded.
+  static std::string between(double left, double top, double right, double bottom) {
+    double l = std::round(left), t = std::round(top);
+    return bounds(l, t, std::round(right) - l, std::round(bottom) - t);
+  }
+
+  /// The pool's participant, before the process it shows.
+  std::string collaboration() const {
+    return "  <bpmn:collaboration id=\"Collaboration_1\">\n"
+           "    <bpmn:participant id=\"Participant_1\" name=\"" +
+           attr(p_.description.empty() ? p_.name : p_.description) +
+           "\" processRef=\"Process_1\" />\n  </bpmn:collaboration>\n";
+  }
+
+  /// The lanes and the flow nodes in each, at the start of the process.
+  std::string laneSet() const {
+    std::string o = "    <bpmn:laneSet id=\"LaneSet_1\">\n";
+    for (size_t k = 0; k < lanes_.names.size(); ++k) {
+      o += fmt::format("      <bpmn:lane id=\"Lane_{}\" name=\"{}\">\n", k, attr(lanes_.names[k]));
+      for (const Node* n : inOrder())
+        if (lanes_.ofState[n->state] == k)
+          o += "        <bpmn:flowNodeRef>" + n->id + "</bpmn:flowNodeRef>\n";
+      o += "      </bpmn:lane>\n";
+    }
+    return o + "    </bpmn:laneSet>\n";
+  }
+
+  /// The shapes of the pool and its lanes, one band under the other.
+  std::string laneShapes() const {
+    std::string o =
+        "      <bpmndi:BPMNShape id=\"Participant_1_di\" bpmnElement=\"Participant_1\" "
+        "isHorizontal=\"true\">\n" +
+        between(laneLeft_ - PoolLabel, bands_.front().top, laneRight_, bands_.back().bottom) +
+        "      </bpmndi:BPMNShape>\n";
+    for (size_t k = 0; k < bands_.size(); ++k) {
+      o += fmt::format("      <bpmndi:BPMNShape id=\"Lane_{0}_di\" bpmnElement=\"Lane_{0}\" "
+                       "isHorizontal=\"true\"",
+                       k);
+      if (const char* fill = lanes_.fills[k])
+        o += fmt::format(" bioc:fill=\"{0}\" color:background-color=\"{0}\"", fill);
+      o += ">\n" + between(laneLeft_, bands_[k].top, laneRight_, bands_[k].bottom) +
+           "      </bpmndi:BPMNShape>\n";
+    }
+    return o;
+  }
 
   std::string write() const {
     std::string o =
@@ -297,11 +500,17 @@ private:
         "xmlns:bioc=\"http://bpmn.io/schema/bpmn/biocolor/1.0\" "
         "xmlns:color=\"http://www.omg.org/spec/BPMN/non-normative/color/1.0\" "
         "id=\"Definitions_1\" targetNamespace=\"urn:salesc:process\" exporter=\"salesc\">\n";
+    bool pool = !bands_.empty();
+    if (pool)
+      o += collaboration();
     o +=
         "  <bpmn:process id=\"Process_1\" name=\"" + attr(p_.name) + "\" isExecutable=\"false\">\n";
     if (!p_.description.empty())
       o += "    <bpmn:documentation>" + text(p_.description) + "</bpmn:documentation>\n";
-    for (const Node& n : nodes_) {
+    if (pool)
+      o += laneSet();
+    for (const Node* np : inOrder()) {
+      const Node& n = *np;
       o += "    <bpmn:" + n.tag + " id=\"" + n.id + "\"";
       if (!n.name.empty())
         o += " name=\"" + attr(n.name) + "\"";
@@ -330,8 +539,12 @@ private:
     }
     o += "  </bpmn:process>\n";
     o += "  <bpmndi:BPMNDiagram id=\"BPMNDiagram_1\">\n"
-         "    <bpmndi:BPMNPlane id=\"BPMNPlane_1\" bpmnElement=\"Process_1\">\n";
-    for (const Node& n : nodes_) {
+         "    <bpmndi:BPMNPlane id=\"BPMNPlane_1\" bpmnElement=\"" +
+         std::string(pool ? "Collaboration_1" : "Process_1") + "\">\n";
+    if (pool)
+      o += laneShapes();
+    for (const Node* np : inOrder()) {
+      const Node& n = *np;
       o += "      <bpmndi:BPMNShape id=\"" + n.id + "_di\" bpmnElement=\"" + n.id + "\"";
       if (n.tag == "exclusiveGateway")
         o += " isMarkerVisible=\"true\"";
@@ -340,9 +553,7 @@ private:
                          "color:border-color=\"{0}\"",
                          n.stroke, n.fill);
       const Box& b = n.box;
-      o += ">\n        <dc:Bounds x=\"" + num(b.cx - b.hw) + "\" y=\"" + num(b.cy - b.hh) +
-           "\" width=\"" + num(2 * b.hw) + "\" height=\"" + num(2 * b.hh) +
-           "\" />\n      </bpmndi:BPMNShape>\n";
+      o += ">\n" + bounds(b.left(), b.top(), 2 * b.hw, 2 * b.hh) + "      </bpmndi:BPMNShape>\n";
     }
     for (const Flow& f : flows_) {
       o += "      <bpmndi:BPMNEdge id=\"" + f.id + "_di\" bpmnElement=\"" + f.id + "\">\n";
@@ -360,8 +571,15 @@ private:
   std::vector<Node> nodes_;
   std::vector<Flow> flows_;
   std::vector<size_t> stateNode_;   ///< per state: its task or end event
+  std::vector<size_t> inNode_;      ///< per state: where its ways in arrive (merge or itself)
+  std::vector<size_t> exitNode_;    ///< per state: what its exits leave from (task or join)
   std::vector<size_t> gatewayNode_; ///< per state: its gateway, SIZE_MAX for none
-  size_t entry_ = SIZE_MAX;         ///< the start event, SIZE_MAX for none
+  std::vector<size_t> splitNode_ = std::vector<size_t>(p_.states.size(), SIZE_MAX);
+  std::vector<std::vector<size_t>> roleNodes_; ///< per sign-off stage: its roles' tasks
+  size_t entry_ = SIZE_MAX;                    ///< the start event, SIZE_MAX for none
+  LanePlan lanes_;
+  std::vector<Band> bands_; ///< per lane, once placed; empty without lanes
+  double laneLeft_ = 0, laneRight_ = 0;
 };
 
 } // namespace

@@ -115,7 +115,7 @@ Bpmn checkedBpmn(const std::string& xml) {
   for (const XmlElement* e : b.all) {
     llvm::StringRef tag = e->name;
     if (tag == "bpmn:startEvent" || tag == "bpmn:task" || tag == "bpmn:exclusiveGateway" ||
-        tag == "bpmn:endEvent") {
+        tag == "bpmn:parallelGateway" || tag == "bpmn:endEvent") {
       EXPECT_EQ(b.diOf(*e->attr("id")).name, "bpmndi:BPMNShape");
     }
     if (tag == "bpmn:sequenceFlow") {
@@ -137,8 +137,8 @@ TEST(EmitBpmnTest, EveryReferenceResolves) {
   EXPECT_EQ(b.named("bpmn:startEvent").size(), 1u);
   EXPECT_EQ(b.named("bpmn:task").size(), 5u);
   EXPECT_EQ(b.named("bpmn:endEvent").size(), 2u);
-  // 1 entry flow, 4 task -> gateway flows, 10 transitions.
-  EXPECT_EQ(b.named("bpmn:sequenceFlow").size(), 15u);
+  // 1 entry flow, 4 task -> gateway flows, 10 transitions, 2 merges (into rep_call and lost).
+  EXPECT_EQ(b.named("bpmn:sequenceFlow").size(), 17u);
   EXPECT_EQ(b.byId["Task_2"]->attr("name"), "demo");
   EXPECT_EQ(b.byId["EndEvent_5"]->attr("name"), "signed (won)");
   EXPECT_EQ(b.byId["EndEvent_6"]->attr("name"), "lost");
@@ -150,7 +150,8 @@ TEST(EmitBpmnTest, GatewaysOnlyWhereAStageHasSeveralExits) {
   Bpmn b = checkedBpmn(toBpmn(analyzed(p), salesLayout()));
   std::set<std::string> gateways;
   for (const XmlElement* g : b.named("bpmn:exclusiveGateway"))
-    gateways.insert(*g->attr("id"));
+    if (g->attr("name"))
+      gateways.insert(*g->attr("id"));
   EXPECT_EQ(gateways, (std::set<std::string>{"Gateway_0", "Gateway_1", "Gateway_2", "Gateway_3"}));
   EXPECT_EQ(b.byId["Gateway_2"]->attr("name"), "Where next after demo?");
   // contract has one exit: its task flows straight to the won end event.
@@ -226,6 +227,111 @@ TEST(EmitBpmnTest, NoFlowPassesThroughAnotherShape) {
   EXPECT_GT(b.diOf("Flow_5").children.size(), 2u);
 }
 
+TEST(EmitBpmnTest, FlowsMergeBeforeATaskOrEventThatSeveralReach) {
+  rt::Process p = salesProcess();
+  Bpmn b = checkedBpmn(toBpmn(analyzed(p), salesLayout()));
+  // rep_call is reached from inquiry and from demo, lost from four stages.
+  std::set<std::string> merges;
+  for (const XmlElement* g : b.named("bpmn:exclusiveGateway"))
+    if (!g->attr("name"))
+      merges.insert(*g->attr("id"));
+  EXPECT_EQ(merges, (std::set<std::string>{"Gateway_1_merge", "Gateway_6_merge"}));
+  EXPECT_EQ(b.byId["Flow_1_merge"]->attr("sourceRef"), "Gateway_1_merge");
+  EXPECT_EQ(b.byId["Flow_1_merge"]->attr("targetRef"), "Task_1");
+  EXPECT_EQ(b.byId["Flow_5"]->attr("targetRef"), "Gateway_1_merge"); // demo's loop back
+  // No task or event joins flows itself (bpmnlint's fake-join); a merge sits left of its task.
+  for (const XmlElement* e : b.all)
+    if (e->name == "bpmn:task" || e->name == "bpmn:endEvent") {
+      size_t in = 0;
+      for (const XmlElement& c : e->children)
+        in += c.name == "bpmn:incoming";
+      EXPECT_LE(in, 1u) << *e->attr("id");
+    }
+  EXPECT_LT(b.bound("Gateway_1_merge", "x") + 50, b.bound("Task_1", "x"));
+}
+
+TEST(EmitBpmnTest, ASignoffStageIsAParallelSplitAndJoin) {
+  rt::Process p = committeeProcess();
+  Bpmn b = checkedBpmn(toBpmn(analyzed(p), Layout{}));
+  std::set<std::string> parallel;
+  for (const XmlElement* g : b.named("bpmn:parallelGateway"))
+    parallel.insert(*g->attr("id"));
+  EXPECT_EQ(parallel, (std::set<std::string>{"Gateway_1_split", "Gateway_1_all"}));
+  auto flow = [&](const char* id, const char* from, const char* to) {
+    ASSERT_TRUE(b.byId.count(id)) << id;
+    EXPECT_EQ(b.byId[id]->attr("sourceRef"), from) << id;
+    EXPECT_EQ(b.byId[id]->attr("targetRef"), to) << id;
+  };
+  flow("Flow_1_split", "Task_1", "Gateway_1_split");
+  flow("Flow_1_role_0", "Gateway_1_split", "Task_1_role_0");
+  flow("Flow_1_role_1", "Gateway_1_split", "Task_1_role_1");
+  flow("Flow_1_role_0_done", "Task_1_role_0", "Gateway_1_all");
+  flow("Flow_1_role_1_done", "Task_1_role_1", "Gateway_1_all");
+  flow("Flow_1_gateway", "Gateway_1_all", "Gateway_1");
+  flow("Flow_2", "Gateway_1", "EndEvent_2");
+  EXPECT_EQ(b.byId["Task_1_role_0"]->attr("name"), "cfo signs off (80%)");
+  EXPECT_EQ(b.byId["Task_1_role_0"]->children.at(0).text,
+            "Chief financial officer\nNeeds:\n- payback: Payback period\nApproves: 80%\nTime: 3 "
+            "days, mean 3 days");
+  // The approved share carries its rate; the remainder is the default.
+  EXPECT_EQ(b.byId["Flow_2"]->attr("name"), "40%");
+  EXPECT_EQ(b.byId["Gateway_1"]->attr("default"), "Flow_3");
+  // Split, roles and join left to right; the roles one above the other.
+  EXPECT_LT(b.bound("Task_1", "x"), b.bound("Gateway_1_split", "x"));
+  EXPECT_LT(b.bound("Gateway_1_split", "x"), b.bound("Task_1_role_0", "x"));
+  EXPECT_EQ(b.bound("Task_1_role_0", "x"), b.bound("Task_1_role_1", "x"));
+  EXPECT_LT(b.bound("Task_1_role_0", "y") + b.bound("Task_1_role_0", "height"),
+            b.bound("Task_1_role_1", "y"));
+  EXPECT_LT(b.bound("Task_1_role_0", "x"), b.bound("Gateway_1_all", "x"));
+  EXPECT_LT(b.bound("Gateway_1_all", "x"), b.bound("Gateway_1", "x"));
+}
+
+TEST(EmitBpmnTest, StagesAreInOneLanePerOwnerTeam) {
+  rt::Process p = committeeProcess();
+  Bpmn b = checkedBpmn(toBpmn(analyzed(p), Layout{}));
+  ASSERT_EQ(b.named("bpmn:participant").size(), 1u);
+  EXPECT_EQ(b.named("bpmn:participant")[0]->attr("processRef"), "Process_1");
+  EXPECT_EQ(b.named("bpmndi:BPMNPlane")[0]->attr("bpmnElement"), "Collaboration_1");
+  std::vector<const XmlElement*> lanes = b.named("bpmn:lane");
+  ASSERT_EQ(lanes.size(), 2u);
+  EXPECT_EQ(lanes[0]->attr("name"), "Field sales");
+  EXPECT_EQ(lanes[1]->attr("name"), "No owner");
+  std::map<std::string, std::set<std::string>> members;
+  for (const XmlElement* lane : lanes)
+    for (const XmlElement& ref : lane->children)
+      members[*lane->attr("id")].insert(ref.text);
+  // visit, its gateway and the start event in field's lane; the committee with its roles
+  // in "No owner"; lost goes with visit, which sends it the most prospects (0.5 > 0.3).
+  EXPECT_EQ(members["Lane_0"], (std::set<std::string>{"StartEvent_1", "Task_0", "Gateway_0",
+                                                      "EndEvent_3", "Gateway_3_merge"}));
+  EXPECT_EQ(members["Lane_1"].count("Task_1_role_1"), 1u);
+  EXPECT_EQ(members["Lane_1"].count("EndEvent_2"), 1u);
+  size_t flowNodes = 0;
+  for (const XmlElement* e : b.all)
+    flowNodes += e->name == "bpmn:task" || e->name == "bpmn:startEvent" ||
+                 e->name == "bpmn:endEvent" || llvm::StringRef(e->name).endswith("Gateway");
+  EXPECT_EQ(members["Lane_0"].size() + members["Lane_1"].size(), flowNodes);
+  // Every shape lies inside its lane's band, the lanes inside the pool.
+  for (const auto& [lane, ids] : members)
+    for (const std::string& id : ids) {
+      EXPECT_GE(b.bound(id, "y"), b.bound(lane, "y")) << id;
+      EXPECT_LE(b.bound(id, "y") + b.bound(id, "height"),
+                b.bound(lane, "y") + b.bound(lane, "height"))
+          << id;
+      EXPECT_GE(b.bound(id, "x"), b.bound(lane, "x")) << id;
+    }
+  EXPECT_EQ(b.bound("Lane_0", "y") + b.bound("Lane_0", "height"), b.bound("Lane_1", "y"));
+  EXPECT_EQ(b.bound("Participant_1", "x") + 30, b.bound("Lane_0", "x"));
+}
+
+TEST(EmitBpmnTest, WithoutOwnersThereAreNoLanes) {
+  rt::Process p = salesProcess();
+  Bpmn b = checkedBpmn(toBpmn(analyzed(p), salesLayout()));
+  EXPECT_TRUE(b.named("bpmn:collaboration").empty());
+  EXPECT_TRUE(b.named("bpmn:laneSet").empty());
+  EXPECT_EQ(b.named("bpmndi:BPMNPlane")[0]->attr("bpmnElement"), "Process_1");
+}
+
 TEST(RoutingTest, GoesAroundWhatIsInTheWay) {
   // a and c on a row with b between them: a U below b, leaving and entering by the
   // bottom; with nothing in the way, a straight line border to border.
@@ -258,8 +364,8 @@ TEST(RoutingTest, OutlinesAreMetOnTheirBorder) {
 TEST(EmitBpmnTest, WithoutAMatchingLayoutStatesAreLaidInARow) {
   rt::Process p = salesProcess();
   Bpmn b = checkedBpmn(toBpmn(analyzed(p), Layout{}));
-  EXPECT_EQ(b.named("bpmndi:BPMNShape").size(), 1u + 5 + 4 + 2);
-  EXPECT_EQ(b.named("bpmndi:BPMNEdge").size(), 15u);
+  EXPECT_EQ(b.named("bpmndi:BPMNShape").size(), 1u + 5 + 4 + 2 + 2);
+  EXPECT_EQ(b.named("bpmndi:BPMNEdge").size(), 17u);
 }
 
 TEST(EmitBpmnTest, TextIsEscapedAndReadsBack) {

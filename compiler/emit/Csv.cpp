@@ -4,7 +4,9 @@
 // rest of salesc's text output uses): a header row, then one row per record; a field
 // holding ',', '"', CR or LF is quoted, its quotes doubled. Numbers are the shortest
 // text that reads back exactly; an absent value (no time stated, no stall limit, no
-// time to win when a state never wins) is an empty cell. States are named by their
+// time to win when a state never wins) is an empty cell. A sign-off stage has no time of
+// its own (empty min, typical and max) but a mean: that of the maximum of its roles'
+// times (Holding.h). States are named by their
 // state name, which is unique within a process, so the two tables join on
 // (process, name).
 //
@@ -12,6 +14,7 @@
 #include "Emit.h"
 #include "Format.h"
 #include "salesc/runtime/Format.h"
+#include "salesc/runtime/Holding.h"
 
 #include <optional>
 
@@ -108,12 +111,15 @@ std::string toStagesCsv(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
       std::optional<rt::Holding> time;
       if (s.hasTime)
         time = s.time;
+      std::optional<double> mean;
+      if (s.hasTime || s.isSignoff())
+        mean = rt::holdingMean(s);
       t.cell(p.name).cell(std::to_string(i)).cell(s.name).cell(rt::toString(s.kind));
       t.cell(s.description).cell(names(s.learn)).cell(names(s.provide)).cell(names(s.tactics));
       t.number(time ? std::optional(time->min) : std::nullopt)
           .number(time ? std::optional(time->typical) : std::nullopt)
           .number(time ? std::optional(time->max) : std::nullopt)
-          .number(time ? std::optional(time->mean()) : std::nullopt)
+          .number(mean)
           .number(s.stalledAfter);
       t.number(figure(a.analysis.winProbability, i))
           .number(figure(a.analysis.expectedDaysToWin, i))

@@ -13,6 +13,7 @@
 // gets the Graphviz context made here, so plugins load once per run.
 //
 //===----------------------------------------------------------------------===//
+#include "BpmnShapes.h"
 #include "ChildProcess.h"
 #include "Flowchart.h"
 
@@ -164,11 +165,31 @@ Layout decode(llvm::StringRef in) {
   return l;
 }
 
+/// Asks for the room a sign-off stage's shapes take in the BPMN diagram (BpmnShapes.h):
+/// its box is made at least that large, with a margin.
+void makeRoomForSignoffs(Agraph_t* g, const rt::Process& p) {
+  const double margin = 20;
+  for (uint32_t i = 0; i < p.states.size(); ++i) {
+    const rt::State& s = p.states[i];
+    if (!s.isSignoff())
+      continue;
+    size_t ways = i == p.start;
+    for (const rt::Transition& t : p.transitions)
+      ways += t.to == i;
+    Agnode_t* n = agnode(g, const_cast<char*>(s.name.c_str()), 0);
+    if (!n)
+      continue;
+    set(n, "width", fmt::format("{:.3f}", (bpmn::signoffWidth(ways > 1) + margin) / 72));
+    set(n, "height", fmt::format("{:.3f}", (bpmn::signoffHeight(s.signoffs.size()) + margin) / 72));
+  }
+}
+
 /// Where the dot layout puts every state and transition of `p` (every transition an
-/// edge), `simple` as in step 2.
+/// edge), `simple` as in step 2, with room for the BPMN shapes of sign-off stages.
 Layout dotLayout(const rt::AnalyzedProcess& p, bool simple) {
   GVC_t* gvc = graphvizContext();
   Graph g = flowchart(p, /*notes=*/false);
+  makeRoomForSignoffs(g.get(), *p.process);
   if (simple)
     simplify(g.get());
   if (gvLayout(gvc, g.get(), "dot") != 0)

@@ -86,6 +86,28 @@ inline rt::Process hostileProcess() {
   return p;
 }
 
+/// A buying committee: visit(0), owned by the team field, with an exit criterion, -50%->
+/// committee(1), without an owner, where cfo (80%, 3 days) and legal (50%, 5 days) sign
+/// off -> won(2); the remainders go to lost(3).
+inline rt::Process committeeProcess() {
+  rt::Process p;
+  p.name = "committee_sale";
+  p.description = "A sale to a committee";
+  p.teams = {{"field", "Field sales"}};
+  p.roles = {{"cfo", "Chief financial officer", {{"payback", "Payback period", {}}}},
+             {"legal", "Legal", {}}};
+  p.states.push_back(stage("visit", "We visit", {1, 2, 3}));
+  p.states[0].owner = "field";
+  p.states[0].learn = {{"payback", "Payback period", {}}};
+  p.states[0].exitCriteria = {"Budget named"};
+  p.states.push_back(state("committee", rt::StateKind::Stage, "The committee decides"));
+  p.states[1].signoffs = {{"cfo", 0.8, {3, 3, 3}}, {"legal", 0.5, {5, 5, 5}}};
+  p.states.push_back(state("won", rt::StateKind::Won));
+  p.states.push_back(state("lost", rt::StateKind::Lost));
+  p.transitions = {{0, 1, 0.5, false}, {0, 3, 0.5, true}, {1, 2, 0.4, false}, {1, 3, 0.6, true}};
+  return p;
+}
+
 inline rt::AnalyzedProcess analyzed(const rt::Process& p) {
   llvm::Expected<rt::Analysis> a = rt::analyze(p);
   if (!a) {

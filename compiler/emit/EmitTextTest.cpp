@@ -261,6 +261,28 @@ TEST(EmitMarkdownTest, AProcessThatNeverWinsSaysSo) {
             std::string::npos);
 }
 
+TEST(EmitMarkdownTest, OwnersExitCriteriaSignoffsAndTheStakeholderMap) {
+  rt::Process p = committeeProcess();
+  std::string md = toMarkdown(analyzed(p), "");
+  auto has = [&](const std::string& text) {
+    EXPECT_NE(md.find(text), std::string::npos) << text << "\n" << md;
+  };
+  has("## Stakeholder map\n");
+  has("| Role | Needs to know | Learns it at | Signs off at |\n");
+  has("| **cfo**: Chief financial officer | payback: Payback period | visit | committee: approves "
+      "80%, answers in 3 days |\n");
+  has("| **legal**: Legal | | | committee: approves 50%, answers in 5 days |\n");
+  EXPECT_LT(md.find("## Stakeholder map"), md.find("## Stages"));
+  has("### 1. visit (start)\n\nWe visit\n\n**Owner:** Field sales (field)\n");
+  has("**Exit criteria**: before a deal moves on\n\n- [ ] Budget named\n");
+  has("the deal moves on when all 2 approve (40% of the deals)");
+  has("| cfo | 80% | 3 days | 3 days |\n| legal | 50% | 5 days | 5 days |\n");
+  has("- **Time:** until the last role answers, 5 days on average\n");
+  has("| won (won outcome), when every role approves | 40% |\n");
+  // The time table: the committee's mean is that of the longest answer.
+  has("| committee (bottleneck) | 0.5 | 5 days | ");
+}
+
 // --- Mermaid ----------------------------------------------------------------------
 
 TEST(EmitMermaidTest, NodesAreIndexedAndRemaindersDotted) {
@@ -280,6 +302,27 @@ TEST(EmitMermaidTest, NodesAreIndexedAndRemaindersDotted) {
             std::string::npos);
   // Links 0 (entry) .. 10: the remainders are links 2, 4, 7 and 9.
   EXPECT_NE(m.find("  linkStyle 2,4,7,9 stroke:#9e9e9e,color:#757575\n"), std::string::npos);
+}
+
+TEST(EmitMermaidTest, ASignoffStageSplitsIntoItsRolesAndJoins) {
+  rt::Process p = committeeProcess();
+  std::string m = toMermaid(analyzed(p));
+  auto has = [&](const std::string& text) {
+    EXPECT_NE(m.find(text), std::string::npos) << text << "\n" << m;
+  };
+  has("  s1[\"committee<br/>sign-off, 5 days on average<br/>bottleneck\"]\n"
+      "  s1r0[\"cfo<br/>approves 80%<br/>3 days\"]\n"
+      "  s1r1[\"legal<br/>approves 50%<br/>5 days\"]\n"
+      "  s1j{{\"all approve: 40%\"}}\n");
+  has("  s1 --> s1r0 --> s1j\n  s1 --> s1r1 --> s1j\n");
+  // The stage's exits leave from the join, not from the stage.
+  has("  s1j -->|\"40%\"| s2\n");
+  has("  s1j -.->|\"60% remainder\"| s3\n");
+  EXPECT_EQ(m.find("  s1 -->|"), std::string::npos);
+  EXPECT_EQ(m.find("  s1 -.->"), std::string::npos);
+  has("  class s1r0,s1r1 role\n  class s1j join\n");
+  // Links: entry 0, the roles' 1 to 4, then the transitions 5 to 8; remainders 6 and 8.
+  has("  linkStyle 6,8 stroke:");
 }
 
 TEST(EmitMermaidTest, LabelsAreEscaped) {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <fmt/format.h>
+#include <iterator>
 
 namespace salesc::emit {
 
@@ -20,6 +21,18 @@ bool appendMarkupEntity(std::string& out, char c) {
   default:
     return false;
   }
+}
+
+const char* palette::teamFill(size_t index) {
+  static const char* const fills[] = {"#fbe3c4", "#d9ecd0", "#e4dcf2", "#cfe8ee",
+                                      "#f5d6e1", "#ece5c6", "#dde3ea", "#f3dccd"};
+  return fills[index % std::size(fills)];
+}
+
+const char* palette::teamLine(size_t index) {
+  static const char* const lines[] = {"#a35f12", "#3f7a2a", "#5e4596", "#2a6f80",
+                                      "#983d61", "#6f6326", "#4a5a6e", "#94502f"};
+  return lines[index % std::size(lines)];
 }
 
 std::string words(llvm::StringRef name) {

@@ -27,6 +27,13 @@ inline constexpr const char* WonLine = "#2e7d32";
 inline constexpr const char* LostFill = "#f6dede";
 inline constexpr const char* LostLine = "#b23b3b";
 inline constexpr const char* BottleneckLine = "#d9822b";
+/// The colour of the `index`th team of a process (Process::teams): the owner band of its
+/// stages in the flowchart, its lane in BPMN. Light enough for dark text; after the
+/// eighth team the colours repeat.
+const char* teamFill(size_t index);
+/// A darker shade of the same hue: the band's text and the team's mark in the legend,
+/// readable on teamFill(index) and on white.
+const char* teamLine(size_t index);
 } // namespace palette
 
 /// Appends the entity for a markup character (&, <, >) and returns true; returns false

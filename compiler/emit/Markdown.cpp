@@ -1,15 +1,18 @@
 //===- Markdown.cpp - The playbook a team hands to its reps (GitHub Markdown) ===//
 //
-// Title and facts, the brand's rules, the flowchart, a section per stage (the start
-// first, then the others as declared), the outcomes, and the analysis against the
-// targets. Every piece of user text goes through `text()`: one line, markup
-// characters backslash-escaped and `<`, `>`, `&` as entities, so a description can
-// neither break the page (a table, a heading) nor inject HTML.
+// Title and facts, the brand's rules, the flowchart, the stakeholder map (each role of
+// the buying committee, what it needs, where it learns it and where it signs off), a
+// section per stage (the start first, then the others as declared: its owner, what
+// happens there, its sign-offs, its exit criteria as a checklist, its time and exits),
+// the outcomes, and the analysis against the targets. Every piece of user text goes through
+// `text()`: one line, markup characters backslash-escaped and `<`, `>`, `&` as entities, so a
+// description can neither break the page (a table, a heading) nor inject HTML.
 //
 //===----------------------------------------------------------------------===//
 #include "Emit.h"
 #include "Format.h"
 #include "salesc/runtime/Format.h"
+#include "salesc/runtime/Holding.h"
 
 #include <fmt/format.h>
 
@@ -121,6 +124,7 @@ public:
     header();
     brand();
     flowchart();
+    stakeholders();
     stages();
     outcomes();
     analysis();
@@ -234,6 +238,88 @@ private:
       stage(n + 1, order[n]);
   }
 
+  /// "Field sales engineers (field)": a team as the owner line names it.
+  std::string team(const std::string& name) const {
+    for (const rt::Team& t : p_.teams)
+      if (t.name == name && !t.description.empty())
+        return text(t.description) + " (" + text(name) + ")";
+    return text(name);
+  }
+
+  /// The stakeholder map: a row per role and knowledge item it needs.
+  void stakeholders() {
+    if (p_.roles.empty())
+      return;
+    heading(2, "Stakeholder map");
+    line("Who decides on the buyer's side, what each of them needs to know, where they learn it "
+         "and where they sign off.");
+    line();
+    line("| Role | Needs to know | Learns it at | Signs off at |");
+    line("| --- | --- | --- | --- |");
+    for (const rt::Role& r : p_.roles) {
+      std::string who =
+          "**" + text(r.name) + "**" + (r.description.empty() ? "" : ": " + text(r.description));
+      std::string signs = signsOffAt(r.name);
+      if (r.needs.empty())
+        line("| " + who + " | | | " + signs + " |");
+      for (size_t k = 0; k < r.needs.size(); ++k) {
+        const rt::Item& need = r.needs[k];
+        std::string what =
+            text(need.name) + (need.description.empty() ? "" : ": " + text(need.description));
+        line("| " + (k ? "" : who) + " | " + what + " | " + learnedAt(need.name) + " | " +
+             (k ? "" : signs) + " |");
+      }
+    }
+    line();
+  }
+
+  /// The stages that teach `knowledge`, in playbook order, or a word that there is none.
+  std::string learnedAt(const std::string& knowledge) const {
+    std::vector<std::string> at;
+    for (uint32_t i : stageOrder())
+      if (llvm::any_of(p_.states[i].learn, [&](const rt::Item& k) { return k.name == knowledge; }))
+        at.push_back(p_.states[i].name);
+    return at.empty() ? "no stage" : list(at);
+  }
+
+  /// "committee: approves 90%, answers in 7 to 14 days", one per sign-off of `role`.
+  std::string signsOffAt(const std::string& role) const {
+    std::string out;
+    for (uint32_t i : stageOrder())
+      for (const rt::Signoff& r : p_.states[i].signoffs)
+        if (r.role == role)
+          out += (out.empty() ? "" : "; ") + text(p_.states[i].name) + ": approves " +
+                 percent(r.share) + ", answers in " + formatTime(r.time);
+    return out.empty() ? "does not sign off" : out;
+  }
+
+  void signoffs(const rt::State& s) {
+    if (!s.isSignoff())
+      return;
+    line("**Sign-offs**");
+    line();
+    line(fmt::format("Every role reviews at the same time; the deal moves on when all {} approve "
+                     "({} of the deals) and waits for the last answer.",
+                     s.signoffs.size(), percent(rt::approvedShare(s.signoffs))));
+    line();
+    line("| Role | Approves | Answers in | On average |");
+    line("| --- | ---: | --- | ---: |");
+    for (const rt::Signoff& r : s.signoffs)
+      line("| " + text(r.role) + " | " + percent(r.share) + " | " + formatTime(r.time) + " | " +
+           days(r.time.mean()) + " |");
+    line();
+  }
+
+  void exitCriteria(const rt::State& s) {
+    if (s.exitCriteria.empty())
+      return;
+    line("**Exit criteria**: before a deal moves on");
+    line();
+    for (const std::string& c : s.exitCriteria)
+      line("- [ ] " + text(c));
+    line();
+  }
+
   void stage(size_t number, uint32_t i) {
     const rt::State& s = p_.states[i];
     heading(3, fmt::format("{}. {}{}", number, text(s.name), i == p_.start ? " (start)" : ""));
@@ -241,13 +327,21 @@ private:
       line(text(s.description));
       line();
     }
+    if (!s.owner.empty()) {
+      line("**Owner:** " + team(s.owner));
+      line();
+    }
     items("What the prospect must learn", s.learn);
     items("Literature and tools we provide", s.provide);
     items("Tactics", s.tactics);
+    signoffs(s);
+    exitCriteria(s);
     // A paragraph between the lists above and this one keeps them apart.
     line("**Time and odds**");
     line();
-    if (s.hasTime)
+    if (s.isSignoff())
+      bullet("Time", "until the last role answers, " + days(rt::holdingMean(s)) + " on average");
+    else if (s.hasTime)
       bullet("Time", formatTime(s.time) + ", " + days(s.time.mean()) + " on average");
     else
       bullet("Time", "not stated (counted as no time in the predictions)");
@@ -279,6 +373,8 @@ private:
       std::string next = stateRef(p_.states[t.to]);
       if (t.implicit)
         next += ", the remainder";
+      else if (p_.states[from].isSignoff())
+        next += ", when every role approves";
       line("| " + next + " | " + percent(t.probability) + " |");
     }
     if (any)
@@ -361,7 +457,7 @@ private:
     for (uint32_t i : stageOrder()) {
       const rt::State& s = p_.states[i];
       line("| " + text(s.name) + (i == b ? " (bottleneck)" : "") + " | " +
-           formatDecimal(a_.expectedVisits[i]) + " | " + days(s.time.mean()) + " | " +
+           formatDecimal(a_.expectedVisits[i]) + " | " + days(rt::holdingMean(s)) + " | " +
            percent(a_.timeShare[i]) + " |");
     }
     line();

@@ -7,11 +7,15 @@
 // Stages are rectangles (name, time), the start is entered from a filled circle, won
 // outcomes are green stadiums, lost ones red-edged rounded boxes, and the implicit
 // remainder edges dotted and lighter. The colours are those of the Graphviz flowchart.
+// A sign-off stage (name, mean time until the last answer) splits into one node per
+// role (`sIrK`: role, share it approves, time it takes), which join in a hexagon
+// (`sIj`, the share every role approves); the stage's exits leave from the join.
 //
 //===----------------------------------------------------------------------===//
 #include "Emit.h"
 #include "Format.h"
 #include "salesc/runtime/Format.h"
+#include "salesc/runtime/Holding.h"
 
 #include <fmt/format.h>
 
@@ -62,6 +66,13 @@ std::string outcome(const rt::State& s) {
 std::string id(uint32_t state) {
   return fmt::format("s{}", state);
 }
+/// The node of role `k` of sign-off stage `state`, and the node where the roles join.
+std::string roleId(uint32_t state, size_t k) {
+  return fmt::format("s{}r{}", state, k);
+}
+std::string joinId(uint32_t state) {
+  return fmt::format("s{}j", state);
+}
 
 /// The ids of `ids` joined for a `class` line.
 std::string joined(const std::vector<std::string>& ids) {
@@ -83,18 +94,31 @@ std::string toMermaid(const rt::AnalyzedProcess& a) {
   std::optional<uint32_t> bottleneck;
   if (a.analysis.bottleneck && *a.analysis.bottleneck < n)
     bottleneck = *a.analysis.bottleneck;
-  std::vector<std::string> stages, won, lost;
+  std::vector<std::string> stages, won, lost, roles, joins;
   for (uint32_t i = 0; i < n; ++i) {
     const rt::State& s = p.states[i];
     std::string text = label(s.name);
     switch (s.kind) {
     case rt::StateKind::Stage:
-      if (s.hasTime)
+      if (s.isSignoff())
+        text += "<br/>sign-off, " + label(days(rt::holdingMean(s))) + " on average";
+      else if (s.hasTime)
         text += "<br/>" + label(formatTime(s.time));
       if (bottleneck == i)
         text += "<br/>bottleneck";
       out += fmt::format("  {}[\"{}\"]\n", id(i), text);
       stages.push_back(id(i));
+      for (size_t k = 0; k < s.signoffs.size(); ++k) {
+        const rt::Signoff& r = s.signoffs[k];
+        out += fmt::format("  {}[\"{}<br/>approves {}<br/>{}\"]\n", roleId(i, k), label(r.role),
+                           percent(r.share), label(formatTime(r.time)));
+        roles.push_back(roleId(i, k));
+      }
+      if (s.isSignoff()) {
+        out += fmt::format("  {}{{{{\"all approve: {}\"}}}}\n", joinId(i),
+                           percent(rt::approvedShare(s.signoffs)));
+        joins.push_back(joinId(i));
+      }
       break;
     case rt::StateKind::Won:
       out += fmt::format("  {}([\"{}\"])\n", id(i), outcome(s));
@@ -115,15 +139,22 @@ std::string toMermaid(const rt::AnalyzedProcess& a) {
     out += fmt::format("  entry --> {}\n", id(p.start));
     ++link;
   }
+  for (uint32_t i = 0; i < n; ++i)
+    for (size_t k = 0; k < p.states[i].signoffs.size(); ++k) {
+      out += fmt::format("  {} --> {} --> {}\n", id(i), roleId(i, k), joinId(i));
+      link += 2;
+    }
   for (const rt::Transition& t : p.transitions) {
     if (t.from >= n || t.to >= n)
       continue;
+    // A sign-off stage's exits leave from where its roles join.
+    std::string from = p.states[t.from].isSignoff() ? joinId(t.from) : id(t.from);
     if (t.implicit) {
-      out += fmt::format("  {} -.->|\"{} remainder\"| {}\n", id(t.from), percent(t.probability),
-                         id(t.to));
+      out +=
+          fmt::format("  {} -.->|\"{} remainder\"| {}\n", from, percent(t.probability), id(t.to));
       lighter.push_back(std::to_string(link));
     } else {
-      out += fmt::format("  {} -->|\"{}\"| {}\n", id(t.from), percent(t.probability), id(t.to));
+      out += fmt::format("  {} -->|\"{}\"| {}\n", from, percent(t.probability), id(t.to));
     }
     ++link;
   }
@@ -134,8 +165,16 @@ std::string toMermaid(const rt::AnalyzedProcess& a) {
   out += fmt::format("  classDef lost fill:{},stroke:{},color:#1b1b1b\n", LostFill, LostLine);
   out += fmt::format("  classDef entry fill:{0},stroke:{0},color:#ffffff\n", StageLine);
   out += fmt::format("  classDef bottleneck stroke:{},stroke-width:3px\n", BottleneckLine);
+  if (!roles.empty()) {
+    out += fmt::format("  classDef role fill:#ffffff,stroke:{},color:#1b1b1b\n", StageLine);
+    out += fmt::format("  classDef join fill:{0},stroke:{0},color:#ffffff\n", StageLine);
+  }
   if (!stages.empty())
     out += "  class " + joined(stages) + " stage\n";
+  if (!roles.empty())
+    out += "  class " + joined(roles) + " role\n";
+  if (!joins.empty())
+    out += "  class " + joined(joins) + " join\n";
   if (!won.empty())
     out += "  class " + joined(won) + " won\n";
   if (!lost.empty())

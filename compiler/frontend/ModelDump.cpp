@@ -1,6 +1,7 @@
 //===- ModelDump.cpp - A readable dump of lowered processes (--emit=model) ===//
 #include "ModelDump.h"
 
+#include "salesc/runtime/Holding.h"
 #include "salesc/runtime/Markov.h"
 
 #include <fmt/format.h>
@@ -29,9 +30,20 @@ void dumpModel(const rt::Process& p, llvm::Expected<rt::Analysis> a, llvm::raw_o
     if (s.hasTime)
       os << fmt::format(" time={:g}/{:g}/{:g}d mean={:g}d", s.time.min, s.time.typical, s.time.max,
                         s.time.mean());
+    if (s.isSignoff())
+      os << fmt::format(" signoff mean={:g}d", rt::holdingMean(s));
     if (s.stalledAfter)
       os << fmt::format(" stalled-after={:g}d", *s.stalledAfter);
+    if (!s.owner.empty())
+      os << " owner=" << s.owner;
     os << '\n';
+    for (const rt::Signoff& r : s.signoffs)
+      os << fmt::format("      signoff {} {:g} time={:g}/{:g}/{:g}d mean={:g}d\n", r.role, r.share,
+                        r.time.min, r.time.typical, r.time.max, r.time.mean());
+    for (const std::string& c : s.exitCriteria) {
+      os << "      exit when \"";
+      os.write_escaped(c) << "\"\n";
+    }
     for (const rt::Transition& t : p.transitions)
       if (t.from == i)
         os << fmt::format("      -> {} {:g}{}\n", p.states[t.to].name, t.probability,

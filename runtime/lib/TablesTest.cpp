@@ -169,6 +169,7 @@ TEST(TablesTest, LoadsEveryGoldenExample) {
       {"quickstart", {"direct_consulting"}},
       {"luxury_cars", {"showroom_grand_tourer"}},
       {"saas_multichannel", {"online_team", "online_enterprise", "partner_enterprise"}},
+      {"industrial", {"direct_press"}},
   };
   for (const auto& [example, expected] : examples) {
     llvm::Expected<std::vector<Process>> ps = loadTablesFile(golden(example));

@@ -1,0 +1,250 @@
+//===- FlowchartLabels.cpp - The HTML-like labels of the flowchart --------===//
+#include "FlowchartLabels.h"
+
+#include "Format.h"
+
+#include "salesc/runtime/Holding.h"
+
+#include <cmath>
+#include <cstring>
+#include <fmt/format.h>
+
+namespace salesc::emit {
+
+using namespace palette;
+
+std::string html(llvm::StringRef text) {
+  std::string out;
+  for (char c : text) {
+    if (appendMarkupEntity(out, c))
+      continue;
+    switch (c) {
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    case '\n':
+      out += "<BR ALIGN=\"LEFT\"/>";
+      break;
+    case '\r':
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+/// Escaped text broken into lines of about `width` characters at spaces.
+std::string wrapped(llvm::StringRef text, size_t width = 38) {
+  std::string out, line;
+  llvm::SmallVector<llvm::StringRef, 16> wordsOf;
+  text.split(wordsOf, ' ', -1, false);
+  for (llvm::StringRef w : wordsOf) {
+    if (!line.empty() && line.size() + 1 + w.size() > width) {
+      out += html(line) + "<BR ALIGN=\"LEFT\"/>";
+      line.clear();
+    }
+    if (!line.empty())
+      line += ' ';
+    line += w.str();
+  }
+  return out + html(line);
+}
+
+std::string itemList(const std::vector<rt::Item>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i)
+    out += (i ? ", " : "") + words(items[i].name);
+  return out;
+}
+
+/// "1 to 3 days, typical 2 days, mean 2 days" (typical only when off the midpoint); a
+/// fixed time as one figure.
+std::string timeText(const rt::Holding& t) {
+  if (t.min == t.max)
+    return days(t.min);
+  // "1 to 3 days" rather than "1 day to 3 days".
+  std::string low = days(t.min), high = days(t.max);
+  for (auto [one, many] : {std::pair{" day", " days"}, std::pair{" hour", " hours"}}) {
+    llvm::StringRef l(low);
+    if (llvm::StringRef(high).endswith(many) && (l.endswith(one) || l.endswith(many))) {
+      low = l.drop_back(l.endswith(many) ? std::strlen(many) : std::strlen(one)).str();
+      break;
+    }
+  }
+  std::string out = fmt::format("{} to {}", low, high);
+  if (std::abs(t.typical - (t.min + t.max) / 2) > 1e-9)
+    out += ", typical " + days(t.typical);
+  return out + ", mean " + days(t.mean());
+}
+
+/// An empty column between two of a nested table.
+const char* const Gap = "<TD WIDTH=\"4\"></TD>";
+
+/// A cell of a nested table: escaped markup in the small font, left-aligned.
+std::string cell(const std::string& markup, const char* colour = "#1b1b1b") {
+  return fmt::format("<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"{}\">{}"
+                     "</FONT></TD>",
+                     colour, markup);
+}
+
+/// A sign-off stage's roles: a row per role with its share and time, and what they make
+/// together (the share every role approves, the mean time until the last answer).
+std::string signoffTable(const rt::State& s) {
+  std::string rows;
+  for (const rt::Signoff& r : s.signoffs)
+    rows += "<TR>" + cell(html(words(r.role))) + Gap + cell("approves " + percent(r.share)) + Gap +
+            cell(html(timeText(r.time)), "#555555") + "</TR>";
+  rows += fmt::format("<TR><TD COLSPAN=\"5\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" "
+                      "COLOR=\"#555555\">all approve {}; the last answer after {} on average"
+                      "</FONT></TD></TR>",
+                      percent(rt::approvedShare(s.signoffs)), days(rt::holdingMean(s)));
+  return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">" + rows + "</TABLE>";
+}
+
+/// The exit criteria as a checklist: an empty box before each.
+std::string checklist(const std::vector<std::string>& criteria) {
+  std::string rows;
+  for (const std::string& c : criteria)
+    rows += "<TR><TD BORDER=\"1\" COLOR=\"#555555\" FIXEDSIZE=\"TRUE\" WIDTH=\"8\" "
+            "HEIGHT=\"8\"></TD><TD WIDTH=\"2\"></TD>" +
+            cell(wrapped(c, 34)) + "</TR>";
+  return "<TABLE BORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">" + rows + "</TABLE>";
+}
+
+/// The band at the top of a stage owned by a team: the team's colour and its description.
+std::string ownerBand(const rt::Process& p, const rt::State& s) {
+  for (size_t k = 0; k < p.teams.size(); ++k)
+    if (p.teams[k].name == s.owner) {
+      const rt::Team& t = p.teams[k];
+      return fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BGCOLOR=\"{}\"><FONT "
+                         "POINT-SIZE=\"9\" COLOR=\"{}\"><B>{}</B></FONT></TD></TR>",
+                         teamFill(k), teamLine(k),
+                         html(t.description.empty() ? words(t.name) : t.description));
+    }
+  return "";
+}
+
+} // namespace
+
+std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a) {
+  const rt::State& s = p.states[i];
+  std::string rows;
+  auto row = [&](const char* key, const std::string& value) {
+    if (!value.empty())
+      rows += fmt::format("<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT POINT-SIZE=\"10\" "
+                          "COLOR=\"#555555\">{}</FONT></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+                          "<FONT POINT-SIZE=\"10\">{}</FONT></TD></TR>",
+                          key, value);
+  };
+  row("Learns", wrapped(itemList(s.learn), 30));
+  row("We provide", wrapped(itemList(s.provide), 30));
+  row("Tactics", wrapped(itemList(s.tactics), 30));
+  if (s.isSignoff())
+    row("Sign-off", signoffTable(s));
+  else if (s.hasTime)
+    row("Time", html(timeText(s.time)));
+  if (s.stalledAfter)
+    row("Stalled after", html(days(*s.stalledAfter)));
+  if (!s.exitCriteria.empty())
+    row("Exit when", checklist(s.exitCriteria));
+  std::string header = fmt::format("<B>{}</B>", html(words(s.name)));
+  if (i == p.start)
+    header = fmt::format("<FONT COLOR=\"{}\">START · </FONT>", StageLine) + header;
+  std::string top =
+      fmt::format("<TR><TD ALIGN=\"LEFT\">{}</TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"10\" "
+                  "COLOR=\"#555555\">wins {}</FONT></TD></TR>",
+                  header, percent(a.winProbability[i]));
+  std::string desc;
+  if (!s.description.empty())
+    desc = fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><I>{}</I></TD></TR>",
+                       wrapped(s.description));
+  std::string details;
+  if (!rows.empty())
+    details = fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
+                          "CELLSPACING=\"0\" CELLPADDING=\"1\">{}</TABLE></TD></TR>",
+                          rows);
+  std::string note;
+  if (a.bottleneck && *a.bottleneck == i)
+    note = fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT COLOR=\"{}\" POINT-SIZE=\"10\">"
+                       "<B>Bottleneck</B>: {} of the expected time</FONT></TD></TR>",
+                       BottleneckLine, percent(a.timeShare[i]));
+  return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">" +
+         ownerBand(p, s) + top + desc + details + note + "</TABLE>";
+}
+
+std::string outcomeLabel(const rt::State& s) {
+  std::string out = fmt::format("<B>{}</B>", html(words(s.name)));
+  if (!s.description.empty())
+    out += "<BR/><FONT POINT-SIZE=\"10\">" + wrapped(s.description, 28) + "</FONT>";
+  return out;
+}
+
+namespace {
+
+/// The key to the owner bands, one line of text: a mark in each team's colour and its
+/// description; empty when no stage of `p` has an owner. (Text, not table cells: Graphviz
+/// would stretch a table to the width of the title.)
+std::string ownerLegend(const rt::Process& p) {
+  if (p.teams.empty())
+    return "";
+  std::string out = "<FONT POINT-SIZE=\"11\" COLOR=\"#555555\">Owners:</FONT>";
+  for (size_t k = 0; k < p.teams.size(); ++k) {
+    const rt::Team& t = p.teams[k];
+    out += fmt::format("{}<FONT POINT-SIZE=\"11\" COLOR=\"{}\">■</FONT> <FONT "
+                       "POINT-SIZE=\"11\">{}</FONT>",
+                       k ? "   " : " ", teamLine(k),
+                       html(t.description.empty() ? words(t.name) : t.description));
+  }
+  return out;
+}
+
+/// "Win rate 5.65% (target 5%, met)".
+std::string targetText(const char* what, const std::string& value,
+                       const std::optional<std::string>& target, bool met) {
+  std::string out = fmt::format("{} {}", what, value);
+  if (target)
+    out += fmt::format(" (target {}, <FONT COLOR=\"{}\">{}</FONT>)", *target,
+                       met ? WonLine : LostLine, met ? "met" : "missed");
+  return out;
+}
+
+} // namespace
+
+std::string titleLabel(const rt::Process& p, const rt::Analysis& a) {
+  double win = a.winRate();
+  double toWin = p.states.empty() ? 0 : a.expectedDaysToWin[p.start];
+  std::optional<std::string> winTarget, cycleTarget;
+  if (p.targetWinRate)
+    winTarget = percent(*p.targetWinRate);
+  if (p.targetCycleDays)
+    cycleTarget = days(*p.targetCycleDays);
+  std::string title = p.description.empty() ? words(p.name) : p.description;
+  std::string sub =
+      targetText("Win rate", percent(win), winTarget, a.winRateTargetMet.value_or(true));
+  if (win > 0)
+    sub += " · " + targetText("expected time to win", days(toWin), cycleTarget,
+                              a.cycleTargetMet.value_or(true));
+  if (p.value && !p.currency.empty())
+    sub += fmt::format(" · value per lead {:.0f} {}", *p.value * win, html(p.currency));
+  std::string context;
+  if (!p.channel.empty())
+    context += "channel " + html(words(p.channel));
+  if (!p.offering.empty())
+    context += std::string(context.empty() ? "" : " · ") + "offering " + html(words(p.offering));
+  if (p.brand)
+    context += std::string(context.empty() ? "" : " · ") + "brand " + html(words(p.brand->name));
+  std::string out = fmt::format("<FONT POINT-SIZE=\"18\"><B>{}</B></FONT>", html(title));
+  if (!context.empty())
+    out += fmt::format("<BR/><FONT POINT-SIZE=\"11\" COLOR=\"#555555\">{}</FONT>", context);
+  out += fmt::format("<BR/><FONT POINT-SIZE=\"12\">{}</FONT>", sub);
+  std::string legend = ownerLegend(p);
+  return legend.empty() ? out : out + "<BR/>" + legend;
+}
+
+} // namespace salesc::emit
