@@ -31,6 +31,7 @@ decl
   | BRAND name=ident desc=STRING? '{' rules+=brandRule* '}'             # BrandDecl
   | PROCESS name=ident desc=STRING? (FOR forList=identList)? (EXTENDS base=ident)?
       '{' items+=processItem* '}'                         # ProcessDecl
+  | CAMPAIGN name=ident desc=STRING? '{' items+=campaignItem* '}'  # CampaignDecl
   ;
 
 // What a material or tactic conveys and teaches, in either order.
@@ -65,9 +66,27 @@ processItem
   | VALUE amount=NUMBER currency=ident ';'                # ValueSetting
   | TARGET WIN RATE share=percent ';'                     # WinRateTarget
   | TARGET CYCLE limit=duration ';'                       # CycleTarget
+  | MARGIN share=percent ';'                              # MarginSetting
   | START name=ident ';'                                  # StartSetting
   | STAGE name=ident desc=STRING? '{' items+=stageItem* '}'  # StageDecl
-  | kind=(WON | LOST) name=ident desc=STRING? ';'         # OutcomeDecl
+  | kind=(WON | LOST) name=ident desc=STRING? (VALUE amount=NUMBER currency=ident)? ';'  # OutcomeDecl
+  | REMOVE list=identList ';'                             # RemoveItem
+  // A segment states what differs for its leads, with the lines of a process (the
+  // checker says which of them a segment may hold).
+  | SEGMENT name=ident desc=STRING? SHARE share=percent (';' | '{' items+=processItem* '}')  # SegmentDecl
+  ;
+
+// ---------------------------------------------------------------------------
+// Campaigns
+// ---------------------------------------------------------------------------
+
+campaignItem
+  : PROCESS name=ident ';'                                # CampaignProcess
+  | LEADS count=NUMBER ';'                                # CampaignLeads
+  | COST amount=NUMBER currency=ident ';'                 # CampaignCost
+  | ENTERS name=ident ';'                                 # CampaignEnters
+  | SEGMENT name=ident ';'                                # CampaignSegment
+  | TARGET ROI share=percent ';'                          # CampaignRoiTarget
   ;
 
 stageItem
@@ -99,6 +118,7 @@ ident
   | PROCESS | FOR | EXTENDS | VALUE | TARGET | WIN | RATE | START | STAGE | WON | LOST
   | LEARN | PROVIDE | USE | TIME | STALLED | AFTER | NEXT | OTHERWISE | TO | TYPICAL
   | ROLE | NEEDS | TEAM | TEACHES | OWNER | EXIT | WHEN | SIGNOFF | WITHIN
+  | MARGIN | REMOVE | SEGMENT | SHARE | CAMPAIGN | LEADS | COST | ENTERS | ROI
   ;
 
 // ---------------------------------------------------------------------------
@@ -153,6 +173,15 @@ EXIT       : 'exit' ;
 WHEN       : 'when' ;
 SIGNOFF    : 'signoff' ;
 WITHIN     : 'within' ;
+MARGIN     : 'margin' ;
+REMOVE     : 'remove' ;
+SEGMENT    : 'segment' ;
+SHARE      : 'share' ;
+CAMPAIGN   : 'campaign' ;
+LEADS      : 'leads' ;
+COST       : 'cost' ;
+ENTERS     : 'enters' ;
+ROI        : 'roi' ;
 
 SEMI   : ';' ;
 COMMA  : ',' ;

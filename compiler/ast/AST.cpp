@@ -27,6 +27,8 @@ llvm::StringRef kindName(DeclKind kind) {
     return "role";
   case DeclKind::Team:
     return "team";
+  case DeclKind::Campaign:
+    return "campaign";
   }
   return "declaration";
 }
@@ -55,6 +57,8 @@ llvm::StringRef kindNameWithArticle(DeclKind kind) {
     return "a role";
   case DeclKind::Team:
     return "a team";
+  case DeclKind::Campaign:
+    return "a campaign";
   }
   return "a declaration";
 }

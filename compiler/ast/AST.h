@@ -109,26 +109,29 @@ struct Stage {
   Stage& operator=(const Stage&) = delete;
 };
 
+/// `value 15000 USD;`
+struct Money {
+  Number amount;
+  Ident currency;
+};
+
 enum class OutcomeKind { Won, Lost };
 
-/// `won signed "...";` or `lost lost "...";`
+/// `won signed "...";` or `lost lost "...";`, with an optional value of its own
+/// (`won annual "Pays a year" value 1_440 USD;`).
 struct Outcome {
   OutcomeKind kind;
   Ident name;
   std::optional<Text> description;
   llvm::SMRange range;
+  std::optional<Money> value;
+  llvm::SMRange valueRange; ///< of `value N CUR`, when present
 };
 
 /// A process setting line, kept with its range for notes and duplicate checks.
 template <typename T> struct Setting {
   T value;
   llvm::SMRange range;
-};
-
-/// `value 15000 USD;`
-struct Money {
-  Number amount;
-  Ident currency;
 };
 
 struct BrandRequire {
@@ -149,6 +152,7 @@ enum class DeclKind {
   Process,
   Role,
   Team,
+  Campaign,
 };
 
 class Module;
@@ -252,9 +256,37 @@ public:
   std::vector<Setting<Percent>> targetWinRate;
   std::vector<Setting<Duration>> targetCycle;
   std::vector<Setting<Ident>> start;
+  std::vector<Setting<Percent>> margin;
   std::vector<std::unique_ptr<Stage>> stages;
   std::vector<Outcome> outcomes;
+  std::vector<NameList> remove; ///< `remove a, b;`: base stages and outcomes dropped
+  std::vector<std::unique_ptr<struct Segment>> segments;
   static bool classof(const Decl* d) { return d->kind() == DeclKind::Process; }
+};
+
+/// `segment NAME "..." share P% { ... }`: a share of the leads and what differs for
+/// them, written with the lines of a process (`body`, never in the symbol table) and
+/// applied over the process as `extends` applies a process over its base.
+struct Segment {
+  Ident name;
+  std::optional<Text> description;
+  Percent share;
+  std::unique_ptr<ProcessDecl> body;
+  llvm::SMRange range;
+};
+
+/// `campaign NAME "..." { process P; leads N; cost C CUR; enters S; segment G;
+/// target roi P%; }`. Settings are vectors so the checker can report one stated twice.
+class CampaignDecl : public Decl {
+public:
+  using Decl::Decl;
+  std::vector<Setting<Ident>> process;
+  std::vector<Setting<Number>> leads;
+  std::vector<Setting<Money>> cost;
+  std::vector<Setting<Ident>> enters;
+  std::vector<Setting<Ident>> segment;
+  std::vector<Setting<Percent>> targetRoi;
+  static bool classof(const Decl* d) { return d->kind() == DeclKind::Campaign; }
 };
 
 /// `import "std/tactics";`

@@ -24,7 +24,7 @@ public:
 
 private:
   llvm::raw_ostream& line(unsigned depth, llvm::StringRef what, llvm::SMRange r) {
-    os_.indent(depth * 2) << what;
+    os_.indent((depth + nesting_) * 2) << what;
     if (r.Start.isValid()) {
       diag::Location loc = diag::resolve(sm_, r.Start);
       os_ << " <" << loc.line << ':' << loc.column << '>';
@@ -48,7 +48,7 @@ private:
   void decl(const Decl& d) {
     static const char* kinds[] = {"Channel", "Offering", "Knowledge", "Literature",
                                   "Tool",    "Category", "Tactic",    "Brand",
-                                  "Process", "Role",     "Team"};
+                                  "Process", "Role",     "Team",      "Campaign"};
     line(1, kinds[static_cast<int>(d.kind())], d.range) << ' ' << d.name.text;
     desc(d.description);
     if (auto* o = llvm::dyn_cast<OfferingDecl>(&d))
@@ -67,6 +67,8 @@ private:
       brand(*b);
     if (auto* p = llvm::dyn_cast<ProcessDecl>(&d))
       process(*p);
+    if (auto* c = llvm::dyn_cast<CampaignDecl>(&d))
+      campaign(*c);
     if (auto* r = llvm::dyn_cast<RoleDecl>(&d))
       for (const NameList& l : r->needs) {
         line(2, "Needs", l.range);
@@ -102,6 +104,26 @@ private:
     }
   }
 
+  void money(const Money& m) { os_ << ' ' << num(m.amount.value) << ' ' << m.currency.text; }
+
+  void campaign(const CampaignDecl& c) {
+    for (const auto& s : c.process)
+      line(2, "Process", s.range) << ' ' << s.value.text << '\n';
+    for (const auto& s : c.leads)
+      line(2, "Leads", s.range) << ' ' << num(s.value.value) << '\n';
+    for (const auto& s : c.cost) {
+      line(2, "Cost", s.range);
+      money(s.value);
+      os_ << '\n';
+    }
+    for (const auto& s : c.enters)
+      line(2, "Enters", s.range) << ' ' << s.value.text << '\n';
+    for (const auto& s : c.segment)
+      line(2, "Segment", s.range) << ' ' << s.value.text << '\n';
+    for (const auto& s : c.targetRoi)
+      line(2, "TargetRoi", s.range) << ' ' << num(s.value.amount.value) << "%\n";
+  }
+
   void process(const ProcessDecl& p) {
     if (!p.forList.empty() || p.extends) {
       line(2, "Header", p.name.range);
@@ -126,10 +148,30 @@ private:
       line(2, "Start", s.range) << ' ' << s.value.text << '\n';
     for (const auto& s : p.stages)
       stage(*s);
+    for (const auto& s : p.margin)
+      line(2, "Margin", s.range) << ' ' << num(s.value.amount.value) << "%\n";
     for (const Outcome& o : p.outcomes) {
       line(2, o.kind == OutcomeKind::Won ? "Won" : "Lost", o.range) << ' ' << o.name.text;
       desc(o.description);
+      if (o.value) {
+        os_ << " value";
+        money(*o.value);
+      }
       os_ << '\n';
+    }
+    for (const NameList& l : p.remove) {
+      line(2, "Remove", l.range);
+      names("", l.names);
+      os_ << '\n';
+    }
+    for (const auto& seg : p.segments) {
+      line(2, "Segment", seg->range)
+          << ' ' << seg->name.text << " share=" << num(seg->share.amount.value) << '%';
+      desc(seg->description);
+      os_ << '\n';
+      ++nesting_;
+      process(*seg->body);
+      --nesting_;
     }
   }
 
@@ -197,6 +239,7 @@ private:
 
   const llvm::SourceMgr& sm_;
   llvm::raw_ostream& os_;
+  unsigned nesting_ = 0; ///< added to every depth inside a segment's block
 };
 
 } // namespace

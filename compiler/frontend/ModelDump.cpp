@@ -8,25 +8,16 @@
 
 namespace salesc::frontend {
 
-void dumpModel(const rt::Process& p, llvm::Expected<rt::Analysis> a, llvm::raw_ostream& os) {
-  os << "process " << p.name;
-  if (!p.channel.empty())
-    os << " channel=" << p.channel;
-  if (!p.offering.empty())
-    os << " offering=" << p.offering;
-  if (p.brand)
-    os << " brand=" << p.brand->name;
-  if (p.value)
-    os << fmt::format(" value={:g} {}", *p.value, p.currency);
-  if (p.targetWinRate)
-    os << fmt::format(" target-win-rate={:g}", *p.targetWinRate);
-  if (p.targetCycleDays)
-    os << fmt::format(" target-cycle={:g}d", *p.targetCycleDays);
-  os << '\n';
+namespace {
+
+/// The states of `p`, each line indented by `pad` more spaces.
+void dumpStates(const rt::Process& p, llvm::raw_ostream& os, llvm::StringRef pad) {
   for (uint32_t i = 0; i < p.states.size(); ++i) {
     const rt::State& s = p.states[i];
     llvm::StringRef kind = rt::toString(s.kind);
-    os << fmt::format("  [{}] {} {}{}", i, kind, s.name, i == p.start ? " (start)" : "");
+    os << pad << fmt::format("  [{}] {} {}{}", i, kind, s.name, i == p.start ? " (start)" : "");
+    if (s.value)
+      os << fmt::format(" value={:g}", *s.value);
     if (s.hasTime)
       os << fmt::format(" time={:g}/{:g}/{:g}d mean={:g}d", s.time.min, s.time.typical, s.time.max,
                         s.time.mean());
@@ -38,16 +29,51 @@ void dumpModel(const rt::Process& p, llvm::Expected<rt::Analysis> a, llvm::raw_o
       os << " owner=" << s.owner;
     os << '\n';
     for (const rt::Signoff& r : s.signoffs)
-      os << fmt::format("      signoff {} {:g} time={:g}/{:g}/{:g}d mean={:g}d\n", r.role, r.share,
+      os << pad
+         << fmt::format("      signoff {} {:g} time={:g}/{:g}/{:g}d mean={:g}d\n", r.role, r.share,
                         r.time.min, r.time.typical, r.time.max, r.time.mean());
     for (const std::string& c : s.exitCriteria) {
-      os << "      exit when \"";
+      os << pad << "      exit when \"";
       os.write_escaped(c) << "\"\n";
     }
     for (const rt::Transition& t : p.transitions)
       if (t.from == i)
-        os << fmt::format("      -> {} {:g}{}\n", p.states[t.to].name, t.probability,
+        os << pad
+           << fmt::format("      -> {} {:g}{}\n", p.states[t.to].name, t.probability,
                           t.implicit ? " (remainder)" : "");
+  }
+}
+
+} // namespace
+
+void dumpModel(const rt::Process& p, llvm::Expected<rt::Analysis> a, llvm::raw_ostream& os) {
+  os << "process " << p.name;
+  if (!p.channel.empty())
+    os << " channel=" << p.channel;
+  if (!p.offering.empty())
+    os << " offering=" << p.offering;
+  if (p.brand)
+    os << " brand=" << p.brand->name;
+  if (p.value)
+    os << fmt::format(" value={:g} {}", *p.value, p.currency);
+  else if (!p.currency.empty())
+    os << " currency=" << p.currency;
+  if (p.margin)
+    os << fmt::format(" margin={:g}", *p.margin);
+  if (p.targetWinRate)
+    os << fmt::format(" target-win-rate={:g}", *p.targetWinRate);
+  if (p.targetCycleDays)
+    os << fmt::format(" target-cycle={:g}d", *p.targetCycleDays);
+  os << '\n';
+  dumpStates(p, os, "");
+  for (const rt::Segment& seg : p.segments) {
+    os << fmt::format("  segment {} share={:g}", seg.name, seg.share);
+    if (seg.process.value)
+      os << fmt::format(" value={:g} {}", *seg.process.value, seg.process.currency);
+    if (seg.process.margin)
+      os << fmt::format(" margin={:g}", *seg.process.margin);
+    os << '\n';
+    dumpStates(seg.process, os, "  ");
   }
   if (!a) {
     os << "  analysis: " << llvm::toString(a.takeError()) << '\n';

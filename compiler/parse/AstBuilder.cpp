@@ -294,6 +294,10 @@ std::unique_ptr<ast::Decl> AstBuilder::decl(P::DeclContext* ctx) {
     if (auto* c = as<P::ProcessDeclContext>(ctx))
       return process(c);
     return nullptr;
+  case P::CAMPAIGN:
+    if (auto* c = as<P::CampaignDeclContext>(ctx))
+      return campaign(c);
+    return nullptr;
   default:
     unbuilt(ctx);
     return nullptr;
@@ -370,6 +374,55 @@ std::unique_ptr<ast::Decl> AstBuilder::process(P::ProcessDeclContext* ctx) {
   return p;
 }
 
+std::unique_ptr<ast::Decl> AstBuilder::campaign(P::CampaignDeclContext* ctx) {
+  auto name = ident(ctx->name);
+  if (!name)
+    return nullptr;
+  auto c = std::make_unique<ast::CampaignDecl>(ast::DeclKind::Campaign, *name, text(ctx->desc),
+                                               range(ctx), &module_);
+  for (P::CampaignItemContext* item : ctx->items) {
+    switch (firstType(item)) {
+    case P::PROCESS:
+      if (auto* i = as<P::CampaignProcessContext>(item))
+        if (auto n = ident(i->name))
+          c->process.push_back({*n, range(i)});
+      break;
+    case P::LEADS:
+      if (auto* i = as<P::CampaignLeadsContext>(item))
+        if (auto n = number(i->count))
+          c->leads.push_back({*n, range(i)});
+      break;
+    case P::COST:
+      if (auto* i = as<P::CampaignCostContext>(item)) {
+        auto amount = number(i->amount);
+        auto currency = ident(i->currency);
+        if (amount && currency)
+          c->cost.push_back({ast::Money{*amount, *currency}, range(i)});
+      }
+      break;
+    case P::ENTERS:
+      if (auto* i = as<P::CampaignEntersContext>(item))
+        if (auto n = ident(i->name))
+          c->enters.push_back({*n, range(i)});
+      break;
+    case P::SEGMENT:
+      if (auto* i = as<P::CampaignSegmentContext>(item))
+        if (auto n = ident(i->name))
+          c->segment.push_back({*n, range(i)});
+      break;
+    case P::TARGET:
+      if (auto* i = as<P::CampaignRoiTargetContext>(item))
+        if (auto pct = percent(i->share))
+          c->targetRoi.push_back({*pct, range(i)});
+      break;
+    default:
+      unbuilt(item);
+      break;
+    }
+  }
+  return c;
+}
+
 void AstBuilder::processItem(ast::ProcessDecl& proc, P::ProcessItemContext* ctx) {
   switch (firstType(ctx)) {
   case P::BRAND:
@@ -408,10 +461,47 @@ void AstBuilder::processItem(ast::ProcessDecl& proc, P::ProcessItemContext* ctx)
   case P::LOST:
     if (auto* c = as<P::OutcomeDeclContext>(ctx)) {
       auto name = ident(c->name);
-      if (name && c->kind)
-        proc.outcomes.push_back(ast::Outcome{c->kind->getType() == P::WON ? ast::OutcomeKind::Won
-                                                                          : ast::OutcomeKind::Lost,
-                                             *name, text(c->desc), range(c)});
+      if (!name || !c->kind)
+        break;
+      ast::Outcome o{c->kind->getType() == P::WON ? ast::OutcomeKind::Won : ast::OutcomeKind::Lost,
+                     *name, text(c->desc), range(c)};
+      if (c->amount) {
+        auto amount = number(c->amount);
+        auto currency = ident(c->currency);
+        if (!amount || !currency)
+          break;
+        o.value = ast::Money{*amount, *currency};
+        o.valueRange = llvm::SMRange(range(c->amount).Start, currency->range.End);
+      }
+      proc.outcomes.push_back(std::move(o));
+    }
+    break;
+  case P::MARGIN:
+    if (auto* c = as<P::MarginSettingContext>(ctx))
+      if (auto pct = percent(c->share))
+        proc.margin.push_back({*pct, range(c)});
+    break;
+  case P::REMOVE:
+    if (auto* c = as<P::RemoveItemContext>(ctx))
+      if (auto list = nameList(c->list, c))
+        proc.remove.push_back(std::move(*list));
+    break;
+  case P::SEGMENT:
+    if (auto* c = as<P::SegmentDeclContext>(ctx)) {
+      auto name = ident(c->name);
+      auto share = percent(c->share);
+      if (!name || !share)
+        break;
+      auto seg = std::make_unique<ast::Segment>();
+      seg->name = *name;
+      seg->description = text(c->desc);
+      seg->share = *share;
+      seg->range = range(c);
+      seg->body = std::make_unique<ast::ProcessDecl>(ast::DeclKind::Process, *name, std::nullopt,
+                                                     range(c), &module_);
+      for (P::ProcessItemContext* item : c->items)
+        processItem(*seg->body, item);
+      proc.segments.push_back(std::move(seg));
     }
     break;
   default:

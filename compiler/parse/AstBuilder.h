@@ -41,6 +41,8 @@ private:
   std::unique_ptr<ast::Decl> process(P::ProcessDeclContext* ctx);
   /// processItem : BRAND ident ';' | VALUE NUMBER ident ';' | ... | StageDecl | OutcomeDecl ;
   void processItem(ast::ProcessDecl& proc, P::ProcessItemContext* ctx);
+  /// CAMPAIGN ident STRING? '{' campaignItem* '}'
+  std::unique_ptr<ast::Decl> campaign(P::CampaignDeclContext* ctx);
   /// STAGE ident STRING? '{' stageItem* '}'
   std::unique_ptr<ast::Stage> stage(P::StageDeclContext* ctx);
   /// stageItem : LEARN identList ';' | ... | OTHERWISE ident ';' ;

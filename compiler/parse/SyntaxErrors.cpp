@@ -27,7 +27,7 @@ antlr4::ParserRuleContext* enclosingStatement(antlr4::ParserRuleContext* ctx) {
     size_t rule = ctx->getRuleIndex();
     if (rule == SalesParser::RuleItem || rule == SalesParser::RuleDecl ||
         rule == SalesParser::RuleBrandRule || rule == SalesParser::RuleProcessItem ||
-        rule == SalesParser::RuleStageItem)
+        rule == SalesParser::RuleStageItem || rule == SalesParser::RuleCampaignItem)
       return ctx;
   }
   return nullptr;

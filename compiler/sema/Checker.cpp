@@ -4,6 +4,7 @@
 #include "diag/Wording.h"
 
 #include "BrandRules.h"
+#include "Campaigns.h"
 #include "Committee.h"
 #include "ProcessChecker.h"
 #include "ResolvedProcess.h"
@@ -39,8 +40,12 @@ void once(const std::vector<T>& settings, llvm::StringRef what, llvm::StringRef 
 }
 
 /// Settings and stage lines that may appear once per block.
-void checkOnce(const ast::ProcessDecl& p, diag::DiagnosticEngine& diags) {
-  std::string where = "process " + quoted(p.name.text);
+void checkOnce(const ast::ProcessDecl& p, diag::DiagnosticEngine& diags,
+               llvm::StringRef kind = "process") {
+  std::string where = kind.str() + " " + quoted(p.name.text);
+  once(p.margin, "margin", where, diags);
+  for (const auto& seg : p.segments)
+    checkOnce(*seg->body, diags, "segment");
   once(p.brand, "brand", where, diags);
   once(p.value, "value", where, diags);
   once(p.targetWinRate, "target win rate", where, diags);
@@ -220,7 +225,7 @@ void checkUnused(const SymbolTable& symbols, const ast::Module* root,
     return;
   for (const auto& d : root->decls) {
     if (llvm::isa<ast::ProcessDecl>(d.get()) || llvm::isa<ast::RoleDecl>(d.get()) ||
-        symbols.isUsed(d.get()))
+        llvm::isa<ast::CampaignDecl>(d.get()) || symbols.isUsed(d.get()))
       continue; // a role is idle rather than unused (checkIdleRoles)
     if (symbols.find(d->name.text) != d.get())
       continue; // a duplicate, reported as such
@@ -272,6 +277,7 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
           ModelProcess{std::move(*checked.back().model), std::move(checked.back().analysis)});
     }
   }
+  out.campaigns = checkCampaigns(symbols, root, out.processes, diags);
   checkChannels(checked, root, symbols, diags);
   checkValues(symbols, root, diags);
   checkUnused(symbols, root, diags);

@@ -8,6 +8,7 @@
 #include "BrandRules.h"
 #include "Committee.h"
 #include "Durations.h"
+#include "Money.h"
 #include "Spelling.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -112,26 +113,37 @@ bool ProcessChecker::checkBrand(const ResolvedProcess& p, const ast::BrandDecl*&
   return !trap.hasErrors();
 }
 
+std::optional<double> ProcessChecker::lowerMoney(const ast::Money& m, llvm::StringRef what,
+                                                 rt::Process& out) {
+  diag::ErrorTrap trap(diags_);
+  llvm::StringRef cur = m.currency.text;
+  if (!checkCurrencyCode(m.currency, diags_)) {
+    // reported
+  } else if (out.currency.empty()) {
+    out.currency = cur.str();
+    currencyAt_ = m.currency.range;
+  } else if (out.currency != cur) {
+    diags_
+        .report(DiagKind::CurrencyMismatch, m.currency.range,
+                "this amount is in " + cur.str() + ", but process " + quoted(out.name) +
+                    " counts in " + out.currency +
+                    "; all amounts of a process share one currency: convert it to " + out.currency)
+        .note(currencyAt_, "the process's currency is set here");
+  }
+  if (m.amount.value <= 0 || m.amount.value > 1e15)
+    diags_.report(DiagKind::InvalidNumber, m.amount.range,
+                  what.str() + " must be above 0 and at most 1e15");
+  if (trap.hasErrors())
+    return std::nullopt;
+  return m.amount.value;
+}
+
 bool ProcessChecker::checkSettings(const ResolvedProcess& p, rt::Process& out) {
   diag::ErrorTrap trap(diags_);
-  if (p.value) {
-    const ast::Money& m = p.value->value;
-    llvm::StringRef cur = m.currency.text;
-    bool iso = cur.size() == 3 && llvm::all_of(cur, [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (!iso) {
-      auto b = diags_.report(DiagKind::InvalidCurrency, m.currency.range,
-                             quoted(cur) + " is not a currency code; use the three capital "
-                                           "letters of ISO 4217, such as USD, EUR or GBP");
-      std::string upper = cur.upper();
-      if (upper.size() == 3 && llvm::all_of(upper, [](char c) { return c >= 'A' && c <= 'Z'; }))
-        b.fix(m.currency.range, upper, "write the code in capitals");
-    }
-    if (m.amount.value <= 0 || m.amount.value > 1e15)
-      diags_.report(DiagKind::InvalidNumber, m.amount.range,
-                    "the average deal value must be above 0 and at most 1e15");
-    out.currency = cur.str();
-    out.value = m.amount.value;
-  }
+  if (p.value)
+    out.value = lowerMoney(p.value->value, "the average deal value", out);
+  if (p.margin && checkPercent(p.margin->value, "a margin"))
+    out.margin = p.margin->value.amount.value / 100.0;
   if (p.targetWinRate && checkPercent(p.targetWinRate->value, "a target win rate"))
     out.targetWinRate = p.targetWinRate->value.amount.value / 100.0;
   if (p.targetCycle) {
@@ -274,6 +286,15 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
     auto it = index.find(name.text);
     if (it != index.end())
       return it->second;
+    if (auto removed = p.removed.find(name.text); removed != p.removed.end()) {
+      diags_
+          .report(DiagKind::RemovedTarget, name.range,
+                  "this line sends prospects to " + quoted(name.text) + ", which process " +
+                      quoted(p.decl->name.text) +
+                      " removes; restate the stage's exits to send them elsewhere")
+          .note(removed->second->range, quoted(name.text) + " is removed here");
+      return std::nullopt;
+    }
     std::string msg = "process " + quoted(p.decl->name.text) + " has no stage or outcome named " +
                       quoted(name.text);
     if (auto s = closest(name.text, stateNames))
@@ -432,7 +453,13 @@ bool ProcessChecker::lowerStart(const ResolvedProcess& p, const llvm::StringMap<
   diag::ErrorTrap trap(diags_);
   const ast::Ident& s = p.start->value;
   auto it = index.find(s.text);
-  if (it == index.end()) {
+  if (auto removed = p.removed.find(s.text); it == index.end() && removed != p.removed.end()) {
+    diags_
+        .report(DiagKind::RemovedTarget, s.range,
+                "process " + quoted(p.decl->name.text) + " starts at " + quoted(s.text) +
+                    ", which it removes; add 'start STAGE;' to say where it starts now")
+        .note(removed->second->range, quoted(s.text) + " is removed here");
+  } else if (it == index.end()) {
     std::vector<llvm::StringRef> names;
     for (const ResolvedStage& st : p.stages)
       names.push_back(st.name.text);
@@ -449,6 +476,96 @@ bool ProcessChecker::lowerStart(const ResolvedProcess& p, const llvm::StringMap<
                       ", which is an outcome; 'start' names the first stage prospects enter");
   } else {
     out.start = it->second;
+  }
+  return !trap.hasErrors();
+}
+
+bool ProcessChecker::lowerChain(const ResolvedProcess& p, const ast::BrandDecl* brand,
+                                rt::Process& out) {
+  bool sound = true;
+  llvm::StringMap<uint32_t> index;
+  for (const ResolvedStage& s : p.stages) {
+    index[s.name.text] = out.states.size();
+    out.states.emplace_back();
+    out.states.back().name = s.name.text.str();
+    out.states.back().description = s.description ? s.description->value : "";
+  }
+  for (const ast::Outcome* o : p.outcomes) {
+    index[o->name.text] = out.states.size();
+    rt::State st;
+    st.name = o->name.text.str();
+    st.description = o->description ? o->description->value : "";
+    st.kind = o->kind == ast::OutcomeKind::Won ? rt::StateKind::Won : rt::StateKind::Lost;
+    if (o->value && o->kind == ast::OutcomeKind::Lost) {
+      diags_.report(DiagKind::LostOutcomeValue, o->valueRange,
+                    "outcome " + quoted(o->name.text) +
+                        " is lost, and a lost deal brings no revenue; remove the value from "
+                        "this line");
+      sound = false;
+    } else if (o->value) {
+      st.value = lowerMoney(*o->value, "a deal value", out);
+      sound &= st.value.has_value();
+    }
+    out.states.push_back(std::move(st));
+  }
+  for (size_t i = 0; i < p.stages.size(); ++i)
+    sound &= lowerStage(p.stages[i], brand, out.states[i]);
+  lowerPeople(out);
+  sound &= lowerStart(p, index, out);
+  sound &= lowerExits(p, index, out);
+  return sound;
+}
+
+bool ProcessChecker::lowerSegments(const ResolvedProcess& p, const ast::BrandDecl* brand,
+                                   rt::Process& out) {
+  if (p.segments.empty())
+    return true;
+  diag::ErrorTrap trap(diags_);
+  double total = 0;
+  for (const ResolvedProcess::Segment& seg : p.segments)
+    total += seg.decl->share.amount.value;
+  if (std::fabs(total - 100) > 1e-9) {
+    auto b = diags_.report(DiagKind::SegmentShares, p.decl->name.range,
+                           "the segments of process " + quoted(p.decl->name.text) + " share " +
+                               rt::percentAsWritten(total) +
+                               " of the leads; their shares must add up to 100%");
+    for (const ResolvedProcess::Segment& seg : p.segments)
+      b.note(seg.decl->name.range, quoted(seg.decl->name.text) + " takes " +
+                                       rt::percentAsWritten(seg.decl->share.amount.value));
+  }
+  llvm::StringMap<const ast::Segment*> names;
+  for (const ResolvedProcess::Segment& seg : p.segments) {
+    auto [it, inserted] = names.try_emplace(seg.decl->name.text, seg.decl);
+    if (!inserted) {
+      diags_
+          .report(DiagKind::DuplicateName, seg.decl->name.range,
+                  "process " + quoted(p.decl->name.text) + " already has a segment " +
+                      quoted(seg.decl->name.text))
+          .note(it->second->name.range, "the first segment " + quoted(seg.decl->name.text));
+      continue;
+    }
+    if (!checkPercent(seg.decl->share, "a segment's share"))
+      continue;
+    const ResolvedProcess& view = *seg.process;
+    rt::Segment lowered;
+    lowered.name = seg.decl->name.text.str();
+    lowered.description = seg.decl->description ? seg.decl->description->value : "";
+    lowered.share = seg.decl->share.amount.value / 100.0;
+    rt::Process& sp = lowered.process;
+    sp.name = out.name;
+    sp.description = out.description;
+    sp.channel = out.channel;
+    sp.offering = out.offering;
+    sp.brand = out.brand;
+    // The segment counts in its process's currency.
+    sp.currency = out.currency;
+    if (!checkSettings(view, sp) || !lowerChain(view, brand, sp) || !checkShape(view, sp))
+      continue;
+    // A restated outcome keeps the process's description.
+    for (size_t i = 0; i < sp.states.size() && i < out.states.size(); ++i)
+      if (sp.states[i].description.empty())
+        sp.states[i].description = out.states[i].description;
+    out.segments.push_back(std::move(lowered));
   }
   return !trap.hasErrors();
 }
@@ -470,32 +587,11 @@ CheckedProcess ProcessChecker::check(const ResolvedProcess& p, bool soundSoFar) 
   if (brand)
     out.brand = lowerBrand(*brand);
   sound &= checkSettings(p, out);
-
-  llvm::StringMap<uint32_t> index;
-  for (const ResolvedStage& s : p.stages) {
-    index[s.name.text] = out.states.size();
-    out.states.emplace_back();
-    out.states.back().name = s.name.text.str();
-    out.states.back().description = s.description ? s.description->value : "";
-  }
-  for (const ast::Outcome* o : p.outcomes) {
-    index[o->name.text] = out.states.size();
-    rt::State st;
-    st.name = o->name.text.str();
-    st.description = o->description ? o->description->value : "";
-    st.kind = o->kind == ast::OutcomeKind::Won ? rt::StateKind::Won : rt::StateKind::Lost;
-    out.states.push_back(std::move(st));
-  }
-  for (size_t i = 0; i < p.stages.size(); ++i)
-    sound &= lowerStage(p.stages[i], brand, out.states[i]);
-  lowerPeople(out);
-  sound &= lowerStart(p, index, out);
-
-  sound &= lowerExits(p, index, out);
+  sound &= lowerChain(p, brand, out);
   if (brand)
     sound &= checkProcessAgainstBrand(p, *brand, diags_);
   // The shape and the predictions only mean something for a sound model.
-  if (!sound || !checkShape(p, out))
+  if (!sound || !checkShape(p, out) || !lowerSegments(p, brand, out))
     return result;
   checkCommitteeNeeds(p, out, symbols_, diags_);
   std::optional<rt::Analysis> analysis;

@@ -47,6 +47,11 @@ private:
   void lowerSignoffs(const ResolvedStage& s, rt::State& out);
   /// Process::roles and Process::teams: those the lowered stages name.
   void lowerPeople(rt::Process& out);
+  /// The states and transitions of `p` (its stages, outcomes with their values, people,
+  /// start and exits) into `out`, whose settings are lowered already.
+  bool lowerChain(const ResolvedProcess& p, const ast::BrandDecl* brand, rt::Process& out);
+  /// Process::segments: the shares, then each segment's view lowered as a process.
+  bool lowerSegments(const ResolvedProcess& p, const ast::BrandDecl* brand, rt::Process& out);
   bool lowerStart(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
                   rt::Process& out);
   bool lowerExits(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
@@ -58,11 +63,15 @@ private:
   bool checkPredictions(const ResolvedProcess& p, const ast::BrandDecl* brand,
                         const rt::Process& model, std::optional<rt::Analysis>& analysis);
   bool checkPercent(const ast::Percent& pct, llvm::StringRef what);
+  /// An amount of money (`what` names it in messages): a currency code of ISO 4217, the
+  /// process's currency (the first amount sets it), an amount in (0, 1e15].
+  std::optional<double> lowerMoney(const ast::Money& m, llvm::StringRef what, rt::Process& out);
   std::vector<const ast::Decl*>
   resolveList(const ast::NameList* list, llvm::ArrayRef<ast::DeclKind> kinds, llvm::StringRef role);
 
   SymbolTable& symbols_;
   diag::DiagnosticEngine& diags_;
+  llvm::SMRange currencyAt_; ///< where the process being checked set its currency
 };
 
 } // namespace salesc::sema

@@ -1,6 +1,9 @@
 //===- ResolvedProcess.cpp - A process with its `extends` chain applied ---===//
 #include "ResolvedProcess.h"
 
+#include "Spelling.h"
+#include "diag/Wording.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -68,12 +71,56 @@ std::unique_ptr<ResolvedProcess> ProcessResolver::build(const ast::ProcessDecl* 
     if (!b)
       return nullptr;
     *r = *b;
-    apply(*r, *p, true);
+    r->decl = p;
+    apply(*r, *p, Mode::Extending);
+    resolveSegments(*r, *p, b);
   } else {
-    apply(*r, *p, false);
+    r->decl = p;
+    apply(*r, *p, Mode::Standalone);
+    resolveSegments(*r, *p, nullptr);
   }
-  r->decl = p;
   return r;
+}
+
+void ProcessResolver::resolveSegments(ResolvedProcess& r, const ast::ProcessDecl& p,
+                                      const ResolvedProcess* base) {
+  std::vector<const ast::Segment*> decls;
+  for (const auto& seg : p.segments) {
+    checkSegmentLines(*seg);
+    decls.push_back(seg.get());
+  }
+  if (decls.empty() && base)
+    for (const ResolvedProcess::Segment& seg : base->segments)
+      decls.push_back(seg.decl);
+  r.segments.clear();
+  for (const ast::Segment* seg : decls) {
+    auto view = std::make_shared<ResolvedProcess>(r);
+    view->segments.clear();
+    apply(*view, *seg->body, Mode::Segment);
+    r.segments.push_back({seg, std::move(view)});
+  }
+}
+
+void ProcessResolver::checkSegmentLines(const ast::Segment& seg) {
+  const ast::ProcessDecl& b = *seg.body;
+  auto refuse = [&](llvm::SMRange range, llvm::StringRef what) {
+    diags_.report(DiagKind::SegmentLine, range,
+                  "segment " + diag::quoted(seg.name.text) + " cannot state " + what.str() +
+                      ": a segment restates the value, the margin, stages and outcomes of its "
+                      "process; state this in the process");
+  };
+  for (const auto& s : b.brand)
+    refuse(s.range, "the brand");
+  for (const auto& s : b.targetWinRate)
+    refuse(s.range, "a target");
+  for (const auto& s : b.targetCycle)
+    refuse(s.range, "a target");
+  for (const auto& s : b.start)
+    refuse(s.range, "where the process starts");
+  for (const ast::NameList& l : b.remove)
+    refuse(l.range, "a 'remove' line");
+  for (const auto& s : b.segments)
+    refuse(s->range, "segments of its own");
 }
 
 namespace {
@@ -92,12 +139,57 @@ void applySettings(ResolvedProcess& r, const ast::ProcessDecl& p) {
     r.targetCycle = s;
   if (auto* s = firstOf(p.start))
     r.start = s;
+  if (auto* s = firstOf(p.margin))
+    r.margin = s;
 }
 
 } // namespace
 
-void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, bool extending) {
+void ProcessResolver::remove(ResolvedProcess& r, const ast::ProcessDecl& p, Mode mode) {
+  if (mode == Mode::Segment)
+    return; // checkSegmentLines refuses the line
+  for (const ast::NameList& l : p.remove) {
+    if (mode != Mode::Extending) {
+      diags_.report(DiagKind::InvalidRemove, l.range,
+                    "'remove' drops stages or outcomes a process takes from the process it "
+                    "extends, and process " +
+                        diag::quoted(p.name.text) +
+                        " extends none; delete the stage or outcome itself");
+      continue;
+    }
+    for (const ast::Ident& name : l.names) {
+      auto stage = llvm::find_if(
+          r.stages, [&](const ResolvedStage& st) { return st.name.text == name.text; });
+      auto outcome = llvm::find_if(
+          r.outcomes, [&](const ast::Outcome* o) { return o->name.text == name.text; });
+      if (stage != r.stages.end()) {
+        r.stages.erase(stage);
+      } else if (outcome != r.outcomes.end()) {
+        r.outcomes.erase(outcome);
+      } else if (!r.removed.count(name.text)) {
+        std::vector<llvm::StringRef> names;
+        for (const ResolvedStage& st : r.stages)
+          names.push_back(st.name.text);
+        for (const ast::Outcome* o : r.outcomes)
+          names.push_back(o->name.text);
+        std::string msg = "process " + diag::quoted(p.name.text) +
+                          " takes no stage or outcome named " + diag::quoted(name.text) + " from " +
+                          diag::quoted(p.extends->text) + ", so there is none to remove";
+        if (auto c = closest(name.text, names))
+          diags_.report(DiagKind::InvalidRemove, name.range, msg + diag::didYouMean(*c));
+        else
+          diags_.report(DiagKind::InvalidRemove, name.range, msg);
+        continue;
+      }
+      r.removed[name.text] = &name;
+    }
+  }
+}
+
+void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, Mode mode) {
+  const bool extending = mode != Mode::Standalone;
   applySettings(r, p);
+  remove(r, p, mode);
 
   // Names inherited from the base (which a block may restate) and names this block
   // declares (which it may not declare twice).
@@ -132,6 +224,13 @@ void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, bool 
       continue;
     }
     auto found = stageIndex.find(st->name.text);
+    if (found == stageIndex.end() && mode == Mode::Segment) {
+      diags_.report(DiagKind::SegmentLine, st->name.range,
+                    "process " + diag::quoted(r.decl->name.text) + " has no stage " +
+                        diag::quoted(st->name.text) + " for segment " + diag::quoted(p.name.text) +
+                        " to restate; a segment changes the process's stages and adds none");
+      continue;
+    }
     ResolvedStage* rs;
     if (found != stageIndex.end() && extending) {
       rs = &r.stages[found->second];
@@ -181,6 +280,17 @@ void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, bool 
       continue;
     }
     auto found = outcomeIndex.find(o.name.text);
+    if (mode == Mode::Segment) {
+      const ast::Outcome* base = found == outcomeIndex.end() ? nullptr : r.outcomes[found->second];
+      if (!base || base->kind != o.kind) {
+        diags_.report(DiagKind::SegmentLine, o.name.range,
+                      "process " + diag::quoted(r.decl->name.text) + " has no " +
+                          (o.kind == ast::OutcomeKind::Won ? "'won'" : "'lost'") + " outcome " +
+                          diag::quoted(o.name.text) + " for segment " + diag::quoted(p.name.text) +
+                          " to restate; a segment restates an outcome's value and adds none");
+        continue;
+      }
+    }
     if (found != outcomeIndex.end())
       r.outcomes[found->second] = &o;
     else

@@ -7,6 +7,7 @@
 #include "diag/DiagnosticEngine.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <map>
 #include <memory>
@@ -44,8 +45,19 @@ struct ResolvedProcess {
   const ast::Setting<ast::Percent>* targetWinRate = nullptr;
   const ast::Setting<ast::Duration>* targetCycle = nullptr;
   const ast::Setting<ast::Ident>* start = nullptr;
+  const ast::Setting<ast::Percent>* margin = nullptr;
   std::vector<ResolvedStage> stages;
   std::vector<const ast::Outcome*> outcomes;
+  /// Base stages and outcomes a `remove` line dropped, with the name in that line.
+  llvm::StringMap<const ast::Ident*> removed;
+  /// The segments (the process's own, else its base's), each as the process stands
+  /// for its leads: this process with the segment's block applied as `extends` applies
+  /// a block. A segment's own view has no segments.
+  struct Segment {
+    const ast::Segment* decl = nullptr;
+    std::shared_ptr<const ResolvedProcess> process;
+  };
+  std::vector<Segment> segments;
 };
 
 /// Resolves every process of a compilation, base first. Reports unknown bases,
@@ -62,7 +74,15 @@ public:
 private:
   enum class State { InProgress, Done };
   std::unique_ptr<ResolvedProcess> build(const ast::ProcessDecl* p);
-  void apply(ResolvedProcess& into, const ast::ProcessDecl& p, bool extending);
+  /// How a block applies: a process on its own, a process over its base, or a
+  /// segment over its process (which restates and adds nothing else).
+  enum class Mode { Standalone, Extending, Segment };
+  void apply(ResolvedProcess& into, const ast::ProcessDecl& p, Mode mode);
+  void remove(ResolvedProcess& into, const ast::ProcessDecl& p, Mode mode);
+  /// The segments of `r` (declared by `p`, else inherited), each applied over `r`.
+  void resolveSegments(ResolvedProcess& r, const ast::ProcessDecl& p, const ResolvedProcess* base);
+  /// Reports the lines of a segment's block that only a process may hold.
+  void checkSegmentLines(const ast::Segment& seg);
 
   SymbolTable& symbols_;
   diag::DiagnosticEngine& diags_;

@@ -1,0 +1,147 @@
+//===- Campaigns.cpp - Campaigns checked against their processes ----------===//
+#include "Campaigns.h"
+
+#include "Money.h"
+#include "Spelling.h"
+
+#include "diag/Wording.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+namespace salesc::sema {
+
+using diag::DiagKind;
+using diag::quoted;
+
+namespace {
+
+template <typename T>
+const T* once(const std::vector<T>& settings, llvm::StringRef what, llvm::StringRef where,
+              diag::DiagnosticEngine& diags) {
+  for (size_t i = 1; i < settings.size(); ++i)
+    diag::reportStatedTwice(diags, what, where, settings[i].range, settings[0].range);
+  return settings.empty() ? nullptr : &settings.front();
+}
+
+void unknown(const ast::Ident& name, std::string message, llvm::ArrayRef<llvm::StringRef> names,
+             diag::DiagnosticEngine& diags) {
+  if (auto c = closest(name.text, names))
+    diags.report(DiagKind::UnknownName, name.range, message + diag::didYouMean(*c))
+        .fix(name.range, *c, "replace with " + quoted(*c));
+  else
+    diags.report(DiagKind::UnknownName, name.range, std::move(message));
+}
+
+/// One campaign; nullopt when it has an error or its process has no model.
+std::optional<rt::Campaign> check(const ast::CampaignDecl& c, SymbolTable& symbols,
+                                  const std::vector<ModelProcess>& processes,
+                                  diag::DiagnosticEngine& diags) {
+  diag::ErrorTrap trap(diags);
+  const std::string where = "campaign " + quoted(c.name.text);
+  auto* process = once(c.process, "process", where, diags);
+  auto* leads = once(c.leads, "leads", where, diags);
+  auto* cost = once(c.cost, "cost", where, diags);
+  auto* enters = once(c.enters, "enters", where, diags);
+  auto* segment = once(c.segment, "segment", where, diags);
+  auto* target = once(c.targetRoi, "target roi", where, diags);
+  std::vector<std::string> missing;
+  if (!process)
+    missing.push_back("'process NAME;'");
+  if (!leads)
+    missing.push_back("'leads N;'");
+  if (!cost)
+    missing.push_back("'cost N CUR;'");
+  if (!missing.empty()) {
+    std::string list;
+    for (size_t i = 0; i < missing.size(); ++i)
+      list += (i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ") + missing[i];
+    diags.report(DiagKind::IncompleteCampaign, c.name.range,
+                 where + " needs its process, how many leads it brings and what it costs; add " +
+                     list);
+  }
+  rt::Campaign out;
+  out.name = c.name.text.str();
+  out.description = c.description ? c.description->value : "";
+  if (leads) {
+    if (leads->value.value <= 0 || leads->value.value > 1e15)
+      diags.report(DiagKind::InvalidNumber, leads->value.range,
+                   "a campaign's leads must be above 0 and at most 1e15");
+    out.leads = leads->value.value;
+  }
+  if (cost) {
+    if (cost->value.amount.value <= 0 || cost->value.amount.value > 1e15)
+      diags.report(DiagKind::InvalidNumber, cost->value.amount.range,
+                   "a campaign's cost must be above 0 and at most 1e15");
+    if (checkCurrencyCode(cost->value.currency, diags))
+      out.currency = cost->value.currency.text.str();
+    out.cost = cost->value.amount.value;
+  }
+  if (target)
+    out.targetRoi = target->value.amount.value / 100.0;
+  if (!process)
+    return std::nullopt;
+  const ast::Decl* d = symbols.resolve(process->value, {ast::DeclKind::Process},
+                                       "'process' takes the process the campaign's leads enter");
+  if (!d)
+    return std::nullopt;
+  out.process = d->name.text.str();
+  auto model = llvm::find_if(processes,
+                             [&](const ModelProcess& m) { return m.process.name == out.process; });
+  if (model == processes.end())
+    return std::nullopt; // the process has errors of its own
+  const rt::Process& p = model->process;
+  if (cost && !out.currency.empty() && out.currency != p.currency) {
+    std::string why = p.currency.empty() ? "states no value, so salesc cannot weigh the cost"
+                                         : "counts in " + p.currency;
+    diags.report(DiagKind::CurrencyMismatch, cost->value.currency.range,
+                 "the cost is in " + out.currency + ", but process " + quoted(p.name) + " " + why +
+                     "; state both in one currency");
+  }
+  if (enters) {
+    std::vector<llvm::StringRef> stages;
+    for (const rt::State& s : p.states)
+      if (!s.isOutcome())
+        stages.push_back(s.name);
+    auto at = p.find(enters->value.text.str());
+    if (at && !p.states[*at].isOutcome())
+      out.enters = *at;
+    else
+      unknown(enters->value,
+              "process " + quoted(p.name) + " has no stage named " + quoted(enters->value.text) +
+                  " for the campaign's leads to enter",
+              stages, diags);
+  }
+  if (segment) {
+    std::vector<llvm::StringRef> names;
+    for (const rt::Segment& s : p.segments)
+      names.push_back(s.name);
+    if (llvm::is_contained(names, segment->value.text))
+      out.segment = segment->value.text.str();
+    else
+      unknown(segment->value,
+              "process " + quoted(p.name) + " has no segment named " + quoted(segment->value.text),
+              names, diags);
+  }
+  if (trap.hasErrors())
+    return std::nullopt;
+  return out;
+}
+
+} // namespace
+
+std::vector<rt::Campaign> checkCampaigns(SymbolTable& symbols, const ast::Module* root,
+                                         const std::vector<ModelProcess>& processes,
+                                         diag::DiagnosticEngine& diags) {
+  std::vector<rt::Campaign> out;
+  for (const ast::Decl* d : symbols.all()) {
+    auto* c = llvm::dyn_cast<ast::CampaignDecl>(d);
+    if (!c)
+      continue;
+    auto campaign = check(*c, symbols, processes, diags);
+    if (campaign && c->module == root)
+      out.push_back(std::move(*campaign));
+  }
+  return out;
+}
+
+} // namespace salesc::sema
