@@ -5,14 +5,17 @@
 #                   60-second run of each fuzz target (fuzz); what CI runs
 #   make test-asan  the suite built with clang, ASan and UBSan, in build-asan/
 #   make fuzz       each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 300), in build-asan/
+#   make install    builds, then installs into PREFIX (default /usr/local; docs/install.md)
+#   make package    builds, then a .deb in build/ (CPack; Depends computed by dpkg-shlibdeps)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 300
 SALESC := $(BUILD)/bin/salesc
+PREFIX ?= /usr/local
 
 .PHONY: all deps configure build demo test test-gcc test-asan build-asan fuzz bench \
-        update-tests update-golden format clean
+        update-tests update-golden format clean install package
 
 all: build
 
@@ -85,6 +88,12 @@ update-tests: build
 update-golden: build
 	@SALESC_UPDATE_GOLDEN=1 $(BUILD)/tests/golden_tests --gtest_filter='*EveryEmitter*' >/dev/null || true
 	@git status --short tests/golden
+
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
+
+package: build
+	@cd $(BUILD) && cpack -G DEB
 
 bench: build
 	@bash bench/run.sh

@@ -118,7 +118,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   diag::renderText(os, sm, sorted, /*color=*/true);
   diag::renderSummary(os, diags.errorCount(), diags.warningCount(), /*color=*/false);
   diag::renderJson(os, sm, sorted, diags.errorCount(), diags.warningCount());
-  diag::renderSarif(os, sm, sorted, "0.0.0", "https://example.invalid/diagnostics.md");
+  diag::SarifRun run;
+  run.toolVersion = "0.0.0";
+  run.docsUrl = "https://example.invalid/diagnostics.md";
+  run.bases = {"/", "/", testing::InstalledStdlib};
+  run.exitCode = diags.hasErrors() ? 1 : 0;
+  diag::renderSarif(os, sm, sorted, run);
+  diag::renderGithub(os, sm, sorted, run.bases);
+  std::vector<std::string> checked{"main.sales"};
+  diag::renderJunit(os, sm, sorted, checked, run.bases);
 
   if (unit.syntaxErrors && !diags.hasErrors())
     fuzz::broken("a file with syntax errors gets an error");

@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev
   cmake ninja-build g++ make python3 pkg-config
   clang-format # the FormatCheck test
+  dpkg-dev lintian # the .deb of make package (dpkg-shlibdeps) and the PackageTest test
   # the sanitized build and the fuzz targets (make test-asan, make fuzz): clang, its ASan,
   # UBSan and libFuzzer runtimes, and llvm-symbolizer for their stacks
   clang-14 libclang-rt-14-dev llvm-14

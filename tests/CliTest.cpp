@@ -16,6 +16,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include "CliFixture.h"
+#include "MiniXml.h"
 
 #include <chrono>
 #include <gtest/gtest.h>
@@ -79,8 +80,11 @@ TEST_F(Cli, VersionAndHelp) {
 
 TEST_F(Cli, AFullDiskIsOneLineAndStatusTwo) {
   // Once: "LLVM ERROR: IO failure on output stream", then an abort.
-  for (std::vector<std::string> args : {std::vector<std::string>{"--version"},
-                                        {"check", "--emit=ast", write("clean.sales", Clean)}}) {
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"--version"},
+        {"check", "--emit=ast", write("clean.sales", Clean)},
+        {"check", "--format=sarif", write("broken.sales", Broken)},
+        {"check", "--format=junit", write("broken.sales", Broken)}}) {
     RunResult r = run(args, "/dev/full");
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_EQ(r.err, "salesc: error: cannot write the output: No space left on device\n");
@@ -443,6 +447,80 @@ TEST_F(Cli, AFileNameIsShownEscapedAndKeptExactInJsonAndSarif) {
   RunResult missingJson = run({"check", "--format=json", std::string(dir_) + "/y\xff.sales"});
   EXPECT_NE(missingJson.out.find("y\\udcff.sales': No such file"), std::string::npos)
       << missingJson.out;
+}
+
+TEST_F(Cli, AClosedPipeIsSilentWithStatusTwo) {
+  // Once: exit status 74 from LLVM's SIGPIPE handler.
+  std::string many = "process p {\n  stage a {\n";
+  for (int i = 0; i < 20000; ++i) // 20,000 errors: megabytes of JSON, more than a pipe holds
+    many += "    learn k" + std::to_string(i) + ";\n";
+  std::string file = write("many.sales", many + "    next won 40%;\n  }\n  won won;\n}\n");
+  RunResult r = shell("\"$SALESC\" check --format=json '" + file +
+                      "' | head -c 10 >/dev/null; exit ${PIPESTATUS[0]}");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "");
+  RunResult tokens = shell("\"$SALESC\" check --emit=tokens '" + file +
+                           "' 2>/dev/null | head -1; exit ${PIPESTATUS[0]}");
+  EXPECT_EQ(tokens.status, 2);
+  EXPECT_EQ(tokens.out, "1:1 PROCESS 'process'\n");
+}
+
+TEST_F(Cli, ReadsStandardInputUnderTheNameGiven) {
+  write("sub/lib.sales", "channel web;\n");
+  RunResult r = shell("printf 'import \"lib\";\\nchannel web;\\n' | \"$SALESC\" check "
+                      "--color=never --stdin-filename=\"$DIR/sub/new.sales\" -");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(std::string(dir_) + "/sub/new.sales:2:9: error: 'web' is already "
+                                           "declared as a channel"),
+            std::string::npos)
+      << r.err;
+  RunResult unnamed = shell("printf 'channel\\n' | \"$SALESC\" check --color=never -");
+  EXPECT_EQ(unnamed.status, 1);
+  EXPECT_EQ(unnamed.err.rfind("<stdin>:", 0), 0u) << unnamed.err;
+}
+
+TEST_F(Cli, ColourFollowsNoColorForceColorAndTheOption) {
+  std::string file = write("broken.sales", Broken);
+  auto colored = [&](std::vector<llvm::StringRef> env, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"check", file};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run(args, "", llvm::makeArrayRef(env)).err.find("\x1b[") != std::string::npos;
+  };
+  EXPECT_FALSE(colored({})) << "stderr is a file";
+  EXPECT_TRUE(colored({"FORCE_COLOR=1"}));
+  EXPECT_TRUE(colored({"CLICOLOR_FORCE=1"}));
+  EXPECT_FALSE(colored({"FORCE_COLOR=0"}));
+  EXPECT_FALSE(colored({"FORCE_COLOR=1"}, {"--color=never"})) << "the option wins";
+  EXPECT_TRUE(colored({"NO_COLOR=1"}, {"--color=always"})) << "the option wins";
+  EXPECT_TRUE(colored({"NO_COLOR=1", "FORCE_COLOR=1"}));
+}
+
+TEST_F(Cli, JunitIsWellFormedXmlWhateverTheFileNames) {
+  std::string odd = write("a&b<c>\"d\x01\xff.sales", Broken);
+  std::string clean = write("clean.sales", Clean);
+  RunResult r = run({"check", "--format=junit", odd, clean, "missing.sales"});
+  EXPECT_EQ(r.status, 2);
+  std::string error;
+  std::optional<salesc::testing::XmlElement> doc = salesc::testing::parseXml(r.out, error);
+  ASSERT_TRUE(doc) << error << "\n" << r.out;
+  EXPECT_EQ(doc->name, "testsuites");
+  EXPECT_EQ(doc->attr("tests"), "4"); // two errors, the clean file, the unreadable one
+  std::vector<std::string> suites;
+  for (const salesc::testing::XmlElement& s : doc->children)
+    suites.push_back(*s.attr("name"));
+  ASSERT_EQ(suites.size(), 3u) << r.out;
+  EXPECT_NE(suites[0].find("a&b<c>\"d\xEF\xBF\xBD\xEF\xBF\xBD.sales"), std::string::npos);
+  EXPECT_EQ(suites[2], "missing.sales");
+}
+
+TEST_F(Cli, TheDocsShowCheckHelpAsItIs) {
+  RunResult r = run({"check", "--help"});
+  ASSERT_EQ(r.status, 0);
+  auto docs = llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/docs/cli.md");
+  ASSERT_TRUE(bool(docs));
+  EXPECT_NE((*docs)->getBuffer().find("$ salesc check --help\n" + r.out + "```"), std::string::npos)
+      << "docs/cli.md does not show the current 'salesc check --help':\n"
+      << r.out;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 //===- DriverTest.cpp - The command table and the driver, in process ------===//
 #include "driver/Driver.h"
+#include "diag/Diagnostic.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -99,7 +100,9 @@ TEST(Driver, ABadWarningOptionIsACodedDiagnosticInJson) {
             "--list-diagnostics' lists them");
   Outcome sarif = run({"check", "-Wbogus", Quickstart, "--format=sarif", Stdlib});
   EXPECT_EQ(sarif.status, 2);
-  EXPECT_NE(sarif.out.find("\"ruleId\": \"D001\""), std::string::npos) << sarif.out;
+  // A diagnostic about the command line has no place: a notification of the invocation.
+  EXPECT_NE(sarif.out.find("\"associatedRule\": {\n"), std::string::npos) << sarif.out;
+  EXPECT_NE(sarif.out.find("\"id\": \"D001\""), std::string::npos) << sarif.out;
 }
 
 TEST(Driver, FolderProblemsAreCodedDiagnostics) {
@@ -215,6 +218,98 @@ TEST(Driver, RuntimeCommandsPrintTheirReportOnTheInjectedStream) {
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out.rfind("direct_consulting", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("win rate from the start"), std::string::npos);
+}
+
+/// The invocation of a SARIF log: executionSuccessful, exitCode and the notifications'
+/// texts.
+struct Invocation {
+  bool successful = true;
+  int64_t exitCode = -1;
+  std::vector<std::string> notifications;
+  size_t results = 0;
+};
+
+Invocation invocationOf(const std::string& sarif) {
+  Invocation out;
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(sarif);
+  EXPECT_TRUE(bool(doc)) << (doc ? "" : llvm::toString(doc.takeError())) << sarif;
+  if (!doc)
+    return out;
+  const llvm::json::Object& run0 = *(*doc->getAsObject()->getArray("runs"))[0].getAsObject();
+  const llvm::json::Object& inv = *(*run0.getArray("invocations"))[0].getAsObject();
+  out.successful = *inv.getBoolean("executionSuccessful");
+  out.exitCode = *inv.getInteger("exitCode");
+  for (const llvm::json::Value& n : *inv.getArray("toolExecutionNotifications"))
+    out.notifications.push_back(n.getAsObject()->getObject("message")->getString("text")->str());
+  out.results = run0.getArray("results")->size();
+  return out;
+}
+
+TEST(Driver, AUsageErrorStillWritesASarifLog) {
+  Outcome emit = run({"check", "--format=sarif", "--emit=ast", Quickstart, Stdlib});
+  EXPECT_EQ(emit.status, 2);
+  Invocation a = invocationOf(emit.out);
+  EXPECT_FALSE(a.successful);
+  EXPECT_EQ(a.exitCode, 2);
+  ASSERT_EQ(a.notifications.size(), 1u);
+  EXPECT_EQ(a.notifications[0].rfind("--emit prints on stdout", 0), 0u) << a.notifications[0];
+
+  Outcome unknown = run({"check", "--bogus", "--format", "sarif", Quickstart, Stdlib});
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.err.find("Unknown command line argument '--bogus'"), std::string::npos);
+  Invocation b = invocationOf(unknown.out);
+  EXPECT_FALSE(b.successful);
+  ASSERT_EQ(b.notifications.size(), 1u);
+  EXPECT_NE(b.notifications[0].find("'--bogus'"), std::string::npos) << b.notifications[0];
+
+  Outcome none = run({"check", "--format=sarif", Stdlib});
+  Invocation c = invocationOf(none.out);
+  EXPECT_EQ(c.exitCode, 2);
+  EXPECT_EQ(c.notifications.size(), 1u);
+  EXPECT_EQ(c.results, 0u);
+
+  Outcome text = run({"check", "--bogus", Quickstart, Stdlib});
+  EXPECT_EQ(text.out, "") << "only --format=sarif writes a log";
+}
+
+TEST(Driver, ACleanRunIsASuccessfulInvocation) {
+  Outcome r = run({"check", "--format=sarif", Quickstart, Stdlib});
+  EXPECT_EQ(r.status, 0);
+  Invocation i = invocationOf(r.out);
+  EXPECT_TRUE(i.successful);
+  EXPECT_EQ(i.exitCode, 0);
+  EXPECT_TRUE(i.notifications.empty());
+}
+
+TEST(Driver, ListsTheDiagnosticsAsJson) {
+  Outcome r = run({"check", "--list-diagnostics", "--format=json"});
+  EXPECT_EQ(r.status, 0);
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
+  const llvm::json::Array& list = *doc->getAsObject()->getArray("diagnostics");
+  ASSERT_EQ(list.size(), diag::allKinds().size());
+  const llvm::json::Object& n008 = *list[16].getAsObject();
+  EXPECT_EQ(*n008.getString("code"), "N008");
+  EXPECT_EQ(*n008.getString("name"), "unused-declaration");
+  EXPECT_EQ(*n008.getString("severity"), "warning");
+  EXPECT_EQ(*n008.getString("summary"), "a declaration that nothing uses");
+  EXPECT_EQ(
+      *n008.getString("help_uri"),
+      "https://github.com/salesc/salesc/blob/main/docs/diagnostics.md#n008-unused-declaration");
+}
+
+TEST(Driver, ChecksStandardInput) {
+  std::string out, err;
+  llvm::raw_string_ostream os(out), es(err);
+  CommandContext ctx{os, es, "salesc"};
+  ctx.readStdin = [] {
+    return llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>(
+        llvm::MemoryBuffer::getMemBufferCopy("channel web;\nchannel web;\n", "<stdin>"));
+  };
+  std::vector<const char*> args{"salesc", "check", "--format=json", "--stdin-filename=p/x.sales",
+                                "-",      Stdlib};
+  EXPECT_EQ(runMain(args, ctx), 1);
+  EXPECT_NE(os.str().find("\"file\":\"p/x.sales\",\"line\":2"), std::string::npos) << out;
 }
 
 } // namespace

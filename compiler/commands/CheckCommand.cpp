@@ -7,6 +7,8 @@
 #include "parse/Parse.h"
 
 #include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 
 namespace salesc::driver {
 
@@ -19,17 +21,22 @@ cl::OptionCategory& category() {
   return cat;
 }
 
-enum class Format { Text, Json, Sarif };
+constexpr const char* DocsUrl = "https://github.com/salesc/salesc/blob/main/docs/diagnostics.md";
+
+enum class Format { Text, Json, Sarif, Github, Junit };
 enum class Emit { None, Tokens, Ast, Model };
 
 cl::list<std::string> Inputs(cl::Positional, cl::sub(subCheck()), cl::ZeroOrMore,
-                             cl::desc("<file.sales or folder>..."));
+                             cl::desc("<file.sales, folder, or - for stdin>..."));
 cl::opt<Format> OutputFormat(
     "format", cl::sub(subCheck()), cl::cat(category()), cl::init(Format::Text),
     cl::desc("How to report problems"),
     cl::values(clEnumValN(Format::Text, "text", "clang-style text on stderr (default)"),
                clEnumValN(Format::Json, "json", "one JSON document on stdout"),
-               clEnumValN(Format::Sarif, "sarif", "a SARIF 2.1.0 log on stdout")));
+               clEnumValN(Format::Sarif, "sarif", "a SARIF 2.1.0 log on stdout"),
+               clEnumValN(Format::Github, "github",
+                          "GitHub Actions annotations (workflow commands) on stdout"),
+               clEnumValN(Format::Junit, "junit", "a JUnit XML report on stdout")));
 cl::opt<Emit>
     EmitStage("emit", cl::sub(subCheck()), cl::cat(category()), cl::init(Emit::None),
               cl::desc("Also print one phase's result on stdout, to inspect it"),
@@ -37,11 +44,45 @@ cl::opt<Emit>
                          clEnumValN(Emit::Ast, "ast", "the syntax tree of each checked file"),
                          clEnumValN(Emit::Model, "model",
                                     "the lowered processes with their predicted figures")));
+cl::opt<std::string> SarifRoot(
+    "sarif-root", cl::init(""), cl::sub(subCheck()), cl::cat(category()), cl::value_desc("dir"),
+    cl::desc("The folder paths in SARIF, GitHub and JUnit reports are relative to (default: the "
+             "git repository of the first file, else the working folder)"));
+cl::opt<std::string> StdinFilename(
+    "stdin-filename", cl::init(""), cl::sub(subCheck()), cl::cat(category()),
+    cl::value_desc("path"),
+    cl::desc("The name of the file read from standard input ('-'): shown in reports, and "
+             "where its imports are looked for"));
+cl::opt<bool> Quiet("quiet", cl::init(false), cl::sub(subCheck()), cl::cat(category()),
+                    cl::desc("Report errors only: warnings are not reported or counted"));
+cl::opt<int> MaxWarnings("max-warnings", cl::init(-1), cl::sub(subCheck()), cl::cat(category()),
+                         cl::value_desc("N"),
+                         cl::desc("Exit with status 1 when there are more than N warnings"));
 cl::opt<bool> ListDiagnostics("list-diagnostics", cl::init(false), cl::sub(subCheck()),
                               cl::cat(category()),
-                              cl::desc("List every diagnostic code and name, then exit"));
+                              cl::desc("List every diagnostic code and name, then exit "
+                                       "(with --format=json: as one JSON document)"));
 
 void listDiagnostics(llvm::raw_ostream& os) {
+  if (OutputFormat == Format::Json) {
+    llvm::json::OStream j(os, 2);
+    j.object([&] {
+      j.attribute("version", 1);
+      j.attributeArray("diagnostics", [&] {
+        for (const diag::KindInfo& k : diag::allKinds())
+          j.object([&] {
+            j.attribute("code", k.code);
+            j.attribute("name", k.name);
+            j.attribute("severity", diag::severityName(k.severity));
+            j.attribute("summary", k.summary);
+            j.attribute("help_uri", std::string(DocsUrl) + "#" +
+                                        llvm::StringRef((k.code + "-" + k.name).str()).lower());
+          });
+      });
+    });
+    os << '\n';
+    return;
+  }
   for (const diag::KindInfo& k : diag::allKinds())
     os << k.code << "  " << llvm::left_justify(diag::severityName(k.severity), 7) << "  "
        << llvm::left_justify(k.name, 22) << "  " << k.summary << '\n';
@@ -71,7 +112,67 @@ void emitStage(CommandContext& ctx, const FrontEnd& fe) {
   }
 }
 
+/// `path` made absolute against the working folder of `fs`, without `.` and `..`.
+std::string absolutePath(llvm::vfs::FileSystem& fs, llvm::StringRef path) {
+  llvm::SmallString<256> p(path);
+  fs.makeAbsolute(p);
+  llvm::sys::path::remove_dots(p, /*remove_dot_dot=*/true);
+  return std::string(p);
+}
+
+/// The folder SARIF URIs are relative to: --sarif-root, else the nearest folder holding
+/// `.git` above the first input, else the working folder.
+std::string sourceRoot(llvm::vfs::FileSystem& fs) {
+  if (!SarifRoot.empty())
+    return absolutePath(fs, SarifRoot);
+  std::string first = Inputs.empty() ? "" : Inputs.front();
+  if (first == "-")
+    first = StdinFilename;
+  std::string start = first.empty() ? "" : absolutePath(fs, first);
+  if (!start.empty())
+    for (llvm::StringRef dir = start; !dir.empty(); dir = llvm::sys::path::parent_path(dir)) {
+      llvm::SmallString<256> git(dir);
+      llvm::sys::path::append(git, ".git");
+      if (fs.exists(git))
+        return dir.str();
+    }
+  return absolutePath(fs, ".");
+}
+
+diag::SarifRun sarifRun(CommandContext& ctx, llvm::StringRef stdlibDir, int exitCode) {
+  diag::SarifRun run;
+  run.toolVersion = SALESC_VERSION;
+  run.docsUrl = DocsUrl;
+  run.bases.workingDir = absolutePath(*ctx.fs, ".");
+  run.bases.srcRoot = sourceRoot(*ctx.fs);
+  if (!stdlibDir.empty())
+    run.bases.stdlibRoot = absolutePath(*ctx.fs, stdlibDir);
+  run.exitCode = exitCode;
+  return run;
+}
+
 } // namespace
+
+bool writeUsageErrorLog(CommandContext& ctx, llvm::ArrayRef<const char*> args,
+                        llvm::StringRef message) {
+  bool sarif = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    llvm::StringRef a = args[i];
+    if (a == "--")
+      break;
+    if (a == "--format=sarif" || a == "-format=sarif" ||
+        ((a == "--format" || a == "-format") && i + 1 < args.size() &&
+         llvm::StringRef(args[i + 1]) == "sarif"))
+      sarif = true;
+  }
+  if (!sarif)
+    return false;
+  diag::SarifRun run = sarifRun(ctx, "", 2);
+  run.usageError = message.trim().str();
+  llvm::SourceMgr sm;
+  diag::renderSarif(ctx.out, sm, {}, run);
+  return true;
+}
 
 int runCheck(CommandContext& ctx) {
   if (ListDiagnostics) {
@@ -79,24 +180,55 @@ int runCheck(CommandContext& ctx) {
     return 0;
   }
   if (EmitStage != Emit::None && OutputFormat != Format::Text) {
-    error(ctx) << "--emit prints on stdout, where --format=json and --format=sarif write their "
-                  "document; use one or the other\n";
+    const char* message = "--emit prints on stdout, where --format=json, sarif, github and junit "
+                          "write their report; use one or the other";
+    error(ctx) << message << '\n';
+    if (OutputFormat == Format::Sarif) {
+      diag::SarifRun run = sarifRun(ctx, "", 2);
+      run.usageError = message;
+      diag::renderSarif(ctx.out, llvm::SourceMgr(), {}, run);
+    }
     return 2;
   }
-  FrontEnd fe = runFrontEnd(ctx, Inputs);
+  FrontEnd fe = runFrontEnd(ctx, Inputs, FrontEndOptions{Quiet, StdinFilename});
   emitStage(ctx, fe);
-  if (OutputFormat == Format::Text)
-    return reportText(ctx, fe);
+  diag::DiagnosticEngine& diags = fe.session->diags();
+  int status = exitStatus(fe);
+  bool tooManyWarnings = MaxWarnings >= 0 && diags.warningCount() > unsigned(MaxWarnings);
+  if (tooManyWarnings && status == 0)
+    status = 1;
+  if (OutputFormat == Format::Text) {
+    reportText(ctx, fe);
+    if (tooManyWarnings)
+      error(ctx) << diags.warningCount() << " warnings, more than --max-warnings=" << MaxWarnings
+                 << " allows\n";
+    return status;
+  }
 
   const llvm::SourceMgr& sm = fe.session->sourceMgr();
-  diag::DiagnosticEngine& diags = fe.session->diags();
   std::vector<diag::Diagnostic> sorted = diags.sorted();
-  if (OutputFormat == Format::Json)
+  diag::SarifRun run = sarifRun(ctx, fe.stdlibDir, status);
+  switch (OutputFormat) {
+  case Format::Text:
+    break;
+  case Format::Json:
     diag::renderJson(ctx.out, sm, sorted, diags.errorCount(), diags.warningCount());
-  else
-    diag::renderSarif(ctx.out, sm, sorted, SALESC_VERSION,
-                      "https://github.com/salesc/salesc/blob/main/docs/diagnostics.md");
-  return exitStatus(fe);
+    break;
+  case Format::Sarif:
+    diag::renderSarif(ctx.out, sm, sorted, run);
+    break;
+  case Format::Github:
+    diag::renderGithub(ctx.out, sm, sorted, run.bases);
+    break;
+  case Format::Junit: {
+    std::vector<std::string> checked;
+    for (const frontend::Unit& u : fe.units)
+      checked.push_back(u.path);
+    diag::renderJunit(ctx.out, sm, sorted, checked, run.bases);
+    break;
+  }
+  }
+  return status;
 }
 
 } // namespace salesc::driver

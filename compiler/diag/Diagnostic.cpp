@@ -26,6 +26,13 @@ std::optional<DiagKind> kindByName(llvm::StringRef name) {
   return std::nullopt;
 }
 
+std::optional<DiagKind> kindByCode(llvm::StringRef code) {
+  for (const KindInfo& k : Kinds)
+    if (k.code.equals_insensitive(code))
+      return k.kind;
+  return std::nullopt;
+}
+
 llvm::StringRef severityName(Severity s) {
   switch (s) {
   case Severity::Note:

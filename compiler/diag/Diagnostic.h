@@ -38,6 +38,8 @@ const KindInfo& kindInfo(DiagKind kind);
 llvm::ArrayRef<KindInfo> allKinds();
 /// The kind whose name (as in -Wno-NAME) is `name`, if any.
 std::optional<DiagKind> kindByName(llvm::StringRef name);
+/// The kind whose code is `code` (N008; case does not matter), if any.
+std::optional<DiagKind> kindByCode(llvm::StringRef code);
 llvm::StringRef severityName(Severity s);
 
 /// A note pointing at another place that explains the diagnostic. The range may be

@@ -35,6 +35,8 @@ DiagBuilder DiagnosticEngine::add(DiagKind kind, llvm::SMRange range, std::strin
       return DiagBuilder(nullptr);
     if (options_.warningsAsErrors)
       severity = Severity::Error;
+    else if (options_.errorsOnly)
+      return DiagBuilder(nullptr);
   }
   if (info.severity == Severity::Error)
     ++errorReports_; // by kind: -Werror must not change which checks run

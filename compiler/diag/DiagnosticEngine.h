@@ -16,7 +16,8 @@ namespace salesc::diag {
 /// What the user asked for on the command line about warnings.
 struct DiagOptions {
   bool warningsAsErrors = false;
-  llvm::StringSet<> disabled; ///< warning names turned off by -Wno-NAME
+  llvm::StringSet<> disabled; ///< warning names turned off by -Wno-NAME or -Wno-CODE
+  bool errorsOnly = false;    ///< check --quiet: warnings are neither reported nor counted
 };
 
 class DiagnosticEngine;

@@ -155,7 +155,11 @@ TEST_F(RenderTest, JsonAndSarifKeepBytesThatAreNotUtf8) {
   std::string json, sarif;
   llvm::raw_string_ostream jsonStream(json), sarifStream(sarif);
   renderJson(jsonStream, sm_, d, 1, 0);
-  renderSarif(sarifStream, sm_, d, "0.1.0", "https://example.invalid/diagnostics.md");
+  SarifRun run;
+  run.toolVersion = "0.1.0";
+  run.docsUrl = "https://example.invalid/diagnostics.md";
+  run.bases = {"/w", "/w", ""};
+  renderSarif(sarifStream, sm_, d, run);
   EXPECT_TRUE(bool(llvm::json::parse(jsonStream.str())));
   EXPECT_NE(json.find("\"file\":\"bad\\udcff.sales\""), std::string::npos) << json;
   EXPECT_NE(json.find("\"message\":\"cannot read 'bad\\udcff.sales'\""), std::string::npos) << json;

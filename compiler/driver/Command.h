@@ -6,9 +6,12 @@
 #include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <functional>
+#include <memory>
 #include <string>
 
 namespace salesc::driver {
@@ -26,6 +29,10 @@ struct CommandContext {
   /// The standard library when --stdlib is not given; empty: beside the binary (a test
   /// serves it from memory where an installed salesc finds it).
   std::string stdlibDir = {};
+  /// What `salesc check -` reads (a test gives text in memory).
+  std::function<llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>()> readStdin = [] {
+    return llvm::MemoryBuffer::getSTDIN();
+  };
 };
 
 /// Starts an error line on `ctx.err`: "salesc: error: ".
@@ -45,6 +52,12 @@ struct Command {
   int run##Id(CommandContext& ctx);
 #include "Commands.def"
 #undef COMMAND
+
+/// When `args` (a `salesc check` command line that could not be parsed) ask for
+/// --format=sarif, writes a SARIF log that reports `message` on ctx.out and returns true:
+/// a CI job that uploads the log gets one, saying what went wrong.
+bool writeUsageErrorLog(CommandContext& ctx, llvm::ArrayRef<const char*> args,
+                        llvm::StringRef message);
 
 /// Every command, in the order `salesc help` lists them.
 llvm::ArrayRef<Command> commands();

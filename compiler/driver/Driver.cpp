@@ -53,6 +53,10 @@ int parseAndRun(llvm::ArrayRef<const char*> args, const Command& command, Comman
                                    "files)\n\nRun 'salesc help' for every command.\n",
                                    &errs)) {
     ctx.err << errs.str() << "Run 'salesc help " << command.name << "' for its options.\n";
+    if (command.name == "check") {
+      llvm::StringRef message(errs.str());
+      writeUsageErrorLog(ctx, args, message.substr(0, message.find('\n')));
+    }
     return 2;
   }
   return command.run(ctx);

@@ -6,6 +6,7 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace salesc::driver {
 
@@ -22,13 +23,15 @@ enum class Color { Auto, Always, Never };
 
 cl::opt<Color> ColorMode("color", inEveryCommand(), cl::cat(category()), cl::init(Color::Auto),
                          cl::desc("Colour the text report"),
-                         cl::values(clEnumValN(Color::Auto, "auto", "when stderr is a terminal"),
+                         cl::values(clEnumValN(Color::Auto, "auto",
+                                               "when stderr is a terminal and NO_COLOR is not "
+                                               "set, or FORCE_COLOR or CLICOLOR_FORCE is"),
                                     clEnumValN(Color::Always, "always", "always"),
                                     clEnumValN(Color::Never, "never", "never")));
 cl::list<std::string> Warnings("W", cl::Prefix, inEveryCommand(), cl::cat(category()),
                                cl::value_desc("error|no-NAME"),
-                               cl::desc("-Werror: warnings are errors; -Wno-NAME: turn the "
-                                        "warning NAME off (see check --list-diagnostics)"));
+                               cl::desc("-Werror: warnings are errors; -Wno-NAME or -Wno-CODE: "
+                                        "turn a warning off (see check --list-diagnostics)"));
 cl::opt<unsigned> ErrorLimit(
     "error-limit", inEveryCommand(), cl::cat(category()), cl::init(50),
     cl::desc("Stop the text report after N errors (0: no limit; default 50; JSON and SARIF "
@@ -55,8 +58,10 @@ void readWarnings(diag::DiagOptions& options, std::vector<CommandLineProblem>& p
       options.warningsAsErrors = true;
     } else if (flag.consume_front("no-")) {
       auto kind = diag::kindByName(flag);
+      if (!kind)
+        kind = diag::kindByCode(flag);
       if (kind && diag::kindInfo(*kind).severity == diag::Severity::Warning)
-        options.disabled.insert(flag);
+        options.disabled.insert(diag::kindInfo(*kind).name);
       else
         problems.push_back({diag::DiagKind::UnknownWarningOption, "",
                             "'-W" + w + "': there is no warning named '" + flag.str() +
@@ -84,7 +89,7 @@ std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<
                                       std::vector<CommandLineProblem>& problems) {
   std::vector<std::string> files;
   for (const std::string& in : inputs) {
-    if (!sema::isFolder(fs, in)) {
+    if (in == "-" || !sema::isFolder(fs, in)) {
       files.push_back(in);
       continue;
     }
@@ -136,7 +141,14 @@ size_t cutAtErrorLimit(const std::vector<diag::Diagnostic>& diags) {
   return diags.size();
 }
 
-/// Auto: when the stream the report goes to is a terminal that shows colours (stderr
+/// Whether the environment variable `name` is set to something else than "" or "0".
+bool envSet(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v && llvm::StringRef(v) != "0";
+}
+
+/// Auto: FORCE_COLOR or CLICOLOR_FORCE colour, NO_COLOR does not; else when the stream the
+/// report goes to is a terminal that shows colours (stderr
 /// in salesc; never a string in a test).
 bool useColor(const llvm::raw_ostream& err) {
   switch (ColorMode) {
@@ -145,6 +157,10 @@ bool useColor(const llvm::raw_ostream& err) {
   case Color::Never:
     return false;
   case Color::Auto:
+    if (envSet("FORCE_COLOR") || envSet("CLICOLOR_FORCE"))
+      return true;
+    if (envSet("NO_COLOR"))
+      return false;
     return err.has_colors();
   }
   return false;
@@ -152,9 +168,11 @@ bool useColor(const llvm::raw_ostream& err) {
 
 } // namespace
 
-FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs) {
+FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
+                     const FrontEndOptions& options) {
   std::vector<CommandLineProblem> problems;
   diag::DiagOptions diagOptions;
+  diagOptions.errorsOnly = options.errorsOnly;
   readWarnings(diagOptions, problems);
   if (inputs.empty())
     problems.push_back({diag::DiagKind::NoInput, "",
@@ -165,6 +183,7 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs) {
   load.includeDirs.assign(IncludeDirs.begin(), IncludeDirs.end());
   load.fs = ctx.fs;
   FrontEnd fe;
+  fe.stdlibDir = load.stdlibDir;
   fe.session = std::make_unique<frontend::Session>(std::move(load), std::move(diagOptions));
   // After an option error nothing is read: the options would not be what was meant.
   std::vector<std::string> files =
@@ -173,6 +192,19 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs) {
     fe.session->diags().reportFile(p.kind, p.file, p.message);
   fe.unusable = !problems.empty();
   for (const std::string& file : files) {
+    if (file == "-") { // standard input, under the name --stdin-filename gives
+      std::string name = options.stdinName.empty() ? "<stdin>" : options.stdinName;
+      llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> text = ctx.readStdin();
+      if (text) {
+        fe.units.push_back(fe.session->compileText(name, (*text)->getBuffer()));
+      } else {
+        fe.session->diags().reportFile(diag::DiagKind::FileUnreadable, name,
+                                       "cannot read the standard input: " +
+                                           text.getError().message());
+        fe.unusable = true;
+      }
+      continue;
+    }
     fe.units.push_back(fe.session->compileFile(file));
     if (!fe.units.back().root)
       fe.unusable = true;

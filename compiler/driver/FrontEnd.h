@@ -20,12 +20,22 @@ struct FrontEnd {
   /// A file, folder or option could not be used (reported as a coded diagnostic):
   /// exit status 2.
   bool unusable = false;
+  /// The standard library folder the session reads `std/...` imports from.
+  std::string stdlibDir;
 };
 
 /// Compiles `inputs`. Problems with the command line itself (a bad -W option, no file,
 /// an empty or unreadable folder) are coded diagnostics in the session, like any
 /// other; after an option error no file is read.
-FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs);
+/// What `check` asks of the front end beyond the options every command shares.
+struct FrontEndOptions {
+  bool errorsOnly = false; ///< --quiet: warnings are dropped
+  std::string stdinName;   ///< --stdin-filename: the name of the input "-"
+};
+
+/// An input of "-" is the standard input (ctx.readStdin), named options.stdinName.
+FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
+                     const FrontEndOptions& options = {});
 
 /// Prints the diagnostics as text on ctx.err (colour, error limit and summary as the
 /// options say) and returns the exit status they imply: 0, 1 (errors), or 2.

@@ -4,6 +4,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <csignal>
 #include <system_error>
 
 namespace {
@@ -30,7 +31,10 @@ int finish(int status) {
 } // namespace
 
 int main(int argc, char** argv) {
-  llvm::InitLLVM init(argc, argv);
+  // A reader that goes away (`salesc check --format=json | head -1`) is a write error
+  // finish() handles, not LLVM's SIGPIPE handler (which exits with status 74).
+  llvm::InitLLVM init(argc, argv, /*InstallPipeSignalExitHandler=*/false);
+  ::signal(SIGPIPE, SIG_IGN);
   salesc::driver::CommandContext ctx{llvm::outs(), llvm::errs(), argv[0],
                                      llvm::vfs::getRealFileSystem()};
   return finish(salesc::driver::runMain(

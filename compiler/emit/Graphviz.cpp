@@ -6,11 +6,6 @@
 #include <stdexcept>
 #include <vector>
 
-extern "C" {
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
-extern gvplugin_library_t gvplugin_core_LTX_library;
-}
-
 namespace salesc::emit {
 namespace {
 
@@ -25,7 +20,9 @@ int collectError(char* message) {
   return 0;
 }
 
-/// A plugin library from where the graphviz package installs it; see CMakeLists.txt.
+/// A plugin library from where the graphviz package installs it, by its full path (see
+/// compiler/CMakeLists.txt): salesc links none of them, so the binary needs no RUNPATH into
+/// Graphviz's private plugin folder, installed or not.
 gvplugin_library_t* loadPlugin(const char* path, const char* symbol) {
   void* handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
   void* library = handle ? dlsym(handle, symbol) : nullptr;
@@ -98,8 +95,10 @@ Agdisc_t OrderedDiscipline = {nullptr, &OrderedIds, nullptr}; // default memory 
 GVC_t* graphvizContext() {
   static GVC_t* gvc = [] {
     static lt_symlist_t builtins[] = {
-        {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-        {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+        {"gvplugin_dot_layout_LTX_library",
+         loadPlugin(SALESC_GVPLUGIN_DOT, "gvplugin_dot_layout_LTX_library")},
+        {"gvplugin_core_LTX_library",
+         loadPlugin(SALESC_GVPLUGIN_CORE, "gvplugin_core_LTX_library")},
         {"gvplugin_pango_LTX_library",
          loadPlugin(SALESC_GVPLUGIN_PANGO, "gvplugin_pango_LTX_library")},
         {nullptr, nullptr},

@@ -34,7 +34,8 @@ protected:
 
   /// Runs salesc with `args`; its stdout goes to `stdoutPath` when given (a device, to
   /// see how salesc copes), else it is captured in RunResult::out.
-  RunResult run(std::vector<std::string> args, std::string stdoutPath = "") {
+  RunResult run(std::vector<std::string> args, std::string stdoutPath = "",
+                llvm::Optional<llvm::ArrayRef<llvm::StringRef>> env = llvm::None) {
     std::string outFile = stdoutPath.empty() ? write("stdout.txt", "") : stdoutPath;
     std::string errFile = write("stderr.txt", "");
     std::vector<llvm::StringRef> argv{SALESC_BINARY};
@@ -43,9 +44,25 @@ protected:
     llvm::Optional<llvm::StringRef> redirects[] = {llvm::StringRef(""), llvm::StringRef(outFile),
                                                    llvm::StringRef(errFile)};
     RunResult r;
-    r.status = llvm::sys::ExecuteAndWait(SALESC_BINARY, argv, llvm::None, redirects);
+    r.status = llvm::sys::ExecuteAndWait(SALESC_BINARY, argv, env, redirects);
     if (stdoutPath.empty())
       r.out = (*llvm::MemoryBuffer::getFile(outFile))->getBuffer().str();
+    r.err = (*llvm::MemoryBuffer::getFile(errFile))->getBuffer().str();
+    return r;
+  }
+
+  /// Runs `script` with bash (SALESC names the binary, DIR the test's folder), stdout
+  /// and stderr captured: for pipes.
+  RunResult shell(const std::string& script) {
+    std::string outFile = write("stdout.txt", "");
+    std::string errFile = write("stderr.txt", "");
+    std::string full = "SALESC='" SALESC_BINARY "'; DIR='" + std::string(dir_) + "'; " + script;
+    llvm::StringRef argv[] = {"/bin/bash", "-c", full};
+    llvm::Optional<llvm::StringRef> redirects[] = {llvm::StringRef(""), llvm::StringRef(outFile),
+                                                   llvm::StringRef(errFile)};
+    RunResult r;
+    r.status = llvm::sys::ExecuteAndWait("/bin/bash", argv, llvm::None, redirects);
+    r.out = (*llvm::MemoryBuffer::getFile(outFile))->getBuffer().str();
     r.err = (*llvm::MemoryBuffer::getFile(errFile))->getBuffer().str();
     return r;
   }

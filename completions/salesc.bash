@@ -1,0 +1,48 @@
+# bash completion for salesc (installed as share/bash-completion/completions/salesc).
+# The commands and options are those of `salesc help` and `salesc COMMAND --help`; the
+# test tests/install/install_test.sh checks that every one of them is here.
+
+_salesc() {
+  local cur prev words cword
+  _init_completion -n = || return
+
+  local commands="check build emit analyze simulate forecast roi conform help"
+  local shared="-I -Werror -Wno- --color= --error-limit= --stdlib= --help --version"
+  if [[ $cword -eq 1 ]]; then
+    COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+    return
+  fi
+  local command=${words[1]} options=""
+  case $command in
+    check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings=" ;;
+    build) options="-o --png --quiet --layout-seconds=" ;;
+    emit) options="--to= --process= -o --layout-seconds=" ;;
+    analyze) options="--format= --process=" ;;
+    simulate) options="--format= --process= --prospects= --seed= --threads=" ;;
+    forecast) options="--format= --process= --pipeline= --as-of= --horizon= --seed=" ;;
+    roi) options="--format= --process= --leads= --cost=" ;;
+    conform) options="--format= --process= --events= --as-of= --suggest" ;;
+    help) COMPREPLY=($(compgen -W "${commands% help}" -- "$cur")); return ;;
+  esac
+
+  case $cur in
+    --format=*)
+      local formats="text json"
+      [[ $command == check ]] && formats="text json sarif github junit"
+      COMPREPLY=($(compgen -W "$formats" -- "${cur#*=}")); return ;;
+    --emit=*) COMPREPLY=($(compgen -W "tokens ast model" -- "${cur#*=}")); return ;;
+    --to=*) COMPREPLY=($(compgen -W "dot svg png tables csv markdown mermaid bpmn" -- "${cur#*=}")); return ;;
+    --color=*) COMPREPLY=($(compgen -W "auto always never" -- "${cur#*=}")); return ;;
+    --stdlib=* | --sarif-root=*) COMPREPLY=($(compgen -d -- "${cur#*=}")); return ;;
+    --pipeline=* | --events=* | --stdin-filename=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;
+    -*)
+      COMPREPLY=($(compgen -W "$options $shared" -- "$cur"))
+      [[ ${COMPREPLY-} == *= ]] && compopt -o nospace
+      return ;;
+  esac
+  case $prev in
+    -o | -I) _filedir -d; return ;;
+  esac
+  _filedir '@(sales|json)'
+}
+complete -F _salesc salesc
