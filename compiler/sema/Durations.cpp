@@ -18,24 +18,55 @@ using diag::DiagKind;
 
 std::optional<double> daysPerUnit(llvm::StringRef unit) {
   return llvm::StringSwitch<std::optional<double>>(unit)
+      .Cases("minute", "minutes", 1.0 / 1440.0)
       .Cases("hour", "hours", 1.0 / 24.0)
       .Cases("day", "days", 1.0)
       .Cases("week", "weeks", 7.0)
       .Cases("month", "months", 30.0)
+      .Cases("year", "years", 365.0)
+      .Default(std::nullopt);
+}
+
+/// The unit a usual abbreviation stands for: certain, so its fix-it is safe.
+static std::optional<llvm::StringRef> abbreviated(llvm::StringRef word) {
+  return llvm::StringSwitch<std::optional<llvm::StringRef>>(word)
+      .Cases("min", "mins", "minutes")
+      .Cases("h", "hr", "hrs", "hours")
+      .Case("d", "days")
+      .Cases("wk", "wks", "weeks")
+      .Cases("mo", "mos", "months")
+      .Cases("yr", "yrs", "years")
       .Default(std::nullopt);
 }
 
 static std::optional<double> unitDays(const ast::Ident& unit, diag::DiagnosticEngine& diags) {
   if (auto d = daysPerUnit(unit.text))
     return d;
-  static const llvm::StringRef units[] = {"hours", "days", "weeks", "months",
-                                          "hour",  "day",  "week",  "month"};
-  std::string msg = "unknown time unit '" + unit.text.str() + "'";
-  if (auto s = closest(unit.text, units))
+  const std::string msg = "unknown time unit '" + unit.text.str() + "'";
+  if (auto full = abbreviated(unit.text)) {
+    diags
+        .report(DiagKind::UnknownUnit, unit.range,
+                msg + "; write the unit in full: '" + full->str() + "'")
+        .fix(unit.range, full->str(), "replace with " + diag::quoted(*full));
+    return std::nullopt;
+  }
+  static const llvm::StringRef units[] = {"minutes", "hours", "days", "weeks", "months", "years",
+                                          "minute",  "hour",  "day",  "week",  "month",  "year"};
+  // A spelling suggestion only when every unit as close as the best one is as long: a
+  // guess between minutes and months would change a time 43,200-fold.
+  std::optional<std::string> s = closest(unit.text, units);
+  if (s) {
+    unsigned best = unit.text.edit_distance(*s, true);
+    for (llvm::StringRef u : units)
+      if (unit.text.edit_distance(u, true) == best && daysPerUnit(u) != daysPerUnit(*s))
+        s.reset();
+  }
+  if (s)
     diags.report(DiagKind::UnknownUnit, unit.range, msg + diag::didYouMean(*s))
         .fix(unit.range, *s, "replace with " + diag::quoted(*s));
   else
-    diags.report(DiagKind::UnknownUnit, unit.range, msg + "; use hours, days, weeks or months");
+    diags.report(DiagKind::UnknownUnit, unit.range,
+                 msg + "; use minutes, hours, days, weeks, months or years");
   return std::nullopt;
 }
 

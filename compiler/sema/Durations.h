@@ -11,7 +11,8 @@
 
 namespace salesc::sema {
 
-/// Days in one `unit`: hour(s) 1/24, day(s) 1, week(s) 7, month(s) 30.
+/// Days in one `unit`: minute(s) 1/1440, hour(s) 1/24, day(s) 1, week(s) 7, month(s) 30,
+/// year(s) 365.
 std::optional<double> daysPerUnit(llvm::StringRef unit);
 
 /// A duration in days; an unknown unit is reported (with the closest unit) and gives
