@@ -115,7 +115,7 @@ async function openInPage(xml) {
   }
   // Nothing drawn that the XML does not have (the root and the outside labels aside).
   for (const drawn of registry.getAll()) {
-    if (drawn.type === 'label' || drawn.parent === undefined || !drawn.parent) continue;
+    if (drawn.type === 'label' || !drawn.parent) continue;
     if (!expected.has(drawn.id)) problems.push(`the canvas has ${drawn.type} ${drawn.id}, which the XML does not list`);
   }
 
@@ -230,7 +230,7 @@ try {
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(`console error: ${msg.text()}`);
+    if (msg.type() === 'error') pageErrors.push(`console error: ${msg.text().split('\n')[0]}`);
   });
   await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;height:100%;background:#fff}#canvas{position:absolute;inset:0}</style></head><body><div id="canvas"></div></body></html>');
   await page.addStyleTag({ content: css });
