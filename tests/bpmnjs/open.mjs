@@ -14,9 +14,10 @@
 // drives the Chromium of Debian's chromium package (--chromium, $SALESC_CHROMIUM, or
 // /usr/bin/chromium).
 //
-// Before the files, the same checks run on broken copies of the first file (a dangling
-// sourceRef, a task without its shape, XML cut short) and on a page that tries to load from
-// the network: each must be caught, so the test is known to be able to fail.
+// Before the files, the same checks run on broken copies of the first golden file (a dangling
+// sourceRef, a task without its shape, a task moved onto another, XML cut short) and on a page
+// that tries to load from the network: each must be caught, so the test is known to fail when
+// it should.
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -52,16 +53,16 @@ for (let i = 0; i < argv.length; i++) {
     files.push(arg);
   }
 }
-if (files.length === 0) {
-  const golden = path.join(root, 'tests/golden');
-  for (const example of readdirSync(golden).sort()) {
-    const dir = path.join(golden, example);
-    for (const f of readdirSync(dir).sort()) {
-      if (f.endsWith('.bpmn')) files.push(path.join(dir, f));
-    }
+const golden = path.join(root, 'tests/golden');
+const goldenFiles = [];
+for (const example of readdirSync(golden).sort()) {
+  const dir = path.join(golden, example);
+  for (const f of readdirSync(dir).sort()) {
+    if (f.endsWith('.bpmn')) goldenFiles.push(path.join(dir, f));
   }
-  if (files.length === 0) usage(`no BPMN file in ${golden}`);
 }
+if (goldenFiles.length === 0) usage(`no BPMN file in ${golden}`);
+if (files.length === 0) files.push(...goldenFiles);
 if (!existsSync(executablePath)) {
   usage(`no Chromium at ${executablePath}: install Debian's chromium (scripts/install-deps.sh)`);
 }
@@ -240,12 +241,16 @@ try {
   });
   const takeErrors = () => pageErrors.splice(0).concat(blocked.splice(0).map((u) => `request to ${u} (blocked: the page must load nothing)`));
 
-  // The negative cases: each broken input must be caught, with the reason expected.
-  const first = readFileSync(files[0], 'utf8');
-  const firstTask = /<bpmn:task id="([^"]+)"/.exec(first);
+  // The negative cases, on copies of the first golden file: each broken input must be caught,
+  // with the reason expected.
+  const first = readFileSync(goldenFiles[0], 'utf8');
+  const taskIds = [...first.matchAll(/<bpmn:task id="([^"]+)"/g)].map((m) => m[1]);
+  const firstTask = taskIds.length > 0 && [null, taskIds[0]];
   const firstFlow = /sourceRef="([^"]+)"/.exec(first);
   // The second task's shape moved onto the first's.
-  const taskBounds = [...first.matchAll(/(<bpmndi:BPMNShape [^>]*bpmnElement="Task_[^"]*"[^>]*>\s*)(<dc:Bounds [^>]*>)/g)];
+  const taskBounds = [...first.matchAll(/(<bpmndi:BPMNShape [^>]*bpmnElement="([^"]+)"[^>]*>\s*)(<dc:Bounds [^>]*>)/g)]
+    .filter((m) => taskIds.includes(m[2]))
+    .map((m) => [m[0], m[1], m[3]]);
   const broken = [
     ['a dangling sourceRef', firstFlow && first.replace(firstFlow[0], `sourceRef="${firstFlow[1]}_missing"`), /unresolved reference/],
     ['a task without its shape', firstTask && first.replace(new RegExp(`<bpmndi:BPMNShape [^>]*bpmnElement="${firstTask[1]}"[^>]*>[\\s\\S]*?</bpmndi:BPMNShape>`), ''), /is not on the canvas/],
@@ -255,7 +260,7 @@ try {
   for (const [what, xml, reason] of broken) {
     negatives++;
     if (!xml || xml === first) {
-      console.error(`FAIL negative case: ${files[0]} has nothing to break for ${what}`);
+      console.error(`FAIL negative case: ${goldenFiles[0]} has nothing to break for ${what}`);
       missed++;
       continue;
     }
