@@ -11,6 +11,9 @@ packages=(
   cmake ninja-build g++ make python3 pkg-config
   clang-format # the FormatCheck test
   dpkg-dev lintian # the .deb of make package (dpkg-shlibdeps) and the PackageTest test
+  # the BpmnJsOpen test: Debian's Chromium, which playwright-core drives (it downloads no browser
+  # of its own), and Liberation Sans, metric-compatible with the Arial that bpmn-js draws text in
+  chromium fonts-liberation
   # the sanitized build and the fuzz targets (make test-asan, make fuzz): clang, its ASan,
   # UBSan and libFuzzer runtimes, and llvm-symbolizer for their stacks
   clang-14 libclang-rt-14-dev llvm-14
