@@ -196,6 +196,11 @@ NUMBER : [0-9] ('_'? [0-9])* ('.' [0-9] ('_'? [0-9])*)? ;
 STRING              : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 // A string missing its closing quote: reported, then treated as a string.
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;
+// A description pasted with curly quotes (U+201C and U+201D, as word processors write them),
+// closed by a curly or a straight quote: a string to the parser, reported when the tree is
+// built (AstBuilder::text).
+CURLY_STRING : ('\u201C' | '\u201D') (~["\u201C\u201D\\\r\n] | '\\' ~[\r\n])*
+               ('\u201C' | '\u201D' | '"') -> type(STRING) ;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' COMMENT_BODY '*'+ '/' -> channel(HIDDEN) ;

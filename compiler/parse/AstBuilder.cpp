@@ -82,6 +82,24 @@ std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
     return std::nullopt;
   llvm::StringRef raw = slice(token);
   ast::Text out{{}, range(token)};
+  if (raw.startswith("\xE2\x80\x9C") || raw.startswith("\xE2\x80\x9D")) {
+    // Curly quotes, as a word processor writes them (Lexer.cpp, CURLY_STRING): one error
+    // for the string, with fix-its to straight quotes, and its text read as written.
+    const size_t close = raw.endswith("\"") ? 1 : 3;
+    auto at = [&](size_t from, size_t to) {
+      return llvm::SMRange(llvm::SMLoc::getFromPointer(raw.data() + from),
+                           llvm::SMLoc::getFromPointer(raw.data() + to));
+    };
+    ++errors_;
+    auto b = diags_.report(DiagKind::CurlyQuotes, out.range,
+                           "this description is in curly quotes, as a word processor writes "
+                           "them; use straight double quotes (\")");
+    b.fix(at(0, 3), "\"", "replace with a straight quote");
+    if (close == 3)
+      b.fix(at(raw.size() - 3, raw.size()), "\"", "replace with a straight quote");
+    out.value = raw.drop_front(3).drop_back(close).str();
+    return out;
+  }
   // Drop the quotes (an unterminated string has only the opening one).
   llvm::StringRef body = raw.drop_front(1);
   // The last quote closes the string unless an odd number of backslashes escapes it.

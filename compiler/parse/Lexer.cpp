@@ -107,6 +107,11 @@ void Lexer::skipTrivia() {
   }
 }
 
+/// Whether `s` starts with a curly double quote, U+201C or U+201D.
+static bool isCurlyQuote(llvm::StringRef s) {
+  return s.startswith("\xE2\x80\x9C") || s.startswith("\xE2\x80\x9D");
+}
+
 // One function on purpose: the hot loop of the front end, a switch on the first byte
 // of each token that the compiler keeps in registers (see docs/performance.md).
 std::unique_ptr<antlr4::Token> Lexer::nextToken() {
@@ -182,12 +187,31 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
     default:
       break;
     }
+    // A description in curly quotes, closed by a curly or a straight quote on its line:
+    // a string (CURLY_STRING of Sales.g4), which the tree builder reports.
+    if (isCurlyQuote(s.substr(pos_))) {
+      size_t end = pos_ + 3;
+      while (end < n && s[end] != '\n' && s[end] != '\r') {
+        if (s[end] == '\\') {
+          if (end + 1 >= n || s[end + 1] == '\n' || s[end + 1] == '\r')
+            break;
+          end += 2;
+          continue;
+        }
+        if (s[end] == '"' || isCurlyQuote(s.substr(end))) {
+          pos_ = end + (s[end] == '"' ? 1 : 3);
+          return make(P::STRING, start, pos_);
+        }
+        ++end;
+      }
+    }
     // A character with no meaning: one report for a run of them.
     size_t end = pos_;
     while (end < n) {
       char d = s[end];
       if (isLetter(d) || isDigit(d) || d == ' ' || d == '\t' || d == '\n' || d == '\r' ||
-          llvm::StringRef(";,{}%\"/").contains(d) || d == '\xC2' || d == '\xEF')
+          llvm::StringRef(";,{}%\"/").contains(d) || d == '\xC2' || d == '\xEF' ||
+          isCurlyQuote(s.substr(end)))
         break;
       unsigned len = llvm::getNumBytesForUTF8(static_cast<llvm::UTF8>(d));
       end += len ? len : 1;

@@ -86,7 +86,10 @@ TEST(LexerTest, MatchesTheGrammarOnEveryTokenKind) {
                        "\tstage time { time 2 to 10 days typical 4 days; next won 1_0%; }\n"
                        "  won won;\xC2\xA0lost lost; stage s1_x{learn a,b;}\r\n"
                        "  value 1\n"
-                       "}";
+                       "}\n"
+                       "channel c \xE2\x80\x9C"
+                       "curly \\\" \xE2\x80\x9D channel d \xE2\x80\x9D"
+                       "mixed\";";
   expectSameTokens(sample, "sample");
 }
 
