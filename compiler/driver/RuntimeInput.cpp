@@ -77,6 +77,7 @@ int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::st
     for (const frontend::Unit& u : out.frontEnd->units)
       for (size_t i : u.model.rootProcesses)
         all.push_back({&u.model.processes[i].process, &u.model, i});
+    out.campaigns = rootCampaigns(*out.frontEnd);
   }
   for (const Candidate& c : all) {
     const rt::Process& p = *c.process;
