@@ -281,6 +281,21 @@ TEST_F(RuntimeCli, RoiReportsTheContractsCampaigns) {
   EXPECT_NE(noCampaign.err.find("declares no campaign"), std::string::npos) << noCampaign.err;
 }
 
+// A deal at upgrade_prompt whose segment is not known is small with 7/9 (0.8 x 0.294
+// against 0.2 x 0.336) and large with 2/9: its wins are worth 7/9 x 322.8 + 2/9 x 3,228 =
+// 968.4 USD; one known to be large 0.25 x 6,000 + 0.12 x 14,400 = 3,228 USD.
+TEST_F(RuntimeCli, ForecastReadsTheSegmentColumn) {
+  std::string csv = write("segments.csv", "deal,stage,entered,segment\n"
+                                          "U,upgrade_prompt,2026-11-25,\n"
+                                          "L,upgrade_prompt,2026-11-25,large\n");
+  RunResult r =
+      run({"forecast", "--format=json", "--as-of=2026-11-26", "--pipeline", csv, SaasPlans});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::json::Object p = process(r);
+  EXPECT_CLOSE(num(p, "weighted_pipeline"), 968.4 + 3228);
+  EXPECT_CLOSE(num(p, "expected_wins_eventually"), 0.74);
+}
+
 TEST_F(RuntimeCli, SimulateDrawsEachProspectsSegment) {
   RunResult r = run({"simulate", "--format=json", "--prospects=200000", "--seed=3", SaasPlans});
   ASSERT_EQ(r.status, 0) << r.err;
