@@ -296,6 +296,29 @@ TEST_F(RuntimeCli, ForecastReadsTheSegmentColumn) {
   EXPECT_CLOSE(num(p, "expected_wins_eventually"), 0.74);
 }
 
+// A log without segments is compared with the segments mixed as they reach each stage:
+// both reach trial_use with 0.42, so 0.8 x 70% + 0.2 x 80% = 72% of those there move on.
+TEST_F(RuntimeCli, ConformComparesALogWithTheSegmentsMixed) {
+  std::string csv = write("events.csv", "deal,stage,timestamp\n"
+                                        "A,sign_up,2026-11-01\n"
+                                        "A,activation,2026-11-02\n"
+                                        "A,trial_use,2026-11-04\n"
+                                        "A,upgrade_prompt,2026-11-14\n");
+  RunResult r = run({"conform", "--format=json", "--as-of=2026-11-26", "--events", csv, SaasPlans});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc)) << r.out;
+  bool found = false;
+  for (const llvm::json::Value& e : *doc->getAsObject()->getArray("edges")) {
+    const llvm::json::Object& edge = *e.getAsObject();
+    if (*edge.getString("from") == "trial_use" && *edge.getString("to") == "upgrade_prompt") {
+      found = true;
+      EXPECT_CLOSE(num(edge, "stated"), 0.72);
+    }
+  }
+  EXPECT_TRUE(found) << r.out;
+}
+
 TEST_F(RuntimeCli, SimulateDrawsEachProspectsSegment) {
   RunResult r = run({"simulate", "--format=json", "--prospects=200000", "--seed=3", SaasPlans});
   ASSERT_EQ(r.status, 0) << r.err;

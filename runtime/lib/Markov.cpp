@@ -346,4 +346,40 @@ llvm::Expected<Analysis> analyze(const Process& p) {
   return a;
 }
 
+Process blendedProcess(const Process& p, const Analysis& a) {
+  if (p.segments.empty() || a.segments.size() != p.segments.size())
+    return p;
+  Process out = p;
+  out.segments.clear();
+  out.transitions.clear();
+  for (uint32_t i = 0; i < p.states.size(); ++i) {
+    if (p.states[i].isOutcome())
+      continue;
+    double reached = 0;
+    for (const SegmentAnalysis& g : a.segments)
+      reached += g.share * g.analysis.reachProbability[i];
+    // The transitions out of i in every segment, by target, in the order first met.
+    std::vector<Transition> edges;
+    for (size_t g = 0; g < p.segments.size(); ++g) {
+      const double w =
+          reached > 0 ? p.segments[g].share * a.segments[g].analysis.reachProbability[i] / reached
+                      : p.segments[g].share;
+      for (const Transition& t : p.segments[g].process.transitions) {
+        if (t.from != i)
+          continue;
+        auto same = llvm::find_if(edges, [&](const Transition& e) { return e.to == t.to; });
+        if (same == edges.end())
+          same = edges.insert(edges.end(), Transition{i, t.to, 0.0, t.implicit});
+        same->probability += w * t.probability;
+      }
+    }
+    for (Transition& e : edges)
+      for (const Transition& own : p.transitions)
+        if (own.from == i && own.to == e.to)
+          e.implicit = own.implicit;
+    out.transitions.insert(out.transitions.end(), edges.begin(), edges.end());
+  }
+  return out;
+}
+
 } // namespace salesc::rt

@@ -219,6 +219,28 @@ TEST(SegmentsTest, SensitivityBlendsTheSegmentsGainsWithTheirWinValues) {
   EXPECT_CLOSE(*gainOf(3, 4).valuePerLeadGain, 0.8 * 0.00294 * 600 + 0.2 * 0.00336 * 6000);
 }
 
+// What a log without segments shows: at trial_use both segments are in their shares (both
+// reached it with 0.42), so 0.8 x 70% + 0.2 x 80% = 72% move on, 28% lapse; elsewhere the
+// segments agree. The blend is a valid chain; as the segments differ at one stage only,
+// its win rate is the blended one (in general a mixture of chains is not a chain).
+TEST(SegmentsTest, TheBlendedProcessMixesTheSegmentsAsTheyReachEachStage) {
+  const Process p = saasPlans();
+  const Process b = blendedProcess(p, analyzed(p));
+  EXPECT_TRUE(b.segments.empty());
+  ASSERT_EQ(b.transitions.size(), p.transitions.size());
+  EXPECT_EQ(b.transitions[4].to, 3u);
+  EXPECT_CLOSE(b.transitions[4].probability, 0.72);
+  EXPECT_CLOSE(b.transitions[5].probability, 0.28);
+  EXPECT_TRUE(b.transitions[5].implicit);
+  EXPECT_CLOSE(b.transitions[0].probability, 0.7);
+  EXPECT_CLOSE(b.transitions[7].probability, 0.12);
+  EXPECT_FALSE(verify(b));
+  EXPECT_CLOSE(analyzed(b).winRate(), 0.111888);
+  // Without segments, the process itself.
+  const Process q = straightChain();
+  EXPECT_EQ(blendedProcess(q, analyzed(q)).transitions.size(), q.transitions.size());
+}
+
 TEST(SegmentsTest, VerifyChecksSegmentsValuesAndTheMargin) {
   Process p = saasPlans();
   EXPECT_FALSE(verify(p));

@@ -135,6 +135,15 @@ inline constexpr double TargetTolerance = 1e-9;
 llvm::Expected<Analysis> analyze(const Process& p);
 llvm::Expected<Analysis> analyze(const Process& p);
 
+/// The process as it stands for a prospect whose segment is not known: the states (and
+/// everything else) of `p`, and from each stage i every transition of any segment, with
+/// probability sum over segments of P(g | reached i) x q_g(i -> j), the weights of
+/// analyze() (`a` is the analysis of `p`); implicit when it is in `p`. So the share of the
+/// prospects at i that move to j is what a mixed population of the segments shows, which
+/// `conform` compares a log without segments with. `p` itself without segments. Stage
+/// times and sign-offs are those of `p`.
+Process blendedProcess(const Process& p, const Analysis& a);
+
 /// A process with its analysis: the one record the checker hands to the emitters, the
 /// reports and the runtime commands, so each figure is computed once.
 struct AnalyzedProcess {
