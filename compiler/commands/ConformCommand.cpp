@@ -41,7 +41,8 @@ int runConform(CommandContext& ctx) {
   const rt::AnalyzedProcess* single = singleProcess(ctx, in, "the stage history");
   if (!single)
     return 2;
-  const rt::Process& p = *single->process;
+  // A log without segments shows the segments mixed, as they reach each stage.
+  const rt::Process p = rt::blendedProcess(*single->process, single->analysis);
   std::optional<rt::CsvTable> table = readCsv(ctx, Events);
   if (!table)
     return 1;

@@ -248,4 +248,11 @@ std::vector<rt::AnalyzedProcess> analyzeRootProcesses(CommandContext& ctx, const
   return out;
 }
 
+std::vector<rt::Campaign> rootCampaigns(const FrontEnd& fe) {
+  std::vector<rt::Campaign> out;
+  for (const frontend::Unit& u : fe.units)
+    out.insert(out.end(), u.model.campaigns.begin(), u.model.campaigns.end());
+  return out;
+}
+
 } // namespace salesc::driver

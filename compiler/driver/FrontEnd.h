@@ -49,6 +49,9 @@ int exitStatus(const FrontEnd& fe);
 /// it out.
 std::vector<rt::AnalyzedProcess> analyzeRootProcesses(CommandContext& ctx, const FrontEnd& fe);
 
+/// The campaigns declared in the files named, in order (CheckedModel::campaigns).
+std::vector<rt::Campaign> rootCampaigns(const FrontEnd& fe);
+
 } // namespace salesc::driver
 
 #endif // SALESC_DRIVER_FRONTEND_H

@@ -230,8 +230,8 @@ std::string titleLabel(const rt::Process& p, const rt::Analysis& a) {
   if (win > 0)
     sub += " · " + targetText("expected time to win", days(toWin), cycleTarget,
                               a.cycleTargetMet.value_or(true));
-  if (p.value && !p.currency.empty())
-    sub += fmt::format(" · value per lead {:.0f} {}", *p.value * win, html(p.currency));
+  if (std::optional<double> perLead = a.valuePerLead(); perLead && !p.currency.empty())
+    sub += fmt::format(" · value per lead {:.0f} {}", *perLead, html(p.currency));
   std::string context;
   if (!p.channel.empty())
     context += "channel " + html(words(p.channel));

@@ -436,8 +436,13 @@ private:
       row("Expected time to win, against the brand's limit", toWinText,
           days(*p_.brand->maxCycleDays), verdict(wins, a_.winsWithin(*p_.brand->maxCycleDays)));
     row("Expected time to close (won or lost)", days(a_.expectedDaysToClose[p_.start]), "", "");
-    if (p_.value)
-      row("Value per lead (deal value × win rate)", money(*p_.value * win), "", "");
+    if (std::optional<double> perLead = a_.valuePerLead()) {
+      row(p_.oneWinValue() ? "Value per lead (deal value × win rate)"
+                           : "Value per lead (P(win) × value, summed over won outcomes)",
+          money(*perLead), "", "");
+    }
+    if (a_.marginPerLead)
+      row("Margin per lead", money(*a_.marginPerLead), "", "");
     line();
     timeTable();
   }

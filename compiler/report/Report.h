@@ -49,7 +49,12 @@ struct RoiRun {
   rt::RoiResult result;
 };
 std::string roiText(llvm::ArrayRef<RoiRun> runs);
+/// {"version":1,"processes":[...]}: one return per process (--leads and --cost).
 std::string roiJson(llvm::ArrayRef<RoiRun> runs);
+/// The campaigns of a file (each result names its campaign), one section each.
+std::string campaignsText(llvm::ArrayRef<RoiRun> runs);
+/// {"version":1,"campaigns":[{"campaign","process",...}]}, as docs/cli.md documents it.
+std::string campaignsJson(llvm::ArrayRef<RoiRun> runs);
 
 // --- salesc forecast (Forecast.cpp) -------------------------------------------------
 

@@ -324,7 +324,7 @@ std::optional<RowKey> rowKey(const CsvRow& row, const ColumnMap& map,
 
 std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::StringRef file,
                                LoadReport& report) {
-  static const Columns Cols{{"deal", "stage", "entered"}, {"value"}, "a pipeline"};
+  static const Columns Cols{{"deal", "stage", "entered"}, {"value", "segment"}, "a pipeline"};
   std::vector<Deal> deals;
   ColumnMap map;
   if (!findColumns(table, Cols, file, report, map))
@@ -343,6 +343,7 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
     const llvm::StringRef id = key->id;
     const llvm::StringRef entered = field(row, map.index[2]);
     const llvm::StringRef value = field(row, map.index[3]);
+    const llvm::StringRef segment = field(row, map.index[4]).trim(" \t");
     Deal d;
     d.line = row.line;
     d.state = key->state;
@@ -372,6 +373,21 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
         continue;
       }
       d.value = v;
+    }
+    if (!segment.empty()) {
+      std::vector<std::string> names;
+      for (uint32_t g = 0; g < p.segments.size(); ++g) {
+        names.push_back(p.segments[g].name);
+        if (p.segments[g].name == segment)
+          d.segment = g;
+      }
+      if (!d.segment) {
+        reject(fmt::format("deal {} is in segment {}, which the process does not have ({})",
+                           quote(id), quote(segment),
+                           names.empty() ? "it has no segments"
+                                         : "its segments: " + quotedList(names)));
+        continue;
+      }
     }
     auto [first, inserted] = seen.try_emplace(id, row.line);
     if (!inserted) {

@@ -22,6 +22,9 @@ struct Deal {
   double entered = 0;          ///< day the deal entered its current stage
   std::optional<double> value; ///< the process's value when absent
   unsigned line = 0;           ///< where it was read, for messages
+  /// The deal's segment, an index into Process::segments; nullopt: not known (then it
+  /// is in each segment with P(segment | its stage), Forecast.h).
+  std::optional<uint32_t> segment;
 };
 
 /// One entry of a deal into a stage or outcome: `deal,stage,timestamp`.

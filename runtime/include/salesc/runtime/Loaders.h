@@ -57,10 +57,11 @@ std::optional<std::string> closestStateName(const Process& p, llvm::StringRef na
 
 /// Reads the open deals of a pipeline: columns `deal`, `stage`, `entered`
 /// (a date, or a timestamp) and optionally `value` (a non-negative number; the
-/// deal takes the process's value when the field is empty). A missing required
-/// column is one error and no deal. Rejected rows: too few or too many fields,
-/// an empty deal id, a deal listed twice, an unknown stage, a deal in an
-/// outcome, a bad date, a negative or non-number value.
+/// deal counts the value of the win it reaches when the field is empty) and `segment`
+/// (the name of one of the process's segments, Deal::segment; an empty field: not
+/// known). A missing required column is one error and no deal. Rejected rows: too few or
+/// too many fields, an empty deal id, a deal listed twice, an unknown stage, a deal in an
+/// outcome, a bad date, a negative or non-number value, a segment the process lacks.
 std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::StringRef file,
                                LoadReport& report);
 
