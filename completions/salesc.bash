@@ -20,7 +20,7 @@ _salesc() {
     analyze) options="--format= --process=" ;;
     simulate) options="--format= --process= --prospects= --seed= --threads=" ;;
     forecast) options="--format= --process= --pipeline= --as-of= --horizon= --seed=" ;;
-    roi) options="--format= --process= --leads= --cost=" ;;
+    roi) options="--format= --process= --campaign= --leads= --cost=" ;;
     conform) options="--format= --process= --events= --as-of= --suggest" ;;
     help) COMPREPLY=($(compgen -W "${commands% help}" -- "$cur")); return ;;
   esac

@@ -46,5 +46,6 @@ complete -c salesc -n "__fish_seen_subcommand_from forecast conform" -l as-of -x
 complete -c salesc -n "__fish_seen_subcommand_from forecast" -l horizon -x -d 'days'
 complete -c salesc -n "__fish_seen_subcommand_from roi" -l leads -x -d 'how many leads'
 complete -c salesc -n "__fish_seen_subcommand_from roi" -l cost -x -d 'what the campaign costs'
+complete -c salesc -n "__fish_seen_subcommand_from roi" -l campaign -x -d 'the campaign of the file to report'
 complete -c salesc -n "__fish_seen_subcommand_from conform" -l events -r -d 'the event log (CSV)'
 complete -c salesc -n "__fish_seen_subcommand_from conform" -l suggest -d 'suggest changes'
