@@ -2,7 +2,10 @@
 #include "Campaigns.h"
 
 #include "Money.h"
+
 #include "Spelling.h"
+#include "salesc/runtime/Format.h"
+#include "salesc/runtime/Roi.h"
 
 #include "diag/Wording.h"
 
@@ -30,6 +33,35 @@ void unknown(const ast::Ident& name, std::string message, llvm::ArrayRef<llvm::S
         .fix(name.range, *c, "replace with " + quoted(*c));
   else
     diags.report(DiagKind::UnknownName, name.range, std::move(message));
+}
+
+/// What the campaign is predicted to return, against its target and against its cost:
+/// warnings that state both figures.
+void checkReturn(const ast::CampaignDecl& c, const rt::Campaign& campaign, const ModelProcess& m,
+                 const ast::Setting<ast::Percent>* target, diag::DiagnosticEngine& diags) {
+  if (!m.analysis)
+    return;
+  llvm::Expected<rt::RoiResult> r = rt::roi(m.process, *m.analysis, campaign);
+  if (!r) {
+    llvm::consumeError(r.takeError()); // nothing to predict from (no value per lead)
+    return;
+  }
+  if (!r->roi)
+    return;
+  const std::string roi = rt::percent(*r->roi);
+  const std::string basis = m.process.margin ? "on margin" : "on revenue";
+  if (*r->roi < 0)
+    diags.report(DiagKind::NegativeRoi, c.name.range,
+                 "campaign " + quoted(c.name.text) +
+                     " is predicted to return less than it costs: " +
+                     rt::formatMoney(campaign.cost, campaign.currency) + " for an ROI of " + roi +
+                     " " + basis + "; lower its cost, or bring better leads");
+  if (target && r->targetMet == false)
+    diags
+        .report(DiagKind::RoiBelowTarget, target->range,
+                "campaign " + quoted(c.name.text) + " is predicted to return " + roi + " " + basis +
+                    ", below its target of " + rt::percent(*campaign.targetRoi))
+        .note(c.name.range, "the campaign is declared here");
 }
 
 /// One campaign; nullopt when it has an error or its process has no model.
@@ -124,6 +156,7 @@ std::optional<rt::Campaign> check(const ast::CampaignDecl& c, SymbolTable& symbo
   }
   if (trap.hasErrors())
     return std::nullopt;
+  checkReturn(c, out, *model, target, diags);
   return out;
 }
 
