@@ -18,14 +18,6 @@ using diag::quoted;
 
 namespace {
 
-template <typename T>
-const T* once(const std::vector<T>& settings, llvm::StringRef what, llvm::StringRef where,
-              diag::DiagnosticEngine& diags) {
-  for (size_t i = 1; i < settings.size(); ++i)
-    diag::reportStatedTwice(diags, what, where, settings[i].range, settings[0].range);
-  return settings.empty() ? nullptr : &settings.front();
-}
-
 void unknown(const ast::Ident& name, std::string message, llvm::ArrayRef<llvm::StringRef> names,
              diag::DiagnosticEngine& diags) {
   if (auto c = closest(name.text, names))
@@ -70,12 +62,12 @@ std::optional<rt::Campaign> check(const ast::CampaignDecl& c, SymbolTable& symbo
                                   diag::DiagnosticEngine& diags) {
   diag::ErrorTrap trap(diags);
   const std::string where = "campaign " + quoted(c.name.text);
-  auto* process = once(c.process, "process", where, diags);
-  auto* leads = once(c.leads, "leads", where, diags);
-  auto* cost = once(c.cost, "cost", where, diags);
-  auto* enters = once(c.enters, "enters", where, diags);
-  auto* segment = once(c.segment, "segment", where, diags);
-  auto* target = once(c.targetRoi, "target roi", where, diags);
+  auto* process = diag::statedOnce(c.process, "process", where, diags);
+  auto* leads = diag::statedOnce(c.leads, "leads", where, diags);
+  auto* cost = diag::statedOnce(c.cost, "cost", where, diags);
+  auto* enters = diag::statedOnce(c.enters, "enters", where, diags);
+  auto* segment = diag::statedOnce(c.segment, "segment", where, diags);
+  auto* target = diag::statedOnce(c.targetRoi, "target roi", where, diags);
   std::vector<std::string> missing;
   if (!process)
     missing.push_back("'process NAME;'");
