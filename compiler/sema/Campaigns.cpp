@@ -18,15 +18,6 @@ using diag::quoted;
 
 namespace {
 
-void unknown(const ast::Ident& name, std::string message, llvm::ArrayRef<llvm::StringRef> names,
-             diag::DiagnosticEngine& diags) {
-  if (auto c = closest(name.text, names))
-    diags.report(DiagKind::UnknownName, name.range, message + diag::didYouMean(*c))
-        .fix(name.range, *c, "replace with " + quoted(*c));
-  else
-    diags.report(DiagKind::UnknownName, name.range, std::move(message));
-}
-
 /// What the campaign is predicted to return, against its target and against its cost:
 /// warnings that state both figures.
 void checkReturn(const ast::CampaignDecl& c, const rt::Campaign& campaign, const ModelProcess& m,
@@ -130,10 +121,10 @@ std::optional<rt::Campaign> check(const ast::CampaignDecl& c, SymbolTable& symbo
     if (at && !p.states[*at].isOutcome())
       out.enters = *at;
     else
-      unknown(enters->value,
-              "process " + quoted(p.name) + " has no stage named " + quoted(enters->value.text) +
-                  " for the campaign's leads to enter",
-              stages, diags);
+      reportUnknownName(diags, enters->value,
+                        "process " + quoted(p.name) + " has no stage named " +
+                            quoted(enters->value.text) + " for the campaign's leads to enter",
+                        stages);
   }
   if (segment) {
     std::vector<llvm::StringRef> names;
@@ -142,9 +133,10 @@ std::optional<rt::Campaign> check(const ast::CampaignDecl& c, SymbolTable& symbo
     if (llvm::is_contained(names, segment->value.text))
       out.segment = segment->value.text.str();
     else
-      unknown(segment->value,
-              "process " + quoted(p.name) + " has no segment named " + quoted(segment->value.text),
-              names, diags);
+      reportUnknownName(diags, segment->value,
+                        "process " + quoted(p.name) + " has no segment named " +
+                            quoted(segment->value.text),
+                        names);
   }
   if (trap.hasErrors())
     return std::nullopt;
