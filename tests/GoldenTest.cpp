@@ -43,8 +43,10 @@ Example compile(const std::string& path) {
   for (size_t i : e.unit.model.rootProcesses) {
     auto a = rt::analyze(e.unit.model.processes[i].process);
     EXPECT_TRUE(bool(a)) << path;
+    const rt::Process& p = e.unit.model.processes[i].process;
     if (a)
-      e.processes.push_back(rt::AnalyzedProcess{&e.unit.model.processes[i].process, std::move(*a)});
+      e.processes.push_back(
+          rt::AnalyzedProcess{&p, std::move(*a), rt::campaignsInto(p, e.unit.model.campaigns)});
   }
   return e;
 }

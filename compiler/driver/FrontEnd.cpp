@@ -243,7 +243,8 @@ std::vector<rt::AnalyzedProcess> analyzeRootProcesses(CommandContext& ctx, const
                    << '\n';
         continue;
       }
-      out.push_back(rt::AnalyzedProcess{&p, std::move(*a)});
+      out.push_back(
+          rt::AnalyzedProcess{&p, std::move(*a), rt::campaignsInto(p, u.model.campaigns)});
     }
   return out;
 }

@@ -92,7 +92,8 @@ int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::st
       error(ctx) << "process '" << p.name << "': " << llvm::toString(a.takeError()) << '\n';
       return 1;
     }
-    out.processes.push_back(rt::AnalyzedProcess{&p, std::move(*a)});
+    out.processes.push_back(
+        rt::AnalyzedProcess{&p, std::move(*a), rt::campaignsInto(p, out.campaigns)});
   }
   if (out.processes.empty()) {
     error(ctx) << "'" << path << "' "

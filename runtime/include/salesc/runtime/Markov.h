@@ -149,6 +149,9 @@ Process blendedProcess(const Process& p, const Analysis& a);
 struct AnalyzedProcess {
   const Process* process = nullptr; ///< owned by the checked model or the tables loaded
   Analysis analysis;
+  /// The campaigns whose leads enter this process, in declaration order (the flowchart and
+  /// the playbook show their predicted return); empty for none.
+  std::vector<Campaign> campaigns;
 };
 
 } // namespace salesc::rt

@@ -195,6 +195,15 @@ struct Campaign {
   std::optional<double> targetRoi;    ///< a ratio: 1.5 for `target roi 150%`
 };
 
+/// The campaigns of `all` whose leads enter `p` (Campaign::process names it), in order.
+inline std::vector<Campaign> campaignsInto(const Process& p, const std::vector<Campaign>& all) {
+  std::vector<Campaign> out;
+  for (const Campaign& c : all)
+    if (c.process == p.name)
+      out.push_back(c);
+  return out;
+}
+
 } // namespace salesc::rt
 
 #endif // SALESC_RUNTIME_MODEL_H
