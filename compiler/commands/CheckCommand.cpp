@@ -107,6 +107,10 @@ void emitStage(CommandContext& ctx, const FrontEnd& fe) {
       for (size_t i : unit.model.rootProcesses)
         frontend::dumpModel(unit.model.processes[i].process, sema::analysisOf(unit.model, i),
                             ctx.out);
+      for (const rt::Campaign& c : unit.model.campaigns)
+        for (size_t i : unit.model.rootProcesses)
+          if (unit.model.processes[i].process.name == c.process)
+            frontend::dumpCampaign(c, unit.model.processes[i].process, ctx.out);
       break;
     }
   }
