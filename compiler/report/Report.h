@@ -77,6 +77,14 @@ struct ConformReport {
   const rt::ConformResult* result = nullptr;
   const rt::LoadReport* load = nullptr;
   const std::vector<std::string>* suggestions = nullptr; ///< null: not asked for
+  /// The deals whose log names their segment, each segment's compared with the
+  /// segment's own process; empty when no row names a segment.
+  struct Segment {
+    std::string name;
+    const rt::Process* process = nullptr;
+    rt::ConformResult result;
+  };
+  std::vector<Segment> segments;
 };
 std::string conformText(const ConformReport& r);
 std::string conformJson(const ConformReport& r);

@@ -374,8 +374,26 @@ TEST(LoadersTest, AMissingEventColumnIsOneError) {
   EXPECT_TRUE(
       loadEvents(csv("deal,stage,time\nD1,demo,2024-01-01\n"), sample(), "log.csv", r).empty());
   EXPECT_EQ(r.errors, (Errors{"log.csv:1: the header has no column 'timestamp'; an event log "
-                              "needs the columns 'deal', 'stage' and 'timestamp'"}));
+                              "needs the columns 'deal', 'stage' and 'timestamp' (and "
+                              "optionally 'segment')"}));
   EXPECT_EQ(r.rowsRejected, 1u);
+}
+
+TEST(LoadersTest, AnEventNamesItsDealsSegmentOnce) {
+  Process p = sample();
+  p.segments = {Segment{"small", "", 0.5, sample()}, Segment{"large", "", 0.5, sample()}};
+  LoadReport r;
+  std::vector<StageEvent> events =
+      loadEvents(csv("deal,stage,timestamp,segment\nD1,demo,2024-01-01,large\n"
+                     "D1,demo,2024-01-02,\nD1,demo,2024-01-03,small\nD2,demo,2024-01-01,huge\n"),
+                 p, "log.csv", r);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].segment, std::optional<uint32_t>(1));
+  EXPECT_EQ(events[1].segment, std::nullopt);
+  EXPECT_EQ(r.errors, (Errors{"log.csv:4: deal 'D1' is in segment 'small' here but in 'large' on "
+                              "line 2; a deal is in one segment",
+                              "log.csv:5: deal 'D2' is in segment 'huge', which the process does "
+                              "not have (its segments: 'small' and 'large')"}));
 }
 
 } // namespace

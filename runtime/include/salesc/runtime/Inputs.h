@@ -33,6 +33,9 @@ struct StageEvent {
   uint32_t state = 0; ///< index into Process::states
   double time = 0;    ///< days since 1970-01-01, fractional
   unsigned line = 0;
+  /// The segment the row names (optional column `segment`), an index into
+  /// Process::segments; nullopt when the row names none.
+  std::optional<uint32_t> segment;
 };
 
 /// How loading went: rows read and rejected, and why each was rejected.

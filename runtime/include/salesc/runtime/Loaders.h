@@ -66,9 +66,11 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
                                LoadReport& report);
 
 /// Reads a stage history: columns `deal`, `stage` (a stage or an outcome) and
-/// `timestamp`, one row per entry into a state, in file order. Rejected rows:
-/// too few or too many fields, an empty deal id, an unknown stage, a bad
-/// timestamp.
+/// `timestamp`, one row per entry into a state, in file order, and optionally `segment`
+/// (the name of one of the process's segments; an empty field names none, and a deal is
+/// in the segment any of its rows names). Rejected rows: too few or too many fields, an
+/// empty deal id, an unknown stage, a bad timestamp, a segment the process lacks, a
+/// segment other than the one an earlier row of the deal names.
 std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
                                    LoadReport& report);
 
