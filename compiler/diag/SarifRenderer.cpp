@@ -153,6 +153,10 @@ void SarifWriter::fix(const FixIt& f) {
       });
     });
     text(j_, "description", f.message);
+    // SARIF 2.1.0 has no field for it: a property, as tools that apply fixes read them
+    // (docs/cli.md#sarif).
+    j_.attributeObject("properties",
+                       [&] { j_.attribute("applicability", applicabilityName(f.applicability)); });
   });
 }
 
