@@ -6,6 +6,7 @@
 #include "output/OutputFile.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 namespace salesc::driver {
 
@@ -44,8 +45,8 @@ void summarize(CommandContext& ctx, const FixResult& r, unsigned remaining, bool
             << (r.unsafeLeft == 1 ? "it" : "them") << " with --unsafe-fixes\n";
 }
 
-/// Writes the fixed files (through their links, keeping them); false when one could not
-/// be written.
+/// Writes the fixed files (through their links, keeping them), each only when it still
+/// holds the text that was checked; false when one could not be written.
 bool writeFixed(CommandContext& ctx, const FixResult& r) {
   bool ok = true;
   for (const FixedFile& f : r.files) {
@@ -58,6 +59,15 @@ bool writeFixed(CommandContext& ctx, const FixResult& r) {
     llvm::SmallString<256> real;
     if (llvm::sys::fs::real_path(f.path, real))
       real = f.path;
+    // An editor may have saved the file while it was checked: its edit wins.
+    auto now = llvm::MemoryBuffer::getFile(real, /*IsText=*/false,
+                                           /*RequiresNullTerminator=*/false);
+    if (!now || (*now)->getBuffer() != f.before) {
+      error(ctx) << "cannot fix '" << f.path
+                 << "': it changed while salesc was checking it; run salesc again\n";
+      ok = false;
+      continue;
+    }
     llvm::Expected<output::WriteResult> w = output::writeAtomically(real, f.after);
     if (!w) {
       error(ctx) << "cannot fix '" << f.path << "': " << llvm::toString(w.takeError()) << '\n';
