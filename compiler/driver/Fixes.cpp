@@ -8,7 +8,9 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace salesc::driver {
