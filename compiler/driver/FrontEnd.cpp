@@ -196,6 +196,7 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
       std::string name = options.stdinName.empty() ? "<stdin>" : options.stdinName;
       llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> text = ctx.readStdin();
       if (text) {
+        fe.stdinUnit = int(fe.units.size());
         fe.units.push_back(fe.session->compileText(name, (*text)->getBuffer()));
       } else {
         fe.session->diags().reportFile(diag::DiagKind::FileUnreadable, name,
@@ -210,6 +211,13 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
       fe.unusable = true;
   }
   return fe;
+}
+
+std::string absolutePath(llvm::vfs::FileSystem& fs, llvm::StringRef path) {
+  llvm::SmallString<256> p(path);
+  fs.makeAbsolute(p);
+  llvm::sys::path::remove_dots(p, /*remove_dot_dot=*/true);
+  return std::string(p);
 }
 
 int exitStatus(const FrontEnd& fe) {

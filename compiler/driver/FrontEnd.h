@@ -22,6 +22,8 @@ struct FrontEnd {
   bool unusable = false;
   /// The standard library folder the session reads `std/...` imports from.
   std::string stdlibDir;
+  /// The place in `units` of the file read from the standard input (`-`), or -1.
+  int stdinUnit = -1;
 };
 
 /// Compiles `inputs`. Problems with the command line itself (a bad -W option, no file,
@@ -40,6 +42,9 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
 /// Prints the diagnostics as text on ctx.err (colour, error limit and summary as the
 /// options say) and returns the exit status they imply: 0, 1 (errors), or 2.
 int reportText(CommandContext& ctx, FrontEnd& fe);
+
+/// `path` made absolute against the working folder of `fs`, without `.` and `..`.
+std::string absolutePath(llvm::vfs::FileSystem& fs, llvm::StringRef path);
 
 /// The exit status of the diagnostics: 2 when something was unusable, 1 on errors.
 int exitStatus(const FrontEnd& fe);

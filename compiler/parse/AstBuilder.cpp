@@ -94,9 +94,10 @@ std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
     auto b = diags_.report(DiagKind::CurlyQuotes, out.range,
                            "this description is in curly quotes, as a word processor writes "
                            "them; use straight double quotes (\")");
-    b.fix(at(0, 3), "\"", "replace with a straight quote");
+    b.fix(at(0, 3), "\"", "replace with a straight quote", diag::Applicability::Safe);
     if (close == 3)
-      b.fix(at(raw.size() - 3, raw.size()), "\"", "replace with a straight quote");
+      b.fix(at(raw.size() - 3, raw.size()), "\"", "replace with a straight quote",
+            diag::Applicability::Safe);
     out.value = raw.drop_front(3).drop_back(close).str();
     return out;
   }

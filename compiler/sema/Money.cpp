@@ -22,7 +22,7 @@ bool checkCurrencyCode(const ast::Ident& code, diag::DiagnosticEngine& diags) {
                             "4217, such as USD, EUR or GBP");
   std::string upper = code.text.upper();
   if (threeCapitals(upper))
-    b.fix(code.range, upper, "write the code in capitals");
+    b.fix(code.range, upper, "write the code in capitals", diag::Applicability::Safe);
   return false;
 }
 
