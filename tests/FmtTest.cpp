@@ -1,0 +1,141 @@
+//===- FmtTest.cpp - salesc fmt never changes what a file means -----------===//
+//
+// Over every example, the standard library and the corpus of tests/fmt (realistic files
+// with odd spacing and comments everywhere, every construct of the grammar), and the
+// layout tests' inputs and outputs: the formatted file checks to the same model
+// (`check --emit=model`), the same syntax tree (`--emit=ast` without its line:col) and
+// the same diagnostics (code and message), and formatting it again changes nothing.
+// The layout tests, tests/fmt/layout/NAME.in.sales, must format to exactly
+// NAME.out.sales (SALESC_UPDATE_EXPECTATIONS=1 rewrites those; review the diff).
+//
+//===----------------------------------------------------------------------===//
+#include "ast/ASTDump.h"
+#include "format/Format.h"
+#include "frontend/Compilation.h"
+#include "frontend/ModelDump.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <gtest/gtest.h>
+
+namespace salesc {
+namespace {
+
+const std::string Source = SALESC_SOURCE_DIR "/";
+
+/// The .sales files of `dir` (relative to the source tree), sorted.
+std::vector<std::string> filesIn(llvm::StringRef dir, llvm::StringRef suffix = ".sales") {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(Source + dir.str(), ec), end; it != end && !ec;
+       it.increment(ec))
+    if (llvm::StringRef(it->path()).endswith(suffix))
+      out.push_back(llvm::StringRef(it->path()).drop_front(Source.size()).str());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string read(const std::string& path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path);
+  EXPECT_TRUE(bool(buffer)) << "cannot read " << path;
+  return buffer ? (*buffer)->getBuffer().str() : "";
+}
+
+/// What `text` means, checked as the file `path`: its model, its syntax tree without
+/// places, and its diagnostics without places.
+struct Meaning {
+  std::string model, ast, diagnostics;
+  unsigned errors = 0;
+};
+
+Meaning meaningOf(const std::string& path, const std::string& text) {
+  sema::LoadOptions load;
+  load.stdlibDir = Source + "stdlib";
+  frontend::Session session(load, {});
+  frontend::Unit unit = session.compileText(path, text);
+  Meaning m;
+  llvm::raw_string_ostream model(m.model), ast(m.ast), diagnostics(m.diagnostics);
+  for (size_t i : unit.model.rootProcesses)
+    frontend::dumpModel(unit.model.processes[i].process, sema::analysisOf(unit.model, i), model);
+  std::string tree;
+  llvm::raw_string_ostream treeOs(tree);
+  if (unit.root)
+    ast::dump(*unit.root, session.sourceMgr(), treeOs);
+  llvm::SmallVector<llvm::StringRef, 64> lines;
+  llvm::StringRef(treeOs.str()).split(lines, '\n');
+  for (llvm::StringRef line : lines)
+    ast << llvm::Regex("<[0-9]+:[0-9]+> ?").sub("", line) << '\n';
+  for (const diag::Diagnostic& d : session.diags().sorted())
+    diagnostics << diag::kindInfo(d.kind).code << ' ' << d.message << '\n';
+  m.errors = session.diags().errorCount();
+  return m;
+}
+
+class Meaningful : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Meaningful, FormattingKeepsTheMeaningAndIsStable) {
+  const std::string path = Source + GetParam();
+  std::string before = read(path);
+  format::FormatResult once = format::formatText(before, path);
+  ASSERT_EQ(once.outcome, format::Outcome::Formatted) << once.problem;
+  format::FormatResult twice = format::formatText(once.text, path);
+  EXPECT_EQ(twice.text, once.text) << "formatting " << GetParam() << " twice differs from once";
+
+  Meaning a = meaningOf(path, before), b = meaningOf(path, once.text);
+  EXPECT_EQ(a.model, b.model);
+  EXPECT_EQ(a.ast, b.ast);
+  EXPECT_EQ(a.diagnostics, b.diagnostics);
+  if (llvm::StringRef(GetParam()).startswith("tests/fmt/corpus/")) {
+    // Not vacuous: the corpus checks clean, to processes with their figures.
+    EXPECT_EQ(a.errors, 0u) << a.diagnostics;
+    EXPECT_NE(a.model.find("win-probability="), std::string::npos) << a.model;
+  }
+}
+
+std::vector<std::string> everyFile() {
+  std::vector<std::string> all;
+  for (const char* dir : {"examples", "stdlib/std", "tests/fmt/corpus", "tests/fmt/layout"}) {
+    std::vector<std::string> found = filesIn(dir);
+    all.insert(all.end(), found.begin(), found.end());
+  }
+  return all;
+}
+
+std::string testName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string n = llvm::StringRef(info.param).drop_back(llvm::StringRef(".sales").size()).str();
+  std::replace_if(
+      n.begin(), n.end(), [](char c) { return !isalnum(c); }, '_');
+  return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(File, Meaningful, ::testing::ValuesIn(everyFile()), testName);
+
+class Layout : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Layout, FormatsToExactlyTheExpectedFile) {
+  const std::string in = Source + GetParam();
+  const std::string out = in.substr(0, in.size() - std::string(".in.sales").size()) + ".out.sales";
+  format::FormatResult r = format::formatText(read(in), in);
+  ASSERT_EQ(r.outcome, format::Outcome::Formatted) << r.problem;
+  if (std::getenv("SALESC_UPDATE_EXPECTATIONS") && r.text != read(out)) {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(out, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    os << r.text;
+    llvm::errs() << "updated " << out << '\n';
+    return;
+  }
+  EXPECT_EQ(read(out), r.text) << GetParam() << " does not format to " << out;
+}
+
+INSTANTIATE_TEST_SUITE_P(File, Layout,
+                         ::testing::ValuesIn(filesIn("tests/fmt/layout", ".in.sales")), testName);
+
+} // namespace
+} // namespace salesc
