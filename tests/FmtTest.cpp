@@ -13,6 +13,7 @@
 #include "format/Format.h"
 #include "frontend/Compilation.h"
 #include "frontend/ModelDump.h"
+#include "parse/Tokens.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -23,6 +24,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <gtest/gtest.h>
+#include <random>
 
 namespace salesc {
 namespace {
@@ -115,6 +117,55 @@ std::string testName(const ::testing::TestParamInfo<std::string>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(File, Meaningful, ::testing::ValuesIn(everyFile()), testName);
+
+/// `text` with the whitespace between its tokens replaced at random (spaces, tabs, line
+/// breaks, blank lines, nothing where two tokens cannot run together) and comments added
+/// between tokens. Comments already in the text are kept as they are.
+std::string mutate(llvm::StringRef text, std::mt19937& rng) {
+  using parse::TokenKind;
+  auto punctuation = [](const parse::SourceToken& t) {
+    return t.kind != TokenKind::Word && t.kind != TokenKind::Number;
+  };
+  static const char* const gaps[] = {" ", "  ", "\t", "\n", "\n\n\n", "\n    \t", " \n  "};
+  static const char* const comments[] = {"/* c */", "// c\n", "/* two\n   lines */", "//\n"};
+  std::vector<parse::SourceToken> tokens = parse::lexTokens(text);
+  std::string out;
+  size_t pos = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    size_t start = static_cast<size_t>(tokens[i].text.data() - text.data());
+    llvm::StringRef gap = text.slice(pos, start);
+    if (gap.contains("/")) {
+      out += gap.str(); // a comment: kept with its whitespace
+    } else if (i > 0) {
+      if (rng() % 8 == 0)
+        out += std::string(" ") + comments[rng() % 4] + " ";
+      bool mayTouch = punctuation(tokens[i - 1]) || punctuation(tokens[i]);
+      out += mayTouch && rng() % 3 == 0 ? "" : gaps[rng() % 7];
+    }
+    out += tokens[i].text.str();
+    pos = start + tokens[i].text.size();
+  }
+  return out + text.drop_front(pos).str();
+}
+
+TEST_P(Meaningful, MutatedWhitespaceAndCommentsNeverChangeTheMeaning) {
+  const std::string path = Source + GetParam();
+  std::string original = read(path);
+  Meaning a = meaningOf(path, original);
+  std::mt19937 rng(2026);
+  for (int round = 0; round < 5; ++round) {
+    std::string mutant = mutate(original, rng);
+    format::FormatResult once = format::formatText(mutant, path);
+    ASSERT_EQ(once.outcome, format::Outcome::Formatted) << once.problem << "\n" << mutant;
+    EXPECT_EQ(format::formatText(once.text, path).text, once.text)
+        << "formatting twice differs from once:\n"
+        << mutant;
+    Meaning b = meaningOf(path, once.text);
+    EXPECT_EQ(a.model, b.model) << mutant;
+    EXPECT_EQ(a.ast, b.ast) << mutant;
+    EXPECT_EQ(a.diagnostics, b.diagnostics) << mutant;
+  }
+}
 
 class Layout : public ::testing::TestWithParam<std::string> {};
 
