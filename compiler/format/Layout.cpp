@@ -73,7 +73,7 @@ private:
   /// where the statement may break before each.
   std::vector<Atom> statementAtoms() {
     std::vector<Atom> atoms;
-    size_t words = 0;        // tokens so far
+    size_t tokens = 0;       // tokens so far
     size_t inlineRun = 0;    // the first of the comments since the last token
     bool afterComma = false; // the last token was `,`
     bool forceNext = false;  // the last atom was a comment that ended its line
@@ -95,10 +95,10 @@ private:
       }
       a.spaceBefore = !gluedToPrevious(el);
       Break opportunity = Break::Never;
-      if (words > 0 && a.spaceBefore && !el.is(TokenKind::LeftBrace)) {
+      if (tokens > 0 && a.spaceBefore && !el.is(TokenKind::LeftBrace)) {
         if (afterComma)
           opportunity = Break::Item;
-        else if (words >= 2 && el.is(TokenKind::Word) && isClauseKeyword(el.text))
+        else if (tokens >= 2 && el.is(TokenKind::Word) && isClauseKeyword(el.text))
           opportunity = Break::Clause;
       }
       // Comments just before a token on its line go with it: a break before the token
@@ -112,7 +112,7 @@ private:
       atoms.push_back(a);
       forceNext = false;
       afterComma = el.is(TokenKind::Comma);
-      ++words;
+      ++tokens;
       if (el.is(TokenKind::Semicolon) || el.is(TokenKind::LeftBrace)) {
         ++i_;
         break;

@@ -9,9 +9,10 @@
 
 namespace salesc::format {
 
-/// The formatted text as it is written. Invariants: no line ends in whitespace, no two
-/// blank lines follow each other, the text neither starts nor ends with a blank line,
-/// and a block comment's later lines move by as much as its first line moved.
+/// The formatted text as it is written. Invariants: no line ends in whitespace; outside
+/// block comments no two blank lines follow each other, and the text neither starts nor
+/// ends with a blank line; a block comment's later lines move by as much as its first
+/// line moved.
 class Writer {
 public:
   /// Ends the line being written, if it holds anything, and starts one indented by
