@@ -135,4 +135,14 @@ TEST_F(Fmt, WithoutAFileOrWithOneThatCannotBeReadTheStatusIsTwo) {
   EXPECT_NE(missing.err.find("cannot read"), std::string::npos) << missing.err;
 }
 
+TEST_F(Fmt, TheDocsShowItsHelpAsItIs) {
+  RunResult r = run({"fmt", "--help"});
+  ASSERT_EQ(r.status, 0);
+  auto docs = llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/docs/cli.md");
+  ASSERT_TRUE(bool(docs));
+  EXPECT_NE((*docs)->getBuffer().find("$ salesc fmt --help\n" + r.out + "```"), std::string::npos)
+      << "docs/cli.md does not show the current 'salesc fmt --help':\n"
+      << r.out;
+}
+
 } // namespace
