@@ -181,6 +181,24 @@ TEST_P(Meaningful, MutatedWhitespaceAndCommentsNeverChangeTheMeaning) {
   }
 }
 
+// The comparison would see a change of meaning: a share, a name, a description, a
+// comment-out.
+TEST(MeaningOf, SeesWhatATokenChangeMeans) {
+  const std::string path = Source + "tests/fmt/corpus/money.sales";
+  std::string text = read(path);
+  Meaning a = meaningOf(path, text);
+  auto changed = [&](llvm::StringRef from, llvm::StringRef to) {
+    std::string t = text;
+    size_t at = t.find(from.str());
+    EXPECT_NE(at, std::string::npos) << from.str();
+    return meaningOf(path, t.replace(at, from.size(), to.str()));
+  };
+  EXPECT_NE(changed("next paid_monthly 25%", "next paid_monthly 26%").model, a.model);
+  EXPECT_NE(changed("Online sign-up", "Online sign up").ast, a.ast);
+  EXPECT_NE(changed("leads 800;", "// leads 800;").ast, a.ast);
+  EXPECT_NE(changed("upgrade_prompt 80%", "upgrade_prompt 180%").diagnostics, a.diagnostics);
+}
+
 class Layout : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Layout, FormatsToExactlyTheExpectedFile) {
