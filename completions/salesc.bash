@@ -6,7 +6,7 @@ _salesc() {
   local cur prev words cword
   _init_completion -n = || return
 
-  local commands="check build emit analyze simulate forecast roi conform help"
+  local commands="check build emit analyze simulate forecast roi conform fmt help"
   local shared="-I -Werror -Wno- --color= --error-limit= --stdlib= --help --version"
   if [[ $cword -eq 1 ]]; then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -22,6 +22,7 @@ _salesc() {
     forecast) options="--format= --process= --pipeline= --as-of= --horizon= --seed=" ;;
     roi) options="--format= --process= --campaign= --leads= --cost=" ;;
     conform) options="--format= --process= --events= --as-of= --suggest" ;;
+    fmt) options="--check --diff --stdin-filename=" ;;
     help) COMPREPLY=($(compgen -W "${commands% help}" -- "$cur")); return ;;
   esac
 
@@ -43,6 +44,7 @@ _salesc() {
   case $prev in
     -o | -I) _filedir -d; return ;;
   esac
+  [[ $command == fmt ]] && { _filedir sales; return; }
   _filedir '@(sales|json)'
 }
 complete -F _salesc salesc

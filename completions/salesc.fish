@@ -1,6 +1,6 @@
 # fish completion for salesc (installed in share/fish/vendor_completions.d). The commands
 # and options are those of `salesc help` and `salesc COMMAND --help`.
-set -l commands check build emit analyze simulate forecast roi conform help
+set -l commands check build emit analyze simulate forecast roi conform fmt help
 complete -c salesc -f
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a check -d 'check files and report problems (the CI linter)'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a build -d 'check, then write flowcharts, playbooks and tables'
@@ -10,8 +10,9 @@ complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a simulate -d
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a forecast -d 'revenue of the open deals'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a roi -d 'what a campaign returns'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a conform -d 'real stage histories vs the process'
+complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'lay files out the one canonical way'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a help -d "the list of commands, or a command's options"
-complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build emit analyze simulate forecast roi conform"
+complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build emit analyze simulate forecast roi conform fmt"
 
 # Every command reads .sales files (the runtime commands tables.json too).
 complete -c salesc -n "__fish_seen_subcommand_from $commands" -F
@@ -52,3 +53,6 @@ complete -c salesc -n "__fish_seen_subcommand_from roi" -l cost -x -d 'what the 
 complete -c salesc -n "__fish_seen_subcommand_from roi" -l campaign -x -d 'the campaign of the file to report'
 complete -c salesc -n "__fish_seen_subcommand_from conform" -l events -r -d 'the event log (CSV)'
 complete -c salesc -n "__fish_seen_subcommand_from conform" -l suggest -d 'suggest changes'
+complete -c salesc -n "__fish_seen_subcommand_from fmt" -l check -d 'list the files that are not formatted'
+complete -c salesc -n "__fish_seen_subcommand_from fmt" -l diff -d 'print what would change as a diff'
+complete -c salesc -n "__fish_seen_subcommand_from fmt" -l stdin-filename -r -d 'the name of standard input'

@@ -39,6 +39,22 @@ struct FrontEndOptions {
 FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
                      const FrontEndOptions& options = {});
 
+/// A problem with the files the command line names, reported once diagnostics can be.
+struct CommandLineProblem {
+  diag::DiagKind kind;
+  std::string file;
+  std::string message;
+};
+
+/// The files `inputs` name: a folder gives every *.sales file below it, sorted, so runs
+/// are reproducible; "-" stays "-". What cannot be listed is added to `problems`.
+std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<std::string> inputs,
+                                      std::vector<CommandLineProblem>& problems);
+
+/// Prints `diags` as text on ctx.err, with the colour, error limit and summary the
+/// options say.
+void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags);
+
 /// Prints the diagnostics as text on ctx.err (colour, error limit and summary as the
 /// options say) and returns the exit status they imply: 0, 1 (errors), or 2.
 int reportText(CommandContext& ctx, FrontEnd& fe);
