@@ -1,7 +1,7 @@
 //===- FmtCommand.cpp - `salesc fmt`: files in the canonical layout -------===//
 #include "driver/FrontEnd.h"
-#include "output/OutputFile.h"
 #include "fix/UnifiedDiff.h"
+#include "output/OutputFile.h"
 
 #include "format/Format.h"
 
