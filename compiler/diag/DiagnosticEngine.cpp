@@ -18,6 +18,13 @@ DiagBuilder& DiagBuilder::fix(llvm::SMRange range, std::string replacement, std:
   return *this;
 }
 
+DiagBuilder& DiagBuilder::fix(llvm::SMRange range, std::string replacement, std::string message,
+                              Applicability applicability) {
+  if (d_)
+    d_->fixes.push_back(FixIt{std::move(message), std::move(replacement), range, applicability});
+  return *this;
+}
+
 DiagBuilder DiagnosticEngine::report(DiagKind kind, llvm::SMRange range, std::string message) {
   return add(kind, range, "", std::move(message));
 }

@@ -28,6 +28,9 @@ class DiagBuilder {
 public:
   DiagBuilder& note(llvm::SMRange range, std::string message);
   DiagBuilder& fix(llvm::SMRange range, std::string replacement, std::string message);
+  /// A fix-it whose applicability is stated: `Safe` only when it is certain.
+  DiagBuilder& fix(llvm::SMRange range, std::string replacement, std::string message,
+                   Applicability applicability);
 
 private:
   friend class DiagnosticEngine;
