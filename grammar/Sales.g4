@@ -113,8 +113,9 @@ duration : amount=NUMBER unit=ident? ;
 percent : amount=NUMBER (pct='%' | word=ID)? ;
 
 // `48_000 USD`; also read: a currency sign before or after (`$48,000`, `48 000 €`), a
-// scale word (`48M EUR`, `20k`), and no currency at all.
-money : before=CURRENCY_SIGN? amount=NUMBER words+=ident* after=CURRENCY_SIGN? ;
+// scale word (`48M EUR`), and no currency at all. The words are IDs, never keywords, so
+// that a missing ';' before the next line (which starts with a keyword) stays one error.
+money : before=CURRENCY_SIGN? amount=NUMBER (words+=ID words+=ID?)? after=CURRENCY_SIGN? ;
 
 // Every keyword is also a valid name. KeywordsTest fails when a keyword of
 // compiler/parse/Keywords.def is missing here.

@@ -55,7 +55,7 @@ private:
   std::optional<ast::Duration> duration(P::DurationContext* ctx, const char* line);
   /// percent : NUMBER ('%' | ID)? ;
   std::optional<ast::Percent> percent(P::PercentContext* ctx);
-  /// money : CURRENCY_SIGN? NUMBER ident* CURRENCY_SIGN? ; `keyword` (value, cost) is
+  /// money : CURRENCY_SIGN? NUMBER (ID ID?)? CURRENCY_SIGN? ; `keyword` (value, cost) is
   /// for the example of a missing currency.
   std::optional<ast::Money> money(P::MoneyContext* ctx, llvm::StringRef keyword);
   /// NUMBER ID? where the ID may be a scale (`20k`): `leads 20k;`.

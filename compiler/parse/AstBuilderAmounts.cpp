@@ -227,19 +227,23 @@ std::optional<ast::Money> AstBuilder::money(P::MoneyContext* ctx, llvm::StringRe
   size_t next = 0;
   std::optional<unsigned> scale;
   antlr4::Token* numberEnd = ctx->amount;
-  if (!ctx->words.empty() && present(ctx->words[0]->start) &&
-      (scale = scaleWord(slice(ctx->words[0]->start)))) {
-    numberEnd = ctx->words[0]->start;
+  std::vector<antlr4::Token*> words;
+  for (antlr4::Token* t : ctx->words)
+    if (present(t))
+      words.push_back(t);
+  if (!words.empty() && (scale = scaleWord(slice(words[0])))) {
+    numberEnd = words[0];
     next = 1;
   }
   std::optional<ast::Ident> currency;
-  if (next < ctx->words.size())
-    currency = ident(ctx->words[next++]);
-  if (next < ctx->words.size() && present(ctx->words[next]->start)) {
+  if (next < words.size()) {
+    currency = ast::Ident{slice(words[next]), range(words[next])};
+    ++next;
+  }
+  if (next < words.size()) {
     ++errors_;
-    diags_.report(DiagKind::SyntaxError, range(ctx->words[next]->start),
-                  "expected ';' after the currency, found '" +
-                      slice(ctx->words[next]->start).str() + "'");
+    diags_.report(DiagKind::SyntaxError, range(words[next]),
+                  "expected ';' after the currency, found '" + slice(words[next]).str() + "'");
     return std::nullopt;
   }
   antlr4::Token* signToken = present(ctx->before) ? ctx->before : ctx->after;
