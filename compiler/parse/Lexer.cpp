@@ -231,17 +231,16 @@ std::unique_ptr<antlr4::Token> Lexer::word(size_t start) {
   llvm::StringRef s = in_.bytes();
   const size_t n = s.size();
   auto wordChar = [&](size_t at) { return isLetter(s[at]) || isDigit(s[at]) || s[at] == '_'; };
-  std::string folded; // the word as meant: look-alikes replaced, invisible characters dropped
   bool confused = false, hyphenated = false;
   pos_ = start;
   for (;;) {
     if (pos_ < n && wordChar(pos_)) {
-      folded += s[pos_++];
+      ++pos_;
       continue;
     }
     if (pos_ + 1 < n && s[pos_] == '-' && isLetter(s[pos_ + 1])) {
       hyphenated = true;
-      folded += s[pos_++];
+      ++pos_;
       continue;
     }
     auto k = pos_ < n ? confusableAt(s.substr(pos_)) : std::nullopt;
@@ -258,16 +257,30 @@ std::unique_ptr<antlr4::Token> Lexer::word(size_t start) {
     }
     reportConfusable(*k, pos_);
     confused = true;
-    if (!k->invisible())
-      folded += k->ascii;
     pos_ += k->length;
   }
-  if (!confused && !hyphenated && pos_ < n && s[pos_] == '$' &&
-      isDollarPrefix(s.slice(start, pos_))) {
-    ++pos_;
-    return make(P::CURRENCY_SIGN, start, pos_);
+  if (hyphenated)
+    return make(P::ID, start, pos_);
+  if (!confused) {
+    if (pos_ < n && s[pos_] == '$' && isDollarPrefix(s.slice(start, pos_))) {
+      ++pos_;
+      return make(P::CURRENCY_SIGN, start, pos_);
+    }
+    return make(keywordOrId(s.slice(start, pos_)), start, pos_);
   }
-  return make(hyphenated ? P::ID : keywordOrId(folded), start, pos_);
+  // The word as meant, for its keyword: look-alikes replaced, invisible characters dropped.
+  std::string folded;
+  for (size_t i = start; i < pos_;) {
+    auto k = confusableAt(s.substr(i, pos_ - i));
+    if (!k) {
+      folded += s[i++];
+      continue;
+    }
+    if (!k->invisible())
+      folded += k->ascii;
+    i += k->length;
+  }
+  return make(keywordOrId(folded), start, pos_);
 }
 
 std::unique_ptr<antlr4::Token> Lexer::unterminatedCurly(size_t start) {
