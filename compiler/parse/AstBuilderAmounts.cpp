@@ -240,10 +240,14 @@ std::optional<ast::Money> AstBuilder::money(P::MoneyContext* ctx, llvm::StringRe
     currency = ast::Ident{slice(words[next]), range(words[next])};
     ++next;
   }
-  if (next < words.size()) {
+  if (next < words.size() || (currency && scaleWord(currency->text))) {
+    // `48 EUR USD`, or `5 k M EUR` (of which the grammar reads two words).
+    antlr4::Token* extra = next < words.size() ? words[next] : words[next - 1];
     ++errors_;
-    diags_.report(DiagKind::SyntaxError, range(words[next]),
-                  "expected ';' after the currency, found '" + slice(words[next]).str() + "'");
+    diags_.report(DiagKind::SyntaxError, range(extra),
+                  std::string(next < words.size() ? "expected ';' after the currency"
+                                                  : "expected the currency after the amount") +
+                      ", found '" + slice(extra).str() + "'");
     return std::nullopt;
   }
   antlr4::Token* signToken = present(ctx->before) ? ctx->before : ctx->after;
