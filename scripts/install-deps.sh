@@ -8,7 +8,7 @@ packages=(
   llvm-14-dev libfmt-dev
   libgraphviz-dev graphviz fonts-dejavu-core
   libgtest-dev libgmock-dev
-  cmake ninja-build g++ make python3 pkg-config
+  cmake ninja-build g++ make python3 python3-yaml pkg-config
   clang-format # the FormatCheck test
   dpkg-dev lintian # the .deb of make package (dpkg-shlibdeps) and the PackageTest test
   # the BpmnJsOpen test: Debian's Chromium, which playwright-core drives (it downloads no browser
