@@ -105,9 +105,12 @@ stageItem
 // `3 days`, `1 to 3 days`, `2 days to 3 weeks`, `2 to 10 days typical 4 days`. A dash for
 // `to` (`1-2 days`), a missing unit and the other mistakes of the rules below parse, and are
 // reported when the tree is built, each with what to write instead.
-timeSpec : low=NUMBER lowUnit=ident? ((TO | dash=DASH) high=duration)? (TYPICAL typical=duration)? ;
+timeSpec : low=NUMBER lowUnit=timeUnit? ((TO | dash=DASH) high=duration)? (TYPICAL typical=duration)? ;
 
-duration : amount=NUMBER unit=ident? ;
+duration : amount=NUMBER unit=timeUnit? ;
+// A unit is a name (`days`; the checker knows the units), or `business days` and `working
+// days`, one token so that a name after a unit (a missing ';') is never read as its second word.
+timeUnit : ident | WORKDAYS ;
 
 // `60%`; also read: `0.6` and `60` without '%', and `60 percent`.
 percent : amount=NUMBER (pct='%' | word=ID)? ;
@@ -197,6 +200,7 @@ LBRACE : '{' ;
 RBRACE : '}' ;
 PCT    : '%' ;
 
+WORKDAYS : ('business' | 'working') [ \t]+ 'day' 's'? ;
 ID     : [a-zA-Z] [a-zA-Z0-9_]* ;
 NUMBER : [0-9] ('_'? [0-9])* ('.' [0-9] ('_'? [0-9])*)? ;
 

@@ -1,6 +1,8 @@
 //===- ModelDump.cpp - A readable dump of lowered processes (--emit=model) ===//
 #include "ModelDump.h"
 
+#include "sema/Durations.h"
+
 #include "salesc/runtime/Holding.h"
 #include "salesc/runtime/Markov.h"
 
@@ -21,6 +23,10 @@ void dumpStates(const rt::Process& p, llvm::raw_ostream& os, llvm::StringRef pad
     if (s.hasTime)
       os << fmt::format(" time={:g}/{:g}/{:g}d mean={:g}d", s.time.min, s.time.typical, s.time.max,
                         s.time.mean());
+    if (s.hasTime && (llvm::StringRef(s.timeWritten).contains("business") ||
+                      llvm::StringRef(s.timeWritten).contains("working")))
+      os << fmt::format(" written=\"{}\" (a business day is {:g} days)", s.timeWritten,
+                        sema::BusinessDayInDays);
     if (s.isSignoff())
       os << fmt::format(" signoff mean={:g}d", rt::holdingMean(s));
     if (s.stalledAfter)

@@ -64,6 +64,8 @@ private:
   std::vector<ast::Ident> identList(P::IdentListContext* ctx);
   std::optional<ast::NameList> nameList(P::IdentListContext* ctx, antlr4::ParserRuleContext* line);
   std::optional<ast::Ident> ident(P::IdentContext* ctx);
+  /// A time unit: a name, or `business days` / `working days` (one token, spaced as written).
+  std::optional<ast::Ident> unit(P::TimeUnitContext* ctx);
   /// A NUMBER, reported when it is not written as salesc writes numbers (`1,350`).
   std::optional<ast::Number> number(antlr4::Token* token);
   /// A NUMBER, read as written; reports only a number too large.

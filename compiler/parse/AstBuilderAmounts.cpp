@@ -98,6 +98,16 @@ std::optional<ast::Number> AstBuilder::count(antlr4::Token* token, antlr4::Token
   return std::nullopt;
 }
 
+std::optional<ast::Ident> AstBuilder::unit(P::TimeUnitContext* ctx) {
+  if (!ctx || ctx->exception)
+    return std::nullopt;
+  if (ctx->ident())
+    return ident(ctx->ident());
+  if (!present(ctx->WORKDAYS()->getSymbol()))
+    return std::nullopt;
+  return ast::Ident{slice(ctx->WORKDAYS()->getSymbol()), range(ctx->WORKDAYS()->getSymbol())};
+}
+
 std::optional<ast::Duration> AstBuilder::duration(P::DurationContext* ctx, const char* line) {
   if (!ctx || ctx->exception)
     return std::nullopt;
@@ -115,10 +125,10 @@ std::optional<ast::Duration> AstBuilder::duration(P::DurationContext* ctx, const
                       example + "'");
     return std::nullopt;
   }
-  auto unit = ident(ctx->unit);
-  if (!unit)
+  auto u = unit(ctx->unit);
+  if (!u)
     return std::nullopt;
-  return ast::Duration{*amount, *unit, range(ctx)};
+  return ast::Duration{*amount, *u, range(ctx)};
 }
 
 std::optional<ast::Percent> AstBuilder::percent(P::PercentContext* ctx) {
@@ -175,7 +185,7 @@ std::optional<ast::TimeSpec> AstBuilder::timeSpec(P::TimeSpecContext* ctx, llvm:
   if (!low)
     return std::nullopt;
   spec.low = *low;
-  spec.lowUnit = ident(ctx->lowUnit);
+  spec.lowUnit = unit(ctx->lowUnit);
   const char* start = line.Start.getPointer();
   if (ctx->high) {
     spec.high = duration(ctx->high, start);

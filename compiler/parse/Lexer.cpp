@@ -222,6 +222,22 @@ static bool isDollarPrefix(llvm::StringRef word) {
   return llvm::is_contained(Prefixes, word);
 }
 
+/// Where a WORKDAYS token of Sales.g4 (`business days`, `working day`) that starts with the
+/// word s[start, end) ends; 0 when it is not one. As ANTLR's longest match: the token ends
+/// after `day` or `days` whatever follows.
+static size_t workdaysEnd(llvm::StringRef s, size_t start, size_t end) {
+  llvm::StringRef word = s.slice(start, end);
+  if (word != "business" && word != "working")
+    return 0;
+  size_t at = end;
+  while (at < s.size() && (s[at] == ' ' || s[at] == '\t'))
+    ++at;
+  if (at == end || !s.substr(at).startswith("day"))
+    return 0;
+  at += 3;
+  return at < s.size() && s[at] == 's' ? at + 1 : at;
+}
+
 /// Whether `s` starts with a curly double quote, U+201C or U+201D.
 static bool isCurlyQuote(llvm::StringRef s) {
   return s.startswith("\xE2\x80\x9C") || s.startswith("\xE2\x80\x9D");
@@ -266,6 +282,8 @@ std::unique_ptr<antlr4::Token> Lexer::word(size_t start) {
       ++pos_;
       return make(P::CURRENCY_SIGN, start, pos_);
     }
+    if (size_t end = workdaysEnd(s, start, pos_))
+      return make(P::WORKDAYS, start, pos_ = end);
     return make(keywordOrId(s.slice(start, pos_)), start, pos_);
   }
   // The word as meant, for its keyword: look-alikes replaced, invisible characters dropped.

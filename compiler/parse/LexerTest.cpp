@@ -129,6 +129,15 @@ TEST(LexerTest, MatchesTheGrammarOnNumbersNamesAndSignsAsDocumentsWriteThem) {
   expectSameTokens(sample, "documents");
 }
 
+TEST(LexerTest, MatchesTheGrammarOnBusinessAndWorkingDays) {
+  // One token from `business` or `working` through `day` or `days`, whatever follows (the
+  // longest match); the words alone, or across a line break, are names.
+  const char* sample = "5 to 15 business days; 2 working day; business  \tdays working\tdayz\n"
+                       "business working days business\ndays businessdays working-days "
+                       "workingday working daysx business dayx business";
+  expectSameTokens(sample, "business days");
+}
+
 TEST(LexerTest, ReadsThroughLookAlikesAndInvisibleCharacters) {
   // `st\u0430ge` (a Cyrillic a) is the keyword; `pql\u200Balert` one name; a zero-width
   // space between words is skipped. Each is reported by code point, never printed.

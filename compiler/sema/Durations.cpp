@@ -17,6 +17,13 @@ namespace salesc::sema {
 using diag::DiagKind;
 
 std::optional<double> daysPerUnit(llvm::StringRef unit) {
+  // `business days` and `working days`, spaced as written: five make a calendar week.
+  if (unit.startswith("business") || unit.startswith("working")) {
+    llvm::StringRef day = unit.drop_until([](char c) { return c == ' ' || c == '\t'; }).trim();
+    if (day == "day" || day == "days")
+      return BusinessDayInDays;
+    return std::nullopt;
+  }
   return llvm::StringSwitch<std::optional<double>>(unit)
       .Cases("minute", "minutes", 1.0 / 1440.0)
       .Cases("hour", "hours", 1.0 / 24.0)
@@ -67,8 +74,32 @@ static std::optional<double> unitDays(const ast::Ident& unit, diag::DiagnosticEn
         .fix(unit.range, *s, "replace with " + diag::quoted(*s));
   else
     diags.report(DiagKind::UnknownUnit, unit.range,
-                 msg + "; use minutes, hours, days, weeks, months or years");
+                 msg + "; use minutes, hours, days, business days, weeks, months or years");
   return std::nullopt;
+}
+
+std::string asWritten(const ast::TimeSpec& t) {
+  // From the pieces, not the line's text: a comment between them is not part of the time.
+  auto text = [](llvm::SMRange r) {
+    return llvm::StringRef(r.Start.getPointer(), r.End.getPointer() - r.Start.getPointer());
+  };
+  auto unit = [](llvm::StringRef u) { // `working \t days` as `working days`
+    std::string out;
+    for (char c : u)
+      if (c != ' ' && c != '\t')
+        out += c;
+      else if (!out.empty() && out.back() != ' ')
+        out += ' ';
+    return out;
+  };
+  std::string out = text(t.low.range).str();
+  if (t.lowUnit)
+    out += " " + unit(t.lowUnit->text);
+  if (t.high)
+    out += " to " + text(t.high->amount.range).str() + " " + unit(t.high->unit.text);
+  if (t.typical)
+    out += " typical " + text(t.typical->amount.range).str() + " " + unit(t.typical->unit.text);
+  return out;
 }
 
 std::optional<double> toDays(const ast::Duration& d, diag::DiagnosticEngine& diags) {

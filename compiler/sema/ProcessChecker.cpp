@@ -190,6 +190,7 @@ bool ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* br
     if (auto h = toHolding(*s.time, diags_)) {
       out.time = *h;
       out.hasTime = true;
+      out.timeWritten = asWritten(*s.time);
     }
   }
   if (s.stalled) {

@@ -69,8 +69,11 @@ struct State {
   std::string name;
   std::string description;
   StateKind kind = StateKind::Stage;
-  Holding time;                       ///< all zero for outcomes and for stages without `time`
-  bool hasTime = false;               ///< whether the source stated a time
+  Holding time;         ///< all zero for outcomes and for stages without `time`
+  bool hasTime = false; ///< whether the source stated a time
+  /// The time as the source writes it, spaces collapsed ("1 to 2 months", "5 to 15 business
+  /// days"); empty when it states none (and in tables.json, which keeps days only).
+  std::string timeWritten;
   std::optional<double> stalledAfter; ///< days; stages only
   std::vector<Item> learn;
   std::vector<Item> provide;
