@@ -6,7 +6,7 @@ _salesc() {
   local cur prev words cword
   _init_completion -n = || return
 
-  local commands="check build emit analyze simulate forecast roi conform help"
+  local commands="check build emit analyze simulate forecast roi conform fmt help"
   local shared="-I -Werror -Wno- --color= --error-limit= --stdlib= --help --version"
   if [[ $cword -eq 1 ]]; then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -14,14 +14,15 @@ _salesc() {
   fi
   local command=${words[1]} options=""
   case $command in
-    check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings=" ;;
+    check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff" ;;
     build) options="-o --png --quiet --layout-seconds=" ;;
     emit) options="--to= --process= -o --layout-seconds=" ;;
     analyze) options="--format= --process=" ;;
     simulate) options="--format= --process= --prospects= --seed= --threads=" ;;
     forecast) options="--format= --process= --pipeline= --as-of= --horizon= --seed=" ;;
-    roi) options="--format= --process= --leads= --cost=" ;;
+    roi) options="--format= --process= --campaign= --leads= --cost=" ;;
     conform) options="--format= --process= --events= --as-of= --suggest" ;;
+    fmt) options="--check --diff --stdin-filename=" ;;
     help) COMPREPLY=($(compgen -W "${commands% help}" -- "$cur")); return ;;
   esac
 
@@ -43,6 +44,7 @@ _salesc() {
   case $prev in
     -o | -I) _filedir -d; return ;;
   esac
+  [[ $command == fmt ]] && { _filedir sales; return; }
   _filedir '@(sales|json)'
 }
 complete -F _salesc salesc

@@ -1,6 +1,6 @@
 # fish completion for salesc (installed in share/fish/vendor_completions.d). The commands
 # and options are those of `salesc help` and `salesc COMMAND --help`.
-set -l commands check build emit analyze simulate forecast roi conform help
+set -l commands check build emit analyze simulate forecast roi conform fmt help
 complete -c salesc -f
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a check -d 'check files and report problems (the CI linter)'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a build -d 'check, then write flowcharts, playbooks and tables'
@@ -10,8 +10,9 @@ complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a simulate -d
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a forecast -d 'revenue of the open deals'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a roi -d 'what a campaign returns'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a conform -d 'real stage histories vs the process'
+complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'lay files out the one canonical way'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a help -d "the list of commands, or a command's options"
-complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build emit analyze simulate forecast roi conform"
+complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build emit analyze simulate forecast roi conform fmt"
 
 # Every command reads .sales files (the runtime commands tables.json too).
 complete -c salesc -n "__fish_seen_subcommand_from $commands" -F
@@ -30,6 +31,9 @@ complete -c salesc -n "__fish_seen_subcommand_from check" -l sarif-root -x -a '(
 complete -c salesc -n "__fish_seen_subcommand_from check" -l stdin-filename -r -d 'the name of standard input'
 complete -c salesc -n "__fish_seen_subcommand_from check" -l quiet -d 'report errors only'
 complete -c salesc -n "__fish_seen_subcommand_from check" -l max-warnings -x -d 'fail on more than N warnings'
+complete -c salesc -n "__fish_seen_subcommand_from check" -l fix -d 'apply the safe fix-its to the files'
+complete -c salesc -n "__fish_seen_subcommand_from check" -l unsafe-fixes -d 'with --fix or --diff, the guesses too'
+complete -c salesc -n "__fish_seen_subcommand_from check" -l diff -d 'print the diff of what --fix would change'
 complete -c salesc -n "__fish_seen_subcommand_from build" -s o -x -a '(__fish_complete_directories)' -d 'the folder to write'
 complete -c salesc -n "__fish_seen_subcommand_from build" -l png -d 'also write PNG'
 complete -c salesc -n "__fish_seen_subcommand_from build" -l quiet -d 'do not list the files written'
@@ -46,5 +50,9 @@ complete -c salesc -n "__fish_seen_subcommand_from forecast conform" -l as-of -x
 complete -c salesc -n "__fish_seen_subcommand_from forecast" -l horizon -x -d 'days'
 complete -c salesc -n "__fish_seen_subcommand_from roi" -l leads -x -d 'how many leads'
 complete -c salesc -n "__fish_seen_subcommand_from roi" -l cost -x -d 'what the campaign costs'
+complete -c salesc -n "__fish_seen_subcommand_from roi" -l campaign -x -d 'the campaign of the file to report'
 complete -c salesc -n "__fish_seen_subcommand_from conform" -l events -r -d 'the event log (CSV)'
 complete -c salesc -n "__fish_seen_subcommand_from conform" -l suggest -d 'suggest changes'
+complete -c salesc -n "__fish_seen_subcommand_from fmt" -l check -d 'list the files that are not formatted'
+complete -c salesc -n "__fish_seen_subcommand_from fmt" -l diff -d 'print what would change as a diff'
+complete -c salesc -n "__fish_seen_subcommand_from fmt" -l stdin-filename -r -d 'the name of standard input'

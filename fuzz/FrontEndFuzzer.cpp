@@ -14,7 +14,10 @@
 // colour), JSON and SARIF. A process the checker kept
 // must analyze (the checker refuses every process the analysis would) and survive
 // Oracles.h's tablesRoundTrip. The emitters and reports of processes are fuzzed through
-// fuzz_tables, which reaches any process tables.json can hold, faster.
+// fuzz_tables, which reaches any process tables.json can hold, faster. main.sales is also
+// formatted as `salesc fmt` formats it: never refused for losing a token or comment (the
+// formatter's own check), refused only for syntax errors, and stable (formatting the
+// result again changes nothing).
 //
 //===----------------------------------------------------------------------===//
 #include "FileTestFormat.h"
@@ -24,6 +27,7 @@
 #include "ast/ASTDump.h"
 #include "diag/Location.h"
 #include "diag/Render.h"
+#include "format/Format.h"
 #include "frontend/Compilation.h"
 #include "frontend/ModelDump.h"
 #include "parse/Parse.h"
@@ -143,5 +147,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     analyzed.push_back(rt::AnalyzedProcess{&p, std::move(*a)});
   }
   fuzz::tablesRoundTrip(analyzed);
+
+  if (unit.root) {
+    llvm::StringRef text = sm.getMemoryBuffer(unit.root->bufferId)->getBuffer();
+    format::FormatResult once = format::formatText(text, "main.sales");
+    if (once.outcome == format::Outcome::NotKept)
+      fuzz::broken("fmt keeps every token and comment", once.problem);
+    if (once.outcome == format::Outcome::SyntaxErrors && !unit.syntaxErrors)
+      fuzz::broken("fmt refuses only a file with syntax errors");
+    if (once.outcome == format::Outcome::Formatted &&
+        format::formatText(once.text, "main.sales").text != once.text)
+      fuzz::broken("formatting twice is formatting once", once.text);
+  }
   return 0;
 }

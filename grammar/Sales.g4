@@ -63,13 +63,13 @@ brandRule
 
 processItem
   : BRAND name=ident ';'                                  # BrandSetting
-  | VALUE amount=NUMBER currency=ident ';'                # ValueSetting
+  | VALUE value=money ';'                                 # ValueSetting
   | TARGET WIN RATE share=percent ';'                     # WinRateTarget
   | TARGET CYCLE limit=duration ';'                       # CycleTarget
   | MARGIN share=percent ';'                              # MarginSetting
   | START name=ident ';'                                  # StartSetting
   | STAGE name=ident desc=STRING? '{' items+=stageItem* '}'  # StageDecl
-  | kind=(WON | LOST) name=ident desc=STRING? (VALUE amount=NUMBER currency=ident)? ';'  # OutcomeDecl
+  | kind=(WON | LOST) name=ident desc=STRING? (VALUE value=money)? ';'  # OutcomeDecl
   | REMOVE list=identList ';'                             # RemoveItem
   // A segment states what differs for its leads, with the lines of a process (the
   // checker says which of them a segment may hold).
@@ -82,8 +82,8 @@ processItem
 
 campaignItem
   : PROCESS name=ident ';'                                # CampaignProcess
-  | LEADS count=NUMBER ';'                                # CampaignLeads
-  | COST amount=NUMBER currency=ident ';'                 # CampaignCost
+  | LEADS count=NUMBER scale=ID? ';'                      # CampaignLeads
+  | COST value=money ';'                                  # CampaignCost
   | ENTERS name=ident ';'                                 # CampaignEnters
   | SEGMENT name=ident ';'                                # CampaignSegment
   | TARGET ROI share=percent ';'                          # CampaignRoiTarget
@@ -102,12 +102,20 @@ stageItem
   | OTHERWISE target=ident ';'                            # OtherwiseItem
   ;
 
-// `3 days`, `1 to 3 days`, `2 days to 3 weeks`, `2 to 10 days typical 4 days`
-timeSpec : low=NUMBER lowUnit=ident? (TO high=duration)? (TYPICAL typical=duration)? ;
+// `3 days`, `1 to 3 days`, `2 days to 3 weeks`, `2 to 10 days typical 4 days`. A dash for
+// `to` (`1-2 days`), a missing unit and the other mistakes of the rules below parse, and are
+// reported when the tree is built, each with what to write instead.
+timeSpec : low=NUMBER lowUnit=ident? ((TO | dash=DASH) high=duration)? (TYPICAL typical=duration)? ;
 
-duration : amount=NUMBER unit=ident ;
+duration : amount=NUMBER unit=ident? ;
 
-percent : amount=NUMBER pct='%' ;
+// `60%`; also read: `0.6` and `60` without '%', and `60 percent`.
+percent : amount=NUMBER (pct='%' | word=ID)? ;
+
+// `48_000 USD`; also read: a currency sign before or after (`$48,000`, `48 000 €`), a
+// scale word (`48M EUR`), and no currency at all. The words are IDs, never keywords, so
+// that a missing ';' before the next line (which starts with a keyword) stays one error.
+money : before=CURRENCY_SIGN? amount=NUMBER (words+=ID words+=ID?)? after=CURRENCY_SIGN? ;
 
 // Every keyword is also a valid name. KeywordsTest fails when a keyword of
 // compiler/parse/Keywords.def is missing here.
@@ -192,10 +200,29 @@ PCT    : '%' ;
 ID     : [a-zA-Z] [a-zA-Z0-9_]* ;
 NUMBER : [0-9] ('_'? [0-9])* ('.' [0-9] ('_'? [0-9])*)? ;
 
+// What documents and spreadsheets write, read so that each is one error with its fix
+// (AstBuilder): a name with hyphens (`pql-alert`), a number with thousands separators or a
+// decimal comma (`1,350,000`, `1.350.000`, `1 350 000`, `12,5`), a dash for `to`, and a
+// currency sign.
+HYPHENATED_NAME : [a-zA-Z] [a-zA-Z0-9_]* ('-' [a-zA-Z] [a-zA-Z0-9_]*)+ -> type(ID) ;
+WRITTEN_NUMBER
+  : ( [0-9]+ ([.,] [0-9]+)+
+    | [0-9] [0-9]? [0-9]? ([ \u00A0\u2009\u202F] [0-9] [0-9] [0-9])+ ([.,] [0-9]+)*
+    ) -> type(NUMBER) ;
+DASH          : '-' | '\u2013' | '\u2014' | '\u2212' ;
+CURRENCY_SIGN : ('US' | 'A' | 'AU' | 'C' | 'CA' | 'NZ' | 'HK' | 'S' | 'R' | 'MX')? '$'
+              | '\u20AC' | '\u00A3' | '\u00A5' | '\u20B9' | '\u20A9' | '\u20BD' | '\u20BA'
+              | '\u20AA' | '\u20AB' | '\u20B1' | '\u20B4' | '\u20A6' | '\u0E3F' ;
+
 // Strings hold any character but a raw newline; escapes are checked by the checker.
 STRING              : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 // A string missing its closing quote: reported, then treated as a string.
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;
+// A description pasted with curly quotes (U+201C and U+201D, as word processors write them),
+// closed by a curly or a straight quote: a string to the parser, reported when the tree is
+// built (AstBuilder::text).
+CURLY_STRING : ('\u201C' | '\u201D') (~["\u201C\u201D\\\r\n] | '\\' ~[\r\n])*
+               ('\u201C' | '\u201D' | '"') -> type(STRING) ;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' COMMENT_BODY '*'+ '/' -> channel(HIDDEN) ;

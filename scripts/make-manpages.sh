@@ -21,7 +21,7 @@ page() { # page NAME SECTION-TITLE SUMMARY HELP-TEXT
     printf '.SH DESCRIPTION\n.nf\n'
     printf '%s\n' "$help" | roff
     printf '.fi\n.SH SEE ALSO\n'
-    printf 'The documentation in docs/ of the salesc sources: cli.md, ci.md, diagnostics.md,\nlanguage.md.\n'
+    printf 'The documentation in docs/ of the salesc sources: cli.md, ci.md, diagnostics.md,\nformatting.md, language.md.\n'
   } | gzip -9n > "$out/$name.1.gz"
 }
 

@@ -188,6 +188,7 @@ TEST_F(Cli, JsonIsOneDocumentWithTheDocumentedFields) {
   EXPECT_EQ(str(fix, "replacement"), "pricing");
   EXPECT_EQ(num(fix, "column"), 19);
   EXPECT_EQ(num(fix, "end_column"), 25);
+  EXPECT_EQ(str(fix, "applicability"), "unsafe"); // a spelling suggestion is a guess
   // Sorted by line, then column.
   const llvm::json::Object* second = (*diags)[1].getAsObject();
   EXPECT_EQ(str(second, "code"), "F001");
@@ -229,6 +230,10 @@ TEST_F(Cli, SarifIsALogCodeScanningAccepts) {
   EXPECT_EQ(num(loc->getObject("region"), "startColumn"), 19);
   const llvm::json::Array* fixes = res->getArray("fixes");
   ASSERT_TRUE(fixes && fixes->size() == 1);
+  // SARIF has no field for it: the fix's property bag says a guess is one.
+  const llvm::json::Object* properties = (*fixes)[0].getAsObject()->getObject("properties");
+  ASSERT_TRUE(properties);
+  EXPECT_EQ(str(properties, "applicability"), "unsafe");
 }
 
 TEST_F(Cli, JsonHoldsEveryDiagnosticWhateverTheErrorLimit) {

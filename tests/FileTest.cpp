@@ -17,6 +17,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <gtest/gtest.h>
 
@@ -40,9 +41,42 @@ std::string testName(const std::string& path) {
   return n;
 }
 
-/// What salesc reports about `path`, as expectations. Diagnostics in other files are
-/// returned in `elsewhere`.
-std::vector<Expectation> actualFor(const std::string& path, std::vector<std::string>& elsewhere) {
+/// `text` with the characters a reader cannot see written as <U+XXXX>.
+std::string visible(llvm::StringRef text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    unsigned len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    uint32_t cp = len == 1 ? c : c & (0x7Fu >> len);
+    for (unsigned k = 1; k < len && i + k < text.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    bool hidden = cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD ||
+                  (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+                  (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF;
+    if (hidden) {
+      char buf[16];
+      snprintf(buf, sizeof buf, "<U+%04X>", cp);
+      out += buf;
+    } else {
+      out.append(text.data() + i, std::min<size_t>(len, text.size() - i));
+    }
+    i += len;
+  }
+  return out;
+}
+
+/// A fix-it as an expectation: `'12,5%' -> '12.5%' (safe)`.
+std::string fixText(const diag::FixIt& f) {
+  llvm::StringRef replaced(f.range.Start.getPointer(),
+                           f.range.End.getPointer() - f.range.Start.getPointer());
+  return "'" + visible(replaced) + "' -> '" + visible(f.replacement) + "' (" +
+         (f.applicability == diag::Applicability::Safe ? "safe" : "unsafe") + ")";
+}
+
+/// What salesc reports about `path`, as expectations (with its fix-its when
+/// `withFixes`). Diagnostics in other files are returned in `elsewhere`.
+std::vector<Expectation> actualFor(const std::string& path, std::vector<std::string>& elsewhere,
+                                   bool withFixes = false) {
   sema::LoadOptions load;
   load.stdlibDir = SALESC_SOURCE_DIR "/stdlib";
   frontend::Session session(load, {});
@@ -64,6 +98,9 @@ std::vector<Expectation> actualFor(const std::string& path, std::vector<std::str
       if (nl.file == path && nl.line)
         out.push_back({"note", "", nl.line, n.message});
     }
+    if (withFixes)
+      for (const diag::FixIt& f : d.fixes)
+        out.push_back({"fix", "", diag::resolve(sm, f.range.Start).line, fixText(f)});
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -81,7 +118,8 @@ TEST_P(CheckFile, ReportsExactlyWhatItExpects) {
     ADD_FAILURE() << path << ": " << e;
 
   std::vector<std::string> elsewhere;
-  std::vector<Expectation> actual = actualFor(path, elsewhere);
+  const bool withFixes = (*buffer)->getBuffer().contains("\n// CHECK-FIXES\n");
+  std::vector<Expectation> actual = actualFor(path, elsewhere, withFixes);
   for (const std::string& e : elsewhere)
     ADD_FAILURE() << "a diagnostic outside the test file: " << e;
 

@@ -13,6 +13,7 @@
 #include "emit/Emit.h"
 #include "emit/Emitters.h"
 #include "frontend/Compilation.h"
+#include "salesc/runtime/Tables.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -42,8 +43,10 @@ Example compile(const std::string& path) {
   for (size_t i : e.unit.model.rootProcesses) {
     auto a = rt::analyze(e.unit.model.processes[i].process);
     EXPECT_TRUE(bool(a)) << path;
+    const rt::Process& p = e.unit.model.processes[i].process;
     if (a)
-      e.processes.push_back(rt::AnalyzedProcess{&e.unit.model.processes[i].process, std::move(*a)});
+      e.processes.push_back(
+          rt::AnalyzedProcess{&p, std::move(*a), rt::campaignsInto(p, e.unit.model.campaigns)});
   }
   return e;
 }
@@ -123,17 +126,69 @@ TEST_P(Golden, TablesConformToTheSchema) {
     ADD_FAILURE() << GetParam() << ": " << error;
 }
 
+/// The JSON document in the file at `path`; null after a test failure when it cannot be
+/// read or parsed.
+llvm::json::Value jsonFile(const std::string& path) {
+  auto text = llvm::MemoryBuffer::getFile(path);
+  if (!text) {
+    ADD_FAILURE() << "cannot read " << path;
+    return nullptr;
+  }
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse((*text)->getBuffer());
+  if (!doc) {
+    ADD_FAILURE() << path << ": " << llvm::toString(doc.takeError());
+    return nullptr;
+  }
+  return std::move(*doc);
+}
+
 TEST(SchemaValidator, VersionOneTablesConformToTheVersionOneSchema) {
   // salesc still reads version 1 (tests/tables/quickstart-v1.json, as salesc wrote it).
-  auto schemaText =
-      llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/runtime/schema/salesc-tables-v1.schema.json");
-  auto docText = llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/tests/tables/quickstart-v1.json");
-  ASSERT_TRUE(schemaText && docText);
-  llvm::Expected<llvm::json::Value> schema = llvm::json::parse((*schemaText)->getBuffer());
-  ASSERT_TRUE(bool(schema)) << llvm::toString(schema.takeError());
-  llvm::Expected<llvm::json::Value> doc = llvm::json::parse((*docText)->getBuffer());
-  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
-  EXPECT_EQ(validate(*doc, *schema), std::vector<std::string>{});
+  EXPECT_EQ(validate(jsonFile(SALESC_SOURCE_DIR "/tests/tables/quickstart-v1.json"),
+                     jsonFile(SALESC_SOURCE_DIR "/runtime/schema/salesc-tables-v1.schema.json")),
+            std::vector<std::string>{});
+}
+
+// The contract of issue 10 as tables (outcome values, margin, segments, campaigns): it
+// conforms to the schema, and writing what it loads gives a document that conforms too
+// and loads back to the same processes and campaigns, written again to the same bytes.
+TEST(SchemaValidator, SegmentsAndCampaignsRoundTripThroughTheTables) {
+  const std::string path = SALESC_SOURCE_DIR "/tests/tables/saas_plans.json";
+  const llvm::json::Value schema =
+      jsonFile(SALESC_SOURCE_DIR "/runtime/schema/salesc-tables-v2.schema.json");
+  EXPECT_EQ(validate(jsonFile(path), schema), std::vector<std::string>{});
+
+  auto write = [](const rt::TablesDocument& tables) {
+    std::vector<rt::AnalyzedProcess> ps;
+    for (const rt::Process& p : tables.processes)
+      ps.push_back(rt::AnalyzedProcess{&p, {}});
+    return emit::toTablesJson(ps, "salesc (test)", tables.campaigns);
+  };
+  auto text = llvm::MemoryBuffer::getFile(path);
+  ASSERT_TRUE(bool(text));
+  llvm::Expected<rt::TablesDocument> loaded = rt::loadTablesDocument((*text)->getBuffer(), path);
+  ASSERT_TRUE(bool(loaded)) << llvm::toString(loaded.takeError());
+  const std::string written = write(*loaded);
+  llvm::Expected<llvm::json::Value> writtenDoc = llvm::json::parse(written);
+  ASSERT_TRUE(bool(writtenDoc)) << llvm::toString(writtenDoc.takeError());
+  EXPECT_EQ(validate(*writtenDoc, schema), std::vector<std::string>{});
+  llvm::Expected<rt::TablesDocument> again = rt::loadTablesDocument(written, "written.json");
+  ASSERT_TRUE(bool(again)) << llvm::toString(again.takeError());
+  EXPECT_EQ(write(*again), written);
+  const rt::Process& p = again->processes[0];
+  EXPECT_EQ(p.margin, std::optional<double>(0.8));
+  EXPECT_EQ(p.states[5].value, std::optional<double>(1440));
+  ASSERT_EQ(p.segments.size(), 2u);
+  EXPECT_EQ(p.segments[1].name, "large");
+  EXPECT_EQ(p.segments[1].share, 0.2);
+  EXPECT_EQ(p.segments[1].process.value, std::optional<double>(6000));
+  EXPECT_EQ(p.segments[1].process.states[5].value, std::optional<double>(14400));
+  EXPECT_EQ(p.segments[1].process.transitions[4].probability, 0.8);
+  ASSERT_EQ(again->campaigns.size(), 2u);
+  EXPECT_EQ(again->campaigns[1].name, "enterprise_ads");
+  EXPECT_EQ(again->campaigns[1].segment, std::optional<std::string>("large"));
+  EXPECT_EQ(again->campaigns[0].targetRoi, std::optional<double>(1.5));
+  EXPECT_EQ(again->campaigns[0].leads, 5000);
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, Golden, ::testing::ValuesIn(examples()),

@@ -190,4 +190,144 @@ TEST_F(RuntimeCli, EveryExampleWorksFromItsSourceAndFromItsTables) {
   }
 }
 
+// The contract of issue 10, as tables (tests/tables/saas_plans.json: self_serve_trial with two
+// paid plans, margin 80%, segments small 80% and large 20%, two campaigns), until
+// examples/saas_plans.sales compiles. Small wins 0.294 x 0.37 = 10.878% and is worth
+// 0.294 x (0.25 x 600 + 0.12 x 1,440) = 94.9032 USD a lead; large 0.336 x 0.37 = 12.432%,
+// 0.336 x (0.25 x 6,000 + 0.12 x 14,400) = 1,084.608 USD; blended 11.1888%, 292.84416 USD.
+const std::string SaasPlans = SALESC_SOURCE_DIR "/tests/tables/saas_plans.json";
+
+/// EXPECT_NEAR with a tolerance of 1e-9 relative to the expected figure.
+#define EXPECT_CLOSE(actual, expected)                                                             \
+  EXPECT_NEAR(actual, expected, 1e-9 * std::max(1.0, std::abs(double(expected))))
+
+TEST_F(RuntimeCli, AnalyzeGivesTheContractsBlendedAndSegmentFigures) {
+  RunResult r = run({"analyze", "--format=json", SaasPlans});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::json::Object p = process(r);
+  EXPECT_CLOSE(num(p, "win_probability"), 0.111888);
+  EXPECT_CLOSE(num(p, "value_per_lead"), 292.84416);
+  EXPECT_CLOSE(num(p, "margin_per_lead"), 0.8 * 292.84416);
+  const llvm::json::Array* segments = p.getArray("segments");
+  ASSERT_TRUE(segments && segments->size() == 2);
+  const llvm::json::Object& small = *(*segments)[0].getAsObject();
+  const llvm::json::Object& large = *(*segments)[1].getAsObject();
+  EXPECT_EQ(*small.getString("name"), "small");
+  EXPECT_CLOSE(num(small, "share"), 0.8);
+  EXPECT_CLOSE(num(small, "win_probability"), 0.10878);
+  EXPECT_CLOSE(num(small, "value_per_lead"), 94.9032);
+  EXPECT_CLOSE(num(large, "win_probability"), 0.12432);
+  EXPECT_CLOSE(num(large, "value_per_lead"), 1084.608);
+  // Both segments spend the same times: every winner goes through the four stages,
+  // (1/24 + 12.5/24 + 1) / 3 + 8/3 + 31/3 + 10/3 days.
+  const double toWin = (1.0 / 24 + 12.5 / 24 + 1) / 3 + 8.0 / 3 + 31.0 / 3 + 10.0 / 3;
+  EXPECT_CLOSE(num(small, "expected_days_to_win"), toWin);
+  EXPECT_CLOSE(num(p, "expected_days_to_win"), toWin);
+  // Value by won outcome: paid_annual, 0.8 x 0.294 x 0.12 x 1,440 + 0.2 x 0.336 x 0.12 x 14,400.
+  const llvm::json::Object& annual = *(*p.getArray("outcomes"))[1].getAsObject();
+  EXPECT_EQ(*annual.getString("name"), "paid_annual");
+  EXPECT_CLOSE(num(annual, "value_per_lead"),
+               0.8 * 0.294 * 0.12 * 1440 + 0.2 * 0.336 * 0.12 * 14400);
+  RunResult text = run({"analyze", SaasPlans});
+  EXPECT_NE(text.out.find("  value of a lead: 292.84 USD (the sum over won outcomes"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("  margin per lead: 234.28 USD\n"), std::string::npos) << text.out;
+}
+
+// spring_webinars: 5,000 x 292.84416 = 1,464,220.80 USD of revenue, 80% of it margin,
+// 1,171,376.64 USD; ROI (1,171,376.64 - 20,000) / 20,000 = 57.568832. enterprise_ads (all
+// large): 800 x 1,084.608 = 867,686.40 USD, margin 694,149.12 USD, ROI 22.138304.
+TEST_F(RuntimeCli, RoiReportsTheContractsCampaigns) {
+  RunResult r = run({"roi", "--format=json", SaasPlans});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc)) << r.out;
+  const llvm::json::Array* campaigns = doc->getAsObject()->getArray("campaigns");
+  ASSERT_TRUE(campaigns && campaigns->size() == 2) << r.out;
+  const llvm::json::Object& spring = *(*campaigns)[0].getAsObject();
+  EXPECT_EQ(*spring.getString("campaign"), "spring_webinars");
+  EXPECT_EQ(*spring.getString("process"), "web_trial");
+  EXPECT_CLOSE(num(spring, "leads"), 5000);
+  EXPECT_CLOSE(num(spring, "cost"), 20000);
+  EXPECT_CLOSE(num(spring, "expected_customers"), 5000 * 0.111888);
+  EXPECT_CLOSE(num(spring, "expected_revenue"), 1464220.80);
+  EXPECT_CLOSE(num(spring, "expected_margin"), 1171376.64);
+  EXPECT_CLOSE(num(spring, "roi"), 57.568832);
+  EXPECT_EQ(spring.getBoolean("target_met"), std::optional<bool>(true));
+  const llvm::json::Object& ads = *(*campaigns)[1].getAsObject();
+  EXPECT_EQ(*ads.getString("segment"), "large");
+  EXPECT_CLOSE(num(ads, "expected_revenue"), 867686.40);
+  EXPECT_CLOSE(num(ads, "expected_margin"), 694149.12);
+  EXPECT_CLOSE(num(ads, "roi"), 22.138304);
+
+  RunResult one = run({"roi", "--campaign", "enterprise_ads", SaasPlans});
+  ASSERT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(one.out.find("spring_webinars"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("  expected margin 694,149.12 USD\n"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("  ROI 2213.8% ((margin - cost) / cost)\n"), std::string::npos) << one.out;
+  RunResult none = run({"roi", "--campaign", "summer", SaasPlans});
+  EXPECT_EQ(none.status, 1);
+  EXPECT_NE(none.err.find("has no campaign named 'summer'"), std::string::npos) << none.err;
+  // --leads and --cost still work, on margin when there is one: 5,000 leads as spring.
+  RunResult flags = run({"roi", "--format=json", "--leads=5000", "--cost=20000", SaasPlans});
+  ASSERT_EQ(flags.status, 0) << flags.err;
+  EXPECT_CLOSE(num(process(flags), "roi"), 57.568832);
+  RunResult half = run({"roi", "--leads=5000", SaasPlans});
+  EXPECT_EQ(half.status, 2);
+  // The quickstart declares no campaign.
+  RunResult noCampaign = run({"roi", Quickstart});
+  EXPECT_EQ(noCampaign.status, 1);
+  EXPECT_NE(noCampaign.err.find("declares no campaign"), std::string::npos) << noCampaign.err;
+}
+
+// A deal at upgrade_prompt whose segment is not known is small with 7/9 (0.8 x 0.294
+// against 0.2 x 0.336) and large with 2/9: its wins are worth 7/9 x 322.8 + 2/9 x 3,228 =
+// 968.4 USD; one known to be large 0.25 x 6,000 + 0.12 x 14,400 = 3,228 USD.
+TEST_F(RuntimeCli, ForecastReadsTheSegmentColumn) {
+  std::string csv = write("segments.csv", "deal,stage,entered,segment\n"
+                                          "U,upgrade_prompt,2026-11-25,\n"
+                                          "L,upgrade_prompt,2026-11-25,large\n");
+  RunResult r =
+      run({"forecast", "--format=json", "--as-of=2026-11-26", "--pipeline", csv, SaasPlans});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::json::Object p = process(r);
+  EXPECT_CLOSE(num(p, "weighted_pipeline"), 968.4 + 3228);
+  EXPECT_CLOSE(num(p, "expected_wins_eventually"), 0.74);
+}
+
+// A log without segments is compared with the segments mixed as they reach each stage:
+// both reach trial_use with 0.42, so 0.8 x 70% + 0.2 x 80% = 72% of those there move on.
+TEST_F(RuntimeCli, ConformComparesALogWithTheSegmentsMixed) {
+  std::string csv = write("events.csv", "deal,stage,timestamp\n"
+                                        "A,sign_up,2026-11-01\n"
+                                        "A,activation,2026-11-02\n"
+                                        "A,trial_use,2026-11-04\n"
+                                        "A,upgrade_prompt,2026-11-14\n");
+  RunResult r = run({"conform", "--format=json", "--as-of=2026-11-26", "--events", csv, SaasPlans});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc)) << r.out;
+  bool found = false;
+  for (const llvm::json::Value& e : *doc->getAsObject()->getArray("edges")) {
+    const llvm::json::Object& edge = *e.getAsObject();
+    if (*edge.getString("from") == "trial_use" && *edge.getString("to") == "upgrade_prompt") {
+      found = true;
+      EXPECT_CLOSE(num(edge, "stated"), 0.72);
+    }
+  }
+  EXPECT_TRUE(found) << r.out;
+}
+
+TEST_F(RuntimeCli, SimulateDrawsEachProspectsSegment) {
+  RunResult r = run({"simulate", "--format=json", "--prospects=200000", "--seed=3", SaasPlans});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::json::Object p = process(r);
+  const double se = std::sqrt(0.111888 * (1 - 0.111888) / 200000);
+  EXPECT_NEAR(num(p, "win_rate"), 0.111888, 4 * se);
+  EXPECT_CLOSE(num(p, "predicted_value_per_lead"), 292.84416);
+  const llvm::json::Array* segments = p.getArray("segments");
+  ASSERT_TRUE(segments && segments->size() == 2) << r.out;
+}
+
 } // namespace

@@ -57,7 +57,8 @@ bool wanted(const emit::Emitter& e) {
 
 /// Every artifact of every process, in memory, so a failure writes nothing.
 std::vector<std::pair<std::string, std::string>>
-produce(llvm::ArrayRef<rt::AnalyzedProcess> processes, const emit::DrawOptions& drawing) {
+produce(llvm::ArrayRef<rt::AnalyzedProcess> processes, llvm::ArrayRef<rt::Campaign> campaigns,
+        const emit::DrawOptions& drawing) {
   std::vector<std::pair<std::string, std::string>> files;
   auto path = [&](llvm::StringRef name) {
     llvm::SmallString<256> p(OutputDir);
@@ -68,6 +69,7 @@ produce(llvm::ArrayRef<rt::AnalyzedProcess> processes, const emit::DrawOptions& 
   options.generator = "salesc " SALESC_VERSION;
   options.linkFlowchart = true;
   options.drawing = drawing;
+  options.campaigns = campaigns;
   for (const rt::AnalyzedProcess& p : processes)
     for (const emit::Emitter& e : emit::emitters())
       if (e.perProcess() && wanted(e))
@@ -94,6 +96,7 @@ int runBuild(CommandContext& ctx) {
     return status;
   }
   std::vector<rt::AnalyzedProcess> processes = analyzeRootProcesses(ctx, fe);
+  const std::vector<rt::Campaign> campaigns = rootCampaigns(fe);
   if (std::error_code ec = llvm::sys::fs::create_directories(OutputDir)) {
     error(ctx) << "cannot create folder '" << OutputDir << "': " << ec.message() << '\n';
     return 2;
@@ -109,7 +112,7 @@ int runBuild(CommandContext& ctx) {
   removeStaleTemporaries(OutputDir);
   std::vector<std::pair<std::string, std::string>> files;
   try {
-    files = produce(processes, *drawing);
+    files = produce(processes, campaigns, *drawing);
   } catch (std::exception& e) {
     error(ctx) << e.what() << "; nothing was written\n";
     return 1;

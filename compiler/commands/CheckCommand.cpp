@@ -1,4 +1,5 @@
 //===- CheckCommand.cpp - `salesc check`: the CI linter -------------------===//
+#include "CheckFix.h"
 #include "driver/FrontEnd.h"
 
 #include "ast/ASTDump.h"
@@ -58,6 +59,15 @@ cl::opt<bool> Quiet("quiet", cl::init(false), cl::sub(subCheck()), cl::cat(categ
 cl::opt<int> MaxWarnings("max-warnings", cl::init(-1), cl::sub(subCheck()), cl::cat(category()),
                          cl::value_desc("N"),
                          cl::desc("Exit with status 1 when there are more than N warnings"));
+cl::opt<bool> Fix("fix", cl::init(false), cl::sub(subCheck()), cl::cat(category()),
+                  cl::desc("Apply the safe fix-its to the files, in place (a file read from "
+                           "'-' is printed fixed on stdout), then report what remains"));
+cl::opt<bool> UnsafeFixes("unsafe-fixes", cl::init(false), cl::sub(subCheck()), cl::cat(category()),
+                          cl::desc("With --fix or --diff: apply the fix-its that are guesses "
+                                   "too (a name's spelling)"));
+cl::opt<bool> Diff("diff", cl::init(false), cl::sub(subCheck()), cl::cat(category()),
+                   cl::desc("Print the unified diff of what --fix would change on stdout, and "
+                            "change nothing"));
 cl::opt<bool> ListDiagnostics("list-diagnostics", cl::init(false), cl::sub(subCheck()),
                               cl::cat(category()),
                               cl::desc("List every diagnostic code and name, then exit "
@@ -107,17 +117,13 @@ void emitStage(CommandContext& ctx, const FrontEnd& fe) {
       for (size_t i : unit.model.rootProcesses)
         frontend::dumpModel(unit.model.processes[i].process, sema::analysisOf(unit.model, i),
                             ctx.out);
+      for (const rt::Campaign& c : unit.model.campaigns)
+        for (size_t i : unit.model.rootProcesses)
+          if (unit.model.processes[i].process.name == c.process)
+            frontend::dumpCampaign(c, unit.model.processes[i].process, ctx.out);
       break;
     }
   }
-}
-
-/// `path` made absolute against the working folder of `fs`, without `.` and `..`.
-std::string absolutePath(llvm::vfs::FileSystem& fs, llvm::StringRef path) {
-  llvm::SmallString<256> p(path);
-  fs.makeAbsolute(p);
-  llvm::sys::path::remove_dots(p, /*remove_dot_dot=*/true);
-  return std::string(p);
 }
 
 /// The folder SARIF URIs are relative to: --sarif-root, else the nearest folder holding
@@ -174,29 +180,51 @@ bool writeUsageErrorLog(CommandContext& ctx, llvm::ArrayRef<const char*> args,
   return true;
 }
 
-int runCheck(CommandContext& ctx) {
-  if (ListDiagnostics) {
-    listDiagnostics(ctx.out);
-    return 0;
+namespace {
+
+/// A command line check cannot run: the error on stderr (and a SARIF log saying it, when
+/// one is asked for), status 2.
+int usageError(CommandContext& ctx, llvm::StringRef message) {
+  error(ctx) << message << '\n';
+  if (OutputFormat == Format::Sarif) {
+    diag::SarifRun run = sarifRun(ctx, "", 2);
+    run.usageError = message.str();
+    diag::renderSarif(ctx.out, llvm::SourceMgr(), {}, run);
   }
-  if (EmitStage != Emit::None && OutputFormat != Format::Text) {
-    const char* message = "--emit prints on stdout, where --format=json, sarif, github and junit "
-                          "write their report; use one or the other";
-    error(ctx) << message << '\n';
-    if (OutputFormat == Format::Sarif) {
-      diag::SarifRun run = sarifRun(ctx, "", 2);
-      run.usageError = message;
-      diag::renderSarif(ctx.out, llvm::SourceMgr(), {}, run);
-    }
-    return 2;
-  }
-  FrontEnd fe = runFrontEnd(ctx, Inputs, FrontEndOptions{Quiet, StdinFilename});
-  emitStage(ctx, fe);
-  diag::DiagnosticEngine& diags = fe.session->diags();
+  return 2;
+}
+
+/// Why --fix, --diff and --unsafe-fixes cannot run as given, or "".
+std::string fixUsageError() {
+  if (!Fix && !Diff)
+    return "--unsafe-fixes says which fixes --fix or --diff apply; add one of them";
+  if (EmitStage != Emit::None)
+    return "--emit shows the files as they are; use it without --fix and --diff";
+  if (Diff && OutputFormat != Format::Text)
+    return "--diff prints the diff on stdout, where --format=json, sarif, github and junit write "
+           "their report; use one or the other";
+  if (!Diff && OutputFormat != Format::Text && llvm::is_contained(Inputs, "-"))
+    return "--fix prints the fixed standard input on stdout, where --format=json, sarif, github "
+           "and junit write their report; use one or the other";
+  return "";
+}
+
+/// The exit status of a check: exitStatus, and 1 past --max-warnings.
+int checkStatus(const FrontEnd& fe, bool* tooManyWarnings = nullptr) {
+  const diag::DiagnosticEngine& diags = fe.session->diags();
+  unsigned warnings = Quiet ? 0 : diags.warningCount();
+  bool tooMany = MaxWarnings >= 0 && warnings > unsigned(MaxWarnings);
+  if (tooManyWarnings)
+    *tooManyWarnings = tooMany;
   int status = exitStatus(fe);
-  bool tooManyWarnings = MaxWarnings >= 0 && diags.warningCount() > unsigned(MaxWarnings);
-  if (tooManyWarnings && status == 0)
-    status = 1;
+  return tooMany && status == 0 ? 1 : status;
+}
+
+/// Reports the diagnostics of `fe` in the format asked; returns the exit status.
+int report(CommandContext& ctx, FrontEnd& fe) {
+  diag::DiagnosticEngine& diags = fe.session->diags();
+  bool tooManyWarnings = false;
+  int status = checkStatus(fe, &tooManyWarnings);
   if (OutputFormat == Format::Text) {
     reportText(ctx, fe);
     if (tooManyWarnings)
@@ -229,6 +257,31 @@ int runCheck(CommandContext& ctx) {
   }
   }
   return status;
+}
+
+} // namespace
+
+int runCheck(CommandContext& ctx) {
+  if (ListDiagnostics) {
+    listDiagnostics(ctx.out);
+    return 0;
+  }
+  if (EmitStage != Emit::None && OutputFormat != Format::Text)
+    return usageError(ctx, "--emit prints on stdout, where --format=json, sarif, github and junit "
+                           "write their report; use one or the other");
+  FrontEndOptions options{Quiet, StdinFilename};
+  if (Fix || Diff || UnsafeFixes) {
+    std::string problem = fixUsageError();
+    if (!problem.empty())
+      return usageError(ctx, problem);
+    auto reportFe = [&](FrontEnd& fe) { return report(ctx, fe); };
+    auto statusOf = [](const FrontEnd& fe) { return checkStatus(fe); };
+    return runCheckFixes(ctx, Inputs, options, FixRequest{Fix, Diff, UnsafeFixes},
+                         CheckReporting{reportFe, statusOf});
+  }
+  FrontEnd fe = runFrontEnd(ctx, Inputs, options);
+  emitStage(ctx, fe);
+  return report(ctx, fe);
 }
 
 } // namespace salesc::driver

@@ -6,6 +6,10 @@
 #include "salesc/runtime/Conform.h"
 #include "salesc/runtime/Loaders.h"
 
+#include "llvm/ADT/StringMap.h"
+
+#include <map>
+
 namespace salesc::driver {
 
 namespace cl = llvm::cl;
@@ -18,16 +22,32 @@ RuntimeOptions& options() {
 }
 [[maybe_unused]] RuntimeOptions& registered = options();
 
-cl::opt<std::string> Events("events", cl::sub(subConform()), cl::Required,
-                            cl::value_desc("log.csv"),
-                            cl::desc("Stage history: CSV with header deal,stage,timestamp, one "
-                                     "row per entry into a stage or outcome"));
+cl::opt<std::string>
+    Events("events", cl::sub(subConform()), cl::Required, cl::value_desc("log.csv"),
+           cl::desc("Stage history: CSV with header deal,stage,timestamp[,segment], one "
+                    "row per entry into a stage or outcome"));
 cl::opt<std::string> AsOf("as-of", cl::init(""), cl::sub(subConform()),
                           cl::value_desc("YYYY-MM-DD"),
                           cl::desc("The day open deals are judged stalled on (default: today)"));
 cl::opt<bool> Suggest("suggest", cl::init(false), cl::sub(subConform()),
                       cl::desc("Print the edits to the .sales file that would match what "
                                "was observed"));
+
+/// The events of the deals whose log names their segment, by segment (in the process's
+/// order; segments without such deals left out). A deal is in the segment any of its
+/// rows names (loadEvents refuses a second one).
+std::map<uint32_t, std::vector<rt::StageEvent>>
+eventsBySegment(const rt::Process& p, const std::vector<rt::StageEvent>& events) {
+  llvm::StringMap<uint32_t> segmentOf;
+  for (const rt::StageEvent& e : events)
+    if (e.segment && *e.segment < p.segments.size())
+      segmentOf.try_emplace(e.deal, *e.segment);
+  std::map<uint32_t, std::vector<rt::StageEvent>> out;
+  for (const rt::StageEvent& e : events)
+    if (auto found = segmentOf.find(e.deal); found != segmentOf.end())
+      out[found->second].push_back(e);
+  return out;
+}
 
 } // namespace
 
@@ -41,12 +61,15 @@ int runConform(CommandContext& ctx) {
   const rt::AnalyzedProcess* single = singleProcess(ctx, in, "the stage history");
   if (!single)
     return 2;
-  const rt::Process& p = *single->process;
+  // A log without segments shows the segments mixed, as they reach each stage.
+  const rt::Process p = rt::blendedProcess(*single->process, single->analysis);
   std::optional<rt::CsvTable> table = readCsv(ctx, Events);
   if (!table)
     return 1;
   rt::LoadReport load;
-  std::vector<rt::StageEvent> events = rt::loadEvents(*table, p, Events, load);
+  // Read against the process itself (the blend has its states but not its segments).
+  const rt::Process& stated = *single->process;
+  std::vector<rt::StageEvent> events = rt::loadEvents(*table, stated, Events, load);
   int status = reportLoad(ctx, load, Events);
   if (events.empty() && status != 0)
     return 1; // nothing usable: a report of zeros would only mislead
@@ -54,7 +77,10 @@ int runConform(CommandContext& ctx) {
   std::vector<std::string> edits;
   if (Suggest)
     edits = rt::suggest(p, r);
-  report::ConformReport rep{&p, &r, &load, Suggest ? &edits : nullptr};
+  report::ConformReport rep{&p, &r, &load, Suggest ? &edits : nullptr, {}};
+  for (const auto& [segment, own] : eventsBySegment(stated, events))
+    rep.segments.push_back({stated.segments[segment].name, &stated.segments[segment].process,
+                            rt::conform(stated.segments[segment].process, own, *asOf)});
   ctx.out << (options().format == ReportFormat::Json ? report::conformJson(rep)
                                                      : report::conformText(rep));
   return status;

@@ -111,6 +111,8 @@ int runEmit(CommandContext& ctx) {
     emit::EmitOptions options;
     options.generator = "salesc " SALESC_VERSION;
     options.drawing = *drawing;
+    const std::vector<rt::Campaign> campaigns = rootCampaigns(fe);
+    options.campaigns = campaigns;
     return writeParts(ctx, emitter.write(*chosen, options)) ? 0 : 2;
   } catch (std::exception& e) {
     error(ctx) << e.what() << '\n';

@@ -49,11 +49,16 @@ struct Note {
   llvm::SMRange range;
 };
 
+/// Whether a fix-it is certain (`Safe`) or a guess (`Unsafe`); `salesc check --fix` applies only
+/// the safe ones.
+enum class Applicability { Safe, Unsafe };
+
 /// A suggested edit: replace `range` with `replacement`.
 struct FixIt {
   std::string message;
   std::string replacement;
   llvm::SMRange range;
+  Applicability applicability = Applicability::Unsafe;
 };
 
 /// One diagnostic. `severity` is the effective one (a warning under -Werror is an error).

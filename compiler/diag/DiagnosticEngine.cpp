@@ -12,9 +12,10 @@ DiagBuilder& DiagBuilder::note(llvm::SMRange range, std::string message) {
   return *this;
 }
 
-DiagBuilder& DiagBuilder::fix(llvm::SMRange range, std::string replacement, std::string message) {
+DiagBuilder& DiagBuilder::fix(llvm::SMRange range, std::string replacement, std::string message,
+                              Applicability applicability) {
   if (d_)
-    d_->fixes.push_back(FixIt{std::move(message), std::move(replacement), range});
+    d_->fixes.push_back(FixIt{std::move(message), std::move(replacement), range, applicability});
   return *this;
 }
 

@@ -27,7 +27,10 @@ class DiagnosticEngine;
 class DiagBuilder {
 public:
   DiagBuilder& note(llvm::SMRange range, std::string message);
-  DiagBuilder& fix(llvm::SMRange range, std::string replacement, std::string message);
+  /// A fix-it is a guess (unsafe) unless the caller says it is certain
+  /// (docs/diagnostics.md, "Fix-its").
+  DiagBuilder& fix(llvm::SMRange range, std::string replacement, std::string message,
+                   Applicability applicability = Applicability::Unsafe);
 
 private:
   friend class DiagnosticEngine;

@@ -50,6 +50,7 @@ void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef
                 rt::jsonText(j, "message", f.message);
                 rt::jsonText(j, "replacement", f.replacement);
                 place(j, where, f.range, "", true);
+                j.attribute("applicability", applicabilityName(f.applicability));
               });
           });
         });

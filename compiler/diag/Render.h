@@ -10,6 +10,11 @@
 
 namespace salesc::diag {
 
+/// How JSON and SARIF name an applicability: "safe" or "unsafe".
+inline llvm::StringRef applicabilityName(Applicability a) {
+  return a == Applicability::Safe ? "safe" : "unsafe";
+}
+
 /// clang-style text: `file:line:col: error: message [CODE]`, the source line, a caret
 /// under the range, notes and fix-its. Colours when `color` is set.
 void renderText(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,

@@ -107,6 +107,18 @@ TEST_F(RenderTest, ControlCharactersInTheSourceLineAreShownAsQuestionMarks) {
   EXPECT_NE(out.find("channel ?[31m x;\n              ^\n"), std::string::npos) << out;
 }
 
+TEST_F(RenderTest, InvisibleCharactersInTheSourceLineAreShownAsQuestionMarks) {
+  // A zero-width space and a right-to-left override (which would reorder the line on a
+  // terminal): each a '?' one column wide, and a removal shows no replacement line.
+  load("channel a\xE2\x80\x8B \xE2\x80\xAE x;\n");
+  DiagnosticEngine e(sm_, {});
+  e.report(DiagKind::InvalidCharacter, at("\xE2\x80\xAE", 3), "here")
+      .fix(at("\xE2\x80\xAE", 3), "", "remove it", Applicability::Safe);
+  std::string out = render(e);
+  EXPECT_EQ(out.find("\xE2\x80"), std::string::npos) << out;
+  EXPECT_TRUE(llvm::StringRef(out).endswith("channel a? ? x;\n           ^\n")) << out;
+}
+
 TEST_F(RenderTest, DeduplicatesAndSortsByPlace) {
   load("a\nb\nc\n");
   DiagnosticEngine e(sm_, {});

@@ -84,7 +84,8 @@ private:
   void artifactLocation(llvm::StringRef file);
   void region(llvm::SMRange range);
   void physical(llvm::SMRange range);
-  void fix(const FixIt& f);
+  void fix(llvm::ArrayRef<FixIt> fixes);
+  void replacement(const FixIt& f);
   void rule(const KindInfo& k, const llvm::StringMap<RuleHelp>& help);
   void tool();
 
@@ -130,29 +131,50 @@ void SarifWriter::physical(llvm::SMRange range) {
   });
 }
 
-void SarifWriter::fix(const FixIt& f) {
+void SarifWriter::replacement(const FixIt& f) {
   Location start = where_(f.range.Start);
   j_.object([&] {
+    j_.attributeBegin("deletedRegion");
+    j_.object([&] {
+      Location end = f.range.End.isValid() ? where_(f.range.End) : start;
+      j_.attribute("endColumn", end.column);
+      j_.attribute("endLine", end.line);
+      j_.attribute("startColumn", start.column);
+      j_.attribute("startLine", start.line);
+    });
+    j_.attributeEnd();
+    text(j_, "insertedContent", f.replacement);
+  });
+}
+
+/// The fix-its of one diagnostic are one edit (both quotes of a description): one SARIF
+/// fix, whose changes are applied together, an artifactChanges entry per file.
+void SarifWriter::fix(llvm::ArrayRef<FixIt> fixes) {
+  std::vector<std::string> files;
+  for (const FixIt& f : fixes)
+    if (!llvm::is_contained(files, where_(f.range.Start).file))
+      files.push_back(where_(f.range.Start).file);
+  bool safe =
+      llvm::all_of(fixes, [](const FixIt& f) { return f.applicability == Applicability::Safe; });
+  j_.object([&] {
     j_.attributeArray("artifactChanges", [&] {
-      j_.object([&] {
-        artifactLocation(start.file);
-        j_.attributeArray("replacements", [&] {
-          j_.object([&] {
-            j_.attributeBegin("deletedRegion");
-            j_.object([&] {
-              Location end = f.range.End.isValid() ? where_(f.range.End) : start;
-              j_.attribute("endColumn", end.column);
-              j_.attribute("endLine", end.line);
-              j_.attribute("startColumn", start.column);
-              j_.attribute("startLine", start.line);
-            });
-            j_.attributeEnd();
-            text(j_, "insertedContent", f.replacement);
+      for (const std::string& file : files)
+        j_.object([&] {
+          artifactLocation(file);
+          j_.attributeArray("replacements", [&] {
+            for (const FixIt& f : fixes)
+              if (where_(f.range.Start).file == file)
+                replacement(f);
           });
         });
-      });
     });
-    text(j_, "description", f.message);
+    text(j_, "description", fixes.front().message);
+    // SARIF 2.1.0 has no field for it: a property, as tools that apply fixes read them
+    // (docs/cli.md#sarif).
+    j_.attributeObject("properties", [&] {
+      j_.attribute("applicability",
+                   applicabilityName(safe ? Applicability::Safe : Applicability::Unsafe));
+    });
   });
 }
 
@@ -184,10 +206,7 @@ void SarifWriter::result(const Diagnostic& d) {
   Location start = where_(d.range.Start);
   j_.object([&] {
     if (!d.fixes.empty())
-      j_.attributeArray("fixes", [&] {
-        for (const FixIt& f : d.fixes)
-          fix(f);
-      });
+      j_.attributeArray("fixes", [&] { fix(d.fixes); });
     j_.attribute("level", level(d.severity));
     j_.attributeArray("locations", [&] { j_.object([&] { physical(d.range); }); });
     text(j_, "message", messageWithNotes(d));

@@ -140,6 +140,32 @@ TEST_F(SarifTest, NotesAreLinkedFromTheMessage) {
   EXPECT_EQ(*loc.getObject("region")->getInteger("startLine"), 2);
 }
 
+TEST_F(SarifTest, TheFixItsOfADiagnosticAreOneFixUnsafeWhenOneIsAGuess) {
+  load("a.sales", "channel web \"x\";\nchannel shop \"y\";\n");
+  DiagnosticEngine e(sm_, {});
+  e.report(DiagKind::CurlyQuotes, at("\"x\""), "quotes")
+      .fix(at("\"", 0), "'", "open", Applicability::Safe)
+      .fix(at("\"", 1), "'", "close", Applicability::Safe);
+  e.report(DiagKind::UnknownName, at("shop"), "a guess")
+      .fix(at("shop"), "shops", "replace", Applicability::Safe)
+      .fix(at("y"), "z", "and this", Applicability::Unsafe);
+  llvm::json::Value log = render(e);
+  const llvm::json::Array& results = *run0(log).getArray("results");
+  ASSERT_EQ(results.size(), 2u);
+  auto fixOf = [&](size_t i) -> const llvm::json::Object& {
+    const llvm::json::Array& fixes = *results[i].getAsObject()->getArray("fixes");
+    EXPECT_EQ(fixes.size(), 1u);
+    return *fixes[0].getAsObject();
+  };
+  const llvm::json::Object& quotes = fixOf(0);
+  EXPECT_EQ(*quotes.getObject("description")->getString("text"), "open");
+  EXPECT_EQ(*quotes.getObject("properties")->getString("applicability"), "safe");
+  const llvm::json::Array& changes = *quotes.getArray("artifactChanges");
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].getAsObject()->getArray("replacements")->size(), 2u);
+  EXPECT_EQ(*fixOf(1).getObject("properties")->getString("applicability"), "unsafe");
+}
+
 TEST_F(SarifTest, FingerprintsSurviveUnrelatedEditsAndCountOccurrences) {
   load("a.sales", "channel web;\nchannel web;\nchannel   web;\n");
   DiagnosticEngine e(sm_, {});

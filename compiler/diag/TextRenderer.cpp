@@ -11,8 +11,29 @@ namespace {
 /// Source lines longer than this many bytes are shown as a window around the caret.
 constexpr size_t MaxShownLine = 160;
 
+/// The length of a character that a terminal would not show, or would let reorder the
+/// line (a zero-width space, a soft hyphen, a direction mark or override, a byte order
+/// mark: U+00AD, U+200B to U+200F, U+202A to U+202E, U+2060 to U+2069, U+FEFF) at the
+/// start of `s`, or 0. Shown as '?', as a control character is.
+unsigned invisibleLength(llvm::StringRef s) {
+  if (s.startswith("\xC2\xAD"))
+    return 2;
+  if (s.size() < 3 || (s[0] != '\xE2' && s[0] != '\xEF'))
+    return 0;
+  auto b1 = static_cast<unsigned char>(s[1]), b2 = static_cast<unsigned char>(s[2]);
+  if (s[0] == '\xEF')
+    return b1 == 0xBB && b2 == 0xBF ? 3 : 0;
+  if (b1 == 0x80 && ((b2 >= 0x8B && b2 <= 0x8F) || (b2 >= 0xAA && b2 <= 0xAE)))
+    return 3;
+  return b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA9 ? 3 : 0;
+}
+
 /// Display width of one code point starting at `p` (and its length in bytes).
 unsigned widthAt(llvm::StringRef line, size_t i, unsigned* bytes) {
+  if (unsigned n = invisibleLength(line.drop_front(i))) {
+    *bytes = n;
+    return 1; // shown as '?'
+  }
   unsigned len = llvm::getNumBytesForUTF8(line[i]);
   if (len == 0 || i + len > line.size())
     len = 1;
@@ -21,14 +42,17 @@ unsigned widthAt(llvm::StringRef line, size_t i, unsigned* bytes) {
   return w < 0 ? 1 : static_cast<unsigned>(w);
 }
 
-/// `line` as the terminal is shown it: a control character (but tab), DEL or U+FFFE is
-/// a '?', one column wide as the caret line counts it, so that no escape sequence in a
-/// file reaches the terminal and the caret stays aligned.
+/// `line` as the terminal is shown it: a control character (but tab), DEL, U+FFFE or an
+/// invisible character is a '?', one column wide as the caret line counts it, so that no escape
+/// sequence in a file reaches the terminal and the caret stays aligned.
 std::string shownLine(llvm::StringRef line) {
   std::string out;
   out.reserve(line.size());
   for (size_t i = 0; i < line.size(); ++i) {
-    if (unsigned width = controlCharacterLength(line.drop_front(i))) {
+    unsigned width = controlCharacterLength(line.drop_front(i));
+    if (!width)
+      width = invisibleLength(line.drop_front(i));
+    if (width) {
       out += '?';
       i += width - 1;
     } else {
@@ -152,9 +176,11 @@ void renderText(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef
     header(os, resolve(sm, d.range.Start), d.file, d.severity, d.message, kindInfo(d.kind).code,
            color);
     // A fix-it at the diagnostic's own place shows its replacement under the caret,
-    // as clang does; its message is already part of the diagnostic's message.
+    // as clang does; its message is already part of the diagnostic's message. A removal
+    // shows nothing: the message says what to remove.
     const std::string* fixText = nullptr;
-    if (!d.fixes.empty() && d.fixes[0].range.Start == d.range.Start)
+    if (!d.fixes.empty() && d.fixes[0].range.Start == d.range.Start &&
+        !d.fixes[0].replacement.empty())
       fixText = &d.fixes[0].replacement;
     snippet(os, sm, d.range, color, fixText);
     for (const Note& n : d.notes) {

@@ -7,6 +7,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
+#include <vector>
 
 namespace salesc::diag {
 
@@ -20,6 +21,16 @@ std::string didYouMean(llvm::StringRef suggestion);
 /// `first`: a setting that a block may state once.
 void reportStatedTwice(DiagnosticEngine& diags, llvm::StringRef what, llvm::StringRef where,
                        llvm::SMRange again, llvm::SMRange first);
+
+/// Reports every repetition of a setting a block may state once (reportStatedTwice) and
+/// returns the first statement, the one that counts; null when it is not stated.
+template <typename T>
+const T* statedOnce(const std::vector<T>& settings, llvm::StringRef what, llvm::StringRef where,
+                    DiagnosticEngine& diags) {
+  for (size_t i = 1; i < settings.size(); ++i)
+    reportStatedTwice(diags, what, where, settings[i].range, settings[0].range);
+  return settings.empty() ? nullptr : &settings.front();
+}
 
 } // namespace salesc::diag
 

@@ -43,13 +43,6 @@ cl::opt<std::string> StdlibDir("stdlib", cl::init(""), inEveryCommand(), cl::cat
                                cl::value_desc("dir"),
                                cl::desc("Where the standard library (std/*.sales) is"));
 
-/// A problem with the command line, reported once the session exists.
-struct CommandLineProblem {
-  diag::DiagKind kind;
-  std::string file;
-  std::string message;
-};
-
 /// Reads the -W options into `options`; a name that is not a warning is a problem.
 void readWarnings(diag::DiagOptions& options, std::vector<CommandLineProblem>& problems) {
   for (const std::string& w : Warnings) {
@@ -83,8 +76,44 @@ bool leavesFolder(llvm::vfs::FileSystem& fs, llvm::StringRef folder, llvm::Strin
   return !llvm::StringRef(realPath).startswith(realFolder);
 }
 
-/// The files named on the command line: folders give every *.sales file below them,
-/// sorted, so runs are reproducible.
+/// Keeps the diagnostics up to the N-th error (warnings before it included).
+size_t cutAtErrorLimit(const std::vector<diag::Diagnostic>& diags) {
+  if (ErrorLimit == 0)
+    return diags.size();
+  unsigned errors = 0;
+  for (size_t i = 0; i < diags.size(); ++i)
+    if (diags[i].severity == diag::Severity::Error && ++errors > ErrorLimit)
+      return i;
+  return diags.size();
+}
+
+/// Whether the environment variable `name` is set to something else than "" or "0".
+bool envSet(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v && llvm::StringRef(v) != "0";
+}
+
+/// Auto: FORCE_COLOR or CLICOLOR_FORCE colour, NO_COLOR does not; else when the stream the
+/// report goes to is a terminal that shows colours (stderr
+/// in salesc; never a string in a test).
+bool useColor(const llvm::raw_ostream& err) {
+  switch (ColorMode) {
+  case Color::Always:
+    return true;
+  case Color::Never:
+    return false;
+  case Color::Auto:
+    if (envSet("FORCE_COLOR") || envSet("CLICOLOR_FORCE"))
+      return true;
+    if (envSet("NO_COLOR"))
+      return false;
+    return err.has_colors();
+  }
+  return false;
+}
+
+} // namespace
+
 std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<std::string> inputs,
                                       std::vector<CommandLineProblem>& problems) {
   std::vector<std::string> files;
@@ -130,44 +159,6 @@ std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<
   return files;
 }
 
-/// Keeps the diagnostics up to the N-th error (warnings before it included).
-size_t cutAtErrorLimit(const std::vector<diag::Diagnostic>& diags) {
-  if (ErrorLimit == 0)
-    return diags.size();
-  unsigned errors = 0;
-  for (size_t i = 0; i < diags.size(); ++i)
-    if (diags[i].severity == diag::Severity::Error && ++errors > ErrorLimit)
-      return i;
-  return diags.size();
-}
-
-/// Whether the environment variable `name` is set to something else than "" or "0".
-bool envSet(const char* name) {
-  const char* v = std::getenv(name);
-  return v && *v && llvm::StringRef(v) != "0";
-}
-
-/// Auto: FORCE_COLOR or CLICOLOR_FORCE colour, NO_COLOR does not; else when the stream the
-/// report goes to is a terminal that shows colours (stderr
-/// in salesc; never a string in a test).
-bool useColor(const llvm::raw_ostream& err) {
-  switch (ColorMode) {
-  case Color::Always:
-    return true;
-  case Color::Never:
-    return false;
-  case Color::Auto:
-    if (envSet("FORCE_COLOR") || envSet("CLICOLOR_FORCE"))
-      return true;
-    if (envSet("NO_COLOR"))
-      return false;
-    return err.has_colors();
-  }
-  return false;
-}
-
-} // namespace
-
 FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
                      const FrontEndOptions& options) {
   std::vector<CommandLineProblem> problems;
@@ -196,6 +187,7 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
       std::string name = options.stdinName.empty() ? "<stdin>" : options.stdinName;
       llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> text = ctx.readStdin();
       if (text) {
+        fe.stdinUnit = int(fe.units.size());
         fe.units.push_back(fe.session->compileText(name, (*text)->getBuffer()));
       } else {
         fe.session->diags().reportFile(diag::DiagKind::FileUnreadable, name,
@@ -212,23 +204,33 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
   return fe;
 }
 
+std::string absolutePath(llvm::vfs::FileSystem& fs, llvm::StringRef path) {
+  llvm::SmallString<256> p(path);
+  fs.makeAbsolute(p);
+  llvm::sys::path::remove_dots(p, /*remove_dot_dot=*/true);
+  return std::string(p);
+}
+
 int exitStatus(const FrontEnd& fe) {
   if (fe.unusable)
     return 2;
   return fe.session->diags().hasErrors() ? 1 : 0;
 }
 
-int reportText(CommandContext& ctx, FrontEnd& fe) {
-  diag::DiagnosticEngine& diags = fe.session->diags();
+void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags) {
   std::vector<diag::Diagnostic> sorted = diags.sorted();
   size_t shown = cutAtErrorLimit(sorted);
   bool color = useColor(ctx.err);
-  diag::renderText(ctx.err, fe.session->sourceMgr(),
+  diag::renderText(ctx.err, diags.sourceMgr(),
                    llvm::ArrayRef<diag::Diagnostic>(sorted.data(), shown), color);
   if (shown < sorted.size())
     ctx.err << "salesc: stopped after " << ErrorLimit
             << " errors; use --error-limit=0 to see them all\n";
   diag::renderSummary(ctx.err, diags.errorCount(), diags.warningCount(), color);
+}
+
+int reportText(CommandContext& ctx, FrontEnd& fe) {
+  printDiagnostics(ctx, fe.session->diags());
   return exitStatus(fe);
 }
 
@@ -243,8 +245,16 @@ std::vector<rt::AnalyzedProcess> analyzeRootProcesses(CommandContext& ctx, const
                    << '\n';
         continue;
       }
-      out.push_back(rt::AnalyzedProcess{&p, std::move(*a)});
+      out.push_back(
+          rt::AnalyzedProcess{&p, std::move(*a), rt::campaignsInto(p, u.model.campaigns)});
     }
+  return out;
+}
+
+std::vector<rt::Campaign> rootCampaigns(const FrontEnd& fe) {
+  std::vector<rt::Campaign> out;
+  for (const frontend::Unit& u : fe.units)
+    out.insert(out.end(), u.model.campaigns.begin(), u.model.campaigns.end());
   return out;
 }
 

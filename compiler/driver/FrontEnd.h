@@ -22,6 +22,8 @@ struct FrontEnd {
   bool unusable = false;
   /// The standard library folder the session reads `std/...` imports from.
   std::string stdlibDir;
+  /// The place in `units` of the file read from the standard input (`-`), or -1.
+  int stdinUnit = -1;
 };
 
 /// Compiles `inputs`. Problems with the command line itself (a bad -W option, no file,
@@ -37,9 +39,28 @@ struct FrontEndOptions {
 FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
                      const FrontEndOptions& options = {});
 
+/// A problem with the files the command line names, reported once diagnostics can be.
+struct CommandLineProblem {
+  diag::DiagKind kind;
+  std::string file;
+  std::string message;
+};
+
+/// The files `inputs` name: a folder gives every *.sales file below it, sorted, so runs
+/// are reproducible; "-" stays "-". What cannot be listed is added to `problems`.
+std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<std::string> inputs,
+                                      std::vector<CommandLineProblem>& problems);
+
+/// Prints `diags` as text on ctx.err, with the colour, error limit and summary the
+/// options say.
+void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags);
+
 /// Prints the diagnostics as text on ctx.err (colour, error limit and summary as the
 /// options say) and returns the exit status they imply: 0, 1 (errors), or 2.
 int reportText(CommandContext& ctx, FrontEnd& fe);
+
+/// `path` made absolute against the working folder of `fs`, without `.` and `..`.
+std::string absolutePath(llvm::vfs::FileSystem& fs, llvm::StringRef path);
 
 /// The exit status of the diagnostics: 2 when something was unusable, 1 on errors.
 int exitStatus(const FrontEnd& fe);
@@ -48,6 +69,9 @@ int exitStatus(const FrontEnd& fe);
 /// analysis, for build and emit. Reports a process the analysis refuses and leaves
 /// it out.
 std::vector<rt::AnalyzedProcess> analyzeRootProcesses(CommandContext& ctx, const FrontEnd& fe);
+
+/// The campaigns declared in the files named, in order (CheckedModel::campaigns).
+std::vector<rt::Campaign> rootCampaigns(const FrontEnd& fe);
 
 } // namespace salesc::driver
 

@@ -42,12 +42,11 @@ std::string unfit(const rt::Process& p) {
 }
 
 /// Reads a tables.json from the command's file system.
-llvm::Expected<std::vector<rt::Process>> readTables(llvm::vfs::FileSystem& fs,
-                                                    const std::string& path) {
+llvm::Expected<rt::TablesDocument> readTables(llvm::vfs::FileSystem& fs, const std::string& path) {
   auto buffer = fs.getBufferForFile(path);
   if (!buffer)
     return rt::tablesUnreadable(path, buffer.getError());
-  return rt::loadTables((*buffer)->getBuffer(), path);
+  return rt::loadTablesDocument((*buffer)->getBuffer(), path);
 }
 
 int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::string& only,
@@ -61,12 +60,13 @@ int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::st
   };
   std::vector<Candidate> all;
   if (llvm::StringRef(path).endswith(".json")) {
-    llvm::Expected<std::vector<rt::Process>> loaded = readTables(*ctx.fs, path);
+    llvm::Expected<rt::TablesDocument> loaded = readTables(*ctx.fs, path);
     if (!loaded) {
       error(ctx) << llvm::toString(loaded.takeError()) << '\n';
       return 1;
     }
-    out.fromTables = std::move(*loaded);
+    out.fromTables = std::move(loaded->processes);
+    out.campaigns = std::move(loaded->campaigns);
     for (const rt::Process& p : out.fromTables)
       all.push_back({&p});
   } else {
@@ -77,6 +77,7 @@ int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::st
     for (const frontend::Unit& u : out.frontEnd->units)
       for (size_t i : u.model.rootProcesses)
         all.push_back({&u.model.processes[i].process, &u.model, i});
+    out.campaigns = rootCampaigns(*out.frontEnd);
   }
   for (const Candidate& c : all) {
     const rt::Process& p = *c.process;
@@ -91,7 +92,8 @@ int loadRuntimeInput(CommandContext& ctx, const std::string& path, const std::st
       error(ctx) << "process '" << p.name << "': " << llvm::toString(a.takeError()) << '\n';
       return 1;
     }
-    out.processes.push_back(rt::AnalyzedProcess{&p, std::move(*a)});
+    out.processes.push_back(
+        rt::AnalyzedProcess{&p, std::move(*a), rt::campaignsInto(p, out.campaigns)});
   }
   if (out.processes.empty()) {
     error(ctx) << "'" << path << "' "

@@ -19,6 +19,9 @@ struct RuntimeInput {
   std::optional<FrontEnd> frontEnd;    ///< when read from .sales
   std::vector<rt::Process> fromTables; ///< when read from tables.json
   std::vector<rt::AnalyzedProcess> processes;
+  /// The campaigns of the file (of the checked files, or of the tables), each naming a
+  /// process by name; not filtered by the process chosen.
+  std::vector<rt::Campaign> campaigns;
 };
 
 /// Reads `path` (`.json`: tables; anything else: a .sales file) and keeps the process

@@ -65,8 +65,10 @@ Layout layout(const rt::AnalyzedProcess& p, const DrawOptions& o = {});
 
 // --- Runtime tables (Tables.cpp) ----------------------------------------------------
 
-/// tables.json: {"format":"salesc-tables","version":1,"generator":...,"processes":[...]}.
-std::string toTablesJson(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef generator);
+/// tables.json: {"format":"salesc-tables","version":2,"generator":...,"processes":[...]},
+/// with "campaigns": [...] when some of `cs` go into a process of `ps` (docs/tables.md).
+std::string toTablesJson(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef generator,
+                         llvm::ArrayRef<rt::Campaign> cs = {});
 
 // --- Text artifacts -----------------------------------------------------------------
 

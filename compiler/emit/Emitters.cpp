@@ -23,7 +23,7 @@ std::vector<Part> png(Processes ps, const EmitOptions& o) {
   return one(render(ps, "png", o.drawing));
 }
 std::vector<Part> tables(Processes ps, const EmitOptions& o) {
-  return one(toTablesJson(ps, o.generator));
+  return one(toTablesJson(ps, o.generator, o.campaigns));
 }
 std::vector<Part> csv(Processes ps, const EmitOptions&) {
   return {Part{"stages.csv", toStagesCsv(ps)}, Part{"transitions.csv", toTransitionsCsv(ps)}};

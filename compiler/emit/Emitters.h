@@ -27,6 +27,8 @@ struct EmitOptions {
   bool linkFlowchart = false;
   /// The layout's time budget, and where its warnings go (Emit.h).
   DrawOptions drawing;
+  /// The campaigns of the files (tables.json carries those into its processes).
+  llvm::ArrayRef<rt::Campaign> campaigns;
 };
 
 /// One file of an artifact. Most artifacts are one part with an empty name; the CSV

@@ -82,14 +82,14 @@ void addProcess(Agraph_t* root, Agraph_t* g, const rt::AnalyzedProcess& ap,
       set(n, "peripheries", "2");
       set(n, "fillcolor", WonFill);
       set(n, "color", WonLine);
-      setHtml(root, n, "label", outcomeLabel(s));
+      setHtml(root, n, "label", outcomeLabel(p, i));
       break;
     case rt::StateKind::Lost:
       set(n, "shape", "box");
       set(n, "style", "rounded,filled,dashed");
       set(n, "fillcolor", LostFill);
       set(n, "color", LostLine);
-      setHtml(root, n, "label", outcomeLabel(s));
+      setHtml(root, n, "label", outcomeLabel(p, i));
       break;
     }
   }
@@ -170,7 +170,7 @@ Graph newGraph(const char* name, size_t stages) {
 /// transition as an edge).
 Graph flowchart(const rt::AnalyzedProcess& p, bool notes) {
   Graph g = newGraph(p.process->name.c_str(), stageCount(*p.process));
-  setHtml(g.get(), g.get(), "label", titleLabel(*p.process, p.analysis));
+  setHtml(g.get(), g.get(), "label", titleLabel(p));
   addProcess(g.get(), g.get(), p, "", notes);
   return g;
 }
@@ -197,7 +197,7 @@ Graph flowchart(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
       set(cluster, "style", "rounded,filled");
       set(cluster, "fillcolor", "#fbfbfb");
       set(cluster, "color", "#cccccc");
-      setHtml(g.get(), cluster, "label", titleLabel(*p->process, p->analysis));
+      setHtml(g.get(), cluster, "label", titleLabel(*p));
       addProcess(g.get(), cluster, *p, p->process->name + ".");
     }
   }
@@ -211,7 +211,7 @@ Graph sketch(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
   set(g.get(), "pad", "0.3");
   set(g.get(), "splines", "line");
   if (ps.size() == 1)
-    setHtml(g.get(), g.get(), "label", titleLabel(*ps[0].process, ps[0].analysis));
+    setHtml(g.get(), g.get(), "label", titleLabel(ps[0]));
   double left = 0;
   for (const rt::AnalyzedProcess& ap : ps) {
     const rt::Process& p = *ap.process;

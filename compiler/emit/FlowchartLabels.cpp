@@ -178,10 +178,14 @@ std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a) 
          ownerBand(p, s) + top + desc + details + note + "</TABLE>";
 }
 
-std::string outcomeLabel(const rt::State& s) {
+std::string outcomeLabel(const rt::Process& p, uint32_t i) {
+  const rt::State& s = p.states[i];
   std::string out = fmt::format("<B>{}</B>", html(words(s.name)));
   if (!s.description.empty())
     out += "<BR/><FONT POINT-SIZE=\"10\">" + wrapped(s.description, 28) + "</FONT>";
+  bool ownValues = llvm::any_of(p.states, [](const rt::State& o) { return o.value.has_value(); });
+  if (std::optional<double> v = p.winValue(i); ownValues && v && s.kind == rt::StateKind::Won)
+    out += "<BR/><FONT POINT-SIZE=\"10\">worth " + html(formatMoney(*v, p.currency)) + "</FONT>";
   return out;
 }
 
@@ -216,7 +220,9 @@ std::string targetText(const char* what, const std::string& value,
 
 } // namespace
 
-std::string titleLabel(const rt::Process& p, const rt::Analysis& a) {
+std::string titleLabel(const rt::AnalyzedProcess& ap) {
+  const rt::Process& p = *ap.process;
+  const rt::Analysis& a = ap.analysis;
   double win = a.winRate();
   double toWin = p.states.empty() ? 0 : a.expectedDaysToWin[p.start];
   std::optional<std::string> winTarget, cycleTarget;
@@ -230,8 +236,10 @@ std::string titleLabel(const rt::Process& p, const rt::Analysis& a) {
   if (win > 0)
     sub += " · " + targetText("expected time to win", days(toWin), cycleTarget,
                               a.cycleTargetMet.value_or(true));
-  if (p.value && !p.currency.empty())
-    sub += fmt::format(" · value per lead {:.0f} {}", *p.value * win, html(p.currency));
+  if (std::optional<double> perLead = a.valuePerLead(); perLead && !p.currency.empty())
+    sub += fmt::format(" · value per lead {:.0f} {}", *perLead, html(p.currency));
+  if (a.marginPerLead && !p.currency.empty())
+    sub += fmt::format(" · margin per lead {:.0f} {}", *a.marginPerLead, html(p.currency));
   std::string context;
   if (!p.channel.empty())
     context += "channel " + html(words(p.channel));
@@ -243,6 +251,7 @@ std::string titleLabel(const rt::Process& p, const rt::Analysis& a) {
   if (!context.empty())
     out += fmt::format("<BR/><FONT POINT-SIZE=\"11\" COLOR=\"#555555\">{}</FONT>", context);
   out += fmt::format("<BR/><FONT POINT-SIZE=\"12\">{}</FONT>", sub);
+  out += moneyLines(ap);
   std::string legend = ownerLegend(p);
   return legend.empty() ? out : out + "<BR/>" + legend;
 }

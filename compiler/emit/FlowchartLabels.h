@@ -21,11 +21,19 @@ std::string html(llvm::StringRef text);
 
 /// The label of stage `i`: name, win probability, description, and what happens there.
 std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a);
-/// The label of an outcome: its name and description.
-std::string outcomeLabel(const rt::State& s);
-/// The title of a process: its description, channel, offering and brand, and the
-/// predicted figures against the targets.
-std::string titleLabel(const rt::Process& p, const rt::Analysis& a);
+/// The label of outcome `i`: its name and description, and the value of a win there when
+/// some won outcome of `p` has a value of its own.
+std::string outcomeLabel(const rt::Process& p, uint32_t i);
+/// The title of a process: its description, channel, offering and brand, the predicted
+/// figures against the targets, its segments and what they state differently, and the
+/// campaigns into it with their predicted ROI (FlowchartMoney.cpp).
+std::string titleLabel(const rt::AnalyzedProcess& p);
+
+/// The title's lines about money and volume: a line of segments (share, win rate, value
+/// of a lead), a line per segment of what it states differently, and a line of
+/// campaigns with their predicted ROI against their target; each line starts with
+/// <BR/>. Empty without segments and campaigns.
+std::string moneyLines(const rt::AnalyzedProcess& p);
 
 } // namespace salesc::emit
 

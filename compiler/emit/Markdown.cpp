@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "Emit.h"
 #include "Format.h"
+#include "MarkdownText.h"
+#include "PlaybookMoney.h"
 #include "salesc/runtime/Format.h"
 #include "salesc/runtime/Holding.h"
 
@@ -22,47 +24,8 @@
 namespace salesc::emit {
 namespace {
 
-/// User text as Markdown that shows exactly as written, on one line.
 std::string text(llvm::StringRef s) {
-  s = s.trim();
-  std::string out;
-  for (char c : s) {
-    if (appendMarkupEntity(out, c))
-      continue;
-    switch (c) {
-    case '\r':
-    case '\n':
-    case '\t':
-      out += ' ';
-      break;
-    case '\\':
-    case '`':
-    case '*':
-    case '_':
-    case '[':
-    case ']':
-    case '|':
-    case '~':
-    case '#':
-    case '$': // GitHub renders $...$ as maths
-      out += '\\';
-      out += c;
-      break;
-    default:
-      out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c; // other control characters
-    }
-  }
-  // What starts a block only at the start of a line: a list item ("- ", "+ ", "1. ",
-  // "1) ") or a setext underline ("=").
-  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '='))
-    out.insert(0, "\\");
-  size_t digits = 0;
-  while (digits < out.size() && digits < 10 &&
-         std::isdigit(static_cast<unsigned char>(out[digits])))
-    ++digits;
-  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')'))
-    out.insert(digits, "\\");
-  return out;
+  return markdownText(s);
 }
 
 /// A relative link target: unreserved characters kept, everything else %-encoded.
@@ -114,7 +77,7 @@ std::string stateRef(const rt::State& s) {
 class Playbook {
 public:
   Playbook(const rt::AnalyzedProcess& a, llvm::StringRef svgFile)
-      : p_(*a.process), a_(a.analysis), svgFile_(svgFile),
+      : a_full_(a), p_(*a.process), a_(a.analysis), svgFile_(svgFile),
         analyzed_(!p_.states.empty() && a_.winProbability.size() == p_.states.size() &&
                   a_.expectedDaysToWin.size() == p_.states.size() &&
                   a_.expectedVisits.size() == p_.states.size() &&
@@ -128,6 +91,8 @@ public:
     stages();
     outcomes();
     analysis();
+    out_ += playbookSegments(a_full_);
+    out_ += playbookCampaigns(a_full_);
     return std::move(out_);
   }
 
@@ -169,6 +134,8 @@ private:
       bullet("Offering", text(p_.offering));
     if (p_.value)
       bullet("Deal value", money(*p_.value));
+    if (p_.margin)
+      bullet("Gross margin", percent(*p_.margin));
     if (p_.targetWinRate)
       bullet("Target win rate", percent(*p_.targetWinRate));
     if (p_.targetCycleDays)
@@ -387,15 +354,21 @@ private:
       const rt::State& s = p_.states[i];
       if (!s.isOutcome())
         continue;
+      bool values = llvm::any_of(p_.states, [](const rt::State& o) { return o.value.has_value(); });
       if (!any) {
         heading(2, "Outcomes");
-        line(analyzed_ ? "| Outcome | Kind | Description | Share of prospects |"
-                       : "| Outcome | Kind | Description |");
-        line(analyzed_ ? "| --- | --- | --- | ---: |" : "| --- | --- | --- |");
+        line(std::string("| Outcome | Kind | Description |") + (values ? " Value of a win |" : "") +
+             (analyzed_ ? " Share of prospects |" : ""));
+        line(std::string("| --- | --- | --- |") + (values ? " ---: |" : "") +
+             (analyzed_ ? " ---: |" : ""));
         any = true;
       }
       std::string row = "| " + text(s.name) + " | " + rt::toString(s.kind).str() + " | " +
                         text(s.description) + " |";
+      if (values) {
+        std::optional<double> v = s.kind == rt::StateKind::Won ? p_.winValue(i) : std::nullopt;
+        row += " " + (v ? money(*v) : std::string()) + " |";
+      }
       if (analyzed_)
         row += " " + percent(a_.expectedVisits[i]) + " |";
       line(row);
@@ -436,8 +409,13 @@ private:
       row("Expected time to win, against the brand's limit", toWinText,
           days(*p_.brand->maxCycleDays), verdict(wins, a_.winsWithin(*p_.brand->maxCycleDays)));
     row("Expected time to close (won or lost)", days(a_.expectedDaysToClose[p_.start]), "", "");
-    if (p_.value)
-      row("Value per lead (deal value × win rate)", money(*p_.value * win), "", "");
+    if (std::optional<double> perLead = a_.valuePerLead()) {
+      row(p_.oneWinValue() ? "Value per lead (deal value × win rate)"
+                           : "Value per lead (P(win) × value, summed over won outcomes)",
+          money(*perLead), "", "");
+    }
+    if (a_.marginPerLead)
+      row("Margin per lead", money(*a_.marginPerLead), "", "");
     line();
     timeTable();
   }
@@ -463,6 +441,7 @@ private:
     line();
   }
 
+  const rt::AnalyzedProcess& a_full_;
   const rt::Process& p_;
   const rt::Analysis& a_;
   llvm::StringRef svgFile_;

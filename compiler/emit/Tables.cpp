@@ -12,6 +12,7 @@
 #include "Format.h"
 #include "salesc/runtime/Format.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -141,6 +142,8 @@ void state(llvm::json::OStream& j, const rt::State& s) {
     j.attribute("name", s.name);
     j.attribute("kind", rt::toString(s.kind));
     j.attribute("description", s.description);
+    if (s.value) // a won outcome's own value (version 2, written only when stated)
+      number(j, "value", *s.value);
     if (s.kind != rt::StateKind::Stage)
       return;
     optionalString(j, "owner", s.owner);
@@ -159,6 +162,54 @@ void state(llvm::json::OStream& j, const rt::State& s) {
   });
 }
 
+void process(llvm::json::OStream& j, const rt::Process& p);
+
+/// `segments` (version 2, written only when the process has some): each with its share
+/// and its process, which has the states of `p` and no segments.
+void segments(llvm::json::OStream& j, const std::vector<rt::Segment>& v) {
+  if (v.empty())
+    return;
+  j.attributeArray("segments", [&] {
+    for (const rt::Segment& g : v)
+      j.object([&] {
+        j.attribute("name", g.name);
+        j.attribute("description", g.description);
+        number(j, "share", g.share);
+        j.attributeBegin("process");
+        process(j, g.process);
+        j.attributeEnd();
+      });
+  });
+}
+
+/// `campaigns` (version 2, written only when there are some): those into `ps`.
+void campaigns(llvm::json::OStream& j, llvm::ArrayRef<rt::AnalyzedProcess> ps,
+               llvm::ArrayRef<rt::Campaign> v) {
+  auto written = [&](const rt::Campaign& c) {
+    for (const rt::AnalyzedProcess& p : ps)
+      if (p.process->name == c.process)
+        return true;
+    return false;
+  };
+  if (llvm::none_of(v, written))
+    return;
+  j.attributeArray("campaigns", [&] {
+    for (const rt::Campaign& c : v)
+      if (written(c))
+        j.object([&] {
+          j.attribute("name", c.name);
+          j.attribute("description", c.description);
+          j.attribute("process", c.process);
+          number(j, "leads", c.leads);
+          number(j, "cost", c.cost);
+          optionalString(j, "currency", c.currency);
+          j.attribute("enters", c.enters ? llvm::json::Value(*c.enters) : nullptr);
+          j.attribute("segment", c.segment ? llvm::json::Value(*c.segment) : nullptr);
+          optionalNumber(j, "target_roi", c.targetRoi);
+        });
+  });
+}
+
 void process(llvm::json::OStream& j, const rt::Process& p) {
   j.object([&] {
     j.attribute("name", p.name);
@@ -168,6 +219,8 @@ void process(llvm::json::OStream& j, const rt::Process& p) {
     brand(j, p.brand);
     optionalString(j, "currency", p.currency);
     optionalNumber(j, "value", p.value);
+    if (p.margin) // version 2, written only when stated
+      number(j, "margin", *p.margin);
     j.attributeObject("targets", [&] {
       optionalNumber(j, "win_rate", p.targetWinRate);
       optionalNumber(j, "cycle_days", p.targetCycleDays);
@@ -190,12 +243,14 @@ void process(llvm::json::OStream& j, const rt::Process& p) {
               j.attribute("implicit", t.implicit);
             });
     });
+    segments(j, p.segments);
   });
 }
 
 } // namespace
 
-std::string toTablesJson(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef generator) {
+std::string toTablesJson(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef generator,
+                         llvm::ArrayRef<rt::Campaign> cs) {
   std::string out;
   llvm::raw_string_ostream os(out);
   {
@@ -208,6 +263,7 @@ std::string toTablesJson(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef
         for (const rt::AnalyzedProcess& p : ps)
           process(j, *p.process);
       });
+      campaigns(j, ps, cs);
     });
   }
   os << '\n';

@@ -87,4 +87,16 @@ void dumpModel(const rt::Process& p, llvm::Expected<rt::Analysis> a, llvm::raw_o
   os << '\n';
 }
 
+void dumpCampaign(const rt::Campaign& c, const rt::Process& into, llvm::raw_ostream& os) {
+  os << fmt::format("campaign {} process={} leads={:g} cost={:g} {}", c.name, c.process, c.leads,
+                    c.cost, c.currency);
+  if (c.enters && *c.enters < into.states.size())
+    os << " enters=" << into.states[*c.enters].name;
+  if (c.segment)
+    os << " segment=" << *c.segment;
+  if (c.targetRoi)
+    os << fmt::format(" target-roi={:g}", *c.targetRoi);
+  os << '\n';
+}
+
 } // namespace salesc::frontend

@@ -39,7 +39,8 @@ llvm::Expected<WriteResult> writeAtomically(llvm::StringRef path, llvm::StringRe
   // What is there now, the link itself rather than what it points to: a device, a FIFO
   // or a link is never read (it may never end) nor renamed over.
   llvm::sys::fs::file_status st;
-  if (!llvm::sys::fs::status(path, st, /*follow=*/false)) {
+  bool replacing = !llvm::sys::fs::status(path, st, /*follow=*/false);
+  if (replacing) {
     switch (st.type()) {
     case llvm::sys::fs::file_type::regular_file:
       if (holds(path, st.getSize(), bytes))
@@ -60,6 +61,8 @@ llvm::Expected<WriteResult> writeAtomically(llvm::StringRef path, llvm::StringRe
   if (std::error_code ec = llvm::sys::fs::createUniqueFile(model, fd, temp))
     return llvm::createStringError(ec, "cannot create a file beside '%s': %s", path.str().c_str(),
                                    ec.message().c_str());
+  if (replacing) // the new file keeps the old one's permissions (a fixed source file)
+    llvm::sys::fs::setPermissions(fd, st.permissions());
   {
     llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
     os << bytes;

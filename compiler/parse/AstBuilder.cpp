@@ -11,8 +11,7 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-#include <cstdlib>
+#include <algorithm>
 
 namespace salesc::parse {
 
@@ -57,24 +56,18 @@ llvm::StringRef AstBuilder::slice(antlr4::Token* t) const {
 std::optional<ast::Ident> AstBuilder::ident(P::IdentContext* ctx) {
   if (!ctx || ctx->exception || !present(ctx->start))
     return std::nullopt;
-  return ast::Ident{slice(ctx->start), range(ctx->start)};
-}
-
-std::optional<ast::Number> AstBuilder::number(antlr4::Token* token) {
-  if (!present(token))
-    return std::nullopt;
-  std::string digits;
-  for (char c : slice(token))
-    if (c != '_')
-      digits += c;
-  double value = std::strtod(digits.c_str(), nullptr);
-  if (!std::isfinite(value) || value > 1e18) {
+  llvm::StringRef name = slice(ctx->start);
+  if (name.contains('-')) {
+    // HYPHENATED_NAME: `pql-alert`, as a consultant would write it.
+    std::string meant = name.str();
+    std::replace(meant.begin(), meant.end(), '-', '_');
     ++errors_;
-    diags_.report(DiagKind::InvalidNumber, range(token),
-                  "this number is too large for salesc to work with");
-    return std::nullopt;
+    diags_
+        .report(DiagKind::InvalidCharacter, range(ctx->start),
+                "a name cannot hold '-'; write '" + meant + "'")
+        .fix(range(ctx->start), meant, "write '" + meant + "'", diag::Applicability::Unsafe);
   }
-  return ast::Number{value, range(token)};
+  return ast::Ident{name, range(ctx->start)};
 }
 
 std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
@@ -82,6 +75,33 @@ std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
     return std::nullopt;
   llvm::StringRef raw = slice(token);
   ast::Text out{{}, range(token)};
+  auto curly = [](llvm::StringRef s) {
+    return s.startswith("\xE2\x80\x9C") || s.startswith("\xE2\x80\x9D");
+  };
+  if (curly(raw) && !raw.endswith("\"") && (raw.size() < 6 || !curly(raw.take_back(3)))) {
+    // Never closed: the lexer has reported it (Lexer::unterminatedCurly).
+    out.value = raw.drop_front(3).str();
+    return out;
+  }
+  if (curly(raw)) {
+    // Curly quotes, as a word processor writes them (Lexer.cpp, CURLY_STRING): one error
+    // for the string, with fix-its to straight quotes, and its text read as written.
+    const size_t close = raw.endswith("\"") ? 1 : 3;
+    auto at = [&](size_t from, size_t to) {
+      return llvm::SMRange(llvm::SMLoc::getFromPointer(raw.data() + from),
+                           llvm::SMLoc::getFromPointer(raw.data() + to));
+    };
+    ++errors_;
+    auto b = diags_.report(DiagKind::CurlyQuotes, out.range,
+                           "this description is in curly quotes, as a word processor writes "
+                           "them; use straight double quotes (\")");
+    b.fix(at(0, 3), "\"", "replace with a straight quote", diag::Applicability::Safe);
+    if (close == 3)
+      b.fix(at(raw.size() - 3, raw.size()), "\"", "replace with a straight quote",
+            diag::Applicability::Safe);
+    out.value = raw.drop_front(3).drop_back(close).str();
+    return out;
+  }
   // Drop the quotes (an unterminated string has only the opening one).
   llvm::StringRef body = raw.drop_front(1);
   // The last quote closes the string unless an odd number of backslashes escapes it.
@@ -150,55 +170,6 @@ std::optional<ast::NameList> AstBuilder::nameList(P::IdentListContext* ctx,
   if (names.empty())
     return std::nullopt;
   return ast::NameList{std::move(names), range(line)};
-}
-
-std::optional<ast::Duration> AstBuilder::duration(P::DurationContext* ctx) {
-  if (!ctx || ctx->exception)
-    return std::nullopt;
-  auto amount = number(ctx->amount);
-  auto unit = ident(ctx->unit);
-  if (!amount || !unit)
-    return std::nullopt;
-  return ast::Duration{*amount, *unit, range(ctx)};
-}
-
-std::optional<ast::Percent> AstBuilder::percent(P::PercentContext* ctx) {
-  if (!ctx || ctx->exception || !present(ctx->pct))
-    return std::nullopt;
-  auto amount = number(ctx->amount);
-  if (!amount)
-    return std::nullopt;
-  return ast::Percent{*amount, range(ctx)};
-}
-
-std::optional<ast::TimeSpec> AstBuilder::timeSpec(P::TimeSpecContext* ctx, llvm::SMRange line) {
-  if (!ctx || ctx->exception)
-    return std::nullopt;
-  ast::TimeSpec spec;
-  auto low = number(ctx->low);
-  if (!low)
-    return std::nullopt;
-  spec.low = *low;
-  spec.lowUnit = ident(ctx->lowUnit);
-  if (ctx->high) {
-    spec.high = duration(ctx->high);
-    if (!spec.high)
-      return std::nullopt;
-  }
-  if (ctx->typical) {
-    spec.typical = duration(ctx->typical);
-    if (!spec.typical)
-      return std::nullopt;
-  }
-  if (!spec.lowUnit && !spec.high) {
-    ++errors_;
-    diags_.report(DiagKind::UnknownUnit, spec.low.range,
-                  "this time has no unit; write hours, days, weeks or months after the "
-                  "number, as in 'time 3 days'");
-    return std::nullopt;
-  }
-  spec.range = line;
-  return spec;
 }
 
 void AstBuilder::item(P::ItemContext* ctx, bool recovered) {
@@ -349,7 +320,7 @@ std::unique_ptr<ast::Decl> AstBuilder::brand(P::BrandDeclContext* ctx) {
         if (auto n = number(r->count))
           b->maxStages.push_back({*n, range(r)});
       } else if (auto* r = dynamic_cast<P::MaxCycleRuleContext*>(rule)) {
-        if (auto d = duration(r->limit))
+        if (auto d = duration(r->limit, range(r).Start.getPointer()))
           b->maxCycle.push_back({*d, range(r)});
       }
       break;
@@ -389,16 +360,13 @@ std::unique_ptr<ast::Decl> AstBuilder::campaign(P::CampaignDeclContext* ctx) {
       break;
     case P::LEADS:
       if (auto* i = as<P::CampaignLeadsContext>(item))
-        if (auto n = number(i->count))
+        if (auto n = count(i->count, i->scale))
           c->leads.push_back({*n, range(i)});
       break;
     case P::COST:
-      if (auto* i = as<P::CampaignCostContext>(item)) {
-        auto amount = number(i->amount);
-        auto currency = ident(i->currency);
-        if (amount && currency)
-          c->cost.push_back({ast::Money{*amount, *currency}, range(i)});
-      }
+      if (auto* i = as<P::CampaignCostContext>(item))
+        if (auto m = money(i->value, "cost"))
+          c->cost.push_back({*m, range(i)});
       break;
     case P::ENTERS:
       if (auto* i = as<P::CampaignEntersContext>(item))
@@ -431,19 +399,16 @@ void AstBuilder::processItem(ast::ProcessDecl& proc, P::ProcessItemContext* ctx)
         proc.brand.push_back({*b, range(c)});
     break;
   case P::VALUE:
-    if (auto* c = as<P::ValueSettingContext>(ctx)) {
-      auto amount = number(c->amount);
-      auto currency = ident(c->currency);
-      if (amount && currency)
-        proc.value.push_back({ast::Money{*amount, *currency}, range(c)});
-    }
+    if (auto* c = as<P::ValueSettingContext>(ctx))
+      if (auto m = money(c->value, "value"))
+        proc.value.push_back({*m, range(c)});
     break;
   case P::TARGET: // two alternatives start with 'target': always check the type
     if (auto* c = dynamic_cast<P::WinRateTargetContext*>(ctx)) {
       if (auto pct = percent(c->share))
         proc.targetWinRate.push_back({*pct, range(c)});
     } else if (auto* c = dynamic_cast<P::CycleTargetContext*>(ctx)) {
-      if (auto d = duration(c->limit))
+      if (auto d = duration(c->limit, range(c).Start.getPointer()))
         proc.targetCycle.push_back({*d, range(c)});
     }
     break;
@@ -465,13 +430,11 @@ void AstBuilder::processItem(ast::ProcessDecl& proc, P::ProcessItemContext* ctx)
         break;
       ast::Outcome o{c->kind->getType() == P::WON ? ast::OutcomeKind::Won : ast::OutcomeKind::Lost,
                      *name, text(c->desc), range(c)};
-      if (c->amount) {
-        auto amount = number(c->amount);
-        auto currency = ident(c->currency);
-        if (!amount || !currency)
+      if (c->value) {
+        o.value = money(c->value, "value");
+        if (!o.value)
           break;
-        o.value = ast::Money{*amount, *currency};
-        o.valueRange = llvm::SMRange(range(c->amount).Start, currency->range.End);
+        o.valueRange = range(c->value);
       }
       proc.outcomes.push_back(std::move(o));
     }
@@ -564,7 +527,7 @@ void AstBuilder::stageItem(ast::Stage& s, P::StageItemContext* ctx) {
     break;
   case P::STALLED:
     if (auto* c = as<P::StalledItemContext>(ctx))
-      if (auto d = duration(c->limit))
+      if (auto d = duration(c->limit, range(c).Start.getPointer()))
         s.stalled.push_back(*d);
     break;
   case P::NEXT:

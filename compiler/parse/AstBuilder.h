@@ -10,6 +10,7 @@
 
 #include "SalesParser.h"
 #include "SourceText.h"
+#include "WrittenNumbers.h"
 #include "ast/AST.h"
 #include "diag/DiagnosticEngine.h"
 
@@ -49,15 +50,24 @@ private:
   void stageItem(ast::Stage& stage, P::StageItemContext* ctx);
   /// timeSpec : low=NUMBER lowUnit=ident? (TO high=duration)? (TYPICAL typical=duration)? ;
   std::optional<ast::TimeSpec> timeSpec(P::TimeSpecContext* ctx, llvm::SMRange line);
-  /// duration : NUMBER ident ;
-  std::optional<ast::Duration> duration(P::DurationContext* ctx);
-  /// percent : NUMBER '%' ;
+  /// duration : NUMBER ident? ;
+  /// `line` is where the line starts, for the example of a missing unit.
+  std::optional<ast::Duration> duration(P::DurationContext* ctx, const char* line);
+  /// percent : NUMBER ('%' | ID)? ;
   std::optional<ast::Percent> percent(P::PercentContext* ctx);
+  /// money : CURRENCY_SIGN? NUMBER (ID ID?)? CURRENCY_SIGN? ; `keyword` (value, cost) is
+  /// for the example of a missing currency.
+  std::optional<ast::Money> money(P::MoneyContext* ctx, llvm::StringRef keyword);
+  /// NUMBER ID? where the ID may be a scale (`20k`): `leads 20k;`.
+  std::optional<ast::Number> count(antlr4::Token* number, antlr4::Token* scale);
   /// identList : ident (',' ident)* ;
   std::vector<ast::Ident> identList(P::IdentListContext* ctx);
   std::optional<ast::NameList> nameList(P::IdentListContext* ctx, antlr4::ParserRuleContext* line);
   std::optional<ast::Ident> ident(P::IdentContext* ctx);
+  /// A NUMBER, reported when it is not written as salesc writes numbers (`1,350`).
   std::optional<ast::Number> number(antlr4::Token* token);
+  /// A NUMBER, read as written; reports only a number too large.
+  std::optional<std::pair<WrittenNumber, ast::Number>> readNumber(antlr4::Token* token);
   std::optional<ast::Text> text(antlr4::Token* token);
 
   /// `ctx` as its labelled alternative `T`, told by the caller from its first token.
@@ -70,6 +80,8 @@ private:
   llvm::SMRange range(antlr4::Token* t) const;
   llvm::SMRange range(antlr4::ParserRuleContext* ctx) const;
   llvm::StringRef slice(antlr4::Token* t) const;
+  /// From the start of `first` to the end of `last`.
+  llvm::SMRange span(antlr4::Token* first, antlr4::Token* last) const;
 
   const SourceText& text_;
   ast::Module& module_;

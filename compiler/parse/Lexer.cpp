@@ -1,12 +1,15 @@
 //===- Lexer.cpp - The hand-written lexer behind the ANTLR parser ---------===//
 #include "Lexer.h"
 
+#include "Confusables.h"
 #include "SalesParser.h"
 
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/ConvertUTF.h"
 
 #include <fmt/format.h>
+
+#include <cstring>
 
 namespace salesc::parse {
 
@@ -83,8 +86,11 @@ void Lexer::skipTrivia() {
       ++pos_;
     } else if (c == '\xC2' && pos_ + 1 < n && s[pos_ + 1] == '\xA0') {
       pos_ += 2; // no-break space
-    } else if (c == '\xEF' && s.substr(pos_, 3) == "\xEF\xBB\xBF") {
+    } else if (c == '\xEF' && s.substr(pos_, 3) == "\xEF\xBB\xBF" && pos_ == 0) {
       pos_ += 3; // byte order mark
+    } else if (auto k = invisibleAt(pos_)) {
+      reportConfusable(*k, pos_); // between words, as pasted text brings them
+      pos_ += k->length;
     } else if (c == '/' && pos_ + 1 < n && s[pos_ + 1] == '/') {
       while (pos_ < n && s[pos_] != '\n')
         ++pos_;
@@ -107,6 +113,198 @@ void Lexer::skipTrivia() {
   }
 }
 
+std::optional<Confusable> Lexer::invisibleAt(size_t at) const {
+  auto k = confusableAt(in_.bytes().substr(at));
+  if (k && k->invisible())
+    return k;
+  return std::nullopt;
+}
+
+void Lexer::reportConfusable(const Confusable& k, size_t at) {
+  ++errors_;
+  llvm::SMRange r = range(at, at + k.length);
+  if (k.invisible()) {
+    diags_
+        .report(DiagKind::InvalidCharacter, r,
+                "invisible character " + k.named() +
+                    "; remove it (it may have come with pasted text)")
+        .fix(r, "", "remove the invisible character", diag::Applicability::Safe);
+    return;
+  }
+  std::string ascii(1, k.ascii);
+  diags_
+      .report(DiagKind::InvalidCharacter, r,
+              "character " + k.named() + " looks like '" + ascii + "' but is not; write '" + ascii +
+                  "'")
+      .fix(r, ascii, "replace with '" + ascii + "'", diag::Applicability::Safe);
+}
+
+/// The multi-byte punctuation of Sales.g4 at the start of `s` (DASH, CURRENCY_SIGN) and its
+/// length, or 0.
+static size_t punctuationAt(llvm::StringRef s, size_t& type) {
+  static const struct {
+    const char* bytes;
+    size_t type;
+  } Marks[] = {
+      {"\xE2\x80\x93", P::DASH},          {"\xE2\x80\x94", P::DASH},
+      {"\xE2\x88\x92", P::DASH},          {"\xE2\x82\xAC", P::CURRENCY_SIGN},
+      {"\xC2\xA3", P::CURRENCY_SIGN},     {"\xC2\xA5", P::CURRENCY_SIGN},
+      {"\xE2\x82\xB9", P::CURRENCY_SIGN}, {"\xE2\x82\xA9", P::CURRENCY_SIGN},
+      {"\xE2\x82\xBD", P::CURRENCY_SIGN}, {"\xE2\x82\xBA", P::CURRENCY_SIGN},
+      {"\xE2\x82\xAA", P::CURRENCY_SIGN}, {"\xE2\x82\xAB", P::CURRENCY_SIGN},
+      {"\xE2\x82\xB1", P::CURRENCY_SIGN}, {"\xE2\x82\xB4", P::CURRENCY_SIGN},
+      {"\xE2\x82\xA6", P::CURRENCY_SIGN}, {"\xE0\xB8\xBF", P::CURRENCY_SIGN},
+  };
+  for (const auto& m : Marks)
+    if (s.startswith(m.bytes)) {
+      type = m.type;
+      return std::strlen(m.bytes);
+    }
+  return 0;
+}
+
+/// The length of a space of WRITTEN_NUMBER at the start of `s` (' ', U+00A0, U+2009,
+/// U+202F), or 0.
+static size_t numberSpaceAt(llvm::StringRef s) {
+  if (s.startswith(" "))
+    return 1;
+  if (s.startswith("\xC2\xA0"))
+    return 2;
+  if (s.startswith("\xE2\x80\x89") || s.startswith("\xE2\x80\xAF"))
+    return 3;
+  return 0;
+}
+
+/// The end of the longest NUMBER or WRITTEN_NUMBER of Sales.g4 starting at `start`, a digit.
+static size_t numberEnd(llvm::StringRef s, size_t start) {
+  const size_t n = s.size();
+  auto digitsFrom = [&](size_t i) {
+    while (i < n && isDigit(s[i]))
+      ++i;
+    return i;
+  };
+  // NUMBER: [0-9] ('_'? [0-9])* ('.' [0-9] ('_'? [0-9])*)?
+  auto underscored = [&](size_t i) {
+    ++i;
+    while (i < n && (isDigit(s[i]) || (s[i] == '_' && i + 1 < n && isDigit(s[i + 1]))))
+      ++i;
+    return i;
+  };
+  size_t best = underscored(start);
+  if (best + 1 < n && s[best] == '.' && isDigit(s[best + 1]))
+    best = underscored(best + 1);
+  // [0-9]+ ([.,] [0-9]+)* with a separated group at least: 1,350,000 or 12,5.
+  auto separated = [&](size_t i) {
+    while (i + 1 < n && (s[i] == '.' || s[i] == ',') && isDigit(s[i + 1]))
+      i = digitsFrom(i + 1);
+    return i;
+  };
+  best = std::max(best, separated(digitsFrom(start)));
+  // [0-9]{1,3} (space [0-9]{3})+ ([.,] [0-9]+)*: 1 350 000.
+  size_t i = digitsFrom(start);
+  if (i - start <= 3) {
+    bool grouped = false;
+    for (size_t sp; (sp = numberSpaceAt(s.substr(i))) && i + sp + 3 <= n && isDigit(s[i + sp]) &&
+                    isDigit(s[i + sp + 1]) && isDigit(s[i + sp + 2]);) {
+      i += sp + 3;
+      grouped = true;
+    }
+    if (grouped)
+      best = std::max(best, separated(i));
+  }
+  return best;
+}
+
+/// Whether `word`, followed by '$', is a CURRENCY_SIGN of Sales.g4 (US$, A$, ...).
+static bool isDollarPrefix(llvm::StringRef word) {
+  static const llvm::StringRef Prefixes[] = {"US", "A",  "AU", "C", "CA",
+                                             "NZ", "HK", "S",  "R", "MX"};
+  return llvm::is_contained(Prefixes, word);
+}
+
+/// Whether `s` starts with a curly double quote, U+201C or U+201D.
+static bool isCurlyQuote(llvm::StringRef s) {
+  return s.startswith("\xE2\x80\x9C") || s.startswith("\xE2\x80\x9D");
+}
+
+std::unique_ptr<antlr4::Token> Lexer::word(size_t start) {
+  llvm::StringRef s = in_.bytes();
+  const size_t n = s.size();
+  auto wordChar = [&](size_t at) { return isLetter(s[at]) || isDigit(s[at]) || s[at] == '_'; };
+  bool confused = false, hyphenated = false;
+  pos_ = start;
+  for (;;) {
+    if (pos_ < n && wordChar(pos_)) {
+      ++pos_;
+      continue;
+    }
+    if (pos_ + 1 < n && s[pos_] == '-' && isLetter(s[pos_ + 1])) {
+      hyphenated = true;
+      ++pos_;
+      continue;
+    }
+    auto k = pos_ < n ? confusableAt(s.substr(pos_)) : std::nullopt;
+    if (!k)
+      break;
+    if (k->invisible()) {
+      // Inside the word only when a letter follows; at its end it is left to skipTrivia.
+      size_t next = pos_ + k->length;
+      auto after = next < n ? confusableAt(s.substr(next)) : std::nullopt;
+      if (!(next < n && wordChar(next)) && !(after && !after->invisible()))
+        break;
+    } else if (!isLetter(k->ascii) && !isDigit(k->ascii)) {
+      break;
+    }
+    reportConfusable(*k, pos_);
+    confused = true;
+    pos_ += k->length;
+  }
+  if (hyphenated)
+    return make(P::ID, start, pos_);
+  if (!confused) {
+    if (pos_ < n && s[pos_] == '$' && isDollarPrefix(s.slice(start, pos_))) {
+      ++pos_;
+      return make(P::CURRENCY_SIGN, start, pos_);
+    }
+    return make(keywordOrId(s.slice(start, pos_)), start, pos_);
+  }
+  // The word as meant, for its keyword: look-alikes replaced, invisible characters dropped.
+  std::string folded;
+  for (size_t i = start; i < pos_;) {
+    auto k = confusableAt(s.substr(i, pos_ - i));
+    if (!k) {
+      folded += s[i++];
+      continue;
+    }
+    if (!k->invisible())
+      folded += k->ascii;
+    i += k->length;
+  }
+  return make(keywordOrId(folded), start, pos_);
+}
+
+std::unique_ptr<antlr4::Token> Lexer::unterminatedCurly(size_t start) {
+  llvm::StringRef s = in_.bytes();
+  size_t end = start + 3;
+  while (end < s.size() && s[end] != '\n' && s[end] != '\r')
+    ++end;
+  // Leave a final ';' to end the statement, so the open quote is the only error.
+  llvm::StringRef text = s.slice(start, end).rtrim(" \t");
+  if (text.size() > 3 && text.endswith(";"))
+    text = text.drop_back(1);
+  pos_ = start + text.size();
+  size_t close = start + text.rtrim(" \t").size();
+  ++errors_;
+  diags_
+      .report(DiagKind::UnterminatedString, range(start, pos_),
+              "this description opens with a curly quote and has no closing quote; write it "
+              "in straight double quotes (\") on one line")
+      .fix(range(start, start + 3), "\"", "replace with a straight quote",
+           diag::Applicability::Unsafe)
+      .fix(range(close, close), "\"", "close the description", diag::Applicability::Unsafe);
+  return make(P::STRING, start, pos_);
+}
+
 // One function on purpose: the hot loop of the front end, a switch on the first byte
 // of each token that the compiler keeps in registers (see docs/performance.md).
 std::unique_ptr<antlr4::Token> Lexer::nextToken() {
@@ -122,24 +320,11 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
       return make(antlr4::Token::EOF, n, n + 1);
     size_t start = pos_;
     char c = s[pos_];
-    if (isLetter(c)) {
-      ++pos_;
-      while (pos_ < n && (isLetter(s[pos_]) || isDigit(s[pos_]) || s[pos_] == '_'))
-        ++pos_;
-      return make(keywordOrId(s.slice(start, pos_)), start, pos_);
-    }
+    std::optional<Confusable> lookAlike;
+    if (isLetter(c) || ((lookAlike = confusableAt(s.substr(pos_))) && isLetter(lookAlike->ascii)))
+      return word(start);
     if (isDigit(c)) {
-      auto digits = [&] {
-        ++pos_;
-        while (pos_ < n &&
-               (isDigit(s[pos_]) || (s[pos_] == '_' && pos_ + 1 < n && isDigit(s[pos_ + 1]))))
-          ++pos_;
-      };
-      digits();
-      if (pos_ + 1 < n && s[pos_] == '.' && isDigit(s[pos_ + 1])) {
-        ++pos_;
-        digits();
-      }
+      pos_ = numberEnd(s, start);
       return make(P::NUMBER, start, pos_);
     }
     switch (c) {
@@ -158,6 +343,12 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
     case '%':
       ++pos_;
       return make(P::PCT, start, pos_);
+    case '-':
+      ++pos_;
+      return make(P::DASH, start, pos_);
+    case '$':
+      ++pos_;
+      return make(P::CURRENCY_SIGN, start, pos_);
     case '"': {
       ++pos_;
       while (pos_ < n && s[pos_] != '"' && s[pos_] != '\n' && s[pos_] != '\r') {
@@ -182,12 +373,39 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
     default:
       break;
     }
+    if (size_t type = 0, len = punctuationAt(s.substr(pos_), type); len) {
+      pos_ += len;
+      return make(type, start, pos_);
+    }
+    // A description in curly quotes, closed by a curly or a straight quote on its line:
+    // a string (CURLY_STRING of Sales.g4), which the tree builder reports.
+    if (isCurlyQuote(s.substr(pos_))) {
+      size_t end = pos_ + 3;
+      while (end < n && s[end] != '\n' && s[end] != '\r') {
+        if (s[end] == '\\') {
+          if (end + 1 >= n || s[end + 1] == '\n' || s[end + 1] == '\r')
+            break;
+          end += 2;
+          continue;
+        }
+        if (s[end] == '"' || isCurlyQuote(s.substr(end))) {
+          pos_ = end + (s[end] == '"' ? 1 : 3);
+          return make(P::STRING, start, pos_);
+        }
+        ++end;
+      }
+      return unterminatedCurly(start);
+    }
     // A character with no meaning: one report for a run of them.
     size_t end = pos_;
     while (end < n) {
       char d = s[end];
       if (isLetter(d) || isDigit(d) || d == ' ' || d == '\t' || d == '\n' || d == '\r' ||
-          llvm::StringRef(";,{}%\"/").contains(d) || d == '\xC2' || d == '\xEF')
+          llvm::StringRef(";,{}%\"/-$").contains(d) || d == '\xC2' || d == '\xEF' ||
+          isCurlyQuote(s.substr(end)) || confusableAt(s.substr(end)) || [&] {
+            size_t type = 0;
+            return punctuationAt(s.substr(end), type) != 0;
+          }())
         break;
       unsigned len = llvm::getNumBytesForUTF8(static_cast<llvm::UTF8>(d));
       end += len ? len : 1;

@@ -7,11 +7,16 @@
 // with both. Tokens index bytes, not code points, so a token's range is a slice of
 // the SourceMgr's buffer. Whitespace and comments are skipped, not emitted;
 // characters with no meaning, unterminated strings and comments are reported here.
+// On input that is an error anyway it reads further than the grammar, so that one
+// mistake is one error: a look-alike letter or an invisible character inside a word
+// is reported and read through (`stаge`, with a Cyrillic 'а', is the keyword), and a
+// description opened with a curly quote and never closed is a description.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_PARSE_LEXER_H
 #define SALESC_PARSE_LEXER_H
 
+#include "Confusables.h"
 #include "diag/DiagnosticEngine.h"
 
 #include "antlr4-runtime.h"
@@ -111,6 +116,14 @@ public:
 
 private:
   void skipTrivia();
+  /// A name or keyword starting at `start`, with hyphens (HYPHENATED_NAME), look-alike
+  /// letters and invisible characters (each reported), or a CURRENCY_SIGN such as `US$`.
+  std::unique_ptr<antlr4::Token> word(size_t start);
+  /// A description opened with a curly quote and not closed on its line: reported, and
+  /// a string up to the end of the line (but a final ';').
+  std::unique_ptr<antlr4::Token> unterminatedCurly(size_t start);
+  std::optional<Confusable> invisibleAt(size_t at) const;
+  void reportConfusable(const Confusable& k, size_t at);
   void newline(size_t at) {
     ++line_;
     lineStart_ = at + 1;

@@ -67,6 +67,20 @@ std::vector<Tok> ours(llvm::StringRef text) {
   return out;
 }
 
+/// The token types of our lexer on `text`, with what it reported in `reported`.
+std::vector<size_t> typesOf(llvm::StringRef text, std::vector<diag::Diagnostic>& reported) {
+  llvm::SourceMgr sm;
+  sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBuffer(text, "t", false), llvm::SMLoc());
+  diag::DiagnosticEngine diags(sm, {});
+  ByteStream input(text, "t");
+  Lexer lexer(input, diags);
+  std::vector<size_t> types;
+  for (auto t = lexer.nextToken(); t->getType() != antlr4::Token::EOF; t = lexer.nextToken())
+    types.push_back(t->getType());
+  reported = diags.sorted();
+  return types;
+}
+
 void expectSameTokens(llvm::StringRef text, const std::string& what) {
   std::vector<Tok> expected = reference(text);
   std::vector<Tok> actual = ours(text);
@@ -86,8 +100,57 @@ TEST(LexerTest, MatchesTheGrammarOnEveryTokenKind) {
                        "\tstage time { time 2 to 10 days typical 4 days; next won 1_0%; }\n"
                        "  won won;\xC2\xA0lost lost; stage s1_x{learn a,b;}\r\n"
                        "  value 1\n"
-                       "}";
+                       "}\n"
+                       "channel c \xE2\x80\x9C"
+                       "curly \\\" \xE2\x80\x9D channel d \xE2\x80\x9D"
+                       "mixed\";";
   expectSameTokens(sample, "sample");
+}
+
+TEST(LexerTest, MatchesTheGrammarOnNumbersNamesAndSignsAsDocumentsWriteThem) {
+  // Read as one token each so that each mistake is one error (AstBuilderAmounts.cpp):
+  // separators, a decimal comma, spaces between thousands (also no-break and thin ones),
+  // dashes, currency signs with and without a prefix, hyphenated names.
+  const char* sample = "value 1,350,000 EUR; 1.350.000,50 1 350 000 12,5% 1,350 1.5.3\n"
+                       "1\xC2\xA0"
+                       "350 1\xE2\x80\xAF"
+                       "350\xE2\x80\x89"
+                       "000 1 3500 1234 567 "
+                       "1_000,5 15_000.50 1 350,5 1.5M 20k\n"
+                       "\xE2\x82\xAC"
+                       "48 US$5 A$3 $4 \xC2\xA3"
+                       "5 \xC2\xA5"
+                       "6 MX$ USD$ S$1\n"
+                       "1-2 1\xE2\x80\x93"
+                       "2 1\xE2\x80\x94"
+                       "2 3\xE2\x88\x92"
+                       "4 - x\n"
+                       "pql-alert a-b-c stage-x stage- time-1 US-x$ won-won\n";
+  expectSameTokens(sample, "documents");
+}
+
+TEST(LexerTest, ReadsThroughLookAlikesAndInvisibleCharacters) {
+  // `st\u0430ge` (a Cyrillic a) is the keyword; `pql\u200Balert` one name; a zero-width
+  // space between words is skipped. Each is reported by code point, never printed.
+  llvm::StringRef text = "st\xD0\xB0ge pql\xE2\x80\x8B"
+                         "alert \xE2\x80\x8B;";
+  std::vector<diag::Diagnostic> d;
+  std::vector<size_t> types = typesOf(text, d);
+  using P = syntax::gen::SalesLexer;
+  EXPECT_EQ(types, (std::vector<size_t>{P::STAGE, P::ID, P::SEMI}));
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].message,
+            "character U+0430 (Cyrillic small letter a) looks like 'a' but is not; write 'a'");
+  EXPECT_EQ(d[1].message, "invisible character U+200B (zero-width space); remove it (it may have "
+                          "come with pasted text)");
+  EXPECT_EQ(d[2].message, d[1].message);
+  for (const diag::Diagnostic& one : d) {
+    ASSERT_EQ(one.fixes.size(), 1u);
+    EXPECT_EQ(one.fixes[0].applicability, diag::Applicability::Safe);
+    EXPECT_TRUE(llvm::all_of(one.message, [](char c) { return c > 0; })) << one.message;
+  }
+  EXPECT_EQ(d[0].fixes[0].replacement, "a");
+  EXPECT_EQ(d[1].fixes[0].replacement, "");
 }
 
 TEST(LexerTest, MatchesTheGrammarOnEveryKeyword) {
@@ -120,18 +183,11 @@ TEST(LexerTest, MatchesTheGrammarOnExamplesAndStandardLibrary) {
 
 TEST(LexerTest, ReportsWhatHasNoMeaning) {
   llvm::StringRef text = "stage # \"open\n_x /* never closed";
-  llvm::SourceMgr sm;
-  sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBuffer(text, "t", false), llvm::SMLoc());
-  diag::DiagnosticEngine diags(sm, {});
-  ByteStream input(text, "t");
-  Lexer lexer(input, diags);
-  std::vector<size_t> types;
-  for (auto t = lexer.nextToken(); t->getType() != antlr4::Token::EOF; t = lexer.nextToken())
-    types.push_back(t->getType());
+  std::vector<diag::Diagnostic> d;
+  std::vector<size_t> types = typesOf(text, d);
   using P = syntax::gen::SalesLexer;
   // '#' is dropped; the open string is still a string; '_' is dropped before 'x'.
   EXPECT_EQ(types, (std::vector<size_t>{P::STAGE, P::STRING, P::ID}));
-  std::vector<diag::Diagnostic> d = diags.sorted();
   ASSERT_EQ(d.size(), 4u);
   EXPECT_EQ(d[0].kind, diag::DiagKind::InvalidCharacter);
   EXPECT_EQ(d[1].kind, diag::DiagKind::UnterminatedString);

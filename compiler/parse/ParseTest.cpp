@@ -94,10 +94,13 @@ TEST(ParseTest, WordsSyntaxErrorsForAConsultantAndRecovers) {
                  "  stage b { next won 10 }\n"
                  "  won won;\n"
                  "}\n");
-  ASSERT_EQ(p->messages.size(), 2u);
+  // Line 6 has two mistakes, each reported once: the share without '%' (read, as
+  // `next won 10;` would be) and the missing ';'.
+  ASSERT_EQ(p->messages.size(), 3u);
   EXPECT_EQ(p->messages[0], "3:21: expected ';' after the time");
-  EXPECT_EQ(p->messages[1], "6:25: expected '%', found '}'");
-  EXPECT_EQ(p->result.syntaxErrors, 2u);
+  EXPECT_EQ(p->messages[1], "6:22: write this share as 10%: salesc writes shares with '%'");
+  EXPECT_EQ(p->messages[2], "6:24: expected ';' after the 'next' line, found '}'");
+  EXPECT_EQ(p->result.syntaxErrors, 3u);
   for (const std::string& m : p->messages)
     EXPECT_EQ(m.find("mismatched"), std::string::npos) << m;
 }

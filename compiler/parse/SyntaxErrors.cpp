@@ -104,7 +104,9 @@ std::string describeExpected(antlr4::Parser* p, const antlr4::misc::IntervalSet&
   for (ssize_t t : set.toList()) {
     if (name && isKeyword(t))
       continue;
-    if (t == SalesParser::UNTERMINATED_STRING)
+    // Read so that a mistake gets its own message, never suggested.
+    if (t == SalesParser::UNTERMINATED_STRING || t == SalesParser::DASH ||
+        t == SalesParser::CURRENCY_SIGN)
       continue;
     items.push_back(describeType(p, t));
   }

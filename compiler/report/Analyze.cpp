@@ -19,6 +19,76 @@ std::string targetNote(bool met, const std::string& target) {
   return fmt::format(" (target {}, {})", target, met ? "met" : "missed");
 }
 
+/// What the wins at won outcome `o` add to the value of a lead: P(end at o) x the value
+/// of a win there, summed over segments by share. Requires values (winValue not empty).
+double outcomeValuePerLead(const rt::Process& p, const rt::Analysis& a, uint32_t o) {
+  if (a.segments.empty())
+    return a.expectedVisits[o] * a.winValue[o];
+  double sum = 0;
+  for (const rt::SegmentAnalysis& g : a.segments)
+    sum += g.share * g.analysis.expectedVisits[o] * g.analysis.winValue[o];
+  return sum;
+}
+
+/// The value and the margin of a lead.
+void printValue(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis& a) {
+  std::optional<double> perLead = a.valuePerLead();
+  if (!perLead)
+    return;
+  auto money = [&](double v) { return rt::formatMoney(v, p.currency); };
+  os << "  value of a lead: " << money(*perLead);
+  if (p.oneWinValue() && p.value)
+    os << " (" << money(*p.value) << " x " << rt::percent(a.winRate()) << ")\n";
+  else
+    os << " (the sum over won outcomes of P(win there) x the value of a win there)\n";
+  if (a.marginPerLead)
+    os << "  margin per lead: " << money(*a.marginPerLead) << '\n';
+}
+
+/// The value of a lead by won outcome: the probability of ending there from the start
+/// and what those wins are worth (blended over segments). Shown when some outcome has a
+/// value of its own or the process has segments.
+void printOutcomeValues(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis& a) {
+  if (p.oneWinValue() || a.winValue.empty())
+    return;
+  os << "\n  value by won outcome:\n";
+  TextTable t({"outcome", "probability", "value of a win", "value per lead"});
+  for (uint32_t i = 0; i < p.states.size(); ++i) {
+    if (p.states[i].kind != rt::StateKind::Won)
+      continue;
+    const double perLead = outcomeValuePerLead(p, a, i), prob = a.expectedVisits[i];
+    t.row({p.states[i].name, rt::percent(prob),
+           prob > 0 ? rt::formatMoney(perLead / prob, p.currency) : "-",
+           rt::formatMoney(perLead, p.currency)});
+  }
+  t.print(os);
+}
+
+/// Per segment: its share, win rate, time to win, value and margin of a lead.
+void printSegments(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis& a) {
+  if (a.segments.empty())
+    return;
+  os << "\n  segments (the figures above blend them):\n";
+  std::vector<std::string> header{"segment", "share", "win rate", "days to win"};
+  if (!a.winValue.empty())
+    header.push_back("value per lead");
+  if (a.marginPerLead)
+    header.push_back("margin per lead");
+  TextTable t(header);
+  for (const rt::SegmentAnalysis& g : a.segments) {
+    const rt::Analysis& x = g.analysis;
+    const double toWin = x.expectedDaysToWin[x.start];
+    std::vector<std::string> row{g.name, rt::percent(g.share), rt::percent(x.winRate()),
+                                 std::isnan(toWin) ? "-" : fmt::format("{:.2f}", toWin)};
+    if (!a.winValue.empty())
+      row.push_back(rt::formatMoney(*x.valuePerLead(), p.currency));
+    if (a.marginPerLead)
+      row.push_back(rt::formatMoney(*x.marginPerLead, p.currency));
+    t.row(row);
+  }
+  t.print(os);
+}
+
 void printHeadline(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis& a) {
   os << p.name;
   if (!p.description.empty())
@@ -33,9 +103,7 @@ void printHeadline(llvm::raw_ostream& os, const rt::Process& p, const rt::Analys
   if (a.cycleTargetMet)
     os << targetNote(*a.cycleTargetMet, rt::days(*p.targetCycleDays));
   os << "\n  expected time until any outcome: " << rt::days(a.expectedDaysToClose[p.start]) << '\n';
-  if (p.value)
-    os << "  value of a lead: " << rt::formatMoney(*p.value * win, p.currency) << " ("
-       << rt::formatMoney(*p.value, p.currency) << " x " << rt::percent(win) << ")\n";
+  printValue(os, p, a);
   os << '\n';
 }
 
@@ -84,7 +152,7 @@ void printSignoffs(llvm::raw_ostream& os, const rt::Process& p, const rt::Analys
        << " of the deals; the last answer comes after " << rt::days(a.meanDays[i])
        << " on average\n";
     std::vector<std::string> header{"role", "share", "mean days", "one more point"};
-    if (p.value)
+    if (!a.winValue.empty())
       header.push_back("value per lead gain");
     TextTable t(header);
     for (uint32_t r = 0; r < s.signoffs.size(); ++r) {
@@ -116,7 +184,7 @@ void printSensitivity(llvm::raw_ostream& os, const rt::Process& p, const rt::Ana
     return;
   os << "\n  where one more point of conversion pays most:\n";
   std::vector<std::string> header{"edge", "win rate gain"};
-  if (p.value)
+  if (!a.winValue.empty())
     header.push_back("value per lead gain");
   TextTable t(header);
   for (const rt::EdgeSensitivity& s : sens) {
@@ -167,6 +235,13 @@ void stageJson(llvm::json::OStream& j, const rt::Process& p, const rt::Analysis&
           j.attribute("name", p.states[i].name);
           j.attribute("kind", rt::toString(p.states[i].kind));
           jsonNumber(j, "probability", a.expectedVisits[i]);
+          if (p.states[i].kind != rt::StateKind::Won)
+            return;
+          if (a.winValue.empty()) {
+            j.attribute("value_per_lead", nullptr);
+            return;
+          }
+          jsonNumber(j, "value_per_lead", outcomeValuePerLead(p, a, i));
         });
   });
 }
@@ -198,6 +273,22 @@ void sensitivityJson(llvm::json::OStream& j, const rt::Process& p, const rt::Ana
   });
 }
 
+void segmentsJson(llvm::json::OStream& j, const rt::Analysis& a) {
+  j.attributeArray("segments", [&] {
+    for (const rt::SegmentAnalysis& g : a.segments)
+      j.object([&] {
+        const rt::Analysis& x = g.analysis;
+        j.attribute("name", g.name);
+        jsonNumber(j, "share", g.share);
+        jsonNumber(j, "win_probability", x.winRate());
+        jsonOptional(j, "value_per_lead", x.valuePerLead());
+        jsonOptional(j, "margin_per_lead", x.marginPerLead);
+        jsonNumber(j, "expected_days_to_win", x.expectedDaysToWin[x.start]);
+        jsonNumber(j, "expected_days_to_close", x.expectedDaysToClose[x.start]);
+      });
+  });
+}
+
 void processJson(llvm::json::OStream& j, const rt::AnalyzedProcess& ap) {
   const rt::Process& p = *ap.process;
   const rt::Analysis& a = ap.analysis;
@@ -207,10 +298,9 @@ void processJson(llvm::json::OStream& j, const rt::AnalyzedProcess& ap) {
     jsonNumber(j, "win_probability", a.winRate());
     jsonNumber(j, "expected_days_to_win", a.expectedDaysToWin[p.start]);
     jsonNumber(j, "expected_days_to_close", a.expectedDaysToClose[p.start]);
-    if (p.value)
-      jsonNumber(j, "value_per_lead", *p.value * a.winRate());
-    else
-      j.attribute("value_per_lead", nullptr);
+    jsonOptional(j, "value_per_lead", a.valuePerLead());
+    jsonOptional(j, "margin_per_lead", a.marginPerLead);
+    jsonOptional(j, "margin", p.margin);
     j.attribute("currency",
                 p.currency.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(p.currency));
     j.attributeObject("targets", [&] {
@@ -219,6 +309,7 @@ void processJson(llvm::json::OStream& j, const rt::AnalyzedProcess& ap) {
     });
     stageJson(j, p, a);
     sensitivityJson(j, p, a);
+    segmentsJson(j, a);
   });
 }
 
@@ -228,6 +319,8 @@ std::string analyzeText(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
   return perProcessText(ps, [](llvm::raw_ostream& os, const rt::AnalyzedProcess& p) {
     printHeadline(os, *p.process, p.analysis);
     printStages(os, *p.process, p.analysis);
+    printOutcomeValues(os, *p.process, p.analysis);
+    printSegments(os, *p.process, p.analysis);
     printSignoffs(os, *p.process, p.analysis);
     printSensitivity(os, *p.process, p.analysis);
   });

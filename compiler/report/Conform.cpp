@@ -125,6 +125,13 @@ std::string conformText(const ConformReport& report) {
   printStages(os, p, r);
   printEdges(os, p, r);
   printStalled(os, p, r.stalled, "open deals stalled past their stage's limit");
+  for (const ConformReport::Segment& g : report.segments) {
+    os << "\nsegment " << g.name << " (compared with the segment's own process): " << g.result.deals
+       << " deals, " << g.result.events << " events\n\n";
+    printStages(os, *g.process, g.result);
+    printEdges(os, *g.process, g.result);
+    printStalled(os, *g.process, g.result.stalled, "open deals stalled past their stage's limit");
+  }
   if (report.suggestions) {
     os << "\n  edits that would match what was observed:\n";
     if (report.suggestions->empty())
@@ -149,6 +156,17 @@ std::string conformJson(const ConformReport& report) {
       stagesJson(j, p, r);
       edgesJson(j, p, r);
       stalledJson(j, p, r.stalled);
+      j.attributeArray("segments", [&] {
+        for (const ConformReport::Segment& g : report.segments)
+          j.object([&] {
+            j.attribute("name", g.name);
+            j.attribute("events", g.result.events);
+            j.attribute("deals", g.result.deals);
+            stagesJson(j, *g.process, g.result);
+            edgesJson(j, *g.process, g.result);
+            stalledJson(j, *g.process, g.result.stalled);
+          });
+      });
       if (report.suggestions)
         j.attributeArray("suggestions", [&] {
           for (const std::string& e : *report.suggestions)

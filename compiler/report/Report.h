@@ -49,7 +49,12 @@ struct RoiRun {
   rt::RoiResult result;
 };
 std::string roiText(llvm::ArrayRef<RoiRun> runs);
+/// {"version":1,"processes":[...]}: one return per process (--leads and --cost).
 std::string roiJson(llvm::ArrayRef<RoiRun> runs);
+/// The campaigns of a file (each result names its campaign), one section each.
+std::string campaignsText(llvm::ArrayRef<RoiRun> runs);
+/// {"version":1,"campaigns":[{"campaign","process",...}]}, as docs/cli.md documents it.
+std::string campaignsJson(llvm::ArrayRef<RoiRun> runs);
 
 // --- salesc forecast (Forecast.cpp) -------------------------------------------------
 
@@ -72,6 +77,14 @@ struct ConformReport {
   const rt::ConformResult* result = nullptr;
   const rt::LoadReport* load = nullptr;
   const std::vector<std::string>* suggestions = nullptr; ///< null: not asked for
+  /// The deals whose log names their segment, each segment's compared with the
+  /// segment's own process; empty when no row names a segment.
+  struct Segment {
+    std::string name;
+    const rt::Process* process = nullptr;
+    rt::ConformResult result;
+  };
+  std::vector<Segment> segments;
 };
 std::string conformText(const ConformReport& r);
 std::string conformJson(const ConformReport& r);

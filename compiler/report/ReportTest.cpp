@@ -98,6 +98,96 @@ TEST(Report, AnalyzeJsonHoldsTheSameFigures) {
   EXPECT_NEAR(*sens[1].getAsObject()->getNumber("value_per_lead_gain"), 4, 1e-9);
 }
 
+/// The hand-worked process in two segments of half the leads each, with a margin of 50%:
+/// x as it is (wins 20%, 200 USD a lead), y with b -> won 60% and a value of 2,000 USD
+/// (wins 0.5 x 0.6 = 30%, 0.3 x 2,000 = 600 USD a lead). Blended: 25%, 400 USD a lead,
+/// margin 200 USD; every winner takes 6 days in both. At b, x reached it with 0.5 and y
+/// too, so the weights are the shares: 0.5 x 40% + 0.5 x 60% = 50%. The wins at `won` are
+/// worth 400 / 0.25 = 1,600 USD on average. One more point on a -> b: +0.01 x 40% in x
+/// and 0.01 x 60% in y, +0.5 pt blended, worth 0.01 x 400 = 4 USD a lead in x and 0.01 x
+/// 1,200 = 12 USD in y, +8 USD blended; on b -> won: 0.01 x 0.5 = +0.5 pt in both, +5 USD
+/// a lead in x and +10 USD in y, +7.5 USD blended.
+struct SegmentFixture {
+  rt::Process process = handWorked();
+  std::vector<rt::AnalyzedProcess> analyzed;
+  SegmentFixture() {
+    process.margin = 0.5;
+    rt::Process y = process;
+    y.transitions[2].probability = 0.6;
+    y.transitions[3].probability = 0.4;
+    y.value = 2000;
+    process.segments = {{"x", "", 0.5, process}, {"y", "", 0.5, y}};
+    llvm::Expected<rt::Analysis> a = rt::analyze(process);
+    EXPECT_TRUE(bool(a)) << llvm::toString(a.takeError());
+    analyzed.push_back(rt::AnalyzedProcess{&process, std::move(*a)});
+  }
+};
+
+TEST(Report, AnalyzeTextShowsSegmentsValuesAndMargin) {
+  SegmentFixture f;
+  EXPECT_EQ(analyzeText(f.analyzed),
+            "p\n"
+            "  win rate from the start (a): 25% (target 25%, met)\n"
+            "  expected time to win: 6 days (target 10 days, met)\n"
+            "  expected time until any outcome: 4 days\n"
+            "  value of a lead: 400 USD (the sum over won outcomes of P(win there) x the value "
+            "of a win there)\n"
+            "  margin per lead: 200 USD\n"
+            "\n"
+            "  stage  win probability  days to win  days to close  visits  share of time\n"
+            "  -------------------------------------------------------------------------\n"
+            "  a                  25%         6.00           4.00   1.000            50%\n"
+            "  b                  50%         4.00           4.00   0.500            50%\n"
+            "\n"
+            "  bottlenecks (share of the expected time): a 50%, b 50%\n"
+            "\n"
+            "  value by won outcome:\n"
+            "  outcome  probability  value of a win  value per lead\n"
+            "  ----------------------------------------------------\n"
+            "  won              25%       1,600 USD         400 USD\n"
+            "\n"
+            "  segments (the figures above blend them):\n"
+            "  segment  share  win rate  days to win  value per lead  margin per lead\n"
+            "  ----------------------------------------------------------------------\n"
+            "  x          50%       20%         6.00         200 USD          100 USD\n"
+            "  y          50%       30%         6.00         600 USD          300 USD\n"
+            "\n"
+            "  where one more point of conversion pays most:\n"
+            "  edge      win rate gain  value per lead gain\n"
+            "  --------------------------------------------\n"
+            "  a -> b        +0.500 pt               +8 USD\n"
+            "  b -> won      +0.500 pt            +7.50 USD\n");
+}
+
+TEST(Report, AnalyzeJsonHoldsTheSegments) {
+  SegmentFixture f;
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(analyzeJson(f.analyzed));
+  ASSERT_TRUE(bool(doc)) << llvm::toString(doc.takeError());
+  const llvm::json::Object* p = (*doc->getAsObject()->getArray("processes"))[0].getAsObject();
+  EXPECT_NEAR(*p->getNumber("win_probability"), 0.25, 1e-12);
+  EXPECT_NEAR(*p->getNumber("value_per_lead"), 400, 1e-9);
+  EXPECT_NEAR(*p->getNumber("margin_per_lead"), 200, 1e-9);
+  EXPECT_NEAR(*p->getNumber("margin"), 0.5, 1e-12);
+  const llvm::json::Object& won = *(*p->getArray("outcomes"))[0].getAsObject();
+  EXPECT_NEAR(*won.getNumber("value_per_lead"), 400, 1e-9);
+  const llvm::json::Array& segments = *p->getArray("segments");
+  ASSERT_EQ(segments.size(), 2u);
+  const llvm::json::Object& y = *segments[1].getAsObject();
+  EXPECT_EQ(*y.getString("name"), "y");
+  EXPECT_NEAR(*y.getNumber("share"), 0.5, 1e-12);
+  EXPECT_NEAR(*y.getNumber("win_probability"), 0.3, 1e-12);
+  EXPECT_NEAR(*y.getNumber("value_per_lead"), 600, 1e-9);
+  EXPECT_NEAR(*y.getNumber("margin_per_lead"), 300, 1e-9);
+  EXPECT_NEAR(*y.getNumber("expected_days_to_win"), 6, 1e-12);
+  const llvm::json::Array& sens = *p->getArray("sensitivity");
+  ASSERT_EQ(sens.size(), 2u);
+  const llvm::json::Object& ab = *sens[0].getAsObject();
+  EXPECT_EQ(*ab.getString("from"), "a");
+  EXPECT_NEAR(*ab.getNumber("win_rate_gain"), 0.005, 1e-12);
+  EXPECT_NEAR(*ab.getNumber("value_per_lead_gain"), 8, 1e-9);
+  EXPECT_NEAR(*sens[1].getAsObject()->getNumber("value_per_lead_gain"), 7.5, 1e-9);
+}
+
 /// A review by two roles, worked by hand: legal approves 80% after exactly 2 days, the
 /// CFO 50% after 1 to 9 days (typical 5); 0.8 x 0.5 = 40% go on to won, the rest are lost;
 /// a deal is worth 1,000 USD. The review lasts max(2, T_cfo): E = 2 + E[(T_cfo - 2)+] =

@@ -8,10 +8,29 @@
 
 #include <cmath>
 #include <fmt/format.h>
+#include <optional>
 
 namespace salesc::report {
 
 namespace {
+
+/// The value of a win the revenue percentiles use: the process's when every win takes it
+/// (and there are no segments), else the mean value of the simulated wins; nullopt
+/// without values or wins.
+std::optional<double> valuePerWin(const rt::Process& p, const rt::SimulationResult& s) {
+  if (p.oneWinValue())
+    return p.value;
+  if (s.revenue && s.wins)
+    return *s.revenue / static_cast<double>(s.wins);
+  return std::nullopt;
+}
+
+/// The simulated value of a lead: what the wins are worth, over the prospects.
+std::optional<double> valuePerLead(const rt::SimulationResult& s) {
+  if (!s.revenue)
+    return std::nullopt;
+  return *s.revenue / static_cast<double>(s.prospects);
+}
 
 void printRun(llvm::raw_ostream& os, const SimulationRun& r, uint64_t seed) {
   const rt::Process& p = *r.process->process;
@@ -29,13 +48,24 @@ void printRun(llvm::raw_ostream& os, const SimulationRun& r, uint64_t seed) {
            fmt::format("{:.2f}", r.process->analysis.expectedDaysToWin[p.start])});
     t.print(os);
   }
-  if (p.value) {
+  if (std::optional<double> value = valuePerWin(p, s)) {
     uint64_t n = s.prospects;
     auto revenue = [&](double q) {
-      return rt::formatMoney(*p.value * rt::binomialQuantile(n, s.winRate, q), p.currency);
+      return rt::formatMoney(*value * rt::binomialQuantile(n, s.winRate, q), p.currency);
     };
     os << "  revenue for " << n << " leads: P10 " << revenue(0.1) << ", P50 " << revenue(0.5)
        << ", P90 " << revenue(0.9) << '\n';
+  }
+  const std::optional<double> predicted = r.process->analysis.valuePerLead();
+  if (std::optional<double> perLead = valuePerLead(s); !p.oneWinValue() && perLead && predicted)
+    os << "  value of a lead: " << rt::formatMoney(*perLead, p.currency) << "; the chain predicts "
+       << rt::formatMoney(*predicted, p.currency) << '\n';
+  for (size_t g = 0; g < s.segments.size(); ++g) {
+    const rt::SimulatedSegment& seg = s.segments[g];
+    os << "  segment " << seg.name << ": " << seg.finished << " prospects, win rate "
+       << rt::percent(seg.finished ? static_cast<double>(seg.wins) / seg.finished : 0.0)
+       << "; the chain predicts " << rt::percent(r.process->analysis.segments[g].analysis.winRate())
+       << '\n';
   }
   if (s.unfinished)
     os << "  " << s.unfinished << " prospects were still in the process after the step limit\n";
@@ -64,14 +94,26 @@ void runJson(llvm::json::OStream& j, const SimulationRun& r, uint64_t seed) {
       jsonNumber(j, "standard_error", s.wins > 1 ? s.daysToWin.standardError() : NAN);
     });
     jsonNumber(j, "days_to_close_mean", s.daysToClose.mean);
-    if (p.value) {
+    if (std::optional<double> value = valuePerWin(p, s)) {
       j.attributeObject("revenue", [&] {
         for (auto [key, q] : {std::pair{"p10", 0.1}, {"p50", 0.5}, {"p90", 0.9}})
-          j.attribute(key, *p.value * rt::binomialQuantile(s.prospects, s.winRate, q));
+          j.attribute(key, *value * rt::binomialQuantile(s.prospects, s.winRate, q));
       });
     } else {
       j.attribute("revenue", nullptr);
     }
+    jsonOptional(j, "value_per_lead", valuePerLead(s));
+    jsonOptional(j, "predicted_value_per_lead", r.process->analysis.valuePerLead());
+    j.attributeArray("segments", [&] {
+      for (size_t g = 0; g < s.segments.size(); ++g)
+        j.object([&] {
+          const rt::SimulatedSegment& seg = s.segments[g];
+          j.attribute("name", seg.name);
+          j.attribute("finished", seg.finished);
+          j.attribute("wins", seg.wins);
+          j.attribute("predicted_win_rate", r.process->analysis.segments[g].analysis.winRate());
+        });
+    });
     j.attribute("transitions", s.transitions);
     j.attribute("unfinished", s.unfinished);
   });

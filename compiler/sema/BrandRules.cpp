@@ -1,5 +1,6 @@
 //===- BrandRules.cpp - A brand's rules checked against a process ---------===//
 #include "BrandRules.h"
+#include "DiscountWording.h"
 
 #include "diag/Wording.h"
 
@@ -105,6 +106,77 @@ rt::Brand lowerBrand(const ast::BrandDecl& b) {
   return out;
 }
 
+namespace {
+
+/// The `forbid category` name of `b` that rules out price cuts (`price`, else `pushy`);
+/// null when it forbids neither.
+const ast::Ident* priceRule(const ast::BrandDecl& b) {
+  const ast::Ident* pushy = nullptr;
+  for (const ast::NameList& rule : b.forbidCategories)
+    for (const ast::Ident& f : rule.names) {
+      if (f.text == "price")
+        return &f;
+      if (f.text == "pushy" && !pushy)
+        pushy = &f;
+    }
+  return pushy;
+}
+
+/// The words of a price cut in a declaration's name or description (DiscountWording.h).
+std::optional<std::string> priceCutIn(const ast::Decl& d) {
+  std::string name = d.name.text.str();
+  std::replace(name.begin(), name.end(), '_', ' ');
+  if (std::optional<std::string> w = discountWording(name))
+    return w;
+  return d.description ? discountWording(d.description->value) : std::nullopt;
+}
+
+/// B011: tactics and materials of `s` whose wording speaks of a price cut, declared in a
+/// category the brand allows (a forbidden one is B002), under a brand that forbids the
+/// price or pushy category; a warning at each use.
+void checkDiscountWording(const ResolvedStage& s, const ast::BrandDecl& b,
+                          llvm::ArrayRef<const ast::Decl*> provided,
+                          llvm::ArrayRef<const ast::Decl*> tactics, diag::DiagnosticEngine& diags) {
+  const ast::Ident* rule = priceRule(b);
+  if (!rule)
+    return;
+  auto check = [&](const ast::NameList* list, llvm::ArrayRef<const ast::Decl*> decls,
+                   llvm::StringRef kind) {
+    if (!list)
+      return;
+    for (const ast::Ident& use : list->names) {
+      auto d = llvm::find_if(decls, [&](const ast::Decl* x) { return x->name.text == use.text; });
+      if (d == decls.end())
+        continue;
+      const auto* t = llvm::dyn_cast<ast::TacticDecl>(*d);
+      if (t && llvm::any_of(b.forbidCategories, [&](const ast::NameList& l) {
+            return llvm::any_of(l.names,
+                                [&](const ast::Ident& f) { return f.text == t->category.text; });
+          }))
+        continue; // B002 says it
+      std::optional<std::string> words = priceCutIn(**d);
+      if (!words)
+        continue;
+      std::string category = t ? ", in category " + quoted(t->category.text) + "," : "";
+      diags
+          .report(DiagKind::DiscountWording, use.range,
+                  "stage " + quoted(s.name.text) + " " + kind.str() + " " + quoted(use.text) +
+                      category + " whose wording speaks of a price cut (" + quoted(*words) +
+                      "), and " + brandName(b) + " forbids " + rule->text.str() + " tactics; " +
+                      (t ? "if it is one, declare it in 'category " + rule->text.str() +
+                               "' so the brand's rule sees it; if not, reword it"
+                         : "if it offers one, take it out of this stage; if not, reword it"))
+          .note(rule->range, "the category is forbidden here")
+          .note((*d)->description ? (*d)->description->range : (*d)->name.range,
+                quoted(use.text) + " is described here");
+    }
+  };
+  check(s.use, tactics, "uses");
+  check(s.provide, provided, "provides");
+}
+
+} // namespace
+
 void checkStageAgainstBrand(const ResolvedStage& s, const ast::BrandDecl& b,
                             llvm::ArrayRef<const ast::Decl*> provided,
                             llvm::ArrayRef<const ast::Decl*> tactics,
@@ -137,6 +209,7 @@ void checkStageAgainstBrand(const ResolvedStage& s, const ast::BrandDecl& b,
                 .note(t->category.range, quoted(use.text) + " is in category " + quoted(f.text));
     }
   }
+  checkDiscountWording(s, b, provided, tactics, diags);
   auto requireFails = [&](llvm::StringRef what, DiagKind kind, const std::string& msg) {
     if (const ast::BrandRequire* r = findRequire(b, what))
       diags.report(kind, s.name.range, msg).note(r->range, "required by " + brandName(b) + " here");

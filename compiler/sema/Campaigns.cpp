@@ -2,7 +2,10 @@
 #include "Campaigns.h"
 
 #include "Money.h"
+
 #include "Spelling.h"
+#include "salesc/runtime/Format.h"
+#include "salesc/runtime/Roi.h"
 
 #include "diag/Wording.h"
 
@@ -15,21 +18,33 @@ using diag::quoted;
 
 namespace {
 
-template <typename T>
-const T* once(const std::vector<T>& settings, llvm::StringRef what, llvm::StringRef where,
-              diag::DiagnosticEngine& diags) {
-  for (size_t i = 1; i < settings.size(); ++i)
-    diag::reportStatedTwice(diags, what, where, settings[i].range, settings[0].range);
-  return settings.empty() ? nullptr : &settings.front();
-}
-
-void unknown(const ast::Ident& name, std::string message, llvm::ArrayRef<llvm::StringRef> names,
-             diag::DiagnosticEngine& diags) {
-  if (auto c = closest(name.text, names))
-    diags.report(DiagKind::UnknownName, name.range, message + diag::didYouMean(*c))
-        .fix(name.range, *c, "replace with " + quoted(*c));
-  else
-    diags.report(DiagKind::UnknownName, name.range, std::move(message));
+/// What the campaign is predicted to return, against its target and against its cost:
+/// warnings that state both figures.
+void checkReturn(const ast::CampaignDecl& c, const rt::Campaign& campaign, const ModelProcess& m,
+                 const ast::Setting<ast::Percent>* target, diag::DiagnosticEngine& diags) {
+  if (!m.analysis)
+    return;
+  llvm::Expected<rt::RoiResult> r = rt::roi(m.process, *m.analysis, campaign);
+  if (!r) {
+    llvm::consumeError(r.takeError()); // nothing to predict from (no value per lead)
+    return;
+  }
+  if (!r->roi)
+    return;
+  const std::string roi = rt::percent(*r->roi);
+  const std::string basis = m.process.margin ? "on margin" : "on revenue";
+  if (*r->roi < 0)
+    diags.report(DiagKind::NegativeRoi, c.name.range,
+                 "campaign " + quoted(c.name.text) +
+                     " is predicted to return less than it costs: " +
+                     rt::formatMoney(campaign.cost, campaign.currency) + " for an ROI of " + roi +
+                     " " + basis + "; lower its cost, or bring better leads");
+  if (target && r->targetMet == false)
+    diags
+        .report(DiagKind::RoiBelowTarget, target->range,
+                "campaign " + quoted(c.name.text) + " is predicted to return " + roi + " " + basis +
+                    ", below its target of " + rt::percent(*campaign.targetRoi))
+        .note(c.name.range, "the campaign is declared here");
 }
 
 /// One campaign; nullopt when it has an error or its process has no model.
@@ -38,12 +53,12 @@ std::optional<rt::Campaign> check(const ast::CampaignDecl& c, SymbolTable& symbo
                                   diag::DiagnosticEngine& diags) {
   diag::ErrorTrap trap(diags);
   const std::string where = "campaign " + quoted(c.name.text);
-  auto* process = once(c.process, "process", where, diags);
-  auto* leads = once(c.leads, "leads", where, diags);
-  auto* cost = once(c.cost, "cost", where, diags);
-  auto* enters = once(c.enters, "enters", where, diags);
-  auto* segment = once(c.segment, "segment", where, diags);
-  auto* target = once(c.targetRoi, "target roi", where, diags);
+  auto* process = diag::statedOnce(c.process, "process", where, diags);
+  auto* leads = diag::statedOnce(c.leads, "leads", where, diags);
+  auto* cost = diag::statedOnce(c.cost, "cost", where, diags);
+  auto* enters = diag::statedOnce(c.enters, "enters", where, diags);
+  auto* segment = diag::statedOnce(c.segment, "segment", where, diags);
+  auto* target = diag::statedOnce(c.targetRoi, "target roi", where, diags);
   std::vector<std::string> missing;
   if (!process)
     missing.push_back("'process NAME;'");
@@ -106,10 +121,10 @@ std::optional<rt::Campaign> check(const ast::CampaignDecl& c, SymbolTable& symbo
     if (at && !p.states[*at].isOutcome())
       out.enters = *at;
     else
-      unknown(enters->value,
-              "process " + quoted(p.name) + " has no stage named " + quoted(enters->value.text) +
-                  " for the campaign's leads to enter",
-              stages, diags);
+      reportUnknownName(diags, enters->value,
+                        "process " + quoted(p.name) + " has no stage named " +
+                            quoted(enters->value.text) + " for the campaign's leads to enter",
+                        stages);
   }
   if (segment) {
     std::vector<llvm::StringRef> names;
@@ -118,12 +133,14 @@ std::optional<rt::Campaign> check(const ast::CampaignDecl& c, SymbolTable& symbo
     if (llvm::is_contained(names, segment->value.text))
       out.segment = segment->value.text.str();
     else
-      unknown(segment->value,
-              "process " + quoted(p.name) + " has no segment named " + quoted(segment->value.text),
-              names, diags);
+      reportUnknownName(diags, segment->value,
+                        "process " + quoted(p.name) + " has no segment named " +
+                            quoted(segment->value.text),
+                        names);
   }
   if (trap.hasErrors())
     return std::nullopt;
+  checkReturn(c, out, *model, target, diags);
   return out;
 }
 

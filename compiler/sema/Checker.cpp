@@ -32,32 +32,25 @@ bool isLibrary(const ast::Module* m) {
   });
 }
 
-template <typename T>
-void once(const std::vector<T>& settings, llvm::StringRef what, llvm::StringRef where,
-          diag::DiagnosticEngine& diags) {
-  for (size_t i = 1; i < settings.size(); ++i)
-    diag::reportStatedTwice(diags, what, where, settings[i].range, settings[0].range);
-}
-
 /// Settings and stage lines that may appear once per block.
 void checkOnce(const ast::ProcessDecl& p, diag::DiagnosticEngine& diags,
                llvm::StringRef kind = "process") {
   std::string where = kind.str() + " " + quoted(p.name.text);
-  once(p.margin, "margin", where, diags);
+  diag::statedOnce(p.margin, "margin", where, diags);
   for (const auto& seg : p.segments)
     checkOnce(*seg->body, diags, "segment");
-  once(p.brand, "brand", where, diags);
-  once(p.value, "value", where, diags);
-  once(p.targetWinRate, "target win rate", where, diags);
-  once(p.targetCycle, "target cycle", where, diags);
-  once(p.start, "start", where, diags);
+  diag::statedOnce(p.brand, "brand", where, diags);
+  diag::statedOnce(p.value, "value", where, diags);
+  diag::statedOnce(p.targetWinRate, "target win rate", where, diags);
+  diag::statedOnce(p.targetCycle, "target cycle", where, diags);
+  diag::statedOnce(p.start, "start", where, diags);
   for (const auto& s : p.stages) {
     std::string stage = "stage " + quoted(s->name.text);
-    once(s->times, "time", stage, diags);
-    once(s->stalled, "stalled after", stage, diags);
-    once(s->otherwise, "otherwise", stage, diags);
-    once(s->owner, "owner", stage, diags);
-    once(s->exitWhen, "exit when", stage, diags);
+    diag::statedOnce(s->times, "time", stage, diags);
+    diag::statedOnce(s->stalled, "stalled after", stage, diags);
+    diag::statedOnce(s->otherwise, "otherwise", stage, diags);
+    diag::statedOnce(s->owner, "owner", stage, diags);
+    diag::statedOnce(s->exitWhen, "exit when", stage, diags);
   }
 }
 

@@ -47,7 +47,8 @@ static std::optional<double> unitDays(const ast::Ident& unit, diag::DiagnosticEn
     diags
         .report(DiagKind::UnknownUnit, unit.range,
                 msg + "; write the unit in full: '" + full->str() + "'")
-        .fix(unit.range, full->str(), "replace with " + diag::quoted(*full));
+        .fix(unit.range, full->str(), "replace with " + diag::quoted(*full),
+             diag::Applicability::Safe);
     return std::nullopt;
   }
   static const llvm::StringRef units[] = {"minutes", "hours", "days", "weeks", "months", "years",

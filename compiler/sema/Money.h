@@ -7,8 +7,9 @@
 
 namespace salesc::sema {
 
-/// Whether `code` is three capital letters, as ISO 4217 codes are; if not, reports
-/// T005 (with a fix-it to capitals when that makes one).
+/// Whether `code` is an active ISO 4217 code; if not, reports T005 with what to write:
+/// the code in capitals, the code of a currency's name (`euro`), or the code one letter
+/// away (`EUE`: did you mean 'EUR'?).
 bool checkCurrencyCode(const ast::Ident& code, diag::DiagnosticEngine& diags);
 
 } // namespace salesc::sema

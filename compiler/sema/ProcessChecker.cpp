@@ -295,13 +295,10 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
           .note(removed->second->range, quoted(name.text) + " is removed here");
       return std::nullopt;
     }
-    std::string msg = "process " + quoted(p.decl->name.text) + " has no stage or outcome named " +
-                      quoted(name.text);
-    if (auto s = closest(name.text, stateNames))
-      diags_.report(DiagKind::UnknownName, name.range, msg + diag::didYouMean(*s))
-          .fix(name.range, *s, "replace with " + diag::quoted(*s));
-    else
-      diags_.report(DiagKind::UnknownName, name.range, msg);
+    reportUnknownName(diags_, name,
+                      "process " + quoted(p.decl->name.text) + " has no stage or outcome named " +
+                          quoted(name.text),
+                      stateNames);
     return std::nullopt;
   };
   std::vector<uint32_t> lostOutcomes;
@@ -463,13 +460,9 @@ bool ProcessChecker::lowerStart(const ResolvedProcess& p, const llvm::StringMap<
     std::vector<llvm::StringRef> names;
     for (const ResolvedStage& st : p.stages)
       names.push_back(st.name.text);
-    std::string msg =
-        "process " + quoted(p.decl->name.text) + " has no stage named " + quoted(s.text);
-    if (auto c = closest(s.text, names))
-      diags_.report(DiagKind::UnknownName, s.range, msg + diag::didYouMean(*c))
-          .fix(s.range, *c, "replace with " + diag::quoted(*c));
-    else
-      diags_.report(DiagKind::UnknownName, s.range, msg);
+    reportUnknownName(
+        diags_, s, "process " + quoted(p.decl->name.text) + " has no stage named " + quoted(s.text),
+        names);
   } else if (out.states[it->second].isOutcome()) {
     diags_.report(DiagKind::StartIsOutcome, s.range,
                   "the process cannot start at " + quoted(s.text) +

@@ -166,7 +166,15 @@ void ProcessResolver::remove(ResolvedProcess& r, const ast::ProcessDecl& p, Mode
         r.stages.erase(stage);
       } else if (outcome != r.outcomes.end()) {
         r.outcomes.erase(outcome);
-      } else if (!r.removed.count(name.text)) {
+      } else if (auto prior = r.removed.find(name.text); prior != r.removed.end()) {
+        // Removed already: above in this process, or by a process it extends.
+        diags_
+            .report(DiagKind::InvalidRemove, name.range,
+                    diag::quoted(name.text) +
+                        " is removed already, so there is none to remove; delete it from this line")
+            .note(prior->second->range, diag::quoted(name.text) + " is removed here");
+        continue;
+      } else {
         std::vector<llvm::StringRef> names;
         for (const ResolvedStage& st : r.stages)
           names.push_back(st.name.text);

@@ -1,6 +1,8 @@
 //===- Spelling.cpp - "did you mean ...?" suggestions ---------------------===//
 #include "Spelling.h"
 
+#include "diag/Wording.h"
+
 #include <algorithm>
 
 namespace salesc::sema {
@@ -20,6 +22,15 @@ std::optional<std::string> closest(llvm::StringRef word,
     }
   }
   return best;
+}
+
+void reportUnknownName(diag::DiagnosticEngine& diags, const ast::Ident& name, std::string message,
+                       llvm::ArrayRef<llvm::StringRef> candidates) {
+  if (auto c = closest(name.text, candidates))
+    diags.report(diag::DiagKind::UnknownName, name.range, message + diag::didYouMean(*c))
+        .fix(name.range, *c, "replace with " + diag::quoted(*c));
+  else
+    diags.report(diag::DiagKind::UnknownName, name.range, std::move(message));
 }
 
 } // namespace salesc::sema

@@ -32,6 +32,8 @@ public:
       Node node;
       node.time = HoldingSampler(s);
       node.kind = s.kind;
+      if (s.kind == StateKind::Won)
+        node.value = p.winValue(static_cast<uint32_t>(i)).value_or(0.0);
       node.first = static_cast<uint32_t>(columns.size());
       node.count = static_cast<uint32_t>(weights[i].size());
       if (!weights[i].empty()) {
@@ -48,6 +50,8 @@ public:
 
   bool isStage(uint32_t s) const { return nodes[s].kind == StateKind::Stage; }
   bool isWon(uint32_t s) const { return nodes[s].kind == StateKind::Won; }
+  /// The value of a win at won outcome `s` (0 when none is stated).
+  double winValue(uint32_t s) const { return nodes[s].value; }
   const HoldingSampler& time(uint32_t s) const { return nodes[s].time; }
   /// The next state after stage `s` (which has an outgoing edge).
   uint32_t step(uint32_t s, Xoshiro256& rng) const {
@@ -62,6 +66,7 @@ private:
     HoldingSampler time;
     StateKind kind = StateKind::Stage;
     uint32_t first = 0, count = 0; ///< the state's columns
+    double value = 0;              ///< a won outcome's win value
   };
   std::vector<Node> nodes;
   std::vector<AliasColumn> columns;
@@ -70,10 +75,15 @@ private:
 /// An open deal, ready to simulate.
 struct Plan {
   uint32_t state;
-  /// The rest of its time in the stage, given the days already spent there (>= 0); it
-  /// leaves at asOf when it is past the longest time.
-  HoldingSampler::Remaining remaining;
-  double value;
+  /// Per chain (segment): the rest of its time in the stage, given the days already
+  /// spent there (>= 0); it leaves at asOf when it is past the longest time.
+  std::vector<HoldingSampler::Remaining> remaining;
+  /// Its own value; nullopt: the value of the win it reaches, in its segment.
+  std::optional<double> value;
+  /// Draws its segment by P(segment | its stage); empty: one chain (no segments, or a
+  /// deal whose segment is known, `chain`).
+  std::vector<AliasColumn> segments;
+  uint32_t chain = 0;
 };
 
 /// Percentile of a sorted sample, linear interpolation between order statistics.
@@ -160,15 +170,15 @@ constexpr uint64_t BlockRuns = 64;
 
 /// The open deals and what a run needs to simulate them.
 struct Pipeline {
-  const Chain& chain;
+  const std::vector<Chain>& chains; ///< the segments' (the process's without segments)
   const std::vector<Plan>& plans;
   double asOf, end; ///< a deal is won within the horizon when it wins by `end`
   uint64_t seed;
   std::vector<double> monthEnds;
 
-  Pipeline(const Chain& chain, const std::vector<Plan>& plans, double asOf, double end,
-           uint64_t seed, const std::vector<ForecastMonth>& months)
-      : chain(chain), plans(plans), asOf(asOf), end(end), seed(seed) {
+  Pipeline(const std::vector<Chain>& chains, const std::vector<Plan>& plans, double asOf,
+           double end, uint64_t seed, const std::vector<ForecastMonth>& months)
+      : chains(chains), plans(plans), asOf(asOf), end(end), seed(seed) {
     for (const ForecastMonth& m : months)
       monthEnds.push_back(m.to);
   }
@@ -182,7 +192,13 @@ struct Pipeline {
       Xoshiro256 rng(streamSeed(seed, run)); // one stream per run
       double wins = 0, revenue = 0;
       for (const Plan& plan : plans) {
-        double t = asOf + plan.remaining.sample(rng);
+        // The deal's segment: one more draw, only when it is not known.
+        const uint32_t g = plan.segments.empty()
+                               ? plan.chain
+                               : drawAlias(plan.segments.data(),
+                                           static_cast<uint32_t>(plan.segments.size()), rng.next());
+        const Chain& chain = chains[g];
+        double t = asOf + plan.remaining[g].sample(rng);
         uint32_t s = chain.step(plan.state, rng);
         while (chain.isStage(s) && t <= end) {
           t += chain.time(s).sample(rng);
@@ -190,12 +206,13 @@ struct Pipeline {
         }
         if (!chain.isWon(s) || t > end)
           continue;
+        const double value = plan.value ? *plan.value : chain.winValue(s);
         wins += 1;
-        revenue += plan.value;
+        revenue += value;
         size_t m = std::upper_bound(monthEnds.begin(), monthEnds.end(), t) - monthEnds.begin();
         m = std::min(m, monthEnds.size() - 1);
         monthWins[m] += 1;
-        monthRevenue[m] += plan.value;
+        monthRevenue[m] += value;
       }
       runWins[run] = wins;
       runRevenue[run] = revenue;
@@ -205,11 +222,35 @@ struct Pipeline {
 
 } // namespace
 
-double dealValue(const Process& p, const Deal& d) {
+double dealValue(const Process& p, const Analysis& a, const Deal& d) {
   if (d.value)
     return *d.value;
-  return p.value.value_or(0.0);
+  if (p.oneWinValue())
+    return p.value.value_or(0.0);
+  if (d.segment && *d.segment < a.segments.size())
+    return a.segments[*d.segment].analysis.valuePerWin(d.state).value_or(0.0);
+  return a.valuePerWin(d.state).value_or(0.0);
 }
+
+namespace {
+
+/// What a deal without a value of its own is expected to bring: the expected value of
+/// its wins from its stage (in its segment, or blended by P(segment | stage)); 0 without
+/// values.
+double expectedDealValue(const Analysis& a, const Deal& d) {
+  const Analysis& x =
+      d.segment && *d.segment < a.segments.size() ? a.segments[*d.segment].analysis : a;
+  return x.winValue.empty() ? 0.0 : x.winValue[d.state];
+}
+
+/// The win probability of a deal from its stage: in its segment, else blended.
+double dealWinProbability(const Analysis& a, const Deal& d) {
+  if (d.segment && *d.segment < a.segments.size())
+    return a.segments[*d.segment].analysis.winProbability[d.state];
+  return a.winProbability[d.state];
+}
+
+} // namespace
 
 std::vector<StalledDeal> stalledDeals(const Process& p, llvm::ArrayRef<Deal> deals, double asOf) {
   std::vector<StalledDeal> out;
@@ -236,20 +277,45 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
   r.months = monthsBetween(r.asOf, r.horizonEnd);
   r.stalled = stalledDeals(p, deals, options.asOf);
 
-  const Chain chain(p);
+  std::vector<Chain> chains;
+  for (const Segment& g : p.segments)
+    chains.emplace_back(g.process);
+  const bool segmented = !chains.empty() && a.segments.size() == chains.size();
+  if (!segmented) {
+    chains.clear();
+    chains.emplace_back(p);
+  }
   std::vector<Plan> plans;
   plans.reserve(deals.size());
   for (const Deal& d : deals) {
-    if (d.state >= p.states.size() || !chain.isStage(d.state)) {
+    if (d.state >= p.states.size() || !chains[0].isStage(d.state)) {
       ++r.ignoredDeals;
       continue;
     }
-    const double value = dealValue(p, d);
+    const double value = dealValue(p, a, d);
+    const double win = dealWinProbability(a, d);
     r.pipelineValue += value;
-    r.weightedPipeline += value * a.winProbability[d.state];
-    r.expectedWinsEventually += a.winProbability[d.state];
+    r.weightedPipeline += d.value ? *d.value * win : expectedDealValue(a, d);
+    r.expectedWinsEventually += win;
     const double age = std::max(0.0, options.asOf - d.entered);
-    plans.push_back(Plan{d.state, chain.time(d.state).after(age), value});
+    Plan plan{d.state, {}, d.value, {}, 0};
+    for (const Chain& c : chains)
+      plan.remaining.push_back(c.time(d.state).after(age));
+    if (segmented && d.segment && *d.segment < chains.size()) {
+      plan.chain = *d.segment;
+    } else if (segmented) {
+      std::vector<double> odds; // P(g | stage) = share x reach / sum, the shares if none
+      double total = 0;
+      for (const SegmentAnalysis& g : a.segments)
+        total += g.share * g.analysis.reachProbability[d.state];
+      for (const SegmentAnalysis& g : a.segments)
+        odds.push_back(total > 0 ? g.share * g.analysis.reachProbability[d.state] / total
+                                 : g.share);
+      plan.segments = AliasTable(odds).columns();
+    } else if (!d.value && p.oneWinValue()) {
+      plan.value = p.value.value_or(0.0); // every win is worth the process's value
+    }
+    plans.push_back(std::move(plan));
   }
   r.openDeals = plans.size();
 
@@ -260,7 +326,7 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
 
   // Runs go in blocks of BlockRuns, each with its own month sums, added up in
   // block order: the figures do not depend on the thread count.
-  const Pipeline pipeline{chain, plans, options.asOf, r.horizonEnd, options.seed, r.months};
+  const Pipeline pipeline{chains, plans, options.asOf, r.horizonEnd, options.seed, r.months};
   const uint64_t blocks = (runs + BlockRuns - 1) / BlockRuns;
   const size_t months = r.months.size();
   std::vector<double> runWins(runs, 0.0), runRevenue(runs, 0.0);

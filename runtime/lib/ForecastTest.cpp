@@ -322,5 +322,42 @@ TEST(ForecastTest, AnEmptyPipelineForecastsNothing) {
   EXPECT_EQ(r.months.size(), 4u);
 }
 
+// The contract of issue 10 (TestProcess.h saasPlans). A deal at upgrade_prompt without a
+// value: small reached it with 0.8 x 0.294 = 0.2352, large with 0.2 x 0.336 = 0.0672, so
+// it is small with 7/9 and large with 2/9. It wins 0.37 in both; its wins are worth
+// 0.25 x 600 + 0.12 x 1,440 = 322.8 in small and 3,228 in large: 7/9 x 322.8 + 2/9 x
+// 3,228 = 968.4 expected. A deal known to be large: 3,228. upgrade_prompt lasts at most
+// 7 days, so within 90 days every deal closes and the simulated revenue's mean is the
+// expected value, within four standard errors.
+TEST(ForecastTest, SegmentsWeighADealByTheOddsOfHavingReachedItsStage) {
+  const Process p = saasPlans();
+  std::vector<Deal> deals{deal("unknown", 3, Jan15 - 1)};
+  ForecastResult r = run(p, deals, 90, 20000, 3);
+  EXPECT_NEAR(r.weightedPipeline, 968.4, 1e-9 * 968.4);
+  EXPECT_NEAR(r.expectedWinsEventually, 0.37, 1e-12);
+  EXPECT_NEAR(r.pipelineValue, 968.4 / 0.37, 1e-9 * 968.4 / 0.37);
+  EXPECT_NEAR(r.revenue.mean, 968.4, 4 * r.revenue.standardError());
+  EXPECT_NEAR(r.wins.mean, 0.37, 4 * r.wins.standardError());
+
+  deals[0].segment = 1; // large
+  r = run(p, deals, 90, 20000, 3);
+  EXPECT_NEAR(r.weightedPipeline, 3228, 1e-9 * 3228);
+  EXPECT_NEAR(r.revenue.mean, 3228, 4 * r.revenue.standardError());
+  // A value of its own counts whatever outcome it wins: 0.37 x 1,000.
+  deals[0].value = 1000;
+  r = run(p, deals, 90, 20000, 3);
+  EXPECT_NEAR(r.weightedPipeline, 370, 1e-9);
+}
+
+// Values per outcome without segments: a deal at upgrade_prompt of the small segment's
+// process counts 322.8 expected, and each simulated win its outcome's value.
+TEST(ForecastTest, ADealWithoutAValueCountsTheValueOfTheWinItReaches) {
+  const Process p = saasPlans().segments[0].process;
+  ForecastResult r = run(p, {deal("d", 3, Jan15 - 1)}, 90, 20000, 5);
+  EXPECT_NEAR(r.weightedPipeline, 322.8, 1e-9 * 322.8);
+  EXPECT_NEAR(r.revenue.mean, 322.8, 4 * r.revenue.standardError());
+  EXPECT_NEAR(r.pipelineValue, 322.8 / 0.37, 1e-9 * 322.8 / 0.37);
+}
+
 } // namespace
 } // namespace salesc::rt

@@ -322,9 +322,26 @@ std::optional<RowKey> rowKey(const CsvRow& row, const ColumnMap& map,
   return RowKey{id, state->second};
 }
 
+/// The index of the segment `name` of `p`; nullopt, after rejecting the row, when `p`
+/// has no such segment.
+template <typename Reject>
+std::optional<uint32_t> segmentNamed(const Process& p, llvm::StringRef deal, llvm::StringRef name,
+                                     Reject& reject) {
+  std::vector<std::string> names;
+  for (uint32_t g = 0; g < p.segments.size(); ++g) {
+    if (p.segments[g].name == name)
+      return g;
+    names.push_back(p.segments[g].name);
+  }
+  reject(fmt::format("deal {} is in segment {}, which the process does not have ({})", quote(deal),
+                     quote(name),
+                     names.empty() ? "it has no segments" : "its segments: " + quotedList(names)));
+  return std::nullopt;
+}
+
 std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::StringRef file,
                                LoadReport& report) {
-  static const Columns Cols{{"deal", "stage", "entered"}, {"value"}, "a pipeline"};
+  static const Columns Cols{{"deal", "stage", "entered"}, {"value", "segment"}, "a pipeline"};
   std::vector<Deal> deals;
   ColumnMap map;
   if (!findColumns(table, Cols, file, report, map))
@@ -343,6 +360,7 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
     const llvm::StringRef id = key->id;
     const llvm::StringRef entered = field(row, map.index[2]);
     const llvm::StringRef value = field(row, map.index[3]);
+    const llvm::StringRef segment = field(row, map.index[4]).trim(" \t");
     Deal d;
     d.line = row.line;
     d.state = key->state;
@@ -373,6 +391,8 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
       }
       d.value = v;
     }
+    if (!segment.empty() && !(d.segment = segmentNamed(p, id, segment, reject)))
+      continue;
     auto [first, inserted] = seen.try_emplace(id, row.line);
     if (!inserted) {
       reject(fmt::format("deal {} is listed twice (first on line {}); a pipeline has one row "
@@ -388,13 +408,14 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
 
 std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
                                    LoadReport& report) {
-  static const Columns Cols{{"deal", "stage", "timestamp"}, {}, "an event log"};
+  static const Columns Cols{{"deal", "stage", "timestamp"}, {"segment"}, "an event log"};
   std::vector<StageEvent> events;
   ColumnMap map;
   if (!findColumns(table, Cols, file, report, map))
     return events;
   events.reserve(table.rows.size());
   const llvm::StringMap<uint32_t> states = stateIndex(p);
+  llvm::StringMap<std::pair<uint32_t, unsigned>> segmentOf; // deal -> segment, line
   for (const CsvRow& row : table.rows) {
     auto reject = [&](const std::string& message) {
       ++report.rowsRejected;
@@ -408,7 +429,22 @@ std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm
       reject("bad timestamp: " + llvm::toString(time.takeError()));
       continue;
     }
-    events.push_back(StageEvent{key->id.str(), key->state, *time, row.line});
+    std::optional<uint32_t> segment;
+    const llvm::StringRef name = field(row, map.index[3]).trim(" \t");
+    if (!name.empty()) {
+      if (!(segment = segmentNamed(p, key->id, name, reject)))
+        continue;
+      // A deal is in one segment: the first its rows name.
+      auto [first, inserted] = segmentOf.try_emplace(key->id, *segment, row.line);
+      if (!inserted && first->second.first != *segment) {
+        reject(fmt::format("deal {} is in segment {} here but in {} on line {}; a deal is in "
+                           "one segment",
+                           quote(key->id), quote(name), quote(p.segments[first->second.first].name),
+                           first->second.second));
+        continue;
+      }
+    }
+    events.push_back(StageEvent{key->id.str(), key->state, *time, row.line, segment});
   }
   return events;
 }

@@ -194,6 +194,26 @@ TEST(LoadersTest, ThePipelineValueColumnIsOptional) {
   EXPECT_EQ(deals[0].value, std::nullopt);
 }
 
+TEST(LoadersTest, ThePipelineSegmentColumnNamesASegmentOfTheProcess) {
+  CsvTable t = csv("deal,stage,entered,segment\n"
+                   "A,trial_use,2024-03-01,large\n"
+                   "B,trial_use,2024-03-01,\n"
+                   "C,trial_use,2024-03-01,medium\n");
+  LoadReport r;
+  std::vector<Deal> deals = loadPipeline(t, saasPlans(), "deals.csv", r);
+  ASSERT_EQ(deals.size(), 2u);
+  EXPECT_EQ(deals[0].segment, std::optional<uint32_t>(1));
+  EXPECT_EQ(deals[1].segment, std::nullopt);
+  EXPECT_EQ(r.errors, (Errors{"deals.csv:4: deal 'C' is in segment 'medium', which the process "
+                              "does not have (its segments: 'small' and 'large')"}));
+  LoadReport none;
+  EXPECT_TRUE(loadPipeline(csv("deal,stage,entered,segment\nA,demo,2024-03-01,large\n"), sample(),
+                           "deals.csv", none)
+                  .empty());
+  EXPECT_EQ(none.errors, (Errors{"deals.csv:2: deal 'A' is in segment 'large', which the process "
+                                 "does not have (it has no segments)"}));
+}
+
 TEST(LoadersTest, RejectsEveryBadPipelineRowWithItsLine) {
   CsvTable t = csv("deal,stage,entered,value\n"
                    "D1,demo,2024-03-01,100\n"      // 2 ok
@@ -259,14 +279,14 @@ TEST(LoadersTest, AMissingPipelineColumnIsOneErrorAndNoDeal) {
   EXPECT_EQ(r.rowsRejected, 2u);
   EXPECT_EQ(r.errors, (Errors{"deals.csv:1: the header has no column 'entered'; a pipeline needs "
                               "the columns 'deal', 'stage' and 'entered' (and optionally "
-                              "'value')"}));
+                              "'value' and 'segment')"}));
 
   CsvTable t2 = csv("\nid,stage\n");
   LoadReport r2;
   EXPECT_TRUE(loadPipeline(t2, sample(), "deals.csv", r2).empty());
   EXPECT_EQ(r2.errors, (Errors{"deals.csv:2: the header has no columns 'deal' and 'entered'; a "
                                "pipeline needs the columns 'deal', 'stage' and 'entered' (and "
-                               "optionally 'value')"}));
+                               "optionally 'value' and 'segment')"}));
 }
 
 TEST(LoadersTest, AnEmptyPipelineFileIsAnError) {
@@ -275,7 +295,7 @@ TEST(LoadersTest, AnEmptyPipelineFileIsAnError) {
   EXPECT_EQ(r.rowsRead, 0u);
   EXPECT_EQ(r.errors, (Errors{"deals.csv:1: the file is empty; a pipeline needs a header line "
                               "with the columns 'deal', 'stage' and 'entered' (and optionally "
-                              "'value')"}));
+                              "'value' and 'segment')"}));
 }
 
 TEST(LoadersTest, AColumnNamedTwiceIsAnError) {
@@ -354,8 +374,26 @@ TEST(LoadersTest, AMissingEventColumnIsOneError) {
   EXPECT_TRUE(
       loadEvents(csv("deal,stage,time\nD1,demo,2024-01-01\n"), sample(), "log.csv", r).empty());
   EXPECT_EQ(r.errors, (Errors{"log.csv:1: the header has no column 'timestamp'; an event log "
-                              "needs the columns 'deal', 'stage' and 'timestamp'"}));
+                              "needs the columns 'deal', 'stage' and 'timestamp' (and "
+                              "optionally 'segment')"}));
   EXPECT_EQ(r.rowsRejected, 1u);
+}
+
+TEST(LoadersTest, AnEventNamesItsDealsSegmentOnce) {
+  Process p = sample();
+  p.segments = {Segment{"small", "", 0.5, sample()}, Segment{"large", "", 0.5, sample()}};
+  LoadReport r;
+  std::vector<StageEvent> events =
+      loadEvents(csv("deal,stage,timestamp,segment\nD1,demo,2024-01-01,large\n"
+                     "D1,demo,2024-01-02,\nD1,demo,2024-01-03,small\nD2,demo,2024-01-01,huge\n"),
+                 p, "log.csv", r);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].segment, std::optional<uint32_t>(1));
+  EXPECT_EQ(events[1].segment, std::nullopt);
+  EXPECT_EQ(r.errors, (Errors{"log.csv:4: deal 'D1' is in segment 'small' here but in 'large' on "
+                              "line 2; a deal is in one segment",
+                              "log.csv:5: deal 'D2' is in segment 'huge', which the process does "
+                              "not have (its segments: 'small' and 'large')"}));
 }
 
 } // namespace

@@ -92,26 +92,142 @@ uint64_t binomialQuantile(uint64_t n, double prob, double q) {
   return static_cast<uint64_t>(std::clamp(k, 0.0, static_cast<double>(n)));
 }
 
+namespace {
+
+/// What one lead of a segment (or of a process without segments) brings where it enters.
+struct PerLead {
+  double weight = 1; ///< the segment's share of the campaign's leads
+  double win = 0;
+  std::optional<double> value;
+  std::optional<double> margin;
+  std::optional<double> marginRate; ///< the process's (segment's) margin
+  /// The value of every win, when all take the process's value (then the figures are
+  /// computed as customers x value, as before outcomes had values of their own).
+  std::optional<double> uniform;
+};
+
+PerLead perLead(const Process& p, const Analysis& a, uint32_t enters, double weight) {
+  PerLead x;
+  x.weight = weight;
+  x.win = a.winProbability[enters];
+  if (!a.winValue.empty())
+    x.value = a.winValue[enters];
+  x.marginRate = p.margin;
+  if (x.value && p.margin)
+    x.margin = *x.value * *p.margin;
+  if (p.oneWinValue())
+    x.uniform = p.value;
+  return x;
+}
+
+/// The percentiles of Binomial(n, prob).
+std::pair<uint64_t, uint64_t> customerPercentiles(uint64_t n, double prob) {
+  return {binomialQuantile(n, prob, 0.10), binomialQuantile(n, prob, 0.90)};
+}
+
+} // namespace
+
 RoiResult roi(const Process& p, const Analysis& a, double leads, double cost) {
+  Campaign c;
+  c.leads = leads;
+  c.cost = cost;
+  llvm::Expected<RoiResult> r = roi(p, a, c);
+  if (!r) { // the start of a process that passes verify() is a state
+    llvm::consumeError(r.takeError());
+    return RoiResult{};
+  }
+  return std::move(*r);
+}
+
+llvm::Expected<RoiResult> roi(const Process& p, const Analysis& a, const Campaign& c) {
+  auto fail = [](std::string message) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+  };
   RoiResult r;
-  r.leads = std::max(0.0, leads);
-  r.cost = cost;
-  r.winRate = a.winRate();
-  r.value = p.value.value_or(0.0);
-  r.expectedCustomers = r.leads * r.winRate;
-  r.expectedRevenue = r.expectedCustomers * r.value;
-  if (cost != 0)
-    r.roi = (r.expectedRevenue - cost) / cost;
-  if (r.expectedCustomers > 0)
-    r.costPerCustomer = cost / r.expectedCustomers;
-  if (r.winRate * r.value != 0)
-    r.breakEvenLeads = cost / (r.winRate * r.value);
+  r.campaign = c.name;
+  r.leads = std::max(0.0, c.leads);
+  r.cost = c.cost;
+  r.enters = c.enters.value_or(p.start);
+  r.segment = c.segment;
+  r.targetRoi = c.targetRoi;
+  if (r.enters >= p.states.size() || r.enters >= a.winProbability.size())
+    return fail("its leads enter at a state the process does not have");
+  if (p.states[r.enters].isOutcome())
+    return fail("its leads enter at outcome '" + p.states[r.enters].name + "'; expected a stage");
+
+  // The leads of each segment, or of the process when it has none.
+  std::vector<PerLead> parts;
+  if (a.segments.empty() || a.segments.size() != p.segments.size()) {
+    if (c.segment)
+      return fail("it names segment '" + *c.segment + "', but the process has no segments");
+    parts.push_back(perLead(p, a, r.enters, 1));
+  } else {
+    for (size_t g = 0; g < p.segments.size(); ++g) {
+      if (c.segment && *c.segment != p.segments[g].name)
+        continue;
+      parts.push_back(perLead(p.segments[g].process, a.segments[g].analysis, r.enters,
+                              c.segment ? 1.0 : p.segments[g].share));
+      RoiSegment s;
+      s.name = p.segments[g].name;
+      s.share = parts.back().weight;
+      r.segments.push_back(s);
+    }
+    if (parts.empty())
+      return fail("it names segment '" + *c.segment + "', which the process does not have");
+  }
 
   const uint64_t n = static_cast<uint64_t>(std::llround(std::min(r.leads, 9e18)));
+  bool values = true, margins = true;
+  double valuePerLead = 0, marginPerLead = 0;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const PerLead& x = parts[i];
+    r.winRate += x.weight * x.win;
+    values = values && x.value;
+    margins = margins && x.margin;
+    valuePerLead += x.weight * x.value.value_or(0.0);
+    marginPerLead += x.weight * x.margin.value_or(0.0);
+    if (r.segments.empty())
+      continue;
+    RoiSegment& s = r.segments[i];
+    s.winRate = x.win;
+    s.expectedCustomers = r.leads * x.weight * x.win;
+    s.expectedRevenue = r.leads * x.weight * x.value.value_or(0.0);
+    if (x.margin)
+      s.expectedMargin = r.leads * x.weight * *x.margin;
+    std::tie(s.customersP10, s.customersP90) = customerPercentiles(n, x.weight * x.win);
+  }
+  if (!values)
+    valuePerLead = 0;
+  const std::optional<double> margin = parts.size() == 1 ? parts[0].marginRate : std::nullopt;
+  r.expectedCustomers = r.leads * r.winRate;
+  double perLeadReturn = 0;
+  if (parts.size() == 1 && parts[0].uniform) {
+    r.value = *parts[0].uniform;
+    r.expectedRevenue = r.expectedCustomers * r.value;
+    perLeadReturn = r.winRate * r.value;
+    if (margin) {
+      r.expectedMargin = r.expectedRevenue * *margin;
+      perLeadReturn *= *margin;
+    }
+  } else {
+    r.value = r.winRate > 0 ? valuePerLead / r.winRate : 0.0;
+    r.expectedRevenue = r.leads * valuePerLead;
+    if (values && margins)
+      r.expectedMargin = r.leads * marginPerLead;
+    perLeadReturn = r.expectedMargin ? marginPerLead : valuePerLead;
+  }
+  if (c.cost != 0)
+    r.roi = ((r.expectedMargin ? *r.expectedMargin : r.expectedRevenue) - c.cost) / c.cost;
+  if (r.roi && r.targetRoi)
+    r.targetMet = *r.roi >= *r.targetRoi - TargetTolerance;
+  if (r.expectedCustomers > 0)
+    r.costPerCustomer = c.cost / r.expectedCustomers;
+  if (perLeadReturn != 0)
+    r.breakEvenLeads = c.cost / perLeadReturn;
+
   const double variance = static_cast<double>(n) * r.winRate * (1 - r.winRate);
   r.normalApproximation = variance > BinomialNormalThreshold;
-  r.customersP10 = binomialQuantile(n, r.winRate, 0.10);
-  r.customersP90 = binomialQuantile(n, r.winRate, 0.90);
+  std::tie(r.customersP10, r.customersP90) = customerPercentiles(n, r.winRate);
   r.revenueP10 = static_cast<double>(r.customersP10) * r.value;
   r.revenueP90 = static_cast<double>(r.customersP90) * r.value;
   return r;

@@ -49,9 +49,14 @@ std::optional<Chain> chainOf(const Process& p) {
   return std::move(*chain);
 }
 
-} // namespace
+/// Whether every win takes the process's value (then a value gain is the win rate gain
+/// times it, exactly as before outcomes had values of their own).
+bool uniformValue(const Process& p) {
+  return p.value && p.oneWinValue();
+}
 
-std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a) {
+/// sensitivity() of one chain: `p` without segments (or a segment's process).
+std::vector<EdgeSensitivity> chainSensitivity(const Process& p, const Analysis& a) {
   std::vector<EdgeSensitivity> out;
   std::optional<Chain> chain = chainOf(p);
   if (!chain)
@@ -95,11 +100,14 @@ std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a) {
     const double visits = a.expectedVisits[edge.from]; // N(s, from)
     EdgeSensitivity e;
     e.transition = t;
+    const double back = p.states[edge.to].isOutcome() ? 0.0 : visitsBack[t];
     e.winRateGain = p.states[edge.to].isOutcome()
                         ? delta * visits // a won outcome
-                        : delta * visits * a.winProbability[edge.to] / (1 - delta * visitsBack[t]);
-    if (p.value)
-      e.valuePerLeadGain = e.winRateGain * *p.value;
+                        : delta * visits * a.winProbability[edge.to] / (1 - delta * back);
+    if (!a.winValue.empty())
+      e.valuePerLeadGain = uniformValue(p)
+                               ? e.winRateGain * *p.value
+                               : delta * visits * a.winValue[edge.to] / (1 - delta * back);
     out.push_back(e);
   }
   std::stable_sort(out.begin(), out.end(), [](const EdgeSensitivity& x, const EdgeSensitivity& y) {
@@ -108,7 +116,8 @@ std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a) {
   return out;
 }
 
-std::vector<SignoffSensitivity> signoffSensitivity(const Process& p, const Analysis& a) {
+/// signoffSensitivity() of one chain.
+std::vector<SignoffSensitivity> chainSignoffSensitivity(const Process& p, const Analysis& a) {
   std::vector<SignoffSensitivity> out;
   std::optional<Chain> chain = chainOf(p);
   if (!chain)
@@ -145,10 +154,13 @@ std::vector<SignoffSensitivity> signoffSensitivity(const Process& p, const Analy
       return column.empty() || p.states[target].isOutcome() ? 0.0 : column[local[target]];
     };
     double d = a.winProbability[j], c = visitsBack(j);
+    double dValue = a.winValue.empty() ? 0.0 : a.winValue[j];
     for (const Transition* t : rest) {
       const double w = t->probability / restTotal;
       d -= w * a.winProbability[t->to];
       c -= w * visitsBack(t->to);
+      if (!a.winValue.empty())
+        dValue -= w * a.winValue[t->to];
     }
     for (uint32_t r = 0; r < stage.signoffs.size(); ++r) {
       SignoffSensitivity e;
@@ -159,11 +171,96 @@ std::vector<SignoffSensitivity> signoffSensitivity(const Process& p, const Analy
       const double delta = std::min(restTotal, share * e.shareStep / roleShare);
       if (delta > 0)
         e.winRateGain = delta * a.expectedVisits[i] * d / (1 - delta * c);
-      if (p.value)
-        e.valuePerLeadGain = e.winRateGain * *p.value;
+      if (!a.winValue.empty())
+        e.valuePerLeadGain = uniformValue(p) ? e.winRateGain * *p.value
+                             : delta > 0 ? delta * a.expectedVisits[i] * dValue / (1 - delta * c)
+                                         : 0.0;
       out.push_back(e);
     }
   }
+  return out;
+}
+
+/// The share-weighted sum of the segments' figures `each(segment process, analysis)`,
+/// matched to the parent's entries by `same` (an edge by its states, a role by its stage
+/// and index); an entry no segment has is left out.
+template <typename T, typename Each, typename Same>
+std::vector<T> blend(const Process& p, const Analysis& a, std::vector<T> parent, Each each,
+                     Same same) {
+  std::vector<bool> any(parent.size(), false);
+  for (T& e : parent) {
+    e.winRateGain = 0;
+    e.valuePerLeadGain = a.winValue.empty() ? std::nullopt : std::optional<double>(0.0);
+  }
+  for (size_t g = 0; g < p.segments.size(); ++g) {
+    const Process& q = p.segments[g].process;
+    const double share = p.segments[g].share;
+    for (const T& x : each(q, a.segments[g].analysis))
+      for (size_t i = 0; i < parent.size(); ++i)
+        if (same(q, x, parent[i])) {
+          any[i] = true;
+          parent[i].winRateGain += share * x.winRateGain;
+          if (parent[i].valuePerLeadGain)
+            parent[i].valuePerLeadGain =
+                *parent[i].valuePerLeadGain + share * x.valuePerLeadGain.value_or(0.0);
+        }
+  }
+  std::vector<T> out;
+  for (size_t i = 0; i < parent.size(); ++i)
+    if (any[i])
+      out.push_back(parent[i]);
+  return out;
+}
+
+bool segmented(const Process& p, const Analysis& a) {
+  return !a.segments.empty() && a.segments.size() == p.segments.size();
+}
+
+} // namespace
+
+std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a) {
+  if (!segmented(p, a))
+    return chainSensitivity(p, a);
+  std::vector<EdgeSensitivity> parent;
+  for (uint32_t t = 0; t < p.transitions.size(); ++t)
+    if (p.states[p.transitions[t].to].kind != StateKind::Lost)
+      parent.push_back(EdgeSensitivity{t, 0, std::nullopt});
+  std::vector<EdgeSensitivity> out =
+      blend(p, a, parent, chainSensitivity,
+            [&](const Process& q, const EdgeSensitivity& x, const EdgeSensitivity& e) {
+              const Transition& mine = q.transitions[x.transition];
+              const Transition& theirs = p.transitions[e.transition];
+              return mine.from == theirs.from && mine.to == theirs.to;
+            });
+  std::stable_sort(out.begin(), out.end(), [](const EdgeSensitivity& x, const EdgeSensitivity& y) {
+    return x.winRateGain > y.winRateGain;
+  });
+  return out;
+}
+
+std::vector<SignoffSensitivity> signoffSensitivity(const Process& p, const Analysis& a) {
+  if (!segmented(p, a))
+    return chainSignoffSensitivity(p, a);
+  std::vector<SignoffSensitivity> parent;
+  for (uint32_t i = 0; i < p.states.size(); ++i)
+    for (uint32_t r = 0; r < p.states[i].signoffs.size(); ++r) {
+      SignoffSensitivity e;
+      e.state = i;
+      e.signoff = r;
+      parent.push_back(e);
+    }
+  std::vector<SignoffSensitivity> out =
+      blend(p, a, parent, chainSignoffSensitivity,
+            [](const Process&, const SignoffSensitivity& x, const SignoffSensitivity& e) {
+              return x.state == e.state && x.signoff == e.signoff;
+            });
+  // The step is each segment's; with the same share in every segment, the same.
+  for (SignoffSensitivity& e : out)
+    for (size_t g = 0; g < p.segments.size(); ++g)
+      for (const SignoffSensitivity& x :
+           chainSignoffSensitivity(p.segments[g].process, a.segments[g].analysis))
+        if (x.state == e.state && x.signoff == e.signoff)
+          e.shareStep = std::max(e.shareStep, x.shareStep);
   return out;
 }
 

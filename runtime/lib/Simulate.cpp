@@ -45,30 +45,31 @@ struct Node {
   bool won = false;
 };
 
+/// The chains of the process's segments (or its own chain) back to back: segment g's
+/// state i is node g x states + i. Invariant: starts has one entry per segment (one
+/// without segments); shares draws a segment, and is empty without segments.
 struct Compiled {
   std::vector<Node> nodes;
   std::vector<AliasColumn> columns;
-  uint32_t start = 0;
+  std::vector<uint32_t> starts;
+  std::vector<AliasColumn> shares;
 };
 
-llvm::Expected<Compiled> compile(const Process& p) {
+/// Appends the chain of `p` (a process without segments) to `c`.
+void compileChain(const Process& p, Compiled& c) {
   const size_t n = p.states.size();
-  if (n == 0)
-    return fail("the process has no states");
-  if (llvm::Error err = verify(p))
-    return err;
+  const uint32_t offset = static_cast<uint32_t>(c.nodes.size());
   std::vector<std::vector<double>> weights(n);
   std::vector<std::vector<uint32_t>> targets(n);
   for (const Transition& t : p.transitions) {
     weights[t.from].push_back(t.probability);
     targets[t.from].push_back(t.to);
   }
-  Compiled c;
-  c.start = p.start;
-  c.nodes.resize(n);
+  c.starts.push_back(offset + p.start);
+  c.nodes.resize(offset + n);
   for (uint32_t i = 0; i < n; ++i) {
     const State& s = p.states[i];
-    Node& node = c.nodes[i];
+    Node& node = c.nodes[offset + i];
     node.won = s.kind == StateKind::Won;
     if (s.isOutcome())
       continue;
@@ -77,11 +78,29 @@ llvm::Expected<Compiled> compile(const Process& p) {
     node.first = static_cast<uint32_t>(c.columns.size());
     node.count = static_cast<uint32_t>(table.columns().size());
     for (AliasColumn col : table.columns()) {
-      col.primary = targets[i][col.primary];
-      col.alias = targets[i][col.alias];
+      col.primary = offset + targets[i][col.primary];
+      col.alias = offset + targets[i][col.alias];
       c.columns.push_back(col);
     }
   }
+}
+
+llvm::Expected<Compiled> compile(const Process& p) {
+  if (p.states.empty())
+    return fail("the process has no states");
+  if (llvm::Error err = verify(p))
+    return err;
+  Compiled c;
+  if (p.segments.empty()) {
+    compileChain(p, c);
+    return c;
+  }
+  std::vector<double> shares;
+  for (const Segment& g : p.segments) {
+    compileChain(g.process, c);
+    shares.push_back(g.share);
+  }
+  c.shares = AliasTable(shares).columns();
   return c;
 }
 
@@ -111,8 +130,8 @@ struct Moments {
 
 /// What one thread accumulates over its range of blocks.
 struct Partial {
-  std::vector<double> winDays; ///< in prospect order
-  std::vector<uint64_t> outcomeCounts;
+  std::vector<double> winDays;         ///< in prospect order
+  std::vector<uint64_t> outcomeCounts; ///< per node: per segment and state
   uint64_t transitions = 0;
   uint64_t unfinished = 0;
 };
@@ -134,7 +153,11 @@ void runBlocks(const Compiled& c, const SimulationOptions& o, uint64_t firstBloc
     // same numbers whatever the thread count, without seeding a generator per prospect.
     Xoshiro256 rng(streamSeed(o.seed, b));
     for (uint64_t i = begin; i < end; ++i) {
-      uint32_t s = c.start;
+      // The prospect's segment, by the shares: one draw, made only when there are segments.
+      uint32_t s = c.shares.empty()
+                       ? c.starts[0]
+                       : c.starts[drawAlias(c.shares.data(), static_cast<uint32_t>(c.shares.size()),
+                                            rng.next())];
       double days = 0;
       uint64_t steps = 0;
       while (nodes[s].count != 0 && steps < maxSteps) {
@@ -253,9 +276,11 @@ void runInParallel(const Compiled& c, const SimulationOptions& options, uint64_t
 SimulationResult merge(const Process& p, const SimulationOptions& options,
                        std::vector<Partial>& partials, const std::vector<Moments>& close) {
   const double total = static_cast<double>(options.prospects);
+  const size_t n = p.states.size();
   SimulationResult r;
   r.prospects = options.prospects;
-  r.outcomeCounts.assign(p.states.size(), 0);
+  r.outcomeCounts.assign(n, 0);
+  std::vector<uint64_t> nodeCounts(partials.empty() ? 0 : partials[0].outcomeCounts.size(), 0);
   size_t winners = 0;
   for (const Partial& part : partials)
     winners += part.winDays.size();
@@ -265,10 +290,42 @@ SimulationResult merge(const Process& p, const SimulationOptions& options,
     winDays.insert(winDays.end(), part.winDays.begin(), part.winDays.end());
     part.winDays = {};
     for (size_t s = 0; s < part.outcomeCounts.size(); ++s)
-      r.outcomeCounts[s] += part.outcomeCounts[s];
+      nodeCounts[s] += part.outcomeCounts[s];
     r.transitions += part.transitions;
     r.unfinished += part.unfinished;
   }
+  // Per segment (or the process): its prospects, wins and what the wins are worth. The
+  // counts are whole numbers, so the revenue does not depend on the thread count.
+  const std::vector<const Process*> chains = [&] {
+    std::vector<const Process*> out;
+    for (const Segment& g : p.segments)
+      out.push_back(&g.process);
+    if (out.empty())
+      out.push_back(&p);
+    return out;
+  }();
+  bool values = true;
+  double revenue = 0;
+  for (size_t g = 0; g < chains.size() && (g + 1) * n <= nodeCounts.size(); ++g) {
+    SimulatedSegment seg;
+    seg.name = p.segments.empty() ? "" : p.segments[g].name;
+    for (uint32_t s = 0; s < n; ++s) {
+      const uint64_t count = nodeCounts[g * n + s];
+      r.outcomeCounts[s] += count;
+      seg.finished += count;
+      if (chains[g]->states[s].kind != StateKind::Won || count == 0)
+        continue;
+      seg.wins += count;
+      if (std::optional<double> v = chains[g]->winValue(s))
+        revenue += static_cast<double>(count) * *v;
+      else
+        values = false;
+    }
+    if (!p.segments.empty())
+      r.segments.push_back(seg);
+  }
+  if (values)
+    r.revenue = revenue;
   r.wins = winDays.size();
   r.winRate = static_cast<double>(r.wins) / total;
   std::tie(r.winRateLow, r.winRateHigh) = wilsonInterval(r.wins, r.prospects);

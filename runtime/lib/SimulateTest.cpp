@@ -44,23 +44,7 @@ SimulationOptions prospects(uint64_t n, uint64_t seed = 1, unsigned threads = 1)
 /// The quickstart's shape: inquiry -> rep_call -> demo -> proposal -> signed, with demo
 /// sending 10% back to rep_call (a loop), remainders to lost.
 Process loop() {
-  Process p;
-  addStage(p, "inquiry", {1, 2, 3});
-  addStage(p, "rep_call", {2, 3, 7});
-  addStage(p, "demo", {7, 10.5, 14});
-  addStage(p, "proposal", {7, 14, 21});
-  addWon(p, "signed");
-  addLost(p, "lost");
-  addEdge(p, 0, 1, 0.6);
-  addEdge(p, 0, 5, 0.4);
-  addEdge(p, 1, 2, 0.45);
-  addEdge(p, 1, 5, 0.55);
-  addEdge(p, 2, 3, 0.5);
-  addEdge(p, 2, 1, 0.1);
-  addEdge(p, 2, 5, 0.4);
-  addEdge(p, 3, 4, 0.4);
-  addEdge(p, 3, 5, 0.6);
-  return p;
+  return quickstartChain();
 }
 
 /// Checks win rate, days to win and days to close against the analysis.
@@ -99,6 +83,36 @@ TEST(SimulateTest, ASignoffStageAgreesWithTheAnalysis) {
   EXPECT_NEAR(r.daysToClose.mean, 6167.0 / 240, 4 * r.daysToClose.standardError());
   EXPECT_NEAR(r.daysToWin.mean, 6167.0 / 240, 4 * r.daysToWin.standardError());
   EXPECT_GE(r.daysToWin.p10, 14) << "the CFO answers after two weeks at the earliest";
+}
+
+void expectSameResult(const SimulationResult& a, const SimulationResult& b);
+
+// The contract of issue 10: each prospect draws its segment (small 80%, large 20%), then
+// runs through that segment's process. The win rate, times and value of a lead agree
+// with the blended analysis within four standard errors. A lead's value V is 600 or
+// 1,440 (small: probabilities 0.294 x 0.25 and 0.294 x 0.12) or 6,000 or 14,400 (large:
+// 0.336 x 0.25 and 0.336 x 0.12), else 0; its standard error is sqrt(Var V / n).
+TEST(SimulateTest, SegmentsAgreeWithTheBlendedAnalysis) {
+  const Process p = saasPlans();
+  const uint64_t n = 400000;
+  expectAgreesWithAnalysis(p, n);
+  SimulationResult r = simulateOk(p, prospects(n, 42));
+  const double mean = 292.84416;
+  const double square = 0.8 * (0.294 * 0.25 * 600 * 600 + 0.294 * 0.12 * 1440 * 1440) +
+                        0.2 * (0.336 * 0.25 * 6000 * 6000 + 0.336 * 0.12 * 14400 * 14400);
+  ASSERT_TRUE(r.revenue);
+  EXPECT_NEAR(*r.revenue / n, mean, 4 * std::sqrt((square - mean * mean) / n));
+  ASSERT_EQ(r.segments.size(), 2u);
+  EXPECT_EQ(r.segments[0].name, "small");
+  EXPECT_EQ(r.segments[0].finished + r.segments[1].finished, n);
+  EXPECT_NEAR(double(r.segments[0].finished) / n, 0.8, 4 * std::sqrt(0.8 * 0.2 / n));
+  const double large = double(r.segments[1].wins) / r.segments[1].finished;
+  EXPECT_NEAR(large, 0.12432, 4 * std::sqrt(0.12432 * (1 - 0.12432) / r.segments[1].finished));
+  EXPECT_EQ(r.segments[0].wins + r.segments[1].wins, r.wins);
+  // The same seed, the same revenue, whatever the thread count.
+  SimulationResult two = simulateOk(p, prospects(n, 42, 2));
+  expectSameResult(r, two);
+  EXPECT_EQ(r.revenue, two.revenue);
 }
 
 TEST(SimulateTest, TheStraightChainFiguresAreTheHandWorkedOnes) {

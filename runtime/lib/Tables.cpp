@@ -3,6 +3,8 @@
 #include "salesc/runtime/Printable.h"
 #include "salesc/runtime/Verify.h"
 
+#include "TablesReader.h"
+
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
@@ -16,26 +18,6 @@
 
 namespace salesc::rt {
 namespace {
-
-namespace json = llvm::json;
-
-const char* typeName(const json::Value& v) {
-  switch (v.kind()) {
-  case json::Value::Null:
-    return "null";
-  case json::Value::Boolean:
-    return "a boolean";
-  case json::Value::Number:
-    return "a number";
-  case json::Value::String:
-    return "a string";
-  case json::Value::Array:
-    return "an array";
-  case json::Value::Object:
-    return "an object";
-  }
-  return "a value";
-}
 
 /// "FILE:LINE:COL: invalid JSON: ..." from llvm::json's "[L:C, byte=N]: Msg".
 std::string syntaxError(llvm::StringRef json, llvm::StringRef file, llvm::Error err) {
@@ -69,203 +51,12 @@ std::string syntaxError(llvm::StringRef json, llvm::StringRef file, llvm::Error 
   return fmt::format("{}:{}:{}: invalid JSON: {}", shownPath(file), line, column, message);
 }
 
-/// Reads the parsed document; stops at the first problem and keeps its message.
-/// Every reader returns false after recording the problem.
-class Reader {
-public:
-  explicit Reader(llvm::StringRef file) : file(file) {}
+} // namespace
 
-  bool document(const json::Value& root, std::vector<Process>& out);
-  std::string takeError() { return std::move(error); }
+namespace tables {
 
-private:
-  bool fail(const std::string& message) {
-    error = fmt::format("{}: {}{}", shownPath(file), where.empty() ? "" : where + ": ", message);
-    return false;
-  }
-  bool wrongType(llvm::StringRef key, const json::Value& v, const char* expected) {
-    return fail(fmt::format("field '{}' is {}; expected {}", key.str(), typeName(v), expected));
-  }
-
-  /// The field `key`: nullptr when absent (after recording an error if `required`).
-  const json::Value* field(const json::Object& o, llvm::StringRef key, bool required) {
-    const json::Value* v = o.get(key);
-    if (!v && required)
-      fail(fmt::format("missing field '{}'", key.str()));
-    return v;
-  }
-
-  bool string(const json::Object& o, llvm::StringRef key, std::string& out, bool required) {
-    const json::Value* v = field(o, key, required);
-    if (!v)
-      return !required;
-    if (v->kind() == json::Value::Null && !required)
-      return true;
-    auto s = v->getAsString();
-    if (!s)
-      return wrongType(key, *v, required ? "a string" : "a string or null");
-    if (!printable(key, *s))
-      return false;
-    out = s->str();
-    return true;
-  }
-
-  /// Refuses text with a control character (Printable.h), which no report, picture or
-  /// terminal should be given; `check` refuses them in a .sales file the same way.
-  bool printable(llvm::StringRef key, llvm::StringRef text) {
-    for (size_t i = 0; i < text.size(); ++i)
-      if (controlCharacterLength(text.drop_front(i)))
-        return fail(
-            fmt::format("field '{}' holds a control character: {}", key.str(), quote(text)));
-    return true;
-  }
-
-  bool number(const json::Object& o, llvm::StringRef key, std::optional<double>& out,
-              bool required) {
-    const json::Value* v = field(o, key, required);
-    if (!v)
-      return !required;
-    if (v->kind() == json::Value::Null && !required)
-      return true;
-    auto d = v->getAsNumber();
-    if (!d)
-      return wrongType(key, *v, required ? "a number" : "a number or null");
-    if (!std::isfinite(*d))
-      return fail(fmt::format("field '{}' is not a finite number", key.str()));
-    out = *d;
-    return true;
-  }
-
-  /// A required or nullable non-negative whole number.
-  bool index(const json::Object& o, llvm::StringRef key, std::optional<uint32_t>& out,
-             bool required) {
-    std::optional<double> d;
-    if (!number(o, key, d, required))
-      return false;
-    if (!d)
-      return true;
-    if (*d < 0 || *d != std::floor(*d) || *d > 4294967295.0)
-      return fail(
-          fmt::format("field '{}' is {}; expected a whole number, 0 or more", key.str(), *d));
-    out = static_cast<uint32_t>(*d);
-    return true;
-  }
-
-  bool boolean(const json::Object& o, llvm::StringRef key, bool& out) {
-    const json::Value* v = field(o, key, false);
-    if (!v)
-      return true;
-    auto b = v->getAsBoolean();
-    if (!b)
-      return wrongType(key, *v, "true or false");
-    out = *b;
-    return true;
-  }
-
-  /// A required array, or an optional one (absent or null reads as empty).
-  bool array(const json::Object& o, llvm::StringRef key, const json::Array*& out, bool required) {
-    static const json::Array Empty;
-    out = &Empty;
-    const json::Value* v = field(o, key, required);
-    if (!v)
-      return !required;
-    if (v->kind() == json::Value::Null && !required)
-      return true;
-    out = v->getAsArray();
-    if (!out)
-      return wrongType(key, *v, "an array");
-    return true;
-  }
-
-  const json::Object* object(const json::Value& v, const std::string& what) {
-    const json::Object* o = v.getAsObject();
-    if (!o)
-      fail(fmt::format("{} is {}; expected an object", what, typeName(v)));
-    return o;
-  }
-
-  bool strings(const json::Object& o, llvm::StringRef key, std::vector<std::string>& out) {
-    const json::Array* a;
-    if (!array(o, key, a, false))
-      return false;
-    for (const json::Value& v : *a) {
-      auto s = v.getAsString();
-      if (!s)
-        return fail(
-            fmt::format("an entry of '{}' is {}; expected a string", key.str(), typeName(v)));
-      if (!printable(key, *s))
-        return false;
-      out.push_back(s->str());
-    }
-    return true;
-  }
-
-  /// Items; with `teaches` (materials and tactics, from version 2) what each teaches.
-  bool items(const json::Object& o, llvm::StringRef key, std::vector<Item>& out,
-             bool teaches = false) {
-    return objects(o, key, [&](const json::Object& io, size_t) {
-      Item item;
-      if (!string(io, "name", item.name, true) ||
-          !string(io, "description", item.description, false) ||
-          (teaches && !strings(io, "teaches", item.teaches)))
-        return false;
-      out.push_back(std::move(item));
-      return true;
-    });
-  }
-
-  bool process(const json::Object& o, Process& p);
-  bool brand(const json::Object& o, Brand& b);
-  bool people(const json::Object& o, Process& p);
-  bool state(const json::Object& o, State& s);
-  bool stagePeople(const json::Object& o, State& s);
-  bool holding(const json::Object& o, Holding& h);
-  bool transitions(const json::Array& a, Process& p);
-
-  /// The entries of the array `key` of `o` (absent or null: none), each an object read
-  /// by `read(entry, index)`.
-  template <typename Read> bool objects(const json::Object& o, llvm::StringRef key, Read read) {
-    const json::Array* a;
-    if (!array(o, key, a, false))
-      return false;
-    for (size_t i = 0; i < a->size(); ++i) {
-      const json::Object* entry = object((*a)[i], fmt::format("entry {} of '{}'", i, key.str()));
-      if (!entry || !read(*entry, i))
-        return false;
-    }
-    return true;
-  }
-
-  /// The array `key` of `o` of things with a name, unique, and a description (roles,
-  /// teams), each a `noun` in messages; `rest(entry, thing)` reads what else it holds.
-  template <typename T, typename Rest>
-  bool named(const json::Object& o, llvm::StringRef key, llvm::StringRef noun, std::vector<T>& out,
-             Rest rest) {
-    const std::string outer = where;
-    llvm::StringSet<> names;
-    if (!objects(o, key, [&](const json::Object& entry, size_t i) {
-          where = fmt::format("{}, {} {}", outer, noun.str(), i);
-          T thing;
-          if (!string(entry, "name", thing.name, true) ||
-              !string(entry, "description", thing.description, false) || !rest(entry, thing))
-            return false;
-          if (!names.insert(thing.name).second)
-            return fail(fmt::format("two {}s are named '{}'", noun.str(), thing.name));
-          out.push_back(std::move(thing));
-          return true;
-        }))
-      return false;
-    where = outer;
-    return true;
-  }
-
-  llvm::StringRef file;
-  int version_ = TablesVersion;
-  std::string where; ///< "process 'x', state 2 ('demo')": the context of messages
-  std::string error;
-};
-
-bool Reader::document(const json::Value& root, std::vector<Process>& out) {
+bool Reader::document(const json::Value& root, TablesDocument& doc) {
+  std::vector<Process>& out = doc.processes;
   const json::Object* top = object(root, "the document");
   if (!top)
     return false;
@@ -300,16 +91,18 @@ bool Reader::document(const json::Value& root, std::vector<Process>& out) {
     out.push_back(std::move(p));
   }
   where.clear();
-  return true;
+  return version_ < 2 || campaigns(*top, doc);
 }
 
 bool Reader::process(const json::Object& o, Process& p) {
   if (!string(o, "name", p.name, true))
     return false;
-  where = "process " + quote(p.name);
+  where =
+      (where.find("segment") != std::string::npos ? where + ", " : "") + "process " + quote(p.name);
   if (!string(o, "description", p.description, false) || !string(o, "channel", p.channel, false) ||
       !string(o, "offering", p.offering, false) || !string(o, "currency", p.currency, false) ||
-      !number(o, "value", p.value, false))
+      !number(o, "value", p.value, false) ||
+      (version_ >= 2 && !number(o, "margin", p.margin, false)))
     return false;
   if (const json::Value* b = o.get("brand"); b && b->kind() != json::Value::Null) {
     const json::Object* bo = object(*b, "field 'brand'");
@@ -357,7 +150,7 @@ bool Reader::process(const json::Object& o, Process& p) {
   if (hasStages && p.states[p.start].isOutcome())
     return fail(fmt::format("the start state '{}' is an outcome; expected a stage",
                             p.states[p.start].name));
-  return transitions(*edges, p);
+  return transitions(*edges, p) && (version_ < 2 || segments(o, p));
 }
 
 bool Reader::brand(const json::Object& o, Brand& b) {
@@ -433,7 +226,8 @@ bool Reader::state(const json::Object& o, State& s) {
   const bool v2 = version_ >= 2;
   if (!items(o, "learn", s.learn) || !items(o, "provide", s.provide, v2) ||
       !items(o, "tactics", s.tactics, v2) ||
-      !number(o, "stalled_after_days", s.stalledAfter, false) || (v2 && !stagePeople(o, s)))
+      !number(o, "stalled_after_days", s.stalledAfter, false) || (v2 && !stagePeople(o, s)) ||
+      (v2 && !number(o, "value", s.value, false)))
     return false;
   if (s.stalledAfter && *s.stalledAfter < 0)
     return fail(
@@ -516,7 +310,7 @@ bool Reader::transitions(const json::Array& a, Process& p) {
   return true;
 }
 
-} // namespace
+} // namespace tables
 
 namespace {
 
@@ -547,6 +341,13 @@ size_t tooDeep(llvm::StringRef json) {
 } // namespace
 
 llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::StringRef file) {
+  llvm::Expected<TablesDocument> doc = loadTablesDocument(json, file);
+  if (!doc)
+    return doc.takeError();
+  return std::move(doc->processes);
+}
+
+llvm::Expected<TablesDocument> loadTablesDocument(llvm::StringRef json, llvm::StringRef file) {
   if (json.startswith("\xEF\xBB\xBF"))
     json = json.drop_front(3);
   if (json.size() > MaxTablesBytes)
@@ -562,12 +363,12 @@ llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::Stri
         fmt::format("{}:{}:{}: arrays and objects nest more than {} deep; a tables.json nests 7",
                     shownPath(file), line, column, MaxTablesDepth));
   }
-  llvm::Expected<json::Value> root = json::parse(json);
+  llvm::Expected<llvm::json::Value> root = llvm::json::parse(json);
   if (!root)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    syntaxError(json, file, root.takeError()));
-  std::vector<Process> out;
-  Reader reader(file);
+  TablesDocument out;
+  tables::Reader reader(file);
   if (!reader.document(*root, out))
     return llvm::createStringError(llvm::inconvertibleErrorCode(), reader.takeError());
   return out;

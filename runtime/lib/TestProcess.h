@@ -2,13 +2,33 @@
 #ifndef SALESC_RUNTIME_TESTPROCESS_H
 #define SALESC_RUNTIME_TESTPROCESS_H
 
+#include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Model.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include <string>
 #include <utility>
 #include <vector>
 
+/// EXPECT_NEAR with a tolerance of 1e-9 relative to the expected figure (absolute below 1).
+#define EXPECT_CLOSE(actual, expected)                                                             \
+  EXPECT_NEAR(actual, expected, 1e-9 * std::max(1.0, std::abs(double(expected))))
+
 namespace salesc::rt::testing {
+
+/// The analysis of `p`, or an empty one after a test failure that says why.
+inline Analysis analyzed(const Process& p) {
+  llvm::Expected<Analysis> a = analyze(p);
+  if (!a) {
+    ADD_FAILURE() << llvm::toString(a.takeError());
+    return Analysis{};
+  }
+  return std::move(*a);
+}
 
 /// Appends a state and returns its index.
 inline uint32_t addState(Process& p, std::string name, StateKind kind, Holding time = {}) {
@@ -102,6 +122,70 @@ inline Process industrial() {
   const double approved = 0.90 * 0.70 * 0.95;
   addEdge(p, 2, 3, approved);
   addRemainder(p, 2, 4, 1 - approved);
+  return p;
+}
+
+/// examples/quickstart.sales: inquiry(0) -60%-> rep_call(1) -45%-> demo(2) -50%->
+/// proposal(3) -40%-> signed(4), demo -10%-> rep_call, the remainders to lost(5); value
+/// 15,000. Win rate 0.054 / 0.955 (RoiTest works it out).
+inline Process quickstartChain() {
+  Process p;
+  addStage(p, "inquiry", {1, 2, 3});
+  addStage(p, "rep_call", {2, 3, 7});
+  addStage(p, "demo", {7, 10.5, 14});
+  addStage(p, "proposal", {7, 14, 21});
+  addWon(p, "signed");
+  addLost(p, "lost");
+  addEdge(p, 0, 1, 0.6);
+  addRemainder(p, 0, 5, 0.4);
+  addEdge(p, 1, 2, 0.45);
+  addRemainder(p, 1, 5, 0.55);
+  addEdge(p, 2, 3, 0.5);
+  addEdge(p, 2, 1, 0.1);
+  addRemainder(p, 2, 5, 0.4);
+  addEdge(p, 3, 4, 0.4);
+  addRemainder(p, 3, 5, 0.6);
+  p.value = 15000;
+  return p;
+}
+
+/// The contract of issue 10 (examples/saas_plans.sales), by hand: self_serve_trial of
+/// stdlib/std/processes.sales with `paid` removed. sign_up(0), 1 to 24 hours, -70%->
+/// activation(1), 1 to 5 days typical 2, -60%-> trial_use(2), 7 to 14 days typical 10,
+/// -70%-> upgrade_prompt(3), 1 to 7 days typical 2, -25%-> paid_monthly(4, won), -12%->
+/// paid_annual(5, won, value 1,440 USD); the remainders to abandoned(6, lost). Value 600
+/// USD, margin 80%. Segment small (80%) is the process as it is; segment large (20%) has
+/// value 6,000 USD, paid_annual 14,400 USD and trial_use -80%-> upgrade_prompt.
+inline Process saasPlans() {
+  Process p;
+  p.name = "web_trial";
+  p.currency = "USD";
+  p.value = 600;
+  p.margin = 0.8;
+  p.targetWinRate = 0.05;
+  addStage(p, "sign_up", {1.0 / 24, 12.5 / 24, 1});
+  addStage(p, "activation", {1, 2, 5});
+  addStage(p, "trial_use", {7, 10, 14});
+  addStage(p, "upgrade_prompt", {1, 2, 7});
+  addWon(p, "paid_monthly");
+  addWon(p, "paid_annual");
+  addLost(p, "abandoned");
+  p.states[5].value = 1440;
+  const double shares[] = {0.70, 0.60, 0.70};
+  for (uint32_t i = 0; i < 3; ++i) {
+    addEdge(p, i, i + 1, shares[i]);
+    addRemainder(p, i, 6, 1 - shares[i]);
+  }
+  addEdge(p, 3, 4, 0.25);
+  addEdge(p, 3, 5, 0.12);
+  addRemainder(p, 3, 6, 1 - 0.25 - 0.12);
+  Process large = p;
+  large.value = 6000;
+  large.states[5].value = 14400;
+  large.transitions[4].probability = 0.80; // trial_use -> upgrade_prompt
+  large.transitions[5].probability = 0.20; // its remainder
+  p.segments.push_back(Segment{"small", "Teams under 50 seats", 0.8, p});
+  p.segments.push_back(Segment{"large", "Teams of 50 seats or more", 0.2, large});
   return p;
 }
 

@@ -107,6 +107,20 @@ llvm::Error verifyState(const State& s) {
 llvm::Error verifySettings(const Process& p) {
   if (p.value && !(*p.value > 0 && *p.value <= limits::MaxAmount))
     return fail(fmt::format("the value is {:g}; expected above 0 and at most 1e15", *p.value));
+  for (const State& s : p.states) {
+    if (!s.value)
+      continue;
+    if (s.kind != StateKind::Won)
+      return fail(fmt::format("{} '{}' has a value; only won outcomes have one",
+                              s.isOutcome() ? "lost outcome" : "stage", s.name));
+    if (!(*s.value > 0 && *s.value <= limits::MaxAmount))
+      return fail(fmt::format("the value of outcome '{}' is {:g}; expected above 0 and at most "
+                              "1e15",
+                              s.name, *s.value));
+  }
+  if (p.margin && !(*p.margin > 0 && *p.margin <= 1))
+    return fail(
+        fmt::format("the margin is {}; expected above 0% and at most 100%", percent(*p.margin)));
   if (p.targetWinRate && !(*p.targetWinRate > 0 && *p.targetWinRate <= 1))
     return fail(fmt::format("the target win rate is {}; expected a probability above 0 and at "
                             "most 1",
@@ -185,6 +199,47 @@ llvm::Error verifyPeople(const Process& p) {
   return llvm::Error::success();
 }
 
+/// Segments: each a share in (0, 1], the shares adding up to 1, and a process with the
+/// same states (names and kinds, in order) and start as `p`, no segments of its own, and
+/// its own invariants.
+llvm::Error verifySegments(const Process& p) {
+  if (p.segments.empty())
+    return llvm::Error::success();
+  double total = 0;
+  for (size_t i = 0; i < p.segments.size(); ++i) {
+    const Segment& g = p.segments[i];
+    for (size_t j = 0; j < i; ++j)
+      if (p.segments[j].name == g.name)
+        return fail(fmt::format("segment '{}' is declared twice", g.name));
+    if (!(g.share > 0 && g.share <= 1))
+      return fail(fmt::format("segment '{}' has a share of {}; expected above 0% and at most 100%",
+                              g.name, percent(g.share)));
+    total += g.share;
+    const Process& q = g.process;
+    if (!q.segments.empty())
+      return fail(fmt::format("segment '{}' has segments of its own", g.name));
+    if (q.states.size() != p.states.size() || q.start != p.start)
+      return fail(fmt::format("segment '{}' has {} states starting at index {}; expected the {} "
+                              "states of the process, starting at index {}",
+                              g.name, q.states.size(), q.start, p.states.size(), p.start));
+    for (size_t s = 0; s < p.states.size(); ++s)
+      if (q.states[s].name != p.states[s].name || q.states[s].kind != p.states[s].kind)
+        return fail(fmt::format("state {} of segment '{}' is {} '{}'; expected {} '{}', as in the "
+                                "process",
+                                s, g.name, toString(q.states[s].kind).str(), q.states[s].name,
+                                toString(p.states[s].kind).str(), p.states[s].name));
+    if (!q.currency.empty() && !p.currency.empty() && q.currency != p.currency)
+      return fail(fmt::format("segment '{}' counts in {}; expected {}, the process's currency",
+                              g.name, q.currency, p.currency));
+    if (llvm::Error e = verify(q))
+      return fail(fmt::format("segment '{}': {}", g.name, llvm::toString(std::move(e))));
+  }
+  if (std::abs(total - 1.0) > limits::SumTolerance)
+    return fail(
+        fmt::format("the shares of the segments add up to {}; expected 100%", percent(total)));
+  return llvm::Error::success();
+}
+
 } // namespace
 
 llvm::Error verify(const Process& p) {
@@ -200,7 +255,9 @@ llvm::Error verify(const Process& p) {
     return e;
   if (llvm::Error e = verifyTransitions(p))
     return e;
-  return verifyPeople(p);
+  if (llvm::Error e = verifyPeople(p))
+    return e;
+  return verifySegments(p);
 }
 
 } // namespace salesc::rt

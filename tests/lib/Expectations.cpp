@@ -14,7 +14,7 @@ namespace salesc::testing {
 namespace {
 const std::regex& pattern() {
   static const std::regex re(
-      R"(//\s*expect-(error|warning|note)(@([+-]\d+))?(\s+([A-Z]\d{3}))?:\s?(.*)$)");
+      R"(//\s*expect-(error|warning|note|fix)(@([+-]\d+))?(\s+([A-Z]\d{3}))?:\s?(.*)$)");
   return re;
 }
 } // namespace
@@ -51,7 +51,7 @@ std::vector<Expectation> parseExpectations(llvm::StringRef text, std::vector<std
     e.line = static_cast<unsigned>(static_cast<int>(i + 1) + offset);
     e.code = m[5].matched ? std::string(m[5]) : "";
     e.message = m[6];
-    if (e.severity != "note" && e.code.empty())
+    if (e.severity != "note" && e.severity != "fix" && e.code.empty())
       errors.push_back("line " + std::to_string(i + 1) +
                        ": an expected error or warning needs "
                        "its code");

@@ -9,6 +9,12 @@
 // `@+N` / `@-N` is relative to the comment's own line; without it the comment's line
 // is meant. Severity is error, warning or note (notes in the same file only).
 //
+// A file that holds the line `// CHECK-FIXES` also states every fix-it, at the line
+// where the text it replaces starts: what it replaces, with what, and whether
+// `--fix` applies it (characters that cannot be seen are written <U+200B>):
+//
+//   // expect-fix@+1: '12,5%' -> '12.5%' (safe)
+//
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_TESTS_EXPECTATIONS_H
 #define SALESC_TESTS_EXPECTATIONS_H
@@ -21,7 +27,7 @@
 namespace salesc::testing {
 
 struct Expectation {
-  std::string severity; ///< error, warning or note
+  std::string severity; ///< error, warning, note or fix
   std::string code;     ///< empty for notes
   unsigned line = 0;    ///< 1-based line the diagnostic is at
   std::string message;

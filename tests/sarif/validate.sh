@@ -51,6 +51,9 @@ cat > stdlib.sales <<'SALES'
 import "std/tactics";
 tactic email_follow_up "Again" category outreach;
 SALES
+# Curly quotes: one fix of two replacements (safe), beside a spelling guess (unsafe).
+printf 'knowledge pricing \xe2\x80\x9cPrice\xe2\x80\x9d;\nprocess p {\n  value 5 usd;\n  stage a { learn pricng; time 2 hrs; next won 40%%; }\n  won won;\n  lost lost;\n}\n' > fixable.sales
+cp fixable.sales fixed.sales
 # File names that need percent-encoding.
 for name in 'hash#x.sales' 'what?.sales' 'a space.sales' 'caf'$'\xc3\xa9''.sales' \
             'br[a]ce{s}.sales' 'pipe|caret^.sales' 'per%cent.sales'; do
@@ -78,6 +81,9 @@ check no-file
 check bad-warning-option -Wno-bogus clean.sales
 check unknown-option --bogus clean.sales
 check emit-and-sarif --emit=ast clean.sales
+check fixable fixable.sales
+check fixed --fix fixed.sales # the problems that remain once the safe fixes are written
+check unsafe-alone --unsafe-fixes clean.sales
 
 failed=0
 inputs=()

@@ -67,17 +67,20 @@ constexpr unsigned MaxForecastMonths = 120;
 
 /// The forecast of a pipeline. Deals whose state is not a stage (an outcome or
 /// an index out of range) are not open: they are counted in ignoredDeals and
-/// take no part in any other figure. A deal's value is its own value, else the
-/// process value, else 0.
+/// take no part in any other figure. A deal's value is its own value; without one, a
+/// deal counts the value of the win it reaches (Process::winValue, its segment's), and
+/// its expected value is that of its wins from its stage (Analysis::winValue: the sum
+/// over won outcomes of P(win there) x the win's value).
 struct ForecastResult {
   double asOf = 0;
   double horizonEnd = 0;     ///< asOf + horizonDays
   uint64_t openDeals = 0;    ///< deals in a stage
   uint64_t ignoredDeals = 0; ///< deals not in a stage
   uint64_t runs = 0;         ///< runs actually simulated (see ForecastOptions::pathBudget)
-  double pipelineValue = 0;  ///< sum of the values of the open deals
-  /// Sum over open deals of value x win probability from the deal's stage,
-  /// regardless of time. JSON `weighted_pipeline`.
+  double pipelineValue = 0;  ///< sum of the values of the open deals (dealValue)
+  /// Sum over open deals of value x win probability from the deal's stage (for a deal
+  /// without a value, the expected value of its wins from there), regardless of time.
+  /// JSON `weighted_pipeline`.
   double weightedPipeline = 0;
   /// Sum over open deals of the win probability: the expected wins, eventually.
   double expectedWinsEventually = 0;
@@ -106,6 +109,15 @@ struct ForecastResult {
 /// the horizon when it reaches a won outcome by asOf + horizonDays. Run i draws
 /// from its own stream, streamSeed(seed, i) (Random.h), so the result depends
 /// only on the inputs and the seed, whatever the thread count.
+///
+/// With segments, a deal whose segment is known (Deal::segment) runs through that
+/// segment's process, and its win probability and expected value are the segment's. A
+/// deal whose segment is not known is in segment g with the odds that a prospect at its
+/// stage is in g, P(g | s) = share_g x reach_g(s) / sum over segments of the same
+/// (reach_g(s): the probability of reaching s in g, Analysis::reachProbability; the
+/// shares when no segment reaches s): each run draws its segment with these odds (one
+/// more draw), and its win probability and expected value are the blended figures of
+/// the analysis (Markov.h), which weigh the segments the same way.
 ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal> deals,
                         const ForecastOptions& options);
 
@@ -114,8 +126,10 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
 /// order). Deals not in a stage are skipped.
 std::vector<StalledDeal> stalledDeals(const Process& p, llvm::ArrayRef<Deal> deals, double asOf);
 
-/// The value a deal counts with: its own, else the process's, else 0.
-double dealValue(const Process& p, const Deal& d);
+/// The value a deal counts in the pipeline: its own; else the process's when every win
+/// takes it (and there are no segments); else the mean value of a win from its stage
+/// (Analysis::valuePerWin, its segment's when known); else 0.
+double dealValue(const Process& p, const Analysis& a, const Deal& d);
 
 } // namespace salesc::rt
 

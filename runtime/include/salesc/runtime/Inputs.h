@@ -22,6 +22,9 @@ struct Deal {
   double entered = 0;          ///< day the deal entered its current stage
   std::optional<double> value; ///< the process's value when absent
   unsigned line = 0;           ///< where it was read, for messages
+  /// The deal's segment, an index into Process::segments; nullopt: not known (then it
+  /// is in each segment with P(segment | its stage), Forecast.h).
+  std::optional<uint32_t> segment;
 };
 
 /// One entry of a deal into a stage or outcome: `deal,stage,timestamp`.
@@ -30,6 +33,9 @@ struct StageEvent {
   uint32_t state = 0; ///< index into Process::states
   double time = 0;    ///< days since 1970-01-01, fractional
   unsigned line = 0;
+  /// The segment the row names (optional column `segment`), an index into
+  /// Process::segments; nullopt when the row names none.
+  std::optional<uint32_t> segment;
 };
 
 /// How loading went: rows read and rejected, and why each was rejected.

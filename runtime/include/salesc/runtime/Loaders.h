@@ -57,17 +57,20 @@ std::optional<std::string> closestStateName(const Process& p, llvm::StringRef na
 
 /// Reads the open deals of a pipeline: columns `deal`, `stage`, `entered`
 /// (a date, or a timestamp) and optionally `value` (a non-negative number; the
-/// deal takes the process's value when the field is empty). A missing required
-/// column is one error and no deal. Rejected rows: too few or too many fields,
-/// an empty deal id, a deal listed twice, an unknown stage, a deal in an
-/// outcome, a bad date, a negative or non-number value.
+/// deal counts the value of the win it reaches when the field is empty) and `segment`
+/// (the name of one of the process's segments, Deal::segment; an empty field: not
+/// known). A missing required column is one error and no deal. Rejected rows: too few or
+/// too many fields, an empty deal id, a deal listed twice, an unknown stage, a deal in an
+/// outcome, a bad date, a negative or non-number value, a segment the process lacks.
 std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::StringRef file,
                                LoadReport& report);
 
 /// Reads a stage history: columns `deal`, `stage` (a stage or an outcome) and
-/// `timestamp`, one row per entry into a state, in file order. Rejected rows:
-/// too few or too many fields, an empty deal id, an unknown stage, a bad
-/// timestamp.
+/// `timestamp`, one row per entry into a state, in file order, and optionally `segment`
+/// (the name of one of the process's segments; an empty field names none, and a deal is
+/// in the segment any of its rows names). Rejected rows: too few or too many fields, an
+/// empty deal id, an unknown stage, a bad timestamp, a segment the process lacks, a
+/// segment other than the one an earlier row of the deal names.
 std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
                                    LoadReport& report);
 

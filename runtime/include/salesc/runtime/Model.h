@@ -161,6 +161,15 @@ struct Process {
   std::optional<double> winValue(uint32_t state) const {
     return states[state].value ? states[state].value : value;
   }
+  /// Whether every win is worth the process's `value` (when it states one): no won outcome
+  /// has a value of its own and there are no segments. Then the value of a lead is the
+  /// value times the win rate, and the reports say so.
+  bool oneWinValue() const {
+    for (const State& s : states)
+      if (s.value)
+        return false;
+    return segments.empty();
+  }
 };
 
 /// `segment NAME "..." share P% { ... }`: a share of the leads, with the process as it
@@ -185,6 +194,15 @@ struct Campaign {
   std::optional<std::string> segment; ///< the one segment its leads are in; nullopt: all
   std::optional<double> targetRoi;    ///< a ratio: 1.5 for `target roi 150%`
 };
+
+/// The campaigns of `all` whose leads enter `p` (Campaign::process names it), in order.
+inline std::vector<Campaign> campaignsInto(const Process& p, const std::vector<Campaign>& all) {
+  std::vector<Campaign> out;
+  for (const Campaign& c : all)
+    if (c.process == p.name)
+      out.push_back(c);
+  return out;
+}
 
 } // namespace salesc::rt
 

@@ -11,9 +11,12 @@ namespace salesc::rt {
 
 /// What one more percentage point of conversion on one edge is worth.
 struct EdgeSensitivity {
-  uint32_t transition = 0;                ///< index into Process::transitions
-  double winRateGain = 0;                 ///< new win rate from the start minus the current one
-  std::optional<double> valuePerLeadGain; ///< winRateGain x value, when the value is known
+  uint32_t transition = 0; ///< index into Process::transitions
+  double winRateGain = 0;  ///< new win rate from the start minus the current one
+  /// New value of a lead minus the current one (the same update with the win values,
+  /// Analysis::winValue, for the win probabilities: winRateGain x value when every win
+  /// takes the process's value); nullopt when values are missing.
+  std::optional<double> valuePerLeadGain;
 };
 
 /// For every edge between a stage and another stage or a won outcome whose stage also
@@ -21,7 +24,10 @@ struct EdgeSensitivity {
 /// percentage point (0.01, or what is left if less) moves from the stage's lost exits
 /// (in proportion to their shares) to that edge, found by re-solving the chain.
 /// Sorted by gain, largest first (ties: transition order). Edges of stages that lose
-/// no one are left out: there is no point to move.
+/// no one are left out: there is no point to move. With segments: the point moves in
+/// every segment, and the gains are the share-weighted sums of the segments' gains on the
+/// edge between the same states (an edge a segment lacks, or where it loses no one, adds
+/// nothing); the edges listed are the process's own.
 std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a);
 
 /// What one more percentage point of approval by one role of a sign-off stage is worth.
@@ -30,7 +36,7 @@ struct SignoffSensitivity {
   uint32_t signoff = 0;   ///< the role, index into its State::signoffs
   double shareStep = 0;   ///< what the role's share gains: 0.01, or what is left below 1
   double winRateGain = 0; ///< new win rate from the start minus the current one
-  std::optional<double> valuePerLeadGain; ///< winRateGain x value, when the value is known
+  std::optional<double> valuePerLeadGain; ///< as EdgeSensitivity's
 };
 
 /// For every role of every sign-off stage (in state order, then role order): the exact
@@ -40,7 +46,7 @@ struct SignoffSensitivity {
 /// (s + 0.01) / s; what it gains leaves the stage's remainder transitions (in proportion
 /// to them, like every remainder). A rank-one update of the solved chain, as for
 /// sensitivity(): one solve per sign-off stage whose targets lead back to it, none
-/// otherwise.
+/// otherwise. With segments, blended as sensitivity() does.
 std::vector<SignoffSensitivity> signoffSensitivity(const Process& p, const Analysis& a);
 
 } // namespace salesc::rt

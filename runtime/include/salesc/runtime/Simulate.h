@@ -6,7 +6,9 @@
 // probabilities, until it reaches an outcome. Prospects run in fixed blocks of
 // 4096; block b draws from its own random stream, streamSeed(seed, b), prospect by
 // prospect, and every sum is taken in prospect order, so the same seed gives
-// bit-identical results whatever the thread count.
+// bit-identical results whatever the thread count. With segments, each prospect first
+// draws its segment by the shares (one more draw from its block's stream) and then runs
+// through that segment's process.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_RUNTIME_SIMULATE_H
@@ -18,6 +20,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace salesc::rt {
@@ -47,6 +51,13 @@ struct Summary {
   double standardError() const;
 };
 
+/// The prospects of one segment that reached an outcome, and its wins.
+struct SimulatedSegment {
+  std::string name;
+  uint64_t finished = 0;
+  uint64_t wins = 0;
+};
+
 /// What a simulation found. Invariant: wins + lost + unfinished == prospects,
 /// where lost is the sum of outcomeCounts over Lost states, and wins the sum
 /// over Won states.
@@ -63,6 +74,11 @@ struct SimulationResult {
   uint64_t transitions = 0; ///< transitions taken by all prospects, for throughput
   /// Prospects that ended in each state, indexed like Process::states (0 for stages).
   std::vector<uint64_t> outcomeCounts;
+  /// What the simulated wins are worth: the sum over wins of the value of a win there
+  /// (Process::winValue, the segment's); nullopt when some win has no value.
+  std::optional<double> revenue;
+  /// Per segment, in the order of Process::segments; empty without segments.
+  std::vector<SimulatedSegment> segments;
 };
 
 /// The 95% Wilson score interval for `successes` out of `trials` (trials > 0).

@@ -20,7 +20,8 @@ namespace salesc::rt {
 
 /// The version of the tables format salesc writes. The runtime reads it and every
 /// version from OldestTablesVersion: version 1 has no roles, teams, owners, sign-offs,
-/// exit criteria or `teaches`, and is read as a version 2 document without them.
+/// exit criteria, `teaches`, outcome values, margin, segments or campaigns, and is read as
+/// a version 2 document without them.
 constexpr int TablesVersion = 2;
 constexpr int OldestTablesVersion = 1;
 
@@ -38,6 +39,17 @@ constexpr unsigned MaxTablesDepth = 64;
 /// probabilities of a stage that do not add up to 1 within 1e-9, ...). Fields
 /// that may be null may also be left out.
 llvm::Expected<std::vector<Process>> loadTables(llvm::StringRef json, llvm::StringRef file);
+
+/// What a tables.json holds: its processes and the campaigns into them.
+struct TablesDocument {
+  std::vector<Process> processes;
+  /// Each names a process of `processes` (by name), enters one of its stages and names
+  /// one of its segments, when it says (checked on loading).
+  std::vector<Campaign> campaigns;
+};
+
+/// loadTables() with the campaigns.
+llvm::Expected<TablesDocument> loadTablesDocument(llvm::StringRef json, llvm::StringRef file);
 
 /// Reads the file at `path` and loads it; tablesUnreadable(path, ...) when it cannot be
 /// read.

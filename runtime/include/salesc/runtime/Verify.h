@@ -43,8 +43,13 @@ inline constexpr size_t MaxSignoffs = 64;
 /// once with a share in (0, 1] and a time as above, and exactly one transition that is not
 /// the remainder (Transition::implicit), to its `next` target, whose probability is the
 /// product of the shares (within limits::SumTolerance). A stage's owner is a team of the
-/// process (Process::teams). Returns the first broken invariant, in words that name the stage or
-/// transition (not the process: callers add that). A process with no states passes.
+/// process (Process::teams). A won outcome's own value is above 0 and at most
+/// limits::MaxAmount, and no other state has one; a margin is in (0, 1]. Segments have
+/// distinct names and shares in (0, 1] adding up to 1 (within limits::SumTolerance); each
+/// segment's process has the states of the process (names and kinds, in order), its
+/// start, its currency, no segments of its own, and passes verify() (its messages are
+/// prefixed "segment 'NAME': "). Returns the first broken invariant, in words that name the stage
+/// or transition (not the process: callers add that). A process with no states passes.
 llvm::Error verify(const Process& p);
 
 } // namespace salesc::rt
