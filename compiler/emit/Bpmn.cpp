@@ -509,14 +509,15 @@ private:
     return "        <dc:Bounds x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) +
            "\" height=\"" + num(h) + "\" />\n";
   }
-  /// The bounds from (left, top) to (right, bottom), each rounded, so that lanes that
-  /// touch still touch once rounded.
+  /// A shape's or flow's label bounds, if it has a label.
   static std::string label(const std::optional<Box>& l) {
     if (!l)
       return "";
     return "        <bpmndi:BPMNLabel>\n  " + bounds(l->left(), l->top(), 2 * l->hw, 2 * l->hh) +
            "        </bpmndi:BPMNLabel>\n";
   }
+  /// The bounds from (left, top) to (right, bottom), each rounded, so that lanes that
+  /// touch still touch once rounded.
   static std::string between(double left, double top, double right, double bottom) {
     double l = std::round(left), t = std::round(top);
     return bounds(l, t, std::round(right) - l, std::round(bottom) - t);

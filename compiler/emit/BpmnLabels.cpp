@@ -17,12 +17,14 @@ const short ArialWidths[95] = {
     333,  556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` to o
     556,  556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584};     // p to ~
 
-const double Safety = 1.1;      ///< how much wider than Arial the estimate is
-const double ExternalPx = 11;   ///< bpmn-js's outside labels
-const double ExternalMaxW = 90; ///< where bpmn-js wraps them
-const double LineH = 14;        ///< 11 px at a line height of 1.2, rounded up
-const double TaskPx = 12, TaskPadding = 5;
-const double Clearance = 4; ///< between a label and its owner, or anything else
+const double Safety = 1.1;    ///< how much wider than Arial the estimate is
+const double ExternalPx = 11; ///< bpmn-js's outside labels
+/// Where an outside label wraps: 90 px of Arial (bpmn-js's own width for a new label), in
+/// the estimate's units. bpmn-js wraps the text at the width of the label's bounds.
+const double ExternalMaxW = 90 * 1.1;
+const double LineH = 14;                   ///< 11 px at a line height of 1.2, rounded up
+const double TaskPx = 12, TaskPadding = 7; ///< bpmn-js's embedded labels
+const double Clearance = 4;                ///< between a label and its owner, or anything else
 
 double emWidth(llvm::StringRef text) {
   double w = 0;
@@ -70,21 +72,35 @@ std::vector<Point> flowCandidates(const std::vector<Point>& path, double hw, dou
     return len(a) > len(b);
   });
   std::vector<Point> out;
-  for (double at : {0.5, 0.25, 0.75})
-    for (size_t k : order) {
-      Point a = path[k], b = path[k + 1];
-      Point m{a.x + (b.x - a.x) * at, a.y + (b.y - a.y) * at};
-      double dx = std::fabs(b.x - a.x), dy = std::fabs(b.y - a.y);
-      if (dx >= dy) { // mostly horizontal: above, then below, clear of the line's slope
-        double rise = dy / std::max(dx, 1.0) * hw;
-        out.push_back({m.x, m.y - rise - Clearance - hh});
-        out.push_back({m.x, m.y + rise + Clearance + hh});
-      } else {
-        double run = dx / std::max(dy, 1.0) * hh;
-        out.push_back({m.x + run + Clearance + hw, m.y});
-        out.push_back({m.x - run - Clearance - hw, m.y});
+  for (double away : {0.0, 10.0, 20.0})
+    for (double at : {0.5, 0.35, 0.65, 0.2, 0.8})
+      for (size_t k : order) {
+        Point a = path[k], b = path[k + 1];
+        Point m{a.x + (b.x - a.x) * at, a.y + (b.y - a.y) * at};
+        double dx = std::fabs(b.x - a.x), dy = std::fabs(b.y - a.y);
+        double gap = Clearance + away;
+        if (dx >= dy) { // mostly horizontal: above, then below, clear of the line's slope
+          double rise = dy / std::max(dx, 1.0) * hw;
+          out.push_back({m.x, m.y - rise - gap - hh});
+          out.push_back({m.x, m.y + rise + gap + hh});
+        } else {
+          double run = dx / std::max(dy, 1.0) * hh;
+          out.push_back({m.x + run + gap + hw, m.y});
+          out.push_back({m.x - run - gap - hw, m.y});
+        }
       }
-    }
+  return out;
+}
+
+/// The places 8 px apart on the square ring of half side `r` around `from`.
+std::vector<Point> ring(Point from, double r) {
+  std::vector<Point> out;
+  for (double t = -r; t < r; t += 8) {
+    out.push_back({from.x + t, from.y - r});
+    out.push_back({from.x + r, from.y + t});
+    out.push_back({from.x - t, from.y + r});
+    out.push_back({from.x - r, from.y - t});
+  }
   return out;
 }
 
@@ -95,8 +111,8 @@ double textWidth(llvm::StringRef text, double px) {
 }
 
 Box externalLabelSize(llvm::StringRef text) {
-  // Words filled into lines of at most ExternalMaxW, as bpmn-js does; a longer word is
-  // cut by bpmn-js into lines of that width.
+  // Words filled into lines of at most ExternalMaxW; a longer word makes the label as wide
+  // as itself, since bpmn-js cuts a word that its label's width cannot hold.
   double widest = 0, line = 0;
   size_t lines = 0;
   const double space = textWidth(" ", ExternalPx);
@@ -107,8 +123,8 @@ Box externalLabelSize(llvm::StringRef text) {
     if (lines > 0 && line + space + w <= ExternalMaxW) {
       line += space + w;
     } else {
-      lines += w > ExternalMaxW ? static_cast<size_t>(std::ceil(w / ExternalMaxW)) : 1;
-      line = std::min(w, ExternalMaxW);
+      ++lines;
+      line = w;
     }
     widest = std::max(widest, line);
   }
@@ -122,7 +138,7 @@ double taskWidthFor(llvm::StringRef name, double minimum) {
   name.split(words, ' ', -1, false);
   for (llvm::StringRef word : words)
     widest = std::max(widest, textWidth(word, TaskPx));
-  return std::max(minimum, std::ceil((widest + 2 * TaskPadding + 4) / 10) * 10);
+  return std::max(minimum, std::ceil((widest + 2 * TaskPadding) / 10) * 10);
 }
 
 bool intersects(const Box& a, const Box& b, double margin) {
@@ -133,9 +149,49 @@ bool intersects(const Box& a, const Box& b, double margin) {
 std::vector<Box> placeLabels(const std::vector<Box>& shapes,
                              const std::vector<std::vector<Point>>& flows,
                              const std::vector<LabelOwner>& labels) {
+  // How far a ring search may have to go: past every shape and flow.
+  double reach = 0;
+  auto extend = [&](double x, double y) { reach = std::max({reach, std::fabs(x), std::fabs(y)}); };
+  for (const Box& s : shapes) {
+    extend(s.left(), s.top());
+    extend(s.right(), s.bottom());
+  }
+  for (const std::vector<Point>& f : flows)
+    for (Point q : f)
+      extend(q.x, q.y);
   std::vector<Box> placed;
   for (const LabelOwner& l : labels) {
     double hw = l.size.hw, hh = l.size.hh;
+    // A place's cost: Blocked for each shape or label it overlaps, a thousand for each
+    // flow that crosses it (its own flow too: the label goes beside it, not across it).
+    const double Blocked = 1e6;
+    auto cost = [&](Point c) {
+      Box b{c.x, c.y, hw, hh, Outline::Rect};
+      double sum = 0;
+      for (const Box& s : shapes)
+        sum += intersects(b, s, Clearance) ? Blocked : 0;
+      for (const Box& p : placed)
+        sum += intersects(b, p, Clearance) ? Blocked : 0;
+      for (const std::vector<Point>& f : flows)
+        for (size_t k = 0; k + 1 < f.size(); ++k)
+          if (crossed(b, f[k], f[k + 1])) {
+            sum += 1e3;
+            break;
+          }
+      return sum;
+    };
+    auto cheapest = [&](const std::vector<Point>& candidates) {
+      size_t best = 0;
+      double bestCost = std::numeric_limits<double>::infinity();
+      for (size_t c = 0; c < candidates.size(); ++c) {
+        double v = cost(candidates[c]);
+        if (v < bestCost) {
+          best = c;
+          bestCost = v;
+        }
+      }
+      return std::make_pair(best, bestCost);
+    };
     std::vector<Point> candidates;
     if (l.shape < shapes.size())
       candidates = shapeCandidates(shapes[l.shape], hw, hh);
@@ -143,37 +199,24 @@ std::vector<Box> placeLabels(const std::vector<Box>& shapes,
       candidates = flowCandidates(flows[l.flow], hw, hh);
     if (candidates.empty())
       candidates.push_back({0, 0});
-    // Hitting a shape or a label costs more than any number of flows crossing.
-    size_t best = 0;
-    double bestCost = std::numeric_limits<double>::infinity();
-    for (size_t c = 0; c < candidates.size(); ++c) {
-      Box b{candidates[c].x, candidates[c].y, hw, hh, Outline::Rect};
-      double cost = 0;
-      for (const Box& s : shapes)
-        cost += intersects(b, s, Clearance) ? 1e6 : 0;
-      for (const Box& p : placed)
-        cost += intersects(b, p, Clearance) ? 1e6 : 0;
-      for (size_t f = 0; f < flows.size(); ++f) {
-        if (f == l.flow)
-          continue;
-        for (size_t k = 0; k + 1 < flows[f].size(); ++k)
-          if (crossed(b, flows[f][k], flows[f][k + 1])) {
-            cost += 1e3;
-            break;
-          }
-      }
-      if (l.flow < flows.size()) // its own flow beside it, not through it
-        for (size_t k = 0; k + 1 < flows[l.flow].size(); ++k)
-          if (crossed(b, flows[l.flow][k], flows[l.flow][k + 1])) {
-            cost += 1e3;
-            break;
-          }
-      if (cost < bestCost) {
-        best = c;
-        bestCost = cost;
+    auto [best, bestCost] = cheapest(candidates);
+    Point at = candidates[best];
+    if (bestCost >= Blocked) {
+      // Nowhere near is free: the nearest free place around the first candidate, found
+      // ring by ring (the first ring with a free place, its cheapest).
+      // Past `reach` every place is free, so the search ends.
+      Point from = candidates.front();
+      double last = reach + std::fabs(from.x) + std::fabs(from.y) + 2 * (hw + hh) + 8;
+      for (double r = 8; r <= last; r += 8) {
+        std::vector<Point> places = ring(from, r);
+        auto [k, v] = cheapest(places);
+        if (v < Blocked) {
+          at = places[k];
+          break;
+        }
       }
     }
-    placed.push_back({candidates[best].x, candidates[best].y, hw, hh, Outline::Rect});
+    placed.push_back({at.x, at.y, hw, hh, Outline::Rect});
   }
   return placed;
 }

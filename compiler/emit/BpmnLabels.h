@@ -1,12 +1,14 @@
 //===- BpmnLabels.h - Where the labels of a BPMN diagram go (inside emit) ===//
 //
-// bpmn-js draws the name of an event, a gateway or a sequence flow outside its shape, in
-// 11 px Arial wrapped at 90 px, where the file's bpmndi:BPMNLabel bounds say (without them:
-// centred under the shape, or above the middle of the flow). A task's name is drawn inside
-// it, in 12 px Arial with 5 px of padding, and a word too long for the box is cut. These
-// functions estimate those sizes from Arial's advance widths, a tenth larger to be safe, and
-// place each label at the first of a few candidate places that overlaps no shape and no
-// label already placed, preferring places that no flow crosses.
+// bpmn-js (18) draws the name of an event, a gateway or a sequence flow outside its shape, in
+// 11 px Arial, in the file's bpmndi:BPMNLabel bounds, wrapped at their width (without bounds:
+// centred under the shape, or above the middle of the flow, 90 px wide). A task's name is
+// drawn inside it, in 12 px Arial with 7 px of padding. Either way bpmn-js cuts a word that
+// the width cannot hold. These functions estimate those sizes from Arial's advance widths, a
+// tenth larger to be safe, make an outside label as wide as its longest word and a task wide
+// enough for its name's, and place each label at the first of its candidate places (near
+// its owner) that overlaps no shape and no label already placed, preferring places that no
+// flow crosses; when none is free, at the nearest free place around the first.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_EMIT_BPMNLABELS_H
@@ -24,12 +26,13 @@ namespace salesc::emit {
 /// large side: bytes outside ASCII count as wide letters, three-byte sequences as CJK).
 double textWidth(llvm::StringRef text, double px);
 
-/// The size of an outside label of `text` as bpmn-js draws it: wrapped at spaces to at
-/// most 90 px a line, 11 px Arial. A rectangle box centred at the origin.
+/// The size of an outside label of `text`: wrapped at spaces to at most 90 px of Arial a
+/// line (a longer word is a line of its own, as wide as it), 11 px Arial. A rectangle box
+/// centred at the origin.
 Box externalLabelSize(llvm::StringRef text);
 
-/// The width a task needs so that bpmn-js cuts no word of `name`: at least `minimum`,
-/// in steps of 10.
+/// The width a task needs so that bpmn-js cuts no word of `name` (the longest word and the
+/// padding): at least `minimum`, in steps of 10.
 double taskWidthFor(llvm::StringRef name, double minimum);
 
 /// What a label belongs to: a shape (an index into the shapes) or a flow (into the flows).
@@ -39,8 +42,9 @@ struct LabelOwner {
 };
 
 /// The box of each label of `labels`, in order. Invariant of the result: no two boxes
-/// intersect and no box intersects a shape whenever some candidate place allows it; among
-/// places that do, the first crossed by the fewest flows (the label's own aside).
+/// intersect (4 px apart) and no box intersects a shape; among the candidate places that
+/// allow it, the first crossed by the fewest flows; when none does, the nearest free place
+/// around the first candidate (8 px steps), however far.
 std::vector<Box> placeLabels(const std::vector<Box>& shapes,
                              const std::vector<std::vector<Point>>& flows,
                              const std::vector<LabelOwner>& labels);

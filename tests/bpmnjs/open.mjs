@@ -6,8 +6,9 @@
 // on an import error, on any import warning (an unresolved reference, an unknown element...),
 // or when the canvas lacks a shape for one of its participants, lanes, events, tasks or
 // gateways, or a connection for one of its flows; when a named event, gateway or flow has no
-// bpmndi:BPMNLabel bounds; when shapes overlap, or a label overlaps another element's label or
-// a shape that is not its own (a flow crossing a label is only a note). With --out, a PNG of each diagram at 100%
+// bpmndi:BPMNLabel bounds, or its text is drawn past them; when a name is broken inside a word;
+// when shapes overlap, or a label overlaps another element's label or a shape that is not its
+// own (a flow crossing a label is only a note). With --out, a PNG of each diagram at 100%
 // (DIR/<example>-<process>.png).
 //
 // bpmn-js and the page are local: the prebuilt viewer of tests/js/node_modules/bpmn-js is
@@ -159,7 +160,7 @@ async function openInPage(xml) {
       at = name.indexOf(parts[k - 1], at) + parts[k - 1].length;
       if (at > 0 && name[at] !== ' ' && name.slice(at).startsWith(parts[k])) inside.push(`${parts[k - 1]}|${parts[k]}`);
     }
-    if (inside.length > 0) notes.push(`the name "${name}" of ${t.owner.id} is broken inside a word: ${inside.join(', ')}`);
+    if (inside.length > 0) problems.push(`the name "${name}" of ${t.owner.id} is broken inside a word: ${inside.join(', ')}`);
   }
   for (let i = 0; i < texts.length; i++) {
     for (let j = i + 1; j < texts.length; j++) {
@@ -186,6 +187,16 @@ async function openInPage(xml) {
   const canvasBox = viewer.get('canvas').getContainer().getBoundingClientRect();
   const view = viewer.get('canvas').viewbox();
   const toScreen = (w) => ({ x: canvasBox.left + (w.x - view.x) * view.scale, y: canvasBox.top + (w.y - view.y) * view.scale });
+  // An outside label's text drawn past its bounds (1 px of rounding aside): the emitter sized it too small.
+  for (const label of registry.filter((e) => e.type === 'label')) {
+    const text = registry.getGraphics(label).querySelector(':scope > .djs-visual > text');
+    const r = text && text.getBoundingClientRect();
+    if (!r || r.width === 0) continue;
+    const a = toScreen(label), b = toScreen({ x: label.x + label.width, y: label.y + label.height });
+    if (r.left < a.x - 1 || r.right > b.x + 1 || r.top < a.y - 1 || r.bottom > b.y + 1) {
+      problems.push(`the label of ${label.labelTarget.id} is drawn past its bounds: text ${Math.round(r.width)}x${Math.round(r.height)} in ${Math.round(b.x - a.x)}x${Math.round(b.y - a.y)}`);
+    }
+  }
   for (const flow of registry.filter((e) => e.waypoints && e.type !== 'label')) {
     const points = flow.waypoints.map(toScreen);
     for (const t of texts) {
