@@ -19,7 +19,8 @@
 //
 // Before the files, the same checks run on broken copies of the first golden file (a dangling
 // sourceRef, a task without its shape, a task moved onto another, a label moved onto another,
-// a label without its bounds, XML cut short) and on a page
+// a label without its bounds, a task too narrow for its name, a label too small for its text,
+// XML cut short) and on a page
 // that tries to load from the network: each must be caught, so the test is known to fail when
 // it should.
 import { createRequire } from 'node:module';
@@ -187,12 +188,21 @@ async function openInPage(xml) {
   const canvasBox = viewer.get('canvas').getContainer().getBoundingClientRect();
   const view = viewer.get('canvas').viewbox();
   const toScreen = (w) => ({ x: canvasBox.left + (w.x - view.x) * view.scale, y: canvasBox.top + (w.y - view.y) * view.scale });
-  // An outside label's text drawn past its bounds (1 px of rounding aside): the emitter sized it too small.
+  // An outside label's text drawn past the bounds the file gives it (1 px of rounding aside):
+  // the emitter sized it too small. (bpmn-js keeps the file's width but sets the height from
+  // the text, so the file's bounds are read from the XML.)
+  const fileBounds = {};
+  for (const di of doc.getElementsByTagNameNS(BPMNDI, 'BPMNLabel')) {
+    const b = di.getElementsByTagNameNS('http://www.omg.org/spec/DD/20100524/DC', 'Bounds')[0];
+    const owner = di.parentNode.getAttribute('bpmnElement');
+    if (b && owner) fileBounds[owner] = ['x', 'y', 'width', 'height'].map((k) => Number(b.getAttribute(k)));
+  }
   for (const label of registry.filter((e) => e.type === 'label')) {
     const text = registry.getGraphics(label).querySelector(':scope > .djs-visual > text');
     const r = text && text.getBoundingClientRect();
-    if (!r || r.width === 0) continue;
-    const a = toScreen(label), b = toScreen({ x: label.x + label.width, y: label.y + label.height });
+    const fb = fileBounds[label.labelTarget.id];
+    if (!r || r.width === 0 || !fb) continue;
+    const a = toScreen({ x: fb[0], y: fb[1] }), b = toScreen({ x: fb[0] + fb[2], y: fb[1] + fb[3] });
     if (r.left < a.x - 1 || r.right > b.x + 1 || r.top < a.y - 1 || r.bottom > b.y + 1) {
       problems.push(`the label of ${label.labelTarget.id} is drawn past its bounds: text ${Math.round(r.width)}x${Math.round(r.height)} in ${Math.round(b.x - a.x)}x${Math.round(b.y - a.y)}`);
     }
@@ -281,6 +291,8 @@ try {
     ['a task drawn over another', taskBounds.length >= 2 && first.replace(taskBounds[1][0], taskBounds[1][1] + taskBounds[0][2]), /shapes overlap/],
     ['a label drawn over another', labelBounds.length >= 2 && first.replace(labelBounds[1], labelBounds[0]), /labels overlap/],
     ['a name without label bounds', first.replace(/<bpmndi:BPMNLabel>\s*<dc:Bounds [^>]*>\s*<\/bpmndi:BPMNLabel>/, ''), /has no bpmndi:BPMNLabel bounds/],
+    ['a task too narrow for its name', taskBounds.length >= 1 && first.replace(taskBounds[0][2], taskBounds[0][2].replace(/width="\d+"/, 'width="24"')), /broken inside a word/],
+    ['a label too small for its text', labelBounds.length >= 1 && first.replace(labelBounds[0], labelBounds[0].replace(/height="\d+"/, 'height="4"')), /drawn past its bounds/],
     ['XML cut short', first.slice(0, Math.floor(first.length / 2)), /import error/],
   ];
   for (const [what, xml, reason] of broken) {
