@@ -17,6 +17,7 @@
 // Colours use both the OMG and the bpmn.io colour extensions.
 //
 //===----------------------------------------------------------------------===//
+#include "BpmnLabels.h"
 #include "BpmnLanes.h"
 #include "BpmnShapes.h"
 #include "Emit.h"
@@ -29,6 +30,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace salesc::emit {
 namespace {
@@ -80,7 +82,8 @@ struct Node {
   std::string defaultFlow;
   const char* fill = nullptr;
   const char* stroke = nullptr;
-  size_t state = 0; ///< the state it belongs to: for its lane
+  size_t state = 0;         ///< the state it belongs to: for its lane
+  std::optional<Box> label; ///< where its name goes, for a named event or gateway
 };
 
 Node node(std::string tag, std::string id, std::string name, std::string documentation = "") {
@@ -96,14 +99,18 @@ struct Flow {
   std::string id;
   size_t source = 0, target = 0; ///< indexes into the nodes
   std::string name;
-  std::string condition;
+  std::string condition; ///< a FEEL expression over `next` (docs/cli.md)
+  std::string documentation;
   std::vector<Point> via; ///< where the Graphviz spline passes, BPMN coordinates
   std::vector<Point> waypoints;
+  std::optional<Box> label; ///< where its name goes, if it has one
 };
 
 using namespace bpmn;
 using namespace palette;
 const double Margin = 40, LaneMargin = 30, PoolLabel = 30;
+/// The language of the condition expressions: FEEL, as DMN 1.3 names it.
+const char* const FeelUri = "https://www.omg.org/spec/DMN/20191111/FEEL/";
 
 /// A layout for each state when the caller's does not match the process: the
 /// states in a row, in index order.
@@ -255,18 +262,21 @@ private:
         continue;
       }
       // The task, and what comes before it and after it, left to right.
-      double taskX = c.x, mergeX = c.x - beside(i, TaskW / 2);
+      // A task wide enough for its name's longest word; a sign-off stage's keeps the room
+      // the layout was asked for (BpmnShapes.h).
+      double taskW = s.isSignoff() ? TaskW : taskWidthFor(s.name, TaskW);
+      double taskX = c.x, mergeX = c.x - beside(i, taskW / 2);
       if (s.isSignoff()) {
         double start = c.x - signoffWidth(merge) / 2;
         mergeX = start + GatewayD / 2;
         taskX = start + (merge ? GatewayD + GatewayGap : 0) + TaskW / 2;
       }
-      left = merge ? mergeX - GatewayD / 2 : taskX - TaskW / 2;
+      left = merge ? mergeX - GatewayD / 2 : taskX - taskW / 2;
       if (merge)
         inNode_[i] =
             gateway("exclusiveGateway", fmt::format("Gateway_{}_merge", i), "", mergeX, c.y, i);
       Node task = node("task", fmt::format("Task_{}", i), s.name, stageDocumentation(s, a_, i));
-      task.box = {taskX, c.y, TaskW / 2, TaskH / 2, Outline::Rect};
+      task.box = {taskX, c.y, taskW / 2, TaskH / 2, Outline::Rect};
       task.fill = StageFill;
       task.stroke = a_.bottleneck == i ? BottleneckLine : StageLine;
       task.state = i;
@@ -274,7 +284,7 @@ private:
       if (!merge)
         inNode_[i] = stateNode_[i];
       exitNode_[i] = stateNode_[i];
-      double gatewayX = c.x + beside(i, TaskW / 2);
+      double gatewayX = c.x + beside(i, taskW / 2);
       if (s.isSignoff()) {
         double splitX = taskX + TaskW / 2 + GatewayGap + GatewayD / 2;
         double rolesX = splitX + GatewayD / 2 + RolesGap + RoleW / 2;
@@ -343,11 +353,26 @@ private:
         if (t.implicit && source.defaultFlow.empty())
           source.defaultFlow = flows_[f].id;
         else
-          flows_[f].condition = rate;
+          flows_[f].condition = condition(t.to);
+        flows_[f].documentation =
+            fmt::format("{} of the prospects go on to {}{}", rate, p_.states[t.to].name,
+                        t.implicit ? " (the remainder)" : "");
       }
       if (k < layout_.edges.size() && lanes_.empty())
         flows_[f].via = interior(layout_.edges[k]);
     }
+  }
+
+  /// The condition of a gateway's flow to `state`: a FEEL expression over the process
+  /// variable `next`, the name of the stage or outcome the deal goes to.
+  std::string condition(uint32_t state) const {
+    std::string name;
+    for (char c : p_.states[state].name) {
+      if (c == '"' || c == '\\')
+        name += '\\';
+      name += c;
+    }
+    return "next = \"" + name + "\"";
   }
 
   /// The on-curve points strictly inside a piecewise cubic Bézier (every third
@@ -386,6 +411,7 @@ private:
       f.waypoints = emit::route(shapes, f.source, f.target, f.via);
     if (nodes_.empty())
       return;
+    placeLabels(shapes);
     double minX = INFINITY, minY = INFINITY, maxX = -INFINITY, maxY = -INFINITY;
     auto cover = [&](double x, double y) {
       minX = std::min(minX, x);
@@ -400,6 +426,16 @@ private:
     for (const Flow& f : flows_)
       for (Point q : f.waypoints)
         cover(q.x, q.y);
+    auto coverLabel = [&](const std::optional<Box>& l) {
+      if (l) {
+        cover(l->left(), l->top());
+        cover(l->right(), l->bottom());
+      }
+    };
+    for (const Node& n : nodes_)
+      coverLabel(n.label);
+    for (const Flow& f : flows_)
+      coverLabel(f.label);
     if (!bands_.empty()) {
       bands_.front().top = std::min(bands_.front().top, minY - LaneMargin / 2);
       bands_.back().bottom = std::max(bands_.back().bottom, maxY + LaneMargin / 2);
@@ -409,21 +445,52 @@ private:
       minY = bands_.front().top;
     }
     double dx = Margin - minX, dy = Margin - minY;
+    auto shift = [&](std::optional<Box>& l) {
+      if (l) {
+        l->cx += dx;
+        l->cy += dy;
+      }
+    };
     for (Node& n : nodes_) {
       n.box.cx += dx;
       n.box.cy += dy;
+      shift(n.label);
     }
-    for (Flow& f : flows_)
+    for (Flow& f : flows_) {
       for (Point& q : f.waypoints) {
         q.x += dx;
         q.y += dy;
       }
+      shift(f.label);
+    }
     laneLeft_ += dx;
     laneRight_ += dx;
     for (Band& b : bands_) {
       b.top += dy;
       b.bottom += dy;
     }
+  }
+
+  /// Where the names of events, gateways and flows go (BpmnLabels.h); a task's is inside it.
+  void placeLabels(const std::vector<Box>& shapes) {
+    std::vector<LabelOwner> owners;
+    std::vector<std::optional<Box>*> slots;
+    for (size_t k = 0; k < nodes_.size(); ++k)
+      if (!nodes_[k].name.empty() && nodes_[k].tag != "task") {
+        owners.push_back({k, SIZE_MAX, externalLabelSize(nodes_[k].name)});
+        slots.push_back(&nodes_[k].label);
+      }
+    std::vector<std::vector<Point>> paths;
+    for (size_t k = 0; k < flows_.size(); ++k) {
+      paths.push_back(flows_[k].waypoints);
+      if (!flows_[k].name.empty()) {
+        owners.push_back({SIZE_MAX, k, externalLabelSize(flows_[k].name)});
+        slots.push_back(&flows_[k].label);
+      }
+    }
+    std::vector<Box> placed = emit::placeLabels(shapes, paths, owners);
+    for (size_t k = 0; k < placed.size(); ++k)
+      *slots[k] = placed[k];
   }
 
   /// The nodes as the file lists them: the start event first, then as they were made.
@@ -441,6 +508,13 @@ private:
   static std::string bounds(double x, double y, double w, double h) {
     return "        <dc:Bounds x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) +
            "\" height=\"" + num(h) + "\" />\n";
+  }
+  /// A shape's or flow's label bounds, if it has a label.
+  static std::string label(const std::optional<Box>& l) {
+    if (!l)
+      return "";
+    return "        <bpmndi:BPMNLabel>\n  " + bounds(l->left(), l->top(), 2 * l->hw, 2 * l->hh) +
+           "        </bpmndi:BPMNLabel>\n";
   }
   /// The bounds from (left, top) to (right, bottom), each rounded, so that lanes that
   /// touch still touch once rounded.
@@ -530,12 +604,17 @@ private:
       if (!f.name.empty())
         o += " name=\"" + attr(f.name) + "\"";
       o += " sourceRef=\"" + nodes_[f.source].id + "\" targetRef=\"" + nodes_[f.target].id + "\"";
-      if (f.condition.empty()) {
+      if (f.condition.empty() && f.documentation.empty()) {
         o += " />\n";
         continue;
       }
-      o += ">\n      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">" +
-           text(f.condition) + "</bpmn:conditionExpression>\n    </bpmn:sequenceFlow>\n";
+      o += ">\n";
+      if (!f.documentation.empty())
+        o += "      <bpmn:documentation>" + text(f.documentation) + "</bpmn:documentation>\n";
+      if (!f.condition.empty())
+        o += "      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"" +
+             std::string(FeelUri) + "\">" + text(f.condition) + "</bpmn:conditionExpression>\n";
+      o += "    </bpmn:sequenceFlow>\n";
     }
     o += "  </bpmn:process>\n";
     o += "  <bpmndi:BPMNDiagram id=\"BPMNDiagram_1\">\n"
@@ -553,13 +632,14 @@ private:
                          "color:border-color=\"{0}\"",
                          n.stroke, n.fill);
       const Box& b = n.box;
-      o += ">\n" + bounds(b.left(), b.top(), 2 * b.hw, 2 * b.hh) + "      </bpmndi:BPMNShape>\n";
+      o += ">\n" + bounds(b.left(), b.top(), 2 * b.hw, 2 * b.hh) + label(n.label) +
+           "      </bpmndi:BPMNShape>\n";
     }
     for (const Flow& f : flows_) {
       o += "      <bpmndi:BPMNEdge id=\"" + f.id + "_di\" bpmnElement=\"" + f.id + "\">\n";
       for (Point q : f.waypoints)
         o += "        <di:waypoint x=\"" + num(q.x) + "\" y=\"" + num(q.y) + "\" />\n";
-      o += "      </bpmndi:BPMNEdge>\n";
+      o += label(f.label) + "      </bpmndi:BPMNEdge>\n";
     }
     o += "    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>\n</bpmn:definitions>\n";
     return o;

@@ -1,4 +1,5 @@
 //===- BpmnTest.cpp - BPMN from hand-built processes, its routes and the XML reader ===//
+#include "BpmnLabels.h"
 #include "Emit.h"
 #include "EmitTestProcesses.h"
 #include "MiniXml.h"
@@ -160,17 +161,23 @@ TEST(EmitBpmnTest, GatewaysOnlyWhereAStageHasSeveralExits) {
   EXPECT_EQ(f->attr("targetRef"), "EndEvent_5");
   EXPECT_FALSE(f->attr("name"));
   EXPECT_TRUE(f->children.empty());
-  // inquiry's gateway: 60% carries its rate as a condition; the remainder is the default.
+  // inquiry's gateway: the flow to rep_call has a FEEL condition on `next`, its rate in its
+  // name and documentation; the remainder is the default, without a condition.
   EXPECT_EQ(b.byId["Gateway_0"]->attr("default"), "Flow_1");
   EXPECT_EQ(b.byId["Flow_1"]->attr("name"), "40% (remainder)");
-  EXPECT_TRUE(b.byId["Flow_1"]->children.empty());
+  ASSERT_EQ(b.byId["Flow_1"]->children.size(), 1u);
+  EXPECT_EQ(b.byId["Flow_1"]->children[0].text,
+            "40% of the prospects go on to lost (the remainder)");
   const XmlElement* rate = b.byId["Flow_0"];
   EXPECT_EQ(rate->attr("sourceRef"), "Gateway_0");
   EXPECT_EQ(rate->attr("name"), "60%");
-  ASSERT_EQ(rate->children.size(), 1u);
-  EXPECT_EQ(rate->children[0].name, "bpmn:conditionExpression");
-  EXPECT_EQ(rate->children[0].text, "60%");
-  EXPECT_EQ(rate->children[0].attr("xsi:type"), "bpmn:tFormalExpression");
+  ASSERT_EQ(rate->children.size(), 2u);
+  EXPECT_EQ(rate->children[0].name, "bpmn:documentation");
+  EXPECT_EQ(rate->children[0].text, "60% of the prospects go on to rep_call");
+  EXPECT_EQ(rate->children[1].name, "bpmn:conditionExpression");
+  EXPECT_EQ(rate->children[1].text, "next = \"rep_call\"");
+  EXPECT_EQ(rate->children[1].attr("xsi:type"), "bpmn:tFormalExpression");
+  EXPECT_EQ(rate->children[1].attr("language"), "https://www.omg.org/spec/DMN/20191111/FEEL/");
 }
 
 TEST(EmitBpmnTest, ShapesFollowTheLayoutWithYFlipped) {
@@ -213,8 +220,9 @@ TEST(EmitBpmnTest, NoFlowPassesThroughAnotherShape) {
   for (const XmlElement* f : b.named("bpmn:sequenceFlow")) {
     std::vector<Point> points;
     for (const XmlElement& w : b.diOf(*f->attr("id")).children)
-      points.push_back(
-          {std::strtod(w.attr("x")->c_str(), nullptr), std::strtod(w.attr("y")->c_str(), nullptr)});
+      if (w.name == "di:waypoint")
+        points.push_back({std::strtod(w.attr("x")->c_str(), nullptr),
+                          std::strtod(w.attr("y")->c_str(), nullptr)});
     for (const auto& [id, box] : boxes) {
       if (id == f->attr("sourceRef") || id == f->attr("targetRef"))
         continue;
@@ -225,6 +233,113 @@ TEST(EmitBpmnTest, NoFlowPassesThroughAnotherShape) {
   }
   // demo's loop back to rep_call cannot go straight: it would cross demo's task.
   EXPECT_GT(b.diOf("Flow_5").children.size(), 2u);
+}
+
+/// The label bounds of each element of `b` that has them, by the element's id.
+std::map<std::string, Box> labelBoxes(const Bpmn& b) {
+  std::map<std::string, Box> out;
+  for (const XmlElement* l : b.named("bpmndi:BPMNLabel"))
+    for (const XmlElement* di : b.all)
+      for (const XmlElement& c : di->children)
+        if (&c == l) {
+          const XmlElement& r = l->children.at(0);
+          auto v = [&](const char* k) { return std::strtod(r.attr(k)->c_str(), nullptr); };
+          out[*di->attr("bpmnElement")] = {v("x") + v("width") / 2, v("y") + v("height") / 2,
+                                           v("width") / 2, v("height") / 2};
+        }
+  return out;
+}
+
+TEST(EmitBpmnTest, EveryOutsideNameHasALabelThatOverlapsNothing) {
+  for (const rt::Process& p : {salesProcess(), committeeProcess()}) {
+    Bpmn b =
+        checkedBpmn(toBpmn(analyzed(p), p.name == salesProcess().name ? salesLayout() : Layout{}));
+    std::map<std::string, Box> labels = labelBoxes(b);
+    size_t named = 0;
+    for (const XmlElement* e : b.all) {
+      llvm::StringRef tag = e->name;
+      if (!e->attr("name") || tag == "bpmn:task" || tag == "bpmn:process" ||
+          tag == "bpmn:participant" || tag == "bpmn:lane")
+        continue;
+      ++named;
+      EXPECT_TRUE(labels.count(*e->attr("id"))) << p.name << ": " << *e->attr("id");
+    }
+    EXPECT_EQ(labels.size(), named);
+    std::map<std::string, Box> shapes;
+    for (const XmlElement* s : b.named("bpmndi:BPMNShape")) {
+      std::string id = *s->attr("bpmnElement");
+      if (id.rfind("Task", 0) == 0 || id.rfind("Gateway", 0) == 0 ||
+          id.find("Event") != std::string::npos)
+        shapes[id] = {b.bound(id, "x") + b.bound(id, "width") / 2,
+                      b.bound(id, "y") + b.bound(id, "height") / 2, b.bound(id, "width") / 2,
+                      b.bound(id, "height") / 2};
+    }
+    for (auto i = labels.begin(); i != labels.end(); ++i) {
+      for (auto j = std::next(i); j != labels.end(); ++j)
+        EXPECT_FALSE(intersects(i->second, j->second))
+            << p.name << ": labels of " << i->first << " and " << j->first;
+      for (const auto& [id, s] : shapes)
+        EXPECT_FALSE(intersects(i->second, s))
+            << p.name << ": label of " << i->first << " and shape " << id;
+    }
+  }
+}
+
+TEST(BpmnLabelsTest, SizesFollowArialAndWrapAt90) {
+  EXPECT_EQ(externalLabelSize("60%").hh, 7);
+  EXPECT_LE(externalLabelSize("60%").hw * 2, 30);
+  // Two lines of at most 90 px of Arial (99 estimated): "Where next after" and "activation?".
+  Box two = externalLabelSize("Where next after activation?");
+  EXPECT_EQ(two.hh, 14);
+  EXPECT_LE(two.hw * 2, 99);
+  EXPECT_GE(two.hw * 2, 85);
+  // A word wider than that is a line of its own, and the label as wide as it: bpmn-js
+  // wraps at the label's width and would cut the word.
+  Box word = externalLabelSize("Where next after upgrade_prompt_for_enterprise?");
+  EXPECT_EQ(word.hh, 14);
+  EXPECT_GE(word.hw * 2, textWidth("upgrade_prompt_for_enterprise?", 11));
+  EXPECT_GT(word.hw * 2, 99);
+  EXPECT_EQ(taskWidthFor("demo", 100), 100);
+  EXPECT_GT(taskWidthFor("upgrade_prompt", 100), 100);
+  EXPECT_EQ(std::fmod(taskWidthFor("upgrade_prompt", 100), 10), 0);
+}
+
+TEST(BpmnLabelsTest, LabelsAvoidShapesEachOtherAndFlows) {
+  // A gateway with three exits, flows right, up-right and down-right, its label and
+  // each flow's.
+  std::vector<Box> shapes{{100, 100, 25, 25, Outline::Diamond},
+                          {300, 100, 50, 40},
+                          {300, 0, 18, 18, Outline::Circle},
+                          {300, 200, 18, 18, Outline::Circle}};
+  std::vector<std::vector<Point>> flows{
+      {{125, 100}, {250, 100}}, {{118, 82}, {282, 0}}, {{118, 118}, {282, 200}}};
+  std::vector<LabelOwner> owners{{0, SIZE_MAX, externalLabelSize("Where next after demo?")},
+                                 {2, SIZE_MAX, externalLabelSize("won")},
+                                 {3, SIZE_MAX, externalLabelSize("lost")}};
+  for (size_t f = 0; f < flows.size(); ++f)
+    owners.push_back({SIZE_MAX, f, externalLabelSize("45% (remainder)")});
+  std::vector<Box> placed = placeLabels(shapes, flows, owners);
+  ASSERT_EQ(placed.size(), owners.size());
+  for (size_t i = 0; i < placed.size(); ++i) {
+    EXPECT_EQ(placed[i].hw, owners[i].size.hw);
+    for (size_t j = i + 1; j < placed.size(); ++j)
+      EXPECT_FALSE(intersects(placed[i], placed[j])) << i << " " << j;
+    for (const Box& s : shapes)
+      EXPECT_FALSE(intersects(placed[i], s)) << i;
+    for (size_t f = 0; f < flows.size(); ++f)
+      if (f != owners[i].flow) {
+        EXPECT_FALSE(placed[i].crossedBy(flows[f][0], flows[f][1], -1)) << i << " crossed by " << f;
+      }
+  }
+}
+
+TEST(EmitBpmnTest, ATaskIsWideEnoughForItsName) {
+  rt::Process p = salesProcess();
+  p.states[1].name = "upgrade_prompt_for_enterprise";
+  Bpmn b = checkedBpmn(toBpmn(analyzed(p), salesLayout()));
+  EXPECT_GE(b.bound("Task_1", "width"), taskWidthFor(p.states[1].name, 100));
+  EXPECT_GT(b.bound("Gateway_1", "x"), b.bound("Task_1", "x") + b.bound("Task_1", "width"));
+  EXPECT_EQ(b.bound("Task_0", "width"), 100);
 }
 
 TEST(EmitBpmnTest, FlowsMergeBeforeATaskOrEventThatSeveralReach) {

@@ -5,7 +5,10 @@
 // Without files: every tests/golden/*/*.bpmn (one per process of each example). A file fails
 // on an import error, on any import warning (an unresolved reference, an unknown element...),
 // or when the canvas lacks a shape for one of its participants, lanes, events, tasks or
-// gateways, or a connection for one of its flows. With --out, a PNG of each diagram at 100%
+// gateways, or a connection for one of its flows; when a named event, gateway or flow has no
+// bpmndi:BPMNLabel bounds, or its text is drawn past them; when a name is broken inside a word;
+// when shapes overlap, or a label overlaps another element's label or a shape that is not its
+// own (a flow crossing a label is only a note). With --out, a PNG of each diagram at 100%
 // (DIR/<example>-<process>.png).
 //
 // bpmn-js and the page are local: the prebuilt viewer of tests/js/node_modules/bpmn-js is
@@ -15,7 +18,9 @@
 // /usr/bin/chromium).
 //
 // Before the files, the same checks run on broken copies of the first golden file (a dangling
-// sourceRef, a task without its shape, a task moved onto another, XML cut short) and on a page
+// sourceRef, a task without its shape, a task moved onto another, a label moved onto another,
+// a label without its bounds, a task too narrow for its name, a label too small for its text,
+// XML cut short) and on a page
 // that tries to load from the network: each must be caught, so the test is known to fail when
 // it should.
 import { createRequire } from 'node:module';
@@ -72,6 +77,7 @@ if (out) mkdirSync(out, { recursive: true });
 // the browser's DOMParser rather than through bpmn-js's own model.
 async function openInPage(xml) {
   const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
+  const BPMNDI = 'http://www.omg.org/spec/BPMN/20100524/DI';
   // The BPMN elements that must each be a shape on the canvas, and those that must be a
   // connection; anything else with an id (process, laneSet, definitions...) draws nothing.
   const isShape = (name) =>
@@ -113,6 +119,11 @@ async function openInPage(xml) {
     if (el.getAttribute('name') && hasOutsideLabel(name) && !drawn.label) {
       problems.push(`bpmn:${name} ${id} is named "${el.getAttribute('name')}" but has no label on the canvas`);
     }
+    // Without bounds of its own, bpmn-js puts a label where it likes, over whatever is there.
+    const di = [...doc.getElementsByTagNameNS(BPMNDI, '*')].find((d) => d.getAttribute('bpmnElement') === id);
+    if (el.getAttribute('name') && hasOutsideLabel(name) && di && di.getElementsByTagNameNS(BPMNDI, 'BPMNLabel').length === 0) {
+      problems.push(`bpmn:${name} ${id} is named "${el.getAttribute('name')}" but has no bpmndi:BPMNLabel bounds`);
+    }
   }
   // Nothing drawn that the XML does not have (the root and the outside labels aside).
   for (const drawn of registry.getAll()) {
@@ -121,8 +132,8 @@ async function openInPage(xml) {
   }
 
   // The layout as a person sees it, in screen pixels at the current zoom: shapes drawn over
-  // other shapes fail; a text over another element's text, or a flow drawn across a text that
-  // is not its own, is reported as a note (a layout matter for the emitter, not a broken file).
+  // other shapes, a text over another element's text or over a shape that is not its own fail;
+  // a flow drawn across a text that is not its own is reported as a note.
   const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
   const nodes = registry.filter((e) => e.parent && !e.waypoints && e.type !== 'label' && !/^bpmn:(Participant|Lane)$/.test(e.type));
   const rect = (e) => registry.getGraphics(e).querySelector(':scope > .djs-visual').getBoundingClientRect();
@@ -150,13 +161,16 @@ async function openInPage(xml) {
       at = name.indexOf(parts[k - 1], at) + parts[k - 1].length;
       if (at > 0 && name[at] !== ' ' && name.slice(at).startsWith(parts[k])) inside.push(`${parts[k - 1]}|${parts[k]}`);
     }
-    if (inside.length > 0) notes.push(`the name "${name}" of ${t.owner.id} is broken inside a word: ${inside.join(', ')}`);
+    if (inside.length > 0) problems.push(`the name "${name}" of ${t.owner.id} is broken inside a word: ${inside.join(', ')}`);
   }
   for (let i = 0; i < texts.length; i++) {
     for (let j = i + 1; j < texts.length; j++) {
       if (texts[i].owner !== texts[j].owner && overlap(texts[i].r, texts[j].r)) {
-        notes.push(`texts overlap: "${texts[i].words}" (${texts[i].owner.id}) and "${texts[j].words}" (${texts[j].owner.id})`);
+        problems.push(`labels overlap: "${texts[i].words}" (${texts[i].owner.id}) and "${texts[j].words}" (${texts[j].owner.id})`);
       }
+    }
+    for (const n of nodes) {
+      if (n !== texts[i].owner && overlap(texts[i].r, rect(n))) problems.push(`a label overlaps a shape: "${texts[i].words}" (${texts[i].owner.id}) over ${n.id}`);
     }
   }
   // Whether a segment crosses a rectangle (Liang-Barsky clipping), the rectangle shrunk by 1 px.
@@ -174,6 +188,25 @@ async function openInPage(xml) {
   const canvasBox = viewer.get('canvas').getContainer().getBoundingClientRect();
   const view = viewer.get('canvas').viewbox();
   const toScreen = (w) => ({ x: canvasBox.left + (w.x - view.x) * view.scale, y: canvasBox.top + (w.y - view.y) * view.scale });
+  // An outside label's text drawn past the bounds the file gives it (1 px of rounding aside):
+  // the emitter sized it too small. (bpmn-js keeps the file's width but sets the height from
+  // the text, so the file's bounds are read from the XML.)
+  const fileBounds = {};
+  for (const di of doc.getElementsByTagNameNS(BPMNDI, 'BPMNLabel')) {
+    const b = di.getElementsByTagNameNS('http://www.omg.org/spec/DD/20100524/DC', 'Bounds')[0];
+    const owner = di.parentNode.getAttribute('bpmnElement');
+    if (b && owner) fileBounds[owner] = ['x', 'y', 'width', 'height'].map((k) => Number(b.getAttribute(k)));
+  }
+  for (const label of registry.filter((e) => e.type === 'label')) {
+    const text = registry.getGraphics(label).querySelector(':scope > .djs-visual > text');
+    const r = text && text.getBoundingClientRect();
+    const fb = fileBounds[label.labelTarget.id];
+    if (!r || r.width === 0 || !fb) continue;
+    const a = toScreen({ x: fb[0], y: fb[1] }), b = toScreen({ x: fb[0] + fb[2], y: fb[1] + fb[3] });
+    if (r.left < a.x - 1 || r.right > b.x + 1 || r.top < a.y - 1 || r.bottom > b.y + 1) {
+      problems.push(`the label of ${label.labelTarget.id} is drawn past its bounds: text ${Math.round(r.width)}x${Math.round(r.height)} in ${Math.round(b.x - a.x)}x${Math.round(b.y - a.y)}`);
+    }
+  }
   for (const flow of registry.filter((e) => e.waypoints && e.type !== 'label')) {
     const points = flow.waypoints.map(toScreen);
     for (const t of texts) {
@@ -251,10 +284,15 @@ try {
   const taskBounds = [...first.matchAll(/(<bpmndi:BPMNShape [^>]*bpmnElement="([^"]+)"[^>]*>\s*)(<dc:Bounds [^>]*>)/g)]
     .filter((m) => taskIds.includes(m[2]))
     .map((m) => [m[0], m[1], m[3]]);
+  const labelBounds = [...first.matchAll(/<bpmndi:BPMNLabel>\s*(<dc:Bounds [^>]*>)/g)].map((m) => m[1]);
   const broken = [
     ['a dangling sourceRef', firstFlow && first.replace(firstFlow[0], `sourceRef="${firstFlow[1]}_missing"`), /unresolved reference/],
     ['a task without its shape', firstTask && first.replace(new RegExp(`<bpmndi:BPMNShape [^>]*bpmnElement="${firstTask[1]}"[^>]*>[\\s\\S]*?</bpmndi:BPMNShape>`), ''), /is not on the canvas/],
     ['a task drawn over another', taskBounds.length >= 2 && first.replace(taskBounds[1][0], taskBounds[1][1] + taskBounds[0][2]), /shapes overlap/],
+    ['a label drawn over another', labelBounds.length >= 2 && first.replace(labelBounds[1], labelBounds[0]), /labels overlap/],
+    ['a name without label bounds', first.replace(/<bpmndi:BPMNLabel>\s*<dc:Bounds [^>]*>\s*<\/bpmndi:BPMNLabel>/, ''), /has no bpmndi:BPMNLabel bounds/],
+    ['a task too narrow for its name', taskBounds.length >= 1 && first.replace(taskBounds[0][2], taskBounds[0][2].replace(/width="\d+"/, 'width="24"')), /broken inside a word/],
+    ['a label too small for its text', labelBounds.length >= 1 && first.replace(labelBounds[0], labelBounds[0].replace(/height="\d+"/, 'height="4"')), /drawn past its bounds/],
     ['XML cut short', first.slice(0, Math.floor(first.length / 2)), /import error/],
   ];
   for (const [what, xml, reason] of broken) {
