@@ -6,7 +6,7 @@ _salesc() {
   local cur prev words cword
   _init_completion -n = || return
 
-  local commands="check build emit analyze simulate forecast roi conform fmt help"
+  local commands="check build emit analyze simulate forecast roi conform fmt lsp help"
   local shared="-I -Werror -Wno- --color= --error-limit= --stdlib= --help --version"
   if [[ $cword -eq 1 ]]; then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -23,6 +23,7 @@ _salesc() {
     roi) options="--format= --process= --campaign= --leads= --cost=" ;;
     conform) options="--format= --process= --events= --as-of= --suggest" ;;
     fmt) options="--check --diff --stdin-filename=" ;;
+    lsp) options="" ;;
     help) COMPREPLY=($(compgen -W "${commands% help}" -- "$cur")); return ;;
   esac
 

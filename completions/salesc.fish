@@ -1,6 +1,6 @@
 # fish completion for salesc (installed in share/fish/vendor_completions.d). The commands
 # and options are those of `salesc help` and `salesc COMMAND --help`.
-set -l commands check build emit analyze simulate forecast roi conform fmt help
+set -l commands check build emit analyze simulate forecast roi conform fmt lsp help
 complete -c salesc -f
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a check -d 'check files and report problems (the CI linter)'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a build -d 'check, then write flowcharts, playbooks and tables'
@@ -11,8 +11,9 @@ complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a forecast -d
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a roi -d 'what a campaign returns'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a conform -d 'real stage histories vs the process'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'lay files out the one canonical way'
+complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'a language server for editors (stdin/stdout)'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a help -d "the list of commands, or a command's options"
-complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build emit analyze simulate forecast roi conform fmt"
+complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build emit analyze simulate forecast roi conform fmt lsp"
 
 # Every command reads .sales files (the runtime commands tables.json too).
 complete -c salesc -n "__fish_seen_subcommand_from $commands" -F

@@ -1,5 +1,6 @@
 //===- CheckCommand.cpp - `salesc check`: the CI linter -------------------===//
 #include "CheckFix.h"
+#include "diag/RuleHelp.h"
 #include "driver/FrontEnd.h"
 
 #include "ast/ASTDump.h"
@@ -21,8 +22,6 @@ cl::OptionCategory& category() {
   static cl::OptionCategory cat("salesc check options");
   return cat;
 }
-
-constexpr const char* DocsUrl = "https://github.com/salesc/salesc/blob/main/docs/diagnostics.md";
 
 enum class Format { Text, Json, Sarif, Github, Junit };
 enum class Emit { None, Tokens, Ast, Model };
@@ -85,8 +84,7 @@ void listDiagnostics(llvm::raw_ostream& os) {
             j.attribute("name", k.name);
             j.attribute("severity", diag::severityName(k.severity));
             j.attribute("summary", k.summary);
-            j.attribute("help_uri", std::string(DocsUrl) + "#" +
-                                        llvm::StringRef((k.code + "-" + k.name).str()).lower());
+            j.attribute("help_uri", diag::helpUri(k));
           });
       });
     });
@@ -148,7 +146,7 @@ std::string sourceRoot(llvm::vfs::FileSystem& fs) {
 diag::SarifRun sarifRun(CommandContext& ctx, llvm::StringRef stdlibDir, int exitCode) {
   diag::SarifRun run;
   run.toolVersion = SALESC_VERSION;
-  run.docsUrl = DocsUrl;
+  run.docsUrl = diag::DiagnosticsDocsUrl;
   run.bases.workingDir = absolutePath(*ctx.fs, ".");
   run.bases.srcRoot = sourceRoot(*ctx.fs);
   if (!stdlibDir.empty())

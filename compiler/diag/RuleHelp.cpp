@@ -108,4 +108,8 @@ llvm::StringMap<RuleHelp> parseRuleHelp(llvm::StringRef docs, llvm::StringRef do
   return out;
 }
 
+std::string helpUri(const KindInfo& kind, llvm::StringRef docsUrl) {
+  return docsUrl.str() + "#" + llvm::StringRef((kind.code + "-" + kind.name).str()).lower();
+}
+
 } // namespace salesc::diag

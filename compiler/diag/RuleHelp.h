@@ -8,6 +8,8 @@
 #ifndef SALESC_DIAG_RULEHELP_H
 #define SALESC_DIAG_RULEHELP_H
 
+#include "Diagnostic.h"
+
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -21,6 +23,14 @@ struct RuleHelp {
   std::string text;            ///< the whole section, as plain text
   std::string markdown;        ///< the whole section, links made absolute against docsUrl
 };
+
+/// Where docs/diagnostics.md is published: each code's help link is an anchor in it.
+constexpr const char* DiagnosticsDocsUrl =
+    "https://github.com/salesc/salesc/blob/main/docs/diagnostics.md";
+
+/// The link to the entry of `kind` in the page at `docsUrl`: GitHub's anchor for the
+/// heading "## S001 syntax-error" (SARIF helpUri, check --list-diagnostics, the LSP).
+std::string helpUri(const KindInfo& kind, llvm::StringRef docsUrl = DiagnosticsDocsUrl);
 
 /// docs/diagnostics.md as it was when salesc was built.
 llvm::StringRef diagnosticsDocs();

@@ -268,8 +268,6 @@ void SarifWriter::invocation(llvm::ArrayRef<Diagnostic> diags, size_t locatedCou
 }
 
 void SarifWriter::rule(const KindInfo& k, const llvm::StringMap<RuleHelp>& help) {
-  // GitHub's anchor for the heading "## S001 syntax-error" in docs/diagnostics.md.
-  std::string anchor = llvm::StringRef((k.code + "-" + k.name).str()).lower();
   auto h = help.find(k.code);
   j_.object([&] {
     j_.attributeObject("defaultConfiguration", [&] { j_.attribute("level", level(k.severity)); });
@@ -280,7 +278,7 @@ void SarifWriter::rule(const KindInfo& k, const llvm::StringMap<RuleHelp>& help)
         rt::jsonText(j_, "text", h->second.text);
       });
     }
-    j_.attribute("helpUri", run_.docsUrl + "#" + anchor);
+    j_.attribute("helpUri", helpUri(k, run_.docsUrl));
     j_.attribute("id", k.code);
     j_.attribute("name", k.name);
     text(j_, "shortDescription", k.summary);

@@ -159,6 +159,21 @@ std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<
   return files;
 }
 
+diag::DiagOptions warningOptions(std::vector<CommandLineProblem>& problems) {
+  diag::DiagOptions options;
+  readWarnings(options, problems);
+  return options;
+}
+
+sema::LoadOptions loadOptions(CommandContext& ctx) {
+  sema::LoadOptions load;
+  load.stdlibDir =
+      frontend::findStdlib(ctx.argv0.c_str(), StdlibDir.empty() ? ctx.stdlibDir : StdlibDir);
+  load.includeDirs.assign(IncludeDirs.begin(), IncludeDirs.end());
+  load.fs = ctx.fs;
+  return load;
+}
+
 FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
                      const FrontEndOptions& options) {
   std::vector<CommandLineProblem> problems;
@@ -168,11 +183,7 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
   if (inputs.empty())
     problems.push_back({diag::DiagKind::NoInput, "",
                         "no file to check; try 'salesc check examples/quickstart.sales'"});
-  sema::LoadOptions load;
-  load.stdlibDir =
-      frontend::findStdlib(ctx.argv0.c_str(), StdlibDir.empty() ? ctx.stdlibDir : StdlibDir);
-  load.includeDirs.assign(IncludeDirs.begin(), IncludeDirs.end());
-  load.fs = ctx.fs;
+  sema::LoadOptions load = loadOptions(ctx);
   FrontEnd fe;
   fe.stdlibDir = load.stdlibDir;
   fe.session = std::make_unique<frontend::Session>(std::move(load), std::move(diagOptions));

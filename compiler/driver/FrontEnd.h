@@ -35,6 +35,9 @@ struct FrontEndOptions {
   std::string stdinName;   ///< --stdin-filename: the name of the input "-"
 };
 
+/// Where the shared options (-I, --stdlib) say files and imports are read, from ctx.fs.
+sema::LoadOptions loadOptions(CommandContext& ctx);
+
 /// An input of "-" is the standard input (ctx.readStdin), named options.stdinName.
 FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
                      const FrontEndOptions& options = {});
@@ -45,6 +48,9 @@ struct CommandLineProblem {
   std::string file;
   std::string message;
 };
+
+/// What the -W options say; a name that is not a warning is added to `problems`.
+diag::DiagOptions warningOptions(std::vector<CommandLineProblem>& problems);
 
 /// The files `inputs` name: a folder gives every *.sales file below it, sorted, so runs
 /// are reproducible; "-" stays "-". What cannot be listed is added to `problems`.

@@ -1,0 +1,48 @@
+//===- Diagnostics.h - An open document checked, as LSP diagnostics -------===//
+//
+// The document is compiled as `salesc check` compiles a file, by a fresh front end
+// Session whose file system is the disk with every open document laid over it: an
+// import of a file the editor has open reads the editor's text.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_LSP_DIAGNOSTICS_H
+#define SALESC_LSP_DIAGNOSTICS_H
+
+#include "Document.h"
+
+#include "diag/Diagnostic.h"
+#include "diag/DiagnosticEngine.h"
+#include "sema/Loader.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <string>
+#include <vector>
+
+namespace salesc::lsp {
+
+/// Where the front end reads what the editor has not open: the disk (`fs`), the
+/// standard library, the -I folders.
+using CheckOptions = sema::LoadOptions;
+
+/// The disk (`base`) with the open documents that are files laid over it.
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+overlayOpenDocuments(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> base,
+                     const llvm::StringMap<Document>& open);
+
+/// The LSP Diagnostic for `d`, whose locations are in `sm` (relatedInformation for the
+/// notes that have a place; the others are added to the message).
+llvm::json::Value toLspDiagnostic(const diag::Diagnostic& d, const llvm::SourceMgr& sm);
+
+/// The diagnostics of `doc`, checked with the other `open` documents as the editor
+/// has them: those located in `doc` (or about it, without a place), in order. `warnings`
+/// are the -W options.
+llvm::json::Array checkDocument(const Document& doc, const llvm::StringMap<Document>& open,
+                                const CheckOptions& options, const diag::DiagOptions& warnings);
+
+} // namespace salesc::lsp
+
+#endif // SALESC_LSP_DIAGNOSTICS_H

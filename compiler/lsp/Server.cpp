@@ -1,0 +1,244 @@
+//===- Server.cpp - salesc lsp: the Language Server Protocol 3.17 dispatch ===//
+#include "Server.h"
+
+#include "Transport.h"
+#include "Uri.h"
+
+#include "format/Format.h"
+
+namespace salesc::lsp {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+namespace {
+
+/// The text document a request or notification is about: params.textDocument.uri.
+std::optional<std::string> documentUri(const Object& params) {
+  const Object* td = params.getObject("textDocument");
+  auto uri = td ? td->getString("uri") : llvm::None;
+  if (!uri)
+    return std::nullopt;
+  return uri->str();
+}
+
+llvm::Error invalidParams(const llvm::Twine& message) {
+  return llvm::make_error<llvm::StringError>(message, llvm::inconvertibleErrorCode());
+}
+
+} // namespace
+
+void Server::handle(llvm::StringRef body) {
+  llvm::Expected<Value> parsed = llvm::json::parse(body);
+  if (!parsed) {
+    std::string why = llvm::toString(parsed.takeError());
+    log_ << "salesc lsp: a message that is not JSON: " << why << '\n';
+    replyError(nullptr, ParseError, "the message is not JSON: " + why);
+    return;
+  }
+  const Object* msg = parsed->getAsObject();
+  const Value* id = msg ? msg->get("id") : nullptr;
+  auto method = msg ? msg->getString("method") : llvm::None;
+  if (!msg || (!method && !id)) {
+    replyError(nullptr, InvalidRequest, "the message is neither a request nor a notification");
+    return;
+  }
+  if (!method)
+    return; // a response to a request of ours: there are none yet
+  const Value* paramsValue = msg->get("params");
+  const Object* params = paramsValue ? paramsValue->getAsObject() : nullptr;
+  if (id) {
+    if (id->kind() != Value::Number && id->kind() != Value::String) {
+      replyError(nullptr, InvalidRequest, "a request's id is a number or a string");
+      return;
+    }
+    request(*id, *method, params);
+  } else {
+    notification(*method, params);
+  }
+}
+
+void Server::request(const Value& id, llvm::StringRef method, const Object* params) {
+  if (method == "initialize") {
+    if (initialized_)
+      return replyError(id, InvalidRequest, "the server is already initialized");
+    initialized_ = true;
+    return reply(id, initializeResult());
+  }
+  if (!initialized_)
+    return replyError(id, ServerNotInitialized, "'initialize' must come first");
+  if (shutdown_)
+    return replyError(id, InvalidRequest, "the server is shut down; only 'exit' is left");
+  if (method == "shutdown") {
+    shutdown_ = true;
+    return reply(id, nullptr);
+  }
+  if (method == "textDocument/formatting") {
+    if (!params)
+      return replyError(id, InvalidParams, "textDocument/formatting needs params");
+    llvm::Expected<Value> result = formatting(*params);
+    if (!result)
+      return replyError(id, InvalidParams, llvm::toString(result.takeError()));
+    return reply(id, std::move(*result));
+  }
+  replyError(id, MethodNotFound, "salesc lsp does not support '" + method.str() + "'");
+}
+
+void Server::notification(llvm::StringRef method, const Object* params) {
+  if (method == "exit") {
+    exited_ = true;
+    return;
+  }
+  if (!initialized_ || shutdown_)
+    return; // the specification: notifications before initialize are dropped
+  if (!params) {
+    if (method.startswith("textDocument/"))
+      log_ << "salesc lsp: '" << method << "' without params was ignored\n";
+    return;
+  }
+  if (method == "textDocument/didOpen")
+    didOpen(*params);
+  else if (method == "textDocument/didChange")
+    didChange(*params);
+  else if (method == "textDocument/didClose")
+    didClose(*params);
+  // initialized, $/cancelRequest, $/setTrace and others need nothing
+}
+
+llvm::json::Value Server::initializeResult() const {
+  return Object{{"capabilities", Object{{"positionEncoding", "utf-16"},
+                                        {"textDocumentSync",
+                                         Object{{"openClose", true}, {"change", 2}}}, // incremental
+                                        {"documentFormattingProvider", true}}},
+                {"serverInfo", Object{{"name", "salesc"}, {"version", SALESC_VERSION}}}};
+}
+
+void Server::didOpen(const Object& params) {
+  const Object* td = params.getObject("textDocument");
+  auto uri = td ? td->getString("uri") : llvm::None;
+  auto text = td ? td->getString("text") : llvm::None;
+  if (!uri || !text) {
+    log_ << "salesc lsp: didOpen without a textDocument's uri and text was ignored\n";
+    return;
+  }
+  Document doc;
+  doc.uri = uri->str();
+  doc.path = pathFromUri(*uri).value_or(doc.uri);
+  doc.version = td->getInteger("version").getValueOr(0);
+  doc.text = text->str();
+  Document& stored = open_[doc.uri] = std::move(doc);
+  publish(stored);
+}
+
+void Server::didChange(const Object& params) {
+  std::optional<std::string> uri = documentUri(params);
+  auto it = uri ? open_.find(*uri) : open_.end();
+  const Array* changes = params.getArray("contentChanges");
+  if (it == open_.end() || !changes) {
+    log_ << "salesc lsp: didChange of a document that is not open, or without "
+            "contentChanges, was ignored\n";
+    return;
+  }
+  Document& doc = it->second;
+  for (const Value& c : *changes) {
+    const Object* change = c.getAsObject();
+    auto text = change ? change->getString("text") : llvm::None;
+    std::optional<Range> range;
+    if (change && change->get("range") && !(range = rangeFromJson(change->get("range"))))
+      text = llvm::None;
+    if (!text || !applyChange(doc.text, range, *text)) {
+      log_ << "salesc lsp: a change to '" << doc.uri << "' with a bad range or no text was "
+           << "ignored; the document may differ from the editor's now\n";
+      continue;
+    }
+  }
+  const Object* td = params.getObject("textDocument");
+  doc.version = td->getInteger("version").getValueOr(doc.version + 1);
+  publish(doc);
+}
+
+void Server::didClose(const Object& params) {
+  std::optional<std::string> uri = documentUri(params);
+  if (!uri || !open_.erase(*uri))
+    return;
+  send_(Object{{"jsonrpc", "2.0"},
+               {"method", "textDocument/publishDiagnostics"},
+               {"params", Object{{"uri", *uri}, {"diagnostics", Array{}}}}});
+}
+
+void Server::publish(const Document& doc) {
+  send_(
+      Object{{"jsonrpc", "2.0"},
+             {"method", "textDocument/publishDiagnostics"},
+             {"params", Object{{"uri", doc.uri},
+                               {"version", doc.version},
+                               {"diagnostics", checkDocument(doc, open_, options_, warnings_)}}}});
+}
+
+llvm::Expected<Value> Server::formatting(const Object& params) {
+  std::optional<std::string> uri = documentUri(params);
+  if (!uri)
+    return invalidParams("textDocument/formatting needs params.textDocument.uri");
+  auto it = open_.find(*uri);
+  if (it == open_.end())
+    return invalidParams("'" + *uri + "' is not open");
+  const Document& doc = it->second;
+  llvm::SourceMgr sm;
+  diag::DiagnosticEngine diags(sm, {});
+  unsigned id = sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(doc.text, doc.path), {});
+  format::FormatResult r = format::formatBuffer(sm, id, diags);
+  if (r.outcome == format::Outcome::SyntaxErrors) {
+    logMessage(3, "'" + doc.uri + "' was not formatted: it has syntax errors; fix them first");
+    return Value(nullptr);
+  }
+  if (r.outcome == format::Outcome::NotKept) {
+    logMessage(1, "'" + doc.uri +
+                      "' was not formatted: laid out, it would not keep every token "
+                      "and comment (" +
+                      r.problem + "); this is a bug in salesc fmt, please report it");
+    return Value(nullptr);
+  }
+  if (r.text == doc.text)
+    return Value(Array{});
+  Range whole{{0, 0}, positionAt(doc.text, doc.text.size())};
+  return Value(Array{Object{{"range", toJson(whole)}, {"newText", r.text}}});
+}
+
+void Server::reply(const Value& id, Value result) {
+  send_(Object{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+}
+
+void Server::replyError(const Value& id, int code, llvm::StringRef message) {
+  send_(Object{
+      {"jsonrpc", "2.0"}, {"id", id}, {"error", Object{{"code", code}, {"message", message}}}});
+}
+
+void Server::logMessage(int type, llvm::StringRef message) {
+  send_(Object{{"jsonrpc", "2.0"},
+               {"method", "window/logMessage"},
+               {"params", Object{{"type", type}, {"message", message}}}});
+}
+
+int serve(std::istream& in, llvm::raw_ostream& out, llvm::raw_ostream& log, CheckOptions options,
+          diag::DiagOptions warnings) {
+  Server server(
+      std::move(options), std::move(warnings),
+      [&](const Value& message) { writeMessage(out, message); }, log);
+  while (!server.exited()) {
+    ReadResult r = readMessage(in);
+    if (r.status == ReadStatus::End) {
+      log << "salesc lsp: the input ended before 'exit'"
+          << (r.problem.empty() ? "" : " (" + r.problem + ")") << '\n';
+      return 1;
+    }
+    if (r.status == ReadStatus::BadHeader) {
+      log << "salesc lsp: " << r.problem << "; skipped\n";
+      continue;
+    }
+    server.handle(r.body);
+  }
+  return server.exitCode();
+}
+
+} // namespace salesc::lsp

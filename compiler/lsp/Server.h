@@ -1,0 +1,82 @@
+//===- Server.h - salesc lsp: the Language Server Protocol 3.17 dispatch ---===//
+//
+// One message in, any number out: requests are answered in the order they come, each
+// change of a document publishes its diagnostics. Never stops on bad input: a message
+// that is not JSON gets a ParseError response, one that is not a request an
+// InvalidRequest, an unknown request MethodNotFound. See docs/lsp.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_LSP_SERVER_H
+#define SALESC_LSP_SERVER_H
+
+#include "Diagnostics.h"
+#include "Document.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <functional>
+#include <istream>
+
+namespace salesc::lsp {
+
+/// JSON-RPC and LSP error codes.
+enum ErrorCode : int {
+  ParseError = -32700,
+  InvalidRequest = -32600,
+  MethodNotFound = -32601,
+  InvalidParams = -32602,
+  InternalError = -32603,
+  ServerNotInitialized = -32002,
+};
+
+class Server {
+public:
+  /// `send` writes a message to the client; `log` is standard error.
+  Server(CheckOptions options, diag::DiagOptions warnings,
+         std::function<void(const llvm::json::Value&)> send, llvm::raw_ostream& log)
+      : options_(std::move(options)), warnings_(std::move(warnings)), send_(std::move(send)),
+        log_(log) {}
+
+  /// Handles one message's bytes.
+  void handle(llvm::StringRef body);
+
+  /// Whether `exit` came; then the process ends with exitCode().
+  bool exited() const { return exited_; }
+  /// 0 when `shutdown` came before `exit`, else 1 (as the specification says).
+  int exitCode() const { return shutdown_ ? 0 : 1; }
+
+private:
+  void request(const llvm::json::Value& id, llvm::StringRef method, const llvm::json::Object* p);
+  void notification(llvm::StringRef method, const llvm::json::Object* params);
+  void reply(const llvm::json::Value& id, llvm::json::Value result);
+  void replyError(const llvm::json::Value& id, int code, llvm::StringRef message);
+  void logMessage(int type, llvm::StringRef message);
+
+  llvm::json::Value initializeResult() const;
+  void didOpen(const llvm::json::Object& params);
+  void didChange(const llvm::json::Object& params);
+  void didClose(const llvm::json::Object& params);
+  void publish(const Document& doc);
+  /// The result of textDocument/formatting, or an error message.
+  llvm::Expected<llvm::json::Value> formatting(const llvm::json::Object& params);
+
+  CheckOptions options_;
+  diag::DiagOptions warnings_;
+  std::function<void(const llvm::json::Value&)> send_;
+  llvm::raw_ostream& log_;
+  llvm::StringMap<Document> open_; ///< by URI
+  bool initialized_ = false;
+  bool shutdown_ = false;
+  bool exited_ = false;
+};
+
+/// Serves on `in` and `out` until `exit` or the end of the input; returns the exit
+/// status (1 when the input ended without `shutdown` and `exit`).
+int serve(std::istream& in, llvm::raw_ostream& out, llvm::raw_ostream& log, CheckOptions options,
+          diag::DiagOptions warnings);
+
+} // namespace salesc::lsp
+
+#endif // SALESC_LSP_SERVER_H
