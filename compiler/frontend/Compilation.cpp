@@ -18,7 +18,7 @@ Unit Session::compile(std::string path, const ast::Module* root) {
       llvm::any_of(u.modules, [&](const ast::Module* m) { return loader_.syntaxErrors(m) != 0; });
   // With syntax errors the tree is incomplete; checking it would only add noise.
   if (!u.syntaxErrors)
-    u.model = sema::check(u.modules, diags_);
+    u.model = sema::check(u.modules, diags_, loader_.failedImports(u.modules));
   return u;
 }
 

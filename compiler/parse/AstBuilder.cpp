@@ -70,7 +70,7 @@ std::optional<ast::Ident> AstBuilder::ident(P::IdentContext* ctx) {
   return ast::Ident{name, range(ctx->start)};
 }
 
-std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
+std::optional<ast::Text> AstBuilder::text(antlr4::Token* token, bool path) {
   if (!present(token))
     return std::nullopt;
   llvm::StringRef raw = slice(token);
@@ -139,6 +139,10 @@ std::optional<ast::Text> AstBuilder::text(antlr4::Token* token) {
       continue;
     }
     char next = body[i + 1];
+    if (path && next != '"' && next != '\\') {
+      out.value += '\\'; // a folder separator as Windows writes it (Loader.cpp)
+      continue;
+    }
     if (next != '"' && next != '\\') {
       const char* at = body.data() + i;
       ++errors_;
@@ -178,7 +182,7 @@ void AstBuilder::item(P::ItemContext* ctx, bool recovered) {
   checked_ = recovered;
   if (firstType(ctx) == P::IMPORT) {
     if (auto* imp = as<P::ImportItemContext>(ctx))
-      if (auto path = text(imp->path))
+      if (auto path = text(imp->path, /*path=*/true))
         module_.imports.push_back(ast::Import{std::move(*path), range(imp)});
     return;
   }

@@ -70,7 +70,9 @@ private:
   std::optional<ast::Number> number(antlr4::Token* token);
   /// A NUMBER, read as written; reports only a number too large.
   std::optional<std::pair<WrittenNumber, ast::Number>> readNumber(antlr4::Token* token);
-  std::optional<ast::Text> text(antlr4::Token* token);
+  /// A quoted text. In an import `path`, a backslash is kept as written (`lib\catalogue`):
+  /// the loader says to write '/' instead.
+  std::optional<ast::Text> text(antlr4::Token* token, bool path = false);
 
   /// `ctx` as its labelled alternative `T`, told by the caller from its first token.
   /// That holds for items parsed by the bail-out SLL pass; recovery may delete a token

@@ -69,7 +69,10 @@ public:
     } else {
       r = text_.range(t->getStartIndex(), t->getStopIndex());
     }
-    diags_.report(DiagKind::SyntaxError, r, message);
+    auto b = diags_.report(DiagKind::SyntaxError, r, message);
+    if (antlr4::Token* brace = site.openBrace; brace && brace->getStartIndex() != INVALID_INDEX)
+      b.note(text_.range(brace->getStartIndex(), brace->getStopIndex()),
+             "the block of " + site.openBlock + " opened here has no '}'");
   }
 
   unsigned count = 0;

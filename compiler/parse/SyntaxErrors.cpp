@@ -9,6 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <tuple>
 #include <vector>
 
 namespace salesc::parse {
@@ -113,7 +114,44 @@ std::string describeExpected(antlr4::Parser* p, const antlr4::misc::IntervalSet&
   return joinOr(items);
 }
 
+/// The innermost block around the parser's position whose '{' has no '}' yet: its '{',
+/// and the block as "stage 'demo'" (its keyword and name).
+std::pair<antlr4::Token*, std::string> openBlock(antlr4::ParserRuleContext* ctx) {
+  for (; ctx; ctx = dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent)) {
+    antlr4::Token* open = nullptr;
+    bool closed = false;
+    std::string name;
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+      if (auto* id = dynamic_cast<SalesParser::IdentContext*>(child); id && name.empty() && !open)
+        name = id->getText();
+      auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+      if (!t)
+        continue;
+      if (t->getSymbol()->getType() == SalesParser::LBRACE)
+        open = t->getSymbol();
+      else if (t->getSymbol()->getType() == SalesParser::RBRACE)
+        closed = true;
+    }
+    if (open && !closed && ctx->start && ctx->start != open)
+      return {open, ctx->start->getText() + (name.empty() ? "" : " " + diag::quoted(name))};
+  }
+  return {nullptr, ""};
+}
+
 } // namespace
+
+void SalesErrorStrategy::emit(antlr4::Parser* p, SyntaxErrorSite site,
+                              const antlr4::misc::IntervalSet& expected, std::string message) {
+  // Where '}' could close a block, and the file ends or a line of an enclosing block
+  // starts instead (`stage` in a stage), that block most likely lacks its '}'.
+  antlr4::Token* t = p->getCurrentToken();
+  const Keyword* k = t ? keywordOf(t->getType()) : nullptr;
+  bool outer = t && (t->getType() == antlr4::Token::EOF ||
+                     (k && (k->is(role::Declaration) || k->is(role::ProcessLine))));
+  if (outer && expected.contains(static_cast<size_t>(SalesParser::RBRACE)))
+    std::tie(site.openBrace, site.openBlock) = openBlock(p->getContext());
+  sink_(std::move(site), std::move(message));
+}
 
 std::string describeToken(antlr4::Token* t) {
   switch (t->getType()) {
@@ -163,13 +201,13 @@ void SalesErrorStrategy::explain(antlr4::Parser* p, antlr4::Token* offending,
     bool sameLine = offending && offending->getLine() == previous->getLine();
     if (sameLine && offending->getType() != antlr4::Token::EOF)
       msg += ", found " + describeToken(offending);
-    sink_(SyntaxErrorSite{previous, true}, msg + hint);
+    emit(p, SyntaxErrorSite{previous, true}, expected, msg + hint);
     return;
   }
   std::string msg = "expected " + describeExpected(p, expected);
   if (offending)
     msg += ", found " + describeToken(offending);
-  sink_(SyntaxErrorSite{offending, false}, msg);
+  emit(p, SyntaxErrorSite{offending, false}, expected, msg);
 }
 
 void SalesErrorStrategy::reportNoViableAlternative(antlr4::Parser* p,
@@ -255,7 +293,7 @@ void SalesErrorStrategy::reportUnwantedToken(antlr4::Parser* p) {
     if (!best.empty())
       msg += diag::didYouMean(best);
   }
-  sink_(SyntaxErrorSite{t, false}, msg);
+  emit(p, SyntaxErrorSite{t, false}, expected, msg);
 }
 
 void SalesErrorStrategy::reportMissingToken(antlr4::Parser* p) {

@@ -15,9 +15,13 @@
 namespace salesc::parse {
 
 /// Where a syntax error is reported: at a token, or just after one (for a missing ';').
+/// `openBrace` is the '{' of the innermost block still open where '}' could close it, and
+/// `openBlock` what it opens ("stage 'demo'"), for a note: null when none.
 struct SyntaxErrorSite {
   antlr4::Token* token;
   bool afterToken;
+  antlr4::Token* openBrace = nullptr;
+  std::string openBlock;
 };
 
 using SyntaxErrorSink = std::function<void(SyntaxErrorSite, std::string)>;
@@ -49,6 +53,9 @@ protected:
 private:
   void explain(antlr4::Parser* p, antlr4::Token* offending,
                const antlr4::misc::IntervalSet& expected);
+  /// Sends `message` to the sink, with the block left open when '}' is `expected`.
+  void emit(antlr4::Parser* p, SyntaxErrorSite site, const antlr4::misc::IntervalSet& expected,
+            std::string message);
   SyntaxErrorSink sink_;
 };
 

@@ -6,6 +6,7 @@
 #include "BrandRules.h"
 #include "Campaigns.h"
 #include "Committee.h"
+#include "FailedImports.h"
 #include "ProcessChecker.h"
 #include "ResolvedProcess.h"
 #include "SymbolTable.h"
@@ -236,7 +237,8 @@ llvm::Expected<rt::Analysis> analysisOf(const CheckedModel& m, size_t i) {
   return rt::analyze(m.processes[i].process);
 }
 
-CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticEngine& diags) {
+CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticEngine& diags,
+                   llvm::ArrayRef<FailedImport> failed) {
   CheckedModel out;
   if (modules.empty())
     return out;
@@ -244,6 +246,8 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
   // Imports first, so that a name the checked file declares again is reported there,
   // with a note at the library's declaration, rather than inside the library.
   SymbolTable symbols(diags);
+  if (!failed.empty())
+    symbols.setImportFailed();
   for (auto it = modules.rbegin(); it != modules.rend(); ++it)
     for (const auto& d : (*it)->decls)
       symbols.add(d.get());
@@ -276,6 +280,7 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
   checkUnused(symbols, root, diags);
   if (!isLibrary(root))
     checkIdleRoles(symbols, root, diags);
+  reportNamesOfFailedImports(symbols.unknownNames(), failed, diags);
   return out;
 }
 

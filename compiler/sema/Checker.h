@@ -6,6 +6,7 @@
 #include "diag/DiagnosticEngine.h"
 #include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Model.h"
+#include "sema/Loader.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -34,8 +35,10 @@ struct CheckedModel {
 
 /// Checks a compilation: `modules` is the checked file followed by everything it
 /// imports (Loader::closure). Reports to `diags`; warnings about unused declarations
-/// and uncovered channels are given only for the checked file.
-CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticEngine& diags);
+/// and uncovered channels are given only for the checked file. When some of their
+/// imports `failed`, unknown names are reported once per file (FailedImports.h).
+CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticEngine& diags,
+                   llvm::ArrayRef<FailedImport> failed = {});
 
 /// The analysis of `m.processes[i]`: the checker's, or computed now when the checker
 /// has none.

@@ -1,10 +1,15 @@
 //===- Loader.cpp - Reads files and their imports, each once per run ------===//
 #include "Loader.h"
 
+#include "diag/Wording.h"
 #include "parse/Parse.h"
+
+#include "ImportPaths.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+
+#include <algorithm>
 
 namespace salesc::sema {
 
@@ -88,18 +93,21 @@ unsigned Loader::syntaxErrors(const ast::Module* m) const {
   return it == byModule_.end() ? 0 : it->second->syntaxErrors;
 }
 
+std::vector<std::string> Loader::searchFolders(const ast::Module& from) const {
+  std::vector<std::string> dirs{llvm::sys::path::parent_path(from.path).str()};
+  dirs.insert(dirs.end(), options_.includeDirs.begin(), options_.includeDirs.end());
+  return dirs;
+}
+
 std::vector<std::string> Loader::candidates(const ast::Module& from, llvm::StringRef spec) const {
   std::vector<std::string> dirs;
   llvm::StringRef rest = spec;
-  if (spec.startswith("std/")) {
+  if (spec.startswith("std/"))
     dirs.push_back(options_.stdlibDir); // holds std/*.sales
-  } else if (llvm::sys::path::is_absolute(spec)) {
+  else if (llvm::sys::path::is_absolute(spec))
     dirs.push_back("");
-  } else {
-    dirs.push_back(llvm::sys::path::parent_path(from.path).str());
-    for (const std::string& d : options_.includeDirs)
-      dirs.push_back(d);
-  }
+  else
+    dirs = searchFolders(from);
   std::vector<std::string> out;
   for (const std::string& dir : dirs) {
     llvm::SmallString<256> p(dir);
@@ -112,6 +120,21 @@ std::vector<std::string> Loader::candidates(const ast::Module& from, llvm::Strin
   return out;
 }
 
+namespace {
+
+/// `value` as a quoted import path.
+std::string quotedPath(llvm::StringRef value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\')
+      out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+} // namespace
+
 void Loader::resolveImports(Entry& e) {
   if (e.importsResolved)
     return;
@@ -121,9 +144,15 @@ void Loader::resolveImports(Entry& e) {
       // The system would read the path only up to the NUL: "/etc/passwd\0.sales".
       diags_.report(DiagKind::ImportNotFound, imp.path.range,
                     "an imported path cannot hold a NUL character (\\0)");
+      e.failed.push_back(&imp);
       continue;
     }
-    std::vector<std::string> tried = candidates(*e.module, imp.path.value);
+    // `lib\catalogue`, as Windows writes a path: the same path on every system with '/'.
+    std::string spec = imp.path.value;
+    const bool backslash = spec.find('\\') != std::string::npos;
+    std::replace(spec.begin(), spec.end(), '\\', '/');
+    const std::string slashes = "use '/' between the folders of an imported path, not '\\'";
+    std::vector<std::string> tried = candidates(*e.module, spec);
     const ast::Module* found = nullptr;
     for (const std::string& c : tried) {
       if (!options_.fs->exists(c) || isFolder(*options_.fs, c))
@@ -134,13 +163,37 @@ void Loader::resolveImports(Entry& e) {
     }
     if (found) {
       e.imports.push_back(found);
+      if (backslash)
+        diags_
+            .report(DiagKind::ImportNotFound, imp.path.range,
+                    slashes + ": write " + quotedPath(spec))
+            .fix(imp.path.range, quotedPath(spec), "use '/'", diag::Applicability::Safe);
       continue;
     }
+    e.failed.push_back(&imp);
+    std::string message = "cannot find the file imported as '" + spec + "'";
+    if (backslash)
+      message += " (" + slashes + ")";
+    std::optional<std::string> meant = closestImport(*options_.fs, spec, options_.stdlibDir,
+                                                     searchFolders(*e.module), e.module->path);
     auto b = diags_.report(DiagKind::ImportNotFound, imp.path.range,
-                           "cannot find the file imported as '" + imp.path.value + "'");
+                           meant ? message + diag::didYouMean(*meant) : message);
+    if (meant)
+      b.fix(imp.path.range, quotedPath(*meant), "replace with " + diag::quoted(*meant));
+    else if (backslash)
+      b.fix(imp.path.range, quotedPath(spec), "use '/'", diag::Applicability::Safe);
     for (const std::string& c : tried)
       b.note(llvm::SMRange(), "looked for '" + c + "'");
   }
+}
+
+std::vector<FailedImport> Loader::failedImports(llvm::ArrayRef<const ast::Module*> modules) const {
+  std::vector<FailedImport> out;
+  for (const ast::Module* m : modules)
+    if (auto it = byModule_.find(m); it != byModule_.end())
+      for (const ast::Import* imp : it->second->failed)
+        out.push_back({m, imp});
+  return out;
 }
 
 std::vector<const ast::Module*> Loader::closure(const ast::Module* root) {

@@ -23,6 +23,12 @@ struct LoadOptions {
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs = llvm::vfs::getRealFileSystem();
 };
 
+/// An import of `from` that found no file (or named one that cannot be read).
+struct FailedImport {
+  const ast::Module* from;
+  const ast::Import* import;
+};
+
 /// Whether `path` names a folder of `fs` (a link to a folder counts).
 bool isFolder(llvm::vfs::FileSystem& fs, const llvm::Twine& path);
 
@@ -42,6 +48,10 @@ public:
   /// The module and everything it imports, transitively, each once, the module first.
   std::vector<const ast::Module*> closure(const ast::Module* root);
 
+  /// The imports of `modules` that failed, in the order of `modules` and of the imports.
+  /// Meaningful once closure() has resolved them.
+  std::vector<FailedImport> failedImports(llvm::ArrayRef<const ast::Module*> modules) const;
+
   /// Syntax errors found in `m` (the checker skips compilations that have any).
   unsigned syntaxErrors(const ast::Module* m) const;
 
@@ -51,11 +61,14 @@ private:
     unsigned syntaxErrors = 0;
     bool importsResolved = false;
     std::vector<const ast::Module*> imports;
+    std::vector<const ast::Import*> failed; ///< imports that found no file
   };
 
   Entry* load(const std::string& canonicalPath, const std::string& shownPath);
   Entry* parse(std::unique_ptr<llvm::MemoryBuffer> buffer);
   void resolveImports(Entry& e);
+  /// Where a relative import of `from` is looked for: its folder, then the -I folders.
+  std::vector<std::string> searchFolders(const ast::Module& from) const;
   /// Candidate files for an import, in search order.
   std::vector<std::string> candidates(const ast::Module& from, llvm::StringRef spec) const;
 

@@ -196,7 +196,12 @@ bool ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* br
   if (s.stalled) {
     if (auto d = toDays(*s.stalled, diags_)) {
       out.stalledAfter = *d;
-      if (out.hasTime && *d < out.time.min)
+      if (*d <= 0)
+        diags_.report(DiagKind::StallBeforeTime, s.stalled->range,
+                      "a stall limit of 0 days flags every deal as stalled the moment it "
+                      "reaches this stage; write after how long a deal counts as stalled, as "
+                      "in 'stalled after 21 days'");
+      else if (out.hasTime && *d < out.time.min)
         diags_
             .report(DiagKind::StallBeforeTime, s.stalled->range,
                     "the stall limit of " + rt::days(*d) + " is shorter than the " +
@@ -294,6 +299,18 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
                       quoted(p.decl->name.text) +
                       " removes; restate the stage's exits to send them elsewhere")
           .note(removed->second->range, quoted(name.text) + " is removed here");
+      return std::nullopt;
+    }
+    if (const ast::Decl* d = symbols_.find(name.text)) {
+      // `next pricing 40%;`: a name declared, but of another kind.
+      symbols_.markUsed(d); // used by mistake: not also unused
+      diags_
+          .report(DiagKind::WrongKind, name.range,
+                  quoted(name.text) + " is " + ast::kindNameWithArticle(d->kind()).str() +
+                      ", not a stage or outcome of process " + quoted(p.decl->name.text) +
+                      "; 'next' and 'otherwise' send prospects to a stage or an outcome")
+          .note(d->name.range, quoted(d->name.text) + " is declared here as " +
+                                   ast::kindNameWithArticle(d->kind()).str());
       return std::nullopt;
     }
     reportUnknownName(diags_, name,

@@ -57,6 +57,9 @@ private:
   bool lowerExits(const ResolvedProcess& p, const llvm::StringMap<uint32_t>& index,
                   rt::Process& out);
   bool checkShape(const ResolvedProcess& p, const rt::Process& model);
+  /// F015 at `stage`, which has no 'next' line while some stages cannot be reached.
+  diag::DiagBuilder reportMissingNext(const ResolvedProcess& p, const rt::Process& model,
+                                      size_t stage);
   /// Checks the targets and brand limits against the Markov analysis, which it keeps in
   /// `analysis` so that nothing downstream computes it again; returns whether no error
   /// was found (the targets are warnings; the brand's max cycle is an error).

@@ -48,9 +48,29 @@ bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& mod
   std::vector<bool> leaves = rt::canReach(model, [](const rt::State& s) { return s.isOutcome(); });
   std::vector<bool> wins =
       rt::canReach(model, [](const rt::State& s) { return s.kind == rt::StateKind::Won; });
+  // A stage without 'next' lines sends every prospect to the remainder: when stages
+  // are then out of reach, it is the likely cause, and what follows from it are notes.
+  std::optional<diag::DiagBuilder> cause;
+  size_t causeStage = p.stages.size();
+  if (llvm::is_contained(reached, false))
+    for (size_t i = 0; i < p.stages.size() && !cause; ++i)
+      if (reached[i] && p.stages[i].next.empty() && p.stages[i].signoffs.empty()) {
+        cause = reportMissingNext(p, model, i);
+        causeStage = i;
+      }
   bool trapped = false;
   for (size_t i = 0; i < p.stages.size(); ++i) {
     const ResolvedStage& s = p.stages[i];
+    if (cause && !reached[i]) {
+      cause->note(s.name.range, "no prospect can reach stage " + quoted(s.name.text));
+      continue;
+    }
+    if (cause && leaves[i] && !wins[i]) {
+      if (i != causeStage)
+        cause->note(s.name.range,
+                    "no prospect who reaches stage " + quoted(s.name.text) + " can win");
+      continue;
+    }
     if (!reached[i]) {
       diags_.report(DiagKind::UnreachableStage, s.name.range,
                     "no prospect can reach stage " + quoted(s.name.text) +
@@ -71,6 +91,20 @@ bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& mod
     }
   }
   return !trapped;
+}
+
+diag::DiagBuilder ProcessChecker::reportMissingNext(const ResolvedProcess& p,
+                                                    const rt::Process& model, size_t stage) {
+  const ResolvedStage& s = p.stages[stage];
+  std::string to = "the remainder";
+  for (const rt::Transition& t : model.transitions)
+    if (t.from == stage && t.implicit)
+      to = quoted(model.states[t.to].name);
+  return diags_.report(DiagKind::MissingNext, s.name.range,
+                       "stage " + quoted(s.name.text) + " has no 'next' line, so every prospect " +
+                           "who reaches it goes to " + to +
+                           " and the stages after it cannot be reached; is a 'next' line "
+                           "missing?");
 }
 
 bool ProcessChecker::checkPredictions(const ResolvedProcess& p, const ast::BrandDecl* brand,

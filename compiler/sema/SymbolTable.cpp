@@ -44,6 +44,10 @@ const ast::Decl* SymbolTable::find(llvm::StringRef name) const {
 const ast::Decl* SymbolTable::resolve(const ast::Ident& name, llvm::ArrayRef<ast::DeclKind> kinds,
                                       llvm::StringRef role) {
   const ast::Decl* d = find(name.text);
+  if (!d && importFailed_) {
+    unknown_.push_back(name);
+    return nullptr;
+  }
   if (!d) {
     std::vector<llvm::StringRef> candidates;
     for (const ast::Decl* c : order_)

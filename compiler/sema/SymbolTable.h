@@ -29,6 +29,13 @@ public:
   const ast::Decl* resolve(const ast::Ident& name, llvm::ArrayRef<ast::DeclKind> kinds,
                            llvm::StringRef role);
 
+  /// After an import failed, an unknown name may be declared in the file that could not
+  /// be read: resolve() then records it (unknownNames()) instead of reporting it, and
+  /// offers no spelling suggestion, which would change its meaning.
+  void setImportFailed() { importFailed_ = true; }
+  /// The uses of unknown names recorded since setImportFailed(), in the order met.
+  llvm::ArrayRef<ast::Ident> unknownNames() const { return unknown_; }
+
   void markUsed(const ast::Decl* d) { used_.insert(d); }
   bool isUsed(const ast::Decl* d) const { return used_.count(d) != 0; }
 
@@ -40,6 +47,8 @@ private:
   llvm::StringMap<const ast::Decl*> decls_;
   std::vector<const ast::Decl*> order_;
   llvm::DenseSet<const ast::Decl*> used_;
+  bool importFailed_ = false;
+  std::vector<ast::Ident> unknown_;
 };
 
 /// "literature or tool" for a list of kinds.
