@@ -71,6 +71,10 @@ struct Diagnostic {
   std::string file;
   std::vector<Note> notes;
   std::vector<FixIt> fixes;
+  /// For a diagnostic at a place a process inherits through `extends`: the extending
+  /// processes it applies to, and the base whose block holds the place (empty otherwise).
+  std::vector<std::string> processes;
+  std::string inheritedFrom;
 };
 
 } // namespace salesc::diag

@@ -2,7 +2,10 @@
 #include "DiagnosticEngine.h"
 #include "Location.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <algorithm>
+#include <functional>
 
 namespace salesc::diag {
 
@@ -19,8 +22,93 @@ DiagBuilder& DiagBuilder::fix(llvm::SMRange range, std::string replacement, std:
   return *this;
 }
 
+namespace {
+
+bool contains(llvm::SMRange r, llvm::SMLoc at) {
+  std::less_equal<const char*> le;
+  return r.isValid() && at.isValid() && le(r.Start.getPointer(), at.getPointer()) &&
+         le(at.getPointer(), r.End.getPointer());
+}
+
+/// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
+std::string quotedList(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i)
+      out += i + 1 == names.size() ? " and " : ", ";
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+
+std::string inheritedMessage(const Diagnostic& d, llvm::StringRef message) {
+  return (d.processes.size() == 1 ? "in process " : "in processes ") + quotedList(d.processes) +
+         " (from '" + d.inheritedFrom + "'): " + message.str();
+}
+
+} // namespace
+
 DiagBuilder DiagnosticEngine::report(DiagKind kind, llvm::SMRange range, std::string message) {
+  if (process_ && !contains(process_->own, range.Start))
+    for (const auto& [block, name] : process_->bases)
+      if (contains(block, range.Start))
+        return addInherited(kind, range, std::move(message));
+  // The base says the same of itself: its own diagnostic stands for the inherited one.
+  auto same = sameAsBase_.find(std::make_tuple(static_cast<unsigned>(kind),
+                                               range.Start.getPointer(), std::string(), message));
+  if (same != sameAsBase_.end()) {
+    Diagnostic& d = *same->second;
+    d.message = message;
+    d.processes.clear();
+    d.inheritedFrom.clear();
+    sameAsBase_.erase(same);
+    if (kindInfo(kind).severity == Severity::Error)
+      ++errorReports_;
+    seen_.insert(std::make_tuple(static_cast<unsigned>(kind), range.Start.getPointer(),
+                                 std::string(), std::move(message)));
+    return DiagBuilder(nullptr);
+  }
   return add(kind, range, "", std::move(message));
+}
+
+DiagBuilder DiagnosticEngine::addInherited(DiagKind kind, llvm::SMRange range,
+                                           std::string message) {
+  std::string base;
+  for (const auto& [block, name] : process_->bases)
+    if (contains(block, range.Start)) {
+      base = name;
+      break;
+    }
+  auto plain = std::make_tuple(static_cast<unsigned>(kind), range.Start.getPointer(), std::string(),
+                               message);
+  if (seen_.count(plain)) { // the base said it of itself already
+    if (kindInfo(kind).severity == Severity::Error)
+      ++errorReports_;
+    return DiagBuilder(nullptr);
+  }
+  auto key = std::make_tuple(static_cast<unsigned>(kind), range.Start.getPointer(), base, message);
+  auto it = inherited_.find(key);
+  if (it != inherited_.end()) {
+    if (kindInfo(kind).severity == Severity::Error)
+      ++errorReports_;
+    Diagnostic& d = *it->second;
+    if (llvm::find(d.processes, process_->name) == d.processes.end()) {
+      d.processes.push_back(process_->name);
+      d.message = inheritedMessage(d, message);
+    }
+    return DiagBuilder(nullptr);
+  }
+  Diagnostic probe;
+  probe.processes = {process_->name};
+  probe.inheritedFrom = base;
+  DiagBuilder b = add(kind, range, "", inheritedMessage(probe, message));
+  if (b.d_) {
+    b.d_->processes = std::move(probe.processes);
+    b.d_->inheritedFrom = std::move(base);
+    inherited_[key] = b.d_;
+    sameAsBase_[plain] = b.d_;
+  }
+  return b;
 }
 
 DiagBuilder DiagnosticEngine::reportFile(DiagKind kind, llvm::StringRef file, std::string message) {

@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -21,6 +22,14 @@ struct DiagOptions {
 };
 
 class DiagnosticEngine;
+
+/// A process being checked, for the diagnostics it gives at places it inherits: its
+/// own block, and the blocks of its bases (nearest first) with their names.
+struct ProcessContext {
+  std::string name;
+  llvm::SMRange own;
+  std::vector<std::pair<llvm::SMRange, std::string>> bases;
+};
 
 /// Returned by DiagnosticEngine::report to attach notes and fix-its. A diagnostic that
 /// was suppressed (disabled warning, duplicate) gives a builder that drops everything.
@@ -64,15 +73,42 @@ public:
   const llvm::SourceMgr& sourceMgr() const { return sm_; }
 
 private:
+  friend class InheritedScope;
   DiagBuilder add(DiagKind kind, llvm::SMRange range, std::string file, std::string message);
+  /// A report inside an InheritedScope at a place in a base's block: said once per
+  /// place for every process that inherits it ("in processes 'a' and 'b' (from 'base')").
+  DiagBuilder addInherited(DiagKind kind, llvm::SMRange range, std::string message);
 
   const llvm::SourceMgr& sm_;
   DiagOptions options_;
   std::vector<std::unique_ptr<Diagnostic>> diags_;
   std::set<std::tuple<unsigned, const char*, std::string, std::string>> seen_;
+  const ProcessContext* process_ = nullptr; ///< set by InheritedScope
+  /// Inherited diagnostics by kind, place, base and message as the check said it.
+  std::map<std::tuple<unsigned, const char*, std::string, std::string>, Diagnostic*> inherited_;
+  /// The same, by kind, place and message only: a base that reports the same of itself
+  /// later takes the diagnostic over.
+  std::map<std::tuple<unsigned, const char*, std::string, std::string>, Diagnostic*> sameAsBase_;
   unsigned errors_ = 0;
   unsigned warnings_ = 0;
   unsigned errorReports_ = 0;
+};
+
+/// While a process is checked: its reports at places in a base's block become
+/// inherited diagnostics (DiagnosticEngine::addInherited).
+class InheritedScope {
+public:
+  InheritedScope(DiagnosticEngine& diags, const ProcessContext& process)
+      : diags_(diags), outer_(diags.process_) {
+    diags.process_ = &process;
+  }
+  ~InheritedScope() { diags_.process_ = outer_; }
+  InheritedScope(const InheritedScope&) = delete;
+  InheritedScope& operator=(const InheritedScope&) = delete;
+
+private:
+  DiagnosticEngine& diags_;
+  const ProcessContext* outer_;
 };
 
 /// Whether a piece of work reported an error: set up before the work, asked after it.

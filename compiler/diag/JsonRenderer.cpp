@@ -53,6 +53,13 @@ void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef
                 j.attribute("applicability", applicabilityName(f.applicability));
               });
           });
+          if (!d.processes.empty()) {
+            j.attributeArray("process", [&] {
+              for (const std::string& p : d.processes)
+                j.value(p);
+            });
+            j.attribute("inheritedFrom", d.inheritedFrom);
+          }
         });
       }
     });

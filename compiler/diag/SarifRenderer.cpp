@@ -222,6 +222,14 @@ void SarifWriter::result(const Diagnostic& d) {
               physical(n.range);
             });
       });
+    if (!d.processes.empty())
+      j_.attributeObject("properties", [&] {
+        j_.attributeArray("process", [&] {
+          for (const std::string& p : d.processes)
+            j_.value(p);
+        });
+        j_.attribute("inheritedFrom", d.inheritedFrom);
+      });
     j_.attribute("ruleId", kindInfo(d.kind).code);
     j_.attribute("ruleIndex", static_cast<unsigned>(d.kind));
   });

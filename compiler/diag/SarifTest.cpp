@@ -166,6 +166,50 @@ TEST_F(SarifTest, TheFixItsOfADiagnosticAreOneFixUnsafeWhenOneIsAGuess) {
   EXPECT_EQ(*fixOf(1).getObject("properties")->getString("applicability"), "unsafe");
 }
 
+TEST_F(SarifTest, AnInheritedDiagnosticIsOneResultNamingItsProcessesInProperties) {
+  load("a.sales", "process base { stage demo {} }\nprocess web extends base {}\n"
+                  "process phone extends base {}\n");
+  DiagnosticEngine e(sm_, {});
+  llvm::SMRange base = at("process base { stage demo {} }");
+  for (llvm::StringRef name : {"web", "phone", "web"}) {
+    ProcessContext c{
+        name.str(), at(("process " + name + " extends base {}").str()), {{base, "base"}}};
+    InheritedScope scope(e, c);
+    e.report(DiagKind::UnreachableStage, at("demo"), "no prospect can reach stage 'demo'");
+    e.report(DiagKind::UnreachableStage, at("process " + name.str()), "its own, not inherited");
+  }
+  EXPECT_EQ(e.warningCount(), 3u) << "one inherited warning and each process's own";
+  llvm::json::Value log = render(e);
+  const llvm::json::Array& results = *run0(log).getArray("results");
+  ASSERT_EQ(results.size(), 3u);
+  const llvm::json::Object& r = *results[0].getAsObject();
+  EXPECT_EQ(*r.getObject("message")->getString("text"),
+            "in processes 'web' and 'phone' (from 'base'): no prospect can reach stage 'demo'");
+  const llvm::json::Array& processes = *r.getObject("properties")->getArray("process");
+  ASSERT_EQ(processes.size(), 2u);
+  EXPECT_EQ(*processes[0].getAsString(), "web");
+  EXPECT_EQ(*processes[1].getAsString(), "phone");
+  EXPECT_EQ(*r.getObject("properties")->getString("inheritedFrom"), "base");
+  EXPECT_EQ(results[1].getAsObject()->getObject("properties"), nullptr);
+}
+
+TEST_F(SarifTest, ABaseThatSaysTheSameOfItselfTakesTheInheritedDiagnosticOver) {
+  load("a.sales", "process base { stage demo {} }\nprocess web extends base {}\n");
+  DiagnosticEngine e(sm_, {});
+  {
+    ProcessContext c{
+        "web", at("process web extends base {}"), {{at("process base { stage demo {} }"), "base"}}};
+    InheritedScope scope(e, c);
+    e.report(DiagKind::UnreachableStage, at("demo"), "no prospect can reach stage 'demo'");
+  }
+  e.report(DiagKind::UnreachableStage, at("demo"), "no prospect can reach stage 'demo'");
+  EXPECT_EQ(e.warningCount(), 1u);
+  std::vector<Diagnostic> d = e.sorted();
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].message, "no prospect can reach stage 'demo'");
+  EXPECT_TRUE(d[0].processes.empty());
+}
+
 TEST_F(SarifTest, FingerprintsSurviveUnrelatedEditsAndCountOccurrences) {
   load("a.sales", "channel web;\nchannel web;\nchannel   web;\n");
   DiagnosticEngine e(sm_, {});

@@ -199,7 +199,7 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
       llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> text = ctx.readStdin();
       if (text) {
         fe.stdinUnit = int(fe.units.size());
-        fe.units.push_back(fe.session->compileText(name, (*text)->getBuffer()));
+        fe.units.push_back(fe.session->addText(name, (*text)->getBuffer()));
       } else {
         fe.session->diags().reportFile(diag::DiagKind::FileUnreadable, name,
                                        "cannot read the standard input: " +
@@ -208,10 +208,11 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
       }
       continue;
     }
-    fe.units.push_back(fe.session->compileFile(file));
+    fe.units.push_back(fe.session->addFile(file));
     if (!fe.units.back().root)
       fe.unusable = true;
   }
+  fe.session->checkProject(fe.units); // once every file is checked: C003, unused declarations
   return fe;
 }
 

@@ -1,6 +1,8 @@
 //===- Compilation.cpp - Load, parse and check files: the whole front end -===//
 #include "Compilation.h"
 
+#include "sema/Project.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -22,12 +24,31 @@ Unit Session::compile(std::string path, const ast::Module* root) {
   return u;
 }
 
-Unit Session::compileFile(llvm::StringRef path) {
+Unit Session::addFile(llvm::StringRef path) {
   return compile(path.str(), loader_.loadRoot(path));
 }
 
-Unit Session::compileText(llvm::StringRef name, llvm::StringRef text) {
+Unit Session::addText(llvm::StringRef name, llvm::StringRef text) {
   return compile(name.str(), loader_.loadText(name, text));
+}
+
+void Session::checkProject(llvm::ArrayRef<Unit> units) {
+  std::vector<sema::ProjectFile> files;
+  for (const Unit& u : units)
+    files.push_back({u.root, u.modules, u.syntaxErrors ? nullptr : &u.model});
+  sema::checkProject(files, diags_);
+}
+
+Unit Session::compileFile(llvm::StringRef path) {
+  Unit u = addFile(path);
+  checkProject(u);
+  return u;
+}
+
+Unit Session::compileText(llvm::StringRef name, llvm::StringRef text) {
+  Unit u = addText(name, text);
+  checkProject(u);
+  return u;
 }
 
 std::string findStdlib(const char* argv0, llvm::StringRef override) {

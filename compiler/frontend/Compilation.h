@@ -32,10 +32,17 @@ public:
   Session(sema::LoadOptions load, diag::DiagOptions diagOptions)
       : diags_(sm_, std::move(diagOptions)), loader_(sm_, diags_, std::move(load)) {}
 
-  /// Compiles the file at `path` and what it imports.
+  /// Compiles the file at `path` and what it imports, as a run of its own (the checks
+  /// that span files included).
   Unit compileFile(llvm::StringRef path);
-  /// Compiles `text` as if it were the file `name` (tests, stdin).
+  /// Compiles `text` as if it were the file `name` (tests, stdin), as a run of its own.
   Unit compileText(llvm::StringRef name, llvm::StringRef text);
+
+  /// For a run of several files: compile each with addFile or addText, then call
+  /// checkProject once with all of them (sema/Project.h).
+  Unit addFile(llvm::StringRef path);
+  Unit addText(llvm::StringRef name, llvm::StringRef text);
+  void checkProject(llvm::ArrayRef<Unit> units);
 
   diag::DiagnosticEngine& diags() { return diags_; }
   const llvm::SourceMgr& sourceMgr() const { return sm_; }

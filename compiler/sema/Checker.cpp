@@ -23,15 +23,13 @@ using diag::quoted;
 using ast::DeclKind;
 using diag::DiagKind;
 
-namespace {
-
-/// A file that declares no process is a library: what it declares is there for
-/// others to use and cover.
 bool isLibrary(const ast::Module* m) {
   return llvm::none_of(m->decls, [](const std::unique_ptr<ast::Decl>& d) {
     return llvm::isa<ast::ProcessDecl>(d.get());
   });
 }
+
+namespace {
 
 /// Settings and stage lines that may appear once per block.
 void checkOnce(const ast::ProcessDecl& p, diag::DiagnosticEngine& diags,
@@ -78,6 +76,19 @@ std::vector<const ast::Ident*> pointers(const std::vector<ast::NameList>& lists)
   for (const ast::NameList& l : lists)
     for (const ast::Ident& i : l.names)
       out.push_back(&i);
+  return out;
+}
+
+/// The blocks `p` inherits from, nearest base first (the chain is sound: resolved).
+diag::ProcessContext inheritance(const ast::ProcessDecl& p, const SymbolTable& symbols) {
+  diag::ProcessContext out{p.name.text.str(), p.range, {}};
+  const ast::ProcessDecl* at = &p;
+  while (at->extends) {
+    at = llvm::dyn_cast_or_null<ast::ProcessDecl>(symbols.find(at->extends->text));
+    if (!at || at == &p || out.bases.size() > symbols.all().size())
+      break;
+    out.bases.push_back({at->range, at->name.text.str()});
+  }
   return out;
 }
 
@@ -134,9 +145,10 @@ void checkDeclarations(SymbolTable& symbols, diag::DiagnosticEngine& diags) {
 }
 
 /// Channels and offerings: a process for a channel its offering is not sold through,
-/// two processes for one combination, and combinations with no process.
-void checkChannels(const std::vector<CheckedProcess>& processes, const ast::Module* root,
-                   const SymbolTable& symbols, diag::DiagnosticEngine& diags) {
+/// and two processes for one combination. Records the combinations covered and every
+/// offering's channels for checkProject, which reports the sales no process covers.
+void checkChannels(const std::vector<CheckedProcess>& processes, const SymbolTable& symbols,
+                   CrossFileFacts& facts, diag::DiagnosticEngine& diags) {
   std::map<std::pair<const ast::Decl*, const ast::Decl*>, const ast::ProcessDecl*> covered;
   for (const CheckedProcess& p : processes) {
     if (!p.channel || !p.offering)
@@ -156,6 +168,7 @@ void checkChannels(const std::vector<CheckedProcess>& processes, const ast::Modu
       continue;
     }
     auto [it, inserted] = covered.try_emplace({p.channel, p.offering}, p.decl);
+    facts.covered.insert({p.channel, p.offering});
     if (!inserted)
       diags
           .report(DiagKind::DuplicateCombination, p.decl->name.range,
@@ -165,24 +178,13 @@ void checkChannels(const std::vector<CheckedProcess>& processes, const ast::Modu
                       "; keep one process per channel and offering")
           .note(it->second->name.range, "the first process is declared here");
   }
-  // A library (a file without processes) declares offerings for others to cover, and
-  // an offering no process is for is reported as unused instead.
-  if (isLibrary(root))
-    return;
-  for (const ast::Decl* d : symbols.all()) {
-    auto* o = llvm::dyn_cast<ast::OfferingDecl>(d);
-    if (!o || o->module != root || !symbols.isUsed(o))
-      continue;
-    for (const ast::Ident& c : o->via) {
-      const ast::Decl* channel = symbols.find(c.text);
-      if (!channel || !llvm::isa<ast::ChannelDecl>(channel) || covered.count({channel, o}))
-        continue;
-      diags.report(DiagKind::MissingProcess, c.range,
-                   "offering " + quoted(o->name.text) + " is sold via " + quoted(c.text) +
-                       ", but no process describes that sale; add a process 'for " + c.text.str() +
-                       ", " + o->name.text.str() + "'");
-    }
-  }
+  for (const ast::Decl* d : symbols.all())
+    if (auto* o = llvm::dyn_cast<ast::OfferingDecl>(d))
+      for (const ast::Ident& c : o->via) {
+        const ast::Decl* channel = symbols.find(c.text);
+        if (channel && llvm::isa<ast::ChannelDecl>(channel))
+          facts.sales.push_back(Sale{o, &c, channel});
+      }
 }
 
 /// Brand values of the checked file that no material or tactic conveys (often a typo).
@@ -211,22 +213,19 @@ void checkValues(const SymbolTable& symbols, const ast::Module* root,
   }
 }
 
-/// Declarations of the checked file that nothing uses. A file that declares no
-/// process is a library: everything in it is there for others to use.
-void checkUnused(const SymbolTable& symbols, const ast::Module* root,
-                 diag::DiagnosticEngine& diags) {
-  if (isLibrary(root))
-    return;
+/// Declarations of the checked file that nothing in this compilation uses; checkProject
+/// reports those no other file of the run uses either.
+std::vector<const ast::Decl*> unusedHere(const SymbolTable& symbols, const ast::Module* root) {
+  std::vector<const ast::Decl*> out;
   for (const auto& d : root->decls) {
     if (llvm::isa<ast::ProcessDecl>(d.get()) || llvm::isa<ast::RoleDecl>(d.get()) ||
         llvm::isa<ast::CampaignDecl>(d.get()) || symbols.isUsed(d.get()))
       continue; // a role is idle rather than unused (checkIdleRoles)
     if (symbols.find(d->name.text) != d.get())
       continue; // a duplicate, reported as such
-    diags.report(DiagKind::UnusedDeclaration, d->name.range,
-                 ast::kindName(d->kind()).str() + " " + quoted(d->name.text) +
-                     " is declared but never used");
+    out.push_back(d.get());
   }
+  return out;
 }
 
 } // namespace
@@ -265,6 +264,8 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
     const ResolvedProcess* r = resolver.resolve(p);
     if (!r)
       continue;
+    diag::ProcessContext context = inheritance(*p, symbols);
+    diag::InheritedScope inherited(diags, context);
     checked.push_back(checker.check(*r, /*soundSoFar=*/!trap.hasErrors()));
     if (checked.back().model) {
       if (p->module == root)
@@ -275,12 +276,13 @@ CheckedModel check(llvm::ArrayRef<const ast::Module*> modules, diag::DiagnosticE
     }
   }
   out.campaigns = checkCampaigns(symbols, root, out.processes, diags);
-  checkChannels(checked, root, symbols, diags);
+  checkChannels(checked, symbols, out.crossFile, diags);
   checkValues(symbols, root, diags);
-  checkUnused(symbols, root, diags);
+  out.crossFile.unusedHere = unusedHere(symbols, root);
   if (!isLibrary(root))
     checkIdleRoles(symbols, root, diags);
   reportNamesOfFailedImports(symbols.unknownNames(), failed, diags);
+  out.crossFile.used = symbols.used();
   return out;
 }
 

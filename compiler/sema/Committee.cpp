@@ -1,5 +1,6 @@
 //===- Committee.cpp - The buying committee's needs against the process ---===//
 #include "Committee.h"
+#include "ProcessChecker.h"
 
 #include "diag/Wording.h"
 
@@ -86,8 +87,8 @@ void checkCommitteeNeeds(const ResolvedProcess& p, const rt::Process& model,
           std::string msg =
               "role " + quoted(so->role.text) + " signs off at stage " + quoted(s.name.text) +
               (nowhere
-                   ? " and needs " + quoted(k.text) + ", which no stage of process " +
-                         quoted(p.decl->name.text) + " learns; add 'learn " + k.text.str() +
+                   ? " and needs " + quoted(k.text) + ", which no stage of " +
+                         processAt(*p.decl, so->range) + " learns; add 'learn " + k.text.str() +
                          ";' to " + quoted(s.name.text) +
                          " or to a stage every deal passes before it"
                    : ", but deals can get there without learning " + quoted(k.text) +

@@ -16,8 +16,19 @@
 
 #include <cmath>
 #include <fmt/format.h>
+#include <functional>
 
 namespace salesc::sema {
+
+bool ownsPlace(const ast::ProcessDecl& p, llvm::SMRange at) {
+  std::less_equal<const char*> le;
+  return le(p.range.Start.getPointer(), at.Start.getPointer()) &&
+         le(at.Start.getPointer(), p.range.End.getPointer());
+}
+
+std::string processAt(const ast::ProcessDecl& p, llvm::SMRange at) {
+  return ownsPlace(p, at) ? "process " + diag::quoted(p.name.text) : "the process";
+}
 
 using diag::quoted;
 
@@ -295,8 +306,8 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
     if (auto removed = p.removed.find(name.text); removed != p.removed.end()) {
       diags_
           .report(DiagKind::RemovedTarget, name.range,
-                  "this line sends prospects to " + quoted(name.text) + ", which process " +
-                      quoted(p.decl->name.text) +
+                  "this line sends prospects to " + quoted(name.text) + ", which " +
+                      processAt(*p.decl, name.range) +
                       " removes; restate the stage's exits to send them elsewhere")
           .note(removed->second->range, quoted(name.text) + " is removed here");
       return std::nullopt;
@@ -314,7 +325,7 @@ bool ProcessChecker::lowerExits(const ResolvedProcess& p, const llvm::StringMap<
       return std::nullopt;
     }
     reportUnknownName(diags_, name,
-                      "process " + quoted(p.decl->name.text) + " has no stage or outcome named " +
+                      processAt(*p.decl, name.range) + " has no stage or outcome named " +
                           quoted(name.text),
                       stateNames);
     return std::nullopt;
@@ -471,16 +482,15 @@ bool ProcessChecker::lowerStart(const ResolvedProcess& p, const llvm::StringMap<
   if (auto removed = p.removed.find(s.text); it == index.end() && removed != p.removed.end()) {
     diags_
         .report(DiagKind::RemovedTarget, s.range,
-                "process " + quoted(p.decl->name.text) + " starts at " + quoted(s.text) +
+                processAt(*p.decl, s.range) + " starts at " + quoted(s.text) +
                     ", which it removes; add 'start STAGE;' to say where it starts now")
         .note(removed->second->range, quoted(s.text) + " is removed here");
   } else if (it == index.end()) {
     std::vector<llvm::StringRef> names;
     for (const ResolvedStage& st : p.stages)
       names.push_back(st.name.text);
-    reportUnknownName(
-        diags_, s, "process " + quoted(p.decl->name.text) + " has no stage named " + quoted(s.text),
-        names);
+    reportUnknownName(diags_, s,
+                      processAt(*p.decl, s.range) + " has no stage named " + quoted(s.text), names);
   } else if (out.states[it->second].isOutcome()) {
     diags_.report(DiagKind::StartIsOutcome, s.range,
                   "the process cannot start at " + quoted(s.text) +

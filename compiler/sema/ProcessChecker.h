@@ -26,6 +26,12 @@ struct CheckedProcess {
 /// shares and where the remainder goes, the shape of the chain (reachability,
 /// trapped stages, a way to win), the brand's rules and the targets; then lowers it
 /// to the runtime model. Stateless between processes.
+/// Whether `at` lies in the block of `p` itself, not in a base it inherits from.
+bool ownsPlace(const ast::ProcessDecl& p, llvm::SMRange at);
+/// "process 'web'" for a place in its own block; "the process" for an inherited place,
+/// whose diagnostic names the processes it applies to (diag::InheritedScope).
+std::string processAt(const ast::ProcessDecl& p, llvm::SMRange at);
+
 class ProcessChecker {
 public:
   ProcessChecker(SymbolTable& symbols, diag::DiagnosticEngine& diags)

@@ -72,10 +72,15 @@ bool ProcessChecker::checkShape(const ResolvedProcess& p, const rt::Process& mod
       continue;
     }
     if (!reached[i]) {
+      // A stage the process inherits is not the user's to delete where it is declared.
+      std::string advice = s.origin && !ownsPlace(*p.decl, s.origin->name.range)
+                               ? "; add 'remove " + s.name.text.str() +
+                                     ";' to the process, or restate there a stage whose "
+                                     "'next' line sends prospects to it"
+                               : "; send prospects to it with a 'next' line, or remove it";
       diags_.report(DiagKind::UnreachableStage, s.name.range,
                     "no prospect can reach stage " + quoted(s.name.text) +
-                        " from the start stage " + quoted(model.states[model.start].name) +
-                        "; send prospects to it with a 'next' line, or remove it");
+                        " from the start stage " + quoted(model.states[model.start].name) + advice);
       continue;
     }
     if (!leaves[i]) {

@@ -38,6 +38,7 @@ public:
 
   void markUsed(const ast::Decl* d) { used_.insert(d); }
   bool isUsed(const ast::Decl* d) const { return used_.count(d) != 0; }
+  const llvm::DenseSet<const ast::Decl*>& used() const { return used_; }
 
   /// Every declaration, in the order added.
   llvm::ArrayRef<const ast::Decl*> all() const { return order_; }

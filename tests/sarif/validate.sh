@@ -47,6 +47,17 @@ process p {
 }
 SALES
 # A note in the standard library: a name std/tactics declares, declared again.
+cat > inherited.sales <<'SALES'
+process base {
+  start inquiry;
+  stage inquiry { next demo 50%; }
+  stage demo { next won 40%; }
+  won won;
+  lost lost;
+}
+process web extends base { stage inquiry { next won 30%; } }
+process phone extends base { stage inquiry { next won 25%; } }
+SALES
 cat > stdlib.sales <<'SALES'
 import "std/tactics";
 tactic email_follow_up "Again" category outreach;
@@ -70,6 +81,7 @@ check() { # check NAME ARGS...: writes the log of `salesc check --format=sarif A
 check clean clean.sales
 check errors errors.sales
 check warnings warnings.sales
+check inherited inherited.sales
 check stdlib stdlib.sales
 check odd-names 'hash#x.sales' 'what?.sales' 'a space.sales' 'caf'$'\xc3\xa9''.sales' \
   'br[a]ce{s}.sales' 'pipe|caret^.sales' 'per%cent.sales'
