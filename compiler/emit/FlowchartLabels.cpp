@@ -208,7 +208,8 @@ std::string ownerLegend(const rt::Process& p) {
   return out;
 }
 
-/// "Win rate 5.65% (target 5%, met)".
+} // namespace
+
 std::string targetText(const char* what, const std::string& value,
                        const std::optional<std::string>& target, bool met) {
   std::string out = fmt::format("{} {}", what, value);
@@ -217,8 +218,6 @@ std::string targetText(const char* what, const std::string& value,
                        met ? WonLine : LostLine, met ? "met" : "missed");
   return out;
 }
-
-} // namespace
 
 std::string titleLabel(const rt::AnalyzedProcess& ap) {
   const rt::Process& p = *ap.process;

@@ -12,6 +12,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 
 namespace salesc::emit {
@@ -24,6 +25,10 @@ std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a);
 /// The label of outcome `i`: its name and description, and the value of a win there when
 /// some won outcome of `p` has a value of its own.
 std::string outcomeLabel(const rt::Process& p, uint32_t i);
+/// "Win rate 5.65% (target 5%, met)": a figure, and against its target (when there is one)
+/// whether it is met, in the colours of a won or lost outcome.
+std::string targetText(const char* what, const std::string& value,
+                       const std::optional<std::string>& target, bool met);
 /// The title of a process: its description, channel, offering and brand, the predicted
 /// figures against the targets, its segments and what they state differently, and the
 /// campaigns into it with their predicted ROI (FlowchartMoney.cpp).

@@ -69,12 +69,10 @@ std::string campaignText(const rt::AnalyzedProcess& ap, const rt::Campaign& c) {
                                        html(formatMoney(c.cost, ap.process->currency)));
   if (!r->roi)
     return out + ", ROI not defined";
-  out += ", ROI " + percent(*r->roi);
+  std::optional<std::string> target;
   if (r->targetRoi && r->targetMet)
-    out += fmt::format(" (target {}, <FONT COLOR=\"{}\">{}</FONT>)", percent(*r->targetRoi),
-                       *r->targetMet ? palette::WonLine : palette::LostLine,
-                       *r->targetMet ? "met" : "missed");
-  return out;
+    target = percent(*r->targetRoi);
+  return out + ", " + targetText("ROI", percent(*r->roi), target, r->targetMet.value_or(true));
 }
 
 } // namespace

@@ -120,10 +120,8 @@ private:
     line();
   }
 
-  /// An amount in the process's currency (the figure is ours, the currency user text).
-  std::string money(double amount) const {
-    return formatMoney(amount, "") + (p_.currency.empty() ? "" : " " + text(p_.currency));
-  }
+  /// An amount in the process's currency.
+  std::string money(double amount) const { return markdownMoney(amount, p_.currency); }
 
   void header() {
     heading(1, text(p_.description.empty() ? p_.name : p_.description));
@@ -377,13 +375,6 @@ private:
       line();
   }
 
-  /// "met" or "missed"; empty without a target.
-  static std::string verdict(bool hasTarget, bool met) {
-    if (!hasTarget)
-      return "";
-    return met ? "met" : "**missed**";
-  }
-
   void analysis() {
     if (!analyzed_ || stageOrder().empty())
       return;
@@ -401,13 +392,14 @@ private:
       line("| " + figure.str() + " | " + predicted + " | " + target + " | " + status + " |");
     };
     row("Win rate", percent(win), p_.targetWinRate ? percent(*p_.targetWinRate) : "",
-        verdict(a_.winRateTargetMet.has_value(), a_.winRateTargetMet.value_or(false)));
+        markdownVerdict(a_.winRateTargetMet.has_value(), a_.winRateTargetMet.value_or(false)));
     std::string toWinText = wins ? days(toWin) : "none: no prospect wins";
     row("Expected time to win", toWinText, p_.targetCycleDays ? days(*p_.targetCycleDays) : "",
-        verdict(a_.cycleTargetMet.has_value(), a_.cycleTargetMet.value_or(false)));
+        markdownVerdict(a_.cycleTargetMet.has_value(), a_.cycleTargetMet.value_or(false)));
     if (p_.brand && p_.brand->maxCycleDays)
       row("Expected time to win, against the brand's limit", toWinText,
-          days(*p_.brand->maxCycleDays), verdict(wins, a_.winsWithin(*p_.brand->maxCycleDays)));
+          days(*p_.brand->maxCycleDays),
+          markdownVerdict(wins, a_.winsWithin(*p_.brand->maxCycleDays)));
     row("Expected time to close (won or lost)", days(a_.expectedDaysToClose[p_.start]), "", "");
     if (std::optional<double> perLead = a_.valuePerLead()) {
       row(p_.oneWinValue() ? "Value per lead (deal value × win rate)"

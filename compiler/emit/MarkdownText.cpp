@@ -50,4 +50,14 @@ std::string markdownText(llvm::StringRef s) {
   return out;
 }
 
+std::string markdownMoney(double amount, llvm::StringRef currency) {
+  return formatMoney(amount, "") + (currency.empty() ? "" : " " + markdownText(currency));
+}
+
+std::string markdownVerdict(bool hasTarget, bool met) {
+  if (!hasTarget)
+    return "";
+  return met ? "met" : "**missed**";
+}
+
 } // namespace salesc::emit

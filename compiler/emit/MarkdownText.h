@@ -14,6 +14,13 @@ namespace salesc::emit {
 /// HTML.
 std::string markdownText(llvm::StringRef s);
 
+/// An amount of money and the process's currency ("15,000 USD"; the figure is ours, the
+/// currency user text, escaped); the amount alone without a currency.
+std::string markdownMoney(double amount, llvm::StringRef currency);
+
+/// Against a target: "met" or "**missed**"; empty without a target.
+std::string markdownVerdict(bool hasTarget, bool met);
+
 } // namespace salesc::emit
 
 #endif // SALESC_EMIT_MARKDOWNTEXT_H

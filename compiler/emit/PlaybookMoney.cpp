@@ -14,9 +14,7 @@ namespace salesc::emit {
 namespace {
 
 std::string money(const std::optional<double>& amount, const rt::Process& p) {
-  if (!amount)
-    return "";
-  return formatMoney(*amount, "") + (p.currency.empty() ? "" : " " + markdownText(p.currency));
+  return amount ? markdownMoney(*amount, p.currency) : "";
 }
 
 std::string daysToWin(const rt::Analysis& a, uint32_t start) {
@@ -46,7 +44,7 @@ std::string campaignRow(const rt::Process& p, const rt::Analysis& a, const rt::C
   std::string target;
   if (r->targetRoi)
     target =
-        percent(*r->targetRoi) + (r->targetMet ? (*r->targetMet ? ", met" : ", **missed**") : "");
+        percent(*r->targetRoi) + (r->targetMet ? ", " + markdownVerdict(true, *r->targetMet) : "");
   std::string out;
   row(out, {name, formatMoney(c.leads, ""), money(c.cost, p), enters,
             c.segment ? markdownText(*c.segment) : "all", formatDecimal(r->expectedCustomers),
