@@ -183,7 +183,7 @@ std::string outcomeLabel(const rt::Process& p, uint32_t i) {
   std::string out = fmt::format("<B>{}</B>", html(words(s.name)));
   if (!s.description.empty())
     out += "<BR/><FONT POINT-SIZE=\"10\">" + wrapped(s.description, 28) + "</FONT>";
-  bool ownValues = llvm::any_of(p.states, [](const rt::State& o) { return o.value.has_value(); });
+  bool ownValues = hasOutcomeValues(p);
   if (std::optional<double> v = p.winValue(i); ownValues && v && s.kind == rt::StateKind::Won)
     out += "<BR/><FONT POINT-SIZE=\"10\">worth " + html(formatMoney(*v, p.currency)) + "</FONT>";
   return out;

@@ -1,6 +1,8 @@
 //===- Format.cpp - Numbers and words the emitters share ------------------===//
 #include "Format.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <cmath>
 #include <fmt/format.h>
 #include <iterator>
@@ -41,6 +43,10 @@ std::string words(llvm::StringRef name) {
     if (c == '_')
       c = ' ';
   return out;
+}
+
+bool hasOutcomeValues(const rt::Process& p) {
+  return llvm::any_of(p.states, [](const rt::State& s) { return s.value.has_value(); });
 }
 
 } // namespace salesc::emit

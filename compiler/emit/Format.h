@@ -3,6 +3,7 @@
 #define SALESC_EMIT_FORMAT_H
 
 #include "salesc/runtime/Format.h"
+#include "salesc/runtime/Model.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -40,6 +41,10 @@ const char* teamLine(size_t index);
 /// for any other character. The core every markup escaper (Graphviz HTML labels, XML,
 /// Markdown) shares; each adds its own rules around it.
 bool appendMarkupEntity(std::string& out, char c);
+
+/// Whether some won outcome of `p` has a value of its own: then the flowchart and the
+/// playbook show each win's value.
+bool hasOutcomeValues(const rt::Process& p);
 
 /// A name as words: "problem_fit" -> "problem fit".
 std::string words(llvm::StringRef name);

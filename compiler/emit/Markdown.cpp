@@ -352,7 +352,7 @@ private:
       const rt::State& s = p_.states[i];
       if (!s.isOutcome())
         continue;
-      bool values = llvm::any_of(p_.states, [](const rt::State& o) { return o.value.has_value(); });
+      bool values = hasOutcomeValues(p_);
       if (!any) {
         heading(2, "Outcomes");
         line(std::string("| Outcome | Kind | Description |") + (values ? " Value of a win |" : "") +
