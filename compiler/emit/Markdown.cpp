@@ -174,7 +174,7 @@ private:
       line("![Flowchart](" + url(svgFile_) + ")");
     } else {
       line("```mermaid");
-      out_ += toMermaid(rt::AnalyzedProcess{&p_, a_});
+      out_ += toMermaid(rt::AnalyzedProcess{&p_, a_, {}});
       line("```");
     }
     line();
