@@ -7,6 +7,7 @@
 #   make fuzz       each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 300), in build-asan/
 #   make install    builds, then installs into PREFIX (default /usr/local; docs/install.md)
 #   make package    builds, then a .deb in build/ (CPack; Depends computed by dpkg-shlibdeps)
+#   make vscode     the VS Code extension, build/salesc-VERSION.vsix (vsce; docs/editors.md)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -15,7 +16,7 @@ SALESC := $(BUILD)/bin/salesc
 PREFIX ?= /usr/local
 
 .PHONY: all deps configure build demo test test-gcc test-asan build-asan fuzz bench \
-        update-tests update-golden format clean install package
+        update-tests update-golden format clean install package vscode
 
 all: build
 
@@ -94,6 +95,12 @@ install: build
 
 package: build
 	@cd $(BUILD) && cpack -G DEB
+
+# The VS Code extension of editors/vscode/, packaged by vsce (pinned in its package-lock.json,
+# installed by deps) into $(BUILD)/salesc-VERSION.vsix: code --install-extension FILE.
+vscode: deps
+	@mkdir -p $(BUILD)
+	@cd editors/vscode && node_modules/.bin/vsce package --out $(abspath $(BUILD))/
 
 bench: build
 	@bash bench/run.sh

@@ -28,7 +28,8 @@ for p in "${packages[@]}"; do
   fi
 done
 
-# Node.js and npm run the test-only tools of tests/js (any Node.js from 18, Debian 12's, on).
+# Node.js and npm run the test-only tools of tests/js and build and test the VS Code extension
+# (any Node.js from 18, Debian 12's, on).
 # They are looked for as commands, since a Node.js from elsewhere (NodeSource) brings its own npm
 # and conflicts with Debian's npm package.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
@@ -56,24 +57,27 @@ install_debian() {
   echo "install-deps: installed ${missing[*]}"
 }
 
-# The npm packages of tests/js, exactly as its package-lock.json pins them, whenever the lock
-# file is newer than what was installed (npm writes node_modules/.package-lock.json).
+# The npm packages of a folder (tests/js: the test-only tools; editors/vscode: the VS Code
+# extension's client library, vsce and its test tools), exactly as its package-lock.json pins
+# them, whenever the lock file is newer than what was installed (npm writes
+# node_modules/.package-lock.json).
 install_npm() {
-  local js
-  js="$(cd "$(dirname "$0")/../tests/js" && pwd)"
-  if [ -f "$js/node_modules/.package-lock.json" ] &&
-    [ "$js/node_modules/.package-lock.json" -nt "$js/package-lock.json" ]; then
+  local dir
+  dir="$(cd "$(dirname "$0")/../$1" && pwd)"
+  if [ -f "$dir/node_modules/.package-lock.json" ] &&
+    [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
     return 0
   fi
   if [ "${SALESC_NO_INSTALL:-0}" = 1 ]; then
-    echo "install-deps: tests/js/node_modules is missing or older than its lock file" >&2
+    echo "install-deps: $1/node_modules is missing or older than its lock file" >&2
     exit 1
   fi
-  echo "install-deps: npm ci in tests/js"
-  (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "install-deps: npm ci in $1"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
 if [ ${#missing[@]} -gt 0 ]; then
   install_debian
 fi
-install_npm
+install_npm tests/js
+install_npm editors/vscode
