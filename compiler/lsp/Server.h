@@ -29,6 +29,7 @@ enum ErrorCode : int {
   InvalidParams = -32602,
   InternalError = -32603,
   ServerNotInitialized = -32002,
+  RequestFailed = -32803,
 };
 
 class Server {
