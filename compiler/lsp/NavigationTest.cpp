@@ -125,3 +125,85 @@ TEST_F(LspNames, ImportersGetFreshDiagnostics) {
 
 } // namespace
 } // namespace salesc::lsp
+
+namespace salesc::lsp {
+namespace {
+
+class LspInherited : public LspServer {};
+
+// A stage restated from a template of the standard library is the template's stage.
+TEST_F(LspInherited, AStageOfAStandardTemplate) {
+  initialize();
+  open(uri("mine.sales"), "import \"std/processes\";\n"
+                          "process mine extends b2b_five_step {\n"
+                          "  stage demo { time 2 days; }\n"
+                          "  stage extra { next demo 50%; }\n"
+                          "}\n");
+  std::string processes = uriFromPath(SALESC_SOURCE_DIR "/stdlib/std/processes.sales");
+  EXPECT_EQ(result(request(2, "textDocument/definition", at(uri("mine.sales"), 2, 9))),
+            location(processes, 37, 8, 12));
+  Object params = at(uri("mine.sales"), 3, 22);
+  params["context"] = Object{{"includeDeclaration", false}};
+  EXPECT_EQ(result(request(3, "textDocument/references", std::move(params))),
+            Value(Array{location(uri("mine.sales"), 2, 8, 12),
+                        location(uri("mine.sales"), 3, 21, 25), location(processes, 35, 9, 13)}));
+  Object rename = at(uri("mine.sales"), 2, 9);
+  rename["newName"] = "meeting";
+  EXPECT_EQ(errorCode(request(4, "textDocument/rename", std::move(rename))), RequestFailed);
+  std::string text = result(request(5, "textDocument/hover", at(uri("mine.sales"), 2, 9)))
+                         .getAsObject()
+                         ->getObject("contents")
+                         ->getString("value")
+                         ->str();
+  EXPECT_EQ(text.substr(0, text.find("\n\n")), "**stage** `demo` of process `b2b_five_step`");
+  EXPECT_NE(text.find("\n\n- win probability (in process `mine`): "), std::string::npos) << text;
+  EXPECT_EQ(text.substr(text.rfind("\n\n")), "\n\nDeclared at `std/processes.sales:38`");
+}
+
+// A document with syntax errors still has the names it parsed; nothing crashes.
+TEST_F(LspInherited, ADocumentWithSyntaxErrors) {
+  initialize();
+  open(uri("broken.sales"), "process p {\n  stage a { next b 40% }\n  stage b { next won; \n");
+  EXPECT_EQ(result(request(2, "textDocument/definition", at(uri("broken.sales"), 1, 17))),
+            location(uri("broken.sales"), 2, 8, 9));
+  for (const char* method :
+       {"textDocument/hover", "textDocument/references", "textDocument/prepareRename"})
+    EXPECT_EQ(request(3, method, at(uri("broken.sales"), 2, 8)).size(), 1u) << method;
+  for (const char* method : {"textDocument/documentSymbol", "textDocument/foldingRange"})
+    EXPECT_TRUE(
+        result(request(4, method, Object{{"textDocument", Object{{"uri", uri("broken.sales")}}}}))
+            .getAsArray())
+        << method;
+}
+
+} // namespace
+} // namespace salesc::lsp
+
+namespace salesc::lsp {
+namespace {
+
+class LspExample : public LspServer {};
+
+// examples/saas_plans.sales: segments restate the process's outcomes and stages, and a
+// campaign names a segment.
+TEST_F(LspExample, SegmentsAndCampaigns) {
+  initialize();
+  std::string path = SALESC_SOURCE_DIR "/examples/saas_plans.sales";
+  auto text = llvm::MemoryBuffer::getFile(path);
+  ASSERT_TRUE(bool(text));
+  std::string file = uriFromPath(path);
+  open(file, (*text)->getBuffer());
+  Object params = at(file, 20, 11);
+  params["context"] = Object{{"includeDeclaration", true}};
+  EXPECT_EQ(result(request(2, "textDocument/references", std::move(params))),
+            Value(Array{location(file, 20, 10, 15), location(file, 35, 10, 15)}));
+  // The segment's `won paid_annual` restates the process's outcome (line 18).
+  EXPECT_EQ(result(request(3, "textDocument/definition", at(file, 22, 10))),
+            location(file, 17, 6, 17));
+  // `upgrade_prompt` is the stage of the template, std/processes' self_serve_trial.
+  EXPECT_EQ(result(request(4, "textDocument/definition", at(file, 23, 28))),
+            location(uriFromPath(SALESC_SOURCE_DIR "/stdlib/std/processes.sales"), 133, 8, 22));
+}
+
+} // namespace
+} // namespace salesc::lsp

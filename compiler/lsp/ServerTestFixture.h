@@ -7,6 +7,16 @@
 
 #include <gtest/gtest.h>
 
+namespace llvm::json {
+/// JSON values in failure messages as their text.
+inline void PrintTo(const Value& v, std::ostream* os) {
+  std::string text;
+  llvm::raw_string_ostream out(text);
+  out << v;
+  *os << out.str();
+}
+} // namespace llvm::json
+
 namespace salesc::lsp {
 namespace {
 
