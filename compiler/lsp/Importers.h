@@ -13,7 +13,8 @@
 namespace salesc::lsp {
 
 /// The URIs of the `open` documents other than `uri` that import it, directly or through
-/// other files, in order: their diagnostics change when it does.
+/// other files, in order: their diagnostics change when it does. The files are parsed, not
+/// checked.
 std::vector<std::string> importersOf(llvm::StringRef uri, const llvm::StringMap<Document>& open,
                                      const CheckOptions& options);
 
