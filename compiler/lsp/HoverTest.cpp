@@ -36,6 +36,21 @@ TEST_F(LspHover, AStageShowsItsPredictions) {
             "Declared at `user.sales:12`");
 }
 
+// After an edit the figures are the new text's: with all of a's leads sent to b, a wins
+// 40%, and takes 2 + 3 = 5 days to win and to close; 2 of the 5 days are spent in a.
+TEST_F(LspHover, TheFiguresFollowEdits) {
+  hover("user.sales", 5, 8, range(5, 8, 5, 9));
+  notify(
+      "textDocument/didChange",
+      Object{{"textDocument", Object{{"uri", uri("user.sales")}, {"version", 2}}},
+             {"contentChanges", Array{Object{{"range", range(9, 11, 9, 13)}, {"text", "100"}}}}});
+  EXPECT_EQ(hover("user.sales", 5, 8, range(5, 8, 5, 9)),
+            "**stage** `a` of process `p`\n\nFirst call\n\n"
+            "- win probability: 40%\n- expected time to win: 5 days\n"
+            "- expected time to close: 5 days\n- share of the time: 40%\n\n"
+            "Declared at `user.sales:6`");
+}
+
 TEST_F(LspHover, AProcessAndAnOutcome) {
   EXPECT_EQ(hover("user.sales", 3, 8, range(3, 8, 3, 9)),
             "**process** `p`\n\nTwo steps\n\n"

@@ -2,7 +2,6 @@
 #include "Requests.h"
 
 #include "Hover.h"
-#include "Index.h"
 #include "Navigation.h"
 #include "Server.h"
 #include "Symbols.h"
@@ -45,6 +44,19 @@ std::pair<int, std::string> errorReply(llvm::Error e) {
   return out;
 }
 
+const Index& IndexCache::get(const llvm::StringMap<Document>& open, const CheckOptions& options) {
+  std::vector<llvm::hash_code> texts;
+  for (const auto& entry : open)
+    texts.push_back(llvm::hash_combine(entry.first(), entry.second.text));
+  llvm::sort(texts);
+  llvm::hash_code key = llvm::hash_combine_range(texts.begin(), texts.end());
+  if (!index_ || key != key_) {
+    index_ = std::make_unique<Index>(open, options);
+    key_ = key;
+  }
+  return *index_;
+}
+
 void addNameCapabilities(Object& capabilities) {
   capabilities["hoverProvider"] = true;
   capabilities["definitionProvider"] = true;
@@ -56,7 +68,8 @@ void addNameCapabilities(Object& capabilities) {
 
 std::optional<llvm::Expected<Value>> answerNameRequest(llvm::StringRef method, const Object* params,
                                                        const llvm::StringMap<Document>& open,
-                                                       const CheckOptions& options) {
+                                                       const CheckOptions& options,
+                                                       IndexCache& cache) {
   static const llvm::StringRef methods[] = {
       "textDocument/hover",         "textDocument/definition", "textDocument/references",
       "textDocument/prepareRename", "textDocument/rename",     "textDocument/documentSymbol",
@@ -68,7 +81,7 @@ std::optional<llvm::Expected<Value>> answerNameRequest(llvm::StringRef method, c
   llvm::Expected<std::string> uri = openUri(method, *params, open);
   if (!uri)
     return llvm::Expected<Value>(uri.takeError());
-  Index index(open, options);
+  const Index& index = cache.get(open, options);
   if (method == "textDocument/documentSymbol")
     return llvm::Expected<Value>(documentSymbols(index, *uri));
   if (method == "textDocument/foldingRange")

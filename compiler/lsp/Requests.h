@@ -10,6 +10,9 @@
 
 #include "Diagnostics.h"
 #include "Document.h"
+#include "Index.h"
+
+#include "llvm/ADT/Hashing.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
@@ -40,11 +43,23 @@ std::pair<int, std::string> errorReply(llvm::Error e);
 /// The capabilities these requests add to the answer to `initialize`.
 void addNameCapabilities(llvm::json::Object& capabilities);
 
+/// The Index of the open documents, built again when their set or a text has changed
+/// since the last request (files that are not open are read then too).
+class IndexCache {
+public:
+  const Index& get(const llvm::StringMap<Document>& open, const CheckOptions& options);
+
+private:
+  llvm::hash_code key_ = 0;
+  std::unique_ptr<Index> index_;
+};
+
 /// The answer to `method` when it is one of the requests above (an error when `params`
 /// are missing or wrong, or the request is refused), else none.
 std::optional<llvm::Expected<llvm::json::Value>>
 answerNameRequest(llvm::StringRef method, const llvm::json::Object* params,
-                  const llvm::StringMap<Document>& open, const CheckOptions& options);
+                  const llvm::StringMap<Document>& open, const CheckOptions& options,
+                  IndexCache& cache);
 
 } // namespace salesc::lsp
 

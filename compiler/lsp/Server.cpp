@@ -2,7 +2,6 @@
 #include "Server.h"
 
 #include "Importers.h"
-#include "Requests.h"
 #include "Transport.h"
 #include "Uri.h"
 
@@ -84,7 +83,7 @@ void Server::request(const Value& id, llvm::StringRef method, const Object* para
       return replyError(id, InvalidParams, llvm::toString(result.takeError()));
     return reply(id, std::move(*result));
   }
-  if (auto answer = answerNameRequest(method, params, open_, options_)) {
+  if (auto answer = answerNameRequest(method, params, open_, options_, names_)) {
     if (!*answer) {
       auto [code, message] = errorReply(answer->takeError());
       return replyError(id, code, message);
