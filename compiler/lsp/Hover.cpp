@@ -61,7 +61,7 @@ const ast::Text* description(const Symbol& s) {
     d = &s.segment->description;
     break;
   }
-  return *d ? &**d : nullptr;
+  return d && *d ? &**d : nullptr;
 }
 
 /// The analysis of `p` by `salesc analyze`, or why there is none.

@@ -1,8 +1,6 @@
 //===- Index.cpp - The names of the open documents: declarations and uses -===//
 #include "Index.h"
 
-#include "Uri.h"
-
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
 
@@ -18,13 +16,14 @@ struct Index::Scope {
 /// Records the symbols and occurrences of the modules of one compilation.
 class Index::Builder {
 public:
-  Builder(Index& ix, const frontend::Unit& unit) : ix_(ix), unit_(unit), names_(ix.names_[&unit]) {
+  Builder(Index& ix, const frontend::Unit& unit) : ix_(ix), names_(ix.names_[&unit]) {
     for (const ast::Module* m : unit.modules)
       for (const auto& d : m->decls)
         names_.try_emplace(d->name.text, d.get()); // the first wins, as in the checker
   }
 
   void module(const ast::Module& m) {
+    module_ = &m;
     for (const auto& d : m.decls)
       decl(*d);
   }
@@ -37,11 +36,8 @@ private:
 
   const Symbol* declSymbol(const ast::Decl* d) {
     auto [it, added] = declSymbols_.try_emplace(d, nullptr);
-    if (added) {
-      auto owner = ix_.unitOfModule_.find(d->module);
-      it->second = make({Symbol::Kind::Decl, &d->name, d, nullptr, nullptr, nullptr, d->module,
-                         owner == ix_.unitOfModule_.end() ? &unit_ : owner->second});
-    }
+    if (added)
+      it->second = make({Symbol::Kind::Decl, &d->name, d, nullptr, nullptr, nullptr, d->module});
     return it->second;
   }
 
@@ -89,16 +85,15 @@ private:
     for (const auto& st : p->stages)
       if (!s->states.count(st->name.text))
         s->states[st->name.text] =
-            make({stage, &st->name, p, st.get(), nullptr, nullptr, p->module, &unit_});
+            make({stage, &st->name, p, st.get(), nullptr, nullptr, p->module});
     for (const ast::Outcome& o : p->outcomes)
       if (!s->states.count(o.name.text))
-        s->states[o.name.text] =
-            make({outcome, &o.name, p, nullptr, &o, nullptr, p->module, &unit_});
+        s->states[o.name.text] = make({outcome, &o.name, p, nullptr, &o, nullptr, p->module});
     if (!p->segments.empty())
       s->segments.clear();
     for (const auto& g : p->segments)
       s->segments[g->name.text] =
-          make({Symbol::Kind::Segment, &g->name, p, nullptr, nullptr, g.get(), p->module, &unit_});
+          make({Symbol::Kind::Segment, &g->name, p, nullptr, nullptr, g.get(), p->module});
     for (const auto* names : {&s->states, &s->segments})
       for (const auto& entry : *names)
         ix_.sharers_[entry.second].push_back(p);
@@ -185,15 +180,11 @@ private:
       add(g.value, s.segments.lookup(g.value.text), false, p);
   }
 
-public:
-  const ast::Module* module_ = nullptr;
-
-private:
   Index& ix_;
-  const frontend::Unit& unit_;
   llvm::StringMap<const ast::Decl*>& names_;
   llvm::DenseMap<const ast::Decl*, const Symbol*>& declSymbols_ = ix_.declSymbols_;
   std::set<const ast::ProcessDecl*> inProgress_;
+  const ast::Module* module_ = nullptr; ///< the module whose names are being recorded
 };
 
 Index::Index(const llvm::StringMap<Document>& open, const CheckOptions& options)
@@ -218,7 +209,6 @@ Index::Index(const llvm::StringMap<Document>& open, const CheckOptions& options)
     for (const ast::Module* m : u.modules) {
       if (unitOfModule_[m] != &u)
         continue;
-      b.module_ = m;
       b.module(*m);
     }
   }
