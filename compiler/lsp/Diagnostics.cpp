@@ -30,12 +30,12 @@ bool unnecessary(diag::DiagKind kind) {
   return kind == diag::DiagKind::UnusedDeclaration || kind == diag::DiagKind::OtherwiseUnused;
 }
 
-/// The buffer of `sm` holding `loc`, or 0.
+} // namespace
+
 unsigned bufferOf(const llvm::SourceMgr& sm, llvm::SMLoc loc) {
   return loc.isValid() ? sm.FindBufferContainingLoc(loc) : 0;
 }
 
-/// `range` (in buffer `id`) in LSP positions; an invalid end is the start.
 Range lspRange(const llvm::SourceMgr& sm, unsigned id, llvm::SMRange range) {
   llvm::StringRef text = sm.getMemoryBuffer(id)->getBuffer();
   const char* base = text.data();
@@ -46,13 +46,10 @@ Range lspRange(const llvm::SourceMgr& sm, unsigned id, llvm::SMRange range) {
   return {start, end};
 }
 
-/// The URI of the file buffer `id` was read from (its name: a path, or an untitled URI).
 std::string uriOfBuffer(const llvm::SourceMgr& sm, unsigned id) {
   llvm::StringRef name = sm.getMemoryBuffer(id)->getBufferIdentifier();
   return llvm::sys::path::is_absolute(name) ? uriFromPath(name) : name.str();
 }
-
-} // namespace
 
 llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
 overlayOpenDocuments(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> base,

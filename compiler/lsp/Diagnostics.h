@@ -33,6 +33,15 @@ llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
 overlayOpenDocuments(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> base,
                      const llvm::StringMap<Document>& open);
 
+/// The buffer of `sm` holding `loc`, or 0.
+unsigned bufferOf(const llvm::SourceMgr& sm, llvm::SMLoc loc);
+
+/// `range` (in buffer `id`) in LSP positions; an invalid end is the start.
+Range lspRange(const llvm::SourceMgr& sm, unsigned id, llvm::SMRange range);
+
+/// The URI of the file buffer `id` was read from (its name: a path, or an untitled URI).
+std::string uriOfBuffer(const llvm::SourceMgr& sm, unsigned id);
+
 /// The LSP Diagnostic for `d`, whose locations are in `sm` (relatedInformation for the
 /// notes that have a place; the others are added to the message).
 llvm::json::Value toLspDiagnostic(const diag::Diagnostic& d, const llvm::SourceMgr& sm);

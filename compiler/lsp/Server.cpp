@@ -1,6 +1,7 @@
 //===- Server.cpp - salesc lsp: the Language Server Protocol 3.17 dispatch ===//
 #include "Server.h"
 
+#include "Importers.h"
 #include "Transport.h"
 #include "Uri.h"
 
@@ -82,6 +83,13 @@ void Server::request(const Value& id, llvm::StringRef method, const Object* para
       return replyError(id, InvalidParams, llvm::toString(result.takeError()));
     return reply(id, std::move(*result));
   }
+  if (auto answer = answerNameRequest(method, params, open_, options_, names_)) {
+    if (!*answer) {
+      auto [code, message] = errorReply(answer->takeError());
+      return replyError(id, code, message);
+    }
+    return reply(id, std::move(**answer));
+  }
   replyError(id, MethodNotFound, "salesc lsp does not support '" + method.str() + "'");
 }
 
@@ -107,10 +115,12 @@ void Server::notification(llvm::StringRef method, const Object* params) {
 }
 
 llvm::json::Value Server::initializeResult() const {
-  return Object{{"capabilities", Object{{"positionEncoding", "utf-16"},
-                                        {"textDocumentSync",
-                                         Object{{"openClose", true}, {"change", 2}}}, // incremental
-                                        {"documentFormattingProvider", true}}},
+  Object capabilities{
+      {"positionEncoding", "utf-16"},
+      {"textDocumentSync", Object{{"openClose", true}, {"change", 2}}}, // incremental
+      {"documentFormattingProvider", true}};
+  addNameCapabilities(capabilities);
+  return Object{{"capabilities", std::move(capabilities)},
                 {"serverInfo", Object{{"name", "salesc"}, {"version", SALESC_VERSION}}}};
 }
 
@@ -156,6 +166,8 @@ void Server::didChange(const Object& params) {
   const Object* td = params.getObject("textDocument");
   doc.version = td->getInteger("version").getValueOr(doc.version + 1);
   publish(doc);
+  for (const std::string& importer : importersOf(doc.uri, open_, options_))
+    publish(open_.find(importer)->second);
 }
 
 void Server::didClose(const Object& params) {
@@ -210,8 +222,9 @@ void Server::reply(const Value& id, Value result) {
 }
 
 void Server::replyError(const Value& id, int code, llvm::StringRef message) {
-  send_(Object{
-      {"jsonrpc", "2.0"}, {"id", id}, {"error", Object{{"code", code}, {"message", message}}}});
+  send_(Object{{"jsonrpc", "2.0"},
+               {"id", id},
+               {"error", Object{{"code", code}, {"message", message.str()}}}});
 }
 
 void Server::logMessage(int type, llvm::StringRef message) {

@@ -11,6 +11,7 @@
 
 #include "Diagnostics.h"
 #include "Document.h"
+#include "Requests.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
@@ -29,6 +30,7 @@ enum ErrorCode : int {
   InvalidParams = -32602,
   InternalError = -32603,
   ServerNotInitialized = -32002,
+  RequestFailed = -32803,
 };
 
 class Server {
@@ -67,6 +69,7 @@ private:
   std::function<void(const llvm::json::Value&)> send_;
   llvm::raw_ostream& log_;
   llvm::StringMap<Document> open_; ///< by URI
+  IndexCache names_;               ///< for the requests about names
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exited_ = false;

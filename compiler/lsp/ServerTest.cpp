@@ -1,92 +1,12 @@
 //===- ServerTest.cpp - salesc lsp's dispatch, in process -----------------===//
-#include "Server.h"
-
-#include "Uri.h"
-
-#include <gtest/gtest.h>
+#include "ServerTestFixture.h"
 
 namespace salesc::lsp {
 namespace {
 
-using llvm::json::Array;
-using llvm::json::Object;
-using llvm::json::Value;
-
-// A folder that is not on disk: the documents exist only as the editor has them.
-const char* Dir = "/nonexistent-salesc-lsp-test";
-
-/// `v` as JSON text, for failure messages.
-std::string show(const Array& v) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << Value(Array(v));
-  return os.str();
-}
-
 // As salesc fmt lays it out.
 const char* Clean = "process p {\n  stage a {\n    time 1 day;\n    next won 40%;\n  }\n"
                     "  won won;\n  lost lost;\n}\n";
-
-class LspServer : public ::testing::Test {
-protected:
-  LspServer()
-      : log_(logText_), server_(
-                            options(), {}, [this](const Value& v) { sent_.push_back(v); }, log_) {}
-
-  static CheckOptions options() {
-    CheckOptions o;
-    o.stdlibDir = SALESC_SOURCE_DIR "/stdlib";
-    return o;
-  }
-
-  /// Sends `message` and returns what the server sent back.
-  std::vector<Value> send(const Value& message) {
-    sent_.clear();
-    std::string text;
-    llvm::raw_string_ostream os(text);
-    os << message;
-    server_.handle(os.str());
-    return sent_;
-  }
-  std::vector<Value> request(int id, llvm::StringRef method, Value params = Object{}) {
-    return send(Object{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}});
-  }
-  std::vector<Value> notify(llvm::StringRef method, Value params = Object{}) {
-    return send(Object{{"jsonrpc", "2.0"}, {"method", method}, {"params", params}});
-  }
-  void initialize() {
-    ASSERT_EQ(request(1, "initialize", Object{{"capabilities", Object{}}}).size(), 1u);
-    notify("initialized");
-  }
-  std::vector<Value> open(llvm::StringRef uri, llvm::StringRef text) {
-    return notify(
-        "textDocument/didOpen",
-        Object{{"textDocument",
-                Object{{"uri", uri}, {"languageId", "sales"}, {"version", 1}, {"text", text}}}});
-  }
-  static std::string uri(llvm::StringRef name) {
-    return uriFromPath(std::string(Dir) + "/" + name.str());
-  }
-  /// The diagnostics of the one publishDiagnostics in `sent`.
-  static Array diagnostics(const std::vector<Value>& sent) {
-    if (sent.size() != 1)
-      return ADD_FAILURE() << "expected one message, got " << sent.size(), Array{};
-    const Object* params = sent[0].getAsObject()->getObject("params");
-    EXPECT_EQ(*sent[0].getAsObject()->getString("method"), "textDocument/publishDiagnostics");
-    return *params->getArray("diagnostics");
-  }
-  static int64_t errorCode(const std::vector<Value>& sent) {
-    if (sent.size() != 1)
-      return 0;
-    const Object* error = sent[0].getAsObject()->getObject("error");
-    return error ? *error->getInteger("code") : 0;
-  }
-
-  std::string logText_;
-  llvm::raw_string_ostream log_;
-  std::vector<Value> sent_;
-  Server server_;
-};
 
 TEST_F(LspServer, Lifecycle) {
   EXPECT_EQ(errorCode(request(1, "shutdown")), ServerNotInitialized);
@@ -97,7 +17,7 @@ TEST_F(LspServer, Lifecycle) {
   EXPECT_EQ(*caps->getBoolean("documentFormattingProvider"), true);
   EXPECT_EQ(errorCode(request(3, "initialize")), InvalidRequest);
   EXPECT_TRUE(notify("initialized").empty());
-  EXPECT_EQ(errorCode(request(4, "textDocument/rename")), MethodNotFound);
+  EXPECT_EQ(errorCode(request(4, "textDocument/typeDefinition")), MethodNotFound);
   EXPECT_TRUE(notify("$/cancelRequest", Object{{"id", 4}}).empty());
   std::vector<Value> down = request(5, "shutdown");
   ASSERT_EQ(down.size(), 1u);

@@ -1,0 +1,23 @@
+//===- Importers.h - The open documents that import a document ------------===//
+#ifndef SALESC_LSP_IMPORTERS_H
+#define SALESC_LSP_IMPORTERS_H
+
+#include "Diagnostics.h"
+#include "Document.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <string>
+#include <vector>
+
+namespace salesc::lsp {
+
+/// The URIs of the `open` documents other than `uri` that import it, directly or through
+/// other files, in order: their diagnostics change when it does. The files are parsed, not
+/// checked.
+std::vector<std::string> importersOf(llvm::StringRef uri, const llvm::StringMap<Document>& open,
+                                     const CheckOptions& options);
+
+} // namespace salesc::lsp
+
+#endif // SALESC_LSP_IMPORTERS_H
