@@ -25,6 +25,23 @@
 namespace salesc::emit {
 namespace {
 
+/// Graphviz names only the font it measured the text with (FontName, Flowchart.h); a
+/// viewer without it should use one of the same widths, and only then any sans-serif. And
+/// it measured every space of a text ("START · "), which a viewer drops at either end of a
+/// text unless told to keep them (xml:space on each text, which every browser reads).
+std::string forViewers(std::string svg) {
+  const std::string from = fmt::format("font-family=\"{}\"", FontName);
+  const std::string to =
+      fmt::format("xml:space=\"preserve\" font-family=\"{},Arial,Helvetica,sans-serif\"", FontName);
+  std::string out;
+  out.reserve(svg.size() + svg.size() / 8);
+  size_t at = 0;
+  for (size_t hit; (hit = svg.find(from, at)) != std::string::npos; at = hit + from.size())
+    out.append(svg, at, hit - at).append(to);
+  out.append(svg, at, std::string::npos);
+  return out;
+}
+
 /// Lays `g` out with `engine` and renders it as `format` ("svg", "png").
 std::string draw(Agraph_t* g, const char* engine, llvm::StringRef format) {
   GVC_t* gvc = graphvizContext();
@@ -43,7 +60,7 @@ std::string draw(Agraph_t* g, const char* engine, llvm::StringRef format) {
   if (rc != 0)
     throw std::runtime_error("Graphviz could not render " + format.str());
   checkGraphviz("render the graph");
-  return out;
+  return format == "svg" ? forViewers(std::move(out)) : out;
 }
 
 /// Step 2: straight lines, and a bound on the passes that order and rank the nodes.

@@ -20,7 +20,7 @@
 namespace salesc::emit {
 namespace {
 
-const char* const Font = "Helvetica";
+const char* const Font = FontName;
 using namespace palette;
 
 /// Processes with more stages than this read top to bottom; their remainders to a

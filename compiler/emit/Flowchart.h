@@ -7,6 +7,11 @@
 
 namespace salesc::emit {
 
+/// The font the flowchart's text is measured and drawn in: Liberation Sans (Debian's
+/// fonts-liberation2), which has the widths of Arial and Helvetica, so a viewer without it
+/// draws the text at the widths Graphviz laid out. The SVG names those after it.
+inline constexpr const char* FontName = "Liberation Sans";
+
 /// One process as a graph. With `notes`, a long process's remainders to a lost
 /// outcome are drawn as notes beside their stages (the BPMN layout wants every
 /// transition as an edge, so it passes false).
