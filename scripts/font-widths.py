@@ -13,8 +13,8 @@ import struct
 import sys
 
 FACES = ["Regular", "Bold", "Italic", "BoldItalic"]
-# Latin, punctuation, currency, letterlike symbols, arrows, geometric shapes.
-RANGES = [(0x20, 0x24F), (0x2000, 0x20CF), (0x2100, 0x21FF), (0x2500, 0x25FF)]
+# Latin, Greek, Cyrillic, Hebrew, punctuation, currency, letterlike symbols, arrows, geometric shapes.
+RANGES = [(0x20, 0x24F), (0x370, 0x5FF), (0x2000, 0x20CF), (0x2100, 0x21FF), (0x2500, 0x25FF)]
 
 
 def tables(data):

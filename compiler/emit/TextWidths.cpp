@@ -21,37 +21,6 @@ struct Advance {
 
 #include "FontWidths.inc"
 
-/// The next code point of UTF-8 `s` from `at`, moving `at` past it; U+FFFD for a malformed
-/// sequence (Graphviz passes the label's bytes as they are).
-char32_t next(std::string_view s, size_t& at) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  unsigned char b = byte(at);
-  size_t length = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-  if (length == 0 || at + length > s.size()) {
-    ++at;
-    return 0xFFFD;
-  }
-  char32_t c = length == 1 ? b : b & (0x7F >> length);
-  for (size_t i = 1; i < length; ++i) {
-    if ((byte(at + i) & 0xC0) != 0x80) {
-      ++at;
-      return 0xFFFD;
-    }
-    c = (c << 6) | (byte(at + i) & 0x3F);
-  }
-  at += length;
-  return c;
-}
-
-/// Whether Noto Sans CJK draws `c` one em wide: CJK symbols and punctuation, kana,
-/// ideographs, hangul, full-width forms.
-bool fullWidth(char32_t c) {
-  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF60) ||
-         (c >= 0x20000 && c <= 0x2FFFF);
-}
-
 template <size_t N> std::optional<double> advance(const Advance (&table)[N], char32_t c) {
   const Advance* it =
       std::lower_bound(std::begin(table), std::end(table), c,
@@ -78,15 +47,47 @@ gvtextlayout_engine_t Measure = {measure};
 
 } // namespace
 
+char32_t nextCodePoint(std::string_view s, size_t& at) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  unsigned char b = byte(at);
+  size_t length = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+  if (length == 0 || at + length > s.size()) {
+    ++at;
+    return 0xFFFD;
+  }
+  char32_t c = length == 1 ? b : b & (0x7F >> length);
+  for (size_t i = 1; i < length; ++i) {
+    if ((byte(at + i) & 0xC0) != 0x80) {
+      ++at;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (byte(at + i) & 0x3F);
+  }
+  at += length;
+  return c;
+}
+
+bool isFullWidth(char32_t c) {
+  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF60) ||
+         (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+bool isRightToLeft(char32_t c) {
+  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+         (c >= 0xFE70 && c <= 0xFEFF);
+}
+
 std::optional<double> textWidth(std::string_view text, double size, bool bold, bool italic) {
   double total = 0;
   for (size_t at = 0; at < text.size();) {
-    char32_t c = next(text, at);
+    char32_t c = nextCodePoint(text, at);
     std::optional<double> w = bold && italic ? advance(BoldItalicWidths, c)
                               : bold         ? advance(BoldWidths, c)
                               : italic       ? advance(ItalicWidths, c)
                                              : advance(RegularWidths, c);
-    if (!w && fullWidth(c))
+    if (!w && isFullWidth(c))
       w = 1000;
     if (!w)
       return std::nullopt;

@@ -17,6 +17,18 @@
 
 namespace salesc::emit {
 
+/// The next code point of UTF-8 `text` from `at`, moving `at` past it; U+FFFD for a byte
+/// that starts no well-formed sequence.
+char32_t nextCodePoint(std::string_view text, size_t& at);
+
+/// Whether `c` is drawn one em wide in CJK fonts (CJK symbols and punctuation, kana,
+/// ideographs, hangul, full-width forms): two columns of text, and a line may break beside it.
+bool isFullWidth(char32_t c);
+
+/// Whether `c` is a letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana,
+/// their presentation forms).
+bool isRightToLeft(char32_t c);
+
 /// The width in points of UTF-8 `text` in Liberation Sans at `size` points, from the font's
 /// advance widths (no kerning); CJK ideographs, kana, hangul and full-width forms one em, as
 /// Noto Sans CJK draws them. None when some character is neither (an emoji, Cyrillic...).
