@@ -198,7 +198,8 @@ std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a) 
   if (s.isSignoff())
     row("Sign-off", signoffTable(s));
   else if (s.hasTime)
-    row("Time", html(timeText(s.time)));
+    row("Time", html(s.timeWritten.empty() ? timeText(s.time)
+                                           : writtenTime(s) + ", mean " + writtenMean(s)));
   if (s.stalledAfter)
     row("Stalled after", html(days(*s.stalledAfter)));
   if (!s.exitCriteria.empty())
@@ -286,9 +287,9 @@ std::string titleLabel(const rt::AnalyzedProcess& ap) {
     sub += " · " + targetText("expected time to win", days(toWin), cycleTarget,
                               a.cycleTargetMet.value_or(true));
   if (std::optional<double> perLead = a.valuePerLead(); perLead && !p.currency.empty())
-    sub += fmt::format(" · value per lead {:.0f} {}", *perLead, html(p.currency));
+    sub += " · value per lead " + html(formatMoney(std::round(*perLead), p.currency));
   if (a.marginPerLead && !p.currency.empty())
-    sub += fmt::format(" · margin per lead {:.0f} {}", *a.marginPerLead, html(p.currency));
+    sub += " · margin per lead " + html(formatMoney(std::round(*a.marginPerLead), p.currency));
   std::string context;
   if (!p.channel.empty())
     context += "channel " + html(words(p.channel));
