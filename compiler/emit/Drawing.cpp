@@ -88,7 +88,9 @@ std::string what(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
 
 std::string renderWithin(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef format,
                          const DrawOptions& o) {
-  auto build = [&] { return ps.size() == 1 ? flowchart(ps[0]) : flowchart(ps); };
+  auto build = [&] {
+    return ps.size() == 1 ? flowchart(ps[0], o.picture) : flowchart(ps, o.picture);
+  };
   using Step = DrawOptions::Step;
   graphvizContext(); // made here, once, for every child to start with
   if (o.from <= Step::Full)
@@ -109,7 +111,7 @@ std::string renderWithin(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef
     }
   loadNeatoLayout();
   if (std::optional<std::string> bytes = runWithin(o.seconds, [&] {
-        Graph g = sketch(ps);
+        Graph g = sketch(ps, o.picture);
         return draw(g.get(), "nop", format);
       })) {
     warn(o, what(ps) + ": the flowchart could not be laid out within " + seconds(o.seconds) +
@@ -205,7 +207,7 @@ void makeRoomForSignoffs(Agraph_t* g, const rt::Process& p) {
 /// edge), `simple` as in step 2, with room for the BPMN shapes of sign-off stages.
 Layout dotLayout(const rt::AnalyzedProcess& p, bool simple) {
   GVC_t* gvc = graphvizContext();
-  Graph g = flowchart(p, /*notes=*/false);
+  Graph g = flowchart(p, PictureOptions{}, /*notes=*/false);
   makeRoomForSignoffs(g.get(), *p.process);
   if (simple)
     simplify(g.get());

@@ -10,6 +10,7 @@
 
 #include "Flowchart.h"
 #include "FlowchartLabels.h"
+#include "Theme.h"
 
 #include <cstdio>
 #include <cstring>
@@ -44,7 +45,7 @@ bool asNote(const rt::Process& p, const rt::Transition& t, bool notes) {
 /// `<prefix><state>` so that processes in one picture never collide. With `notes`,
 /// long processes get their remainders as notes (see LongProcess).
 void addProcess(Agraph_t* root, Agraph_t* g, const rt::AnalyzedProcess& ap,
-                const std::string& prefix, bool notes = true) {
+                const std::string& prefix, const PictureOptions& o, bool notes = true) {
   const rt::Process& p = *ap.process;
   const rt::Analysis& a = ap.analysis;
   notes = notes && stageCount(p) > LongProcess;
@@ -73,7 +74,7 @@ void addProcess(Agraph_t* root, Agraph_t* g, const rt::AnalyzedProcess& ap,
       set(n, "color", bottleneck ? BottleneckLine : StageLine);
       set(n, "penwidth", bottleneck || i == p.start ? "2.5" : "1.2");
       set(n, "group", prefix + "stages"); // keeps the main path straight
-      setHtml(root, n, "label", stageLabel(p, i, a));
+      setHtml(root, n, "label", stageLabel(p, i, a, o.identifiers));
       break;
     }
     case rt::StateKind::Won:
@@ -168,15 +169,16 @@ Graph newGraph(const char* name, size_t stages) {
 
 /// One process as a graph; `notes` as in addProcess (the BPMN layout wants every
 /// transition as an edge).
-Graph flowchart(const rt::AnalyzedProcess& p, bool notes) {
+Graph flowchart(const rt::AnalyzedProcess& p, const PictureOptions& o, bool notes) {
   Graph g = newGraph(p.process->name.c_str(), stageCount(*p.process));
-  setHtml(g.get(), g.get(), "label", titleLabel(p));
-  addProcess(g.get(), g.get(), p, "", notes);
+  setHtml(g.get(), g.get(), "label", titleLabel(p, o.identifiers));
+  addProcess(g.get(), g.get(), p, "", o, notes);
+  applyTheme(g.get(), o.theme);
   return g;
 }
 
 /// Several processes: a cluster per channel, in it a cluster per process.
-Graph flowchart(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
+Graph flowchart(llvm::ArrayRef<rt::AnalyzedProcess> ps, const PictureOptions& o) {
   Graph g = newGraph("processes", 0);
   set(g.get(), "rankdir", "LR");
   std::map<std::string, std::vector<const rt::AnalyzedProcess*>> byChannel;
@@ -197,21 +199,22 @@ Graph flowchart(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
       set(cluster, "style", "rounded,filled");
       set(cluster, "fillcolor", "#fbfbfb");
       set(cluster, "color", "#cccccc");
-      setHtml(g.get(), cluster, "label", titleLabel(*p));
-      addProcess(g.get(), cluster, *p, p->process->name + ".");
+      setHtml(g.get(), cluster, "label", titleLabel(*p, o.identifiers));
+      addProcess(g.get(), cluster, *p, p->process->name + ".", o);
     }
   }
+  applyTheme(g.get(), o.theme);
   return g;
 }
 
-Graph sketch(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
+Graph sketch(llvm::ArrayRef<rt::AnalyzedProcess> ps, const PictureOptions& o) {
   Graph g = newDirectedGraph(ps.size() == 1 ? ps[0].process->name.c_str() : "processes");
   set(g.get(), "fontname", Font);
   set(g.get(), "labelloc", "t");
   set(g.get(), "pad", "0.3");
   set(g.get(), "splines", "line");
   if (ps.size() == 1)
-    setHtml(g.get(), g.get(), "label", titleLabel(ps[0]));
+    setHtml(g.get(), g.get(), "label", titleLabel(ps[0], o.identifiers));
   double left = 0;
   for (const rt::AnalyzedProcess& ap : ps) {
     const rt::Process& p = *ap.process;
@@ -254,6 +257,7 @@ Graph sketch(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
     }
     left = right + 72;
   }
+  applyTheme(g.get(), o.theme);
   return g;
 }
 
@@ -274,12 +278,12 @@ std::string writeDot(Agraph_t* g) {
 
 } // namespace
 
-std::string toDot(const rt::AnalyzedProcess& p) {
+std::string toDot(const rt::AnalyzedProcess& p, const PictureOptions& o) {
   graphvizContext();
-  return writeDot(flowchart(p).get());
+  return writeDot(flowchart(p, o).get());
 }
-std::string toDot(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
-  return ps.size() == 1 ? toDot(ps[0]) : writeDot(flowchart(ps).get());
+std::string toDot(llvm::ArrayRef<rt::AnalyzedProcess> ps, const PictureOptions& o) {
+  return ps.size() == 1 ? toDot(ps[0], o) : writeDot(flowchart(ps, o).get());
 }
 
 } // namespace salesc::emit

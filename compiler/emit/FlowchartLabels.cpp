@@ -106,10 +106,12 @@ std::string wrapped(llvm::StringRef text, size_t width = 38) {
   return out + html(line);
 }
 
-std::string itemList(const std::vector<rt::Item>& items) {
+/// Items by their descriptions (by their names with `identifiers`, or when they have none).
+std::string itemList(const std::vector<rt::Item>& items, bool identifiers) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i)
-    out += (i ? ", " : "") + words(items[i].name);
+    out += (i ? "; " : "") + (identifiers || items[i].description.empty() ? words(items[i].name)
+                                                                          : items[i].description);
   return out;
 }
 
@@ -182,7 +184,7 @@ std::string ownerBand(const rt::Process& p, const rt::State& s) {
 
 } // namespace
 
-std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a) {
+std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a, bool identifiers) {
   const rt::State& s = p.states[i];
   std::string rows;
   auto row = [&](const char* key, const std::string& value) {
@@ -192,9 +194,9 @@ std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a) 
                           "<FONT POINT-SIZE=\"10\">{}</FONT></TD></TR>",
                           key, value);
   };
-  row("Learns", wrapped(itemList(s.learn), 30));
-  row("We provide", wrapped(itemList(s.provide), 30));
-  row("Tactics", wrapped(itemList(s.tactics), 30));
+  row("Learns", wrapped(itemList(s.learn, identifiers), 30));
+  row("We provide", wrapped(itemList(s.provide, identifiers), 30));
+  row("Tactics", wrapped(itemList(s.tactics, identifiers), 30));
   if (s.isSignoff())
     row("Sign-off", signoffTable(s));
   else if (s.hasTime)
@@ -270,7 +272,7 @@ std::string targetText(const char* what, const std::string& value,
   return out;
 }
 
-std::string titleLabel(const rt::AnalyzedProcess& ap) {
+std::string titleLabel(const rt::AnalyzedProcess& ap, bool identifiers) {
   const rt::Process& p = *ap.process;
   const rt::Analysis& a = ap.analysis;
   double win = a.winRate();
@@ -296,7 +298,9 @@ std::string titleLabel(const rt::AnalyzedProcess& ap) {
   if (!p.offering.empty())
     context += std::string(context.empty() ? "" : " · ") + "offering " + html(words(p.offering));
   if (p.brand)
-    context += std::string(context.empty() ? "" : " · ") + "brand " + html(words(p.brand->name));
+    context += std::string(context.empty() ? "" : " · ") + "brand " +
+               html(identifiers || p.brand->description.empty() ? words(p.brand->name)
+                                                                : p.brand->description);
   std::string out = fmt::format("<FONT POINT-SIZE=\"18\"><B>{}</B></FONT>", html(title));
   if (!context.empty())
     out += fmt::format("<BR/><FONT POINT-SIZE=\"11\" COLOR=\"#555555\">{}</FONT>", context);
