@@ -42,13 +42,12 @@ bool asNote(const rt::Process& p, const rt::Transition& t, bool notes) {
 }
 
 /// Adds one process to `g` (the root graph or a cluster). Node names are
-/// `<prefix><state>` so that processes in one picture never collide. With `notes`,
-/// long processes get their remainders as notes (see LongProcess).
+/// `<prefix><state>` so that processes in one picture never collide. With `notes`, the
+/// remainders to a lost outcome are notes (see LongProcess).
 void addProcess(Agraph_t* root, Agraph_t* g, const rt::AnalyzedProcess& ap,
-                const std::string& prefix, const PictureOptions& o, bool notes = true) {
+                const std::string& prefix, const PictureOptions& o, bool notes) {
   const rt::Process& p = *ap.process;
   const rt::Analysis& a = ap.analysis;
-  notes = notes && stageCount(p) > LongProcess;
   // A lost outcome every edge of which became a note is not drawn.
   std::vector<bool> drawn(p.states.size(), true);
   if (notes)
@@ -172,18 +171,29 @@ Graph newGraph(const char* name, size_t stages) {
 Graph flowchart(const rt::AnalyzedProcess& p, const PictureOptions& o, bool notes) {
   Graph g = newGraph(p.process->name.c_str(), stageCount(*p.process));
   setHtml(g.get(), g.get(), "label", titleLabel(p, o.identifiers));
-  addProcess(g.get(), g.get(), p, "", o, notes);
+  addProcess(g.get(), g.get(), p, "", o, notes && stageCount(*p.process) > LongProcess);
   applyTheme(g.get(), o.theme);
   return g;
 }
 
-/// Several processes: a cluster per channel, in it a cluster per process.
+/// Several processes: a cluster per channel, in it a cluster per process, all in one style:
+/// when one of them is long, every one reads top to bottom with its remainders as notes
+/// (as a long process alone does), else every one reads left to right.
 Graph flowchart(llvm::ArrayRef<rt::AnalyzedProcess> ps, const PictureOptions& o) {
-  Graph g = newGraph("processes", 0);
-  set(g.get(), "rankdir", "LR");
-  std::map<std::string, std::vector<const rt::AnalyzedProcess*>> byChannel;
+  size_t longest = 0;
   for (const rt::AnalyzedProcess& p : ps)
-    byChannel[p.process->channel].push_back(&p);
+    longest = std::max(longest, stageCount(*p.process));
+  const bool asLong = longest > LongProcess;
+  Graph g = newGraph("processes", longest);
+  // The channels in the order their first process comes in the files.
+  std::vector<std::pair<std::string, std::vector<const rt::AnalyzedProcess*>>> byChannel;
+  for (const rt::AnalyzedProcess& p : ps) {
+    auto it =
+        llvm::find_if(byChannel, [&](const auto& c) { return c.first == p.process->channel; });
+    if (it == byChannel.end())
+      it = byChannel.insert(byChannel.end(), {p.process->channel, {}});
+    it->second.push_back(&p);
+  }
   for (const auto& [channel, list] : byChannel) {
     Agraph_t* outer = g.get();
     if (!channel.empty()) {
@@ -200,7 +210,7 @@ Graph flowchart(llvm::ArrayRef<rt::AnalyzedProcess> ps, const PictureOptions& o)
       set(cluster, "fillcolor", "#fbfbfb");
       set(cluster, "color", "#cccccc");
       setHtml(g.get(), cluster, "label", titleLabel(*p, o.identifiers));
-      addProcess(g.get(), cluster, *p, p->process->name + ".", o);
+      addProcess(g.get(), cluster, *p, p->process->name + ".", o, asLong);
     }
   }
   applyTheme(g.get(), o.theme);

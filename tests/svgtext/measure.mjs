@@ -11,11 +11,12 @@
 // italic, and its width). In the
 // browser, each <text> must be drawn within 2% plus 1.5 pt (Graphviz rounds widths to whole
 // points) of that width (getComputedTextLength), and inside its box: a node's outermost shape,
-// a cluster's frame, or for edge labels, notes and the start's label the drawing itself.
+// a cluster's frame, or for edge labels, notes and the start's label the drawing itself. No
+// edge's line runs through a title (of the drawing, or of a process in a picture of several).
 //
 // Before the files, broken copies of the first SVG must fail: one whose font is a wider one
-// (DejaVu Sans, which Graphviz measured before Liberation Sans), and one with a text moved out
-// of its box. With --out, a PNG of each SVG as the browser draws it (DIR/<name>.png).
+// (DejaVu Sans, which Graphviz measured before Liberation Sans), one with a text moved out of
+// its box, and one with an edge drawn through the title. With --out, a PNG of each SVG as the browser draws it (DIR/<name>.png).
 //
 // Nothing is loaded from the network: every request of the page is blocked and fails the run.
 import { execFileSync } from 'node:child_process';
@@ -123,6 +124,14 @@ function measureInPage() {
   };
   const svg = document.querySelector('svg');
   const drawing = outermost(svg.querySelector('g.graph'));
+  // The edges' lines, as points every 2 pt along them.
+  const lines = [];
+  for (const e of svg.querySelectorAll('g.edge > path')) {
+    const points = [];
+    const length = e.getTotalLength();
+    for (let at = 0; at <= length; at += 2) points.push(e.getPointAtLength(at));
+    lines.push({ name: e.parentNode.querySelector('title').textContent, points });
+  }
   const texts = [];
   for (const t of svg.querySelectorAll('text')) {
     const group = t.closest('g.node, g.cluster, g.edge, g.graph');
@@ -135,7 +144,15 @@ function measureInPage() {
         boxName = `${group.matches('g.node') ? 'node' : 'cluster'} ${group.querySelector('title').textContent}`;
       }
     }
+    // A title (of the drawing or of a process's cluster) that an edge's line runs through.
+    let crossedBy = null;
+    if (group.matches('g.cluster, g.graph')) {
+      const b = rect(t.getBBox());
+      const line = lines.find((l) => l.points.some((p) => p.x > b.x0 && p.x < b.x1 && p.y > b.y0 && p.y < b.y1));
+      if (line) crossedBy = line.name;
+    }
     texts.push({
+      crossedBy,
       text: t.textContent,
       size: parseFloat(t.getAttribute('font-size')),
       bold: t.getAttribute('font-weight') === 'bold',
@@ -166,6 +183,7 @@ function check(texts, widths) {
     if (at.x0 < box.x0 - slack || at.x1 > box.x1 + slack || at.y0 < box.y0 - slack || at.y1 > box.y1 + slack) {
       problems.push(`"${t.text}" leaves ${t.boxName}`);
     }
+    if (t.crossedBy) problems.push(`the edge ${t.crossedBy} crosses the title "${t.text}"`);
   }
   return problems;
 }
@@ -188,6 +206,12 @@ try {
   const broken = [
     ['a wider font', firstSvg.replace(/font-family="[^"]*"/g, 'font-family="DejaVu Sans"'), /is drawn .* wide/],
     ['a text out of its box', firstSvg.replace(/(<g id="node\d+" class="node">[\s\S]*?<text [^>]*?x=")([-\d.]+)/, (m, a, x) => a + (parseFloat(x) + 2000)), /leaves node/],
+    ['an edge through the title', (() => {
+      const title = /class="graph"[^>]*>[\s\S]*?<text [^>]*?x="([-\d.]+)" y="([-\d.]+)"/.exec(firstSvg);
+      if (!title) return null;
+      const [x, y] = [parseFloat(title[1]), parseFloat(title[2])];
+      return firstSvg.replace(/(<g id="edge\d+" class="edge">[\s\S]*?<path [^>]*?d=")[^"]*/, (m, a) => `${a}M${x},${y - 4}L${x + 100},${y - 4}`);
+    })(), /crosses the title/],
   ];
   for (const [what, svg, reason] of broken) {
     const problems = check(await open(svg), firstWidths);
