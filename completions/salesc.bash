@@ -15,8 +15,8 @@ _salesc() {
   local command=${words[1]} options=""
   case $command in
     check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff" ;;
-    build) options="-o --png --quiet --layout-seconds=" ;;
-    emit) options="--to= --process= -o --layout-seconds=" ;;
+    build) options="-o --png --quiet --layout-seconds= --theme= --identifiers" ;;
+    emit) options="--to= --process= -o --layout-seconds= --theme= --identifiers" ;;
     analyze) options="--format= --process=" ;;
     simulate) options="--format= --process= --prospects= --seed= --threads=" ;;
     forecast) options="--format= --process= --pipeline= --as-of= --horizon= --seed=" ;;
@@ -34,6 +34,7 @@ _salesc() {
       COMPREPLY=($(compgen -W "$formats" -- "${cur#*=}")); return ;;
     --emit=*) COMPREPLY=($(compgen -W "tokens ast model" -- "${cur#*=}")); return ;;
     --to=*) COMPREPLY=($(compgen -W "dot svg png tables csv markdown mermaid bpmn" -- "${cur#*=}")); return ;;
+    --theme=*) COMPREPLY=($(compgen -W "light dark" -- "${cur#*=}")); return ;;
     --color=*) COMPREPLY=($(compgen -W "auto always never" -- "${cur#*=}")); return ;;
     --stdlib=* | --sarif-root=*) COMPREPLY=($(compgen -d -- "${cur#*=}")); return ;;
     --pipeline=* | --events=* | --stdin-filename=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;

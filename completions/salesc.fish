@@ -39,6 +39,8 @@ complete -c salesc -n "__fish_seen_subcommand_from build" -s o -x -a '(__fish_co
 complete -c salesc -n "__fish_seen_subcommand_from build" -l png -d 'also write PNG'
 complete -c salesc -n "__fish_seen_subcommand_from build" -l quiet -d 'do not list the files written'
 complete -c salesc -n "__fish_seen_subcommand_from build emit" -l layout-seconds -x -d 'the layout budget'
+complete -c salesc -n "__fish_seen_subcommand_from build emit" -l theme -x -a 'light dark' -d 'the flowchart colours'
+complete -c salesc -n "__fish_seen_subcommand_from build emit" -l identifiers -d 'names rather than descriptions in the flowchart'
 complete -c salesc -n "__fish_seen_subcommand_from emit" -l to -x -a 'dot svg png tables csv markdown mermaid bpmn' -d 'what to write'
 complete -c salesc -n "__fish_seen_subcommand_from emit" -s o -r -d 'the file to write (-: stdout)'
 complete -c salesc -n "__fish_seen_subcommand_from emit analyze simulate forecast roi conform" -l process -x -d 'the process'

@@ -7,6 +7,10 @@ packages=(
   antlr4 default-jre-headless libantlr4-runtime-dev
   llvm-14-dev libfmt-dev
   libgraphviz-dev graphviz fonts-dejavu-core
+  # the flowchart's font, Liberation Sans (the widths of Arial and Helvetica, so viewers draw
+  # its text at the widths salesc laid out), and the fonts PNGs draw Japanese, Chinese and
+  # Korean text and emoji with (docs/cli.md#fonts)
+  fonts-liberation2 fonts-noto-cjk fonts-noto-color-emoji
   libgtest-dev libgmock-dev
   cmake ninja-build g++ make python3 python3-yaml pkg-config
   clang-format # the FormatCheck test

@@ -112,6 +112,23 @@ TEST_P(Golden, EveryEmitterMatchesItsGoldenFile) {
   EXPECT_GE(compared, 6u) << "the emitter table lost its golden emitters";
 }
 
+// --theme=dark: the DOT of the industrial example (owners, sign-offs, exit criteria, a
+// bottleneck: every colour the flowchart has) in tests/golden/industrial/direct_press.dark.dot;
+// none of the light theme's colours is left in it, but the teams' own.
+TEST(GoldenDark, TheDarkFlowchartHasNoLightColourLeft) {
+  Example e = compile(SALESC_SOURCE_DIR "/examples/industrial.sales");
+  ASSERT_EQ(e.processes.size(), 1u);
+  emit::PictureOptions dark;
+  dark.theme = emit::Theme::Dark;
+  const std::string dot = emit::toDot(e.processes[0], dark);
+  golden("industrial", "direct_press.dark.dot", dot);
+  for (const char* light : {"#eef4fb", "#4a78b0", "#d8f0dc", "#2e7d32", "#f6dede", "#b23b3b",
+                            "#d9822b", "#555555", "#1b1b1b", "#333333", "#9a9a9a", "#7a7a7a"})
+    EXPECT_EQ(dot.find(light), std::string::npos) << light << " is left in the dark flowchart";
+  EXPECT_NE(dot.find("bgcolor=\"#1e1f22\""), std::string::npos) << dot;
+  EXPECT_NE(emit::toDot(e.processes[0]), dot);
+}
+
 TEST_P(Golden, TablesConformToTheSchema) {
   Example e = compile(GetParam());
   auto schemaText =

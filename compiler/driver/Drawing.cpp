@@ -1,4 +1,4 @@
-//===- Drawing.cpp - --layout-seconds, for the commands that draw ----------===//
+//===- Drawing.cpp - --layout-seconds, --theme, --identifiers: drawing options ===//
 #include "Drawing.h"
 
 #include <fmt/format.h>
@@ -18,6 +18,17 @@ cl::opt<double> LayoutSeconds(
     cl::desc("How long Graphviz may lay out one flowchart or BPMN diagram before a simpler "
              "drawing is made, with a warning (default 5)"));
 
+cl::opt<emit::Theme> Theme(
+    "theme", cl::init(emit::Theme::Light), cl::sub(subEmit()), cl::sub(subBuild()),
+    cl::desc("The flowchart's colours (DOT, SVG, PNG):"),
+    cl::values(clEnumValN(emit::Theme::Light, "light", "for a light background (the default)"),
+               clEnumValN(emit::Theme::Dark, "dark", "for a dark background")));
+
+cl::opt<bool>
+    Identifiers("identifiers", cl::sub(subEmit()), cl::sub(subBuild()),
+                cl::desc("Name knowledge, materials, tactics and brands in the flowchart by their "
+                         "identifiers rather than their descriptions"));
+
 } // namespace
 
 std::optional<emit::DrawOptions> drawOptions(CommandContext& ctx) {
@@ -28,6 +39,8 @@ std::optional<emit::DrawOptions> drawOptions(CommandContext& ctx) {
   }
   emit::DrawOptions o;
   o.seconds = LayoutSeconds;
+  o.picture.theme = Theme;
+  o.picture.identifiers = Identifiers;
   o.warn = [&ctx](const std::string& message) {
     ctx.err << "salesc: warning: " << message << '\n';
   };

@@ -1,4 +1,4 @@
-//===- Drawing.h - --layout-seconds, for the commands that draw ------------===//
+//===- Drawing.h - --layout-seconds, --theme, --identifiers: drawing options ===//
 #ifndef SALESC_DRIVER_DRAWING_H
 #define SALESC_DRIVER_DRAWING_H
 
@@ -10,9 +10,9 @@
 
 namespace salesc::driver {
 
-/// The drawing options of `emit` and `build`: --layout-seconds, with the layout's
-/// warnings printed as "salesc: warning: ..." lines. Null, after saying why, when
-/// the value is out of range.
+/// The drawing options of `emit` and `build`: --theme, --identifiers and --layout-seconds, with the
+/// layout's warnings printed as "salesc: warning: ..." lines. Null, after saying why, when the
+/// value is out of range.
 std::optional<emit::DrawOptions> drawOptions(CommandContext& ctx);
 
 } // namespace salesc::driver

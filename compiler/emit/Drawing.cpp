@@ -25,6 +25,23 @@
 namespace salesc::emit {
 namespace {
 
+/// Graphviz names only the font it measured the text with (FontName, Flowchart.h); a
+/// viewer without it should use one of the same widths, and only then any sans-serif. And
+/// it measured every space of a text ("START · "), which a viewer drops at either end of a
+/// text unless told to keep them (xml:space on each text, which every browser reads).
+std::string forViewers(std::string svg) {
+  const std::string from = fmt::format("font-family=\"{}\"", FontName);
+  const std::string to =
+      fmt::format("xml:space=\"preserve\" font-family=\"{},Arial,Helvetica,sans-serif\"", FontName);
+  std::string out;
+  out.reserve(svg.size() + svg.size() / 8);
+  size_t at = 0;
+  for (size_t hit; (hit = svg.find(from, at)) != std::string::npos; at = hit + from.size())
+    out.append(svg, at, hit - at).append(to);
+  out.append(svg, at, std::string::npos);
+  return out;
+}
+
 /// Lays `g` out with `engine` and renders it as `format` ("svg", "png").
 std::string draw(Agraph_t* g, const char* engine, llvm::StringRef format) {
   GVC_t* gvc = graphvizContext();
@@ -43,7 +60,7 @@ std::string draw(Agraph_t* g, const char* engine, llvm::StringRef format) {
   if (rc != 0)
     throw std::runtime_error("Graphviz could not render " + format.str());
   checkGraphviz("render the graph");
-  return out;
+  return format == "svg" ? forViewers(std::move(out)) : out;
 }
 
 /// Step 2: straight lines, and a bound on the passes that order and rank the nodes.
@@ -71,7 +88,9 @@ std::string what(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
 
 std::string renderWithin(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef format,
                          const DrawOptions& o) {
-  auto build = [&] { return ps.size() == 1 ? flowchart(ps[0]) : flowchart(ps); };
+  auto build = [&] {
+    return ps.size() == 1 ? flowchart(ps[0], o.picture) : flowchart(ps, o.picture);
+  };
   using Step = DrawOptions::Step;
   graphvizContext(); // made here, once, for every child to start with
   if (o.from <= Step::Full)
@@ -92,7 +111,7 @@ std::string renderWithin(llvm::ArrayRef<rt::AnalyzedProcess> ps, llvm::StringRef
     }
   loadNeatoLayout();
   if (std::optional<std::string> bytes = runWithin(o.seconds, [&] {
-        Graph g = sketch(ps);
+        Graph g = sketch(ps, o.picture);
         return draw(g.get(), "nop", format);
       })) {
     warn(o, what(ps) + ": the flowchart could not be laid out within " + seconds(o.seconds) +
@@ -188,7 +207,7 @@ void makeRoomForSignoffs(Agraph_t* g, const rt::Process& p) {
 /// edge), `simple` as in step 2, with room for the BPMN shapes of sign-off stages.
 Layout dotLayout(const rt::AnalyzedProcess& p, bool simple) {
   GVC_t* gvc = graphvizContext();
-  Graph g = flowchart(p, /*notes=*/false);
+  Graph g = flowchart(p, PictureOptions{}, /*notes=*/false);
   makeRoomForSignoffs(g.get(), *p.process);
   if (simple)
     simplify(g.get());

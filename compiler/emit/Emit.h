@@ -38,10 +38,21 @@ struct Layout {
 
 // --- Graphviz (Flowchart.cpp) -------------------------------------------------------
 
+/// The colours of a flowchart: for a light background (the default) or a dark one.
+enum class Theme { Light, Dark };
+
+/// How a flowchart looks, in every format (DOT, SVG, PNG).
+struct PictureOptions {
+  Theme theme = Theme::Light;
+  /// Knowledge, materials, tactics, channels, offerings and brands by their names
+  /// (identifiers) rather than by their descriptions.
+  bool identifiers = false;
+};
+
 /// DOT text of one process, built through cgraph.
-std::string toDot(const rt::AnalyzedProcess& p);
+std::string toDot(const rt::AnalyzedProcess& p, const PictureOptions& o = {});
 /// DOT text of several processes, each a cluster, grouped by channel.
-std::string toDot(llvm::ArrayRef<rt::AnalyzedProcess> ps);
+std::string toDot(llvm::ArrayRef<rt::AnalyzedProcess> ps, const PictureOptions& o = {});
 /// How long Graphviz's dot layout may take for one drawing, and where to say that a
 /// simpler drawing was made instead. See Drawing.cpp.
 struct DrawOptions {
@@ -50,6 +61,8 @@ struct DrawOptions {
   /// The first of the drawings to try: a caller that knows the dot layout is hopeless
   /// (or a test) starts further down; the warning is said all the same.
   enum class Step { Full, Straight, Sketch } from = Step::Full;
+  /// The theme and the names: how the flowchart looks.
+  PictureOptions picture;
 };
 
 /// SVG or PNG bytes (`format` "svg" or "png") of the same graphs. A drawing the dot

@@ -13,8 +13,8 @@ std::vector<Part> one(std::string bytes) {
   return {Part{"", std::move(bytes)}};
 }
 
-std::vector<Part> dot(Processes ps, const EmitOptions&) {
-  return one(toDot(ps));
+std::vector<Part> dot(Processes ps, const EmitOptions& o) {
+  return one(toDot(ps, o.drawing.picture));
 }
 std::vector<Part> svg(Processes ps, const EmitOptions& o) {
   return one(render(ps, "svg", o.drawing));

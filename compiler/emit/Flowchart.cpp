@@ -10,6 +10,7 @@
 
 #include "Flowchart.h"
 #include "FlowchartLabels.h"
+#include "Theme.h"
 
 #include <cstdio>
 #include <cstring>
@@ -20,7 +21,7 @@
 namespace salesc::emit {
 namespace {
 
-const char* const Font = "Helvetica";
+const char* const Font = FontName;
 using namespace palette;
 
 /// Processes with more stages than this read top to bottom; their remainders to a
@@ -41,13 +42,12 @@ bool asNote(const rt::Process& p, const rt::Transition& t, bool notes) {
 }
 
 /// Adds one process to `g` (the root graph or a cluster). Node names are
-/// `<prefix><state>` so that processes in one picture never collide. With `notes`,
-/// long processes get their remainders as notes (see LongProcess).
+/// `<prefix><state>` so that processes in one picture never collide. With `notes`, the
+/// remainders to a lost outcome are notes (see LongProcess).
 void addProcess(Agraph_t* root, Agraph_t* g, const rt::AnalyzedProcess& ap,
-                const std::string& prefix, bool notes = true) {
+                const std::string& prefix, const PictureOptions& o, bool notes) {
   const rt::Process& p = *ap.process;
   const rt::Analysis& a = ap.analysis;
-  notes = notes && stageCount(p) > LongProcess;
   // A lost outcome every edge of which became a note is not drawn.
   std::vector<bool> drawn(p.states.size(), true);
   if (notes)
@@ -73,7 +73,7 @@ void addProcess(Agraph_t* root, Agraph_t* g, const rt::AnalyzedProcess& ap,
       set(n, "color", bottleneck ? BottleneckLine : StageLine);
       set(n, "penwidth", bottleneck || i == p.start ? "2.5" : "1.2");
       set(n, "group", prefix + "stages"); // keeps the main path straight
-      setHtml(root, n, "label", stageLabel(p, i, a));
+      setHtml(root, n, "label", stageLabel(p, i, a, o.identifiers));
       break;
     }
     case rt::StateKind::Won:
@@ -168,20 +168,32 @@ Graph newGraph(const char* name, size_t stages) {
 
 /// One process as a graph; `notes` as in addProcess (the BPMN layout wants every
 /// transition as an edge).
-Graph flowchart(const rt::AnalyzedProcess& p, bool notes) {
+Graph flowchart(const rt::AnalyzedProcess& p, const PictureOptions& o, bool notes) {
   Graph g = newGraph(p.process->name.c_str(), stageCount(*p.process));
-  setHtml(g.get(), g.get(), "label", titleLabel(p));
-  addProcess(g.get(), g.get(), p, "", notes);
+  setHtml(g.get(), g.get(), "label", titleLabel(p, o.identifiers));
+  addProcess(g.get(), g.get(), p, "", o, notes && stageCount(*p.process) > LongProcess);
+  applyTheme(g.get(), o.theme);
   return g;
 }
 
-/// Several processes: a cluster per channel, in it a cluster per process.
-Graph flowchart(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
-  Graph g = newGraph("processes", 0);
-  set(g.get(), "rankdir", "LR");
-  std::map<std::string, std::vector<const rt::AnalyzedProcess*>> byChannel;
+/// Several processes: a cluster per channel, in it a cluster per process, all in one style:
+/// when one of them is long, every one reads top to bottom with its remainders as notes
+/// (as a long process alone does), else every one reads left to right.
+Graph flowchart(llvm::ArrayRef<rt::AnalyzedProcess> ps, const PictureOptions& o) {
+  size_t longest = 0;
   for (const rt::AnalyzedProcess& p : ps)
-    byChannel[p.process->channel].push_back(&p);
+    longest = std::max(longest, stageCount(*p.process));
+  const bool asLong = longest > LongProcess;
+  Graph g = newGraph("processes", longest);
+  // The channels in the order their first process comes in the files.
+  std::vector<std::pair<std::string, std::vector<const rt::AnalyzedProcess*>>> byChannel;
+  for (const rt::AnalyzedProcess& p : ps) {
+    auto it =
+        llvm::find_if(byChannel, [&](const auto& c) { return c.first == p.process->channel; });
+    if (it == byChannel.end())
+      it = byChannel.insert(byChannel.end(), {p.process->channel, {}});
+    it->second.push_back(&p);
+  }
   for (const auto& [channel, list] : byChannel) {
     Agraph_t* outer = g.get();
     if (!channel.empty()) {
@@ -197,21 +209,22 @@ Graph flowchart(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
       set(cluster, "style", "rounded,filled");
       set(cluster, "fillcolor", "#fbfbfb");
       set(cluster, "color", "#cccccc");
-      setHtml(g.get(), cluster, "label", titleLabel(*p));
-      addProcess(g.get(), cluster, *p, p->process->name + ".");
+      setHtml(g.get(), cluster, "label", titleLabel(*p, o.identifiers));
+      addProcess(g.get(), cluster, *p, p->process->name + ".", o, asLong);
     }
   }
+  applyTheme(g.get(), o.theme);
   return g;
 }
 
-Graph sketch(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
+Graph sketch(llvm::ArrayRef<rt::AnalyzedProcess> ps, const PictureOptions& o) {
   Graph g = newDirectedGraph(ps.size() == 1 ? ps[0].process->name.c_str() : "processes");
   set(g.get(), "fontname", Font);
   set(g.get(), "labelloc", "t");
   set(g.get(), "pad", "0.3");
   set(g.get(), "splines", "line");
   if (ps.size() == 1)
-    setHtml(g.get(), g.get(), "label", titleLabel(ps[0]));
+    setHtml(g.get(), g.get(), "label", titleLabel(ps[0], o.identifiers));
   double left = 0;
   for (const rt::AnalyzedProcess& ap : ps) {
     const rt::Process& p = *ap.process;
@@ -254,6 +267,7 @@ Graph sketch(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
     }
     left = right + 72;
   }
+  applyTheme(g.get(), o.theme);
   return g;
 }
 
@@ -274,12 +288,12 @@ std::string writeDot(Agraph_t* g) {
 
 } // namespace
 
-std::string toDot(const rt::AnalyzedProcess& p) {
+std::string toDot(const rt::AnalyzedProcess& p, const PictureOptions& o) {
   graphvizContext();
-  return writeDot(flowchart(p).get());
+  return writeDot(flowchart(p, o).get());
 }
-std::string toDot(llvm::ArrayRef<rt::AnalyzedProcess> ps) {
-  return ps.size() == 1 ? toDot(ps[0]) : writeDot(flowchart(ps).get());
+std::string toDot(llvm::ArrayRef<rt::AnalyzedProcess> ps, const PictureOptions& o) {
+  return ps.size() == 1 ? toDot(ps[0], o) : writeDot(flowchart(ps, o).get());
 }
 
 } // namespace salesc::emit

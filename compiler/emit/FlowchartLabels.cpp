@@ -2,6 +2,7 @@
 #include "FlowchartLabels.h"
 
 #include "Format.h"
+#include "TextWidths.h"
 
 #include "salesc/runtime/Holding.h"
 
@@ -39,27 +40,78 @@ std::string html(llvm::StringRef text) {
 
 namespace {
 
-/// Escaped text broken into lines of about `width` characters at spaces.
+/// Whether `text` reads right to left: its first letter of a script with a direction is
+/// Hebrew, Arabic or the like.
+bool rightToLeft(llvm::StringRef text) {
+  for (size_t at = 0; at < text.size();) {
+    char32_t c = nextCodePoint(text, at);
+    if (isRightToLeft(c))
+      return true;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c < 0x590) ||
+        isFullWidth(c))
+      return false;
+  }
+  return false;
+}
+
+/// How the lines of `text` are aligned: right for text that reads right to left.
+const char* alignment(llvm::StringRef text) {
+  return rightToLeft(text) ? "RIGHT" : "LEFT";
+}
+
+/// Closing punctuation of CJK text, which never starts a line (、。」』）！？ and the like).
+bool closesCjk(char32_t c) {
+  return c == 0x3001 || c == 0x3002 || c == 0x300D || c == 0x300F || c == 0x3011 || c == 0x30FC ||
+         c == 0xFF09 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C || c == 0xFF0E || c == 0xFF1A;
+}
+
+/// Escaped text broken into lines of about `width` columns (a full-width character takes
+/// two): at spaces, and in CJK text, which has none, between any two characters but before
+/// closing punctuation. Lines of text that reads right to left are aligned right.
 std::string wrapped(llvm::StringRef text, size_t width = 38) {
-  std::string out, line;
-  llvm::SmallVector<llvm::StringRef, 16> wordsOf;
-  text.split(wordsOf, ' ', -1, false);
-  for (llvm::StringRef w : wordsOf) {
-    if (!line.empty() && line.size() + 1 + w.size() > width) {
-      out += html(line) + "<BR ALIGN=\"LEFT\"/>";
-      line.clear();
+  struct Piece {
+    std::string text;
+    size_t columns = 0;
+    bool afterSpace = false;
+  };
+  std::vector<Piece> pieces;
+  bool space = false, lastFull = false;
+  for (size_t at = 0; at < text.size();) {
+    size_t from = at;
+    char32_t c = nextCodePoint(text, at);
+    if (c == ' ') {
+      space = true;
+      continue;
     }
-    if (!line.empty())
-      line += ' ';
-    line += w.str();
+    bool full = isFullWidth(c);
+    if (pieces.empty() || space || ((full || lastFull) && !closesCjk(c)))
+      pieces.push_back(Piece{"", 0, space});
+    pieces.back().text += text.slice(from, at).str();
+    pieces.back().columns += full ? 2 : 1;
+    space = false;
+    lastFull = full;
+  }
+  std::string out, line;
+  size_t columns = 0;
+  for (const Piece& p : pieces) {
+    size_t gap = p.afterSpace && !line.empty() ? 1 : 0;
+    if (!line.empty() && columns + gap + p.columns > width) {
+      out += html(line) + fmt::format("<BR ALIGN=\"{}\"/>", alignment(text));
+      line.clear();
+      columns = gap = 0;
+    }
+    line += (gap ? " " : "") + p.text;
+    columns += gap + p.columns;
   }
   return out + html(line);
 }
 
-std::string itemList(const std::vector<rt::Item>& items) {
+/// Items by their descriptions (by their names with `identifiers`, or when they have none).
+std::string itemList(const std::vector<rt::Item>& items, bool identifiers) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i)
-    out += (i ? ", " : "") + words(items[i].name);
+    out += (i ? "; " : "") + (identifiers || items[i].description.empty() ? words(items[i].name)
+                                                                          : items[i].description);
   return out;
 }
 
@@ -132,7 +184,7 @@ std::string ownerBand(const rt::Process& p, const rt::State& s) {
 
 } // namespace
 
-std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a) {
+std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a, bool identifiers) {
   const rt::State& s = p.states[i];
   std::string rows;
   auto row = [&](const char* key, const std::string& value) {
@@ -142,13 +194,14 @@ std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a) 
                           "<FONT POINT-SIZE=\"10\">{}</FONT></TD></TR>",
                           key, value);
   };
-  row("Learns", wrapped(itemList(s.learn), 30));
-  row("We provide", wrapped(itemList(s.provide), 30));
-  row("Tactics", wrapped(itemList(s.tactics), 30));
+  row("Learns", wrapped(itemList(s.learn, identifiers), 30));
+  row("We provide", wrapped(itemList(s.provide, identifiers), 30));
+  row("Tactics", wrapped(itemList(s.tactics, identifiers), 30));
   if (s.isSignoff())
     row("Sign-off", signoffTable(s));
   else if (s.hasTime)
-    row("Time", html(timeText(s.time)));
+    row("Time", html(s.timeWritten.empty() ? timeText(s.time)
+                                           : writtenTime(s) + ", mean " + writtenMean(s)));
   if (s.stalledAfter)
     row("Stalled after", html(days(*s.stalledAfter)));
   if (!s.exitCriteria.empty())
@@ -162,8 +215,8 @@ std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a) 
                   header, percent(a.winProbability[i]));
   std::string desc;
   if (!s.description.empty())
-    desc = fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><I>{}</I></TD></TR>",
-                       wrapped(s.description));
+    desc = fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"{0}\" BALIGN=\"{0}\"><I>{1}</I></TD></TR>",
+                       alignment(s.description), wrapped(s.description));
   std::string details;
   if (!rows.empty())
     details = fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
@@ -219,7 +272,7 @@ std::string targetText(const char* what, const std::string& value,
   return out;
 }
 
-std::string titleLabel(const rt::AnalyzedProcess& ap) {
+std::string titleLabel(const rt::AnalyzedProcess& ap, bool identifiers) {
   const rt::Process& p = *ap.process;
   const rt::Analysis& a = ap.analysis;
   double win = a.winRate();
@@ -236,16 +289,18 @@ std::string titleLabel(const rt::AnalyzedProcess& ap) {
     sub += " · " + targetText("expected time to win", days(toWin), cycleTarget,
                               a.cycleTargetMet.value_or(true));
   if (std::optional<double> perLead = a.valuePerLead(); perLead && !p.currency.empty())
-    sub += fmt::format(" · value per lead {:.0f} {}", *perLead, html(p.currency));
+    sub += " · value per lead " + html(formatMoney(std::round(*perLead), p.currency));
   if (a.marginPerLead && !p.currency.empty())
-    sub += fmt::format(" · margin per lead {:.0f} {}", *a.marginPerLead, html(p.currency));
+    sub += " · margin per lead " + html(formatMoney(std::round(*a.marginPerLead), p.currency));
   std::string context;
   if (!p.channel.empty())
     context += "channel " + html(words(p.channel));
   if (!p.offering.empty())
     context += std::string(context.empty() ? "" : " · ") + "offering " + html(words(p.offering));
   if (p.brand)
-    context += std::string(context.empty() ? "" : " · ") + "brand " + html(words(p.brand->name));
+    context += std::string(context.empty() ? "" : " · ") + "brand " +
+               html(identifiers || p.brand->description.empty() ? words(p.brand->name)
+                                                                : p.brand->description);
   std::string out = fmt::format("<FONT POINT-SIZE=\"18\"><B>{}</B></FONT>", html(title));
   if (!context.empty())
     out += fmt::format("<BR/><FONT POINT-SIZE=\"11\" COLOR=\"#555555\">{}</FONT>", context);

@@ -21,7 +21,10 @@ namespace salesc::emit {
 std::string html(llvm::StringRef text);
 
 /// The label of stage `i`: name, win probability, description, and what happens there.
-std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a);
+/// A stage's box; with `identifiers`, its knowledge, materials and tactics by name rather
+/// than by description.
+std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a,
+                       bool identifiers = false);
 /// The label of outcome `i`: its name and description, and the value of a win there when
 /// some won outcome of `p` has a value of its own.
 std::string outcomeLabel(const rt::Process& p, uint32_t i);
@@ -32,7 +35,9 @@ std::string targetText(const char* what, const std::string& value,
 /// The title of a process: its description, channel, offering and brand, the predicted
 /// figures against the targets, its segments and what they state differently, and the
 /// campaigns into it with their predicted ROI (FlowchartMoney.cpp).
-std::string titleLabel(const rt::AnalyzedProcess& p);
+/// The title; with `identifiers`, the channel, offering and brand by name rather than by
+/// description.
+std::string titleLabel(const rt::AnalyzedProcess& p, bool identifiers = false);
 
 /// The title's lines about money and volume: a line of segments (share, win rate, value
 /// of a lead), a line per segment of what it states differently, and a line of

@@ -157,3 +157,30 @@ TEST(FlowchartTest, LayoutGivesEveryStateAndTransitionAPlace) {
 
 } // namespace
 } // namespace salesc::emit
+
+namespace salesc::emit {
+namespace {
+
+// Issue 14: Japanese wraps between characters, Hebrew is aligned right, times read in the
+// unit written, money has thousands separators, items go by description unless asked.
+TEST(FlowchartTextTest, ScriptsTimesMoneyAndDescriptions) {
+  Compiled c = compile(SALESC_SOURCE_DIR "/tests/svgtext/scripts.sales");
+  ASSERT_EQ(c.processes.size(), 1u);
+  const std::string dot = toDot(c.processes[0]);
+  // 見込み客が... (44 characters, no space) on lines of at most 19 characters.
+  EXPECT_NE(dot.find("見込み客がキャンペーンに反応して資料を<BR ALIGN=\"LEFT\"/>請求し、"),
+            std::string::npos)
+      << dot;
+  EXPECT_NE(dot.find("ALIGN=\"RIGHT\" BALIGN=\"RIGHT\"><I>פגישה"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("1 to 2 months, mean 1.5 months"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("value per lead 477,728 JPY"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("会社案内のパンフレット"), std::string::npos) << "materials by description";
+  PictureOptions names;
+  names.identifiers = true;
+  const std::string byName = toDot(c.processes[0], names);
+  EXPECT_EQ(byName.find("会社案内のパンフレット"), std::string::npos);
+  EXPECT_NE(byName.find(">brochure<"), std::string::npos) << byName;
+}
+
+} // namespace
+} // namespace salesc::emit

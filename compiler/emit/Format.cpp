@@ -1,11 +1,15 @@
 //===- Format.cpp - Numbers and words the emitters share ------------------===//
 #include "Format.h"
 
+#include "salesc/runtime/Format.h"
+#include "salesc/runtime/Holding.h"
+
 #include "llvm/ADT/STLExtras.h"
 
 #include <cmath>
 #include <fmt/format.h>
 #include <iterator>
+#include <tuple>
 
 namespace salesc::emit {
 
@@ -35,6 +39,27 @@ const char* palette::teamLine(size_t index) {
   static const char* const lines[] = {"#a35f12", "#3f7a2a", "#5e4596", "#2a6f80",
                                       "#983d61", "#6f6326", "#4a5a6e", "#94502f"};
   return lines[index % std::size(lines)];
+}
+
+std::string writtenTime(const rt::State& s) {
+  if (s.timeWritten.empty())
+    return rt::formatTime(s.time);
+  auto [range, typical] = llvm::StringRef(s.timeWritten).split(" typical ");
+  return typical.empty() ? range.str() : range.str() + ", typical " + typical.str();
+}
+
+std::string writtenMean(const rt::State& s) {
+  double mean = rt::holdingMean(s);
+  llvm::StringRef range = llvm::StringRef(s.timeWritten).split(" typical ").first;
+  llvm::StringRef unit = range.rsplit(' ').second;
+  for (auto [singular, plural, days] :
+       {std::tuple{"week", "weeks", 7.0}, std::tuple{"month", "months", 30.0},
+        std::tuple{"year", "years", 365.0}})
+    if (unit == singular || unit == plural) {
+      std::string n = rt::formatDecimal(mean / days);
+      return n + " " + (n == "1" ? singular : plural);
+    }
+  return rt::days(mean);
 }
 
 std::string words(llvm::StringRef name) {

@@ -46,6 +46,13 @@ bool appendMarkupEntity(std::string& out, char c);
 /// playbook show each win's value.
 bool hasOutcomeValues(const rt::Process& p);
 
+/// A stage's time in the units its author wrote ("1 to 2 months", "1 to 3 weeks, typical 10
+/// days"); as rt::formatTime says it when the source states none.
+std::string writtenTime(const rt::State& s);
+/// A stage's mean time in the unit its written time ends in ("1.5 months"; weeks, months and
+/// years; else as rt::days says it).
+std::string writtenMean(const rt::State& s);
+
 /// A name as words: "problem_fit" -> "problem fit".
 std::string words(llvm::StringRef name);
 

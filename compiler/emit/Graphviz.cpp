@@ -1,6 +1,8 @@
 //===- Graphviz.cpp - The one Graphviz context and cgraph helpers ---------===//
 #include "Graphviz.h"
 
+#include "TextWidths.h"
+
 #include <dlfcn.h>
 #include <map>
 #include <stdexcept>
@@ -100,7 +102,7 @@ GVC_t* graphvizContext() {
         {"gvplugin_core_LTX_library",
          loadPlugin(SALESC_GVPLUGIN_CORE, "gvplugin_core_LTX_library")},
         {"gvplugin_pango_LTX_library",
-         loadPlugin(SALESC_GVPLUGIN_PANGO, "gvplugin_pango_LTX_library")},
+         withTextWidths(loadPlugin(SALESC_GVPLUGIN_PANGO, "gvplugin_pango_LTX_library"))},
         {nullptr, nullptr},
     };
     agseterrf(collectError);

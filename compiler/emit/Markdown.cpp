@@ -307,7 +307,7 @@ private:
     if (s.isSignoff())
       bullet("Time", "until the last role answers, " + days(rt::holdingMean(s)) + " on average");
     else if (s.hasTime)
-      bullet("Time", formatTime(s.time) + ", " + days(s.time.mean()) + " on average");
+      bullet("Time", writtenTime(s) + ", " + writtenMean(s) + " on average");
     else
       bullet("Time", "not stated (counted as no time in the predictions)");
     if (s.stalledAfter)

@@ -27,10 +27,10 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchOffline } from '../lib/offline-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'tests/js/package.json'));
-const { chromium } = require('playwright-core');
 const bpmnJsVersion = require('bpmn-js/package.json').version;
 const viewerJs = readFileSync(require.resolve('bpmn-js/dist/bpmn-viewer.production.min.js'), 'utf8');
 const css = ['diagram-js.css', 'bpmn-js.css']
@@ -240,27 +240,13 @@ async function check(page, xml, png) {
   return result;
 }
 
-const blocked = [];
 const pageErrors = [];
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions',
-    '--host-resolver-rules=MAP * ~NOTFOUND', // no name resolves, should a request get past the route below
-  ],
-});
+// Every request of the page is blocked and counted: the page and the library are inlined.
+const { browser, context, blocked } = await launchOffline(executablePath);
 let failed = 0; // files that fail
 let missed = 0; // negative cases not caught
 let negatives = 0;
 try {
-  const context = await browser.newContext({ deviceScaleFactor: 1 });
-  // Every request of the page is blocked and counted: the page and the library are inlined.
-  await context.route('**/*', (route) => {
-    blocked.push(route.request().url());
-    return route.abort('blockedbyclient');
-  });
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
