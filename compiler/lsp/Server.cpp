@@ -64,6 +64,7 @@ void Server::request(const Value& id, llvm::StringRef method, const Object* para
     if (initialized_)
       return replyError(id, InvalidRequest, "the server is already initialized");
     initialized_ = true;
+    assistSettings(params ? params->getObject("initializationOptions") : nullptr);
     return reply(id, initializeResult());
   }
   if (!initialized_)
@@ -82,6 +83,8 @@ void Server::request(const Value& id, llvm::StringRef method, const Object* para
       return replyError(id, InvalidParams, llvm::toString(result.takeError()));
     return reply(id, std::move(*result));
   }
+  if (assistRequest(id, method, params))
+    return;
   replyError(id, MethodNotFound, "salesc lsp does not support '" + method.str() + "'");
 }
 
@@ -103,14 +106,18 @@ void Server::notification(llvm::StringRef method, const Object* params) {
     didChange(*params);
   else if (method == "textDocument/didClose")
     didClose(*params);
+  else if (method == "workspace/didChangeConfiguration")
+    assistSettings(params->getObject("settings"));
   // initialized, $/cancelRequest, $/setTrace and others need nothing
 }
 
 llvm::json::Value Server::initializeResult() const {
-  return Object{{"capabilities", Object{{"positionEncoding", "utf-16"},
-                                        {"textDocumentSync",
-                                         Object{{"openClose", true}, {"change", 2}}}, // incremental
-                                        {"documentFormattingProvider", true}}},
+  Object capabilities{
+      {"positionEncoding", "utf-16"},
+      {"textDocumentSync", Object{{"openClose", true}, {"change", 2}}}, // incremental
+      {"documentFormattingProvider", true}};
+  addAssistCapabilities(capabilities);
+  return Object{{"capabilities", std::move(capabilities)},
                 {"serverInfo", Object{{"name", "salesc"}, {"version", SALESC_VERSION}}}};
 }
 
@@ -162,6 +169,7 @@ void Server::didClose(const Object& params) {
   std::optional<std::string> uri = documentUri(params);
   if (!uri || !open_.erase(*uri))
     return;
+  assist_.forget(*uri);
   send_(Object{{"jsonrpc", "2.0"},
                {"method", "textDocument/publishDiagnostics"},
                {"params", Object{{"uri", *uri}, {"diagnostics", Array{}}}}});
