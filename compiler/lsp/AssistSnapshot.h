@@ -25,6 +25,9 @@ namespace salesc::lsp {
 /// One check of a document's text. Invariant: `unit` points into `session`.
 struct AssistSnapshot {
   std::string text; ///< the text that was checked
+  /// The other open documents then, by URI and version: an import open in the editor
+  /// that changed since makes the snapshot out of date.
+  std::vector<std::pair<std::string, int64_t>> others;
   std::unique_ptr<frontend::Session> session;
   frontend::Unit unit;
 
@@ -35,7 +38,8 @@ struct AssistSnapshot {
 /// The snapshots of the open documents, by URI.
 class AssistCache {
 public:
-  /// The snapshot of `doc`'s current text, checked now when the text has changed.
+  /// The snapshot of `doc`'s current text, checked now when the text or another open
+  /// document has changed. The server publishes its diagnostics.
   const AssistSnapshot& current(const Document& doc, const llvm::StringMap<Document>& open,
                                 const CheckOptions& options, const diag::DiagOptions& warnings);
   /// The last snapshot of `doc` that parsed (its text may be older), or the current one

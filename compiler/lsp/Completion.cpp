@@ -6,7 +6,7 @@
 #include "sema/CurrencyCodes.h"
 #include "sema/ImportPaths.h"
 
-#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Casting.h"
 #include "llvm/Support/Path.h"
@@ -291,7 +291,6 @@ void addProcessTargets(const AssistSnapshot& known, llvm::StringRef process, std
 std::vector<Item> targets(const CompletionContext& c, const AssistSnapshot& known) {
   std::vector<Item> out;
   llvm::StringRef self;
-  std::vector<DeclaredName> files = declaredNames(c.tokens, size_t(-1));
   for (const auto& [block, open] : c.blocks) {
     llvm::ArrayRef<SourceToken> opening = openingStatement(c.tokens, open);
     if (block == Block::Stage && opening.size() >= 2)
@@ -351,6 +350,24 @@ std::vector<Item> keywords(Block b) {
   return out;
 }
 
+/// Whether `s` is a name as the lexer reads one (or empty).
+bool isName(llvm::StringRef s) {
+  return llvm::all_of(s, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
+/// Whether the letters of `typed` appear in `label` in order, ignoring case (as editors
+/// filter: `lp` matches `learn pricing`).
+bool matches(llvm::StringRef typed, llvm::StringRef label) {
+  size_t at = 0;
+  for (char c : typed) {
+    at = label.find_insensitive(c, at);
+    if (at == llvm::StringRef::npos)
+      return false;
+    ++at;
+  }
+  return true;
+}
+
 } // namespace
 
 llvm::json::Value completion(const Document& doc, Position pos, const AssistSnapshot& known,
@@ -375,12 +392,27 @@ llvm::json::Value completion(const Document& doc, Position pos, const AssistSnap
   } else if (c.statement.empty()) {
     items = keywords(c.block());
   }
-  Range replaced{positionAt(doc.text, replaceFrom), positionAt(doc.text, c.cursor)};
+  // Each json::Object holds at least 64 buckets: items are kept small. An item whose
+  // label is a name gets no textEdit, as the client replaces the name at the cursor by
+  // itself; only paths and units of two words need one. The word typed so far filters
+  // the items as clients do (its letters in order), so long lists shrink as one types.
+  llvm::StringRef typed = llvm::StringRef(doc.text).slice(replaceFrom, c.cursor);
+  std::optional<Object> edit;
+  if (!isName(typed) || llvm::any_of(items, [](const Item& i) { return !isName(i.label); }))
+    edit =
+        Object{{"range",
+                toJson(Range{positionAt(doc.text, replaceFrom), positionAt(doc.text, c.cursor)})}};
   llvm::json::Array out;
+  out.reserve(items.size()); // a json::Value's move may throw: growing would copy them all
   for (Item& i : items) {
-    Object item{{"label", i.label},
-                {"kind", i.kind},
-                {"textEdit", Object{{"range", toJson(replaced)}, {"newText", i.label}}}};
+    if (!c.importPath && !matches(typed, i.label))
+      continue;
+    Object item{{"label", i.label}, {"kind", i.kind}};
+    if (edit) {
+      Object e = *edit;
+      e["newText"] = std::move(i.label);
+      item["textEdit"] = std::move(e);
+    }
     if (!i.detail.empty())
       item["detail"] = std::move(i.detail);
     if (!i.documentation.empty())

@@ -176,12 +176,14 @@ void Server::didClose(const Object& params) {
 }
 
 void Server::publish(const Document& doc) {
-  send_(
-      Object{{"jsonrpc", "2.0"},
-             {"method", "textDocument/publishDiagnostics"},
-             {"params", Object{{"uri", doc.uri},
-                               {"version", doc.version},
-                               {"diagnostics", checkDocument(doc, open_, options_, warnings_)}}}});
+  send_(Object{
+      {"jsonrpc", "2.0"},
+      {"method", "textDocument/publishDiagnostics"},
+      {"params",
+       Object{{"uri", doc.uri},
+              {"version", doc.version},
+              {"diagnostics",
+               diagnosticsOf(*assist_.current(doc, open_, options_, warnings_).session, doc)}}}});
 }
 
 llvm::Expected<Value> Server::formatting(const Object& params) {
@@ -214,7 +216,9 @@ llvm::Expected<Value> Server::formatting(const Object& params) {
 }
 
 void Server::reply(const Value& id, Value result) {
-  send_(Object{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+  Object message{{"jsonrpc", "2.0"}, {"id", id}};
+  message["result"] = std::move(result); // moved: an initializer list would copy it
+  send_(std::move(message));
 }
 
 void Server::replyError(const Value& id, int code, llvm::StringRef message) {
