@@ -99,3 +99,30 @@ TEST_F(CodeActions, NoOtherwiseToAddWithoutALostOutcome) {
 
 } // namespace
 } // namespace salesc::lsp::test
+
+namespace salesc::lsp::test {
+namespace {
+
+class AssistCapabilities : public AssistServer {};
+
+TEST_F(AssistCapabilities, InitializeAdvertisesCompletionCodeActionsAndInlayHints) {
+  std::vector<llvm::json::Value> got = send(
+      llvm::json::Object{{"jsonrpc", "2.0"},
+                         {"id", 1},
+                         {"method", "initialize"},
+                         {"params", llvm::json::Object{{"capabilities", llvm::json::Object{}}}}});
+  ASSERT_EQ(got.size(), 1u);
+  const llvm::json::Object* caps =
+      got[0].getAsObject()->getObject("result")->getObject("capabilities");
+  EXPECT_EQ(*caps->get("completionProvider"),
+            llvm::json::Value(
+                llvm::json::Object{{"triggerCharacters", llvm::json::Array{" ", ",", "\"", "/"}}}));
+  EXPECT_EQ(
+      *caps->get("codeActionProvider"),
+      llvm::json::Value(llvm::json::Object{{"codeActionKinds", llvm::json::Array{"quickfix"}}}));
+  EXPECT_EQ(*caps->getBoolean("inlayHintProvider"), true);
+  EXPECT_EQ(*caps->getBoolean("documentFormattingProvider"), true);
+}
+
+} // namespace
+} // namespace salesc::lsp::test
