@@ -216,9 +216,7 @@ llvm::Expected<Value> Server::formatting(const Object& params) {
 }
 
 void Server::reply(const Value& id, Value result) {
-  Object message{{"jsonrpc", "2.0"}, {"id", id}};
-  message["result"] = std::move(result); // moved: an initializer list would copy it
-  send_(std::move(message));
+  send_(Object{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
 }
 
 void Server::replyError(const Value& id, int code, llvm::StringRef message) {
