@@ -103,6 +103,10 @@ llvm::json::Array checkDocument(const Document& doc, const llvm::StringMap<Docum
     session.compileFile(doc.path);
   else
     session.compileText(doc.path, doc.text);
+  return diagnosticsOf(session, doc);
+}
+
+llvm::json::Array diagnosticsOf(frontend::Session& session, const Document& doc) {
   const llvm::SourceMgr& sm = session.sourceMgr();
   llvm::json::Array out;
   for (const diag::Diagnostic& d : session.diags().sorted()) {

@@ -12,6 +12,7 @@
 
 #include "diag/Diagnostic.h"
 #include "diag/DiagnosticEngine.h"
+#include "frontend/Compilation.h"
 #include "sema/Loader.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -51,6 +52,9 @@ llvm::json::Value toLspDiagnostic(const diag::Diagnostic& d, const llvm::SourceM
 /// are the -W options.
 llvm::json::Array checkDocument(const Document& doc, const llvm::StringMap<Document>& open,
                                 const CheckOptions& options, const diag::DiagOptions& warnings);
+
+/// The diagnostics of `doc` that `session` found (it compiled `doc`), as checkDocument.
+llvm::json::Array diagnosticsOf(frontend::Session& session, const Document& doc);
 
 } // namespace salesc::lsp
 

@@ -65,6 +65,7 @@ void Server::request(const Value& id, llvm::StringRef method, const Object* para
     if (initialized_)
       return replyError(id, InvalidRequest, "the server is already initialized");
     initialized_ = true;
+    assistSettings(params ? params->getObject("initializationOptions") : nullptr);
     return reply(id, initializeResult());
   }
   if (!initialized_)
@@ -90,6 +91,8 @@ void Server::request(const Value& id, llvm::StringRef method, const Object* para
     }
     return reply(id, std::move(**answer));
   }
+  if (assistRequest(id, method, params))
+    return;
   replyError(id, MethodNotFound, "salesc lsp does not support '" + method.str() + "'");
 }
 
@@ -111,6 +114,8 @@ void Server::notification(llvm::StringRef method, const Object* params) {
     didChange(*params);
   else if (method == "textDocument/didClose")
     didClose(*params);
+  else if (method == "workspace/didChangeConfiguration")
+    assistSettings(params->getObject("settings"));
   // initialized, $/cancelRequest, $/setTrace and others need nothing
 }
 
@@ -120,6 +125,7 @@ llvm::json::Value Server::initializeResult() const {
       {"textDocumentSync", Object{{"openClose", true}, {"change", 2}}}, // incremental
       {"documentFormattingProvider", true}};
   addNameCapabilities(capabilities);
+  addAssistCapabilities(capabilities);
   return Object{{"capabilities", std::move(capabilities)},
                 {"serverInfo", Object{{"name", "salesc"}, {"version", SALESC_VERSION}}}};
 }
@@ -174,18 +180,21 @@ void Server::didClose(const Object& params) {
   std::optional<std::string> uri = documentUri(params);
   if (!uri || !open_.erase(*uri))
     return;
+  assist_.forget(*uri);
   send_(Object{{"jsonrpc", "2.0"},
                {"method", "textDocument/publishDiagnostics"},
                {"params", Object{{"uri", *uri}, {"diagnostics", Array{}}}}});
 }
 
 void Server::publish(const Document& doc) {
-  send_(
-      Object{{"jsonrpc", "2.0"},
-             {"method", "textDocument/publishDiagnostics"},
-             {"params", Object{{"uri", doc.uri},
-                               {"version", doc.version},
-                               {"diagnostics", checkDocument(doc, open_, options_, warnings_)}}}});
+  send_(Object{
+      {"jsonrpc", "2.0"},
+      {"method", "textDocument/publishDiagnostics"},
+      {"params",
+       Object{{"uri", doc.uri},
+              {"version", doc.version},
+              {"diagnostics",
+               diagnosticsOf(*assist_.current(doc, open_, options_, warnings_).session, doc)}}}});
 }
 
 llvm::Expected<Value> Server::formatting(const Object& params) {

@@ -9,6 +9,7 @@
 #ifndef SALESC_LSP_SERVER_H
 #define SALESC_LSP_SERVER_H
 
+#include "AssistSnapshot.h"
 #include "Diagnostics.h"
 #include "Document.h"
 #include "Requests.h"
@@ -64,12 +65,22 @@ private:
   /// The result of textDocument/formatting, or an error message.
   llvm::Expected<llvm::json::Value> formatting(const llvm::json::Object& params);
 
+  /// Completion, code actions and inlay hints (AssistRequests.cpp): false when `method`
+  /// is none of them.
+  bool assistRequest(const llvm::json::Value& id, llvm::StringRef method,
+                     const llvm::json::Object* params);
+  /// initializationOptions or didChangeConfiguration's settings: `inlayHints`.
+  void assistSettings(const llvm::json::Object* settings);
+  static void addAssistCapabilities(llvm::json::Object& capabilities);
+
   CheckOptions options_;
   diag::DiagOptions warnings_;
   std::function<void(const llvm::json::Value&)> send_;
   llvm::raw_ostream& log_;
   llvm::StringMap<Document> open_; ///< by URI
   IndexCache names_;               ///< for the requests about names
+  AssistCache assist_;             ///< what completion, code actions and inlay hints read
+  bool inlayHints_ = true;         ///< the setting salesc.inlayHints
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exited_ = false;

@@ -1,0 +1,61 @@
+//===- AssistSnapshot.h - A document checked, kept for completion, actions, hints ===//
+//
+// Completion, code actions and inlay hints read the front end's result (the AST of the
+// document and its imports, the checked model, the diagnostics with their fix-its). A
+// snapshot is one such check, kept with the session that owns it; the cache checks a
+// document again only when its text has changed since, and remembers the last snapshot
+// that parsed, whose names completion offers while the text being typed does not parse.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_LSP_ASSISTSNAPSHOT_H
+#define SALESC_LSP_ASSISTSNAPSHOT_H
+
+#include "Diagnostics.h"
+#include "Document.h"
+
+#include "frontend/Compilation.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <memory>
+#include <string>
+
+namespace salesc::lsp {
+
+/// One check of a document's text. Invariant: `unit` points into `session`.
+struct AssistSnapshot {
+  std::string text; ///< the text that was checked
+  /// The other open documents then, by URI and version: an import open in the editor
+  /// that changed since makes the snapshot out of date.
+  std::vector<std::pair<std::string, int64_t>> others;
+  std::unique_ptr<frontend::Session> session;
+  frontend::Unit unit;
+
+  /// The buffer of `unit.root` in the session's SourceMgr, or 0 without a root.
+  unsigned rootBuffer() const { return unit.root ? unit.root->bufferId : 0; }
+};
+
+/// The snapshots of the open documents, by URI.
+class AssistCache {
+public:
+  /// The snapshot of `doc`'s current text, checked now when the text or another open
+  /// document has changed. The server publishes its diagnostics.
+  const AssistSnapshot& current(const Document& doc, const llvm::StringMap<Document>& open,
+                                const CheckOptions& options, const diag::DiagOptions& warnings);
+  /// The last snapshot of `doc` that parsed (its text may be older), or the current one
+  /// when none did; checks the document when it was never checked.
+  const AssistSnapshot& lastParsed(const Document& doc, const llvm::StringMap<Document>& open,
+                                   const CheckOptions& options, const diag::DiagOptions& warnings);
+  /// Forgets a closed document.
+  void forget(llvm::StringRef uri);
+
+private:
+  struct Entry {
+    std::shared_ptr<AssistSnapshot> current, parsed;
+  };
+  llvm::StringMap<Entry> entries_;
+};
+
+} // namespace salesc::lsp
+
+#endif // SALESC_LSP_ASSISTSNAPSHOT_H
