@@ -46,23 +46,24 @@ void printStages(llvm::raw_ostream& os, const rt::Process& p, const rt::ConformR
 
 void printEdges(llvm::raw_ostream& os, const rt::Process& p, const rt::ConformResult& r) {
   os << "\n  conversion on each edge (observed against stated, with a 95% interval):\n";
-  TextTable edges({"edge", "moves", "observed", "stated", "95% interval", ""});
+  TextTable edges({"edge", "deals", "moves", "observed", "stated", "95% interval", ""});
   for (const rt::EdgeConformance& e : r.edges)
-    edges.row({p.states[e.from].name + " -> " + p.states[e.to].name, std::to_string(e.count),
-               e.trials ? rt::percent(e.observed) : "-", rt::percent(e.stated),
+    edges.row({p.states[e.from].name + " -> " + p.states[e.to].name, std::to_string(e.deals),
+               std::to_string(e.count), e.trials ? rt::percent(e.observed) : "-",
+               rt::percent(e.stated),
                e.trials ? rt::percent(e.low) + " to " + rt::percent(e.high) : "-",
                e.outside ? "stated rate outside the interval" : ""});
   edges.print(os);
   if (r.unexpected.empty())
     return;
   os << "\n  transitions the process does not have:\n";
-  TextTable u({"transition", "kind", "deals", "for example"});
+  TextTable u({"transition", "kind", "deals", "moves", "for example"});
   for (const rt::UnexpectedTransition& t : r.unexpected) {
     std::string examples;
     for (size_t k = 0; k < t.examples.size(); ++k)
       examples += (k ? ", " : "") + rt::printable(t.examples[k]);
     u.row({stateName(p, t.from) + " -> " + p.states[t.to].name, rt::kindName(t.kind).str(),
-           std::to_string(t.count), examples});
+           std::to_string(t.deals), std::to_string(t.count), examples});
   }
   u.print(os);
 }
@@ -76,7 +77,7 @@ void stagesJson(llvm::json::OStream& j, const rt::Process& p, const rt::ConformR
         j.attribute("entered", s.entered);
         j.attribute("visits", s.visits);
         j.attribute("left", s.left);
-        j.attribute("open", s.open);
+        j.attribute(p.states[i].isOutcome() ? "ended" : "open", s.open);
         jsonNumber(j, "median_days", s.median);
         jsonNumber(j, "p90_days", s.p90);
         j.attribute("time_outside_range", s.timeOutside);
@@ -92,6 +93,7 @@ void edgesJson(llvm::json::OStream& j, const rt::Process& p, const rt::ConformRe
         j.attribute("to", p.states[e.to].name);
         j.attribute("stated", e.stated);
         j.attribute("count", e.count);
+        j.attribute("deals", e.deals);
         j.attribute("trials", e.trials);
         jsonNumber(j, "observed", e.observed);
         jsonNumber(j, "low", e.low);
@@ -106,6 +108,7 @@ void edgesJson(llvm::json::OStream& j, const rt::Process& p, const rt::ConformRe
         j.attribute("from", stateName(p, u.from));
         j.attribute("to", p.states[u.to].name);
         j.attribute("count", u.count);
+        j.attribute("deals", u.deals);
         j.attributeArray("examples", [&] {
           for (const std::string& e : u.examples)
             jsonText(j, e);

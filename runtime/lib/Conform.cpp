@@ -124,7 +124,7 @@ public:
   Replay(const Process& p, llvm::ArrayRef<StageEvent> events, DealGroups& groups, ConformResult& r)
       : p_(p), events_(events), groups_(groups), r_(r), n_(uint32_t(p.states.size())),
         edgeOf_(size_t(n_) * n_, -1), unexpectedOf_(size_t(n_ + 1) * n_, -1), depth_(depths(p)),
-        durations_(n_), lastDealIn_(n_, NoDeal) {
+        durations_(n_), lastDealIn_(n_, NoDeal), lastDealOnEdge_(p.transitions.size(), NoDeal) {
     // edgeOf_[from * n + to] indexes p.transitions (the first one when a pair repeats),
     // -1 when the process has no such transition.
     r.edges.resize(p.transitions.size());
@@ -187,9 +187,13 @@ private:
     if (!p_.states[from].isOutcome())
       durations_[from].push_back(days);
     const int32_t edge = edgeOf_[size_t(from) * n_ + to];
-    if (edge >= 0)
+    if (edge >= 0) {
       ++r_.edges[edge].count;
-    else
+      if (lastDealOnEdge_[edge] != d) {
+        lastDealOnEdge_[edge] = d;
+        ++r_.edges[edge].deals;
+      }
+    } else
       unexpected(from, to, d);
   }
 
@@ -205,9 +209,14 @@ private:
                : depth_[to] > depth_[*from] ? UnexpectedKind::SkipsAhead
                                             : UnexpectedKind::MovesBackwards;
       r_.unexpected.push_back(std::move(u));
+      lastDealOnUnexpected_.push_back(NoDeal);
     }
     UnexpectedTransition& u = r_.unexpected[slot];
     ++u.count;
+    if (lastDealOnUnexpected_[slot] != deal) {
+      lastDealOnUnexpected_[slot] = deal;
+      ++u.deals;
+    }
     if (u.examples.size() < 3) {
       const std::string& id = events_[groups_.firstEvent[deal]].deal;
       if (u.examples.empty() || u.examples.back() != id)
@@ -225,6 +234,8 @@ private:
   std::vector<uint32_t> depth_;
   std::vector<std::vector<double>> durations_;
   std::vector<uint32_t> lastDealIn_;
+  std::vector<uint32_t> lastDealOnEdge_;       ///< per transition: distinct deals
+  std::vector<uint32_t> lastDealOnUnexpected_; ///< per r_.unexpected entry, before sorting
 };
 
 /// Percentiles of the time in each stage, rates with their intervals, and the

@@ -31,7 +31,9 @@ struct StageConformance {
   uint64_t entered = 0; ///< distinct deals that entered at least once. JSON `entered`.
   uint64_t visits = 0;  ///< entries, re-entries after a loop included
   uint64_t left = 0;    ///< visits followed by another event: the denominator of the rates out
-  uint64_t open = 0;    ///< deals whose last event is this state
+  /// Deals whose last event is this state: open in a stage, ended at an outcome (JSON
+  /// `open` for a stage, `ended` for an outcome).
+  uint64_t open = 0;
   double p10 = 0, median = 0, p90 = 0; ///< linear interpolation between order statistics
   /// The stage states a time and the observed median is outside [min, max]; or it is a
   /// sign-off stage and the median is outside the range of the maximum of its roles'
@@ -44,6 +46,7 @@ struct EdgeConformance {
   uint32_t from = 0, to = 0;
   double stated = 0;        ///< the process's probability. JSON `stated`.
   uint64_t count = 0;       ///< observed moves from -> to. JSON `count`.
+  uint64_t deals = 0;       ///< distinct deals that made the move at least once. JSON `deals`.
   uint64_t trials = 0;      ///< visits of `from` that left it (its StageConformance::left)
   double observed = 0;      ///< count / trials; NaN when trials is 0. JSON `observed`.
   double low = 0, high = 0; ///< 95% Wilson interval (Simulate.h); NaN when trials is 0
@@ -67,7 +70,8 @@ struct UnexpectedTransition {
   UnexpectedKind kind = UnexpectedKind::Entry;
   std::optional<uint32_t> from; ///< nullopt for Entry, shown as "(entry)"
   uint32_t to = 0;
-  uint64_t count = 0;
+  uint64_t count = 0;                ///< moves
+  uint64_t deals = 0;                ///< distinct deals that made the move at least once
   std::vector<std::string> examples; ///< up to 3 deal ids, in order of first appearance
 };
 
