@@ -433,11 +433,18 @@ void suggestShares(const Process& p, const ConformResult& r, uint32_t s,
       counts.push_back(r.unexpected[u].count);
       edgeOf.push_back(-1 - static_cast<int64_t>(u));
     }
-  const std::vector<int> units = largestRemainder(counts, c.left);
+  std::vector<int> units = largestRemainder(counts, c.left);
   for (size_t k = 0; k < counts.size(); ++k)
     rejected = rejected || (edgeOf[k] < 0 && units[k] >= 1);
   if (!rejected)
     return;
+  // A `next` line's share is at least 1%: an explicit edge rounded to 0 keeps 1%, taken
+  // from the largest share.
+  for (size_t k = 0; k < counts.size(); ++k)
+    if (edgeOf[k] >= 0 && !p.transitions[edgeOf[k]].implicit && units[k] == 0) {
+      ++units[k];
+      --*std::max_element(units.begin(), units.end());
+    }
   const std::string n = fmt::format("(n={})", c.left);
   for (size_t k = 0; k < counts.size(); ++k) {
     const double observed = static_cast<double>(counts[k]) / static_cast<double>(c.left);
@@ -445,11 +452,12 @@ void suggestShares(const Process& p, const ConformResult& r, uint32_t s,
       const EdgeConformance& edge = r.edges[edgeOf[k]];
       if (p.transitions[edgeOf[k]].implicit || std::fabs(units[k] - edge.stated * 100) < 1e-9)
         continue;
-      lines.push_back(fmt::format("stage {}: next {} {}%;  // stated {}, observed {} {}, {}{}",
-                                  p.states[s].name, p.states[edge.to].name, units[k],
-                                  percentAsWritten(edge.stated * 100), percent(observed), n,
-                                  edge.flagged ? "adjusted " : "not rejected by itself: ",
-                                  pValueText(edge.flagged ? edge.adjustedP : edge.pValue)));
+      lines.push_back(fmt::format(
+          "stage {}: next {} {}%;  // stated {}, observed {} {}, {}{}{}", p.states[s].name,
+          p.states[edge.to].name, units[k], percentAsWritten(edge.stated * 100), percent(observed),
+          n, edge.flagged ? "adjusted " : "not rejected by itself: ",
+          pValueText(edge.flagged ? edge.adjustedP : edge.pValue),
+          counts[k] * 100 < c.left ? "; 1% is the least a share can be" : ""));
     } else if (units[k] >= 1) {
       const UnexpectedTransition& u = r.unexpected[-1 - edgeOf[k]];
       lines.push_back(fmt::format(

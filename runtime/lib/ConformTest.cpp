@@ -490,6 +490,36 @@ TEST(ConformTest, SuggestedSharesNeverPassAHundredAndKeepTheTotal) {
   EXPECT_EQ(lines[1].substr(0, 23), "stage a: next lost 60%;");
 }
 
+TEST(ConformTest, ASuggestedShareIsNeverZero) {
+  // a states next b 20%, next won 10% (lost the implicit 70%); of 100 deals none goes to
+  // won, 20 to b, 80 are lost. won's 0% would not check ("a share must be above 0%"): it
+  // keeps 1%, taken from the largest share (lost, the implicit remainder, 79%).
+  Process p;
+  addStage(p, "a", {1, 1, 1});
+  addStage(p, "b", {1, 1, 1});
+  addWon(p, "won");
+  addLost(p, "lost");
+  addEdge(p, 0, 1, 0.2);
+  addEdge(p, 0, 2, 0.1);
+  addRemainder(p, 0, 3, 0.7);
+  addEdge(p, 1, 2, 1.0);
+  ConformResult r = conform(p,
+                            movesFromTheStart(100,
+                                              [](int i) {
+                                                return std::pair{i < 20 ? 1u : 3u, 1.0};
+                                              }),
+                            5);
+  // 0 of 100 against 10%: z = -10 / 3 = -3.333, p = 8.58e-4. Five tests (a's three
+  // edges, the times of a and b); b's time (its 20 deals there 4 days against 1 day:
+  // S(1) = 1 over 20 visits, z = 4.47, p = 7.7e-6) is the smallest, so Holm multiplies
+  // a -> won's by 4: 0.00343.
+  ASSERT_TRUE(r.edges[1].flagged);
+  EXPECT_NEAR(r.edges[1].adjustedP, 4 * 8.5812e-4, 1e-6);
+  EXPECT_EQ(suggest(p, r),
+            (std::vector<std::string>{"stage a: next won 1%;  // stated 10%, observed 0% (n=100), "
+                                      "adjusted p = 0.003; 1% is the least a share can be"}));
+}
+
 TEST(ConformTest, SuggestedTimesAreInTheAuthorsUnit) {
   // a is written `time 2 to 8 hours` (1/12 to 1/3 of a day); 100 deals spend 10, 11,
   // ..., 19 hours in it, ten of each, and are all gone: Kaplan-Meier is the empirical
