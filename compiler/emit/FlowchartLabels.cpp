@@ -284,7 +284,8 @@ std::string titleLabel(const rt::AnalyzedProcess& ap, bool identifiers) {
     cycleTarget = days(*p.targetCycleDays);
   std::string title = p.description.empty() ? words(p.name) : p.description;
   std::string sub =
-      targetText("Win rate", percent(win), winTarget, a.winRateTargetMet.value_or(true));
+      targetText("Win rate", p.targetWinRate ? percentBeside(win, *p.targetWinRate) : percent(win),
+                 winTarget, a.winRateTargetMet.value_or(true));
   if (win > 0)
     sub += " · " + targetText("expected time to win", days(toWin), cycleTarget,
                               a.cycleTargetMet.value_or(true));

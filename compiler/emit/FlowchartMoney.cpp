@@ -72,7 +72,9 @@ std::string campaignText(const rt::AnalyzedProcess& ap, const rt::Campaign& c) {
   std::optional<std::string> target;
   if (r->targetRoi && r->targetMet)
     target = percent(*r->targetRoi);
-  return out + ", " + targetText("ROI", percent(*r->roi), target, r->targetMet.value_or(true));
+  return out + ", " +
+         targetText("ROI", r->targetRoi ? percentBeside(*r->roi, *r->targetRoi) : percent(*r->roi),
+                    target, r->targetMet.value_or(true));
 }
 
 } // namespace

@@ -18,6 +18,7 @@ using rt::formatDecimal;
 using rt::formatMoney;
 using rt::formatTime;
 using rt::percent;
+using rt::percentBeside;
 
 /// The colours every picture uses (flowchart, BPMN, Mermaid), so they look alike.
 namespace palette {

@@ -391,7 +391,8 @@ private:
                    const std::string& status) {
       line("| " + figure.str() + " | " + predicted + " | " + target + " | " + status + " |");
     };
-    row("Win rate", percent(win), p_.targetWinRate ? percent(*p_.targetWinRate) : "",
+    row("Win rate", p_.targetWinRate ? percentBeside(win, *p_.targetWinRate) : percent(win),
+        p_.targetWinRate ? percent(*p_.targetWinRate) : "",
         markdownVerdict(a_.winRateTargetMet.has_value(), a_.winRateTargetMet.value_or(false)));
     std::string toWinText = wins ? days(toWin) : "none: no prospect wins";
     row("Expected time to win", toWinText, p_.targetCycleDays ? days(*p_.targetCycleDays) : "",

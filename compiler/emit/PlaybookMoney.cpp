@@ -46,10 +46,14 @@ std::string campaignRow(const rt::Process& p, const rt::Analysis& a, const rt::C
     target =
         percent(*r->targetRoi) + (r->targetMet ? ", " + markdownVerdict(true, *r->targetMet) : "");
   std::string out;
-  row(out, {name, formatMoney(c.leads, ""), money(c.cost, p), enters,
-            c.segment ? markdownText(*c.segment) : "all", formatDecimal(r->expectedCustomers),
-            a.winValue.empty() ? "not known" : money(r->expectedRevenue, p),
-            money(r->expectedMargin, p), r->roi ? percent(*r->roi) : "not defined", target});
+  row(out,
+      {name, formatMoney(c.leads, ""), money(c.cost, p), enters,
+       c.segment ? markdownText(*c.segment) : "all", formatDecimal(r->expectedCustomers),
+       a.winValue.empty() ? "not known" : money(r->expectedRevenue, p), money(r->expectedMargin, p),
+       !r->roi        ? "not defined"
+       : r->targetRoi ? percentBeside(*r->roi, *r->targetRoi)
+                      : percent(*r->roi),
+       target});
   return out;
 }
 

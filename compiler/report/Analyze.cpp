@@ -95,7 +95,8 @@ void printHeadline(llvm::raw_ostream& os, const rt::Process& p, const rt::Analys
     os << ": " << p.description;
   os << '\n';
   double win = a.winRate(), toWin = a.expectedDaysToWin[p.start];
-  os << "  win rate from the start (" << p.states[p.start].name << "): " << rt::percent(win);
+  os << "  win rate from the start (" << p.states[p.start].name
+     << "): " << (p.targetWinRate ? rt::percentBeside(win, *p.targetWinRate) : rt::percent(win));
   if (p.targetWinRate)
     os << targetNote(*a.winRateTargetMet, rt::percent(*p.targetWinRate));
   os << '\n';
@@ -189,8 +190,10 @@ void printSensitivity(llvm::raw_ostream& os, const rt::Process& p, const rt::Ana
   TextTable t(header);
   for (const rt::EdgeSensitivity& s : sens) {
     const rt::Transition& e = p.transitions[s.transition];
-    std::vector<std::string> row{p.states[e.from].name + " -> " + p.states[e.to].name,
-                                 fmt::format("+{:.3f} pt", s.winRateGain * 100)};
+    std::string gain = fmt::format("+{:.3f} pt", s.winRateGain * 100);
+    if (s.shareStep < 0.01) // the stage loses less than a point: all of it moved
+      gain += " (moved " + rt::percent(s.shareStep) + ", all it loses)";
+    std::vector<std::string> row{p.states[e.from].name + " -> " + p.states[e.to].name, gain};
     if (s.valuePerLeadGain)
       row.push_back("+" + rt::formatMoney(*s.valuePerLeadGain, p.currency));
     t.row(row);
@@ -257,6 +260,7 @@ void sensitivityJson(llvm::json::OStream& j, const rt::Process& p, const rt::Ana
         const rt::Transition& e = p.transitions[s.transition];
         j.attribute("from", p.states[e.from].name);
         j.attribute("to", p.states[e.to].name);
+        j.attribute("share_step", s.shareStep);
         jsonNumber(j, "win_rate_gain", s.winRateGain);
         jsonOptional(j, "value_per_lead_gain", s.valuePerLeadGain);
       });

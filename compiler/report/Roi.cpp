@@ -55,7 +55,10 @@ void printRun(llvm::raw_ostream& os, const RoiRun& run) {
        << ", P90 " << money(r.revenueP90) << ")\n";
     if (r.expectedMargin)
       os << "  expected margin " << money(*r.expectedMargin) << '\n';
-    os << "  ROI " << (r.roi ? rt::percent(*r.roi) : "not defined")
+    const std::string roi = !r.roi        ? std::string("not defined")
+                            : r.targetRoi ? rt::percentBeside(*r.roi, *r.targetRoi)
+                                          : rt::percent(*r.roi);
+    os << "  ROI " << roi
        << (r.expectedMargin ? " ((margin - cost) / cost)" : " ((revenue - cost) / cost)");
     if (r.targetMet)
       os << " (target " << rt::percent(*r.targetRoi) << ", " << (*r.targetMet ? "met" : "missed")

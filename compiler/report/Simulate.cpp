@@ -14,15 +14,22 @@ namespace salesc::report {
 
 namespace {
 
-/// The value of a win the revenue percentiles use: the process's when every win takes it
-/// (and there are no segments), else the mean value of the simulated wins; nullopt
-/// without values or wins.
-std::optional<double> valuePerWin(const rt::Process& p, const rt::SimulationResult& s) {
-  if (p.oneWinValue())
-    return p.value;
-  if (s.revenue && s.wins)
-    return *s.revenue / static_cast<double>(s.wins);
+/// The value of a win the revenue percentiles use, from the chain: the process's when
+/// every win takes it (and there are no segments), else the exact mean value of a win
+/// (value of a lead / win rate); nullopt without values or when no prospect can win.
+std::optional<double> valuePerWin(const rt::AnalyzedProcess& ap) {
+  if (ap.process->oneWinValue())
+    return ap.process->value;
+  const std::optional<double> perLead = ap.analysis.valuePerLead();
+  if (perLead && ap.analysis.winRate() > 0)
+    return *perLead / ap.analysis.winRate();
   return std::nullopt;
+}
+
+/// The q-quantile of the revenue of N leads: the value of a win x the q-quantile of
+/// Binomial(N, the chain's exact win rate).
+double revenueQuantile(const rt::AnalyzedProcess& ap, double valuePerWin, uint64_t n, double q) {
+  return valuePerWin * rt::binomialQuantile(n, ap.analysis.winRate(), q);
 }
 
 /// The simulated value of a lead: what the wins are worth, over the prospects.
@@ -36,9 +43,9 @@ void printRun(llvm::raw_ostream& os, const SimulationRun& r, uint64_t seed) {
   const rt::Process& p = *r.process->process;
   const rt::SimulationResult& s = r.result;
   os << p.name << ": " << s.prospects << " prospects simulated (seed " << seed << ")\n";
-  os << "  win rate: " << rt::percent(s.winRate) << " (95% interval " << rt::percent(s.winRateLow)
-     << " to " << rt::percent(s.winRateHigh) << "); the chain predicts "
-     << rt::percent(r.process->analysis.winRate()) << '\n';
+  os << "  win rate: " << rt::percent(s.winRate) << " (the simulation's precision: 95% interval "
+     << rt::percent(s.winRateLow) << " to " << rt::percent(s.winRateHigh)
+     << "); the chain predicts " << rt::percent(r.process->analysis.winRate()) << '\n';
   if (s.wins) {
     TextTable t({"days to win", "P10", "P50", "P90", "mean"});
     t.row({"simulated", fmt::format("{:.1f}", s.daysToWin.p10),
@@ -48,13 +55,13 @@ void printRun(llvm::raw_ostream& os, const SimulationRun& r, uint64_t seed) {
            fmt::format("{:.2f}", r.process->analysis.expectedDaysToWin[p.start])});
     t.print(os);
   }
-  if (std::optional<double> value = valuePerWin(p, s)) {
+  if (std::optional<double> value = valuePerWin(*r.process)) {
     uint64_t n = s.prospects;
     auto revenue = [&](double q) {
-      return rt::formatMoney(*value * rt::binomialQuantile(n, s.winRate, q), p.currency);
+      return rt::formatMoney(revenueQuantile(*r.process, *value, n, q), p.currency);
     };
-    os << "  revenue for " << n << " leads: P10 " << revenue(0.1) << ", P50 " << revenue(0.5)
-       << ", P90 " << revenue(0.9) << '\n';
+    os << "  revenue for " << n << " leads at the chain's win rate: P10 " << revenue(0.1)
+       << ", P50 " << revenue(0.5) << ", P90 " << revenue(0.9) << '\n';
   }
   const std::optional<double> predicted = r.process->analysis.valuePerLead();
   if (std::optional<double> perLead = valuePerLead(s); !p.oneWinValue() && perLead && predicted)
@@ -94,10 +101,10 @@ void runJson(llvm::json::OStream& j, const SimulationRun& r, uint64_t seed) {
       jsonNumber(j, "standard_error", s.wins > 1 ? s.daysToWin.standardError() : NAN);
     });
     jsonNumber(j, "days_to_close_mean", s.daysToClose.mean);
-    if (std::optional<double> value = valuePerWin(p, s)) {
+    if (std::optional<double> value = valuePerWin(*r.process)) {
       j.attributeObject("revenue", [&] {
         for (auto [key, q] : {std::pair{"p10", 0.1}, {"p50", 0.5}, {"p90", 0.9}})
-          j.attribute(key, *value * rt::binomialQuantile(s.prospects, s.winRate, q));
+          j.attribute(key, revenueQuantile(*r.process, *value, s.prospects, q));
       });
     } else {
       j.attribute("revenue", nullptr);

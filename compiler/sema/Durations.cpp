@@ -16,24 +16,6 @@ namespace salesc::sema {
 
 using diag::DiagKind;
 
-std::optional<double> daysPerUnit(llvm::StringRef unit) {
-  // `business days` and `working days`, spaced as written: five make a calendar week.
-  if (unit.startswith("business") || unit.startswith("working")) {
-    llvm::StringRef day = unit.drop_until([](char c) { return c == ' ' || c == '\t'; }).trim();
-    if (day == "day" || day == "days")
-      return BusinessDayInDays;
-    return std::nullopt;
-  }
-  return llvm::StringSwitch<std::optional<double>>(unit)
-      .Cases("minute", "minutes", 1.0 / 1440.0)
-      .Cases("hour", "hours", 1.0 / 24.0)
-      .Cases("day", "days", 1.0)
-      .Cases("week", "weeks", 7.0)
-      .Cases("month", "months", 30.0)
-      .Cases("year", "years", 365.0)
-      .Default(std::nullopt);
-}
-
 /// The unit a usual abbreviation stands for: certain, so its fix-it is safe.
 static std::optional<llvm::StringRef> abbreviated(llvm::StringRef word) {
   return llvm::StringSwitch<std::optional<llvm::StringRef>>(word)

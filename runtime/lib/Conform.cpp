@@ -10,6 +10,9 @@
 #include "salesc/runtime/Format.h"
 #include "salesc/runtime/Graph.h"
 #include "salesc/runtime/Holding.h"
+#include "salesc/runtime/Significance.h"
+#include "salesc/runtime/Survival.h"
+#include "salesc/runtime/TimeUnits.h"
 
 #include "salesc/runtime/Simulate.h"
 
@@ -89,6 +92,10 @@ DealGroups groupByDeal(uint32_t n, llvm::ArrayRef<StageEvent> events, ConformRes
       ++r.ignoredEvents;
       continue;
     }
+    if (e.time > r.asOf) { // not known yet as of the report's date
+      ++r.laterEvents;
+      continue;
+    }
     uint32_t d;
     if (i > 0 && dealOf[i - 1] != NoDeal && events[i - 1].deal == e.deal) {
       d = dealOf[i - 1];
@@ -105,7 +112,7 @@ DealGroups groupByDeal(uint32_t n, llvm::ArrayRef<StageEvent> events, ConformRes
   }
   const uint32_t deals = static_cast<uint32_t>(g.firstEvent.size());
   r.deals = deals;
-  r.events = events.size() - r.ignoredEvents;
+  r.events = events.size() - r.ignoredEvents - r.laterEvents;
   // Counting sort of event indexes by deal (input order within a deal).
   g.offset.assign(deals + 1, 0);
   for (uint32_t d = 0; d < deals; ++d)
@@ -124,7 +131,8 @@ public:
   Replay(const Process& p, llvm::ArrayRef<StageEvent> events, DealGroups& groups, ConformResult& r)
       : p_(p), events_(events), groups_(groups), r_(r), n_(uint32_t(p.states.size())),
         edgeOf_(size_t(n_) * n_, -1), unexpectedOf_(size_t(n_ + 1) * n_, -1), depth_(depths(p)),
-        durations_(n_), lastDealIn_(n_, NoDeal) {
+        durations_(n_), openDurations_(n_), lastDealIn_(n_, NoDeal),
+        lastDealOnEdge_(p.transitions.size(), NoDeal) {
     // edgeOf_[from * n + to] indexes p.transitions (the first one when a pair repeats),
     // -1 when the process has no such transition.
     r.edges.resize(p.transitions.size());
@@ -164,13 +172,17 @@ public:
       sinceEvent = *it;
     }
     ++r_.states[prev].open;
-    if (!p_.states[prev].isOutcome())
-      r_.open.push_back(
-          Deal{events_[sinceEvent].deal, prev, since, std::nullopt, events_[sinceEvent].line});
+    if (!p_.states[prev].isOutcome()) {
+      openDurations_[prev].push_back(std::max(0.0, r_.asOf - since));
+      r_.open.push_back(Deal{events_[sinceEvent].deal, prev, since, std::nullopt,
+                             events_[sinceEvent].line, std::nullopt});
+    }
   }
 
   /// Days spent in each state by the deals that left it.
   std::vector<std::vector<double>>& durations() { return durations_; }
+  /// Days each open deal has spent in its stage as of the report's date.
+  const std::vector<std::vector<double>>& openDurations() const { return openDurations_; }
 
 private:
   void enter(uint32_t s, uint32_t d) {
@@ -187,9 +199,13 @@ private:
     if (!p_.states[from].isOutcome())
       durations_[from].push_back(days);
     const int32_t edge = edgeOf_[size_t(from) * n_ + to];
-    if (edge >= 0)
+    if (edge >= 0) {
       ++r_.edges[edge].count;
-    else
+      if (lastDealOnEdge_[edge] != d) {
+        lastDealOnEdge_[edge] = d;
+        ++r_.edges[edge].deals;
+      }
+    } else
       unexpected(from, to, d);
   }
 
@@ -205,9 +221,14 @@ private:
                : depth_[to] > depth_[*from] ? UnexpectedKind::SkipsAhead
                                             : UnexpectedKind::MovesBackwards;
       r_.unexpected.push_back(std::move(u));
+      lastDealOnUnexpected_.push_back(NoDeal);
     }
     UnexpectedTransition& u = r_.unexpected[slot];
     ++u.count;
+    if (lastDealOnUnexpected_[slot] != deal) {
+      lastDealOnUnexpected_[slot] = deal;
+      ++u.deals;
+    }
     if (u.examples.size() < 3) {
       const std::string& id = events_[groups_.firstEvent[deal]].deal;
       if (u.examples.empty() || u.examples.back() != id)
@@ -224,27 +245,80 @@ private:
   std::vector<int32_t> unexpectedOf_;
   std::vector<uint32_t> depth_;
   std::vector<std::vector<double>> durations_;
+  std::vector<std::vector<double>> openDurations_;
   std::vector<uint32_t> lastDealIn_;
+  std::vector<uint32_t> lastDealOnEdge_;       ///< per transition: distinct deals
+  std::vector<uint32_t> lastDealOnUnexpected_; ///< per r_.unexpected entry, before sorting
 };
 
-/// Percentiles of the time in each stage, rates with their intervals, and the
-/// unexpected moves most frequent first.
-void summarize(const Process& p, std::vector<std::vector<double>>& durations, ConformResult& r) {
-  const uint32_t n = static_cast<uint32_t>(p.states.size());
-  for (uint32_t s = 0; s < n; ++s) {
-    StageConformance& c = r.states[s];
-    std::vector<double>& times = durations[s];
-    if (times.empty()) {
-      c.p10 = c.median = c.p90 = NaN;
-      continue;
-    }
+/// The time in stage `s`: completed-visit percentiles, Kaplan-Meier quantiles with the
+/// open visits censored, and the test of the median against the stated range.
+void summarizeTime(const State& state, std::vector<double>& times, llvm::ArrayRef<double> openTimes,
+                   StageConformance& c) {
+  c.p10 = c.median = c.p90 = NaN;
+  if (!times.empty()) {
     std::sort(times.begin(), times.end());
     c.p10 = percentile(times, 0.10);
     c.median = percentile(times, 0.50);
     c.p90 = percentile(times, 0.90);
-    const State& state = p.states[s];
-    const auto [low, high] = holdingRange(state);
-    c.timeOutside = (state.hasTime || state.isSignoff()) && (c.median < low || c.median > high);
+  }
+  std::vector<Visit> visits;
+  visits.reserve(times.size() + openTimes.size());
+  for (double t : times)
+    visits.push_back(Visit{t, false});
+  for (double t : openTimes)
+    visits.push_back(Visit{t, true});
+  const KaplanMeier km(visits);
+  c.kmP10 = km.quantile(0.10);
+  c.kmMedian = km.quantile(0.50);
+  c.kmP90 = km.quantile(0.90);
+  c.kmLongest = km.longest();
+  c.timeTested = (state.hasTime || state.isSignoff()) && !visits.empty();
+  if (!c.timeTested)
+    return;
+  const auto [low, high] = holdingRange(state);
+  c.timeOutside =
+      std::isnan(c.kmMedian) ? c.kmLongest > high : c.kmMedian < low || c.kmMedian > high;
+  c.timePValue = km.medianOutsideP(low, high);
+}
+
+/// Holm's adjustment over every test of the report: the edges with trials and the
+/// tested stage times.
+void adjustTogether(ConformResult& r) {
+  std::vector<double> p;
+  for (const EdgeConformance& e : r.edges)
+    if (e.trials > 0)
+      p.push_back(e.pValue);
+  for (const StageConformance& c : r.states)
+    if (c.timeTested)
+      p.push_back(c.timePValue);
+  const std::vector<double> adjusted = holmAdjusted(p);
+  r.tests = adjusted.size();
+  size_t k = 0;
+  for (EdgeConformance& e : r.edges)
+    if (e.trials > 0) {
+      e.adjustedP = adjusted[k++];
+      e.flagged = e.adjustedP < FlagLevel;
+    }
+  for (StageConformance& c : r.states)
+    if (c.timeTested) {
+      c.timeAdjustedP = adjusted[k++];
+      c.timeFlagged = c.timeAdjustedP < FlagLevel;
+    }
+}
+
+/// Times in stage, rates with their intervals and tests, the false-alarm control
+/// across them, and the unexpected moves most frequent first.
+void summarize(const Process& p, std::vector<std::vector<double>>& durations,
+               const std::vector<std::vector<double>>& openDurations, ConformResult& r) {
+  const uint32_t n = static_cast<uint32_t>(p.states.size());
+  for (uint32_t s = 0; s < n; ++s) {
+    if (p.states[s].isOutcome()) {
+      r.states[s].p10 = r.states[s].median = r.states[s].p90 = NaN;
+      r.states[s].kmP10 = r.states[s].kmMedian = r.states[s].kmP90 = r.states[s].kmLongest = NaN;
+      continue;
+    }
+    summarizeTime(p.states[s], durations[s], openDurations[s], r.states[s]);
   }
   for (EdgeConformance& e : r.edges) {
     e.trials = e.from < n ? r.states[e.from].left : 0;
@@ -255,7 +329,9 @@ void summarize(const Process& p, std::vector<std::vector<double>>& durations, Co
     e.observed = static_cast<double>(e.count) / static_cast<double>(e.trials);
     std::tie(e.low, e.high) = wilsonInterval(e.count, e.trials);
     e.outside = e.stated < e.low || e.stated > e.high;
+    e.pValue = scoreTestP(e.count, e.trials, e.stated);
   }
+  adjustTogether(r);
   std::stable_sort(r.unexpected.begin(), r.unexpected.end(),
                    [](const UnexpectedTransition& x, const UnexpectedTransition& y) {
                      if (x.count != y.count)
@@ -276,10 +352,154 @@ ConformResult conform(const Process& p, llvm::ArrayRef<StageEvent> events, doubl
   Replay replay(p, events, groups, r);
   for (uint32_t d = 0; d < r.deals; ++d)
     replay.deal(d);
-  summarize(p, replay.durations(), r);
+  summarize(p, replay.durations(), replay.openDurations(), r);
   r.stalled = stalledDeals(p, r.open, asOf);
   return r;
 }
+
+namespace {
+
+/// Whole percentages for the shares counts[i] / total that add up to exactly 100: each
+/// share's floor, then one more point to the largest remainders (ties: the larger count,
+/// then the earlier destination).
+std::vector<int> largestRemainder(llvm::ArrayRef<uint64_t> counts, uint64_t total) {
+  std::vector<int> units(counts.size());
+  std::vector<std::pair<uint64_t, size_t>> remainders; // (remainder x total, index)
+  int given = 0;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    units[i] = static_cast<int>(counts[i] * 100 / total);
+    given += units[i];
+    remainders.push_back({counts[i] * 100 % total, i});
+  }
+  std::stable_sort(remainders.begin(), remainders.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first)
+      return x.first > y.first;
+    return counts[x.second] > counts[y.second];
+  });
+  for (size_t k = 0; given < 100 && k < remainders.size(); ++k, ++given)
+    ++units[remainders[k].second];
+  return units;
+}
+
+/// The unit a stage's time is written in: that of its upper end ("5 to 15 business days":
+/// business days), days when the source states none (or the text is from tables.json).
+std::pair<std::string, double> writtenUnit(const State& state) {
+  llvm::StringRef w = llvm::StringRef(state.timeWritten).split(" typical ").first;
+  if (size_t to = w.rfind(" to "); to != llvm::StringRef::npos)
+    w = w.drop_front(to + 4);
+  llvm::StringRef unit = w.split(' ').second.trim();
+  if (std::optional<double> per = daysPerUnit(unit)) {
+    std::string plural = unit.str();
+    if (plural.back() != 's')
+      plural += 's';
+    return {plural, *per};
+  }
+  return {"days", 1.0};
+}
+
+/// An amount of a unit as a time line writes it: whole units, or one decimal under one
+/// (never 0 for a time that is not 0).
+std::string unitAmount(double v) {
+  if (v <= 0)
+    return "0";
+  if (v < 1)
+    return fmt::format("{:g}", std::max(0.1, std::round(v * 10) / 10));
+  return fmt::format("{:g}", std::round(v));
+}
+
+/// "3 days", "1 day", "0.5 weeks".
+std::string withUnit(const std::string& amount, const std::string& plural) {
+  return amount + " " + (amount == "1" ? plural.substr(0, plural.size() - 1) : plural);
+}
+
+/// The `next` edits of stage `s`: when one of its shares is rejected across the report
+/// (or deals take a move the process lacks), every share of the stage is re-estimated
+/// together, in whole percent by largest remainder so that they add up to 100%; a line
+/// for each explicit edge whose share changes and each missing move of 1% or more.
+void suggestShares(const Process& p, const ConformResult& r, uint32_t s,
+                   std::vector<std::string>& lines) {
+  const StageConformance& c = r.states[s];
+  std::vector<uint64_t> counts;
+  std::vector<int64_t> edgeOf; // the edge, or -(1 + the unexpected move)
+  bool rejected = false;
+  for (size_t e = 0; e < r.edges.size() && e < p.transitions.size(); ++e)
+    if (r.edges[e].from == s) {
+      counts.push_back(r.edges[e].count);
+      edgeOf.push_back(static_cast<int64_t>(e));
+      rejected = rejected || r.edges[e].flagged;
+    }
+  for (size_t u = 0; u < r.unexpected.size(); ++u)
+    if (r.unexpected[u].from && *r.unexpected[u].from == s) {
+      counts.push_back(r.unexpected[u].count);
+      edgeOf.push_back(-1 - static_cast<int64_t>(u));
+    }
+  std::vector<int> units = largestRemainder(counts, c.left);
+  for (size_t k = 0; k < counts.size(); ++k)
+    rejected = rejected || (edgeOf[k] < 0 && units[k] >= 1);
+  if (!rejected)
+    return;
+  // A `next` line's share is at least 1%: an explicit edge rounded to 0 keeps 1%, taken
+  // from the largest share.
+  for (size_t k = 0; k < counts.size(); ++k)
+    if (edgeOf[k] >= 0 && !p.transitions[edgeOf[k]].implicit && units[k] == 0) {
+      ++units[k];
+      --*std::max_element(units.begin(), units.end());
+    }
+  const std::string n = fmt::format("(n={})", c.left);
+  for (size_t k = 0; k < counts.size(); ++k) {
+    const double observed = static_cast<double>(counts[k]) / static_cast<double>(c.left);
+    if (edgeOf[k] >= 0) {
+      const EdgeConformance& edge = r.edges[edgeOf[k]];
+      if (p.transitions[edgeOf[k]].implicit || std::fabs(units[k] - edge.stated * 100) < 1e-9)
+        continue;
+      lines.push_back(fmt::format(
+          "stage {}: next {} {}%;  // stated {}, observed {} {}, {}{}{}", p.states[s].name,
+          p.states[edge.to].name, units[k], percentAsWritten(edge.stated * 100), percent(observed),
+          n, edge.flagged ? "adjusted " : "not rejected by itself: ",
+          pValueText(edge.flagged ? edge.adjustedP : edge.pValue),
+          counts[k] * 100 < c.left ? "; 1% is the least a share can be" : ""));
+    } else if (units[k] >= 1) {
+      const UnexpectedTransition& u = r.unexpected[-1 - edgeOf[k]];
+      lines.push_back(fmt::format(
+          "stage {}: next {} {}%;  // not in the process ({}), observed {} {}", p.states[s].name,
+          p.states[u.to].name, units[k], kindName(u.kind).str(), percent(observed), n));
+    }
+  }
+}
+
+/// The `time` edit of stage `s`: Kaplan-Meier P10 to P90 typical median, in the unit the
+/// author wrote, when the median is outside the stated range beyond chance, or the stage
+/// states no time; none while a quantile is not reached.
+void suggestTime(const State& state, const StageConformance& c, std::vector<std::string>& lines) {
+  if (state.hasTime ? !c.timeFlagged : c.left == 0)
+    return;
+  if (std::isnan(c.kmP10) || std::isnan(c.kmMedian) || std::isnan(c.kmP90))
+    return;
+  const auto [unit, per] = writtenUnit(state);
+  const std::string low = unitAmount(c.kmP10 / per), high = unitAmount(c.kmP90 / per);
+  std::string typical = unitAmount(c.kmMedian / per);
+  const double lowV = std::stod(low), highV = std::stod(high);
+  typical = fmt::format("{:g}", std::clamp(std::stod(typical), lowV, highV));
+  const std::string stated =
+      state.hasTime
+          ? "stated " + (state.timeWritten.empty()
+                             ? fmt::format("{:g} to {:g} days", state.time.min, state.time.max)
+                             : state.timeWritten)
+          : std::string("no time stated");
+  const std::string observed =
+      fmt::format("Kaplan-Meier P10 {}, median {}, P90 {} (n={}, {} still open){}",
+                  formatDecimal(c.kmP10 / per), formatDecimal(c.kmMedian / per),
+                  withUnit(formatDecimal(c.kmP90 / per), unit), c.visits, c.open,
+                  state.hasTime ? ", adjusted " + pValueText(c.timeAdjustedP) : std::string());
+  if (lowV == highV)
+    lines.push_back(fmt::format("stage {}: time {};  // {}, {}", state.name, withUnit(low, unit),
+                                stated, observed));
+  else
+    lines.push_back(fmt::format("stage {}: time {} to {} typical {};  // {}, {}", state.name, low,
+                                withUnit(high, unit), withUnit(typical, unit), stated, observed));
+}
+
+} // namespace
 
 std::vector<std::string> suggest(const Process& p, const ConformResult& r,
                                  const SuggestOptions& options) {
@@ -291,46 +511,8 @@ std::vector<std::string> suggest(const Process& p, const ConformResult& r,
     // the stage was entered and left, not which role held it up or turned it down.
     if (state.isOutcome() || state.isSignoff() || c.left < options.minSample)
       continue;
-    const std::string n = fmt::format("(n={})", c.left);
-    for (size_t e = 0; e < r.edges.size() && e < p.transitions.size(); ++e) {
-      const EdgeConformance& edge = r.edges[e];
-      if (edge.from != s || !edge.outside || p.transitions[e].implicit)
-        continue;
-      const double proposed = std::round(edge.observed * 100);
-      if (proposed == std::round(edge.stated * 100))
-        continue;
-      lines.push_back(fmt::format("stage {}: next {} {}%;  // stated {}, observed {} {}",
-                                  state.name, p.states[edge.to].name, proposed,
-                                  percentAsWritten(edge.stated * 100), percent(edge.observed), n));
-    }
-    for (const UnexpectedTransition& u : r.unexpected) {
-      if (!u.from || *u.from != s)
-        continue;
-      const double rate = static_cast<double>(u.count) / static_cast<double>(c.left);
-      const double proposed = std::round(rate * 100);
-      if (proposed < 1)
-        continue;
-      lines.push_back(fmt::format(
-          "stage {}: next {} {}%;  // not in the process ({}), observed {} {}", state.name,
-          p.states[u.to].name, proposed, kindName(u.kind).str(), percent(rate), n));
-    }
-    if (std::isnan(c.median) || (state.hasTime && !c.timeOutside))
-      continue;
-    const double low = std::max(0.0, std::round(c.p10));
-    const double high = std::max(low, std::round(c.p90));
-    const double typical = std::clamp(std::round(c.median), low, high);
-    const std::string stated =
-        state.hasTime ? fmt::format("stated {} to {} days", state.time.min, state.time.max)
-                      : std::string("no time stated");
-    const std::string observed = fmt::format(
-        "observed P10 {:.1f}, median {:.1f}, P90 {:.1f} days {}", c.p10, c.median, c.p90, n);
-    auto days = [](double d) { return fmt::format(d == 1 ? "{} day" : "{} days", d); };
-    if (low == high)
-      lines.push_back(
-          fmt::format("stage {}: time {};  // {}, {}", state.name, days(low), stated, observed));
-    else
-      lines.push_back(fmt::format("stage {}: time {} to {} typical {};  // {}, {}", state.name, low,
-                                  days(high), days(typical), stated, observed));
+    suggestShares(p, r, s, lines);
+    suggestTime(state, c, lines);
   }
   return lines;
 }

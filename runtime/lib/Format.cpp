@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 
 namespace salesc::rt {
 namespace {
@@ -13,29 +14,72 @@ bool underADay(double days) {
   return days > 0 && days < 1;
 }
 
-/// `v` as a person rounds it by hand: the value to 12 significant digits (a product such as
-/// 0.9 x 0.7 x 0.95 is 59.85%, held as 59.8499999...), halves rounded away from zero. Pass
-/// the result to a fixed-point format of at most 6 decimals.
-double roundable(double v) {
+/// `v` to 12 significant digits: a product such as 0.9 x 0.7 x 0.95 is 59.85%, held as
+/// 59.8499999...
+double twelveDigits(double v) {
   if (!std::isfinite(v) || v == 0)
     return v;
-  double n = std::strtod(fmt::format("{:.12g}", v).c_str(), nullptr);
+  return std::strtod(fmt::format("{:.12g}", v).c_str(), nullptr);
+}
+
+/// `v` as a person rounds it by hand: twelveDigits(v), halves rounded away from zero. Pass
+/// the result to a fixed-point format of at most 6 decimals.
+double roundable(double v) {
+  double n = twelveDigits(v);
+  if (!std::isfinite(n) || n == 0)
+    return n;
   return n + std::copysign(std::fabs(n) * 1e-12, n);
+}
+
+/// Fixed-point text without trailing zeros after the point: "60", "12.5".
+std::string fixedTrimmed(double v, int decimals) {
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0')
+      s.pop_back();
+    if (s.back() == '.')
+      s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+
+/// The most decimals a percentage gets to stay off 0, 100 and the figure it is set beside.
+constexpr int MaxPercentDecimals = 6;
+
+/// `v` percent with `decimals` decimals, more while the text would say a figure `v` is not:
+/// 0, 100 or -100, or `beside` (already twelveDigits); at MaxPercentDecimals, the text
+/// becomes a bound ("<100%", ">0%").
+std::string percentText(double v, int decimals, std::optional<double> beside) {
+  if (!std::isfinite(v))
+    return fmt::format("{}%", v);
+  const double exact = twelveDigits(v);
+  const double rounded = roundable(v);
+  for (;; ++decimals) {
+    std::string s = fixedTrimmed(rounded, decimals);
+    const double shown = std::strtod(s.c_str(), nullptr);
+    const bool misleading =
+        shown != exact && (shown == 0 || std::fabs(shown) == 100 || (beside && shown == *beside));
+    if (!misleading)
+      return s + "%";
+    if (decimals >= MaxPercentDecimals)
+      return (exact < shown ? "<" : ">") + s + "%";
+  }
+}
+
+/// The decimals percent() starts from: one from 10% up (and for 0), else two.
+int percentDecimals(double p) {
+  const double v = roundable(p * 100);
+  return v == 0 || std::fabs(v) >= 10 ? 1 : 2;
 }
 
 } // namespace
 
 std::string percent(double p) {
-  double v = roundable(p * 100);
-  int decimals = v == 0 || std::fabs(v) >= 10 ? 1 : 2;
-  std::string s = fmt::format("{:.{}f}", v, decimals);
-  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
-    bool dot = s.back() == '.';
-    s.pop_back();
-    if (dot)
-      break;
-  }
-  return s + "%";
+  return percentText(p * 100, percentDecimals(p), std::nullopt);
+}
+
+std::string percentBeside(double p, double other) {
+  return percentText(p * 100, percentDecimals(p), twelveDigits(other * 100));
 }
 
 std::string percentAsWritten(double value) {
@@ -45,14 +89,7 @@ std::string percentAsWritten(double value) {
 std::string formatDecimal(double v) {
   if (!std::isfinite(v))
     return "";
-  std::string s = fmt::format("{:.2f}", roundable(v));
-  while (s.back() == '0')
-    s.pop_back();
-  if (s.back() == '.')
-    s.pop_back();
-  if (s == "-0")
-    s = "0";
-  return s;
+  return fixedTrimmed(roundable(v), 2);
 }
 
 std::string days(double d) {

@@ -28,6 +28,31 @@ TEST(FormatTest, ProductsOfWrittenSharesRoundAsWorkedByHand) {
   EXPECT_EQ(formatDecimal(30.00499), "30");
 }
 
+// A figure near 100% or 0% keeps the digits that tell it from them: the decimals grow
+// until the text is not "100%" (or "0%"), and past six decimals it becomes a bound.
+TEST(FormatTest, PercentNeverRoundsOntoZeroOrAHundred) {
+  EXPECT_EQ(percent(0.9997), "99.97%");        // 1 decimal: 100.0; 2: 99.97
+  EXPECT_EQ(percent(0.99995), "99.995%");      // 2 decimals: 100.00; 3: 99.995
+  EXPECT_EQ(percent(0.9996), "99.96%");        // not 100.0: 99.96 rounds to 100.0 at one decimal
+  EXPECT_EQ(percent(0.999), "99.9%");          // one decimal is enough
+  EXPECT_EQ(percent(0.00004), "0.004%");       // 0.00 at two decimals
+  EXPECT_EQ(percent(0.0000000004), ">0%");     // 4e-8 %: 0.000000 at six decimals
+  EXPECT_EQ(percent(1 - 1e-10), "<100%");      // 99.99999999%
+  EXPECT_EQ(percent(1.0000001), "100.00001%"); // an ROI just past 100%
+  EXPECT_EQ(percent(-0.00001), "-0.001%");
+  EXPECT_EQ(percent(1), "100%");
+  EXPECT_EQ(percent(1 - 1e-16), "100%"); // a double's last bit is not a figure
+}
+
+// A value set beside a target it misses never prints as the target.
+TEST(FormatTest, PercentBesideATargetItMissesDiffers) {
+  EXPECT_EQ(percentBeside(0.9996, 0.9997), "99.96%");
+  EXPECT_EQ(percentBeside(0.05649, 0.0565), "5.649%"); // percent(): 5.65%
+  EXPECT_EQ(percentBeside(0.0565, 0.0565), "5.65%");   // equal: as percent() says it
+  EXPECT_EQ(percentBeside(0.0565, 0.05), "5.65%");
+  EXPECT_EQ(percentBeside(0.0565 - 1e-12, 0.0565), "<5.65%");
+}
+
 TEST(FormatTest, DecimalKeepsAtMostTwoPlaces) {
   EXPECT_EQ(formatDecimal(25.667), "25.67");
   EXPECT_EQ(formatDecimal(10.5), "10.5");

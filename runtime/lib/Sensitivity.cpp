@@ -100,6 +100,7 @@ std::vector<EdgeSensitivity> chainSensitivity(const Process& p, const Analysis& 
     const double visits = a.expectedVisits[edge.from]; // N(s, from)
     EdgeSensitivity e;
     e.transition = t;
+    e.shareStep = delta;
     const double back = p.states[edge.to].isOutcome() ? 0.0 : visitsBack[t];
     e.winRateGain = p.states[edge.to].isOutcome()
                         ? delta * visits // a won outcome
@@ -223,15 +224,23 @@ std::vector<EdgeSensitivity> sensitivity(const Process& p, const Analysis& a) {
     return chainSensitivity(p, a);
   std::vector<EdgeSensitivity> parent;
   for (uint32_t t = 0; t < p.transitions.size(); ++t)
-    if (p.states[p.transitions[t].to].kind != StateKind::Lost)
-      parent.push_back(EdgeSensitivity{t, 0, std::nullopt});
-  std::vector<EdgeSensitivity> out =
-      blend(p, a, parent, chainSensitivity,
-            [&](const Process& q, const EdgeSensitivity& x, const EdgeSensitivity& e) {
-              const Transition& mine = q.transitions[x.transition];
-              const Transition& theirs = p.transitions[e.transition];
-              return mine.from == theirs.from && mine.to == theirs.to;
-            });
+    if (p.states[p.transitions[t].to].kind != StateKind::Lost) {
+      EdgeSensitivity e;
+      e.transition = t;
+      parent.push_back(e);
+    }
+  auto same = [&](const Process& q, const EdgeSensitivity& x, const EdgeSensitivity& e) {
+    const Transition& mine = q.transitions[x.transition];
+    const Transition& theirs = p.transitions[e.transition];
+    return mine.from == theirs.from && mine.to == theirs.to;
+  };
+  std::vector<EdgeSensitivity> out = blend(p, a, parent, chainSensitivity, same);
+  // The step is each segment's: the smallest one any segment moved is said.
+  for (size_t g = 0; g < p.segments.size(); ++g)
+    for (const EdgeSensitivity& x : chainSensitivity(p.segments[g].process, a.segments[g].analysis))
+      for (EdgeSensitivity& e : out)
+        if (same(p.segments[g].process, x, e))
+          e.shareStep = std::min(e.shareStep, x.shareStep);
   std::stable_sort(out.begin(), out.end(), [](const EdgeSensitivity& x, const EdgeSensitivity& y) {
     return x.winRateGain > y.winRateGain;
   });

@@ -55,6 +55,18 @@ TEST(SensitivityTest, StagesThatLoseNoOneHaveNoLever) {
   EXPECT_FALSE(s[0].valuePerLeadGain) << "no value stated";
 }
 
+TEST(SensitivityTest, AStageLosingLessThanAPointMovesAllItLosesAndSaysSo) {
+  // a -99.6%-> b -50%-> won: a loses 0.4%, which is all that can move onto a -> b:
+  // 1.0 * 0.5 - 0.996 * 0.5 = 0.002. b moves a full point: 0.996 * 0.01 = 0.00996.
+  Process p = chain({0.996, 0.5});
+  std::vector<EdgeSensitivity> s = sensitivity(p, analyzed(p));
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_CLOSE(s[0].shareStep, 0.01);
+  EXPECT_CLOSE(s[0].winRateGain, 0.00996);
+  EXPECT_CLOSE(s[1].shareStep, 0.004);
+  EXPECT_CLOSE(s[1].winRateGain, 0.002);
+}
+
 /// Each gain of sensitivity(p) against solving the changed chain again; every stage
 /// with a lever loses at least 1% to `lost`, its only lost outcome, and p.value is 100.
 void expectGainsOfSolvingAgain(const Process& p, uint32_t lost) {

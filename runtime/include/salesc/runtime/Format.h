@@ -15,8 +15,14 @@
 
 namespace salesc::rt {
 
-/// A probability as a percentage with sensible precision: "60%", "12.5%", "5.65%".
+/// A probability as a percentage with sensible precision: "60%", "12.5%", "5.65%". A
+/// figure that is not 0, 100% or -100% never reads as one: it gets more decimals (99.97%
+/// is "99.97%", 0.0004% is "0.0004%"), up to six, then a bound ("<100%", ">0%").
 std::string percent(double probability);
+
+/// percent(probability), with more decimals (the same way) where it would read as
+/// percent(other) though the two differ: a win rate set beside a target it misses.
+std::string percentBeside(double probability, double other);
 
 /// A percentage with the digits its writer gave (up to ten significant ones), so
 /// 99.999 stays "99.999%" where percent() would say "100%". `value` is in percent.

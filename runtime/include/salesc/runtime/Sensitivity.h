@@ -12,7 +12,9 @@ namespace salesc::rt {
 /// What one more percentage point of conversion on one edge is worth.
 struct EdgeSensitivity {
   uint32_t transition = 0; ///< index into Process::transitions
-  double winRateGain = 0;  ///< new win rate from the start minus the current one
+  /// The share moved onto the edge: 0.01, or all the stage loses when that is less.
+  double shareStep = 0.01;
+  double winRateGain = 0; ///< new win rate from the start minus the current one
   /// New value of a lead minus the current one (the same update with the win values,
   /// Analysis::winValue, for the win probabilities: winRateGain x value when every win
   /// takes the process's value); nullopt when values are missing.
