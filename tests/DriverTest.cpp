@@ -1,8 +1,8 @@
 //===- DriverTest.cpp - The command table and the driver, in process ------===//
+#include "driver/Driver.h"
 #include "InProcess.h"
 #include "diag/Diagnostic.h"
 #include "driver/Config.h"
-#include "driver/Driver.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -359,7 +359,8 @@ TEST(Driver, ConfigurationMistakesAreCodedDiagnostics) {
 
 TEST(Driver, SuppressedDiagnosticsAreSuppressedResultsInSarif) {
   testing::RunResult r = runOn({{"a.sales", "knowledge unused \"x\"; // salesc-ignore N008: kept\n"
-                                            "knowledge bare \"y\"; // salesc-ignore N008\n"},
+                                            "knowledge bare \"y\"; // salesc-ignore N008\n" +
+                                                std::string(Process)},
                                 {".git/HEAD", ""}},
                                {"check", "--format=sarif", "a.sales"});
   EXPECT_EQ(r.status, 0) << r.err;
