@@ -6,8 +6,8 @@ _salesc() {
   local cur prev words cword
   _init_completion -n = || return
 
-  local commands="check build emit analyze simulate forecast roi conform fmt lsp help"
-  local shared="-I -Werror -Wno- --color= --error-limit= --stdlib= --help --version"
+  local commands="check build emit analyze simulate forecast roi conform fmt lsp config help"
+  local shared="-I -Werror -Wno- --color= --error-limit= --stdlib= --config= --no-config --help --version"
   if [[ $cword -eq 1 ]]; then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
     return
@@ -24,6 +24,7 @@ _salesc() {
     conform) options="--format= --process= --events= --as-of= --suggest" ;;
     fmt) options="--check --diff --stdin-filename=" ;;
     lsp) options="" ;;
+    config) options="--format=" ;;
     help) COMPREPLY=($(compgen -W "${commands% help}" -- "$cur")); return ;;
   esac
 
@@ -37,7 +38,7 @@ _salesc() {
     --theme=*) COMPREPLY=($(compgen -W "light dark" -- "${cur#*=}")); return ;;
     --color=*) COMPREPLY=($(compgen -W "auto always never" -- "${cur#*=}")); return ;;
     --stdlib=* | --sarif-root=*) COMPREPLY=($(compgen -d -- "${cur#*=}")); return ;;
-    --pipeline=* | --events=* | --stdin-filename=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;
+    --pipeline=* | --events=* | --stdin-filename=* | --config=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;
     -*)
       COMPREPLY=($(compgen -W "$options $shared" -- "$cur"))
       [[ ${COMPREPLY-} == *= ]] && compopt -o nospace

@@ -1,6 +1,6 @@
 # fish completion for salesc (installed in share/fish/vendor_completions.d). The commands
 # and options are those of `salesc help` and `salesc COMMAND --help`.
-set -l commands check build emit analyze simulate forecast roi conform fmt lsp help
+set -l commands check build emit analyze simulate forecast roi conform fmt lsp config help
 complete -c salesc -f
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a check -d 'check files and report problems (the CI linter)'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a build -d 'check, then write flowcharts, playbooks and tables'
@@ -12,8 +12,9 @@ complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a roi -d 'wha
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a conform -d 'real stage histories vs the process'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'lay files out the one canonical way'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'a language server for editors (stdin/stdout)'
+complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a config -d 'the configuration (.salesc.yaml) that applies to a file'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a help -d "the list of commands, or a command's options"
-complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build emit analyze simulate forecast roi conform fmt lsp"
+complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build emit analyze simulate forecast roi conform fmt lsp config"
 
 # Every command reads .sales files (the runtime commands tables.json too).
 complete -c salesc -n "__fish_seen_subcommand_from $commands" -F
@@ -24,6 +25,9 @@ complete -c salesc -n "__fish_seen_subcommand_from $commands" -o Wno- -d 'turn a
 complete -c salesc -n "__fish_seen_subcommand_from $commands" -l color -x -a 'auto always never' -d 'colour the text report'
 complete -c salesc -n "__fish_seen_subcommand_from $commands" -l error-limit -x -d 'stop the text report after N errors'
 complete -c salesc -n "__fish_seen_subcommand_from $commands" -l stdlib -x -a '(__fish_complete_directories)' -d 'where the standard library is'
+complete -c salesc -n "__fish_seen_subcommand_from $commands" -l config -r -d 'the configuration file for every file'
+complete -c salesc -n "__fish_seen_subcommand_from $commands" -l no-config -d 'read no configuration file'
+complete -c salesc -n "__fish_seen_subcommand_from config" -l format -x -a 'text json' -d 'how to print it'
 
 complete -c salesc -n "__fish_seen_subcommand_from check" -l format -x -a 'text json sarif github junit' -d 'how to report problems'
 complete -c salesc -n "__fish_seen_subcommand_from check" -l emit -x -a 'tokens ast model' -d 'also print one phase'

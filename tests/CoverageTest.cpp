@@ -32,6 +32,11 @@ llvm::ArrayRef<CoveredElsewhere> coveredElsewhere() {
       {"D004", "tests/DriverTest.cpp", "TEST(Driver, FolderProblemsAreCodedDiagnostics)"},
       {"D005", "tests/DriverTest.cpp",
        "TEST(Driver, TwoProcessesBuiltUnderOneNameAreACodedDiagnostic)"},
+      {"K001", "tests/DriverTest.cpp", "TEST(Driver, ConfigurationMistakesAreCodedDiagnostics)"},
+      {"K002", "tests/DriverTest.cpp", "TEST(Driver, ConfigurationMistakesAreCodedDiagnostics)"},
+      {"K003", "tests/DriverTest.cpp", "TEST(Driver, ConfigurationMistakesAreCodedDiagnostics)"},
+      {"K004", "tests/DriverTest.cpp", "TEST(Driver, ConfigurationMistakesAreCodedDiagnostics)"},
+      {"K005", "tests/DriverTest.cpp", "TEST(Driver, ConfigurationMistakesAreCodedDiagnostics)"},
   };
   return list;
 }

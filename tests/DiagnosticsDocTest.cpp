@@ -90,6 +90,8 @@ TEST_P(DiagnosticsDoc, ExamplePrintsWhatThePageSays) {
   auto fs = memoryFileSystem();
   if (!e.file.empty())
     fs->addFile(fileName(e), 0, llvm::MemoryBuffer::getMemBufferCopy(saved(e.file)));
+  if (!e.config.empty()) // beside it, in the working folder
+    fs->addFile(".salesc.yaml", 0, llvm::MemoryBuffer::getMemBufferCopy(e.config));
   for (const DocCommand& c : e.commands) {
     RunResult r = runInProcess(c.args, fs);
     EXPECT_EQ(c.output, asATerminalShows(r.out + r.err))

@@ -1,6 +1,8 @@
 //===- DriverTest.cpp - The command table and the driver, in process ------===//
 #include "driver/Driver.h"
+#include "InProcess.h"
 #include "diag/Diagnostic.h"
+#include "driver/Config.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -314,6 +316,87 @@ TEST(Driver, ChecksStandardInput) {
                                 "-",      Stdlib};
   EXPECT_EQ(runMain(args, ctx), 1);
   EXPECT_NE(os.str().find("\"file\":\"p/x.sales\",\"line\":2"), std::string::npos) << out;
+}
+
+} // namespace
+} // namespace salesc::driver
+
+namespace salesc::driver {
+namespace {
+
+/// Runs `salesc ARGS` on `files` (path, text) in memory.
+testing::RunResult runOn(std::vector<std::pair<std::string, std::string>> files,
+                         std::vector<std::string> args) {
+  auto fs = testing::memoryFileSystem();
+  for (const auto& [path, text] : files)
+    fs->addFile(path, 0, llvm::MemoryBuffer::getMemBufferCopy(text));
+  return testing::runInProcess(args, fs);
+}
+
+const char* Process = "process p {\n  stage a { next won 40%; }\n  won won;\n  lost lost;\n}\n";
+
+TEST(Driver, ConfigurationMistakesAreCodedDiagnostics) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"diagnostics:\n  N008: off\n F006: error\n", "[K001]"},
+      {"diagnostic:\n  N008: off\n", "[K002]"},
+      {"max-warnings: ten\n", "[K003]"},
+      {"diagnostics:\n  N999: off\n", "[K004]"},
+      {"diagnostics:\n  syntax-error: off\n", "[K004]"},
+      {"extends: missing.yaml\n", "[K005]"},
+  };
+  for (const auto& [config, code] : cases) {
+    testing::RunResult r = runOn({{"repo/.salesc.yaml", config}, {"repo/a.sales", Process}},
+                                 {"check", "repo/a.sales"});
+    EXPECT_EQ(r.status, 2) << config;
+    EXPECT_NE(r.err.find(code), std::string::npos) << config << r.err;
+    EXPECT_NE(r.err.find("repo/.salesc.yaml:"), std::string::npos) << r.err;
+  }
+  testing::RunResult missing =
+      runOn({{"repo/a.sales", Process}}, {"check", "--config=nope.yaml", "repo/a.sales"});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("that --config names [K005]"), std::string::npos) << missing.err;
+}
+
+TEST(Driver, SuppressedDiagnosticsAreSuppressedResultsInSarif) {
+  testing::RunResult r = runOn({{"a.sales", "knowledge unused \"x\"; // salesc-ignore N008: kept\n"
+                                            "knowledge bare \"y\"; // salesc-ignore N008\n" +
+                                                std::string(Process)},
+                                {".git/HEAD", ""}},
+                               {"check", "--format=sarif", "a.sales"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  llvm::Expected<llvm::json::Value> log = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(log)) << llvm::toString(log.takeError());
+  const llvm::json::Array* results =
+      (*log->getAsObject()->getArray("runs"))[0].getAsObject()->getArray("results");
+  ASSERT_TRUE(results);
+  std::vector<std::string> seen;
+  for (const llvm::json::Value& v : *results) {
+    const llvm::json::Object& result = *v.getAsObject();
+    std::string entry = result.getString("ruleId")->str();
+    if (const llvm::json::Array* s = result.getArray("suppressions")) {
+      const llvm::json::Object& first = *(*s)[0].getAsObject();
+      entry += " " + first.getString("kind")->str();
+      if (auto why = first.getString("justification"))
+        entry += " '" + why->str() + "'";
+    }
+    seen.push_back(entry);
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"N008 inSource 'kept'", "N008 inSource", "U001"}));
+}
+
+TEST(Driver, GlobsMatchAsDocumented) {
+  EXPECT_TRUE(globMatches("legacy/**", "legacy/a.sales"));
+  EXPECT_TRUE(globMatches("legacy/**", "legacy/deep/a.sales"));
+  EXPECT_FALSE(globMatches("legacy/**", "new/legacy.sales"));
+  EXPECT_TRUE(globMatches("legacy/*.sales", "legacy/a.sales"));
+  EXPECT_FALSE(globMatches("legacy/*.sales", "legacy/deep/a.sales"));
+  EXPECT_TRUE(globMatches("**/draft.sales", "draft.sales"));
+  EXPECT_TRUE(globMatches("**/draft.sales", "a/b/draft.sales"));
+  EXPECT_TRUE(globMatches("*_draft.sales", "a/b/web_draft.sales"));
+  EXPECT_TRUE(globMatches("./p[0-9].sales", "p7.sales"));
+  EXPECT_FALSE(globMatches("p[!0-9].sales", "p7.sales"));
+  EXPECT_TRUE(globMatches("a/?.sales", "a/x.sales"));
+  EXPECT_FALSE(globMatches("a/?.sales", "a/xy.sales"));
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Expectations.h"
+#include "driver/Suppressions.h"
 
 #include "diag/Location.h"
 #include "frontend/Compilation.h"
@@ -80,7 +81,11 @@ std::vector<Expectation> actualFor(const std::string& path, std::vector<std::str
   sema::LoadOptions load;
   load.stdlibDir = SALESC_SOURCE_DIR "/stdlib";
   frontend::Session session(load, {});
-  session.compileFile(path);
+  frontend::Unit unit = session.compileFile(path);
+  std::vector<unsigned> buffers; // `// salesc-ignore` comments apply, as in salesc check
+  for (const ast::Module* m : unit.modules)
+    buffers.push_back(m->bufferId);
+  driver::applySuppressions(session.diags(), session.sourceMgr(), buffers);
   std::vector<Expectation> out;
   const llvm::SourceMgr& sm = session.sourceMgr();
   for (const diag::Diagnostic& d : session.diags().sorted()) {

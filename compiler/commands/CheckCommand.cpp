@@ -207,11 +207,16 @@ std::string fixUsageError() {
   return "";
 }
 
+/// --max-warnings, else the configuration's max-warnings, else -1.
+int maxWarnings(const FrontEnd& fe) {
+  return MaxWarnings >= 0 ? MaxWarnings : fe.config.maxWarnings ? int(*fe.config.maxWarnings) : -1;
+}
+
 /// The exit status of a check: exitStatus, and 1 past --max-warnings.
 int checkStatus(const FrontEnd& fe, bool* tooManyWarnings = nullptr) {
   const diag::DiagnosticEngine& diags = fe.session->diags();
   unsigned warnings = Quiet ? 0 : diags.warningCount();
-  bool tooMany = MaxWarnings >= 0 && warnings > unsigned(MaxWarnings);
+  bool tooMany = maxWarnings(fe) >= 0 && warnings > unsigned(maxWarnings(fe));
   if (tooManyWarnings)
     *tooManyWarnings = tooMany;
   int status = exitStatus(fe);
@@ -226,8 +231,9 @@ int report(CommandContext& ctx, FrontEnd& fe) {
   if (OutputFormat == Format::Text) {
     reportText(ctx, fe);
     if (tooManyWarnings)
-      error(ctx) << diags.warningCount() << " warnings, more than --max-warnings=" << MaxWarnings
-                 << " allows\n";
+      error(ctx) << diags.warningCount() << " warnings, more than "
+                 << (MaxWarnings >= 0 ? "--max-warnings=" : "the configuration's max-warnings: ")
+                 << maxWarnings(fe) << " allows\n";
     return status;
   }
 
@@ -240,8 +246,8 @@ int report(CommandContext& ctx, FrontEnd& fe) {
   case Format::Json:
     diag::renderJson(ctx.out, sm, sorted, diags.errorCount(), diags.warningCount());
     break;
-  case Format::Sarif:
-    diag::renderSarif(ctx.out, sm, sorted, run);
+  case Format::Sarif: // with the suppressed diagnostics, shown as such
+    diag::renderSarif(ctx.out, sm, diags.sorted(/*withSuppressed=*/true), run);
     break;
   case Format::Github:
     diag::renderGithub(ctx.out, sm, sorted, run.bases);

@@ -15,6 +15,14 @@ int runLsp(CommandContext& ctx) {
     error(ctx) << p.message << '\n';
   if (!problems.empty())
     return 2;
+  // Each document's .salesc.yaml gives its warnings their level (read once: restart the
+  // server after editing one; its mistakes are for `salesc check` to report).
+  llvm::SourceMgr configSources;
+  diag::DiagnosticEngine configMistakes(configSources, {});
+  ConfigSet configs(*ctx.fs, configSources, configMistakes, configChoice());
+  warnings.levelFor = [&](diag::DiagKind kind, llvm::StringRef file) {
+    return configs.levelFor(kind, file);
+  };
   std::ios::sync_with_stdio(false);
   return lsp::serve(std::cin, ctx.out, ctx.err, loadOptions(ctx), std::move(warnings));
 }

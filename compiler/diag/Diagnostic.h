@@ -75,6 +75,9 @@ struct Diagnostic {
   /// processes it applies to, and the base whose block holds the place (empty otherwise).
   std::vector<std::string> processes;
   std::string inheritedFrom;
+  /// Set when a `// salesc-ignore` comment suppresses it: the comment's reason (maybe
+  /// empty). Only SARIF shows suppressed diagnostics (with this as the justification).
+  std::optional<std::string> suppression;
 };
 
 } // namespace salesc::diag

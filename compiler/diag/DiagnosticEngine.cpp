@@ -122,7 +122,12 @@ DiagBuilder DiagnosticEngine::add(DiagKind kind, llvm::SMRange range, std::strin
   if (severity == Severity::Warning) {
     if (options_.disabled.count(info.name))
       return DiagBuilder(nullptr);
-    if (options_.warningsAsErrors)
+    std::optional<Level> level;
+    if (options_.levelFor)
+      level = options_.levelFor(kind, file.empty() ? bufferName(range) : file);
+    if (level == Level::Off)
+      return DiagBuilder(nullptr);
+    if (level == Level::Error || options_.warningsAsErrors)
       severity = Severity::Error;
     else if (options_.errorsOnly)
       return DiagBuilder(nullptr);
@@ -138,7 +143,31 @@ DiagBuilder DiagnosticEngine::add(DiagKind kind, llvm::SMRange range, std::strin
   return DiagBuilder(diags_.back().get());
 }
 
-std::vector<Diagnostic> DiagnosticEngine::sorted() const {
+std::string DiagnosticEngine::bufferName(llvm::SMRange range) const {
+  if (range.Start.isValid())
+    if (unsigned id = sm_.FindBufferContainingLoc(range.Start))
+      return sm_.getMemoryBuffer(id)->getBufferIdentifier().str();
+  return "";
+}
+
+std::string DiagnosticEngine::fileOf(const Diagnostic& d) const {
+  return d.file.empty() ? bufferName(d.range) : d.file;
+}
+
+void DiagnosticEngine::suppress(
+    const std::function<std::optional<std::string>(const Diagnostic&)>& reason) {
+  for (const auto& d : diags_) {
+    if (d->suppression)
+      continue;
+    d->suppression = reason(*d);
+    if (!d->suppression)
+      continue;
+    --(d->severity == Severity::Error ? errors_ : warnings_);
+    ++suppressed_;
+  }
+}
+
+std::vector<Diagnostic> DiagnosticEngine::sorted(bool withSuppressed) const {
   // By file name, then by place in the file: within one buffer, byte order is line
   // and column order, so nothing needs resolving (resolving every diagnostic is
   // quadratic on a long line full of mistakes).
@@ -149,13 +178,9 @@ std::vector<Diagnostic> DiagnosticEngine::sorted() const {
   };
   std::vector<Keyed> keyed;
   keyed.reserve(diags_.size());
-  for (const auto& d : diags_) {
-    std::string file = d->file;
-    if (file.empty() && d->range.Start.isValid())
-      if (unsigned id = sm_.FindBufferContainingLoc(d->range.Start))
-        file = sm_.getMemoryBuffer(id)->getBufferIdentifier().str();
-    keyed.push_back({std::move(file), d->range.Start.getPointer(), d.get()});
-  }
+  for (const auto& d : diags_)
+    if (withSuppressed || !d->suppression)
+      keyed.push_back({fileOf(*d), d->range.Start.getPointer(), d.get()});
   std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     if (a.file != b.file)
       return a.file < b.file;

@@ -8,17 +8,25 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
 namespace salesc::diag {
 
-/// What the user asked for on the command line about warnings.
+/// What a configuration file (.salesc.yaml) makes of a kind of warning.
+enum class Level { Off, Warning, Error };
+
+/// What the user asked for about warnings, on the command line and in configuration files.
 struct DiagOptions {
   bool warningsAsErrors = false;
   llvm::StringSet<> disabled; ///< warning names turned off by -Wno-NAME or -Wno-CODE
   bool errorsOnly = false;    ///< check --quiet: warnings are neither reported nor counted
+  /// The level the configuration of `file` gives a warning of `kind`, if it gives one.
+  /// -Wno-NAME wins over it; -Werror and --quiet apply to what it leaves a warning.
+  std::function<std::optional<Level>(DiagKind kind, llvm::StringRef file)> levelFor;
 };
 
 class DiagnosticEngine;
@@ -67,8 +75,16 @@ public:
   /// counting warnings made errors by -Werror (read through ErrorTrap).
   unsigned errorReports() const { return errorReports_; }
 
-  /// Diagnostics sorted by file, line, column (then code), notes in report order.
-  std::vector<Diagnostic> sorted() const;
+  /// Diagnostics sorted by file, line, column (then code), notes in report order; the
+  /// suppressed ones too when asked (for SARIF, which shows them as suppressed).
+  std::vector<Diagnostic> sorted(bool withSuppressed = false) const;
+
+  /// Marks suppressed every diagnostic for which `reason` gives a reason: it is no longer
+  /// counted, nor in sorted(), but in suppressedCount() and sorted(true).
+  void suppress(const std::function<std::optional<std::string>(const Diagnostic&)>& reason);
+  unsigned suppressedCount() const { return suppressed_; }
+  /// The file a diagnostic is about: its `file`, else the buffer its place is in.
+  std::string fileOf(const Diagnostic& d) const;
 
   const llvm::SourceMgr& sourceMgr() const { return sm_; }
 
@@ -78,6 +94,8 @@ private:
   /// A report inside an InheritedScope at a place in a base's block: said once per
   /// place for every process that inherits it ("in processes 'a' and 'b' (from 'base')").
   DiagBuilder addInherited(DiagKind kind, llvm::SMRange range, std::string message);
+  /// The name of the buffer `range` starts in, or "".
+  std::string bufferName(llvm::SMRange range) const;
 
   const llvm::SourceMgr& sm_;
   DiagOptions options_;
@@ -92,6 +110,7 @@ private:
   unsigned errors_ = 0;
   unsigned warnings_ = 0;
   unsigned errorReports_ = 0;
+  unsigned suppressed_ = 0;
 };
 
 /// While a process is checked: its reports at places in a base's block become

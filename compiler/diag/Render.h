@@ -20,8 +20,10 @@ inline llvm::StringRef applicabilityName(Applicability a) {
 void renderText(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,
                 bool color);
 
-/// The closing summary line: "2 errors and 1 warning generated." (nothing when none).
-void renderSummary(llvm::raw_ostream& os, unsigned errors, unsigned warnings, bool color);
+/// The closing summary line: "2 errors and 1 warning generated." (nothing when none),
+/// with "(3 suppressed)" when `// salesc-ignore` comments suppressed some.
+void renderSummary(llvm::raw_ostream& os, unsigned errors, unsigned warnings, bool color,
+                   unsigned suppressed = 0);
 
 /// One JSON document: {"version":1,"diagnostics":[...],"errors":N,"warnings":N}.
 void renderJson(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef<Diagnostic> diags,

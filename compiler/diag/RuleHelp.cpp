@@ -91,6 +91,10 @@ llvm::StringMap<RuleHelp> parseRuleHelp(llvm::StringRef docs, llvm::StringRef do
     std::tie(line, docs) = docs.split('\n');
     if (line.startswith("```"))
       inFence = !inFence;
+    if (!inFence && line.startswith("# ")) { // a group's heading ends the section before it
+      finish();
+      continue;
+    }
     if (!inFence && line.startswith("## ")) {
       finish();
       llvm::StringRef heading = line.drop_front(3);

@@ -232,6 +232,14 @@ void SarifWriter::result(const Diagnostic& d) {
       });
     j_.attribute("ruleId", kindInfo(d.kind).code);
     j_.attribute("ruleIndex", static_cast<unsigned>(d.kind));
+    if (d.suppression) // GitHub shows it as dismissed in the source, with the reason
+      j_.attributeArray("suppressions", [&] {
+        j_.object([&] {
+          if (!d.suppression->empty())
+            j_.attribute("justification", *d.suppression);
+          j_.attribute("kind", "inSource");
+        });
+      });
   });
 }
 

@@ -190,8 +190,9 @@ void renderText(llvm::raw_ostream& os, const llvm::SourceMgr& sm, llvm::ArrayRef
   }
 }
 
-void renderSummary(llvm::raw_ostream& os, unsigned errors, unsigned warnings, bool color) {
-  if (!errors && !warnings)
+void renderSummary(llvm::raw_ostream& os, unsigned errors, unsigned warnings, bool color,
+                   unsigned suppressed) {
+  if (!errors && !warnings && !suppressed)
     return;
   auto plural = [](unsigned n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -200,9 +201,14 @@ void renderSummary(llvm::raw_ostream& os, unsigned errors, unsigned warnings, bo
     os << plural(errors, "error") << " and " << plural(warnings, "warning");
   else if (errors)
     os << plural(errors, "error");
-  else
+  else if (warnings)
     os << plural(warnings, "warning");
-  os << " generated.\n";
+  else
+    os << "no error or warning";
+  os << " generated";
+  if (suppressed)
+    os << " (" << suppressed << " suppressed)";
+  os << ".\n";
 }
 
 } // namespace salesc::diag

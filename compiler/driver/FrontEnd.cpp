@@ -1,5 +1,6 @@
 //===- FrontEnd.cpp - The options every command shares, and the front end run with them ===//
 #include "FrontEnd.h"
+#include "Suppressions.h"
 
 #include "diag/Render.h"
 
@@ -174,6 +175,43 @@ sema::LoadOptions loadOptions(CommandContext& ctx) {
   return load;
 }
 
+namespace {
+
+/// The name a checked file is known by: "-" is the standard input.
+std::string shownName(llvm::StringRef file, const FrontEndOptions& options) {
+  if (file != "-")
+    return file.str();
+  return options.stdinName.empty() ? "<stdin>" : options.stdinName;
+}
+
+/// Reads the configuration of every file (reporting its mistakes) and adds what it says
+/// for the whole run to the session: the command line's -I folders are searched first,
+/// and --stdlib wins over `stdlib:`.
+void configure(FrontEnd& fe, const std::vector<std::string>& files,
+               const FrontEndOptions& options) {
+  std::vector<std::string> names;
+  for (const std::string& f : files)
+    names.push_back(shownName(f, options));
+  fe.config = fe.configs->forRun(names);
+  sema::LoadOptions& load = fe.session->loadOptions();
+  for (const std::string& dir : fe.config.include)
+    if (!llvm::is_contained(load.includeDirs, dir))
+      load.includeDirs.push_back(dir);
+  if (StdlibDir.empty() && !fe.config.stdlib.empty())
+    load.stdlibDir = fe.stdlibDir = fe.config.stdlib;
+}
+
+/// The buffers of the .sales files of the run, where suppression comments are read.
+std::vector<unsigned> salesBuffers(const FrontEnd& fe) {
+  std::vector<unsigned> out;
+  for (const frontend::Unit& u : fe.units)
+    for (const ast::Module* m : u.modules)
+      out.push_back(m->bufferId);
+  return out;
+}
+
+} // namespace
+
 FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
                      const FrontEndOptions& options) {
   std::vector<CommandLineProblem> problems;
@@ -186,16 +224,29 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
   sema::LoadOptions load = loadOptions(ctx);
   FrontEnd fe;
   fe.stdlibDir = load.stdlibDir;
+  // The configuration files are read into the session's sources, once it exists.
+  auto configs = std::make_shared<ConfigSet*>(nullptr);
+  diagOptions.levelFor = [configs](diag::DiagKind kind, llvm::StringRef file) {
+    return *configs ? (*configs)->levelFor(kind, file) : std::nullopt;
+  };
   fe.session = std::make_unique<frontend::Session>(std::move(load), std::move(diagOptions));
+  fe.configs = std::make_unique<ConfigSet>(*ctx.fs, fe.session->sourceMgr(), fe.session->diags(),
+                                           configChoice());
+  *configs = fe.configs.get();
   // After an option error nothing is read: the options would not be what was meant.
   std::vector<std::string> files =
       problems.empty() ? expandInputs(*ctx.fs, inputs, problems) : std::vector<std::string>{};
   for (const CommandLineProblem& p : problems)
     fe.session->diags().reportFile(p.kind, p.file, p.message);
   fe.unusable = !problems.empty();
+  configure(fe, files, options);
+  if (fe.configs->hasErrors()) { // nor after a mistake in a configuration file
+    fe.unusable = true;
+    files.clear();
+  }
   for (const std::string& file : files) {
     if (file == "-") { // standard input, under the name --stdin-filename gives
-      std::string name = options.stdinName.empty() ? "<stdin>" : options.stdinName;
+      std::string name = shownName(file, options);
       llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> text = ctx.readStdin();
       if (text) {
         fe.stdinUnit = int(fe.units.size());
@@ -213,6 +264,9 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
       fe.unusable = true;
   }
   fe.session->checkProject(fe.units); // once every file is checked: C003, unused declarations
+  applySuppressions(fe.session->diags(), fe.session->sourceMgr(), salesBuffers(fe));
+  if (fe.configs->hasErrors()) // a configuration only an imported file has
+    fe.unusable = true;
   return fe;
 }
 
@@ -238,7 +292,8 @@ void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags) 
   if (shown < sorted.size())
     ctx.err << "salesc: stopped after " << ErrorLimit
             << " errors; use --error-limit=0 to see them all\n";
-  diag::renderSummary(ctx.err, diags.errorCount(), diags.warningCount(), color);
+  diag::renderSummary(ctx.err, diags.errorCount(), diags.warningCount(), color,
+                      diags.suppressedCount());
 }
 
 int reportText(CommandContext& ctx, FrontEnd& fe) {

@@ -3,6 +3,7 @@
 #define SALESC_DRIVER_FRONTEND_H
 
 #include "Command.h"
+#include "Config.h"
 
 #include "frontend/Compilation.h"
 #include "salesc/runtime/Markov.h"
@@ -24,6 +25,10 @@ struct FrontEnd {
   std::string stdlibDir;
   /// The place in `units` of the file read from the standard input (`-`), or -1.
   int stdinUnit = -1;
+  /// The configuration files of the run (Config.h), and what they say for the run as a
+  /// whole (max-warnings, baseline).
+  std::unique_ptr<ConfigSet> configs;
+  EffectiveConfig config;
 };
 
 /// Compiles `inputs`. Problems with the command line itself (a bad -W option, no file,

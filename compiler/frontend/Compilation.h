@@ -46,6 +46,11 @@ public:
 
   diag::DiagnosticEngine& diags() { return diags_; }
   const llvm::SourceMgr& sourceMgr() const { return sm_; }
+  /// For texts read beside the .sales files whose mistakes are diagnostics too
+  /// (configuration files).
+  llvm::SourceMgr& sourceMgr() { return sm_; }
+  /// Where files are looked for: a configuration file adds to it before any is read.
+  sema::LoadOptions& loadOptions() { return loader_.options(); }
 
 private:
   Unit compile(std::string path, const ast::Module* root);

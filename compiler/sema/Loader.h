@@ -39,6 +39,9 @@ public:
   Loader(llvm::SourceMgr& sm, diag::DiagnosticEngine& diags, LoadOptions options)
       : sm_(sm), diags_(diags), options_(std::move(options)) {}
 
+  /// Where files are looked for; changed only before the first file is read.
+  LoadOptions& options() { return options_; }
+
   /// Reads a file named on the command line. Null (and a FileUnreadable diagnostic)
   /// when it cannot be read.
   const ast::Module* loadRoot(llvm::StringRef path);

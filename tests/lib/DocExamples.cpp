@@ -39,12 +39,13 @@ std::vector<DocExample> docExamples(llvm::StringRef markdown) {
   llvm::SmallVector<llvm::StringRef, 0> lines;
   markdown.split(lines, '\n');
   std::vector<DocExample> examples;
-  std::string section, file;
+  std::string section, file, config;
   for (size_t i = 0; i < lines.size(); ++i) {
     llvm::StringRef line = lines[i];
     if (line.startswith("## ")) {
       section = line.drop_front(3).str();
       file.clear();
+      config.clear();
       continue;
     }
     if (!line.startswith("```"))
@@ -53,13 +54,15 @@ std::vector<DocExample> docExamples(llvm::StringRef markdown) {
     while (end < lines.size() && !lines[end].startswith("```"))
       ++end;
     llvm::ArrayRef<llvm::StringRef> block(lines.begin() + i + 1, lines.begin() + end);
-    if (line == "```sales") {
-      file.clear();
+    if (line == "```sales" || line == "```yaml") {
+      std::string& text = line == "```sales" ? file : config;
+      text.clear();
       for (llvm::StringRef l : block)
-        file += l.str() + "\n";
+        text += l.str() + "\n";
     } else if (std::vector<DocCommand> commands = commandsOf(block); !commands.empty()) {
-      examples.push_back({section, unsigned(i + 2), file, std::move(commands)});
+      examples.push_back({section, unsigned(i + 2), file, config, std::move(commands)});
       file.clear();
+      config.clear();
     }
     i = end;
   }

@@ -65,6 +65,23 @@ SALES
 # Curly quotes: one fix of two replacements (safe), beside a spelling guess (unsafe).
 printf 'knowledge pricing \xe2\x80\x9cPrice\xe2\x80\x9d;\nprocess p {\n  value 5 usd;\n  stage a { learn pricng; time 2 hrs; next won 40%%; }\n  won won;\n  lost lost;\n}\n' > fixable.sales
 cp fixable.sales fixed.sales
+# Suppression comments: results suppressed in the source, with a reason and without one.
+cat > suppressed.sales <<'SALES'
+knowledge unused "Never used"; // salesc-ignore N008: kept for the spring campaign
+process p {
+  stage a { next won 40%; }
+  stage island { next won 10%; } // salesc-ignore unreachable-stage
+  won won;
+  lost lost;
+}
+SALES
+# Outside processes/ (the folder log stays as it was): a configuration that makes a warning
+# an error, and one with a mistake, reported at its line.
+mkdir -p ../configured ../bad
+printf 'diagnostics:\n  F006: error\n' > ../configured/.salesc.yaml
+cp warnings.sales ../configured/
+printf 'diagnostics:\n  N999: off\ncolour: always\n' > ../bad/.salesc.yaml
+cp clean.sales ../bad/
 # File names that need percent-encoding.
 for name in 'hash#x.sales' 'what?.sales' 'a space.sales' 'caf'$'\xc3\xa9''.sales' \
             'br[a]ce{s}.sales' 'pipe|caret^.sales' 'per%cent.sales'; do
@@ -96,6 +113,9 @@ check emit-and-sarif --emit=ast clean.sales
 check fixable fixable.sales
 check fixed --fix fixed.sales # the problems that remain once the safe fixes are written
 check unsafe-alone --unsafe-fixes clean.sales
+check suppressed suppressed.sales
+check configured ../configured/warnings.sales
+check config-mistake ../bad/clean.sales
 
 failed=0
 inputs=()
