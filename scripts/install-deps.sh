@@ -56,24 +56,27 @@ install_debian() {
   echo "install-deps: installed ${missing[*]}"
 }
 
-# The npm packages of tests/js, exactly as its package-lock.json pins them, whenever the lock
-# file is newer than what was installed (npm writes node_modules/.package-lock.json).
+# The npm packages of a folder (tests/js: the test-only tools; third_party/vega: the chart
+# library the build embeds in salesc for salesc report), exactly as its package-lock.json pins
+# them, whenever the lock file is newer than what was installed (npm writes
+# node_modules/.package-lock.json).
 install_npm() {
   local js
-  js="$(cd "$(dirname "$0")/../tests/js" && pwd)"
+  js="$(cd "$(dirname "$0")/../$1" && pwd)"
   if [ -f "$js/node_modules/.package-lock.json" ] &&
     [ "$js/node_modules/.package-lock.json" -nt "$js/package-lock.json" ]; then
     return 0
   fi
   if [ "${SALESC_NO_INSTALL:-0}" = 1 ]; then
-    echo "install-deps: tests/js/node_modules is missing or older than its lock file" >&2
+    echo "install-deps: $1/node_modules is missing or older than its lock file" >&2
     exit 1
   fi
-  echo "install-deps: npm ci in tests/js"
+  echo "install-deps: npm ci in $1"
   (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
 if [ ${#missing[@]} -gt 0 ]; then
   install_debian
 fi
-install_npm
+install_npm tests/js
+install_npm third_party/vega

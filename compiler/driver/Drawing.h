@@ -10,7 +10,7 @@
 
 namespace salesc::driver {
 
-/// The drawing options of `emit` and `build`: --layout-seconds, with the layout's
+/// The drawing options of `emit`, `build` and `report`: --layout-seconds, with the layout's
 /// warnings printed as "salesc: warning: ..." lines. Null, after saying why, when
 /// the value is out of range.
 std::optional<emit::DrawOptions> drawOptions(CommandContext& ctx);
