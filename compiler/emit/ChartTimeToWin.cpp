@@ -53,7 +53,7 @@ std::optional<llvm::json::Object> timeToWinChart(const rt::AnalyzedProcess& ap,
   for (size_t b = 0; b < count; ++b)
     rows.push_back(llvm::json::Object{{"from", rounded(first + b * width, 6)},
                                       {"to", rounded(first + (b + 1) * width, 6)},
-                                      {"wins", bins[b]}});
+                                      {"wins", static_cast<int64_t>(bins[b])}});
   llvm::json::Array marks;
   for (auto [name, value] : {std::pair{"P10", s.p10}, {"P50", s.p50}, {"P90", s.p90}})
     marks.push_back(llvm::json::Object{{"at", name},

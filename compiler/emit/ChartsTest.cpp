@@ -9,29 +9,10 @@
 namespace salesc::emit {
 namespace {
 
-using testing::stage;
-using testing::state;
+using testing::analyzed;
 
-/// a (fixed 2 days) -50%-> b (fixed 3 days) -40%-> won; the remainders lost. Of 1,000
-/// leads 500 reach b and 200 win; every win takes exactly 5 days; a takes 2 of the 3.5
-/// expected days (57.1%), b 0.5 x 3 = 1.5 (42.9%).
 rt::Process tiny() {
-  rt::Process p;
-  p.name = "tiny";
-  p.currency = "EUR";
-  p.value = 1000;
-  p.states.push_back(stage("a", "First call", {2, 2, 2}));
-  p.states.push_back(stage("b_stage", "", {3, 3, 3}));
-  p.states.push_back(state("won", rt::StateKind::Won));
-  p.states.push_back(state("lost", rt::StateKind::Lost));
-  p.transitions = {{0, 1, 0.5, false}, {0, 3, 0.5, true}, {1, 2, 0.4, false}, {1, 3, 0.6, true}};
-  return p;
-}
-
-rt::AnalyzedProcess analyzed(const rt::Process& p) {
-  llvm::Expected<rt::Analysis> a = rt::analyze(p);
-  EXPECT_TRUE(bool(a)) << llvm::toString(a.takeError());
-  return rt::AnalyzedProcess{&p, std::move(*a), {}};
+  return testing::tinyProcess();
 }
 
 const llvm::json::Array& rows(const llvm::json::Object& spec) {

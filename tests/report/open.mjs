@@ -6,9 +6,9 @@
 // --theme=dark for the first), then every page of it (index.html and one per process) is
 // opened from the disk. A page fails on a console error or an uncaught exception, on any request
 // that is not a file of the report folder (every other request is blocked and counted) or that
-// fails, when a chart has no drawn marks in its SVG, or when hovering a stage of the flowchart
-// shows no tooltip with its figures. A screenshot of each whole page goes to
-// DIR/<example>-<page>.png for review.
+// fails, when a chart has no drawn marks in its SVG, when hovering a stage of the flowchart
+// shows no tooltip with its figures, or when clicking it does not lead to its section. A
+// screenshot of each whole page goes to DIR/<example>-<page>.png for review.
 //
 // Before the reports, a page that tries to load from the network must be caught, so the test
 // is known to fail when it should.
@@ -149,7 +149,14 @@ try {
           tooltip = (await tip.innerText()).replace(/\s+/g, ' ');
           if (!/wins from here/.test(tooltip)) pageProblems.push(`the tooltip lacks the stage's figures: "${tooltip}"`);
         }
+        // A click jumps to the stage's section of the playbook.
+        await node.click();
+        const hash = await page.evaluate(() => location.hash);
+        if (!/^#stage-/.test(hash) || (await page.locator(`section.stage${hash}`).count()) !== 1) {
+          pageProblems.push(`clicking a stage leads to "${hash}", not to its section`);
+        }
         await page.mouse.move(0, 0);
+        await page.evaluate(() => window.scrollTo(0, 0));
       }
     }
     const png = path.join(out, `${example}-${path.basename(file, '.html')}.png`);
