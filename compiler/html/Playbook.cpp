@@ -116,7 +116,7 @@ std::string playbook(const rt::AnalyzedProcess& ap) {
              " of the deals).</p>\n<table>\n<tr><th>Role</th><th class=\"num\">Approves</th>"
              "<th>Answers in</th></tr>\n";
       for (const rt::Signoff& r : s.signoffs)
-        out += "<tr><td>" + text(emit::words(r.role)) + "</td><td class=\"num\">" +
+        out += "<tr><td>" + roleName(p, r.role) + "</td><td class=\"num\">" +
                text(rt::percent(r.share)) + "</td><td>" + text(rt::formatTime(r.time)) +
                "</td></tr>\n";
       out += "</table>\n";

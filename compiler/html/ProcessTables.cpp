@@ -50,13 +50,6 @@ std::string items(const std::vector<rt::Item>& xs) {
   return joined(names, "");
 }
 
-std::string roleName(const rt::Process& p, const std::string& role) {
-  for (const rt::Role& r : p.roles)
-    if (r.name == role && !r.description.empty())
-      return text(r.description);
-  return text(emit::words(role));
-}
-
 } // namespace
 
 std::vector<uint32_t> stageOrder(const rt::Process& p) {
@@ -67,6 +60,13 @@ std::vector<uint32_t> stageOrder(const rt::Process& p) {
     if (!p.states[i].isOutcome() && i != p.start)
       order.push_back(i);
   return order;
+}
+
+std::string roleName(const rt::Process& p, const std::string& role) {
+  for (const rt::Role& r : p.roles)
+    if (r.name == role && !r.description.empty())
+      return text(r.description);
+  return text(emit::words(role));
 }
 
 std::string stageLink(const rt::State& s) {

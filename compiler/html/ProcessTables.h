@@ -33,6 +33,8 @@ std::vector<uint32_t> stageOrder(const rt::Process& p);
 
 /// A stage as tables name it: its name as words, linked to its section of the playbook.
 std::string stageLink(const rt::State& s);
+/// A role of the buying committee as tables name it: its description, or its name as words.
+std::string roleName(const rt::Process& p, const std::string& role);
 /// An item as tables name it: its description, or its name as words without one.
 std::string itemName(const rt::Item& i);
 

@@ -10,10 +10,10 @@
 // shows no tooltip with its figures, or when clicking it does not lead to its section. A
 // screenshot of each whole page goes to DIR/<example>-<page>.png for review.
 //
-// Before the reports, a page that tries to load from the network must be caught, so the test
-// is known to fail when it should.
+// Before the reports, a page that tries to load from the network and a chart that draws
+// nothing must be caught, so the test is known to fail when it should.
 import { createRequire } from 'node:module';
-import { mkdirSync, readdirSync, existsSync, writeFileSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, existsSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -120,6 +120,23 @@ try {
     unlinkSync(guard);
     if (problems.splice(0).some((p) => p.includes('report-request-guard.invalid'))) console.log('ok   negative case: a request to the network is blocked and counted');
     else { console.error('FAIL negative case: a request of the page was not seen'); missed++; }
+  }
+
+  // The negative case: a chart that draws nothing (a copy of a process page whose first spec
+  // has no data) must be caught.
+  negatives++;
+  {
+    const first = pages.find((p) => !p.file.endsWith('index.html'));
+    current = first.dir;
+    const broken = path.join(first.dir, 'broken.html');
+    writeFileSync(broken, readFileSync(first.file, 'utf8').replace(/(<script type="application\/json" data-chart="[^"]+">)[^<]*/, '$1{"mark":"bar","data":{"values":[]}}'));
+    await page.goto(pathToFileURL(broken).href);
+    await page.waitForFunction(chartsDrawn, null, { timeout: 15000 }).catch(() => {});
+    const { problems: found } = await page.evaluate(chartProblems);
+    unlinkSync(broken);
+    problems.splice(0);
+    if (found.some((p) => /has no drawn marks/.test(p))) console.log(`ok   negative case: a chart that draws nothing is caught: ${found[0]}`);
+    else { console.error('FAIL negative case: a chart without marks was not caught'); missed++; }
   }
 
   for (const { example, dir, file } of pages) {
