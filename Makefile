@@ -60,6 +60,10 @@ demo: build
 	@echo "The flowchart is $(BUILD)/demo/quickstart/direct_consulting.svg (and .png),"
 	@echo "the playbook $(BUILD)/demo/quickstart/direct_consulting.md,"
 	@echo "the runtime tables $(BUILD)/demo/quickstart/tables.json."
+	@echo
+	@echo "== salesc report examples/quickstart.sales -o $(BUILD)/demo/report"
+	@$(SALESC) report examples/quickstart.sales -o $(BUILD)/demo/report --quiet
+	@echo "The report for the client is $(BUILD)/demo/report/index.html (open it in a browser)."
 
 # One after the other, so that `make -j` does not run two builds at once.
 test:

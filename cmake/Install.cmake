@@ -17,8 +17,8 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/stdlib/ DESTINATION ${CMAKE_INSTALL_DATA
 # Man pages, one per command, made from the built salesc's help (scripts/make-manpages.sh).
 set(SALESC_MAN_DIR ${PROJECT_BINARY_DIR}/man)
 set(SALESC_MAN_PAGES)
-foreach(page salesc salesc-check salesc-build salesc-emit salesc-analyze salesc-simulate
-        salesc-forecast salesc-roi salesc-conform salesc-fmt salesc-lsp salesc-config)
+foreach(page salesc salesc-check salesc-build salesc-report salesc-emit salesc-analyze
+        salesc-simulate salesc-forecast salesc-roi salesc-conform salesc-fmt salesc-lsp salesc-config)
   list(APPEND SALESC_MAN_PAGES ${SALESC_MAN_DIR}/${page}.1.gz)
 endforeach()
 add_custom_command(

@@ -6,7 +6,7 @@ _salesc() {
   local cur prev words cword
   _init_completion -n = || return
 
-  local commands="check build emit analyze simulate forecast roi conform fmt lsp config help"
+  local commands="check build report emit analyze simulate forecast roi conform fmt lsp config help"
   local shared="-I -Werror -Wno- --color= --error-limit= --stdlib= --config= --no-config --help --version"
   if [[ $cword -eq 1 ]]; then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -16,7 +16,8 @@ _salesc() {
   case $command in
     check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff" ;;
     build) options="-o --png --quiet --layout-seconds= --theme= --identifiers" ;;
-    emit) options="--to= --process= -o --layout-seconds= --theme= --identifiers" ;;
+    report) options="-o --theme= --quiet --layout-seconds=" ;;
+    emit) options="--to= --chart= --process= -o --layout-seconds= --theme= --identifiers" ;;
     analyze) options="--format= --process=" ;;
     simulate) options="--format= --process= --prospects= --seed= --threads=" ;;
     forecast) options="--format= --process= --pipeline= --as-of= --horizon= --seed=" ;;
@@ -34,7 +35,8 @@ _salesc() {
       [[ $command == check ]] && formats="text json sarif github junit"
       COMPREPLY=($(compgen -W "$formats" -- "${cur#*=}")); return ;;
     --emit=*) COMPREPLY=($(compgen -W "tokens ast model" -- "${cur#*=}")); return ;;
-    --to=*) COMPREPLY=($(compgen -W "dot svg png tables csv markdown mermaid bpmn" -- "${cur#*=}")); return ;;
+    --to=*) COMPREPLY=($(compgen -W "dot svg png tables csv markdown mermaid bpmn vega-lite" -- "${cur#*=}")); return ;;
+    --chart=*) COMPREPLY=($(compgen -W "funnel time-share time-to-win conversion-gain" -- "${cur#*=}")); return ;;
     --theme=*) COMPREPLY=($(compgen -W "light dark" -- "${cur#*=}")); return ;;
     --color=*) COMPREPLY=($(compgen -W "auto always never" -- "${cur#*=}")); return ;;
     --stdlib=* | --sarif-root=*) COMPREPLY=($(compgen -d -- "${cur#*=}")); return ;;

@@ -1,9 +1,10 @@
 # fish completion for salesc (installed in share/fish/vendor_completions.d). The commands
 # and options are those of `salesc help` and `salesc COMMAND --help`.
-set -l commands check build emit analyze simulate forecast roi conform fmt lsp config help
+set -l commands check build report emit analyze simulate forecast roi conform fmt lsp config help
 complete -c salesc -f
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a check -d 'check files and report problems (the CI linter)'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a build -d 'check, then write flowcharts, playbooks and tables'
+complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a report -d 'an HTML report with charts, for the client'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a emit -d 'check, then write one artifact'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a analyze -d 'win probabilities, times, bottlenecks, sensitivity'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a simulate -d 'Monte Carlo through the process'
@@ -14,7 +15,7 @@ complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'lay
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'a language server for editors (stdin/stdout)'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a config -d 'the configuration (.salesc.yaml) that applies to a file'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a help -d "the list of commands, or a command's options"
-complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build emit analyze simulate forecast roi conform fmt lsp config"
+complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build report emit analyze simulate forecast roi conform fmt lsp config"
 
 # Every command reads .sales files (the runtime commands tables.json too).
 complete -c salesc -n "__fish_seen_subcommand_from $commands" -F
@@ -42,10 +43,14 @@ complete -c salesc -n "__fish_seen_subcommand_from check" -l diff -d 'print the 
 complete -c salesc -n "__fish_seen_subcommand_from build" -s o -x -a '(__fish_complete_directories)' -d 'the folder to write'
 complete -c salesc -n "__fish_seen_subcommand_from build" -l png -d 'also write PNG'
 complete -c salesc -n "__fish_seen_subcommand_from build" -l quiet -d 'do not list the files written'
-complete -c salesc -n "__fish_seen_subcommand_from build emit" -l layout-seconds -x -d 'the layout budget'
+complete -c salesc -n "__fish_seen_subcommand_from report" -s o -x -a '(__fish_complete_directories)' -d 'the folder to write the report into'
+complete -c salesc -n "__fish_seen_subcommand_from report" -l theme -x -a 'light dark' -d 'the colours of the pages and the flowchart'
+complete -c salesc -n "__fish_seen_subcommand_from report" -l quiet -d 'do not list the files written'
+complete -c salesc -n "__fish_seen_subcommand_from build report emit" -l layout-seconds -x -d 'the layout budget'
 complete -c salesc -n "__fish_seen_subcommand_from build emit" -l theme -x -a 'light dark' -d 'the flowchart colours'
 complete -c salesc -n "__fish_seen_subcommand_from build emit" -l identifiers -d 'names rather than descriptions in the flowchart'
-complete -c salesc -n "__fish_seen_subcommand_from emit" -l to -x -a 'dot svg png tables csv markdown mermaid bpmn' -d 'what to write'
+complete -c salesc -n "__fish_seen_subcommand_from emit" -l to -x -a 'dot svg png tables csv markdown mermaid bpmn vega-lite' -d 'what to write'
+complete -c salesc -n "__fish_seen_subcommand_from emit" -l chart -x -a 'funnel time-share time-to-win conversion-gain' -d 'with --to=vega-lite, the chart'
 complete -c salesc -n "__fish_seen_subcommand_from emit" -s o -r -d 'the file to write (-: stdout)'
 complete -c salesc -n "__fish_seen_subcommand_from emit analyze simulate forecast roi conform" -l process -x -d 'the process'
 complete -c salesc -n "__fish_seen_subcommand_from analyze simulate forecast roi conform" -l format -x -a 'text json' -d 'how to print the report'

@@ -2,7 +2,13 @@
 # one source of truth read at build time (docs/diagnostics.md for the SARIF rules' help).
 #   cmake -DIN=docs/diagnostics.md -DOUT=DiagnosticsDocs.inc -P scripts/embed-text.cmake
 # OUT holds one expression: the text as a string literal (UTF-8, byte for byte).
+# With -DDROP_SOURCE_MAP=ON (the minified JavaScript of salesc report), the
+# "//# sourceMappingURL=" line is left out: the map is not shipped, and a page must not ask
+# for a file that is not there.
 file(READ "${IN}" text)
+if(DROP_SOURCE_MAP)
+  string(REGEX REPLACE "\n//# sourceMappingURL=[^\n]*" "" text "${text}")
+endif()
 set(delim "salesc_embedded")
 string(FIND "${text}" ")${delim}\"" clash)
 if(NOT clash EQUAL -1)

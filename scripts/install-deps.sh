@@ -62,7 +62,8 @@ install_debian() {
 }
 
 # The npm packages of a folder (tests/js: the test-only tools; editors/vscode: the VS Code
-# extension's client library, vsce and its test tools), exactly as its package-lock.json pins
+# extension's client library, vsce and its test tools; third_party/vega: the chart library
+# the build embeds in salesc for salesc report), exactly as its package-lock.json pins
 # them, whenever the lock file is newer than what was installed (npm writes
 # node_modules/.package-lock.json).
 install_npm() {
@@ -85,3 +86,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 install_npm tests/js
 install_npm editors/vscode
+install_npm third_party/vega

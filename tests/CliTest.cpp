@@ -26,6 +26,7 @@ namespace {
 
 using salesc::testing::CliFixture;
 using salesc::testing::RunResult;
+using salesc::testing::slurp;
 
 using Cli = CliFixture;
 
@@ -325,11 +326,6 @@ TEST_F(Cli, FindsTheStandardLibraryBesideItself) {
   llvm::sys::path::append(lib, "lib");
   RunResult found = run({"check", "-I", std::string(lib), file});
   EXPECT_EQ(found.status, 0) << found.err;
-}
-
-std::string slurp(const std::string& path) {
-  auto b = llvm::MemoryBuffer::getFile(path, false, false);
-  return b ? (*b)->getBuffer().str() : std::string("<missing>");
 }
 
 TEST_F(Cli, BuildWritesEveryArtifactOfEveryProcess) {

@@ -3,6 +3,7 @@
 #include "driver/FrontEnd.h"
 #include "output/OutputFile.h"
 
+#include "emit/Charts.h"
 #include "emit/Emitters.h"
 
 namespace salesc::driver {
@@ -31,6 +32,17 @@ struct emitterValues {
   }
 };
 
+/// An index into the chart table, like EmitterIndex.
+enum class ChartIndex : unsigned {};
+
+/// --chart's values: the chart table.
+struct chartValues {
+  template <class Opt> void apply(Opt& o) const {
+    for (unsigned i = 0; i < emit::charts().size(); ++i)
+      o.getParser().addLiteralOption(emit::charts()[i].name, ChartIndex(i), emit::charts()[i].help);
+  }
+};
+
 cl::list<std::string> Inputs(cl::Positional, cl::sub(subEmit()), cl::ZeroOrMore,
                              cl::desc("<file.sales>"));
 cl::opt<EmitterIndex> To("to", cl::sub(subEmit()), cl::cat(category()), cl::Required,
@@ -39,6 +51,9 @@ cl::opt<std::string> ProcessName("process", cl::init(""), cl::sub(subEmit()), cl
                                  cl::value_desc("name"),
                                  cl::desc("The process to write (default: every process; "
                                           "markdown, mermaid and bpmn need one)"));
+cl::opt<ChartIndex> ChartName("chart", cl::sub(subEmit()), cl::cat(category()),
+                              cl::desc("With --to=vega-lite: the chart of salesc report to write"),
+                              chartValues());
 cl::opt<std::string> Output("o", cl::init(""), cl::sub(subEmit()), cl::cat(category()),
                             cl::value_desc("file"),
                             cl::desc("Write to this file instead of stdout ('-': stdout; for "
@@ -98,6 +113,13 @@ int runEmit(CommandContext& ctx) {
   std::optional<emit::DrawOptions> drawing = drawOptions(ctx);
   if (!drawing)
     return 2;
+  const bool vegaLite = emit::emitters()[static_cast<unsigned>(To.getValue())].name == "vega-lite";
+  if (vegaLite != (ChartName.getNumOccurrences() > 0)) {
+    error(ctx) << (vegaLite ? "--to=vega-lite needs --chart=NAME (see salesc emit --help)"
+                            : "--chart is for --to=vega-lite only")
+               << '\n';
+    return 2;
+  }
   FrontEnd fe = runFrontEnd(ctx, Inputs);
   if (int status = reportText(ctx, fe); status != 0)
     return status;
@@ -113,6 +135,8 @@ int runEmit(CommandContext& ctx) {
     options.drawing = *drawing;
     const std::vector<rt::Campaign> campaigns = rootCampaigns(fe);
     options.campaigns = campaigns;
+    if (vegaLite)
+      options.chart = emit::charts()[static_cast<unsigned>(ChartName.getValue())].name;
     return writeParts(ctx, emitter.write(*chosen, options)) ? 0 : 2;
   } catch (std::exception& e) {
     error(ctx) << e.what() << '\n';

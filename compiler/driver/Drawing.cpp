@@ -14,7 +14,7 @@ constexpr double MaxLayoutSeconds = 3600;
 
 cl::opt<double> LayoutSeconds(
     "layout-seconds", cl::init(emit::DrawOptions().seconds), cl::sub(subEmit()),
-    cl::sub(subBuild()), cl::value_desc("seconds"),
+    cl::sub(subBuild()), cl::sub(subReport()), cl::value_desc("seconds"),
     cl::desc("How long Graphviz may lay out one flowchart or BPMN diagram before a simpler "
              "drawing is made, with a warning (default 5)"));
 

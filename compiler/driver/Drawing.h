@@ -10,9 +10,9 @@
 
 namespace salesc::driver {
 
-/// The drawing options of `emit` and `build`: --theme, --identifiers and --layout-seconds, with the
-/// layout's warnings printed as "salesc: warning: ..." lines. Null, after saying why, when the
-/// value is out of range.
+/// The drawing options of `emit`, `build` and `report`: --layout-seconds, and on `emit` and
+/// `build` --theme and --identifiers, with the layout's warnings printed as "salesc: warning:
+/// ..." lines. Null, after saying why, when the value is out of range.
 std::optional<emit::DrawOptions> drawOptions(CommandContext& ctx);
 
 } // namespace salesc::driver

@@ -108,6 +108,22 @@ inline rt::Process committeeProcess() {
   return p;
 }
 
+/// a ("First call", fixed 2 days) -50%-> b_stage (fixed 3 days) -40%-> won, the remainders
+/// lost; a won deal is worth 1,000 EUR. Of 1,000 leads 500 reach b_stage and 200 win, each
+/// after exactly 5 days; a takes 2 of the 3.5 expected days, b_stage 0.5 x 3 = 1.5.
+inline rt::Process tinyProcess() {
+  rt::Process p;
+  p.name = "tiny";
+  p.currency = "EUR";
+  p.value = 1000;
+  p.states.push_back(stage("a", "First call", {2, 2, 2}));
+  p.states.push_back(stage("b_stage", "", {3, 3, 3}));
+  p.states.push_back(state("won", rt::StateKind::Won));
+  p.states.push_back(state("lost", rt::StateKind::Lost));
+  p.transitions = {{0, 1, 0.5, false}, {0, 3, 0.5, true}, {1, 2, 0.4, false}, {1, 3, 0.6, true}};
+  return p;
+}
+
 inline rt::AnalyzedProcess analyzed(const rt::Process& p) {
   llvm::Expected<rt::Analysis> a = rt::analyze(p);
   if (!a) {

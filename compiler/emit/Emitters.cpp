@@ -1,7 +1,10 @@
 //===- Emitters.cpp - The table of every artifact salesc writes -----------===//
 #include "Emitters.h"
 
+#include "Charts.h"
 #include "Emit.h"
+
+#include <stdexcept>
 
 namespace salesc::emit {
 
@@ -38,6 +41,19 @@ std::vector<Part> bpmn(Processes ps, const EmitOptions& o) {
   return one(toBpmn(ps[0], layout(ps[0], o.drawing)));
 }
 
+std::vector<Part> vegaLite(Processes ps, const EmitOptions& o) {
+  const Chart* chart = findChart(o.chart);
+  if (!chart)
+    throw std::invalid_argument("--to=vega-lite needs --chart=NAME (see salesc emit --help)");
+  llvm::Expected<std::optional<llvm::json::Object>> spec = drawChart(*chart, ps[0]);
+  if (!spec)
+    throw std::runtime_error(llvm::toString(spec.takeError()));
+  if (!*spec)
+    throw std::runtime_error("process '" + ps[0].process->name + "' has no " + chart->name.str() +
+                             " chart: " + chart->empty.str());
+  return one(chartText(**spec));
+}
+
 } // namespace
 
 llvm::ArrayRef<Emitter> emitters() {
@@ -51,6 +67,8 @@ llvm::ArrayRef<Emitter> emitters() {
       {"markdown", "the playbook (Markdown)", ".md", "", true, true, InBuild::Always, markdown},
       {"mermaid", "a Mermaid flowchart", ".mmd", "", true, true, InBuild::Never, mermaid},
       {"bpmn", "BPMN 2.0 XML with its diagram", ".bpmn", "", true, true, InBuild::Never, bpmn},
+      {"vega-lite", "one chart of salesc report as a Vega-Lite spec (--chart=NAME)", ".vl.json", "",
+       true, false, InBuild::Never, vegaLite},
   };
   return table;
 }

@@ -29,6 +29,8 @@ struct EmitOptions {
   DrawOptions drawing;
   /// The campaigns of the files (tables.json carries those into its processes).
   llvm::ArrayRef<rt::Campaign> campaigns;
+  /// For vega-lite: the chart to write (Charts.h).
+  llvm::StringRef chart;
 };
 
 /// One file of an artifact. Most artifacts are one part with an empty name; the CSV

@@ -330,6 +330,8 @@ SimulationResult merge(const Process& p, const SimulationOptions& options,
   r.winRate = static_cast<double>(r.wins) / total;
   std::tie(r.winRateLow, r.winRateHigh) = wilsonInterval(r.wins, r.prospects);
   r.daysToWin = summarize(winDays);
+  if (options.keepWinDays)
+    r.winDays = std::move(winDays);
 
   Moments all;
   for (const Moments& m : close)

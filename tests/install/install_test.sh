@@ -58,6 +58,10 @@ env -u LD_LIBRARY_PATH "$prefix/bin/salesc" --version | grep -q "^salesc " || fa
 env -u LD_LIBRARY_PATH "$prefix/bin/salesc" check q.sales || fail "check of the quickstart"
 env -u LD_LIBRARY_PATH "$prefix/bin/salesc" emit --to=svg q.sales | grep -q '</svg>' ||
   fail "emit --to=svg"
+# The report carries its chart library, embedded in the binary: no Node.js, no node_modules.
+env -u LD_LIBRARY_PATH "$prefix/bin/salesc" report q.sales -o report --quiet || fail "report"
+grep -q 'href="direct_consulting.html"' report/index.html || fail "report: the index"
+grep -q 'vegaEmbed' report/assets/vega-embed.min.js || fail "report: the chart library"
 env -u LD_LIBRARY_PATH "$prefix/bin/salesc" build q.sales -o out --png --quiet ||
   fail "build --png"
 [ -s out/direct_consulting.png ] || fail "build wrote no PNG"

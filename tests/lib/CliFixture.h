@@ -15,6 +15,12 @@
 
 namespace salesc::testing {
 
+/// The bytes of a file, or "<missing>".
+inline std::string slurp(const std::string& path) {
+  auto b = llvm::MemoryBuffer::getFile(path, false, false);
+  return b ? (*b)->getBuffer().str() : std::string("<missing>");
+}
+
 /// A fresh temporary folder per test, files written into it, and `salesc` run with
 /// stdout and stderr captured. SALESC_BINARY is the binary under test.
 class CliFixture : public ::testing::Test {

@@ -35,6 +35,9 @@ struct SimulationOptions {
   /// Called now and then with the fraction done (0..1), always from the calling
   /// thread, and with 1 at the end. Optional.
   std::function<void(double)> progress;
+  /// Keep the days to win of every winning prospect in SimulationResult::winDays (for a
+  /// histogram: salesc report's time-to-win chart).
+  bool keepWinDays = false;
 };
 
 /// A distribution summarized. Invariant: when count is 0 every figure is NaN;
@@ -79,6 +82,9 @@ struct SimulationResult {
   std::optional<double> revenue;
   /// Per segment, in the order of Process::segments; empty without segments.
   std::vector<SimulatedSegment> segments;
+  /// With SimulationOptions::keepWinDays: the days to win of each prospect that won (as many
+  /// as `wins`), in no particular order; empty otherwise.
+  std::vector<double> winDays;
 };
 
 /// The 95% Wilson score interval for `successes` out of `trials` (trials > 0).

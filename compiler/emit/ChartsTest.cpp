@@ -1,0 +1,129 @@
+//===- ChartsTest.cpp - The report's Vega-Lite specs, worked by hand ------===//
+#include "Charts.h"
+#include "ChartSpec.h"
+#include "EmitTestProcesses.h"
+#include "Emitters.h"
+
+#include <gtest/gtest.h>
+
+namespace salesc::emit {
+namespace {
+
+using testing::analyzed;
+
+rt::Process tiny() {
+  return testing::tinyProcess();
+}
+
+const llvm::json::Array& rows(const llvm::json::Object& spec) {
+  return *spec.getObject("data")->getArray("values");
+}
+
+TEST(Charts, FunnelCountsOfAThousandLeadsAreExact) {
+  rt::Process p = tiny();
+  std::optional<llvm::json::Object> spec = funnelChart(analyzed(p));
+  ASSERT_TRUE(spec);
+  EXPECT_EQ(*spec->getString("$schema"), VegaLiteSchema);
+  const llvm::json::Array& r = rows(*spec);
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(*r[0].getAsObject()->getString("step"), "a");
+  EXPECT_EQ(*r[0].getAsObject()->getInteger("leads"), 1000);
+  EXPECT_EQ(*r[1].getAsObject()->getString("step"), "b stage"); // the name as words
+  EXPECT_EQ(*r[1].getAsObject()->getInteger("leads"), 500);
+  EXPECT_EQ(*r[1].getAsObject()->getString("share"), "50%");
+  EXPECT_EQ(*r[2].getAsObject()->getString("kind"), "won");
+  EXPECT_EQ(*r[2].getAsObject()->getInteger("leads"), 200);
+  EXPECT_EQ(*r[0].getAsObject()->getString("about"), "First call");
+}
+
+TEST(Charts, TimeShareHasTheBottleneckFirst) {
+  rt::Process p = tiny();
+  std::optional<llvm::json::Object> spec = timeShareChart(analyzed(p));
+  ASSERT_TRUE(spec);
+  const llvm::json::Array& r = rows(*spec);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(*r[0].getAsObject()->getString("stage"), "a");
+  EXPECT_EQ(*r[0].getAsObject()->getString("kind"), "bottleneck");
+  EXPECT_NEAR(*r[0].getAsObject()->getNumber("share"), 2 / 3.5, 1e-6);
+  EXPECT_NEAR(*r[1].getAsObject()->getNumber("share"), 1.5 / 3.5, 1e-6);
+  EXPECT_EQ(*r[1].getAsObject()->getString("kind"), "stage");
+}
+
+TEST(Charts, TimeShareIsEmptyWhenNoStageTakesTime) {
+  rt::Process p = tiny();
+  for (rt::State& s : p.states)
+    s.time = {0, 0, 0};
+  EXPECT_FALSE(timeShareChart(analyzed(p)));
+}
+
+TEST(Charts, TimeToWinOfFixedTimesIsOneBarAtItsPercentiles) {
+  rt::Process p = tiny();
+  llvm::Expected<rt::SimulationResult> sim = timeToWinSimulation(p);
+  ASSERT_TRUE(bool(sim));
+  EXPECT_EQ(sim->winDays.size(), sim->wins);
+  std::optional<llvm::json::Object> spec = timeToWinChart(analyzed(p), *sim);
+  ASSERT_TRUE(spec);
+  const llvm::json::Array& r = rows(*spec);
+  ASSERT_EQ(r.size(), 1u); // every win takes 2 + 3 days
+  EXPECT_EQ(*r[0].getAsObject()->getNumber("from"), 5);
+  EXPECT_EQ(*r[0].getAsObject()->getNumber("to"), 6);
+  EXPECT_EQ(uint64_t(*r[0].getAsObject()->getInteger("wins")), sim->wins);
+  const llvm::json::Array& layers = *spec->getArray("layer");
+  ASSERT_EQ(layers.size(), 3u);
+  const llvm::json::Array& rules = *layers[1].getAsObject()->getObject("data")->getArray("values");
+  ASSERT_EQ(rules.size(), 3u);
+  for (const llvm::json::Value& rule : rules)
+    EXPECT_EQ(*rule.getAsObject()->getNumber("days"), 5);
+  EXPECT_EQ(*rules[1].getAsObject()->getString("label"), "P50 5 days");
+}
+
+TEST(Charts, TimeToWinIsEmptyWithoutWins) {
+  rt::Process p = tiny();
+  rt::SimulationResult none;
+  EXPECT_FALSE(timeToWinChart(analyzed(p), none));
+}
+
+TEST(Charts, ConversionGainListsTheEdgesByGain) {
+  rt::Process p = tiny();
+  std::optional<llvm::json::Object> spec = conversionGainChart(analyzed(p));
+  ASSERT_TRUE(spec);
+  const llvm::json::Array& r = rows(*spec);
+  ASSERT_EQ(r.size(), 2u);
+  // One more point a -> b: 0.51 x 0.4 = 0.204, +0.4 pt; b -> won: 0.5 x 0.41 = 0.205, +0.5 pt.
+  EXPECT_EQ(*r[0].getAsObject()->getString("edge"), "b stage \u2192 won");
+  EXPECT_NEAR(*r[0].getAsObject()->getNumber("gain"), 0.5, 1e-9);
+  EXPECT_EQ(*r[0].getAsObject()->getString("value"), "+5 EUR");
+  EXPECT_EQ(*r[1].getAsObject()->getString("edge"), "a \u2192 b stage");
+  EXPECT_NEAR(*r[1].getAsObject()->getNumber("gain"), 0.4, 1e-9);
+}
+
+TEST(Charts, EveryChartIsInTheTableAndWritesValidJson) {
+  rt::Process p = tiny();
+  rt::AnalyzedProcess ap = analyzed(p);
+  for (const Chart& c : charts()) {
+    EXPECT_EQ(findChart(c.name), &c);
+    llvm::Expected<std::optional<llvm::json::Object>> spec = drawChart(c, ap);
+    ASSERT_TRUE(bool(spec)) << c.name.str();
+    ASSERT_TRUE(*spec) << c.name.str();
+    EXPECT_TRUE(bool(llvm::json::parse(chartText(**spec)))) << c.name.str();
+  }
+  EXPECT_EQ(findChart("pie"), nullptr);
+}
+
+TEST(Charts, TheVegaLiteEmitterWritesTheChartAsked) {
+  rt::Process p = tiny();
+  rt::AnalyzedProcess ap = analyzed(p);
+  const Emitter* vl = nullptr;
+  for (const Emitter& e : emitters())
+    if (e.name == "vega-lite")
+      vl = &e;
+  ASSERT_NE(vl, nullptr);
+  EmitOptions o;
+  o.chart = "funnel";
+  std::vector<Part> parts = vl->write(ap, o);
+  ASSERT_EQ(parts.size(), 1u);
+  EXPECT_EQ(parts[0].bytes, chartText(*funnelChart(ap)));
+}
+
+} // namespace
+} // namespace salesc::emit
