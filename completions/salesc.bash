@@ -14,7 +14,7 @@ _salesc() {
   fi
   local command=${words[1]} options=""
   case $command in
-    check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff" ;;
+    check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff --baseline= --write-baseline= --prune-baseline" ;;
     build) options="-o --png --quiet --layout-seconds=" ;;
     emit) options="--to= --process= -o --layout-seconds=" ;;
     analyze) options="--format= --process=" ;;
@@ -36,7 +36,7 @@ _salesc() {
     --to=*) COMPREPLY=($(compgen -W "dot svg png tables csv markdown mermaid bpmn" -- "${cur#*=}")); return ;;
     --color=*) COMPREPLY=($(compgen -W "auto always never" -- "${cur#*=}")); return ;;
     --stdlib=* | --sarif-root=*) COMPREPLY=($(compgen -d -- "${cur#*=}")); return ;;
-    --pipeline=* | --events=* | --stdin-filename=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;
+    --pipeline=* | --events=* | --stdin-filename=* | --baseline=* | --write-baseline=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;
     -*)
       COMPREPLY=($(compgen -W "$options $shared" -- "$cur"))
       [[ ${COMPREPLY-} == *= ]] && compopt -o nospace

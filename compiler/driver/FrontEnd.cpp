@@ -77,7 +77,7 @@ bool leavesFolder(llvm::vfs::FileSystem& fs, llvm::StringRef folder, llvm::Strin
 }
 
 /// Keeps the diagnostics up to the N-th error (warnings before it included).
-size_t cutAtErrorLimit(const std::vector<diag::Diagnostic>& diags) {
+size_t cutAtErrorLimit(llvm::ArrayRef<diag::Diagnostic> diags) {
   if (ErrorLimit == 0)
     return diags.size();
   unsigned errors = 0;
@@ -229,16 +229,20 @@ int exitStatus(const FrontEnd& fe) {
   return fe.session->diags().hasErrors() ? 1 : 0;
 }
 
-void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags) {
-  std::vector<diag::Diagnostic> sorted = diags.sorted();
+void printDiagnostics(CommandContext& ctx, const llvm::SourceMgr& sm,
+                      llvm::ArrayRef<diag::Diagnostic> sorted, unsigned errors, unsigned warnings) {
   size_t shown = cutAtErrorLimit(sorted);
   bool color = useColor(ctx.err);
-  diag::renderText(ctx.err, diags.sourceMgr(),
-                   llvm::ArrayRef<diag::Diagnostic>(sorted.data(), shown), color);
+  diag::renderText(ctx.err, sm, sorted.take_front(shown), color);
   if (shown < sorted.size())
     ctx.err << "salesc: stopped after " << ErrorLimit
             << " errors; use --error-limit=0 to see them all\n";
-  diag::renderSummary(ctx.err, diags.errorCount(), diags.warningCount(), color);
+  diag::renderSummary(ctx.err, errors, warnings, color);
+}
+
+void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags) {
+  printDiagnostics(ctx, diags.sourceMgr(), diags.sorted(), diags.errorCount(),
+                   diags.warningCount());
 }
 
 int reportText(CommandContext& ctx, FrontEnd& fe) {
