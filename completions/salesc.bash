@@ -14,7 +14,7 @@ _salesc() {
   fi
   local command=${words[1]} options=""
   case $command in
-    check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff --baseline= --write-baseline= --prune-baseline" ;;
+    check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff --baseline= --write-baseline= --prune-baseline -j" ;;
     build) options="-o --png --quiet --layout-seconds=" ;;
     emit) options="--to= --process= -o --layout-seconds=" ;;
     analyze) options="--format= --process=" ;;

@@ -38,6 +38,7 @@ complete -c salesc -n "__fish_seen_subcommand_from check" -l diff -d 'print the 
 complete -c salesc -n "__fish_seen_subcommand_from check" -l baseline -r -d 'fail only on problems beyond the baseline'
 complete -c salesc -n "__fish_seen_subcommand_from check" -l write-baseline -r -d 'record the problems found as a baseline'
 complete -c salesc -n "__fish_seen_subcommand_from check" -l prune-baseline -d 'drop the fixed problems from --baseline'
+complete -c salesc -n "__fish_seen_subcommand_from check" -s j -x -d 'files checked at a time'
 complete -c salesc -n "__fish_seen_subcommand_from build" -s o -x -a '(__fish_complete_directories)' -d 'the folder to write'
 complete -c salesc -n "__fish_seen_subcommand_from build" -l png -d 'also write PNG'
 complete -c salesc -n "__fish_seen_subcommand_from build" -l quiet -d 'do not list the files written'

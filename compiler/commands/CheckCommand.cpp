@@ -7,6 +7,7 @@
 #include "ast/ASTDump.h"
 #include "diag/Render.h"
 #include "frontend/ModelDump.h"
+#include "frontend/Workers.h"
 #include "parse/Parse.h"
 
 #include "llvm/Support/Format.h"
@@ -79,6 +80,10 @@ cl::opt<std::string> WriteBaseline(
 cl::opt<bool> PruneBaseline("prune-baseline", cl::init(false), cl::sub(subCheck()),
                             cl::cat(category()),
                             cl::desc("With --baseline: drop from it the problems that were fixed"));
+cl::opt<unsigned> Jobs("j", cl::Prefix, cl::init(0), cl::sub(subCheck()), cl::cat(category()),
+                       cl::value_desc("N"),
+                       cl::desc("Parse and check N files at a time (default, or 0: one per core; "
+                                "the report is the same whatever N)"));
 cl::opt<bool> ListDiagnostics("list-diagnostics", cl::init(false), cl::sub(subCheck()),
                               cl::cat(category()),
                               cl::desc("List every diagnostic code and name, then exit "
@@ -355,7 +360,7 @@ int runCheck(CommandContext& ctx) {
       return usageError(ctx, llvm::toString(b.takeError()));
     LoadedBaseline = std::move(*b);
   }
-  FrontEndOptions options{Quiet, StdinFilename};
+  FrontEndOptions options{Quiet, StdinFilename, Jobs ? Jobs : frontend::defaultJobs()};
   if (Fix || Diff || UnsafeFixes) {
     std::string problem = fixUsageError();
     if (!problem.empty())

@@ -193,13 +193,14 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
   for (const CommandLineProblem& p : problems)
     fe.session->diags().reportFile(p.kind, p.file, p.message);
   fe.unusable = !problems.empty();
+  std::vector<frontend::Session::Source> sources;
   for (const std::string& file : files) {
     if (file == "-") { // standard input, under the name --stdin-filename gives
       std::string name = options.stdinName.empty() ? "<stdin>" : options.stdinName;
       llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> text = ctx.readStdin();
       if (text) {
-        fe.stdinUnit = int(fe.units.size());
-        fe.units.push_back(fe.session->addText(name, (*text)->getBuffer()));
+        fe.stdinUnit = int(sources.size());
+        sources.push_back({name, (*text)->getBuffer().str()});
       } else {
         fe.session->diags().reportFile(diag::DiagKind::FileUnreadable, name,
                                        "cannot read the standard input: " +
@@ -208,10 +209,12 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
       }
       continue;
     }
-    fe.units.push_back(fe.session->addFile(file));
-    if (!fe.units.back().root)
-      fe.unusable = true;
+    sources.push_back({file, std::nullopt});
   }
+  fe.units = fe.session->addAll(sources, options.jobs);
+  for (size_t i = 0; i < fe.units.size(); ++i)
+    if (!fe.units[i].root && int(i) != fe.stdinUnit)
+      fe.unusable = true;
   fe.session->checkProject(fe.units); // once every file is checked: C003, unused declarations
   return fe;
 }

@@ -33,6 +33,7 @@ struct FrontEnd {
 struct FrontEndOptions {
   bool errorsOnly = false; ///< --quiet: warnings are dropped
   std::string stdinName;   ///< --stdin-filename: the name of the input "-"
+  unsigned jobs = 1;       ///< check -j: files parsed and checked at a time
 };
 
 /// Where the shared options (-I, --stdlib) say files and imports are read, from ctx.fs.
