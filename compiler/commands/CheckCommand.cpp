@@ -354,6 +354,7 @@ int runCheck(CommandContext& ctx) {
                            "write their report; use one or the other");
   if (std::string problem = baselineUsageError(); !problem.empty())
     return usageError(ctx, problem);
+  LoadedBaseline.reset(); // a run in a test's process may follow another
   if (!BaselineFile.empty()) {
     llvm::Expected<Baseline> b = readBaseline(*ctx.fs, BaselineFile);
     if (!b)
