@@ -4,6 +4,7 @@
 #                   (test-gcc), the same suite under ASan and UBSan (test-asan), and a
 #                   60-second run of each fuzz target (fuzz); what CI runs
 #   make test-asan  the suite built with clang, ASan and UBSan, in build-asan/
+#   make tsan       salesc built with ThreadSanitizer, checking many files with -j 8
 #   make fuzz       each libFuzzer target of fuzz/ for FUZZ_SECONDS (default 300), in build-asan/
 #   make install    builds, then installs into PREFIX (default /usr/local; docs/install.md)
 #   make package    builds, then a .deb in build/ (CPack; Depends computed by dpkg-shlibdeps)
@@ -16,7 +17,7 @@ SALESC := $(BUILD)/bin/salesc
 PREFIX ?= /usr/local
 
 .PHONY: all deps configure build demo test test-gcc test-asan build-asan fuzz bench \
-        update-tests update-golden format clean install package vscode
+        update-tests update-golden format clean install package vscode tsan
 
 all: build
 
@@ -76,6 +77,11 @@ test-gcc: build
 
 test-asan: build-asan
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# salesc built with ThreadSanitizer (build-tsan/), checking many files with -j 8: slow,
+# so not part of `make test` (docs/architecture.md, "Checking files in parallel").
+tsan:
+	@JOBS=$(JOBS) bash scripts/tsan-check.sh
 
 # Each fuzz target for FUZZ_SECONDS, JOBS at a time, from the seeds of the tests and the
 # examples and the corpus of earlier runs ($(ASAN_BUILD)/fuzz/corpus). make test's run

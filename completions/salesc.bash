@@ -14,7 +14,7 @@ _salesc() {
   fi
   local command=${words[1]} options=""
   case $command in
-    check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff" ;;
+    check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff --baseline= --write-baseline= --prune-baseline -j" ;;
     build) options="-o --png --quiet --layout-seconds= --theme= --identifiers" ;;
     report) options="-o --theme= --quiet --layout-seconds=" ;;
     emit) options="--to= --chart= --process= -o --layout-seconds= --theme= --identifiers" ;;
@@ -40,7 +40,7 @@ _salesc() {
     --theme=*) COMPREPLY=($(compgen -W "light dark" -- "${cur#*=}")); return ;;
     --color=*) COMPREPLY=($(compgen -W "auto always never" -- "${cur#*=}")); return ;;
     --stdlib=* | --sarif-root=*) COMPREPLY=($(compgen -d -- "${cur#*=}")); return ;;
-    --pipeline=* | --events=* | --stdin-filename=* | --config=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;
+    --pipeline=* | --events=* | --stdin-filename=* | --config=* | --baseline=* | --write-baseline=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;
     -*)
       COMPREPLY=($(compgen -W "$options $shared" -- "$cur"))
       [[ ${COMPREPLY-} == *= ]] && compopt -o nospace

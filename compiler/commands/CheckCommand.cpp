@@ -1,11 +1,13 @@
 //===- CheckCommand.cpp - `salesc check`: the CI linter -------------------===//
 #include "CheckFix.h"
 #include "diag/RuleHelp.h"
+#include "driver/Baseline.h"
 #include "driver/FrontEnd.h"
 
 #include "ast/ASTDump.h"
 #include "diag/Render.h"
 #include "frontend/ModelDump.h"
+#include "frontend/Workers.h"
 #include "parse/Parse.h"
 
 #include "llvm/Support/Format.h"
@@ -67,6 +69,21 @@ cl::opt<bool> UnsafeFixes("unsafe-fixes", cl::init(false), cl::sub(subCheck()), 
 cl::opt<bool> Diff("diff", cl::init(false), cl::sub(subCheck()), cl::cat(category()),
                    cl::desc("Print the unified diff of what --fix would change on stdout, and "
                             "change nothing"));
+cl::opt<std::string> BaselineFile(
+    "baseline", cl::init(""), cl::sub(subCheck()), cl::cat(category()), cl::value_desc("file"),
+    cl::desc("Report and fail only on problems beyond those the baseline file records (per "
+             "file and code)"));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline", cl::init(""), cl::sub(subCheck()), cl::cat(category()),
+    cl::value_desc("file"),
+    cl::desc("Record the problems found as a baseline file (counts per file and code)"));
+cl::opt<bool> PruneBaseline("prune-baseline", cl::init(false), cl::sub(subCheck()),
+                            cl::cat(category()),
+                            cl::desc("With --baseline: drop from it the problems that were fixed"));
+cl::opt<unsigned> Jobs("j", cl::Prefix, cl::init(0), cl::sub(subCheck()), cl::cat(category()),
+                       cl::value_desc("N"),
+                       cl::desc("Parse and check N files at a time (default, or 0: one per core; "
+                                "the report is the same whatever N)"));
 cl::opt<bool> ListDiagnostics("list-diagnostics", cl::init(false), cl::sub(subCheck()),
                               cl::cat(category()),
                               cl::desc("List every diagnostic code and name, then exit "
@@ -212,51 +229,130 @@ int maxWarnings(const FrontEnd& fe) {
   return MaxWarnings >= 0 ? MaxWarnings : fe.config.maxWarnings ? int(*fe.config.maxWarnings) : -1;
 }
 
+/// What a check reports: every diagnostic, or what a baseline leaves of them.
+struct Findings {
+  std::vector<diag::Diagnostic> shown;
+  unsigned errors = 0, warnings = 0; ///< counted for the status and --max-warnings
+  std::vector<llvm::StringRef> sarifStates;
+  unsigned known = 0; ///< covered by the baseline
+};
+
 /// The exit status of a check: exitStatus, and 1 past --max-warnings.
-int checkStatus(const FrontEnd& fe, bool* tooManyWarnings = nullptr) {
-  const diag::DiagnosticEngine& diags = fe.session->diags();
-  unsigned warnings = Quiet ? 0 : diags.warningCount();
+int checkStatus(const FrontEnd& fe, const Findings& f, bool* tooManyWarnings = nullptr) {
+  unsigned warnings = Quiet ? 0 : f.warnings;
   bool tooMany = maxWarnings(fe) >= 0 && warnings > unsigned(maxWarnings(fe));
   if (tooManyWarnings)
     *tooManyWarnings = tooMany;
-  int status = exitStatus(fe);
+  int status = fe.unusable ? 2 : f.errors ? 1 : 0;
   return tooMany && status == 0 ? 1 : status;
+}
+
+int checkStatus(const FrontEnd& fe) {
+  const diag::DiagnosticEngine& diags = fe.session->diags();
+  Findings all;
+  all.errors = diags.errorCount();
+  all.warnings = diags.warningCount();
+  return checkStatus(fe, all);
+}
+
+/// The --baseline file, read before the check (nothing without the option).
+std::optional<Baseline> LoadedBaseline;
+
+/// The diagnostics of `fe`, seen through the baseline the options name (after writing
+/// or pruning it); false when a baseline could not be written (said on ctx.err).
+bool findings(CommandContext& ctx, const FrontEnd& fe, Findings& f) {
+  const diag::DiagnosticEngine& diags = fe.session->diags();
+  std::vector<diag::Diagnostic> sorted = diags.sorted();
+  std::optional<Baseline> loaded = LoadedBaseline;
+  // The configuration's `baseline:`, when the command line names none (docs/config.md).
+  if (!loaded && BaselineFile.empty() && WriteBaseline.empty() && !fe.config.baseline.empty()) {
+    llvm::Expected<Baseline> configured = readBaseline(*ctx.fs, fe.config.baseline);
+    if (!configured) {
+      error(ctx) << llvm::toString(configured.takeError()) << " (the configuration's baseline)\n";
+      return false;
+    }
+    loaded = std::move(*configured);
+  }
+  llvm::Expected<std::optional<Baseline>> b =
+      settleBaseline(ctx, fe, BaselineOptions{BaselineFile, WriteBaseline, PruneBaseline},
+                     std::move(loaded), sorted, OutputFormat == Format::Text);
+  if (!b) {
+    error(ctx) << llvm::toString(b.takeError()) << '\n';
+    return false;
+  }
+  if (!*b) {
+    f.shown = std::move(sorted);
+    f.errors = diags.errorCount();
+    f.warnings = diags.warningCount();
+    return true;
+  }
+  BaselineView view = applyBaseline(*ctx.fs, **b, fe.session->sourceMgr(), sorted);
+  f = Findings{std::move(view.shown), view.newErrors, view.newWarnings, std::move(view.states),
+               view.known};
+  return true;
+}
+
+/// Why the baseline options cannot run as given, or "".
+std::string baselineUsageError() {
+  if (PruneBaseline && BaselineFile.empty())
+    return "--prune-baseline rewrites the file --baseline names; add --baseline FILE";
+  if (PruneBaseline && !WriteBaseline.empty())
+    return "--write-baseline records every problem anew, --prune-baseline only drops the fixed "
+           "ones; use one or the other";
+  if ((PruneBaseline || !WriteBaseline.empty()) && Quiet)
+    return "--quiet leaves the warnings out, so a baseline written or pruned with it would lose "
+           "them; drop --quiet";
+  if ((PruneBaseline || !WriteBaseline.empty()) && (Diff || EmitStage != Emit::None))
+    return "--write-baseline and --prune-baseline record what a check finds; use them without "
+           "--diff and --emit";
+  return "";
 }
 
 /// Reports the diagnostics of `fe` in the format asked; returns the exit status.
 int report(CommandContext& ctx, FrontEnd& fe) {
   diag::DiagnosticEngine& diags = fe.session->diags();
+  Findings f;
+  if (!findings(ctx, fe, f))
+    return 2;
   bool tooManyWarnings = false;
-  int status = checkStatus(fe, &tooManyWarnings);
+  int status = checkStatus(fe, f, &tooManyWarnings);
+  const llvm::SourceMgr& sm = fe.session->sourceMgr();
   if (OutputFormat == Format::Text) {
-    reportText(ctx, fe);
+    printDiagnostics(ctx, sm, f.shown, f.errors, f.warnings, diags.suppressedCount());
+    if (f.known)
+      ctx.err << "salesc: " << f.known << (f.known == 1 ? " problem" : " problems")
+              << " known to the baseline not counted\n";
     if (tooManyWarnings)
-      error(ctx) << diags.warningCount() << " warnings, more than "
+      error(ctx) << f.warnings << (f.warnings == 1 ? " warning" : " warnings")
+                 << ", more than "
                  << (MaxWarnings >= 0 ? "--max-warnings=" : "the configuration's max-warnings: ")
                  << maxWarnings(fe) << " allows\n";
     return status;
   }
 
-  const llvm::SourceMgr& sm = fe.session->sourceMgr();
-  std::vector<diag::Diagnostic> sorted = diags.sorted();
   diag::SarifRun run = sarifRun(ctx, fe.stdlibDir, status);
   switch (OutputFormat) {
   case Format::Text:
     break;
   case Format::Json:
-    diag::renderJson(ctx.out, sm, sorted, diags.errorCount(), diags.warningCount());
+    diag::renderJson(ctx.out, sm, f.shown, f.errors, f.warnings);
     break;
   case Format::Sarif: // with the suppressed diagnostics, shown as such
-    diag::renderSarif(ctx.out, sm, diags.sorted(/*withSuppressed=*/true), run);
+    if (f.sarifStates.empty()) {
+      diag::renderSarif(ctx.out, sm, diags.sorted(/*withSuppressed=*/true), run);
+    } else { // every result, each marked new or unchanged (result.baselineState)
+      run.baselineStates = std::move(f.sarifStates);
+      diag::renderSarif(ctx.out, sm, diags.sorted(), run);
+    }
     break;
   case Format::Github:
-    diag::renderGithub(ctx.out, sm, sorted, run.bases);
+    diag::renderGithub(ctx.out, sm, f.shown, run.bases);
     break;
   case Format::Junit: {
     std::vector<std::string> checked;
     for (const frontend::Unit& u : fe.units)
       checked.push_back(u.path);
-    diag::renderJunit(ctx.out, sm, sorted, checked, run.bases);
+    diag::renderJunit(ctx.out, sm, f.shown, checked, run.bases);
     break;
   }
   }
@@ -273,7 +369,16 @@ int runCheck(CommandContext& ctx) {
   if (EmitStage != Emit::None && OutputFormat != Format::Text)
     return usageError(ctx, "--emit prints on stdout, where --format=json, sarif, github and junit "
                            "write their report; use one or the other");
-  FrontEndOptions options{Quiet, StdinFilename};
+  if (std::string problem = baselineUsageError(); !problem.empty())
+    return usageError(ctx, problem);
+  LoadedBaseline.reset(); // a run in a test's process may follow another
+  if (!BaselineFile.empty()) {
+    llvm::Expected<Baseline> b = readBaseline(*ctx.fs, BaselineFile);
+    if (!b)
+      return usageError(ctx, llvm::toString(b.takeError()));
+    LoadedBaseline = std::move(*b);
+  }
+  FrontEndOptions options{Quiet, StdinFilename, Jobs ? Jobs : frontend::defaultJobs()};
   if (Fix || Diff || UnsafeFixes) {
     std::string problem = fixUsageError();
     if (!problem.empty())

@@ -48,7 +48,39 @@ std::string inheritedMessage(const Diagnostic& d, llvm::StringRef message) {
 
 } // namespace
 
+DiagBuilder DiagnosticEngine::record(DiagKind kind, llvm::SMRange range, std::string file,
+                                     std::string message) {
+  if (kindInfo(kind).severity == Severity::Error)
+    ++errorReports_; // as the run's engine counts them (ErrorTrap)
+  RecordedReport r;
+  r.d.kind = kind;
+  r.d.severity = kindInfo(kind).severity;
+  r.d.range = range;
+  r.d.file = std::move(file);
+  r.d.message = std::move(message);
+  if (process_)
+    r.process = *process_;
+  recorded_.push_back(std::move(r));
+  return DiagBuilder(&recorded_.back().d);
+}
+
+void DiagnosticEngine::replay(std::deque<RecordedReport>& reports) {
+  for (RecordedReport& r : reports) {
+    std::optional<InheritedScope> scope;
+    if (r.process)
+      scope.emplace(*this, *r.process);
+    DiagBuilder b = r.d.file.empty() ? report(r.d.kind, r.d.range, std::move(r.d.message))
+                                     : reportFile(r.d.kind, r.d.file, std::move(r.d.message));
+    for (Note& n : r.d.notes)
+      b.note(n.range, std::move(n.message));
+    for (FixIt& f : r.d.fixes)
+      b.fix(f.range, std::move(f.replacement), std::move(f.message), f.applicability);
+  }
+}
+
 DiagBuilder DiagnosticEngine::report(DiagKind kind, llvm::SMRange range, std::string message) {
+  if (recording_)
+    return record(kind, range, "", std::move(message));
   if (process_ && !contains(process_->own, range.Start))
     for (const auto& [block, name] : process_->bases)
       if (contains(block, range.Start))
@@ -112,6 +144,8 @@ DiagBuilder DiagnosticEngine::addInherited(DiagKind kind, llvm::SMRange range,
 }
 
 DiagBuilder DiagnosticEngine::reportFile(DiagKind kind, llvm::StringRef file, std::string message) {
+  if (recording_)
+    return record(kind, llvm::SMRange(), file.str(), std::move(message));
   return add(kind, llvm::SMRange(), file.str(), std::move(message));
 }
 

@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -55,6 +56,13 @@ private:
   Diagnostic* d_;
 };
 
+/// A report as a phase made it, kept to be made again on another engine: how a phase run
+/// on a worker thread reports (DiagnosticEngine::recording, then replay).
+struct RecordedReport {
+  Diagnostic d; ///< kind, message, range or file, notes and fix-its as reported
+  std::optional<ProcessContext> process; ///< the InheritedScope in force, if any
+};
+
 /// Collects diagnostics from every phase of a run. Owns no sources: locations are
 /// resolved through the SourceMgr given at construction. Identical diagnostics (same
 /// kind, place and message, as when two checked files import the same library) are
@@ -63,6 +71,20 @@ class DiagnosticEngine {
 public:
   DiagnosticEngine(const llvm::SourceMgr& sm, DiagOptions options)
       : sm_(sm), options_(std::move(options)) {}
+
+  /// An engine that keeps every report as it is made, without filtering, merging or
+  /// counting anything but errorReports(): a phase run on a worker thread reports to one,
+  /// and replay() makes the same reports, in the same order, on the run's engine, so the
+  /// result is the same as if the phase had reported there. It reads nothing of `sm`.
+  static DiagnosticEngine recording(const llvm::SourceMgr& sm) {
+    DiagnosticEngine e(sm, {});
+    e.recording_ = true;
+    return e;
+  }
+  /// The reports of a recording engine.
+  std::deque<RecordedReport> takeRecorded() { return std::move(recorded_); }
+  /// Makes each of `reports` on this engine, in order.
+  void replay(std::deque<RecordedReport>& reports);
 
   DiagBuilder report(DiagKind kind, llvm::SMRange range, std::string message);
   /// A diagnostic about a whole file that has no place in any buffer.
@@ -97,8 +119,12 @@ private:
   /// The name of the buffer `range` starts in, or "".
   std::string bufferName(llvm::SMRange range) const;
 
+  DiagBuilder record(DiagKind kind, llvm::SMRange range, std::string file, std::string message);
+
   const llvm::SourceMgr& sm_;
   DiagOptions options_;
+  bool recording_ = false;
+  std::deque<RecordedReport> recorded_; ///< a deque: a DiagBuilder keeps its address
   std::vector<std::unique_ptr<Diagnostic>> diags_;
   std::set<std::tuple<unsigned, const char*, std::string, std::string>> seen_;
   const ProcessContext* process_ = nullptr; ///< set by InheritedScope

@@ -40,6 +40,9 @@ struct SarifRun {
   /// A problem with the command line that stopped salesc before any diagnostic
   /// (an unknown option): the log's one notification.
   std::string usageError;
+  /// With check --baseline: each diagnostic's result.baselineState ("new" or
+  /// "unchanged"), in the order of the diagnostics; empty without a baseline.
+  std::vector<llvm::StringRef> baselineStates;
 };
 
 /// A SARIF 2.1.0 log for GitHub code scanning (docs/cli.md#sarif): one result per located

@@ -79,7 +79,7 @@ public:
 private:
   void invocation(llvm::ArrayRef<Diagnostic> diags, size_t locatedCount);
   void notification(llvm::StringRef lvl, llvm::StringRef message, const Diagnostic* d);
-  void result(const Diagnostic& d);
+  void result(const Diagnostic& d, llvm::StringRef baselineState);
   void fingerprint(const Diagnostic& d, llvm::StringRef uri);
   void artifactLocation(llvm::StringRef file);
   void region(llvm::SMRange range);
@@ -202,9 +202,11 @@ void SarifWriter::fingerprint(const Diagnostic& d, llvm::StringRef uri) {
   });
 }
 
-void SarifWriter::result(const Diagnostic& d) {
+void SarifWriter::result(const Diagnostic& d, llvm::StringRef baselineState) {
   Location start = where_(d.range.Start);
   j_.object([&] {
+    if (!baselineState.empty())
+      j_.attribute("baselineState", baselineState);
     if (!d.fixes.empty())
       j_.attributeArray("fixes", [&] { fix(d.fixes); });
     j_.attribute("level", level(d.severity));
@@ -334,9 +336,9 @@ void SarifWriter::log(llvm::ArrayRef<Diagnostic> diags) {
         });
         j_.attributeArray("results", [&] {
           size_t written = 0;
-          for (const Diagnostic& d : diags)
-            if (located(d) && written++ < run_.maxResults)
-              result(d);
+          for (size_t i = 0; i < diags.size(); ++i)
+            if (located(diags[i]) && written++ < run_.maxResults)
+              result(diags[i], i < run_.baselineStates.size() ? run_.baselineStates[i] : "");
         });
         tool();
       });

@@ -78,7 +78,7 @@ bool leavesFolder(llvm::vfs::FileSystem& fs, llvm::StringRef folder, llvm::Strin
 }
 
 /// Keeps the diagnostics up to the N-th error (warnings before it included).
-size_t cutAtErrorLimit(const std::vector<diag::Diagnostic>& diags) {
+size_t cutAtErrorLimit(llvm::ArrayRef<diag::Diagnostic> diags) {
   if (ErrorLimit == 0)
     return diags.size();
   unsigned errors = 0;
@@ -244,13 +244,14 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
     fe.unusable = true;
     files.clear();
   }
+  std::vector<frontend::Session::Source> sources;
   for (const std::string& file : files) {
     if (file == "-") { // standard input, under the name --stdin-filename gives
       std::string name = shownName(file, options);
       llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> text = ctx.readStdin();
       if (text) {
-        fe.stdinUnit = int(fe.units.size());
-        fe.units.push_back(fe.session->addText(name, (*text)->getBuffer()));
+        fe.stdinUnit = int(sources.size());
+        sources.push_back({name, (*text)->getBuffer().str()});
       } else {
         fe.session->diags().reportFile(diag::DiagKind::FileUnreadable, name,
                                        "cannot read the standard input: " +
@@ -259,10 +260,12 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
       }
       continue;
     }
-    fe.units.push_back(fe.session->addFile(file));
-    if (!fe.units.back().root)
-      fe.unusable = true;
+    sources.push_back({file, std::nullopt});
   }
+  fe.units = fe.session->addAll(sources, options.jobs);
+  for (size_t i = 0; i < fe.units.size(); ++i)
+    if (!fe.units[i].root && int(i) != fe.stdinUnit)
+      fe.unusable = true;
   fe.session->checkProject(fe.units); // once every file is checked: C003, unused declarations
   applySuppressions(fe.session->diags(), fe.session->sourceMgr(), salesBuffers(fe));
   if (fe.configs->hasErrors()) // a configuration only an imported file has
@@ -283,17 +286,21 @@ int exitStatus(const FrontEnd& fe) {
   return fe.session->diags().hasErrors() ? 1 : 0;
 }
 
-void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags) {
-  std::vector<diag::Diagnostic> sorted = diags.sorted();
+void printDiagnostics(CommandContext& ctx, const llvm::SourceMgr& sm,
+                      llvm::ArrayRef<diag::Diagnostic> sorted, unsigned errors, unsigned warnings,
+                      unsigned suppressed) {
   size_t shown = cutAtErrorLimit(sorted);
   bool color = useColor(ctx.err);
-  diag::renderText(ctx.err, diags.sourceMgr(),
-                   llvm::ArrayRef<diag::Diagnostic>(sorted.data(), shown), color);
+  diag::renderText(ctx.err, sm, sorted.take_front(shown), color);
   if (shown < sorted.size())
     ctx.err << "salesc: stopped after " << ErrorLimit
             << " errors; use --error-limit=0 to see them all\n";
-  diag::renderSummary(ctx.err, diags.errorCount(), diags.warningCount(), color,
-                      diags.suppressedCount());
+  diag::renderSummary(ctx.err, errors, warnings, color, suppressed);
+}
+
+void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags) {
+  printDiagnostics(ctx, diags.sourceMgr(), diags.sorted(), diags.errorCount(),
+                   diags.warningCount(), diags.suppressedCount());
 }
 
 int reportText(CommandContext& ctx, FrontEnd& fe) {

@@ -38,6 +38,7 @@ struct FrontEnd {
 struct FrontEndOptions {
   bool errorsOnly = false; ///< --quiet: warnings are dropped
   std::string stdinName;   ///< --stdin-filename: the name of the input "-"
+  unsigned jobs = 1;       ///< check -j: files parsed and checked at a time
 };
 
 /// Where the shared options (-I, --stdlib) say files and imports are read, from ctx.fs.
@@ -65,6 +66,10 @@ std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<
 /// Prints `diags` as text on ctx.err, with the colour, error limit and summary the
 /// options say.
 void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags);
+/// The same for a list of diagnostics (sorted) and the counts its summary gives.
+void printDiagnostics(CommandContext& ctx, const llvm::SourceMgr& sm,
+                      llvm::ArrayRef<diag::Diagnostic> sorted, unsigned errors, unsigned warnings,
+                      unsigned suppressed = 0);
 
 /// Prints the diagnostics as text on ctx.err (colour, error limit and summary as the
 /// options say) and returns the exit status they imply: 0, 1 (errors), or 2.

@@ -1,6 +1,9 @@
 //===- Compilation.cpp - Load, parse and check files: the whole front end -===//
 #include "Compilation.h"
 
+#include "Workers.h"
+
+#include "parse/Parse.h"
 #include "sema/Project.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -30,6 +33,57 @@ Unit Session::addFile(llvm::StringRef path) {
 
 Unit Session::addText(llvm::StringRef name, llvm::StringRef text) {
   return compile(name.str(), loader_.loadText(name, text));
+}
+
+std::vector<Unit> Session::addAll(llvm::ArrayRef<Source> sources, unsigned jobs) {
+  // Read here, in order (a FIFO or a device is left for loadRoot to refuse), parsed on
+  // the workers.
+  std::vector<sema::Loader::Parsed> ahead(sources.size());
+  std::vector<size_t> toParse;
+  for (size_t i = 0; i < sources.size(); ++i)
+    if (!sources[i].text)
+      if ((ahead[i].buffer = loader_.readAhead(sources[i].name)))
+        toParse.push_back(i);
+  forEachIndex(toParse.size(), jobs, [&](size_t k) {
+    sema::Loader::Parsed& p = ahead[toParse[k]];
+    diag::DiagnosticEngine reports = diag::DiagnosticEngine::recording(sm_);
+    parse::ParseResult r = parse::parseBuffer(*p.buffer, 0, reports);
+    p.module = std::move(r.module);
+    p.syntaxErrors = r.syntaxErrors;
+    p.reports = reports.takeRecorded();
+  });
+  for (size_t i : toParse)
+    loader_.provide(sources[i].name, std::move(ahead[i]));
+
+  // Loaded in order, imports too: the same buffers, names and reports as one by one.
+  std::vector<Unit> units(sources.size());
+  std::vector<std::vector<sema::FailedImport>> failed(sources.size());
+  for (size_t i = 0; i < sources.size(); ++i) {
+    Unit& u = units[i];
+    u.path = sources[i].name;
+    u.root =
+        sources[i].text ? loader_.loadText(u.path, *sources[i].text) : loader_.loadRoot(u.path);
+    if (!u.root)
+      continue;
+    u.modules = loader_.closure(u.root);
+    u.syntaxErrors =
+        llvm::any_of(u.modules, [&](const ast::Module* m) { return loader_.syntaxErrors(m) != 0; });
+    failed[i] = loader_.failedImports(u.modules);
+  }
+
+  // Checked on the workers: the modules and the SourceMgr are only read now.
+  std::vector<std::deque<diag::RecordedReport>> reports(units.size());
+  forEachIndex(units.size(), jobs, [&](size_t i) {
+    Unit& u = units[i];
+    if (!u.root || u.syntaxErrors) // with syntax errors the tree is incomplete
+      return;
+    diag::DiagnosticEngine recording = diag::DiagnosticEngine::recording(sm_);
+    u.model = sema::check(u.modules, recording, failed[i]);
+    reports[i] = recording.takeRecorded();
+  });
+  for (auto& r : reports)
+    diags_.replay(r);
+  return units;
 }
 
 void Session::checkProject(llvm::ArrayRef<Unit> units) {

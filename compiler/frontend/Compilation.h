@@ -38,6 +38,19 @@ public:
   /// Compiles `text` as if it were the file `name` (tests, stdin), as a run of its own.
   Unit compileText(llvm::StringRef name, llvm::StringRef text);
 
+  /// A file of a run: its name, and its text when it is not read from disk (stdin).
+  struct Source {
+    std::string name;
+    std::optional<std::string> text;
+  };
+  /// Compiles every source as addFile or addText would, one after the other, with the
+  /// same diagnostics in the same order, but `jobs` at a time: the named files are read,
+  /// then parsed on `jobs` threads; their imports are loaded in order (a file shared by
+  /// several is read once, as always); then the files are checked on `jobs` threads, each
+  /// reporting to a recording engine, replayed on the run's engine in the order of
+  /// `sources`. Call checkProject after it.
+  std::vector<Unit> addAll(llvm::ArrayRef<Source> sources, unsigned jobs);
+
   /// For a run of several files: compile each with addFile or addText, then call
   /// checkProject once with all of them (sema/Project.h).
   Unit addFile(llvm::StringRef path);

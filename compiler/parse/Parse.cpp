@@ -84,9 +84,49 @@ private:
 
 } // namespace
 
+namespace {
+
+/// The parser's prediction caches for the thread that parses. ANTLR 4.9's generated
+/// parser shares one DFA per decision and one PredictionContextCache between all its
+/// instances (static members), and the runtime does not lock them: two threads parsing at
+/// once would corrupt them. Each thread gets its own, filled as it parses (the static
+/// ones are never used).
+class ThreadCaches {
+public:
+  explicit ThreadCaches(const antlr4::atn::ATN& atn) {
+    dfa_.reserve(atn.getNumberOfDecisions());
+    for (size_t i = 0; i < atn.getNumberOfDecisions(); ++i)
+      dfa_.emplace_back(atn.getDecisionState(i), i);
+  }
+
+  /// Makes `parser` predict with this thread's caches.
+  void use(SalesParser& parser) {
+    // setInterpreter deletes the simulator the constructor made (over the static caches);
+    // the parser deletes this one when destroyed.
+    parser.setInterpreter(
+        new antlr4::atn::ParserATNSimulator(&parser, parser.getATN(), dfa_, contexts_));
+  }
+
+  static ThreadCaches& forThisThread(const antlr4::atn::ATN& atn) {
+    thread_local ThreadCaches caches(atn);
+    return caches;
+  }
+
+private:
+  std::vector<antlr4::dfa::DFA> dfa_;
+  antlr4::atn::PredictionContextCache contexts_;
+};
+
+} // namespace
+
 ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
                         diag::DiagnosticEngine& diags) {
-  const llvm::MemoryBuffer* buffer = sm.getMemoryBuffer(bufferId);
+  return parseBuffer(*sm.getMemoryBuffer(bufferId), bufferId, diags);
+}
+
+ParseResult parseBuffer(const llvm::MemoryBuffer& source, unsigned bufferId,
+                        diag::DiagnosticEngine& diags) {
+  const llvm::MemoryBuffer* buffer = &source;
   ParseResult result;
   result.module = std::make_unique<ast::Module>(buffer->getBufferIdentifier().str(), bufferId);
   llvm::StringRef bytes = buffer->getBuffer();
@@ -120,6 +160,7 @@ ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
     ItemTokenStream tokens(&lexer);
 
     SalesParser parser(&tokens);
+    ThreadCaches::forThisThread(parser.getATN()).use(parser);
     parser.removeErrorListeners();
     parser.setBuildParseTree(true);
     auto* atn = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();

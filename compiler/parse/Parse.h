@@ -36,6 +36,12 @@ struct ParseResult {
 ParseResult parseModule(const llvm::SourceMgr& sm, unsigned bufferId,
                         diag::DiagnosticEngine& diags);
 
+/// The same for a buffer not (yet) in a SourceMgr, as a worker thread parses a file:
+/// the module says `bufferId`, the diagnostics point into `buffer`. Safe to call from
+/// several threads at once, each with its own `diags`.
+ParseResult parseBuffer(const llvm::MemoryBuffer& buffer, unsigned bufferId,
+                        diag::DiagnosticEngine& diags);
+
 /// Writes the tokens of a buffer, one per line (`line:col KIND 'text'`), for
 /// `salesc check --emit=tokens`.
 void dumpTokens(const llvm::SourceMgr& sm, unsigned bufferId, llvm::raw_ostream& os);

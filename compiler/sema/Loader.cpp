@@ -58,19 +58,46 @@ Loader::Entry* Loader::load(const std::string& canonicalPath, const std::string&
                           "': it is a device, a FIFO or a socket, not a regular file");
     return nullptr;
   }
-  // Named as the user wrote it (checked files) or as found (imports).
-  auto buffer = options_.fs->getBufferForFile(shownPath);
+  auto ahead = provided_.find(shownPath);
+  if (ahead != provided_.end()) { // read and parsed on a worker thread
+    Parsed p = std::move(ahead->second);
+    provided_.erase(ahead);
+    p.module->bufferId = sm_.AddNewSourceBuffer(std::move(p.buffer), llvm::SMLoc());
+    diags_.replay(p.reports);
+    auto e = std::make_unique<Entry>();
+    e->module = std::move(p.module);
+    e->syntaxErrors = p.syntaxErrors;
+    byModule_[e->module.get()] = e.get();
+    entries_.push_back(std::move(e));
+    byPath_[canonicalPath] = entries_.back().get();
+    return entries_.back().get();
+  }
+  auto buffer = read(shownPath);
   if (!buffer) {
     diags_.reportFile(DiagKind::FileUnreadable, shownPath,
                       "cannot read '" + shownPath + "': " + buffer.getError().message());
     return nullptr;
   }
-  // A file system in memory names a buffer as the file was added, not as it was asked for.
-  if ((*buffer)->getBufferIdentifier() != shownPath)
-    *buffer = llvm::MemoryBuffer::getMemBufferCopy((*buffer)->getBuffer(), shownPath);
   Entry* e = parse(std::move(*buffer));
   byPath_[canonicalPath] = e;
   return e;
+}
+
+llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Loader::read(const std::string& shownPath) {
+  // Named as the user wrote it (checked files) or as found (imports).
+  auto buffer = options_.fs->getBufferForFile(shownPath);
+  // A file system in memory names a buffer as the file was added, not as it was asked for.
+  if (buffer && (*buffer)->getBufferIdentifier() != shownPath)
+    *buffer = llvm::MemoryBuffer::getMemBufferCopy((*buffer)->getBuffer(), shownPath);
+  return buffer;
+}
+
+std::unique_ptr<llvm::MemoryBuffer> Loader::readAhead(llvm::StringRef path) {
+  llvm::ErrorOr<llvm::vfs::Status> st = options_.fs->status(path);
+  if (!st || st->getType() != llvm::sys::fs::file_type::regular_file)
+    return nullptr;
+  auto buffer = read(path.str());
+  return buffer ? std::move(*buffer) : nullptr;
 }
 
 const ast::Module* Loader::loadRoot(llvm::StringRef path) {

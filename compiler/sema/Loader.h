@@ -48,6 +48,21 @@ public:
   /// Parses text held in memory, as if read from `name` (for tests and stdin).
   const ast::Module* loadText(llvm::StringRef name, llvm::StringRef text);
 
+  /// A file read and parsed ahead of time (on a worker thread), for loadRoot to take as
+  /// it would have read and parsed it: its buffer, what it parsed to, and the reports
+  /// the parse made on a recording engine.
+  struct Parsed {
+    std::unique_ptr<llvm::MemoryBuffer> buffer;
+    std::unique_ptr<ast::Module> module;
+    unsigned syntaxErrors = 0;
+    std::deque<diag::RecordedReport> reports;
+  };
+  /// Reads the file a later loadRoot(`path`) will load, unless it is not a regular file
+  /// (that is for loadRoot to say): null then.
+  std::unique_ptr<llvm::MemoryBuffer> readAhead(llvm::StringRef path);
+  /// Hands over the parse of the file a later loadRoot(`path`) loads.
+  void provide(llvm::StringRef path, Parsed parsed) { provided_[path] = std::move(parsed); }
+
   /// The module and everything it imports, transitively, each once, the module first.
   std::vector<const ast::Module*> closure(const ast::Module* root);
 
@@ -69,6 +84,8 @@ private:
 
   Entry* load(const std::string& canonicalPath, const std::string& shownPath);
   Entry* parse(std::unique_ptr<llvm::MemoryBuffer> buffer);
+  /// Reads `shownPath` (a regular file), named so; an error when it cannot be read.
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> read(const std::string& shownPath);
   void resolveImports(Entry& e);
   /// Where a relative import of `from` is looked for: its folder, then the -I folders.
   std::vector<std::string> searchFolders(const ast::Module& from) const;
@@ -81,6 +98,7 @@ private:
   llvm::StringMap<Entry*> byPath_; ///< canonical path -> entry
   std::vector<std::unique_ptr<Entry>> entries_;
   llvm::DenseMap<const ast::Module*, Entry*> byModule_;
+  llvm::StringMap<Parsed> provided_; ///< by the path loadRoot is given
 };
 
 } // namespace salesc::sema

@@ -116,6 +116,13 @@ check unsafe-alone --unsafe-fixes clean.sales
 check suppressed suppressed.sales
 check configured ../configured/warnings.sales
 check config-mistake ../bad/clean.sales
+# A baseline: results it covers marked "unchanged", the one beyond it "new".
+"$salesc" check --write-baseline="$work/baseline.json" errors.sales warnings.sales > /dev/null 2>&1 || true
+cp warnings.sales "$work/warnings.keep"
+printf 'process q {\n  stage a { next won 40%%; }\n  stage island { next won 10%%; }\n  won won;\n  lost lost;\n}\n' >> warnings.sales
+check baseline --baseline="$work/baseline.json" errors.sales warnings.sales
+cp "$work/warnings.keep" warnings.sales
+check bad-baseline --baseline=errors.sales clean.sales
 
 failed=0
 inputs=()
