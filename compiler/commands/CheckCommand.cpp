@@ -323,8 +323,7 @@ int report(CommandContext& ctx, FrontEnd& fe) {
       ctx.err << "salesc: " << f.known << (f.known == 1 ? " problem" : " problems")
               << " known to the baseline not counted\n";
     if (tooManyWarnings)
-      error(ctx) << f.warnings << (f.warnings == 1 ? " warning" : " warnings")
-                 << ", more than "
+      error(ctx) << f.warnings << (f.warnings == 1 ? " warning" : " warnings") << ", more than "
                  << (MaxWarnings >= 0 ? "--max-warnings=" : "the configuration's max-warnings: ")
                  << maxWarnings(fe) << " allows\n";
     return status;

@@ -299,8 +299,8 @@ void printDiagnostics(CommandContext& ctx, const llvm::SourceMgr& sm,
 }
 
 void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags) {
-  printDiagnostics(ctx, diags.sourceMgr(), diags.sorted(), diags.errorCount(),
-                   diags.warningCount(), diags.suppressedCount());
+  printDiagnostics(ctx, diags.sourceMgr(), diags.sorted(), diags.errorCount(), diags.warningCount(),
+                   diags.suppressedCount());
 }
 
 int reportText(CommandContext& ctx, FrontEnd& fe) {
