@@ -21,7 +21,7 @@ struct SyntaxErrorSite {
   antlr4::Token* token;
   bool afterToken;
   antlr4::Token* openBrace = nullptr;
-  std::string openBlock;
+  std::string openBlock{};
 };
 
 using SyntaxErrorSink = std::function<void(SyntaxErrorSite, std::string)>;
