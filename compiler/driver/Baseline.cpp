@@ -120,10 +120,11 @@ std::string baselineJson(const BaselineCounts& counts) {
   llvm::json::OStream j(os, 2);
   j.object([&] {
     j.attributeObject("files", [&] {
-      for (const auto& [file, codes] : counts)
-        j.attributeObject(file, [&] {
-          for (const auto& [code, count] : codes)
-            j.attributeObject(code, [&] { j.attribute("count", count); });
+      // Pairs rather than structured bindings: clang 14 cannot capture those in a lambda.
+      for (const auto& fileCodes : counts)
+        j.attributeObject(fileCodes.first, [&] {
+          for (const auto& codeCount : fileCodes.second)
+            j.attributeObject(codeCount.first, [&] { j.attribute("count", codeCount.second); });
         });
     });
     j.attribute("version", 1);
