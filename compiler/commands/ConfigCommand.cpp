@@ -80,11 +80,11 @@ void printJson(llvm::raw_ostream& os, llvm::StringRef file, const EffectiveConfi
         j.value(f);
     });
     j.attributeArray("diagnostics", [&] {
-      for (const auto& [kind, level] : c.levels)
+      for (const auto& kindLevel : c.levels) // a pair: clang 14 captures no structured binding
         j.object([&] {
-          j.attribute("code", diag::kindInfo(kind).code);
-          j.attribute("name", diag::kindInfo(kind).name);
-          j.attribute("level", levelName(level));
+          j.attribute("code", diag::kindInfo(kindLevel.first).code);
+          j.attribute("name", diag::kindInfo(kindLevel.first).name);
+          j.attribute("level", levelName(kindLevel.second));
         });
     });
     j.attributeArray("include", [&] {
