@@ -101,7 +101,7 @@ llvm::Expected<Value> rename(const Index& index, llvm::StringRef uri, Position a
   std::map<std::string, Array> edits; // by URI, in a stable order
   for (const Occurrence* r : places)
     edits[index.uriOf(r->range.Start)].push_back(
-        Object{{"range", toJson(index.rangeOf(r->range))}, {"newText", newName}});
+        Object{{"range", toJson(index.rangeOf(r->range))}, {"newText", newName.str()}});
   Object changes;
   for (auto& [file, list] : edits)
     changes[file] = std::move(list);
