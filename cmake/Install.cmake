@@ -76,6 +76,11 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "compiler and validator for sales-process 
 set(CPACK_PACKAGE_DESCRIPTION
     "salesc reads .sales files and reports every problem with a code (as text,\nJSON, SARIF, GitHub annotations or JUnit XML), draws each process and writes\nits playbook and runtime tables; its runtime commands predict win rates,\nsimulate and forecast. The runtime library, its headers, a CMake package and\na pkg-config file are included for programs that embed it.")
 # The runtime library's users compile against LLVM's and fmt's headers too.
+# The flowchart is laid out in Liberation Sans's widths: without it, Graphviz draws PNGs in
+# another font whose text overflows its boxes (seen on a fresh Debian 12). The CJK and emoji
+# fonts draw those characters in PNGs (docs/cli.md#fonts); Chromium prints report --pdf.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-liberation2")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, fonts-noto-color-emoji")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "llvm-14-dev, libfmt-dev")
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)

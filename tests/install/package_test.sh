@@ -15,6 +15,9 @@ info=$(dpkg-deb -I "$deb")
 echo "$info" | grep -q '^ Package: salesc$' || fail "no Package: salesc"
 echo "$info" | grep -E '^ Depends: .*libgvc6' > /dev/null || fail "Depends lacks libgvc6: $info"
 echo "$info" | grep -E '^ Depends: .*libc6' > /dev/null || fail "Depends lacks libc6"
+# the flowchart's font: without it PNG text overflows its boxes
+echo "$info" | grep -E '^ Depends: .*fonts-liberation2' > /dev/null || fail "Depends lacks fonts-liberation2"
+echo "$info" | grep -E '^ Recommends: .*fonts-noto-cjk' > /dev/null || fail "Recommends lacks fonts-noto-cjk"
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/salesc ./usr/share/salesc/stdlib/std/tactics.sales \
          ./usr/share/man/man1/salesc-check.1.gz ./usr/share/doc/salesc/copyright \
