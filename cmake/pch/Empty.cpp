@@ -1,0 +1,1 @@
+// The object the precompiled headers of cmake/Pch.cmake are built for (it has no code).
