@@ -12,18 +12,18 @@ namespace salesc::lsp {
 
 namespace {
 
-/// The open documents but `doc`, by URI, sorted, with the version of those whose file is
-/// one of `read` (the modules of a check of `doc`).
-std::vector<std::pair<std::string, int64_t>> othersOf(const Document& doc,
-                                                      const llvm::StringMap<Document>& open,
-                                                      const std::vector<const ast::Module*>& read) {
+/// AssistSnapshot::others for a check of `doc` that read `s.unit.modules`.
+std::vector<std::pair<std::string, int64_t>>
+othersOf(const Document& doc, const llvm::StringMap<Document>& open, const AssistSnapshot& s) {
   std::vector<std::pair<std::string, int64_t>> out;
   for (const auto& entry : open) {
     const Document& other = entry.second;
     if (entry.first() == doc.uri)
       continue;
-    bool wasRead = llvm::any_of(read, [&](const ast::Module* m) { return m->path == other.path; });
-    out.emplace_back(entry.first().str(), wasRead ? other.version : AssistSnapshot::NotRead);
+    bool read =
+        llvm::any_of(s.unit.modules, [&](const ast::Module* m) { return m->path == other.path; });
+    if (read || s.importNotFound)
+      out.emplace_back(entry.first().str(), read ? other.version : AssistSnapshot::NotRead);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -40,7 +40,11 @@ std::shared_ptr<AssistSnapshot> check(const Document& doc, const llvm::StringMap
   s->unit = llvm::sys::path::is_absolute(doc.path) ? s->session->compileFile(doc.path)
                                                    : s->session->compileText(doc.path, doc.text);
   frontend::applySuppressions(*s->session, s->unit); // as `salesc check` does
-  s->others = othersOf(doc, open, s->unit.modules);
+  s->importNotFound =
+      !s->unit.root || llvm::any_of(s->session->diags().sorted(), [](const auto& d) {
+        return d.kind == diag::DiagKind::ImportNotFound;
+      });
+  s->others = othersOf(doc, open, *s);
   return s;
 }
 
@@ -52,7 +56,7 @@ const AssistSnapshot& AssistCache::current(const Document& doc,
                                            const diag::DiagOptions& warnings) {
   Entry& e = entries_[doc.uri];
   if (!e.current || e.current->text != doc.text ||
-      e.current->others != othersOf(doc, open, e.current->unit.modules)) {
+      e.current->others != othersOf(doc, open, *e.current)) {
     e.current = check(doc, open, options, warnings);
     if (e.current->unit.root && !e.current->unit.syntaxErrors)
       e.parsed = e.current;

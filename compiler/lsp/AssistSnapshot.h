@@ -5,9 +5,9 @@
 // diagnostics with their fix-its): code actions and inlay hints, and the Index of names
 // that hover, definition, references and rename look in. A snapshot is one such check,
 // kept with the session that owns it; the cache checks a document again only when its
-// text, the text of an open document it read, or the set of open documents has changed
-// since, and remembers the last snapshot that parsed, whose names completion offers while
-// the text being typed does not parse.
+// text or the text of an open document it read has changed since (or, when one of its
+// imports was not found, the set of open documents), and remembers the last snapshot
+// that parsed, whose names completion offers while the text being typed does not parse.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_LSP_ASSISTSNAPSHOT_H
@@ -31,11 +31,13 @@ namespace salesc::lsp {
 /// One check of a document's text. Invariant: `unit` points into `session`.
 struct AssistSnapshot {
   std::string text; ///< the text that was checked
-  /// The other open documents then, by URI, with the version of those it read (its
-  /// imports; NotRead for the others): a change of an import open in the editor, or a
-  /// document opened or closed (an import may resolve to it now), makes it out of date.
+  /// The other open documents it read (its imports), by URI and version: a change of one
+  /// makes it out of date. When an import was not found (or the document could not be
+  /// read), every other open document then, with NotRead for those it did not read: one
+  /// opened or closed since may be the file the import names.
   std::vector<std::pair<std::string, int64_t>> others;
   static constexpr int64_t NotRead = INT64_MIN;
+  bool importNotFound = false;
   std::unique_ptr<frontend::Session> session;
   frontend::Unit unit;
 

@@ -50,6 +50,21 @@ TEST(LspSharedCheck, TheIndexReadsTheChecksOfTheDiagnostics) {
   const Occurrence* learnt = index->at(user.uri, {2, 20});
   ASSERT_NE(learnt, nullptr);
   EXPECT_EQ(learnt->symbol->decl->description->value, "What it costs");
+
+  // A document opened since re-checks only the checks with an import that was not found:
+  // it may be the file that import names.
+  Document waiting = doc("waiting.sales", "import \"later\";\n");
+  open[waiting.uri] = waiting;
+  const AssistSnapshot& before = assist.current(open[waiting.uri], open, options, {});
+  EXPECT_TRUE(before.importNotFound);
+  const frontend::Unit* waitingUnit = &before.unit;
+  userUnit = names.get(open, options, {}, assist).unit(user.uri);
+  Document later = doc("later.sales", "knowledge x;\n");
+  open[later.uri] = later;
+  index = &names.get(open, options, {}, assist);
+  EXPECT_EQ(index->unit(user.uri), userUnit) << "user.sales found all its imports";
+  EXPECT_NE(index->unit(waiting.uri), waitingUnit);
+  EXPECT_FALSE(assist.current(open[waiting.uri], open, options, {}).importNotFound);
 }
 
 /// A suite of its own (a fixture's name is one class per test program).
