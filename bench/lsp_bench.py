@@ -110,6 +110,15 @@ def position_of(text, needle, offset=0):
     return {"line": before.count("\n"), "character": len(before) - before.rfind("\n") - 1}
 
 
+def timed_after_edit(server, method, params, after, warm):
+    """Times `method` right after an edit (into `after`), then three times more (`warm`)."""
+    result, t = server.request(method, params)
+    assert result, "no answer to %s at %s" % (method, params["position"])
+    after.append(t)
+    for _ in range(3):
+        warm.append(server.request(method, params)[1])
+
+
 def ms(xs):
     return "median %.1f ms, P90 %.1f ms, max %.1f ms" % (
         statistics.median(xs) * 1000, sorted(xs)[int(0.9 * (len(xs) - 1))] * 1000,
@@ -164,19 +173,11 @@ def main():
             doc = {"textDocument": {"uri": uri}}
             kind = i % 3
             if kind == 0:
-                result, t = s.request("textDocument/hover", dict(doc, position=stage))
-                assert result, "no hover on the stage"
-                hover_after.append(t)
-                for _ in range(3):
-                    hover_warm.append(s.request("textDocument/hover",
-                                                dict(doc, position=stage))[1])
+                timed_after_edit(s, "textDocument/hover", dict(doc, position=stage),
+                                 hover_after, hover_warm)
             elif kind == 1:
-                result, t = s.request("textDocument/completion", dict(doc, position=nxt))
-                assert result, "no completion after next"
-                complete_after.append(t)
-                for _ in range(3):
-                    complete_warm.append(s.request("textDocument/completion",
-                                                   dict(doc, position=nxt))[1])
+                timed_after_edit(s, "textDocument/completion", dict(doc, position=nxt),
+                                 complete_after, complete_warm)
             else:
                 end = {"line": text.count("\n") + 1, "character": 0}
                 _, t = s.request("textDocument/inlayHint",

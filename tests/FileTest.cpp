@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Expectations.h"
-#include "driver/Suppressions.h"
+#include "frontend/Suppressions.h"
 
 #include "diag/Location.h"
 #include "frontend/Compilation.h"
@@ -82,10 +82,7 @@ std::vector<Expectation> actualFor(const std::string& path, std::vector<std::str
   load.stdlibDir = SALESC_SOURCE_DIR "/stdlib";
   frontend::Session session(load, {});
   frontend::Unit unit = session.compileFile(path);
-  std::vector<unsigned> buffers; // `// salesc-ignore` comments apply, as in salesc check
-  for (const ast::Module* m : unit.modules)
-    buffers.push_back(m->bufferId);
-  driver::applySuppressions(session.diags(), session.sourceMgr(), buffers);
+  frontend::applySuppressions(session, unit); // `// salesc-ignore` comments, as in check
   std::vector<Expectation> out;
   const llvm::SourceMgr& sm = session.sourceMgr();
   for (const diag::Diagnostic& d : session.diags().sorted()) {

@@ -1,8 +1,8 @@
 //===- FrontEnd.cpp - The options every command shares, and the front end run with them ===//
 #include "FrontEnd.h"
-#include "Suppressions.h"
 
 #include "diag/Render.h"
+#include "frontend/Suppressions.h"
 
 #include "llvm/Support/Path.h"
 
@@ -201,15 +201,6 @@ void configure(FrontEnd& fe, const std::vector<std::string>& files,
     load.stdlibDir = fe.stdlibDir = fe.config.stdlib;
 }
 
-/// The buffers of the .sales files of the run, where suppression comments are read.
-std::vector<unsigned> salesBuffers(const FrontEnd& fe) {
-  std::vector<unsigned> out;
-  for (const frontend::Unit& u : fe.units)
-    for (const ast::Module* m : u.modules)
-      out.push_back(m->bufferId);
-  return out;
-}
-
 } // namespace
 
 FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
@@ -267,7 +258,7 @@ FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
     if (!fe.units[i].root && int(i) != fe.stdinUnit)
       fe.unusable = true;
   fe.session->checkProject(fe.units); // once every file is checked: C003, unused declarations
-  applySuppressions(fe.session->diags(), fe.session->sourceMgr(), salesBuffers(fe));
+  frontend::applySuppressions(*fe.session, fe.units);
   if (fe.configs->hasErrors()) // a configuration only an imported file has
     fe.unusable = true;
   return fe;

@@ -1,9 +1,12 @@
 //===- AssistSnapshot.h - A document checked, kept for completion, actions, hints ===//
 //
-// Completion, code actions and inlay hints read the front end's result (the AST of the
-// document and its imports, the checked model, the diagnostics with their fix-its). A
-// snapshot is one such check, kept with the session that owns it; the cache checks a
-// document again only when its text has changed since, and remembers the last snapshot
+// The one check of each version of an open document: its diagnostics are published, and
+// every request reads it (the AST of the document and its imports, the checked model, the
+// diagnostics with their fix-its): code actions and inlay hints, and the Index of names
+// that hover, definition, references and rename look in. A snapshot is one such check,
+// kept with the session that owns it; the cache checks a document again only when its
+// text or the text of an open document it read has changed since (or, when one of its
+// imports was not found, the set of open documents), and remembers the last snapshot
 // that parsed, whose names completion offers while the text being typed does not parse.
 //
 //===----------------------------------------------------------------------===//
@@ -17,17 +20,24 @@
 
 #include "llvm/ADT/StringMap.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace salesc::lsp {
 
 /// One check of a document's text. Invariant: `unit` points into `session`.
 struct AssistSnapshot {
   std::string text; ///< the text that was checked
-  /// The other open documents then, by URI and version: an import open in the editor
-  /// that changed since makes the snapshot out of date.
+  /// The other open documents it read (its imports), by URI and version: a change of one
+  /// makes it out of date. When an import was not found (or the document could not be
+  /// read), every other open document then, with NotRead for those it did not read: one
+  /// opened or closed since may be the file the import names.
   std::vector<std::pair<std::string, int64_t>> others;
+  static constexpr int64_t NotRead = INT64_MIN;
+  bool importNotFound = false;
   std::unique_ptr<frontend::Session> session;
   frontend::Unit unit;
 
@@ -46,6 +56,11 @@ public:
   /// when none did; checks the document when it was never checked.
   const AssistSnapshot& lastParsed(const Document& doc, const llvm::StringMap<Document>& open,
                                    const CheckOptions& options, const diag::DiagOptions& warnings);
+  /// The current snapshot of every open document, by URI in order (those whose text or
+  /// imports changed are checked again now).
+  std::vector<std::pair<std::string, std::shared_ptr<const AssistSnapshot>>>
+  all(const llvm::StringMap<Document>& open, const CheckOptions& options,
+      const diag::DiagOptions& warnings);
   /// Forgets a closed document.
   void forget(llvm::StringRef uri);
 

@@ -93,19 +93,6 @@ llvm::json::Value toLspDiagnostic(const diag::Diagnostic& d, const llvm::SourceM
   return out;
 }
 
-llvm::json::Array checkDocument(const Document& doc, const llvm::StringMap<Document>& open,
-                                const CheckOptions& options, const diag::DiagOptions& warnings) {
-  sema::LoadOptions load = options;
-  load.fs = overlayOpenDocuments(options.fs, open);
-  frontend::Session session(std::move(load), warnings);
-  bool onDisk = llvm::sys::path::is_absolute(doc.path);
-  if (onDisk)
-    session.compileFile(doc.path);
-  else
-    session.compileText(doc.path, doc.text);
-  return diagnosticsOf(session, doc);
-}
-
 llvm::json::Array diagnosticsOf(frontend::Session& session, const Document& doc) {
   const llvm::SourceMgr& sm = session.sourceMgr();
   llvm::json::Array out;

@@ -1,8 +1,9 @@
 //===- Diagnostics.h - An open document checked, as LSP diagnostics -------===//
 //
-// The document is compiled as `salesc check` compiles a file, by a fresh front end
-// Session whose file system is the disk with every open document laid over it: an
-// import of a file the editor has open reads the editor's text.
+// A document is compiled (AssistSnapshot) as `salesc check` compiles a file, by a fresh
+// front end Session whose file system is the disk with every open document laid over it:
+// an import of a file the editor has open reads the editor's text. Here: that file
+// system, and the conversion of what the check found to the protocol's Diagnostics.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_LSP_DIAGNOSTICS_H
@@ -47,13 +48,9 @@ std::string uriOfBuffer(const llvm::SourceMgr& sm, unsigned id);
 /// notes that have a place; the others are added to the message).
 llvm::json::Value toLspDiagnostic(const diag::Diagnostic& d, const llvm::SourceMgr& sm);
 
-/// The diagnostics of `doc`, checked with the other `open` documents as the editor
-/// has them: those located in `doc` (or about it, without a place), in order. `warnings`
-/// are the -W options.
-llvm::json::Array checkDocument(const Document& doc, const llvm::StringMap<Document>& open,
-                                const CheckOptions& options, const diag::DiagOptions& warnings);
-
-/// The diagnostics of `doc` that `session` found (it compiled `doc`), as checkDocument.
+/// The diagnostics that `session` found in `doc` (it compiled `doc`: AssistSnapshot),
+/// as LSP Diagnostics: those located in `doc`, or about it without a place, in order.
+/// Those a `// salesc-ignore` comment suppressed are left out, as `salesc check` does.
 llvm::json::Array diagnosticsOf(frontend::Session& session, const Document& doc);
 
 } // namespace salesc::lsp

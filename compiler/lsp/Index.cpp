@@ -1,6 +1,7 @@
 //===- Index.cpp - The names of the open documents: declarations and uses -===//
 #include "Index.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
 
@@ -19,7 +20,8 @@ public:
   Builder(Index& ix, const frontend::Unit& unit) : ix_(ix), names_(ix.names_[&unit]) {
     for (const ast::Module* m : unit.modules)
       for (const auto& d : m->decls)
-        names_.try_emplace(d->name.text, d.get()); // the first wins, as in the checker
+        names_.try_emplace(d->name.text,
+                           ix.canonical(d.get())); // the first wins, as in the checker
   }
 
   void module(const ast::Module& m) {
@@ -44,7 +46,7 @@ private:
   void add(const ast::Ident& name, const Symbol* s, bool declaration,
            const ast::ProcessDecl* process) {
     if (s && name.range.Start.isValid())
-      ix_.occurrences_[module_->bufferId].push_back({name.range, s, declaration, process});
+      ix_.occurrences_[module_].push_back({name.range, s, declaration, process});
   }
 
   /// A use of a top-level name.
@@ -187,30 +189,17 @@ private:
   const ast::Module* module_ = nullptr; ///< the module whose names are being recorded
 };
 
-Index::Index(const llvm::StringMap<Document>& open, const CheckOptions& options)
-    : stdlibDir_(options.stdlibDir) {
-  sema::LoadOptions load = options;
-  load.fs = overlayOpenDocuments(options.fs, open);
-  session_ = std::make_unique<frontend::Session>(std::move(load), diag::DiagOptions{});
-  std::vector<const Document*> docs;
-  for (const auto& entry : open)
-    docs.push_back(&entry.second);
-  llvm::sort(docs, [](const Document* a, const Document* b) { return a->uri < b->uri; });
-  units_.reserve(docs.size());
-  for (const Document* d : docs) {
-    unitOfUri_[d->uri] = units_.size();
-    units_.push_back(llvm::sys::path::is_absolute(d->path) ? session_->addFile(d->path)
-                                                           : session_->addText(d->path, d->text));
-  }
-  for (const frontend::Unit& u : units_) {
+Index::Index(Checks checks, std::string stdlibDir)
+    : checks_(std::move(checks)), stdlibDir_(std::move(stdlibDir)) {
+  for (const auto& [uri, check] : checks_)
+    checkOfUri_[uri] = check.get();
+  shareModules();
+  for (const auto& entry : checks_) {
+    const frontend::Unit& u = entry.second->unit;
     Builder b(*this, u);
     for (const ast::Module* m : u.modules)
-      unitOfModule_.try_emplace(m, &u);
-    for (const ast::Module* m : u.modules) {
-      if (unitOfModule_[m] != &u)
-        continue;
-      b.module(*m);
-    }
+      if (canonical_.lookup(m) == m && unitOfModule_.lookup(m) == &u)
+        b.module(*m);
   }
   for (auto& entry : occurrences_)
     llvm::sort(entry.second, [](const Occurrence& a, const Occurrence& b) {
@@ -218,26 +207,77 @@ Index::Index(const llvm::StringMap<Document>& open, const CheckOptions& options)
     });
 }
 
+Index::Index(const llvm::StringMap<Document>& open, const CheckOptions& options)
+    : Index(AssistCache().all(open, options, {}), options.stdlibDir) {}
+
+void Index::shareModules() {
+  // By file: the modules indexed, with their texts.
+  llvm::StringMap<std::vector<std::pair<const ast::Module*, llvm::StringRef>>> byPath;
+  auto share = [&](const AssistSnapshot& check, const ast::Module* m) {
+    if (canonical_.count(m))
+      return;
+    llvm::StringRef text = check.session->sourceMgr().getMemoryBuffer(m->bufferId)->getBuffer();
+    auto& same = byPath[m->path];
+    for (const auto& [known, knownText] : same)
+      if (knownText == text) {
+        canonical_[m] = known;
+        for (size_t i = 0; i < m->decls.size() && i < known->decls.size(); ++i)
+          declCanonical_[m->decls[i].get()] = known->decls[i].get();
+        return;
+      }
+    canonical_[m] = m;
+    same.emplace_back(m, text);
+    unitOfModule_[m] = &check.unit;
+  };
+  // A document's own check indexes it; the first check that read a file, the others.
+  for (const auto& entry : checks_)
+    if (entry.second->unit.root)
+      share(*entry.second, entry.second->unit.root);
+  llvm::DenseSet<const ast::Module*> ordered;
+  for (const auto& entry : checks_)
+    for (const ast::Module* m : entry.second->unit.modules) {
+      share(*entry.second, m);
+      if (ordered.insert(canonical_[m]).second)
+        order_.push_back(canonical_[m]);
+    }
+}
+
+const ast::Decl* Index::canonical(const ast::Decl* d) const {
+  auto it = declCanonical_.find(d);
+  return it == declCanonical_.end() ? d : it->second;
+}
+
+const llvm::SourceMgr& Index::sourceMgrOf(llvm::SMLoc loc) const {
+  for (const auto& entry : checks_) {
+    const llvm::SourceMgr& sm = entry.second->session->sourceMgr();
+    if (bufferOf(sm, loc))
+      return sm;
+  }
+  assert(false && "a location in none of the checks");
+  return checks_.front().second->session->sourceMgr();
+}
+
 const frontend::Unit* Index::unit(llvm::StringRef uri) const {
-  auto it = unitOfUri_.find(uri);
-  return it == unitOfUri_.end() ? nullptr : &units_[it->second];
+  const AssistSnapshot* check = checkOfUri_.lookup(uri);
+  return check ? &check->unit : nullptr;
 }
 
 llvm::ArrayRef<Occurrence> Index::occurrencesIn(llvm::StringRef uri) const {
   const frontend::Unit* u = unit(uri);
   if (!u || !u->root)
     return {};
-  auto it = occurrences_.find(u->root->bufferId);
+  auto it = occurrences_.find(u->root);
   if (it == occurrences_.end())
     return {};
   return it->second;
 }
 
 const Occurrence* Index::at(llvm::StringRef uri, Position p) const {
-  const frontend::Unit* u = unit(uri);
-  if (!u || !u->root)
+  const AssistSnapshot* check = checkOfUri_.lookup(uri);
+  if (!check || !check->unit.root)
     return nullptr;
-  llvm::StringRef text = session_->sourceMgr().getMemoryBuffer(u->root->bufferId)->getBuffer();
+  llvm::StringRef text =
+      check->session->sourceMgr().getMemoryBuffer(check->rootBuffer())->getBuffer();
   const char* loc = text.data() + offsetAt(text, p);
   for (const Occurrence& o : occurrencesIn(uri))
     if (o.range.Start.getPointer() <= loc && loc <= o.range.End.getPointer())
@@ -247,26 +287,30 @@ const Occurrence* Index::at(llvm::StringRef uri, Position p) const {
 
 std::vector<const Occurrence*> Index::occurrencesOf(const Symbol* s) const {
   std::vector<const Occurrence*> out;
-  for (const auto& entry : occurrences_)
-    for (const Occurrence& o : entry.second)
+  for (const ast::Module* m : order_) {
+    auto here = occurrences_.find(m);
+    if (here == occurrences_.end())
+      continue;
+    for (const Occurrence& o : here->second)
       if (o.symbol == s)
         out.push_back(&o);
+  }
   std::stable_partition(out.begin(), out.end(), [](const Occurrence* o) { return o->declaration; });
   return out;
 }
 
 Range Index::rangeOf(llvm::SMRange range) const {
-  const llvm::SourceMgr& sm = session_->sourceMgr();
+  const llvm::SourceMgr& sm = sourceMgrOf(range.Start);
   return lspRange(sm, bufferOf(sm, range.Start), range);
 }
 
 std::string Index::uriOf(llvm::SMLoc loc) const {
-  const llvm::SourceMgr& sm = session_->sourceMgr();
+  const llvm::SourceMgr& sm = sourceMgrOf(loc);
   return uriOfBuffer(sm, bufferOf(sm, loc));
 }
 
 unsigned Index::lineOf(llvm::SMLoc loc) const {
-  return session_->sourceMgr().getLineAndColumn(loc).first;
+  return sourceMgrOf(loc).getLineAndColumn(loc).first;
 }
 
 llvm::json::Value Index::location(llvm::SMRange range) const {
@@ -293,7 +337,8 @@ std::vector<llvm::StringRef> Index::namesBeside(const Symbol* s) const {
   std::vector<llvm::StringRef> out;
   if (s->kind == Symbol::Kind::Decl) {
     for (const auto& unit : names_)
-      if (llvm::is_contained(unit.first->modules, s->module))
+      if (llvm::any_of(unit.first->modules,
+                       [&](const ast::Module* m) { return canonical_.lookup(m) == s->module; }))
         for (const auto& entry : unit.second)
           out.push_back(entry.first());
     return out;

@@ -1,9 +1,11 @@
 //===- Index.h - The names of the open documents: declarations and uses ---===//
 //
-// What hover, definition, references and rename look names up in. The open documents
-// are compiled together by one front end Session (so a file two of them import is one
-// module, and its names one symbol), and every name of every module they read is
-// recorded with its range: where a symbol is declared and everywhere it is used.
+// What hover, definition, references and rename look names up in. It is built from the
+// checks of the open documents that gave their diagnostics (AssistSnapshot), compiling
+// nothing itself: every name of every module they read is recorded with its range, where
+// a symbol is declared and everywhere it is used. Each check is a session of its own, so
+// a file several of them read (an import, the standard library) is a module in each: the
+// same file with the same text is indexed once, and its names are one symbol for all.
 // Top-level names resolve in the one namespace of their compilation, as the checker
 // resolves them; stage and outcome names in their process, its bases (`extends`) and
 // segments; a campaign's `enters` and `segment` in its process. A name that resolves to
@@ -13,6 +15,7 @@
 #ifndef SALESC_LSP_INDEX_H
 #define SALESC_LSP_INDEX_H
 
+#include "AssistSnapshot.h"
 #include "Diagnostics.h"
 #include "Document.h"
 
@@ -37,7 +40,6 @@ struct Symbol {
   const ast::Outcome* outcome = nullptr; ///< an Outcome
   const ast::Segment* segment = nullptr; ///< a Segment
   const ast::Module* module = nullptr;   ///< the file that declares it
-  const frontend::Unit* unit = nullptr;  ///< a compilation that holds that file
 };
 
 /// One place a symbol's name is written.
@@ -53,6 +55,11 @@ struct Occurrence {
 /// The open documents compiled together, and every name in them and their imports.
 class Index {
 public:
+  /// The checks of the open documents, by URI (AssistCache::all); `stdlibDir` is where
+  /// the standard library is.
+  using Checks = std::vector<std::pair<std::string, std::shared_ptr<const AssistSnapshot>>>;
+  Index(Checks checks, std::string stdlibDir);
+  /// The open documents checked now (for tests).
   Index(const llvm::StringMap<Document>& open, const CheckOptions& options);
 
   /// The name at `p` of the open document `uri` (a position just after a name counts),
@@ -66,7 +73,6 @@ public:
   /// The compilation of the open document `uri` (its root may be null: unreadable), or
   /// null when it is not open.
   const frontend::Unit* unit(llvm::StringRef uri) const;
-  const std::vector<frontend::Unit>& units() const { return units_; }
 
   /// `range` as an LSP Location {uri, range}.
   llvm::json::Value location(llvm::SMRange range) const;
@@ -98,15 +104,28 @@ private:
   class Builder;
   friend class Builder;
 
-  std::unique_ptr<frontend::Session> session_;
-  std::vector<frontend::Unit> units_;
-  llvm::StringMap<size_t> unitOfUri_;
+  /// The SourceMgr holding `loc`, which is in one of the checks.
+  const llvm::SourceMgr& sourceMgrOf(llvm::SMLoc loc) const;
+  /// Chooses the module indexed for each file (`canonical_`, `unitOfModule_`, `order_`).
+  void shareModules();
+  /// `d`, or the same declaration of the module indexed for its file.
+  const ast::Decl* canonical(const ast::Decl* d) const;
+
+  Checks checks_;
+  llvm::StringMap<const AssistSnapshot*> checkOfUri_;
   std::string stdlibDir_;
+  /// Every module of every check, to the module indexed for its file: a document's root,
+  /// else the first module read from the same file with the same text.
+  llvm::DenseMap<const ast::Module*, const ast::Module*> canonical_;
+  /// The declarations of the modules not indexed, to the same of the module indexed.
+  llvm::DenseMap<const ast::Decl*, const ast::Decl*> declCanonical_;
+  /// The modules indexed, in the order of the checks and of their modules.
+  std::vector<const ast::Module*> order_;
   std::vector<std::unique_ptr<Symbol>> symbols_;
   llvm::DenseMap<const ast::Decl*, const Symbol*> declSymbols_;
-  /// By buffer, in source order.
-  std::map<unsigned, std::vector<Occurrence>> occurrences_;
-  /// The compilation each module was indexed in.
+  /// By module indexed, in source order.
+  llvm::DenseMap<const ast::Module*, std::vector<Occurrence>> occurrences_;
+  /// The compilation each module indexed is indexed in.
   llvm::DenseMap<const ast::Module*, const frontend::Unit*> unitOfModule_;
   /// The top-level names of each compilation.
   std::map<const frontend::Unit*, llvm::StringMap<const ast::Decl*>> names_;

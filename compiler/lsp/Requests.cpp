@@ -44,15 +44,15 @@ std::pair<int, std::string> errorReply(llvm::Error e) {
   return out;
 }
 
-const Index& IndexCache::get(const llvm::StringMap<Document>& open, const CheckOptions& options) {
-  std::vector<llvm::hash_code> texts;
-  for (const auto& entry : open)
-    texts.push_back(llvm::hash_combine(entry.first(), entry.second.text));
-  llvm::sort(texts);
-  llvm::hash_code key = llvm::hash_combine_range(texts.begin(), texts.end());
+const Index& IndexCache::get(const llvm::StringMap<Document>& open, const CheckOptions& options,
+                             const diag::DiagOptions& warnings, AssistCache& assist) {
+  Index::Checks checks = assist.all(open, options, warnings);
+  std::vector<const AssistSnapshot*> key;
+  for (const auto& entry : checks)
+    key.push_back(entry.second.get());
   if (!index_ || key != key_) {
-    index_ = std::make_unique<Index>(open, options);
-    key_ = key;
+    index_ = std::make_unique<Index>(std::move(checks), options.stdlibDir);
+    key_ = std::move(key);
   }
   return *index_;
 }
@@ -69,7 +69,8 @@ void addNameCapabilities(Object& capabilities) {
 std::optional<llvm::Expected<Value>> answerNameRequest(llvm::StringRef method, const Object* params,
                                                        const llvm::StringMap<Document>& open,
                                                        const CheckOptions& options,
-                                                       IndexCache& cache) {
+                                                       const diag::DiagOptions& warnings,
+                                                       AssistCache& assist, IndexCache& cache) {
   static const llvm::StringRef methods[] = {
       "textDocument/hover",         "textDocument/definition", "textDocument/references",
       "textDocument/prepareRename", "textDocument/rename",     "textDocument/documentSymbol",
@@ -81,7 +82,7 @@ std::optional<llvm::Expected<Value>> answerNameRequest(llvm::StringRef method, c
   llvm::Expected<std::string> uri = openUri(method, *params, open);
   if (!uri)
     return llvm::Expected<Value>(uri.takeError());
-  const Index& index = cache.get(open, options);
+  const Index& index = cache.get(open, options, warnings, assist);
   if (method == "textDocument/documentSymbol")
     return llvm::Expected<Value>(documentSymbols(index, *uri));
   if (method == "textDocument/foldingRange")

@@ -1,8 +1,9 @@
 //===- Requests.h - The requests about names: hover, go to, rename, outline -===//
 //
 // textDocument/hover, definition, references, prepareRename, rename, documentSymbol
-// and foldingRange. Each is answered from an Index of the open documents built for it,
-// so an answer always reflects the texts the editor has. See docs/lsp.md.
+// and foldingRange. Each is answered from an Index of the checks of the open documents
+// current texts (those that gave their diagnostics), so an answer always reflects the
+// texts the editor has. See docs/lsp.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_LSP_REQUESTS_H
@@ -11,8 +12,6 @@
 #include "Diagnostics.h"
 #include "Document.h"
 #include "Index.h"
-
-#include "llvm/ADT/Hashing.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
@@ -43,14 +42,15 @@ std::pair<int, std::string> errorReply(llvm::Error e);
 /// The capabilities these requests add to the answer to `initialize`.
 void addNameCapabilities(llvm::json::Object& capabilities);
 
-/// The Index of the open documents, built again when their set or a text has changed
-/// since the last request (files that are not open are read then too).
+/// The Index of the open documents, built again from their checks (`assist`) when one of
+/// them was checked again since the last request: it compiles nothing itself.
 class IndexCache {
 public:
-  const Index& get(const llvm::StringMap<Document>& open, const CheckOptions& options);
+  const Index& get(const llvm::StringMap<Document>& open, const CheckOptions& options,
+                   const diag::DiagOptions& warnings, AssistCache& assist);
 
 private:
-  llvm::hash_code key_ = 0;
+  std::vector<const AssistSnapshot*> key_; ///< the checks indexed (the Index keeps them)
   std::unique_ptr<Index> index_;
 };
 
@@ -59,7 +59,7 @@ private:
 std::optional<llvm::Expected<llvm::json::Value>>
 answerNameRequest(llvm::StringRef method, const llvm::json::Object* params,
                   const llvm::StringMap<Document>& open, const CheckOptions& options,
-                  IndexCache& cache);
+                  const diag::DiagOptions& warnings, AssistCache& assist, IndexCache& cache);
 
 } // namespace salesc::lsp
 

@@ -84,7 +84,8 @@ void Server::request(const Value& id, llvm::StringRef method, const Object* para
       return replyError(id, InvalidParams, llvm::toString(result.takeError()));
     return reply(id, std::move(*result));
   }
-  if (auto answer = answerNameRequest(method, params, open_, options_, names_)) {
+  if (auto answer =
+          answerNameRequest(method, params, open_, options_, warnings_, assist_, names_)) {
     if (!*answer) {
       auto [code, message] = errorReply(answer->takeError());
       return replyError(id, code, message);

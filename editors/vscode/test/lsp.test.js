@@ -1,6 +1,6 @@
 // Drives `salesc lsp` as a separate process through the client library, as VS Code does:
 // initialize, a document with a mistake and its diagnostic, the fix and the empty list,
-// formatting, shutdown and exit. The tests run in order on one server; a new request (hover,
+// formatting, a `// salesc-ignore` comment, a hover right after an edit, shutdown and exit. The tests run in order on one server; a new request (hover,
 // definition, completion, ...) is one more `test(...)` before the shutdown, with
 // `session.request(SomeRequest.type, params)` and its exact expected answer.
 //
@@ -13,7 +13,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { DocumentFormattingRequest } = require('vscode-languageserver-protocol/node');
+const { DocumentFormattingRequest, HoverRequest } = require('vscode-languageserver-protocol/node');
 const { LspSession, applyEdits } = require('./lsp-session');
 
 const [salesc, root] = process.argv.slice(2);
@@ -99,6 +99,27 @@ test("formatting: salesc fmt's layout, then nothing to do", async () => {
   await session.change(uri, [{ text: expected }]);
   await session.nextDiagnostics(uri);
   assert.deepEqual(await session.request(DocumentFormattingRequest.type, { textDocument: { uri }, options }), []);
+});
+
+test('// salesc-ignore hides what it names, as in salesc check; without a reason it is U001', async () => {
+  const reason = '    use phone_calls; // salesc-ignore N001: the CRM tactic, declared next quarter';
+  await session.change(uri, [{ text: inbound.replace('    use phone_calls;', reason) }]);
+  assert.deepEqual((await session.nextDiagnostics(uri)).diagnostics, []);
+
+  const noReason = '    use phone_calls; // salesc-ignore N001';
+  await session.change(uri, [{ text: inbound.replace('    use phone_calls;', noReason) }]);
+  const published = (await session.nextDiagnostics(uri)).diagnostics;
+  assert.equal(published.length, 1, JSON.stringify(published));
+  assert.equal(published[0].code, 'U001');
+  assert.equal(published[0].severity, 2);
+  assert.deepEqual(published[0].range, { start: { line: 16, character: 21 }, end: { line: 16, character: 42 } });
+});
+
+test('hover right after an edit: the knowledge, from the check that gave the diagnostics', async () => {
+  const hover = await session.request(HoverRequest.type, { textDocument: { uri }, position: { line: 9, character: 10 } });
+  assert.equal(hover.contents.kind, 'markdown');
+  assert.match(hover.contents.value, /^\*\*knowledge\*\* `pricing`\n\nWhat it costs and what is included\n/);
+  assert.deepEqual(hover.range, { start: { line: 9, character: 10 }, end: { line: 9, character: 17 } });
 });
 
 test('shutdown, then exit: status 0', async () => {

@@ -6,8 +6,10 @@
 // or names; docs/diagnostics.md#suppressing-a-diagnostic says which errors cannot be.
 //
 //===----------------------------------------------------------------------===//
-#ifndef SALESC_DRIVER_SUPPRESSIONS_H
-#define SALESC_DRIVER_SUPPRESSIONS_H
+#ifndef SALESC_FRONTEND_SUPPRESSIONS_H
+#define SALESC_FRONTEND_SUPPRESSIONS_H
+
+#include "Compilation.h"
 
 #include "diag/DiagnosticEngine.h"
 
@@ -18,7 +20,7 @@
 #include <string>
 #include <vector>
 
-namespace salesc::driver {
+namespace salesc::frontend {
 
 /// One code or name of a suppression comment.
 struct SuppressedCode {
@@ -50,7 +52,10 @@ bool suppressible(diag::DiagKind kind);
 /// cannot be suppressed (U003).
 void applySuppressions(diag::DiagnosticEngine& diags, const llvm::SourceMgr& sm,
                        llvm::ArrayRef<unsigned> buffers);
+/// The same for the .sales files of `units` (each root and what it imports), as `salesc
+/// check` applies them to a run once it is checked; `salesc lsp` to each document's check.
+void applySuppressions(Session& session, llvm::ArrayRef<Unit> units);
 
-} // namespace salesc::driver
+} // namespace salesc::frontend
 
-#endif // SALESC_DRIVER_SUPPRESSIONS_H
+#endif // SALESC_FRONTEND_SUPPRESSIONS_H

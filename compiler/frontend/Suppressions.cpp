@@ -9,7 +9,7 @@
 
 #include <set>
 
-namespace salesc::driver {
+namespace salesc::frontend {
 
 using diag::DiagKind;
 
@@ -197,4 +197,12 @@ void applySuppressions(diag::DiagnosticEngine& diags, const llvm::SourceMgr& sm,
     }
 }
 
-} // namespace salesc::driver
+void applySuppressions(Session& session, llvm::ArrayRef<Unit> units) {
+  std::vector<unsigned> buffers;
+  for (const Unit& u : units)
+    for (const ast::Module* m : u.modules)
+      buffers.push_back(m->bufferId);
+  applySuppressions(session.diags(), session.sourceMgr(), buffers);
+}
+
+} // namespace salesc::frontend
