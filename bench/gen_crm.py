@@ -6,7 +6,9 @@
 
 `events` writes deal,stage,timestamp rows (one per entry into a stage or outcome) by
 walking each deal through the quickstart's chain with its stated rates and times, so
-`salesc conform` finds the rates it states; `pipeline` writes deal,stage,entered,value
+`salesc conform` finds the rates it states (with --values, a value column too: each
+deal's amount on every row, drawn from a generator of its own so the other columns do
+not change); `pipeline` writes deal,stage,entered,value
 rows of open deals. Used by the examples and the conform benchmark (1M events).
 """
 import argparse
@@ -42,15 +44,19 @@ def walk(rng, deal, start):
         stage = nxt
 
 
-def events(n, seed):
-    rng = random.Random(seed)
-    rows = []
+def events(n, seed, values=False):
+    rng, amounts = random.Random(seed), random.Random(seed + 1)
+    rows, value = [], {}
     for i in range(n):
         start = START + datetime.timedelta(days=rng.uniform(0, 300))
-        rows.extend(walk(rng, "D%06d" % i, start))
+        deal = "D%06d" % i
+        rows.extend(walk(rng, deal, start))
+        if values:
+            value[deal] = ",%d" % amounts.choice([9000, 12000, 15000, 20000, 35000])
     rows.sort(key=lambda r: (r[2], r[0]))
-    out = ["deal,stage,timestamp"]
-    out += ["%s,%s,%s" % (d, s, t.strftime("%Y-%m-%dT%H:%M:%S")) for d, s, t in rows]
+    out = ["deal,stage,timestamp" + (",value" if values else "")]
+    out += ["%s,%s,%s%s" % (d, s, t.strftime("%Y-%m-%dT%H:%M:%S"), value.get(d, ""))
+            for d, s, t in rows]
     return "\n".join(out) + "\n"
 
 
@@ -72,10 +78,11 @@ def main():
     ap.add_argument("--deals", type=int, default=200)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--as-of", default="2026-11-26")
+    ap.add_argument("--values", action="store_true", help="events: add a value column")
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
     as_of = datetime.datetime.fromisoformat(a.as_of)
-    text = events(a.deals, a.seed) if a.what == "events" else pipeline(a.deals, a.seed, as_of)
+    text = events(a.deals, a.seed, a.values) if a.what == "events" else pipeline(a.deals, a.seed, as_of)
     (sys.stdout if a.output == "-" else open(a.output, "w")).write(text)
 
 

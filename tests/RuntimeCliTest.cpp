@@ -413,3 +413,59 @@ TEST_F(RuntimeCli, SuggestedEditsCheckCleanAndStayWithinAHundredPercent) {
 }
 
 } // namespace
+
+TEST_F(RuntimeCli, BacktestReplaysALogAndPrintsTheDocumentedJson) {
+  // d1 enters proposal (1 to 3 weeks) on Jan 10 with value 20,000 and wins on Feb 1; d2
+  // enters demo on Jan 12 and is lost on Jan 20; d3 is created after the date. On Jan 15:
+  // open d1 (proposal: stated 40%) and d2 (demo: 0.2 / 0.955); won within 30 days: d1.
+  std::string log = write("log.csv", "deal,stage,timestamp,value\n"
+                                     "d1,inquiry,2026-01-02,20000\n"
+                                     "d1,proposal,2026-01-10,\n"
+                                     "d1,signed,2026-02-01,\n"
+                                     "d2,demo,2026-01-12,\n"
+                                     "d2,lost,2026-01-20,\n"
+                                     "d3,inquiry,2026-01-20,\n"
+                                     "d3,lost,2026-03-01,\n");
+  RunResult r = run({"backtest", "--format=json", "--events", log, "--at=2026-01-15",
+                     "--horizon=30", Quickstart});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(r.out);
+  ASSERT_TRUE(bool(doc)) << r.out;
+  const llvm::json::Object& top = *doc->getAsObject();
+  const llvm::json::Object& point = *(*top.getArray("points"))[0].getAsObject();
+  EXPECT_EQ(*point.getString("at"), "2026-01-15");
+  EXPECT_EQ(num(point, "horizon_days"), 30);
+  EXPECT_EQ(num(*point.getObject("actual"), "wins"), 1);
+  EXPECT_EQ(num(*point.getObject("actual"), "revenue"), 20000);
+  const llvm::json::Object& weighted = *point.getObject("weighted_pipeline");
+  EXPECT_NEAR(num(weighted, "wins"), 0.4 + 0.2 / 0.955, 1e-12);
+  EXPECT_NEAR(num(weighted, "revenue"), 20000 * 0.4 + 15000 * 0.2 / 0.955, 1e-6);
+  const llvm::json::Object& forecast = *point.getObject("forecast");
+  for (const char* key : {"wins", "revenue", "p10", "p90"})
+    EXPECT_TRUE(forecast.getNumber(key)) << key;
+  const llvm::json::Object& summary = *top.getObject("summary");
+  // One date with revenue: MAPE of the weighted pipeline |weighted - 20000| / 20000.
+  EXPECT_NEAR(num(summary, "mape_weighted"),
+              std::abs(20000 * 0.4 + 15000 * 0.2 / 0.955 - 20000) / 20000, 1e-12);
+  // Brier of the stated probabilities: ((0.4 - 1)^2 + (0.2 / 0.955)^2) / 2.
+  EXPECT_NEAR(num(summary, "brier_stated"), (0.36 + (0.2 / 0.955) * (0.2 / 0.955)) / 2, 1e-12);
+  for (const char* key : {"mape_forecast", "coverage_p10_p90", "brier_forecast"})
+    EXPECT_TRUE(summary.getNumber(key)) << key;
+}
+
+TEST_F(RuntimeCli, BacktestRefusesAHorizonPastTheEndOfTheLog) {
+  std::string log = write("log.csv", "deal,stage,timestamp\nd1,inquiry,2026-01-02\n"
+                                     "d1,lost,2026-02-01\n");
+  RunResult r = run({"backtest", "--events", log, "--at=2026-01-15", "--horizon=30", Quickstart});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--at 2026-01-15 with --horizon 30 needs the log to run to 2026-02-14, "
+                       "but its last event is on 2026-02-01; the latest date it covers is "
+                       "2026-01-02"),
+            std::string::npos)
+      << r.err;
+  RunResult bad = run({"backtest", "--events", log, "--at=2026-01-15,2026-13-01", Quickstart});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--at: '2026-13-01' is not a date: there is no month 13"),
+            std::string::npos)
+      << bad.err;
+}

@@ -35,19 +35,20 @@ int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::str
   return report.rowsRejected || !report.errors.empty() ? 1 : 0;
 }
 
-std::optional<double> asOfDay(CommandContext& ctx, const std::string& text) {
+std::optional<double> asOfDay(CommandContext& ctx, const std::string& text,
+                              llvm::StringRef option) {
   if (text.empty()) {
     auto now = std::chrono::system_clock::now().time_since_epoch();
     return std::floor(std::chrono::duration<double>(now).count() / 86400.0);
   }
   llvm::Expected<double> d = rt::parseDate(text);
   if (!d) {
-    error(ctx) << "--as-of: " << llvm::toString(d.takeError()) << '\n';
+    error(ctx) << option << ": " << llvm::toString(d.takeError()) << '\n';
     return std::nullopt;
   }
   // 1900-01-01 to 2999-12-31: a CRM's dates, and finite figures downstream.
   if (*d < -25567 || *d > 376199) {
-    error(ctx) << "--as-of: '" << text << "' is not between 1900 and 2999\n";
+    error(ctx) << option << ": '" << text << "' is not between 1900 and 2999\n";
     return std::nullopt;
   }
   return *d;

@@ -19,8 +19,10 @@ std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path
 /// file:line on stderr. Returns 1 when a row was rejected, else 0.
 int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::string& path);
 
-/// `--as-of`: the day given, or today (UTC) when empty. Reports a bad date.
-std::optional<double> asOfDay(CommandContext& ctx, const std::string& text);
+/// `--as-of`: the day given, or today (UTC) when empty. Reports a bad date, naming
+/// `option`.
+std::optional<double> asOfDay(CommandContext& ctx, const std::string& text,
+                              llvm::StringRef option = "--as-of");
 
 } // namespace salesc::driver
 

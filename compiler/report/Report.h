@@ -9,6 +9,7 @@
 #ifndef SALESC_REPORT_REPORT_H
 #define SALESC_REPORT_REPORT_H
 
+#include "salesc/runtime/Backtest.h"
 #include "salesc/runtime/Conform.h"
 #include "salesc/runtime/Forecast.h"
 #include "salesc/runtime/Inputs.h"
@@ -88,6 +89,23 @@ struct ConformReport {
 };
 std::string conformText(const ConformReport& r);
 std::string conformJson(const ConformReport& r);
+
+// --- salesc backtest (Backtest.cpp) -------------------------------------------------
+
+/// Forecasts replayed against a stage history.
+struct BacktestReport {
+  const rt::Process* process = nullptr;
+  const rt::BacktestResult* result = nullptr;
+};
+/// A table of revenue and one of wins per date (actual, forecast with P10 to P90,
+/// weighted pipeline, each error), the summary and the calibration table.
+std::string backtestText(const BacktestReport& r);
+/// {"points": [{"at", "horizon_days", "actual": {"wins", "revenue"}, "forecast": {"wins",
+/// "revenue", "p10", "p90"}, "weighted_pipeline": {"wins", "revenue"}}], "summary":
+/// {"mape_forecast", "mape_weighted", "coverage_p10_p90", "brier_forecast",
+/// "brier_stated"}, "calibration": {"forecast": [...], "stated": [...]}}, as docs/cli.md
+/// documents it.
+std::string backtestJson(const BacktestReport& r);
 
 } // namespace salesc::report
 

@@ -382,34 +382,6 @@ TEST(ConformTest, OpenVisitsAreCensoredAtTheAsOfDate) {
   EXPECT_EQ(r.states[0].open, 2u);
 }
 
-/// A log of `deals` deals walking `p` exactly as it states, entering over 200 days, with
-/// times drawn from each stage's triangular distribution; events go past day 200.
-std::vector<StageEvent> generatedLog(const Process& p, uint64_t seed, int deals) {
-  Xoshiro256 rng(seed);
-  std::vector<StageEvent> log;
-  for (int d = 0; d < deals; ++d) {
-    const std::string id = "g" + std::to_string(d);
-    uint32_t s = 0;
-    double t = rng.uniform() * 200;
-    for (int step = 0; step < 100; ++step) {
-      log.push_back(StageEvent{id, s, t, 0, std::nullopt});
-      if (p.states[s].isOutcome())
-        break;
-      const Holding& h = p.states[s].time;
-      t += Triangular(h.min, h.typical, h.max).sample(rng);
-      double u = rng.uniform();
-      const uint32_t from = s;
-      for (const Transition& e : p.transitions)
-        if (e.from == from) {
-          s = e.to; // the last edge of the stage when rounding leaves u >= 0
-          if ((u -= e.probability) < 0)
-            break;
-        }
-    }
-  }
-  return log;
-}
-
 TEST(ConformTest, LogsFollowingTheStatedRatesRarelyRaiseAFlag) {
   // 200 logs of 300 deals drawn from exactly the stated rates and times, as of day 200
   // (later events left out, open visits censored): with Holm's adjustment over the 13

@@ -186,12 +186,14 @@ struct Pipeline {
   /// Runs [first, last): wins and revenue of each run into runWins[run] and
   /// runRevenue[run], and per month (the first whose end is past the win; the
   /// last also takes a win exactly at `end`) added to monthWins and monthRevenue.
+  /// With `dealWins`, each plan's wins are counted in dealWins[plan].
   void simulate(uint64_t first, uint64_t last, double* runWins, double* runRevenue,
-                double* monthWins, double* monthRevenue) const {
+                double* monthWins, double* monthRevenue, uint32_t* dealWins) const {
     for (uint64_t run = first; run < last; ++run) {
       Xoshiro256 rng(streamSeed(seed, run)); // one stream per run
       double wins = 0, revenue = 0;
-      for (const Plan& plan : plans) {
+      for (size_t i = 0; i < plans.size(); ++i) {
+        const Plan& plan = plans[i];
         // The deal's segment: one more draw, only when it is not known.
         const uint32_t g = plan.segments.empty()
                                ? plan.chain
@@ -207,6 +209,8 @@ struct Pipeline {
         if (!chain.isWon(s) || t > end)
           continue;
         const double value = plan.value ? *plan.value : chain.winValue(s);
+        if (dealWins)
+          ++dealWins[i];
         wins += 1;
         revenue += value;
         size_t m = std::upper_bound(monthEnds.begin(), monthEnds.end(), t) - monthEnds.begin();
@@ -297,6 +301,8 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
     r.pipelineValue += value;
     r.weightedPipeline += d.value ? *d.value * win : expectedDealValue(a, d);
     r.expectedWinsEventually += win;
+    if (options.perDeal)
+      r.odds.push_back(DealOdds{static_cast<size_t>(&d - deals.data()), win, 0});
     const double age = std::max(0.0, options.asOf - d.entered);
     Plan plan{d.state, {}, d.value, {}, 0};
     for (const Chain& c : chains)
@@ -331,11 +337,16 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
   const size_t months = r.months.size();
   std::vector<double> runWins(runs, 0.0), runRevenue(runs, 0.0);
   std::vector<double> blockWins(blocks * months, 0.0), blockRevenue(blocks * months, 0.0);
+  // Wins per deal and block when asked for: whole numbers, so their sum does not depend
+  // on the order either.
+  const size_t perDeal = options.perDeal ? plans.size() : 0;
+  std::vector<uint32_t> blockDealWins(blocks * perDeal, 0);
   std::atomic<uint64_t> nextBlock{0};
   auto work = [&] {
     for (uint64_t b; (b = nextBlock++) < blocks;)
       pipeline.simulate(b * BlockRuns, std::min(runs, (b + 1) * BlockRuns), &runWins[0],
-                        &runRevenue[0], &blockWins[b * months], &blockRevenue[b * months]);
+                        &runRevenue[0], &blockWins[b * months], &blockRevenue[b * months],
+                        perDeal ? &blockDealWins[b * perDeal] : nullptr);
   };
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
   threads = static_cast<unsigned>(std::clamp<uint64_t>(threads, 1, blocks));
@@ -357,6 +368,12 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
   for (size_t m = 0; m < r.months.size(); ++m) {
     r.months[m].expectedWins = monthWins[m] / n;
     r.months[m].expectedRevenue = monthRevenue[m] / n;
+  }
+  for (size_t i = 0; i < perDeal; ++i) {
+    uint64_t won = 0;
+    for (uint64_t b = 0; b < blocks; ++b)
+      won += blockDealWins[b * perDeal + i];
+    r.odds[i].withinHorizon = static_cast<double>(won) / n;
   }
   r.wins = summarize(std::move(runWins));
   r.revenue = summarize(std::move(runRevenue));

@@ -339,6 +339,24 @@ std::optional<uint32_t> segmentNamed(const Process& p, llvm::StringRef deal, llv
   return std::nullopt;
 }
 
+/// The deal value in a non-empty `value` field; nullopt, after rejecting the row, when
+/// it is not a number or is negative.
+template <typename Reject>
+static std::optional<double> parseDealValue(llvm::StringRef value, Reject& reject) {
+  double v = 0;
+  if (!isDecimal(value) || !std::isfinite(v = std::strtod(value.str().c_str(), nullptr))) {
+    reject(fmt::format("the value {} is not a number; write it without currency signs or "
+                       "thousands separators, such as 15000",
+                       quote(value)));
+    return std::nullopt;
+  }
+  if (v < 0) {
+    reject(fmt::format("the value {} is negative; a deal's value is 0 or more", quote(value)));
+    return std::nullopt;
+  }
+  return v;
+}
+
 std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::StringRef file,
                                LoadReport& report) {
   static const Columns Cols{{"deal", "stage", "entered"}, {"value", "segment"}, "a pipeline"};
@@ -377,20 +395,8 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
       continue;
     }
     d.entered = *day;
-    if (!value.empty()) {
-      double v = 0;
-      if (!isDecimal(value) || !std::isfinite(v = std::strtod(value.str().c_str(), nullptr))) {
-        reject(fmt::format("the value {} is not a number; write it without currency signs or "
-                           "thousands separators, such as 15000",
-                           quote(value)));
-        continue;
-      }
-      if (v < 0) {
-        reject(fmt::format("the value {} is negative; a deal's value is 0 or more", quote(value)));
-        continue;
-      }
-      d.value = v;
-    }
+    if (!value.empty() && !(d.value = parseDealValue(value, reject)))
+      continue;
     if (!segment.empty() && !(d.segment = segmentNamed(p, id, segment, reject)))
       continue;
     auto [first, inserted] = seen.try_emplace(id, row.line);
@@ -408,7 +414,7 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
 
 std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
                                    LoadReport& report) {
-  static const Columns Cols{{"deal", "stage", "timestamp"}, {"segment"}, "an event log"};
+  static const Columns Cols{{"deal", "stage", "timestamp"}, {"segment", "value"}, "an event log"};
   std::vector<StageEvent> events;
   ColumnMap map;
   if (!findColumns(table, Cols, file, report, map))
@@ -444,7 +450,11 @@ std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm
         continue;
       }
     }
-    events.push_back(StageEvent{key->id.str(), key->state, *time, row.line, segment});
+    std::optional<double> value;
+    if (const llvm::StringRef v = field(row, map.index[4]);
+        !v.empty() && !(value = parseDealValue(v, reject)))
+      continue;
+    events.push_back(StageEvent{key->id.str(), key->state, *time, row.line, segment, value});
   }
   return events;
 }

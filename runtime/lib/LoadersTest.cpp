@@ -375,7 +375,7 @@ TEST(LoadersTest, AMissingEventColumnIsOneError) {
       loadEvents(csv("deal,stage,time\nD1,demo,2024-01-01\n"), sample(), "log.csv", r).empty());
   EXPECT_EQ(r.errors, (Errors{"log.csv:1: the header has no column 'timestamp'; an event log "
                               "needs the columns 'deal', 'stage' and 'timestamp' (and "
-                              "optionally 'segment')"}));
+                              "optionally 'segment' and 'value')"}));
   EXPECT_EQ(r.rowsRejected, 1u);
 }
 

@@ -2,8 +2,10 @@
 #ifndef SALESC_RUNTIME_TESTPROCESS_H
 #define SALESC_RUNTIME_TESTPROCESS_H
 
+#include "salesc/runtime/Inputs.h"
 #include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Model.h"
+#include "salesc/runtime/Random.h"
 
 #include <gtest/gtest.h>
 
@@ -187,6 +189,40 @@ inline Process saasPlans() {
   p.segments.push_back(Segment{"small", "Teams under 50 seats", 0.8, p});
   p.segments.push_back(Segment{"large", "Teams of 50 seats or more", 0.2, large});
   return p;
+}
+
+/// A log of `deals` deals walking `p` exactly as it states, entering over `days` days
+/// (uniformly), with times drawn from each stage's triangular distribution; events go
+/// past the last entry. With `values`, each deal has a value uniform in [5000, 50000),
+/// given on each of its rows.
+inline std::vector<StageEvent> generatedLog(const Process& p, uint64_t seed, int deals,
+                                            double days = 200, bool values = false) {
+  Xoshiro256 rng(seed);
+  std::vector<StageEvent> log;
+  for (int d = 0; d < deals; ++d) {
+    const std::string id = "g" + std::to_string(d);
+    uint32_t s = 0;
+    double t = rng.uniform() * days;
+    std::optional<double> value;
+    if (values)
+      value = 5000 + 45000 * rng.uniform();
+    for (int step = 0; step < 100; ++step) {
+      log.push_back(StageEvent{id, s, t, 0, std::nullopt, value});
+      if (p.states[s].isOutcome())
+        break;
+      const Holding& h = p.states[s].time;
+      t += Triangular(h.min, h.typical, h.max).sample(rng);
+      double u = rng.uniform();
+      const uint32_t from = s;
+      for (const Transition& e : p.transitions)
+        if (e.from == from) {
+          s = e.to; // the last edge of the stage when rounding leaves u >= 0
+          if ((u -= e.probability) < 0)
+            break;
+        }
+    }
+  }
+  return log;
 }
 
 } // namespace salesc::rt::testing

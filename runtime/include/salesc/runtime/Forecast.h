@@ -38,6 +38,19 @@ struct ForecastOptions {
   /// Threads to simulate with; 0: one per hardware thread. The figures do not
   /// depend on it.
   unsigned threads = 1;
+  /// Also give each open deal's chance of a win within the horizon
+  /// (ForecastResult::odds); off by default, as it costs a counter per deal and run.
+  bool perDeal = false;
+};
+
+/// One open deal's win chances (ForecastOptions::perDeal).
+struct DealOdds {
+  size_t deal = 0; ///< index into the `deals` given to forecast()
+  /// Its win probability from its stage, whenever it comes: what the weighted pipeline
+  /// weighs its value with (in its segment, else blended).
+  double eventually = 0;
+  /// The share of the runs in which it is won by horizonEnd.
+  double withinHorizon = 0;
 };
 
 /// An open deal that has been in its stage longer than the stage's
@@ -95,6 +108,8 @@ struct ForecastResult {
   /// Open deals longer in their stage than its limit, most overdue first (ties
   /// in input order).
   std::vector<StalledDeal> stalled;
+  /// With ForecastOptions::perDeal, one entry per open deal, in input order; else empty.
+  std::vector<DealOdds> odds;
 };
 
 /// Forecasts `deals` against `p`, whose analysis is `a` (from analyze(p)).

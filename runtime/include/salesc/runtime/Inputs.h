@@ -36,6 +36,9 @@ struct StageEvent {
   /// The segment the row names (optional column `segment`), an index into
   /// Process::segments; nullopt when the row names none.
   std::optional<uint32_t> segment;
+  /// The deal's value as the row gives it (optional column `value`; a CRM's stage
+  /// history carries the amount at each change); nullopt when the field is empty.
+  std::optional<double> value;
 };
 
 /// How loading went: rows read and rejected, and why each was rejected.

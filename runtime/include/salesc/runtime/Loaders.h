@@ -68,9 +68,11 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
 /// Reads a stage history: columns `deal`, `stage` (a stage or an outcome) and
 /// `timestamp`, one row per entry into a state, in file order, and optionally `segment`
 /// (the name of one of the process's segments; an empty field names none, and a deal is
-/// in the segment any of its rows names). Rejected rows: too few or too many fields, an
-/// empty deal id, an unknown stage, a bad timestamp, a segment the process lacks, a
-/// segment other than the one an earlier row of the deal names.
+/// in the segment any of its rows names), and `value` (the deal's value at that row, a
+/// non-negative number or empty; `backtest` reads it, `conform` does not). Rejected rows:
+/// too few or too many fields, an empty deal id, an unknown stage, a bad timestamp, a
+/// segment the process lacks, a segment other than the one an earlier row of the deal
+/// names, a negative or non-number value.
 std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
                                    LoadReport& report);
 
