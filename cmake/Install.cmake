@@ -18,7 +18,8 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/stdlib/ DESTINATION ${CMAKE_INSTALL_DATA
 set(SALESC_MAN_DIR ${PROJECT_BINARY_DIR}/man)
 set(SALESC_MAN_PAGES)
 foreach(page salesc salesc-check salesc-build salesc-report salesc-emit salesc-analyze
-        salesc-simulate salesc-forecast salesc-roi salesc-conform salesc-backtest salesc-fmt salesc-lsp salesc-config)
+        salesc-simulate salesc-forecast salesc-roi salesc-conform salesc-backtest salesc-calibrate
+        salesc-fmt salesc-lsp salesc-config)
   list(APPEND SALESC_MAN_PAGES ${SALESC_MAN_DIR}/${page}.1.gz)
 endforeach()
 add_custom_command(

@@ -6,7 +6,7 @@ _salesc() {
   local cur prev words cword
   _init_completion -n = || return
 
-  local commands="check build report emit analyze simulate forecast roi conform backtest fmt lsp config help"
+  local commands="check build report emit analyze simulate forecast roi conform backtest calibrate fmt lsp config help"
   local shared="-I -Werror -Wno- --color= --error-limit= --stdlib= --config= --no-config --help --version"
   if [[ $cword -eq 1 ]]; then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -24,6 +24,7 @@ _salesc() {
     roi) options="--format= --process= --campaign= --leads= --cost=" ;;
     conform) options="--format= --process= --events= --as-of= --suggest" ;;
     backtest) options="--format= --process= --events= --at= --horizon= --seed=" ;;
+    calibrate) options="--format= --process= --events= --as-of= --min-visits= --diff --write" ;;
     fmt) options="--check --diff --stdin-filename=" ;;
     lsp) options="" ;;
     config) options="--format=" ;;

@@ -1,6 +1,6 @@
 # fish completion for salesc (installed in share/fish/vendor_completions.d). The commands
 # and options are those of `salesc help` and `salesc COMMAND --help`.
-set -l commands check build report emit analyze simulate forecast roi conform backtest fmt lsp config help
+set -l commands check build report emit analyze simulate forecast roi conform backtest calibrate fmt lsp config help
 complete -c salesc -f
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a check -d 'check files and report problems (the CI linter)'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a build -d 'check, then write flowcharts, playbooks and tables'
@@ -12,11 +12,12 @@ complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a forecast -d
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a roi -d 'what a campaign returns'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a conform -d 'real stage histories vs the process'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a backtest -d 'how the forecast would have done, from history'
+complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a calibrate -d 'the shares and times a history shows'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'lay files out the one canonical way'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'a language server for editors (stdin/stdout)'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a config -d 'the configuration (.salesc.yaml) that applies to a file'
 complete -c salesc -n "not __fish_seen_subcommand_from $commands" -a help -d "the list of commands, or a command's options"
-complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build report emit analyze simulate forecast roi conform backtest fmt lsp config"
+complete -c salesc -n "__fish_seen_subcommand_from help" -a "check build report emit analyze simulate forecast roi conform backtest calibrate fmt lsp config"
 
 # Every command reads .sales files (the runtime commands tables.json too).
 complete -c salesc -n "__fish_seen_subcommand_from $commands" -F
@@ -57,18 +58,21 @@ complete -c salesc -n "__fish_seen_subcommand_from build emit" -l identifiers -d
 complete -c salesc -n "__fish_seen_subcommand_from emit" -l to -x -a 'dot svg png tables csv markdown mermaid bpmn vega-lite' -d 'what to write'
 complete -c salesc -n "__fish_seen_subcommand_from emit" -l chart -x -a 'funnel time-share time-to-win conversion-gain' -d 'with --to=vega-lite, the chart'
 complete -c salesc -n "__fish_seen_subcommand_from emit" -s o -r -d 'the file to write (-: stdout)'
-complete -c salesc -n "__fish_seen_subcommand_from emit analyze simulate forecast roi conform backtest" -l process -x -d 'the process'
-complete -c salesc -n "__fish_seen_subcommand_from analyze simulate forecast roi conform backtest" -l format -x -a 'text json' -d 'how to print the report'
+complete -c salesc -n "__fish_seen_subcommand_from emit analyze simulate forecast roi conform backtest calibrate" -l process -x -d 'the process'
+complete -c salesc -n "__fish_seen_subcommand_from analyze simulate forecast roi conform backtest calibrate" -l format -x -a 'text json' -d 'how to print the report'
 complete -c salesc -n "__fish_seen_subcommand_from simulate" -l prospects -x -d 'how many prospects'
 complete -c salesc -n "__fish_seen_subcommand_from simulate forecast backtest" -l seed -x -d 'random seed'
 complete -c salesc -n "__fish_seen_subcommand_from simulate" -l threads -x -d 'threads'
 complete -c salesc -n "__fish_seen_subcommand_from forecast" -l pipeline -r -d 'the deals (CSV)'
-complete -c salesc -n "__fish_seen_subcommand_from forecast conform" -l as-of -x -d 'the date'
+complete -c salesc -n "__fish_seen_subcommand_from forecast conform calibrate" -l as-of -x -d 'the date'
 complete -c salesc -n "__fish_seen_subcommand_from forecast backtest" -l horizon -x -d 'days'
 complete -c salesc -n "__fish_seen_subcommand_from roi" -l leads -x -d 'how many leads'
 complete -c salesc -n "__fish_seen_subcommand_from roi" -l cost -x -d 'what the campaign costs'
 complete -c salesc -n "__fish_seen_subcommand_from roi" -l campaign -x -d 'the campaign of the file to report'
-complete -c salesc -n "__fish_seen_subcommand_from conform backtest" -l events -r -d 'the event log (CSV)'
+complete -c salesc -n "__fish_seen_subcommand_from conform backtest calibrate" -l events -r -d 'the event log (CSV)'
+complete -c salesc -n "__fish_seen_subcommand_from calibrate" -l min-visits -x -d 'keep the figures of stages with fewer visits'
+complete -c salesc -n "__fish_seen_subcommand_from calibrate" -l diff -d 'print the edit of the file as a diff'
+complete -c salesc -n "__fish_seen_subcommand_from calibrate" -l write -d 'write the estimates into the file'
 complete -c salesc -n "__fish_seen_subcommand_from conform" -l suggest -d 'suggest changes'
 complete -c salesc -n "__fish_seen_subcommand_from backtest" -l at -x -d 'the dates, separated by commas'
 complete -c salesc -n "__fish_seen_subcommand_from fmt" -l check -d 'list the files that are not formatted'

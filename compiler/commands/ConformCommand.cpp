@@ -22,10 +22,8 @@ RuntimeOptions& options() {
 }
 [[maybe_unused]] RuntimeOptions& registered = options();
 
-cl::opt<std::string>
-    Events("events", cl::sub(subConform()), cl::Required, cl::value_desc("log.csv"),
-           cl::desc("Stage history: CSV with header deal,stage,timestamp[,segment], one "
-                    "row per entry into a stage or outcome"));
+cl::opt<std::string> Events("events", cl::sub(subConform()), cl::Required,
+                            cl::value_desc("log.csv"), cl::desc(EventsHelp));
 cl::opt<std::string> AsOf("as-of", cl::init(""), cl::sub(subConform()),
                           cl::value_desc("YYYY-MM-DD"),
                           cl::desc("The day open deals are judged stalled on (default: today)"));
@@ -63,16 +61,14 @@ int runConform(CommandContext& ctx) {
     return 2;
   // A log without segments shows the segments mixed, as they reach each stage.
   const rt::Process p = rt::blendedProcess(*single->process, single->analysis);
-  std::optional<rt::CsvTable> table = readCsv(ctx, Events);
-  if (!table)
-    return 1;
-  rt::LoadReport load;
   // Read against the process itself (the blend has its states but not its segments).
   const rt::Process& stated = *single->process;
-  std::vector<rt::StageEvent> events = rt::loadEvents(*table, stated, Events, load);
-  int status = reportLoad(ctx, load, Events);
-  if (events.empty() && status != 0)
-    return 1; // nothing usable: a report of zeros would only mislead
+  std::optional<StageHistory> history = loadStageHistory(ctx, Events, stated);
+  if (!history)
+    return 1;
+  const std::vector<rt::StageEvent>& events = history->events;
+  const rt::LoadReport& load = history->load;
+  int status = history->status;
   rt::ConformResult r = rt::conform(p, events, *asOf);
   std::vector<std::string> edits;
   if (Suggest)

@@ -35,6 +35,19 @@ int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::str
   return report.rowsRejected || !report.errors.empty() ? 1 : 0;
 }
 
+std::optional<StageHistory> loadStageHistory(CommandContext& ctx, const std::string& path,
+                                             const rt::Process& p) {
+  std::optional<rt::CsvTable> table = readCsv(ctx, path);
+  if (!table)
+    return std::nullopt;
+  StageHistory h;
+  h.events = rt::loadEvents(*table, p, path, h.load);
+  h.status = reportLoad(ctx, h.load, path);
+  if (h.events.empty() && h.status != 0)
+    return std::nullopt;
+  return h;
+}
+
 std::optional<double> asOfDay(CommandContext& ctx, const std::string& text,
                               llvm::StringRef option) {
   if (text.empty()) {

@@ -6,9 +6,11 @@
 
 #include "salesc/runtime/Csv.h"
 #include "salesc/runtime/Inputs.h"
+#include "salesc/runtime/Model.h"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace salesc::driver {
 
@@ -23,6 +25,24 @@ int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::str
 /// `option`.
 std::optional<double> asOfDay(CommandContext& ctx, const std::string& text,
                               llvm::StringRef option = "--as-of");
+/// The help of the --events option of the commands that read a stage history.
+inline constexpr const char* EventsHelp =
+    "Stage history: CSV with header deal,stage,timestamp[,segment], one row per entry into a "
+    "stage or outcome";
+
+/// A stage history read against a process, with how its rows were loaded.
+struct StageHistory {
+  std::vector<rt::StageEvent> events;
+  rt::LoadReport load;
+  int status = 0; ///< 1 when a row was rejected (reported on stderr), else 0
+};
+
+/// Reads the stage history at `path` (--events) against `p` (rt::loadEvents) and reports
+/// how loading went; nullopt, after reporting why, when nothing usable could be read (the
+/// command exits with status 1: a report of zeros would only mislead). The one place
+/// conform and calibrate read their events.
+std::optional<StageHistory> loadStageHistory(CommandContext& ctx, const std::string& path,
+                                             const rt::Process& p);
 
 } // namespace salesc::driver
 

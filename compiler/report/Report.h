@@ -10,6 +10,7 @@
 #define SALESC_REPORT_REPORT_H
 
 #include "salesc/runtime/Backtest.h"
+#include "salesc/runtime/Calibrate.h"
 #include "salesc/runtime/Conform.h"
 #include "salesc/runtime/Forecast.h"
 #include "salesc/runtime/Inputs.h"
@@ -106,6 +107,22 @@ std::string backtestText(const BacktestReport& r);
 /// "brier_stated"}, "calibration": {"forecast": [...], "stated": [...]}}, as docs/cli.md
 /// documents it.
 std::string backtestJson(const BacktestReport& r);
+// --- salesc calibrate (Calibrate.cpp) ------------------------------------------------
+
+/// A process's figures estimated from a stage history, and what --write would change.
+struct CalibrateReport {
+  const rt::Process* process = nullptr;
+  const rt::Calibration* calibration = nullptr;
+};
+std::string calibrateText(const CalibrateReport& r);
+/// Why stages keep figures, one line each: "stage demo: shares kept: 12 visits left it,
+/// fewer than 20".
+std::vector<std::string> calibrateKept(const rt::Process& p, const rt::Calibration& c);
+/// {"edges": [{"from", "to", "stated", "estimate", "low", "high", "count"}], "stages":
+/// [{"name", "stated_days": {"min", "typical", "max"} or null, "estimated_days": {...},
+/// "visits", "open"}]}; figures that are not known (no trials, a quantile not reached)
+/// are null.
+std::string calibrateJson(const CalibrateReport& r);
 
 } // namespace salesc::report
 

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "salesc/runtime/Conform.h"
 
+#include "salesc/runtime/Apportion.h"
 #include "salesc/runtime/Format.h"
 #include "salesc/runtime/Graph.h"
 #include "salesc/runtime/Holding.h"
@@ -359,59 +360,6 @@ ConformResult conform(const Process& p, llvm::ArrayRef<StageEvent> events, doubl
 
 namespace {
 
-/// Whole percentages for the shares counts[i] / total that add up to exactly 100: each
-/// share's floor, then one more point to the largest remainders (ties: the larger count,
-/// then the earlier destination).
-std::vector<int> largestRemainder(llvm::ArrayRef<uint64_t> counts, uint64_t total) {
-  std::vector<int> units(counts.size());
-  std::vector<std::pair<uint64_t, size_t>> remainders; // (remainder x total, index)
-  int given = 0;
-  for (size_t i = 0; i < counts.size(); ++i) {
-    units[i] = static_cast<int>(counts[i] * 100 / total);
-    given += units[i];
-    remainders.push_back({counts[i] * 100 % total, i});
-  }
-  std::stable_sort(remainders.begin(), remainders.end(), [&](const auto& x, const auto& y) {
-    if (x.first != y.first)
-      return x.first > y.first;
-    return counts[x.second] > counts[y.second];
-  });
-  for (size_t k = 0; given < 100 && k < remainders.size(); ++k, ++given)
-    ++units[remainders[k].second];
-  return units;
-}
-
-/// The unit a stage's time is written in: that of its upper end ("5 to 15 business days":
-/// business days), days when the source states none (or the text is from tables.json).
-std::pair<std::string, double> writtenUnit(const State& state) {
-  llvm::StringRef w = llvm::StringRef(state.timeWritten).split(" typical ").first;
-  if (size_t to = w.rfind(" to "); to != llvm::StringRef::npos)
-    w = w.drop_front(to + 4);
-  llvm::StringRef unit = w.split(' ').second.trim();
-  if (std::optional<double> per = daysPerUnit(unit)) {
-    std::string plural = unit.str();
-    if (plural.back() != 's')
-      plural += 's';
-    return {plural, *per};
-  }
-  return {"days", 1.0};
-}
-
-/// An amount of a unit as a time line writes it: whole units, or one decimal under one
-/// (never 0 for a time that is not 0).
-std::string unitAmount(double v) {
-  if (v <= 0)
-    return "0";
-  if (v < 1)
-    return fmt::format("{:g}", std::max(0.1, std::round(v * 10) / 10));
-  return fmt::format("{:g}", std::round(v));
-}
-
-/// "3 days", "1 day", "0.5 weeks".
-std::string withUnit(const std::string& amount, const std::string& plural) {
-  return amount + " " + (amount == "1" ? plural.substr(0, plural.size() - 1) : plural);
-}
-
 /// The `next` edits of stage `s`: when one of its shares is rejected across the report
 /// (or deals take a move the process lacks), every share of the stage is re-estimated
 /// together, in whole percent by largest remainder so that they add up to 100%; a line
@@ -475,7 +423,7 @@ void suggestTime(const State& state, const StageConformance& c, std::vector<std:
     return;
   if (std::isnan(c.kmP10) || std::isnan(c.kmMedian) || std::isnan(c.kmP90))
     return;
-  const auto [unit, per] = writtenUnit(state);
+  const auto [unit, per] = writtenUnit(state.timeWritten);
   const std::string low = unitAmount(c.kmP10 / per), high = unitAmount(c.kmP90 / per);
   std::string typical = unitAmount(c.kmMedian / per);
   const double lowV = std::stod(low), highV = std::stod(high);

@@ -3,6 +3,11 @@
 
 #include "llvm/ADT/StringSwitch.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
 namespace salesc::rt {
 
 std::optional<double> daysPerUnit(llvm::StringRef unit) {
@@ -21,6 +26,32 @@ std::optional<double> daysPerUnit(llvm::StringRef unit) {
       .Cases("month", "months", 30.0)
       .Cases("year", "years", 365.0)
       .Default(std::nullopt);
+}
+
+WrittenUnit writtenUnit(llvm::StringRef timeWritten) {
+  llvm::StringRef w = timeWritten.split(" typical ").first;
+  if (size_t to = w.rfind(" to "); to != llvm::StringRef::npos)
+    w = w.drop_front(to + 4);
+  llvm::StringRef unit = w.split(' ').second.trim();
+  if (std::optional<double> per = daysPerUnit(unit)) {
+    std::string plural = unit.str();
+    if (plural.back() != 's')
+      plural += 's';
+    return {plural, *per};
+  }
+  return {"days", 1.0};
+}
+
+std::string unitAmount(double v) {
+  if (v <= 0)
+    return "0";
+  if (v < 1)
+    return fmt::format("{:g}", std::max(0.1, std::round(v * 10) / 10));
+  return fmt::format("{:g}", std::round(v));
+}
+
+std::string withUnit(const std::string& amount, const std::string& plural) {
+  return amount + " " + (amount == "1" ? plural.substr(0, plural.size() - 1) : plural);
 }
 
 } // namespace salesc::rt
