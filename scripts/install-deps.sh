@@ -18,6 +18,8 @@ packages=(
   # the BpmnJsOpen test: Debian's Chromium, which playwright-core drives (it downloads no browser
   # of its own), and Liberation Sans, metric-compatible with the Arial that bpmn-js draws text in
   chromium fonts-liberation
+  # salesc report --pdf's tests: pdfinfo and pdftotext read the PDFs Chromium prints
+  poppler-utils
   # the sanitized build and the fuzz targets (make test-asan, make fuzz): clang, its ASan,
   # UBSan and libFuzzer runtimes, and llvm-symbolizer for their stacks
   clang-14 libclang-rt-14-dev llvm-14

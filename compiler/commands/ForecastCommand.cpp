@@ -1,5 +1,6 @@
 //===- ForecastCommand.cpp - `salesc forecast`: the pipeline's revenue ----===//
 #include "driver/CsvInput.h"
+#include "driver/RuntimeCsv.h"
 #include "driver/RuntimeInput.h"
 
 #include "salesc/runtime/Verify.h"
@@ -32,29 +33,6 @@ cl::opt<double> Horizon("horizon", cl::sub(subForecast()), cl::init(90), cl::val
 cl::opt<uint64_t> Seed("seed", cl::sub(subForecast()), cl::init(1),
                        cl::desc("Random seed of the simulation (default 1)"));
 
-/// The deals of the pipeline that can be forecast: a deal must have entered its stage by
-/// the day of the forecast, at a sane value; the others are rejected rows.
-std::vector<rt::Deal> usableDeals(std::vector<rt::Deal> loaded, double asOf,
-                                  rt::LoadReport& report) {
-  std::vector<rt::Deal> deals;
-  for (rt::Deal& d : loaded) {
-    std::string why;
-    if (d.entered > asOf)
-      why = "entered " + rt::formatDate(d.entered) + ", after the day of the forecast (" +
-            rt::formatDate(asOf) + ")";
-    else if (d.value && *d.value > rt::limits::MaxAmount)
-      why = "a value over 1e15";
-    if (why.empty()) {
-      deals.push_back(std::move(d));
-      continue;
-    }
-    report.errors.push_back(Pipeline + ":" + std::to_string(d.line) + ": deal '" + d.id + "' " +
-                            why);
-    ++report.rowsRejected;
-  }
-  return deals;
-}
-
 } // namespace
 
 int runForecast(CommandContext& ctx) {
@@ -76,8 +54,7 @@ int runForecast(CommandContext& ctx) {
   if (!table)
     return 1;
   rt::LoadReport load;
-  std::vector<rt::Deal> deals =
-      usableDeals(rt::loadPipeline(*table, p, Pipeline, load), *asOf, load);
+  std::vector<rt::Deal> deals = pipelineDeals(*table, p, Pipeline, *asOf, load);
   int status = reportLoad(ctx, load, Pipeline);
   if (deals.empty() && status != 0)
     return 1; // nothing usable: a report of zeros would only mislead

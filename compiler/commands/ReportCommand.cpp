@@ -1,9 +1,15 @@
 //===- ReportCommand.cpp - `salesc report`: an HTML report for the client -===//
+#include "driver/CsvInput.h"
 #include "driver/Drawing.h"
 #include "driver/FrontEnd.h"
+#include "driver/PdfPrint.h"
+#include "driver/RuntimeCsv.h"
 #include "output/OutputFile.h"
 
 #include "html/Report.h"
+#include "salesc/runtime/Loaders.h"
+#include "salesc/runtime/Printable.h"
+#include "salesc/runtime/Verify.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -34,6 +40,25 @@ cl::opt<html::Theme> ThemeOption(
     cl::desc("The pages' colours"),
     cl::values(clEnumValN(html::Theme::Light, "light", "dark text on white (default)"),
                clEnumValN(html::Theme::Dark, "dark", "light text on a dark background")));
+cl::opt<std::string> Pipeline("pipeline", cl::init(""), cl::sub(subReport()), cl::cat(category()),
+                              cl::value_desc("deals.csv"),
+                              cl::desc("Add the forecast of these open deals (as salesc forecast "
+                                       "reads them): a fan chart by month, stalled deals"));
+cl::opt<std::string> Events("events", cl::init(""), cl::sub(subReport()), cl::cat(category()),
+                            cl::value_desc("log.csv"),
+                            cl::desc("Add this stage history against the process (as salesc "
+                                     "conform reads it): a heat map of the edges, time in stage"));
+cl::opt<std::string> AsOf("as-of", cl::init(""), cl::sub(subReport()), cl::cat(category()),
+                          cl::value_desc("YYYY-MM-DD"),
+                          cl::desc("The day of the forecast and of the history (default: today, "
+                                   "UTC)"));
+cl::opt<double> Horizon("horizon", cl::sub(subReport()), cl::cat(category()), cl::init(90),
+                        cl::value_desc("days"),
+                        cl::desc("Count the pipeline's wins up to this many days after --as-of "
+                                 "(default 90)"));
+cl::opt<bool> Pdf("pdf", cl::init(false), cl::sub(subReport()), cl::cat(category()),
+                  cl::desc("Also print each page to NAME.pdf with headless Chromium (chromium "
+                           "on PATH)"));
 cl::opt<bool> Quiet("quiet", cl::init(false), cl::sub(subReport()), cl::cat(category()),
                     cl::desc("Do not list the files written"));
 
@@ -43,18 +68,127 @@ std::string inFolder(llvm::StringRef relative) {
   return std::string(p);
 }
 
+/// The forecast of `deals` for `ap`, and the same up to the end of each month (the fan).
+html::PipelineFigures forecastOf(const rt::AnalyzedProcess& ap, std::vector<rt::Deal> deals,
+                                 double asOf) {
+  html::PipelineFigures f;
+  f.source = rt::shownPath(Pipeline);
+  f.horizonDays = Horizon;
+  rt::ForecastOptions o;
+  o.asOf = asOf;
+  o.horizonDays = Horizon;
+  f.forecast = rt::forecast(*ap.process, ap.analysis, deals, o);
+  for (const rt::ForecastMonth& m : f.forecast.months) {
+    rt::ForecastOptions upTo = o;
+    upTo.horizonDays = m.to - asOf;
+    rt::ForecastResult r = rt::forecast(*ap.process, ap.analysis, deals, upTo);
+    f.byMonth.push_back({m.year, m.month, m.to, r.wins, r.revenue});
+  }
+  return f;
+}
+
+/// Reads --pipeline and --events into `data` (one entry per process). Returns the exit
+/// status the rows imply: 0, 1 when rows were rejected (the report is still written, as
+/// `forecast` prints its figures), or 2 when a file cannot be read or an option is wrong.
+int readRuntimeData(CommandContext& ctx, llvm::ArrayRef<rt::AnalyzedProcess> ps,
+                    std::vector<html::ProcessData>& data) {
+  data.assign(ps.size(), {});
+  if (Pipeline.empty() && Events.empty())
+    return 0;
+  std::optional<double> asOf = asOfDay(ctx, AsOf);
+  if (!asOf)
+    return 2;
+  if (!(Horizon > 0 && Horizon <= rt::limits::MaxDays)) {
+    error(ctx) << "--horizon must be above 0 days and at most 36500 (100 years)\n";
+    return 2;
+  }
+  int status = 0;
+  if (!Pipeline.empty()) {
+    std::optional<rt::CsvTable> table = readCsv(ctx, Pipeline);
+    if (!table)
+      return 2;
+    rt::LoadReport load;
+    std::vector<rt::CsvTable> parts = rowsByProcess(*table, ps, Pipeline, load);
+    for (size_t i = 0; i < ps.size(); ++i) {
+      std::vector<rt::Deal> deals = pipelineDeals(parts[i], *ps[i].process, Pipeline, *asOf, load);
+      if (!deals.empty() || ps.size() == 1)
+        data[i].pipeline = forecastOf(ps[i], std::move(deals), *asOf);
+    }
+    status = std::max(status, reportLoad(ctx, load, Pipeline));
+  }
+  if (!Events.empty()) {
+    std::optional<rt::CsvTable> table = readCsv(ctx, Events);
+    if (!table)
+      return 2;
+    rt::LoadReport load;
+    std::vector<rt::CsvTable> parts = rowsByProcess(*table, ps, Events, load);
+    for (size_t i = 0; i < ps.size(); ++i) {
+      std::vector<rt::StageEvent> events = rt::loadEvents(parts[i], *ps[i].process, Events, load);
+      if (events.empty() && ps.size() > 1)
+        continue;
+      // A log without segments shows the segments mixed, as `conform` does.
+      const rt::Process blend = rt::blendedProcess(*ps[i].process, ps[i].analysis);
+      data[i].observed =
+          html::ObservedFigures{rt::shownPath(Events), rt::conform(blend, events, *asOf)};
+    }
+    status = std::max(status, reportLoad(ctx, load, Events));
+  }
+  return status;
+}
+
+/// Prints each process page of the report in `files` to NAME.pdf beside it, atomically.
+int printPdfs(CommandContext& ctx, const std::string& chromium,
+              const std::vector<html::ReportFile>& files) {
+  for (const html::ReportFile& f : files) {
+    llvm::StringRef name(f.path);
+    if (!name.endswith(".html") || name.contains('/'))
+      continue;
+    llvm::SmallString<256> page(inFolder(f.path));
+    llvm::sys::fs::make_absolute(page);
+    llvm::Expected<std::string> pdf = printToPdf(chromium, page);
+    if (!pdf) {
+      error(ctx) << llvm::toString(pdf.takeError()) << '\n';
+      return 2;
+    }
+    const std::string path = inFolder(name.drop_back(5).str() + ".pdf");
+    llvm::Expected<WriteResult> r = writeAtomically(path, *pdf);
+    if (!r) {
+      error(ctx) << llvm::toString(r.takeError()) << '\n';
+      return 2;
+    }
+    if (!Quiet)
+      ctx.out << (*r == WriteResult::Written ? "wrote     " : "unchanged ") << path << '\n';
+  }
+  return 0;
+}
+
 } // namespace
 
 int runReport(CommandContext& ctx) {
   std::optional<emit::DrawOptions> drawing = drawOptions(ctx);
   if (!drawing)
     return 2;
+  std::string chromium; // found before anything is written
+  if (Pdf) {
+    llvm::Expected<std::string> found = findChromium();
+    if (!found) {
+      error(ctx) << llvm::toString(found.takeError()) << '\n';
+      return 2;
+    }
+    chromium = *found;
+  }
   FrontEnd fe = runFrontEnd(ctx, Inputs);
   if (int status = reportText(ctx, fe); status != 0) {
     ctx.err << "salesc: nothing was written to '" << OutputDir << "'\n";
     return status;
   }
   std::vector<rt::AnalyzedProcess> processes = analyzeRootProcesses(ctx, fe);
+  std::vector<html::ProcessData> data;
+  const int dataStatus = readRuntimeData(ctx, processes, data);
+  if (dataStatus == 2) {
+    ctx.err << "salesc: nothing was written to '" << OutputDir << "'\n";
+    return 2;
+  }
   html::ReportOptions options;
   options.theme = ThemeOption;
   options.generator = "salesc " SALESC_VERSION;
@@ -63,7 +197,8 @@ int runReport(CommandContext& ctx) {
     options.drawing.picture.theme = emit::Theme::Dark;
   std::vector<html::ReportFile> files;
   try {
-    llvm::Expected<std::vector<html::ReportFile>> built = html::buildReport(processes, options);
+    llvm::Expected<std::vector<html::ReportFile>> built =
+        html::buildReport(processes, options, data);
     if (!built) {
       error(ctx) << llvm::toString(built.takeError()) << "; nothing was written\n";
       return 1;
@@ -98,9 +233,12 @@ int runReport(CommandContext& ctx) {
     if (!Quiet)
       ctx.out << (*r == WriteResult::Written ? "wrote     " : "unchanged ") << path << '\n';
   }
+  if (Pdf)
+    if (int status = printPdfs(ctx, chromium, files))
+      return status;
   if (!Quiet)
     ctx.out << "the report is " << inFolder("index.html") << '\n';
-  return 0;
+  return dataStatus;
 }
 
 } // namespace salesc::driver

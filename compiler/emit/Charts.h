@@ -10,6 +10,8 @@
 #ifndef SALESC_EMIT_CHARTS_H
 #define SALESC_EMIT_CHARTS_H
 
+#include "salesc/runtime/Conform.h"
+#include "salesc/runtime/Forecast.h"
 #include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Simulate.h"
 
@@ -69,6 +71,30 @@ llvm::Expected<rt::SimulationResult> timeToWinSimulation(const rt::Process& p);
 /// there is nothing to draw (c.empty says why); an error when the simulation fails.
 llvm::Expected<std::optional<llvm::json::Object>> drawChart(const Chart& c,
                                                             const rt::AnalyzedProcess& p);
+
+// --- Charts of the data of `salesc report --pipeline/--events` -----------------------
+
+/// The forecast of a pipeline up to the end of one month of the horizon: the wins and
+/// revenue won from the as-of day to `to`, over the runs (a forecast with that horizon).
+struct ForecastToDate {
+  int year = 1970;
+  unsigned month = 1;
+  double to = 0; ///< days since 1970-01-01
+  rt::Summary wins, revenue;
+};
+/// The revenue won by the end of each month as a fan: P10 to P90 as a band, P50 as a line,
+/// the mean as a dashed line; nullopt when there is no month.
+std::optional<llvm::json::Object> forecastFanChart(const rt::Process& p,
+                                                   llvm::ArrayRef<ForecastToDate> months);
+/// Observed against stated share of every edge with trials as a heat map (rows: from,
+/// columns: to), coloured by observed minus stated, the flagged edges outlined; nullopt
+/// when no stage was left in the history.
+std::optional<llvm::json::Object> edgeConformanceChart(const rt::Process& p,
+                                                       const rt::ConformResult& r);
+/// The days spent in each stage, observed (Kaplan-Meier P10, median and P90, or of the
+/// completed visits) as box plots beside the stated range; nullopt when no stage was
+/// visited.
+std::optional<llvm::json::Object> stageTimeChart(const rt::Process& p, const rt::ConformResult& r);
 
 /// A spec as text: two-space indented JSON and a final newline.
 std::string chartText(const llvm::json::Object& spec);

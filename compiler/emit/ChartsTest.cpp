@@ -125,5 +125,65 @@ TEST(Charts, TheVegaLiteEmitterWritesTheChartAsked) {
   EXPECT_EQ(parts[0].bytes, chartText(*funnelChart(ap)));
 }
 
+// Issue 14, report --events: four deals of the tiny process, by hand. a was left 4 times
+// (3 to b stage: 75% against 50% stated), b stage twice (once won: 50% against 40%).
+TEST(Charts, EdgeConformanceIsObservedMinusStated) {
+  rt::Process p = tiny();
+  std::vector<rt::StageEvent> events;
+  auto add = [&](const char* deal, uint32_t state, double day) {
+    events.push_back(rt::StageEvent{deal, state, day, unsigned(events.size() + 2), std::nullopt});
+  };
+  add("D1", 0, 0), add("D1", 1, 2), add("D1", 2, 5);
+  add("D2", 0, 0), add("D2", 3, 2);
+  add("D3", 0, 0), add("D3", 1, 2), add("D3", 3, 5);
+  add("D4", 0, 0), add("D4", 1, 2);
+  rt::ConformResult r = rt::conform(p, events, 10);
+  std::optional<llvm::json::Object> spec = edgeConformanceChart(p, r);
+  ASSERT_TRUE(spec);
+  const llvm::json::Array& rs = rows(*spec);
+  ASSERT_EQ(rs.size(), 4u); // every edge of the process was tried
+  const llvm::json::Object& ab = *rs[0].getAsObject();
+  EXPECT_EQ(*ab.getString("from"), "a");
+  EXPECT_EQ(*ab.getString("to"), "b stage");
+  EXPECT_DOUBLE_EQ(*ab.getNumber("gap"), 25);
+  EXPECT_EQ(*ab.getString("label"), "75%");
+  EXPECT_EQ(*ab.getInteger("trials"), 4);
+  const llvm::json::Object& bw = *rs[2].getAsObject();
+  EXPECT_EQ(*bw.getString("to"), "won");
+  EXPECT_DOUBLE_EQ(*bw.getNumber("gap"), 10);
+  EXPECT_EQ(*bw.getString("flag"), "within chance"); // 1 of 2 cannot refute 40%
+  // The time in stage: a and b stage, each beside its stated range.
+  std::optional<llvm::json::Object> times = stageTimeChart(p, r);
+  ASSERT_TRUE(times);
+  ASSERT_EQ(rows(*times).size(), 2u);
+  const llvm::json::Object& a = *rows(*times)[0].getAsObject();
+  EXPECT_EQ(*a.getString("stage"), "a");
+  EXPECT_DOUBLE_EQ(*a.getNumber("median"), 2); // every deal left a after 2 days
+  EXPECT_DOUBLE_EQ(*a.getNumber("min"), 2);
+  EXPECT_DOUBLE_EQ(*a.getNumber("max"), 2);
+  // No history: nothing to draw.
+  rt::ConformResult none = rt::conform(p, {}, 10);
+  EXPECT_FALSE(edgeConformanceChart(p, none));
+  EXPECT_FALSE(stageTimeChart(p, none));
+}
+
+TEST(Charts, ForecastFanHasAMonthPerRowFromP10ToP90) {
+  rt::Process p = tiny();
+  EXPECT_FALSE(forecastFanChart(p, {}));
+  ForecastToDate dec{2026, 12, 20818, {}, {}};
+  dec.revenue.p10 = 1000, dec.revenue.p50 = 2000, dec.revenue.p90 = 5000, dec.revenue.mean = 2500;
+  ForecastToDate jan{2027, 1, 20849, {}, {}};
+  jan.revenue.p10 = 2000, jan.revenue.p50 = 4000, jan.revenue.p90 = 9000;
+  std::optional<llvm::json::Object> spec = forecastFanChart(p, {dec, jan});
+  ASSERT_TRUE(spec);
+  const llvm::json::Array& rs = rows(*spec);
+  ASSERT_EQ(rs.size(), 2u);
+  EXPECT_EQ(*rs[0].getAsObject()->getString("month"), "2026-12");
+  EXPECT_EQ(*rs[0].getAsObject()->getString("by"), "2026-12-31");
+  EXPECT_EQ(*rs[0].getAsObject()->getString("range"), "1,000 EUR to 5,000 EUR");
+  EXPECT_DOUBLE_EQ(*rs[1].getAsObject()->getNumber("p90"), 9000);
+  EXPECT_EQ(spec->getArray("layer")->size(), 3u); // band, P50, mean
+}
+
 } // namespace
 } // namespace salesc::emit

@@ -6,6 +6,8 @@
 
 #include "salesc/runtime/Holding.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include <cmath>
 #include <cstring>
 #include <fmt/format.h>
@@ -110,8 +112,7 @@ std::string wrapped(llvm::StringRef text, size_t width = 38) {
 std::string itemList(const std::vector<rt::Item>& items, bool identifiers) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i)
-    out += (i ? "; " : "") + (identifiers || items[i].description.empty() ? words(items[i].name)
-                                                                          : items[i].description);
+    out += (i ? "; " : "") + displayName(items[i].name, items[i].description, identifiers);
   return out;
 }
 
@@ -214,9 +215,13 @@ std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a, 
                   "COLOR=\"#555555\">wins {}</FONT></TD></TR>",
                   header, percent(a.winProbability[i]));
   std::string desc;
+  // CJK has no italics (a browser slants the glyphs), and a line in italics is spaced 1 em
+  // from the next by Graphviz, which CJK glyphs fill: upright, it gets CjkLineHeight.
+  const char* slant = hasFullWidth(s.description) ? "" : "I";
   if (!s.description.empty())
-    desc = fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"{0}\" BALIGN=\"{0}\"><I>{1}</I></TD></TR>",
-                       alignment(s.description), wrapped(s.description));
+    desc = fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"{0}\" BALIGN=\"{0}\">{1}{2}{3}</TD></TR>",
+                       alignment(s.description), *slant ? "<I>" : "", wrapped(s.description),
+                       *slant ? "</I>" : "");
   std::string details;
   if (!rows.empty())
     details = fmt::format("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
@@ -233,13 +238,22 @@ std::string stageLabel(const rt::Process& p, uint32_t i, const rt::Analysis& a, 
 
 std::string outcomeLabel(const rt::Process& p, uint32_t i) {
   const rt::State& s = p.states[i];
-  std::string out = fmt::format("<B>{}</B>", html(words(s.name)));
+  std::vector<std::string> lines{fmt::format("<B>{}</B>", html(words(s.name)))};
   if (!s.description.empty())
-    out += "<BR/><FONT POINT-SIZE=\"10\">" + wrapped(s.description, 28) + "</FONT>";
+    lines.push_back("<FONT POINT-SIZE=\"10\">" + wrapped(s.description, 28) + "</FONT>");
   bool ownValues = hasOutcomeValues(p);
   if (std::optional<double> v = p.winValue(i); ownValues && v && s.kind == rt::StateKind::Won)
-    out += "<BR/><FONT POINT-SIZE=\"10\">worth " + html(formatMoney(*v, p.currency)) + "</FONT>";
-  return out;
+    lines.push_back("<FONT POINT-SIZE=\"10\">worth " + html(formatMoney(*v, p.currency)) +
+                    "</FONT>");
+  // Graphviz spaces the lines of text mixing sizes 1 em apart, too tight for CJK glyphs:
+  // a CJK description gets a cell of its own, where its lines are CjkLineHeight apart.
+  if (!hasFullWidth(s.description))
+    return llvm::join(lines, "<BR/>");
+  std::string rows;
+  for (const std::string& line : lines)
+    rows += "<TR><TD>" + line + "</TD></TR>";
+  return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">" + rows +
+         "</TABLE>";
 }
 
 namespace {
@@ -293,15 +307,10 @@ std::string titleLabel(const rt::AnalyzedProcess& ap, bool identifiers) {
     sub += " · value per lead " + html(formatMoney(std::round(*perLead), p.currency));
   if (a.marginPerLead && !p.currency.empty())
     sub += " · margin per lead " + html(formatMoney(std::round(*a.marginPerLead), p.currency));
-  std::string context;
-  if (!p.channel.empty())
-    context += "channel " + html(words(p.channel));
-  if (!p.offering.empty())
-    context += std::string(context.empty() ? "" : " · ") + "offering " + html(words(p.offering));
+  std::string context = html(channelAndOffering(p, identifiers));
   if (p.brand)
     context += std::string(context.empty() ? "" : " · ") + "brand " +
-               html(identifiers || p.brand->description.empty() ? words(p.brand->name)
-                                                                : p.brand->description);
+               html(displayName(p.brand->name, p.brand->description, identifiers));
   std::string out = fmt::format("<FONT POINT-SIZE=\"18\"><B>{}</B></FONT>", html(title));
   if (!context.empty())
     out += fmt::format("<BR/><FONT POINT-SIZE=\"11\" COLOR=\"#555555\">{}</FONT>", context);

@@ -7,6 +7,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <gtest/gtest.h>
 
@@ -180,6 +181,31 @@ TEST(FlowchartTextTest, ScriptsTimesMoneyAndDescriptions) {
   const std::string byName = toDot(c.processes[0], names);
   EXPECT_EQ(byName.find("会社案内のパンフレット"), std::string::npos);
   EXPECT_NE(byName.find(">brochure<"), std::string::npos) << byName;
+}
+
+/// The y of the SVG <text> that holds `words`; NaN when none does.
+double textY(const std::string& svg, llvm::StringRef words) {
+  size_t at = svg.find(words.str());
+  size_t open = at == std::string::npos ? at : svg.rfind("<text", at);
+  size_t y = open == std::string::npos ? open : svg.find(" y=\"", open);
+  return y == std::string::npos || y > at ? std::nan("") : std::atof(svg.c_str() + y + 4);
+}
+
+// Issue 14: wrapped CJK lines are 1.4 em apart (CjkLineHeight), in a stage's description
+// (upright: CJK has no italics), in its details and in an outcome's description; Latin
+// lines keep Graphviz's spacing.
+TEST(FlowchartTextTest, CjkLinesHaveRoomBetweenThem) {
+  Compiled c = compile(SALESC_SOURCE_DIR "/tests/svgtext/scripts.sales");
+  ASSERT_EQ(c.processes.size(), 1u);
+  const std::string svg = render(c.processes[0], "svg");
+  // The stage's description, 12 pt: at least 1.4 x 12 = 16.8 pt from line to line.
+  EXPECT_GE(textY(svg, "請求し、営業担当者") - textY(svg, "見込み客が"), 16.5) << svg;
+  EXPECT_EQ(toDot(c.processes[0]).find("<I>見込み客"), std::string::npos) << "upright";
+  // What the prospect learns, 10 pt, and the won outcome's description, 10 pt.
+  EXPECT_GE(textY(svg, "のような成果が") - textY(svg, "課題に合うかどうか"), 13.5) << svg;
+  EXPECT_GE(textY(svg, "完了した") - textY(svg, "契約を締結し"), 13.5) << svg;
+  // Hebrew keeps its italics and Graphviz's spacing.
+  EXPECT_NE(toDot(c.processes[0]).find("<I>פגישה"), std::string::npos);
 }
 
 } // namespace

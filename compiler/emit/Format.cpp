@@ -70,6 +70,20 @@ std::string words(llvm::StringRef name) {
   return out;
 }
 
+std::string displayName(llvm::StringRef name, llvm::StringRef description, bool identifiers) {
+  return identifiers || description.empty() ? words(name) : description.str();
+}
+
+std::string channelAndOffering(const rt::Process& p, bool identifiers) {
+  std::string out;
+  if (!p.channel.empty())
+    out = "channel " + displayName(p.channel, p.channelDescription, identifiers);
+  if (!p.offering.empty())
+    out += (out.empty() ? "" : " \u00b7 ") + std::string("offering ") +
+           displayName(p.offering, p.offeringDescription, identifiers);
+  return out;
+}
+
 bool hasOutcomeValues(const rt::Process& p) {
   return llvm::any_of(p.states, [](const rt::State& s) { return s.value.has_value(); });
 }

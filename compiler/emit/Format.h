@@ -57,6 +57,14 @@ std::string writtenMean(const rt::State& s);
 /// A name as words: "problem_fit" -> "problem fit".
 std::string words(llvm::StringRef name);
 
+/// What a page calls a named thing: its description, or its name as words when it has none
+/// or when `identifiers` asks for names.
+std::string displayName(llvm::StringRef name, llvm::StringRef description,
+                        bool identifiers = false);
+/// "channel 直販 · offering コンサルティング": the process's channel and offering by
+/// displayName, each part left out when the process has none; empty when it has neither.
+std::string channelAndOffering(const rt::Process& p, bool identifiers = false);
+
 } // namespace salesc::emit
 
 #endif // SALESC_EMIT_FORMAT_H

@@ -113,10 +113,8 @@ private:
       return;
     line("**" + title.str() + "**");
     line();
-    for (const rt::Item& i : entries) {
-      std::string d = text(i.description);
-      line("- **" + text(i.name) + "**" + (d.empty() ? "" : ": " + d));
-    }
+    for (const rt::Item& i : entries)
+      line("- " + text(displayName(i.name, i.description)));
     line();
   }
 
@@ -127,9 +125,9 @@ private:
     heading(1, text(p_.description.empty() ? p_.name : p_.description));
     bullet("Process", text(p_.name));
     if (!p_.channel.empty())
-      bullet("Channel", text(p_.channel));
+      bullet("Channel", text(displayName(p_.channel, p_.channelDescription)));
     if (!p_.offering.empty())
-      bullet("Offering", text(p_.offering));
+      bullet("Offering", text(displayName(p_.offering, p_.offeringDescription)));
     if (p_.value)
       bullet("Deal value", money(*p_.value));
     if (p_.margin)
@@ -222,15 +220,13 @@ private:
     line("| Role | Needs to know | Learns it at | Signs off at |");
     line("| --- | --- | --- | --- |");
     for (const rt::Role& r : p_.roles) {
-      std::string who =
-          "**" + text(r.name) + "**" + (r.description.empty() ? "" : ": " + text(r.description));
+      std::string who = "**" + text(displayName(r.name, r.description)) + "**";
       std::string signs = signsOffAt(r.name);
       if (r.needs.empty())
         line("| " + who + " | | | " + signs + " |");
       for (size_t k = 0; k < r.needs.size(); ++k) {
         const rt::Item& need = r.needs[k];
-        std::string what =
-            text(need.name) + (need.description.empty() ? "" : ": " + text(need.description));
+        std::string what = text(displayName(need.name, need.description));
         line("| " + (k ? "" : who) + " | " + what + " | " + learnedAt(need.name) + " | " +
              (k ? "" : signs) + " |");
       }

@@ -7,6 +7,7 @@
 #include <graphviz/textspan.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <iterator>
 #include <vector>
@@ -33,6 +34,9 @@ template <size_t N> std::optional<double> advance(const Advance (&table)[N], cha
 /// Graphviz's pango plugin's text layout, which makes the layouts PNGs are drawn from.
 gvtextlayout_engine_t* pangoLayout = nullptr;
 
+/// The line height of CJK text, in ems (Noto Sans CJK's ascent and descent with some leading).
+constexpr double CjkLineHeight = 1.4;
+
 boolean measure(textspan_t* span, char** fontpath) {
   if (!pangoLayout || !pangoLayout->textlayout(span, fontpath))
     return false;
@@ -40,6 +44,10 @@ boolean measure(textspan_t* span, char** fontpath) {
     if (std::optional<double> w = textWidth(
             span->str, span->font->size, span->font->flags & HTML_BF, span->font->flags & HTML_IF))
       span->size.x = *w;
+  // Graphviz spaces lines 1.1 em apart, which suits Latin text; CJK glyphs fill their em
+  // square, so lines of them touch: they get the 1.4 em a CJK font's own line height asks.
+  if (span->str && span->font && hasFullWidth(span->str))
+    span->size.y = std::max(span->size.y, std::round(span->font->size * CjkLineHeight));
   return true;
 }
 
@@ -65,6 +73,13 @@ char32_t nextCodePoint(std::string_view s, size_t& at) {
   }
   at += length;
   return c;
+}
+
+bool hasFullWidth(std::string_view text) {
+  for (size_t at = 0; at < text.size();)
+    if (isFullWidth(nextCodePoint(text, at)))
+      return true;
+  return false;
 }
 
 bool isFullWidth(char32_t c) {

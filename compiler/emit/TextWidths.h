@@ -25,6 +25,10 @@ char32_t nextCodePoint(std::string_view text, size_t& at);
 /// ideographs, hangul, full-width forms): two columns of text, and a line may break beside it.
 bool isFullWidth(char32_t c);
 
+/// Whether UTF-8 `text` holds a full-width character (isFullWidth): CJK text, whose lines
+/// need more room than Graphviz gives them (1.1 em apart, or 1 em in a label that mixes fonts).
+bool hasFullWidth(std::string_view text);
+
 /// Whether `c` is a letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana,
 /// their presentation forms).
 bool isRightToLeft(char32_t c);

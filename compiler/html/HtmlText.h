@@ -5,6 +5,8 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
 
+#include <initializer_list>
+#include <optional>
 #include <string>
 
 namespace salesc::html {
@@ -19,6 +21,19 @@ std::string scriptJson(const llvm::json::Value& v);
 
 /// "a, b and c", each escaped; `none` when empty.
 std::string list(llvm::ArrayRef<std::string> items, llvm::StringRef none = "");
+
+/// A chart's <figure id="figure-NAME">: the element the page script draws `spec` in, or
+/// the title and `empty` when there is nothing to draw (`spec` nullopt).
+std::string chartFigure(llvm::StringRef name, llvm::StringRef title, llvm::StringRef empty,
+                        std::optional<llvm::json::Object> spec);
+
+/// A table cell holding `html`; a `number` is aligned right.
+std::string cell(const std::string& html, bool number = false);
+/// A table's header row with `columns` (HTML).
+std::string header(std::initializer_list<const char*> columns);
+/// <section id=ID><h2>TITLE</h2><p>INTRO</p>BODY</section> (no paragraph for an empty intro).
+std::string section(llvm::StringRef id, llvm::StringRef title, llvm::StringRef intro,
+                    const std::string& body);
 
 /// A state's id in the page: "stage-NAME" (names are identifiers).
 std::string stageAnchor(llvm::StringRef name);

@@ -54,7 +54,19 @@ const char* const Style =
     "section.stage:target{background:var(--panel)}"
     "ul.checklist{list-style:none;padding-left:4px}ul.checklist li::before{content:'\\2610  '}"
     "footer{color:var(--muted);font-size:13px;border-top:1px solid var(--line);"
-    "margin-top:40px;padding:12px 32px}";
+    "margin-top:40px;padding:12px 32px}"
+    // Printed (salesc report --pdf, or a browser's Print): dark text on white whatever the
+    // theme, nothing interactive, and no chart, table or stage split across two pages.
+    "@page{size:A4;margin:14mm 12mm}"
+    "@media print{:root{color-scheme:light;--bg:#fff;--panel:#fff;--text:#000;--muted:#444;"
+    "--line:#bbb;--accent:#1f4f8a}body{font-size:11pt}main{max-width:none;padding:0}"
+    "header.page{padding:0 0 8px;background:none}header.page nav,#stage-tooltip,"
+    "#flowchart-section>p{display:none}"
+    "h2{break-before:page;break-after:avoid}section#headline h2{break-before:auto}"
+    "h3{break-after:avoid}#flowchart{border:none;overflow:visible}"
+    ".charts{display:block}figure.chart{border:none;padding:0;margin:0 0 14px;overflow:visible;"
+    "break-inside:avoid}figure.chart svg{max-width:100%;height:auto}"
+    "tr,section.stage,.figure,.figures{break-inside:avoid}footer{padding:8px 0}}";
 
 /// Draws every chart whose spec is in a <script type="application/json" data-chart=ID>,
 /// and gives the flowchart's stages their tooltips (figures from #stage-figures) and links.

@@ -31,15 +31,14 @@ void itemList(std::string& out, llvm::StringRef title, const std::vector<rt::Ite
     return;
   out += "<p><strong>" + text(title) + "</strong></p>\n<ul>\n";
   for (const rt::Item& i : xs)
-    out += "<li><strong>" + text(emit::words(i.name)) + "</strong>" +
-           (i.description.empty() ? "" : ": " + text(i.description)) + "</li>\n";
+    out += "<li>" + text(emit::displayName(i.name, i.description)) + "</li>\n";
   out += "</ul>\n";
 }
 
 std::string teamName(const rt::Process& p, const std::string& name) {
   for (const rt::Team& t : p.teams)
-    if (t.name == name && !t.description.empty())
-      return t.description;
+    if (t.name == name)
+      return emit::displayName(t.name, t.description);
   return emit::words(name);
 }
 

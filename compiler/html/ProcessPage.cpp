@@ -6,6 +6,7 @@
 #include "Page.h"
 #include "Playbook.h"
 #include "ProcessTables.h"
+#include "RuntimeSections.h"
 
 #include "emit/Charts.h"
 #include "emit/Format.h"
@@ -32,13 +33,10 @@ std::string inlineSvg(const std::string& svg) {
 
 std::string facts(const rt::Process& p) {
   std::vector<std::string> parts{"process " + p.name};
-  if (!p.channel.empty())
-    parts.push_back("channel " + emit::words(p.channel));
-  if (!p.offering.empty())
-    parts.push_back("offering " + emit::words(p.offering));
+  if (std::string both = emit::channelAndOffering(p); !both.empty())
+    parts.push_back(both);
   if (p.brand)
-    parts.push_back("brand " + (p.brand->description.empty() ? emit::words(p.brand->name)
-                                                             : p.brand->description));
+    parts.push_back("brand " + emit::displayName(p.brand->name, p.brand->description));
   if (p.value)
     parts.push_back("deal value " + rt::formatMoney(*p.value, p.currency));
   if (p.margin)
@@ -55,16 +53,7 @@ llvm::Expected<std::string> chartsSection(const rt::AnalyzedProcess& p) {
     llvm::Expected<std::optional<llvm::json::Object>> spec = emit::drawChart(c, p);
     if (!spec)
       return spec.takeError();
-    const std::string id = "chart-" + c.name.str();
-    out += "<figure class=\"chart\" id=\"figure-" + c.name.str() + "\">\n";
-    if (!*spec) {
-      out += "<h3>" + text(c.title) + "</h3>\n<p class=\"empty\">" + text(c.empty) +
-             "</p>\n</figure>\n";
-      continue;
-    }
-    out += "<div id=\"" + id + "\" class=\"vega\"></div>\n";
-    out += "<script type=\"application/json\" data-chart=\"" + id + "\">" +
-           scriptJson(llvm::json::Value(std::move(**spec))) + "</script>\n</figure>\n";
+    out += chartFigure(c.name, c.title, c.empty, std::move(*spec));
   }
   return out + "</div>\n</section>\n";
 }
@@ -75,7 +64,8 @@ std::string processTitle(const rt::Process& p) {
   return p.description.empty() ? emit::words(p.name) : p.description;
 }
 
-llvm::Expected<std::string> processPage(const rt::AnalyzedProcess& ap, const ReportOptions& o) {
+llvm::Expected<std::string> processPage(const rt::AnalyzedProcess& ap, const ReportOptions& o,
+                                        const ProcessData& data) {
   const rt::Process& p = *ap.process;
   std::string out = pageStart(processTitle(p), processTitle(p), o, true, "index.html");
   out += facts(p);
@@ -92,6 +82,10 @@ llvm::Expected<std::string> processPage(const rt::AnalyzedProcess& ap, const Rep
   if (!charts)
     return charts.takeError();
   out += *charts;
+  if (data.pipeline)
+    out += pipelineSection(p, *data.pipeline);
+  if (data.observed)
+    out += observedSection(p, *data.observed);
   out += stakeholderMap(ap);
   out += exitCriteria(ap);
   out += segments(ap);

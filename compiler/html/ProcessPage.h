@@ -11,8 +11,10 @@
 namespace salesc::html {
 
 /// The page of `p`: headline figures against targets, the flowchart (inline SVG, stage
-/// tooltips and links), the charts, the tables and the playbook.
-llvm::Expected<std::string> processPage(const rt::AnalyzedProcess& p, const ReportOptions& o);
+/// tooltips and links), the charts, the forecast and the observed history of `data`, the
+/// tables and the playbook.
+llvm::Expected<std::string> processPage(const rt::AnalyzedProcess& p, const ReportOptions& o,
+                                        const ProcessData& data);
 
 /// The title a process goes by: its description, or its name as words.
 std::string processTitle(const rt::Process& p);

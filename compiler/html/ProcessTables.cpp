@@ -17,23 +17,6 @@ namespace salesc::html {
 
 namespace {
 
-std::string cell(const std::string& html, bool number = false) {
-  return number ? "<td class=\"num\">" + html + "</td>" : "<td>" + html + "</td>";
-}
-
-std::string header(std::initializer_list<const char*> columns) {
-  std::string out = "<tr>";
-  for (const char* c : columns)
-    out += std::string("<th>") + c + "</th>";
-  return out + "</tr>\n";
-}
-
-std::string section(llvm::StringRef id, llvm::StringRef title, llvm::StringRef intro,
-                    const std::string& body) {
-  return "<section id=\"" + id.str() + "\">\n<h2>" + text(title) + "</h2>\n" +
-         (intro.empty() ? "" : "<p>" + text(intro) + "</p>\n") + body + "</section>\n";
-}
-
 std::string joined(const std::vector<std::string>& htmlItems, llvm::StringRef none) {
   if (htmlItems.empty())
     return text(none);

@@ -23,10 +23,8 @@ std::string indexPage(llvm::ArrayRef<rt::AnalyzedProcess> ps, const ReportOption
     out += "<section class=\"process\" id=\"process-" + p.name + "\">\n<h2><a href=\"" +
            pageName(p) + "\">" + text(processTitle(p)) + "</a></h2>\n";
     std::string facts = "process " + p.name;
-    if (!p.channel.empty())
-      facts += " \u00b7 channel " + emit::words(p.channel);
-    if (!p.offering.empty())
-      facts += " \u00b7 offering " + emit::words(p.offering);
+    if (std::string both = emit::channelAndOffering(p); !both.empty())
+      facts += " \u00b7 " + both;
     out +=
         "<p class=\"facts\">" + text(facts) + "</p>\n" + figureCards(headline(ap)) + "</section>\n";
   }
@@ -40,14 +38,16 @@ std::string pageName(const rt::Process& p) {
 }
 
 llvm::Expected<std::vector<ReportFile>> buildReport(llvm::ArrayRef<rt::AnalyzedProcess> ps,
-                                                    const ReportOptions& o) {
+                                                    const ReportOptions& o,
+                                                    llvm::ArrayRef<ProcessData> data) {
+  static const ProcessData none;
   std::vector<ReportFile> files;
   files.push_back({"index.html", indexPage(ps, o)});
-  for (const rt::AnalyzedProcess& p : ps) {
-    llvm::Expected<std::string> page = processPage(p, o);
+  for (size_t i = 0; i < ps.size(); ++i) {
+    llvm::Expected<std::string> page = processPage(ps[i], o, i < data.size() ? data[i] : none);
     if (!page)
       return page.takeError();
-    files.push_back({pageName(*p.process), std::move(*page)});
+    files.push_back({pageName(*ps[i].process), std::move(*page)});
   }
   for (const Asset& a : assets())
     files.push_back({a.path.str(), a.bytes.str()});

@@ -11,6 +11,7 @@
 #ifndef SALESC_HTML_REPORT_H
 #define SALESC_HTML_REPORT_H
 
+#include "emit/Charts.h"
 #include "emit/Emit.h"
 #include "salesc/runtime/Markov.h"
 
@@ -18,6 +19,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,16 +33,40 @@ struct ReportOptions {
   emit::DrawOptions drawing; ///< for the flowcharts
 };
 
+/// What `report --pipeline` adds to a process's page: the forecast of its open deals and
+/// the same forecast up to the end of each month of the horizon (the fan chart).
+struct PipelineFigures {
+  std::string source; ///< the CSV, as the page names it
+  double horizonDays = 0;
+  rt::ForecastResult forecast;
+  std::vector<emit::ForecastToDate> byMonth;
+};
+
+/// What `report --events` adds: the stage history replayed against the process (against
+/// its blend of segments, as `salesc conform` does).
+struct ObservedFigures {
+  std::string source;
+  rt::ConformResult result;
+};
+
+/// The data of one process's page beyond its model; either part may be absent.
+struct ProcessData {
+  std::optional<PipelineFigures> pipeline;
+  std::optional<ObservedFigures> observed;
+};
+
 /// One file of the report, its path relative to the report folder.
 struct ReportFile {
   std::string path;
   std::string bytes;
 };
 
-/// Every file of the report of `ps` (each with its campaigns: AnalyzedProcess::campaigns).
+/// Every file of the report of `ps` (each with its campaigns: AnalyzedProcess::campaigns),
+/// with `data[i]` on the page of `ps[i]` (`data` empty, or as long as `ps`).
 /// Fails when a simulation fails; a flowchart that cannot be drawn throws as emit does.
 llvm::Expected<std::vector<ReportFile>> buildReport(llvm::ArrayRef<rt::AnalyzedProcess> ps,
-                                                    const ReportOptions& o);
+                                                    const ReportOptions& o,
+                                                    llvm::ArrayRef<ProcessData> data = {});
 
 /// The file name of a process's page: "NAME.html".
 std::string pageName(const rt::Process& p);

@@ -576,7 +576,9 @@ bool ProcessChecker::lowerSegments(const ResolvedProcess& p, const ast::BrandDec
     sp.name = out.name;
     sp.description = out.description;
     sp.channel = out.channel;
+    sp.channelDescription = out.channelDescription;
     sp.offering = out.offering;
+    sp.offeringDescription = out.offeringDescription;
     sp.brand = out.brand;
     // The segment counts in its process's currency.
     sp.currency = out.currency;
@@ -599,10 +601,16 @@ CheckedProcess ProcessChecker::check(const ResolvedProcess& p, bool soundSoFar) 
   rt::Process out;
   out.name = p.decl->name.text.str();
   out.description = p.description ? p.description->value : "";
-  if (result.channel)
+  if (result.channel) {
     out.channel = result.channel->name.text.str();
-  if (result.offering)
+    if (result.channel->description)
+      out.channelDescription = result.channel->description->value;
+  }
+  if (result.offering) {
     out.offering = result.offering->name.text.str();
+    if (result.offering->description)
+      out.offeringDescription = result.offering->description->value;
+  }
   const ast::BrandDecl* brand = nullptr;
   sound &= checkBrand(p, brand);
   if (brand)

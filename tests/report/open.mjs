@@ -8,7 +8,8 @@
 // that is not a file of the report folder (every other request is blocked and counted) or that
 // fails, when a chart has no drawn marks in its SVG, when hovering a stage of the flowchart
 // shows no tooltip with its figures, or when clicking it does not lead to its section. A
-// screenshot of each whole page goes to DIR/<example>-<page>.png for review.
+// screenshot of each whole page goes to DIR/<example>-<page>.png for review. The quickstart is
+// also reported with examples/data/'s pipeline and stage history, and printed with --pdf.
 //
 // Before the reports, a page that tries to load from the network and a chart that draws
 // nothing must be caught, so the test is known to fail when it should.
@@ -63,6 +64,36 @@ files.forEach((file, k) => {
   execFileSync(salesc, args, { stdio: 'inherit' });
   for (const f of readdirSync(dir).sort()) if (f.endsWith('.html')) pages.push({ example: name, dir, file: path.join(dir, f) });
 });
+
+// The quickstart's report with its pipeline and stage history (the forecast's fan chart, the
+// heat map of the edges, the time in stage), printed to PDF too: each PDF must have pages that
+// pdfinfo (poppler-utils) reads.
+const withData = [];
+{
+  const quickstart = path.join(root, 'examples/quickstart.sales');
+  const dir = path.resolve(out, 'quickstart-data');
+  execFileSync(salesc, ['report', quickstart, '-o', dir, '--quiet', '--pdf', '--as-of', '2026-11-30',
+    '--pipeline', path.join(root, 'examples/data/quickstart-pipeline.csv'),
+    '--events', path.join(root, 'examples/data/quickstart-events.csv')], { stdio: 'inherit' });
+  for (const f of readdirSync(dir).sort()) {
+    if (f.endsWith('.html')) pages.push({ example: 'quickstart-data', dir, file: path.join(dir, f) });
+    if (f.endsWith('.pdf')) withData.push(path.join(dir, f));
+  }
+}
+const pdfProblems = [];
+for (const pdf of withData) {
+  let info = '';
+  try {
+    info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  } catch (e) {
+    pdfProblems.push(`pdfinfo cannot read ${pdf}: ${e.message.split('\n')[0]}`);
+    continue;
+  }
+  const pagesOf = Number((/^Pages:\s+(\d+)/m.exec(info) || [])[1] || 0);
+  if (pagesOf < 1) pdfProblems.push(`${pdf} has no page`);
+  else console.log(`ok   ${path.relative(process.cwd(), pdf)}: ${pagesOf} pages`);
+}
+if (withData.length === 0) pdfProblems.push('salesc report --pdf wrote no PDF');
 
 // In the page: the charts drawn (each .vega element has an SVG with marks) or failed.
 async function chartsDrawn() {
@@ -189,6 +220,8 @@ try {
 } finally {
   await browser.close();
 }
+for (const p of pdfProblems) console.error(`FAIL ${p}`);
+failed += pdfProblems.length;
 console.log(`report: ${pages.length - failed} of ${pages.length} pages open cleanly (${executablePath}); ${negatives - missed} of ${negatives} broken inputs caught`);
 console.log(`${pages.length - failed + negatives - missed} passed, ${failed + missed} failed`);
 process.exit(failed + missed === 0 ? 0 : 1);

@@ -137,6 +137,9 @@ struct Process {
   std::string description;
   std::string channel;  ///< empty when the process is not bound to a channel
   std::string offering; ///< empty when the process is not bound to an offering
+  /// The descriptions of the channel and the offering, for display; empty when they have
+  /// none (and in a process read from tables.json, which does not keep them).
+  std::string channelDescription, offeringDescription;
   std::optional<Brand> brand;
   std::string currency; ///< ISO 4217 code, empty when no value is stated
   std::optional<double> value;

@@ -1,0 +1,93 @@
+//===- RuntimeCsv.cpp - Pipelines and stage histories read for a process ---===//
+#include "RuntimeCsv.h"
+
+#include "salesc/runtime/Loaders.h"
+#include "salesc/runtime/Verify.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <optional>
+
+namespace salesc::driver {
+
+std::vector<rt::Deal> pipelineDeals(const rt::CsvTable& table, const rt::Process& p,
+                                    const std::string& path, double asOf, rt::LoadReport& load) {
+  std::vector<rt::Deal> deals;
+  for (rt::Deal& d : rt::loadPipeline(table, p, path, load)) {
+    std::string why;
+    if (d.entered > asOf)
+      why = "entered " + rt::formatDate(d.entered) + ", after the day of the forecast (" +
+            rt::formatDate(asOf) + ")";
+    else if (d.value && *d.value > rt::limits::MaxAmount)
+      why = "a value over 1e15";
+    if (why.empty()) {
+      deals.push_back(std::move(d));
+      continue;
+    }
+    load.errors.push_back(path + ":" + std::to_string(d.line) + ": deal '" + d.id + "' " + why);
+    ++load.rowsRejected;
+  }
+  return deals;
+}
+
+namespace {
+
+/// The index of the column called `name` (case and surrounding spaces ignored), as the
+/// loaders find theirs.
+std::optional<size_t> column(const rt::CsvTable& t, llvm::StringRef name) {
+  for (size_t i = 0; i < t.header.size(); ++i)
+    if (llvm::StringRef(t.header[i]).trim().equals_insensitive(name))
+      return i;
+  return std::nullopt;
+}
+
+} // namespace
+
+std::vector<rt::CsvTable> rowsByProcess(const rt::CsvTable& table,
+                                        llvm::ArrayRef<rt::AnalyzedProcess> ps,
+                                        const std::string& path, rt::LoadReport& load) {
+  std::vector<rt::CsvTable> out(ps.size(), rt::CsvTable{table.header, table.headerLine, {}});
+  if (ps.size() == 1) {
+    out[0].rows = table.rows;
+    return out;
+  }
+  const std::optional<size_t> byProcess = column(table, "process");
+  const std::optional<size_t> byStage = column(table, "stage");
+  auto reject = [&](const rt::CsvRow& row, const std::string& why) {
+    ++load.rowsRead;
+    ++load.rowsRejected;
+    load.errors.push_back(path + ":" + std::to_string(row.line) + ": " + why);
+  };
+  for (const rt::CsvRow& row : table.rows) {
+    std::optional<size_t> key = byProcess ? byProcess : byStage;
+    if (!key || *key >= row.fields.size()) {
+      out[0].rows.push_back(row); // the loader says what is missing
+      continue;
+    }
+    const llvm::StringRef value = llvm::StringRef(row.fields[*key]).trim();
+    std::vector<size_t> owners;
+    for (size_t i = 0; i < ps.size(); ++i) {
+      const rt::Process& p = *ps[i].process;
+      if (byProcess ? p.name == value
+                    : llvm::any_of(p.states, [&](const rt::State& s) { return s.name == value; }))
+        owners.push_back(i);
+    }
+    if (owners.size() == 1) {
+      out[owners[0]].rows.push_back(row);
+      continue;
+    }
+    std::vector<std::string> names;
+    for (size_t i : owners)
+      names.push_back("'" + ps[i].process->name + "'");
+    if (byProcess)
+      reject(row, "no process of the file is called '" + value.str() + "'");
+    else if (owners.empty())
+      reject(row, "no process of the file has a stage or outcome '" + value.str() + "'");
+    else
+      reject(row, "the processes " + llvm::join(names, " and ") + " both have '" + value.str() +
+                      "': add a 'process' column that says which process each row belongs to");
+  }
+  return out;
+}
+
+} // namespace salesc::driver
