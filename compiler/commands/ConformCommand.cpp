@@ -1,5 +1,6 @@
 //===- ConformCommand.cpp - `salesc conform`: real histories vs the process ===//
 #include "driver/CsvInput.h"
+#include "driver/ExportInput.h"
 #include "driver/RuntimeInput.h"
 
 #include "report/Report.h"
@@ -21,6 +22,7 @@ RuntimeOptions& options() {
   return o;
 }
 [[maybe_unused]] RuntimeOptions& registered = options();
+ExportOptions Export(subConform());
 
 cl::opt<std::string>
     Events("events", cl::sub(subConform()), cl::Required, cl::value_desc("log.csv"),
@@ -63,13 +65,15 @@ int runConform(CommandContext& ctx) {
     return 2;
   // A log without segments shows the segments mixed, as they reach each stage.
   const rt::Process p = rt::blendedProcess(*single->process, single->analysis);
-  std::optional<rt::CsvTable> table = readCsv(ctx, Events);
+  // Read against the process itself (the blend has its states but not its segments).
+  const rt::Process& stated = *single->process;
+  std::optional<ExportTable> table =
+      readExport(ctx, Export, Events, stated, rt::ExportKind::Events);
   if (!table)
     return 1;
   rt::LoadReport load;
-  // Read against the process itself (the blend has its states but not its segments).
-  const rt::Process& stated = *single->process;
-  std::vector<rt::StageEvent> events = rt::loadEvents(*table, stated, Events, load);
+  std::vector<rt::StageEvent> events = rt::loadEvents(table->table, stated, Events, load);
+  mergeReshape(*table, load);
   int status = reportLoad(ctx, load, Events);
   if (events.empty() && status != 0)
     return 1; // nothing usable: a report of zeros would only mislead
