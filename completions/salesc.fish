@@ -68,6 +68,8 @@ complete -c salesc -n "__fish_seen_subcommand_from roi" -l leads -x -d 'how many
 complete -c salesc -n "__fish_seen_subcommand_from roi" -l cost -x -d 'what the campaign costs'
 complete -c salesc -n "__fish_seen_subcommand_from roi" -l campaign -x -d 'the campaign of the file to report'
 complete -c salesc -n "__fish_seen_subcommand_from conform" -l events -r -d 'the event log (CSV)'
+complete -c salesc -n "__fish_seen_subcommand_from forecast conform" -l from -x -a 'salesforce hubspot pipedrive dynamics zoho' -d 'read the CRM export as it is'
+complete -c salesc -n "__fish_seen_subcommand_from forecast conform" -l map -r -d 'a mapping file (YAML)'
 complete -c salesc -n "__fish_seen_subcommand_from conform" -l suggest -d 'suggest changes'
 complete -c salesc -n "__fish_seen_subcommand_from fmt" -l check -d 'list the files that are not formatted'
 complete -c salesc -n "__fish_seen_subcommand_from fmt" -l diff -d 'print what would change as a diff'
