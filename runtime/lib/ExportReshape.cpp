@@ -169,15 +169,6 @@ struct Unknown {
   size_t order = 0;
 };
 
-/// One entry read from the export, before it is written out.
-struct Entry {
-  size_t deal; ///< index into Reshaper::deals_
-  uint32_t state;
-  ExportDate date;
-  unsigned line;
-  std::string value, segment;
-};
-
 class Reshaper {
 public:
   Reshaper(const CsvTable& t, llvm::StringRef text, const ExportMapping& m, const Process& p,
@@ -202,6 +193,8 @@ public:
     if (!findColumns())
       return out;
     order_ = sniffOrder();
+    out_ = &out;
+    out.rows.reserve(t_.rows.size());
     // The process column filters only when it names the process somewhere: a CRM's own
     // pipeline names ("Sales Pipeline") are not the process's.
     if (process_ != None)
@@ -211,7 +204,7 @@ public:
     for (const CsvRow& row : t_.rows)
       read(row);
     reportUnknown();
-    write(out);
+    writeNotes();
     return out;
   }
 
@@ -339,8 +332,7 @@ private:
     if (currency_ != None && !at(row, currency_).empty())
       currencies_.insert(at(row, currency_).upper());
     const llvm::StringRef reason = at(row, reason_);
-    const size_t deal = dealIndex(id);
-    const std::string segment = at(row, segment_).str();
+    const llvm::StringRef segment = at(row, segment_);
     if (m_.layout == ExportMapping::Layout::Wide && kind_ == ExportKind::Events) {
       for (const auto& [column, label] : wide_) {
         const llvm::StringRef when = at(row, column);
@@ -354,7 +346,7 @@ private:
         std::optional<ExportDate> d = date(row, when, t_.header[column]);
         if (!d)
           continue;
-        entries_.push_back({deal, *s, std::move(*d), row.line, {}, segment});
+        emit(row.line, id, *s, std::move(d->iso), {}, segment);
       }
       return;
     }
@@ -386,7 +378,7 @@ private:
     std::optional<ExportDate> d = date(row, when, whenColumn);
     if (!d)
       return;
-    entries_.push_back({deal, *s, std::move(*d), row.line, std::move(value), segment});
+    emit(row.line, id, *s, std::move(d->iso), std::move(value), segment);
   }
 
   static bool isClosedLabel(llvm::StringRef label) {
@@ -396,11 +388,19 @@ private:
 
   bool processMatches(llvm::StringRef v) { return v.empty() || folded(v) == folded(p_.name); }
 
-  size_t dealIndex(llvm::StringRef id) {
-    auto [it, inserted] = dealIds_.try_emplace(id, deals_.size());
-    if (inserted)
-      deals_.push_back(id.str());
-    return it->second;
+  /// One row of the loaders' table. Rows stay in file order: the loaders and conform
+  /// order each deal's entries by time themselves, so both layouts agree.
+  void emit(unsigned line, llvm::StringRef id, uint32_t state, std::string iso, std::string value,
+            llvm::StringRef segment) {
+    CsvRow& row = out_->rows.emplace_back();
+    row.line = line;
+    row.fields.reserve(kind_ == ExportKind::Events ? 4 : 5);
+    row.fields.emplace_back(id);
+    row.fields.emplace_back(p_.states[state].name);
+    row.fields.push_back(std::move(iso));
+    if (kind_ == ExportKind::Pipeline)
+      row.fields.push_back(std::move(value));
+    row.fields.emplace_back(segment);
   }
 
   /// The state whose name is closest to `label` (compared folded), for "did you mean".
@@ -440,7 +440,7 @@ private:
     }
   }
 
-  void write(CsvTable& out) {
+  void writeNotes() {
     if (otherProcess_)
       notes_.notes.push_back(fmt::format("{}: left out {} row{} of other pipelines or processes",
                                          shownPath(file_), otherProcess_,
@@ -453,23 +453,6 @@ private:
                                          "added as they are, without conversion",
                                          shownPath(file_),
                                          llvm::join(currencies_.begin(), currencies_.end(), ", ")));
-    // Each deal's entries in time order (file order among equal times): both layouts of
-    // the same data give the same table. Repeats of a stage are conform's to merge.
-    std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-      return a.deal != b.deal ? a.deal < b.deal : a.date.days < b.date.days;
-    });
-    out.rows.reserve(entries_.size());
-    for (Entry& e : entries_) {
-      CsvRow row;
-      row.line = e.line;
-      if (kind_ == ExportKind::Events)
-        row.fields = {deals_[e.deal], p_.states[e.state].name, std::move(e.date.iso),
-                      std::move(e.segment)};
-      else
-        row.fields = {deals_[e.deal], p_.states[e.state].name, std::move(e.date.iso),
-                      std::move(e.value), std::move(e.segment)};
-      out.rows.push_back(std::move(row));
-    }
   }
 
   const CsvTable& t_;
@@ -486,9 +469,7 @@ private:
   std::vector<std::pair<size_t, std::string>> wide_;
   DayOrder order_ = DayOrder::Unknown;
   llvm::StringMap<Unknown> unknown_;
-  llvm::StringMap<size_t> dealIds_;
-  std::vector<std::string> deals_;
-  std::vector<Entry> entries_;
+  CsvTable* out_ = nullptr;
   std::set<std::string> currencies_;
   bool filterProcess_ = false;
   unsigned otherProcess_ = 0, closed_ = 0;

@@ -227,12 +227,18 @@ std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef f
     iso += fmt::format("T{:02}:{:02}:{:02}{}{:02}:{:02}", f.hour, f.minute, f.second,
                        zone < 0 ? '-' : '+', std::abs(zone) / 60, std::abs(zone) % 60);
   }
-  llvm::Expected<double> t = parseTimestamp(iso); // checks the day of the month
-  if (!t) {
-    why = llvm::toString(t.takeError());
+  static constexpr unsigned Days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (f.year % 4 == 0 && f.year % 100 != 0) || f.year % 400 == 0;
+  if (f.day > Days[f.month - 1] + (f.month == 2 && leap)) {
+    why = fmt::format("'{}' is not a date: {:04}-{:02} has {} days", text, f.year, f.month,
+                      Days[f.month - 1] + (f.month == 2 && leap));
     return std::nullopt;
   }
-  return ExportDate{std::move(iso), *t};
+  const double seconds = f.hour * 3600.0 + f.minute * 60.0 + f.second -
+                         (f.hasTime ? f.offsetMinutes.value_or(zoneMinutes) * 60.0 : 0.0);
+  return ExportDate{std::move(iso),
+                    static_cast<double>(daysFromCivil(CivilDate{f.year, f.month, f.day})) +
+                        seconds / 86400.0};
 }
 
 std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, char thousands) {
