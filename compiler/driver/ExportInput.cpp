@@ -61,7 +61,8 @@ std::optional<rt::ExportMapping> mappingOf(CommandContext& ctx, const ExportOpti
 } // namespace
 
 ExportOptions::ExportOptions(cl::SubCommand& cmd)
-    : from("from", cl::sub(cmd), cl::init(""), cl::value_desc(presetList()),
+    : from("from", cl::sub(cmd), cl::init(""),
+           cl::value_desc("salesforce|hubspot|pipedrive|dynamics|zoho"),
            cl::desc("Read the CRM's own export as it is (docs/crm.md)")),
       map("map", cl::sub(cmd), cl::init(""), cl::value_desc("map.yaml"),
           cl::desc("Read an export through a mapping file: columns, stage labels, dates, "
