@@ -20,11 +20,11 @@ _salesc() {
     emit) options="--to= --chart= --process= -o --layout-seconds= --theme= --identifiers" ;;
     analyze) options="--format= --process=" ;;
     simulate) options="--format= --process= --prospects= --seed= --threads=" ;;
-    forecast) options="--format= --process= --pipeline= --as-of= --horizon= --seed=" ;;
+    forecast) options="--format= --process= --pipeline= --from= --map= --as-of= --horizon= --seed=" ;;
     roi) options="--format= --process= --campaign= --leads= --cost=" ;;
-    conform) options="--format= --process= --events= --as-of= --suggest" ;;
-    backtest) options="--format= --process= --events= --at= --horizon= --seed=" ;;
-    calibrate) options="--format= --process= --events= --as-of= --min-visits= --diff --write" ;;
+    conform) options="--format= --process= --events= --from= --map= --as-of= --suggest" ;;
+    backtest) options="--format= --process= --events= --from= --map= --at= --horizon= --seed=" ;;
+    calibrate) options="--format= --process= --events= --from= --map= --as-of= --min-visits= --diff --write" ;;
     fmt) options="--check --diff --stdin-filename=" ;;
     lsp) options="" ;;
     config) options="--format=" ;;
@@ -42,7 +42,8 @@ _salesc() {
     --theme=*) COMPREPLY=($(compgen -W "light dark" -- "${cur#*=}")); return ;;
     --color=*) COMPREPLY=($(compgen -W "auto always never" -- "${cur#*=}")); return ;;
     --stdlib=* | --sarif-root=*) COMPREPLY=($(compgen -d -- "${cur#*=}")); return ;;
-    --pipeline=* | --events=* | --stdin-filename=* | --config=* | --baseline=* | --write-baseline=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;
+    --from=*) COMPREPLY=($(compgen -W "salesforce hubspot pipedrive dynamics zoho" -- "${cur#*=}")); return ;;
+    --pipeline=* | --events=* | --map=* | --stdin-filename=* | --config=* | --baseline=* | --write-baseline=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;
     -*)
       COMPREPLY=($(compgen -W "$options $shared" -- "$cur"))
       [[ ${COMPREPLY-} == *= ]] && compopt -o nospace

@@ -78,6 +78,8 @@ complete -c salesc -n "__fish_seen_subcommand_from conform backtest calibrate" -
 complete -c salesc -n "__fish_seen_subcommand_from calibrate" -l min-visits -x -d 'keep the figures of stages with fewer visits'
 complete -c salesc -n "__fish_seen_subcommand_from calibrate" -l diff -d 'print the edit of the file as a diff'
 complete -c salesc -n "__fish_seen_subcommand_from calibrate" -l write -d 'write the estimates into the file'
+complete -c salesc -n "__fish_seen_subcommand_from forecast conform backtest calibrate" -l from -x -a 'salesforce hubspot pipedrive dynamics zoho' -d 'read the CRM export as it is'
+complete -c salesc -n "__fish_seen_subcommand_from forecast conform backtest calibrate" -l map -r -d 'a mapping file (YAML)'
 complete -c salesc -n "__fish_seen_subcommand_from conform" -l suggest -d 'suggest changes'
 complete -c salesc -n "__fish_seen_subcommand_from backtest" -l at -x -d 'the dates, separated by commas'
 complete -c salesc -n "__fish_seen_subcommand_from fmt" -l check -d 'list the files that are not formatted'

@@ -412,6 +412,93 @@ TEST_F(RuntimeCli, SuggestedEditsCheckCleanAndStayWithinAHundredPercent) {
   EXPECT_EQ(checked.out + checked.err, "") << edited;
 }
 
+// The known log of ConformRecoversTheCountsOfAKnownLog as Salesforce's OpportunityHistory
+// (labels, day-first dates, pound amounts, every value quoted) gives the same report.
+TEST_F(RuntimeCli, ConformReadsASalesforceExportAsItsPlainLog) {
+  std::string plain = "deal,stage,timestamp\n";
+  std::string sf = "\"Id\",\"OpportunityId\",\"CreatedDate\",\"StageName\",\"Amount\"\n";
+  auto add = [&](const std::string& d, const char* stage, const char* label, const char* iso,
+                 const char* dmy) {
+    plain += d + "," + stage + "," + iso + "\n";
+    sf += "\"h\",\"" + d + "\",\"" + dmy + "\",\"" + label + "\",\"£12,500.00\"\n";
+  };
+  for (int i = 0; i < 10; ++i) {
+    std::string d = "d" + std::to_string(i);
+    add(d, "inquiry", "Inquiry", "2026-01-01T09:00", "01/01/2026 09:00");
+    if (i < 6)
+      add(d, "rep_call", "Rep Call", "2026-01-03T00:00", "03/01/2026 00:00");
+    else
+      add(d, "lost", "Closed Lost", "2026-01-03T00:00", "03/01/2026 00:00");
+    if (i < 6)
+      add(d, i < 3 ? "demo" : "lost", i < 3 ? "Demo" : "Closed Lost", "2026-01-17T00:00",
+          "17/01/2026 00:00");
+  }
+  RunResult a = run({"conform", "--format=json", "--as-of=2026-02-01", "--events",
+                     write("log.csv", plain), Quickstart});
+  RunResult b = run({"conform", "--format=json", "--as-of=2026-02-01", "--from=salesforce",
+                     "--events", write("history.csv", sf), Quickstart});
+  ASSERT_EQ(a.status, 0) << a.err;
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(b.err.find("history.csv: read 26 rows, rejected 0\n"), std::string::npos) << b.err;
+}
+
+TEST_F(RuntimeCli, AMapFileMistakeStopsWithItsPlace) {
+  std::string log = write("log.csv", "deal,stage,timestamp\nA,inquiry,2026-01-01\n");
+  RunResult r = run({"conform", "--as-of=2026-02-01", "--map",
+                     write("map.yaml", "columns:\n  deal: Id\n  stgae: Stage\n"), "--events", log,
+                     Quickstart});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("map.yaml:3:3: unknown setting 'stgae' in 'columns'; did you mean "
+                       "'stage'?"),
+            std::string::npos)
+      << r.err;
+  RunResult bad = run({"conform", "--from=sugarcrm", "--events", log, Quickstart});
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.err.find("there is no preset 'sugarcrm'"), std::string::npos) << bad.err;
+}
+
+TEST_F(RuntimeCli, ConformReportsALabelNoStageHas) {
+  RunResult r = run({"conform", "--as-of=2026-02-01", "--from=salesforce", "--events",
+                     write("h.csv", "OpportunityId,StageName,CreatedDate\n"
+                                    "A,Inquiry,2026-01-01\nA,Rep Cal,2026-01-02\n"
+                                    "B,Inquiry,2026-01-01\nB,Rep Cal,2026-01-03\n"),
+                     Quickstart});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("h.csv:3:3: the label 'Rep Cal' (2 rows) matches no stage or outcome "
+                       "of process 'direct_consulting'; did you mean 'rep_call'?"),
+            std::string::npos)
+      << r.err;
+}
+
+// HubSpot's deals export (wide, a 'Date entered' column per stage) as a pipeline: the open
+// deals, each entered on its current stage's date, amounts with pound signs.
+TEST_F(RuntimeCli, ForecastReadsAHubSpotDealsExport) {
+  std::string csv =
+      "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Date entered \"Inquiry (Sales "
+      "Pipeline)\",Date entered \"Demo (Sales Pipeline)\",Date entered \"Closed Won (Sales "
+      "Pipeline)\"\n"
+      "1,Acme,Demo,Sales Pipeline,\"£20,000.00\",01/11/2026 09:00,20/11/2026 10:00,\n"
+      "2,Brill,Inquiry,Sales Pipeline,\"£1,000.00\",24/11/2026 09:00,,\n"
+      "3,Cobb,Closed Won,Sales Pipeline,\"£5,000.00\",01/10/2026 09:00,05/10/2026 09:00,"
+      "30/10/2026 09:00\n";
+  RunResult hub = run({"forecast", "--format=json", "--as-of=2026-11-26", "--from=hubspot",
+                       "--pipeline", write("deals.csv", csv), Quickstart});
+  ASSERT_EQ(hub.status, 0) << hub.err;
+  RunResult plain = run({"forecast", "--format=json", "--as-of=2026-11-26", "--pipeline",
+                         write("plain.csv", "deal,stage,entered,value\n"
+                                            "1,demo,2026-11-20T10:00:00+00:00,20000.00\n"
+                                            "2,inquiry,2026-11-24T09:00:00+00:00,1000.00\n"),
+                         Quickstart});
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  // The same forecast; the export has one row more (the won deal, left out).
+  std::string same = hub.out;
+  same.replace(same.find("\"rows_read\": 3"), 14, "\"rows_read\": 2");
+  EXPECT_EQ(same, plain.out);
+  EXPECT_NE(hub.err.find("deals.csv: left out 1 won or lost deal (not open)"), std::string::npos)
+      << hub.err;
+}
+
 } // namespace
 
 TEST_F(RuntimeCli, BacktestReplaysALogAndPrintsTheDocumentedJson) {

@@ -1,5 +1,6 @@
 //===- BacktestCommand.cpp - `salesc backtest`: the forecast against history ===//
 #include "driver/CsvInput.h"
+#include "driver/ExportInput.h"
 #include "driver/RuntimeInput.h"
 
 #include "report/Report.h"
@@ -22,6 +23,8 @@ RuntimeOptions& options() {
   return o;
 }
 [[maybe_unused]] RuntimeOptions& registered = options();
+
+ExportOptions Export(subBacktest());
 
 cl::opt<std::string>
     Events("events", cl::sub(subBacktest()), cl::Required, cl::value_desc("log.csv"),
@@ -85,15 +88,13 @@ int runBacktest(CommandContext& ctx) {
   if (!single)
     return 2;
   const rt::Process& p = *single->process;
-  std::optional<rt::CsvTable> table = readCsv(ctx, Events);
-  if (!table)
+  std::optional<StageHistory> history = loadStageHistory(ctx, Export, Events, p);
+  if (!history)
     return 1;
-  rt::LoadReport load;
-  std::vector<rt::StageEvent> events = rt::loadEvents(*table, p, Events, load);
-  int status = reportLoad(ctx, load, Events);
+  const std::vector<rt::StageEvent>& events = history->events;
+  int status = history->status;
   if (events.empty()) {
-    if (status == 0)
-      error(ctx) << Events << ": the log has no events to replay\n";
+    error(ctx) << Events << ": the log has no events to replay\n";
     return 1; // nothing usable: a report of zeros would only mislead
   }
   if (!horizonsCovered(ctx, *at, rt::lastEventTime(events)))

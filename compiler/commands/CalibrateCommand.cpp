@@ -2,6 +2,7 @@
 #include "CalibrateEdits.h"
 
 #include "driver/CsvInput.h"
+#include "driver/ExportInput.h"
 #include "driver/RuntimeInput.h"
 
 #include "fix/UnifiedDiff.h"
@@ -23,6 +24,8 @@ RuntimeOptions& options() {
   return o;
 }
 [[maybe_unused]] RuntimeOptions& registered = options();
+
+ExportOptions Export(subCalibrate());
 
 cl::opt<std::string> Events("events", cl::sub(subCalibrate()), cl::Required,
                             cl::value_desc("log.csv"), cl::desc(EventsHelp));
@@ -151,7 +154,7 @@ int runCalibrate(CommandContext& ctx) {
   if (!single)
     return 2;
   const rt::Process& stated = *single->process;
-  std::optional<StageHistory> history = loadStageHistory(ctx, Events, stated);
+  std::optional<StageHistory> history = loadStageHistory(ctx, Export, Events, stated);
   if (!history)
     return 1;
   // A process with segments is compared as its segments mix, as conform does.

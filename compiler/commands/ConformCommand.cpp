@@ -1,5 +1,6 @@
 //===- ConformCommand.cpp - `salesc conform`: real histories vs the process ===//
 #include "driver/CsvInput.h"
+#include "driver/ExportInput.h"
 #include "driver/RuntimeInput.h"
 
 #include "report/Report.h"
@@ -21,6 +22,7 @@ RuntimeOptions& options() {
   return o;
 }
 [[maybe_unused]] RuntimeOptions& registered = options();
+ExportOptions Export(subConform());
 
 cl::opt<std::string> Events("events", cl::sub(subConform()), cl::Required,
                             cl::value_desc("log.csv"), cl::desc(EventsHelp));
@@ -63,7 +65,7 @@ int runConform(CommandContext& ctx) {
   const rt::Process p = rt::blendedProcess(*single->process, single->analysis);
   // Read against the process itself (the blend has its states but not its segments).
   const rt::Process& stated = *single->process;
-  std::optional<StageHistory> history = loadStageHistory(ctx, Events, stated);
+  std::optional<StageHistory> history = loadStageHistory(ctx, Export, Events, stated);
   if (!history)
     return 1;
   const std::vector<rt::StageEvent>& events = history->events;

@@ -1,5 +1,6 @@
 //===- ForecastCommand.cpp - `salesc forecast`: the pipeline's revenue ----===//
 #include "driver/CsvInput.h"
+#include "driver/ExportInput.h"
 #include "driver/RuntimeCsv.h"
 #include "driver/RuntimeInput.h"
 
@@ -20,6 +21,7 @@ RuntimeOptions& options() {
   return o;
 }
 [[maybe_unused]] RuntimeOptions& registered = options();
+ExportOptions Export(subForecast());
 
 cl::opt<std::string> Pipeline("pipeline", cl::sub(subForecast()), cl::Required,
                               cl::value_desc("deals.csv"),
@@ -50,11 +52,12 @@ int runForecast(CommandContext& ctx) {
   if (!single)
     return 2;
   const rt::Process& p = *single->process;
-  std::optional<rt::CsvTable> table = readCsv(ctx, Pipeline);
+  std::optional<ExportTable> table = readExport(ctx, Export, Pipeline, p, rt::ExportKind::Pipeline);
   if (!table)
     return 1;
   rt::LoadReport load;
-  std::vector<rt::Deal> deals = pipelineDeals(*table, p, Pipeline, *asOf, load);
+  std::vector<rt::Deal> deals = pipelineDeals(table->table, p, Pipeline, *asOf, load);
+  mergeReshape(*table, load);
   int status = reportLoad(ctx, load, Pipeline);
   if (deals.empty() && status != 0)
     return 1; // nothing usable: a report of zeros would only mislead

@@ -1,5 +1,6 @@
 //===- CsvInput.cpp - CSV files for the runtime commands ------------------===//
 #include "CsvInput.h"
+#include "ExportInput.h"
 
 #include "salesc/runtime/Loaders.h"
 #include "salesc/runtime/Printable.h"
@@ -35,13 +36,14 @@ int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::str
   return report.rowsRejected || !report.errors.empty() ? 1 : 0;
 }
 
-std::optional<StageHistory> loadStageHistory(CommandContext& ctx, const std::string& path,
-                                             const rt::Process& p) {
-  std::optional<rt::CsvTable> table = readCsv(ctx, path);
+std::optional<StageHistory> loadStageHistory(CommandContext& ctx, const ExportOptions& from,
+                                             const std::string& path, const rt::Process& p) {
+  std::optional<ExportTable> table = readExport(ctx, from, path, p, rt::ExportKind::Events);
   if (!table)
     return std::nullopt;
   StageHistory h;
-  h.events = rt::loadEvents(*table, p, path, h.load);
+  h.events = rt::loadEvents(table->table, p, path, h.load);
+  mergeReshape(*table, h.load);
   h.status = reportLoad(ctx, h.load, path);
   if (h.events.empty() && h.status != 0)
     return std::nullopt;

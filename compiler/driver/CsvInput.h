@@ -14,6 +14,8 @@
 
 namespace salesc::driver {
 
+struct ExportOptions;
+
 /// Reads and parses a CSV file; reports a file that cannot be read or parsed.
 std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path);
 
@@ -37,12 +39,13 @@ struct StageHistory {
   int status = 0; ///< 1 when a row was rejected (reported on stderr), else 0
 };
 
-/// Reads the stage history at `path` (--events) against `p` (rt::loadEvents) and reports
-/// how loading went; nullopt, after reporting why, when nothing usable could be read (the
-/// command exits with status 1: a report of zeros would only mislead). The one place
-/// conform and calibrate read their events.
-std::optional<StageHistory> loadStageHistory(CommandContext& ctx, const std::string& path,
-                                             const rt::Process& p);
+/// Reads the stage history at `path` (--events), a plain CSV or a CRM export through
+/// `--from`/`--map` (ExportInput.h), against `p` (rt::loadEvents) and reports how loading
+/// went; nullopt, after reporting why, when nothing usable could be read (the command
+/// exits with status 1: a report of zeros would only mislead). The one place conform,
+/// calibrate and backtest read their events.
+std::optional<StageHistory> loadStageHistory(CommandContext& ctx, const ExportOptions& from,
+                                             const std::string& path, const rt::Process& p);
 
 } // namespace salesc::driver
 

@@ -31,8 +31,8 @@ unsigned countLineBreaks(const char* p, const char* end) {
 /// Reads one CSV file; `p` walks the text, `line` is the line `p` is on.
 class Reader {
 public:
-  Reader(llvm::StringRef text, llvm::StringRef file)
-      : p(text.begin()), end(text.end()), file(file) {}
+  Reader(llvm::StringRef text, llvm::StringRef file, char delimiter)
+      : p(text.begin()), end(text.end()), file(file), delimiter(delimiter) {}
 
   llvm::Expected<CsvTable> read() {
     CsvTable table;
@@ -87,14 +87,14 @@ private:
           return err;
       } else {
         const char* q = p;
-        while (q < end && *q != ',' && !isLineEnd(*q))
+        while (q < end && *q != delimiter && !isLineEnd(*q))
           ++q;
         field.assign(p, q);
         p = q;
       }
       if (p == end)
         return llvm::Error::success();
-      if (*p == ',') {
+      if (*p == delimiter) {
         ++p;
         continue;
       }
@@ -125,7 +125,7 @@ private:
     }
     while (p < end && (*p == ' ' || *p == '\t'))
       ++p;
-    if (p < end && *p != ',' && !isLineEnd(*p))
+    if (p < end && *p != delimiter && !isLineEnd(*p))
       return fail(file, line,
                   fmt::format("unexpected {} after the closing quote of a field; a quote inside "
                               "a quoted field is written as two quotes (\"\")",
@@ -137,12 +137,14 @@ private:
   const char* p;
   const char* end;
   llvm::StringRef file;
+  const char delimiter;
   unsigned line = 1;
 };
 
 } // namespace
 
-llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes) {
+llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes,
+                                  char delimiter) {
   if (text.size() > maxBytes)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
@@ -150,7 +152,7 @@ llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file, si
                     shownPath(file), (text.size() + (1 << 20) - 1) >> 20, maxBytes >> 20));
   if (text.startswith("\xEF\xBB\xBF"))
     text = text.drop_front(3);
-  return Reader(text, file).read();
+  return Reader(text, file, delimiter).read();
 }
 
 } // namespace salesc::rt

@@ -40,9 +40,10 @@ struct CsvTable {
 /// Parses `text`. Blank lines (empty or only spaces and tabs) are skipped. The
 /// only hard errors are a quoted field that is never closed and a character
 /// after a closing quote other than a comma or a line end; both are reported as
-/// "FILE:LINE: message". A text over `maxBytes` is refused before it is read.
+/// "FILE:LINE: message". A text over `maxBytes` is refused before it is read. Fields
+/// are separated by `delimiter` (`,`; CRM exports also use `;` and tab).
 llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file,
-                                  size_t maxBytes = MaxCsvBytes);
+                                  size_t maxBytes = MaxCsvBytes, char delimiter = ',');
 
 } // namespace salesc::rt
 

@@ -1,0 +1,113 @@
+//===- ExportInput.cpp - `--from` / `--map`: CRM exports for any command ---===//
+#include "ExportInput.h"
+#include "CsvInput.h"
+
+#include "salesc/runtime/Printable.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+namespace salesc::driver {
+
+namespace cl = llvm::cl;
+
+namespace {
+
+std::string presetList() {
+  const std::vector<std::string>& names = rt::exportPresetNames();
+  return llvm::join(names.begin(), names.end(), "|");
+}
+
+std::unique_ptr<llvm::MemoryBuffer> readFile(CommandContext& ctx, const std::string& path,
+                                             const char* what) {
+  auto buffer = ctx.fs->getBufferForFile(path, /*FileSize=*/-1,
+                                         /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    error(ctx) << "cannot read " << what << rt::quote(path, 4096) << ": "
+               << buffer.getError().message() << '\n';
+    return nullptr;
+  }
+  return std::move(*buffer);
+}
+
+/// The mapping --from and --map give, or nullopt after reporting why there is none.
+std::optional<rt::ExportMapping> mappingOf(CommandContext& ctx, const ExportOptions& opts,
+                                           rt::ExportKind kind) {
+  rt::ExportMapping base;
+  if (!opts.from.empty()) {
+    std::optional<rt::ExportMapping> preset = rt::exportPreset(opts.from, kind);
+    if (!preset) {
+      error(ctx) << "--from: there is no preset " << rt::quote(opts.from) << "; the presets are "
+                 << presetList() << " (docs/crm.md), and --map FILE reads any other export\n";
+      return std::nullopt;
+    }
+    base = std::move(*preset);
+  }
+  if (opts.map.empty())
+    return base;
+  std::unique_ptr<llvm::MemoryBuffer> text = readFile(ctx, opts.map, "the map ");
+  if (!text)
+    return std::nullopt;
+  llvm::Expected<rt::ExportMapping> m =
+      rt::readExportMapping(text->getBuffer(), opts.map, std::move(base));
+  if (!m) {
+    for (llvm::StringRef line : llvm::split(llvm::toString(m.takeError()), '\n'))
+      ctx.err << line.str() << '\n';
+    return std::nullopt;
+  }
+  return std::move(*m);
+}
+
+} // namespace
+
+ExportOptions::ExportOptions(cl::SubCommand& cmd)
+    : from("from", cl::sub(cmd), cl::init(""),
+           cl::value_desc("salesforce|hubspot|pipedrive|dynamics|zoho"),
+           cl::desc("Read the CRM's own export as it is (docs/crm.md)")),
+      map("map", cl::sub(cmd), cl::init(""), cl::value_desc("map.yaml"),
+          cl::desc("Read an export through a mapping file: columns, stage labels, dates, "
+                   "numbers (docs/crm.md); over --from's preset when both are given")) {}
+
+std::optional<ExportTable> readExport(CommandContext& ctx, const ExportOptions& opts,
+                                      const std::string& path, const rt::Process& p,
+                                      rt::ExportKind kind) {
+  ExportTable out;
+  if (opts.from.empty() && opts.map.empty()) {
+    std::optional<rt::CsvTable> table = readCsv(ctx, path);
+    if (!table)
+      return std::nullopt;
+    out.table = std::move(*table);
+    return out;
+  }
+  std::optional<rt::ExportMapping> m = mappingOf(ctx, opts, kind);
+  if (!m)
+    return std::nullopt;
+  std::unique_ptr<llvm::MemoryBuffer> text = readFile(ctx, path, "");
+  if (!text)
+    return std::nullopt;
+  llvm::StringRef body = text->getBuffer();
+  if (body.startswith("\xEF\xBB\xBF"))
+    body = body.drop_front(3);
+  llvm::Expected<rt::CsvTable> raw =
+      rt::parseCsv(body, path, rt::MaxCsvBytes, rt::sniffDelimiter(body, *m));
+  if (!raw) {
+    error(ctx) << llvm::toString(raw.takeError()) << '\n';
+    return std::nullopt;
+  }
+  rt::ReshapeNotes notes;
+  out.table = rt::reshapeExport(*raw, body, *m, p, kind, path, out.reshaped, notes);
+  out.mapped = true;
+  for (const std::string& n : notes.notes)
+    ctx.err << "note: " << n << '\n';
+  return out;
+}
+
+void mergeReshape(const ExportTable& t, rt::LoadReport& load) {
+  if (!t.mapped)
+    return;
+  load.rowsRead = t.reshaped.rowsRead;
+  load.rowsRejected += t.reshaped.rowsRejected;
+  load.errors.insert(load.errors.begin(), t.reshaped.errors.begin(), t.reshaped.errors.end());
+}
+
+} // namespace salesc::driver

@@ -1,0 +1,53 @@
+//===- ExportInput.h - `--from` / `--map`: CRM exports for any command -----===//
+//
+// The one place a command reads a stage history or a pipeline that may be a CRM export.
+// A command registers ExportOptions on its subcommand and calls readExport instead of
+// readCsv; after loading (Loaders.h) it calls mergeReshape before reportLoad. Without
+// --from and --map this is readCsv: the plain CSV path costs nothing more.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_DRIVER_EXPORTINPUT_H
+#define SALESC_DRIVER_EXPORTINPUT_H
+
+#include "Command.h"
+
+#include "salesc/runtime/Csv.h"
+#include "salesc/runtime/ExportMapping.h"
+#include "salesc/runtime/Inputs.h"
+
+#include "llvm/Support/CommandLine.h"
+
+#include <optional>
+#include <string>
+
+namespace salesc::driver {
+
+/// `--from=CRM` and `--map FILE`, registered for `cmd`.
+struct ExportOptions {
+  explicit ExportOptions(llvm::cl::SubCommand& cmd);
+  llvm::cl::opt<std::string> from;
+  llvm::cl::opt<std::string> map;
+};
+
+/// An export read as the table the loaders take, and what reading it rejected.
+struct ExportTable {
+  rt::CsvTable table;
+  rt::LoadReport reshaped; ///< rows of the export rejected before loading
+  bool mapped = false;     ///< read through --from or --map
+};
+
+/// Reads `path` for `kind` against `p`: a plain CSV, or through the preset of --from
+/// and/or the map of --map (the map's keys over the preset's). Reports an unreadable
+/// file or map (FILE:LINE:COL) and returns nullopt; prints notes (dates read day first,
+/// rows of other pipelines left out ...) on stderr.
+std::optional<ExportTable> readExport(CommandContext& ctx, const ExportOptions& opts,
+                                      const std::string& path, const rt::Process& p,
+                                      rt::ExportKind kind);
+
+/// Adds to `load` (what a loader reported) what reading the export rejected; the rows
+/// read become the export's.
+void mergeReshape(const ExportTable& t, rt::LoadReport& load);
+
+} // namespace salesc::driver
+
+#endif // SALESC_DRIVER_EXPORTINPUT_H

@@ -1,0 +1,409 @@
+//===- ExportMappingTest.cpp - Tests of --map files, presets and reshaping -===//
+//
+// Each preset reads an export written here with the headers that CRM writes, day-first
+// dates, pound signs and thousands separators; counts are worked by hand from the rows.
+//
+//===----------------------------------------------------------------------===//
+#include "salesc/runtime/ExportMapping.h"
+#include "salesc/runtime/Conform.h"
+#include "salesc/runtime/Loaders.h"
+
+#include "ExportValues.h"
+#include "TestProcess.h"
+
+#include <gtest/gtest.h>
+
+namespace salesc::rt {
+namespace {
+
+using namespace salesc::rt::testing;
+using Errors = std::vector<std::string>;
+
+/// qualification(0) -> demo(1) -> proposal_sent(2) -> signed(3, won); price(4) and
+/// competitor(5) lost. The stage names are the CRM's labels ("Proposal Sent"), written as
+/// names; "Closed Won" is the only won outcome.
+Process sample() {
+  Process p;
+  p.name = "direct";
+  addStage(p, "qualification", {1, 2, 3});
+  addStage(p, "demo", {7, 10, 14});
+  addStage(p, "proposal_sent", {7, 14, 21});
+  addWon(p, "signed");
+  addLost(p, "price");
+  addLost(p, "competitor");
+  addEdge(p, 0, 1, 0.6);
+  addEdge(p, 0, 4, 0.4);
+  addEdge(p, 1, 2, 0.5);
+  addEdge(p, 1, 5, 0.5);
+  addEdge(p, 2, 3, 0.4);
+  addEdge(p, 2, 4, 0.6);
+  return p;
+}
+
+/// What reading an export gave: the loaders' table, what was rejected and the notes.
+struct Read {
+  CsvTable table;
+  LoadReport report;
+  ReshapeNotes notes;
+};
+
+Read reshape(llvm::StringRef text, const ExportMapping& m, ExportKind kind,
+             const Process& p = sample()) {
+  Read r;
+  llvm::Expected<CsvTable> raw = parseCsv(text, "export.csv", MaxCsvBytes, sniffDelimiter(text, m));
+  if (!raw) {
+    ADD_FAILURE() << llvm::toString(raw.takeError());
+    return r;
+  }
+  r.table = reshapeExport(*raw, text, m, p, kind, "export.csv", r.report, r.notes);
+  return r;
+}
+
+ExportMapping preset(llvm::StringRef name, ExportKind kind = ExportKind::Events) {
+  std::optional<ExportMapping> m = exportPreset(name, kind);
+  EXPECT_TRUE(m) << name.str();
+  return m.value_or(ExportMapping{});
+}
+
+ExportMapping mapping(llvm::StringRef yaml, ExportMapping base = {}) {
+  llvm::Expected<ExportMapping> m = readExportMapping(yaml, "map.yaml", std::move(base));
+  if (!m) {
+    ADD_FAILURE() << llvm::toString(m.takeError());
+    return ExportMapping{};
+  }
+  return std::move(*m);
+}
+
+std::string mappingError(llvm::StringRef yaml) {
+  llvm::Expected<ExportMapping> m = readExportMapping(yaml, "map.yaml");
+  if (m) {
+    ADD_FAILURE() << "expected an error";
+    return "";
+  }
+  return llvm::toString(m.takeError());
+}
+
+/// The events the loader reads from a reshaped table, as "deal stage YYYY-MM-DD".
+std::vector<std::string> events(const Read& r, const Process& p = sample()) {
+  LoadReport load;
+  std::vector<StageEvent> es = loadEvents(r.table, p, "export.csv", load);
+  EXPECT_EQ(load.errors, Errors{});
+  std::vector<std::string> out;
+  for (const StageEvent& e : es)
+    out.push_back(e.deal + " " + p.states[e.state].name + " " + formatDate(e.time));
+  return out;
+}
+
+TEST(ExportMappingTest, EveryPresetReadsForBothKinds) {
+  for (const std::string& name : exportPresetNames()) {
+    EXPECT_TRUE(exportPreset(name, ExportKind::Events)) << name;
+    EXPECT_TRUE(exportPreset(name, ExportKind::Pipeline)) << name;
+  }
+  EXPECT_FALSE(exportPreset("sugarcrm", ExportKind::Events));
+  EXPECT_EQ(exportPresetNames(),
+            (std::vector<std::string>{"salesforce", "hubspot", "pipedrive", "dynamics", "zoho"}));
+}
+
+TEST(ExportMappingTest, ReadsEveryKey) {
+  ExportMapping m = mapping(R"(layout: wide
+columns:
+  deal: Deal
+  value: [Amount, Value]
+  lost_reason: Why
+stage_columns:
+  Demo date: Demo
+stages:
+  Demo: demo
+lost_reasons:
+  Too dear: price
+dates: {format: "%d/%m/%Y %H:%M", timezone: "+01:00"}
+numbers: {decimal: ",", thousands: "."}
+delimiter: ";"
+)");
+  EXPECT_EQ(m.layout, ExportMapping::Layout::Wide);
+  EXPECT_EQ(m.deal, (std::vector<std::string>{"Deal"}));
+  EXPECT_EQ(m.value, (std::vector<std::string>{"Amount", "Value"}));
+  EXPECT_EQ(m.lostReason, (std::vector<std::string>{"Why"}));
+  ASSERT_EQ(m.stageColumns.size(), 1u);
+  EXPECT_EQ(m.stageColumns[0].first, "Demo date");
+  ASSERT_EQ(m.stages.size(), 1u);
+  EXPECT_EQ(m.stages[0].second, "demo");
+  ASSERT_EQ(m.lostReasons.size(), 1u);
+  EXPECT_EQ(m.dateFormat, "%d/%m/%Y %H:%M");
+  EXPECT_EQ(m.timezoneMinutes, 60);
+  EXPECT_EQ(m.decimal, ',');
+  EXPECT_EQ(m.thousands, '.');
+  EXPECT_EQ(m.delimiter, ';');
+}
+
+TEST(ExportMappingTest, ErrorsCarryTheirPlaceAndADidYouMean) {
+  EXPECT_EQ(mappingError("layout: long\ncolumns:\n  deal: Id\n  stgae: Stage\n"),
+            "map.yaml:4:3: unknown setting 'stgae' in 'columns'; did you mean 'stage'?");
+  EXPECT_EQ(mappingError("layuot: long\n"),
+            "map.yaml:1:1: unknown setting 'layuot' in a mapping file; did you mean 'layout'?");
+  EXPECT_EQ(mappingError("layout: tall\n"),
+            "map.yaml:1:9: the layout is 'long' (one row per stage change) or 'wide' (one row "
+            "per deal, a date column per stage), not 'tall'");
+  EXPECT_EQ(mappingError("dates:\n  timezone: Europe/London\n"),
+            "map.yaml:2:13: 'Europe/London' is not a time zone salesc reads; write UTC or a "
+            "fixed offset such as +01:00 (named zones with summer time are not read)");
+  EXPECT_EQ(mappingError("dates:\n  format: \"%d/%m/%Y %Q\"\n"),
+            "map.yaml:2:11: '%Q' is not a field salesc reads; it reads %Y %y %m %d %H %I %M %S "
+            "%p %b %z and %%");
+  EXPECT_EQ(mappingError("layout: wide\n"),
+            "map.yaml:1:1: a wide layout needs 'stage_columns:', the date column of each stage "
+            "(a header, or a pattern with one '*')");
+  const std::string syntax = mappingError("columns:\n  deal: [Id\n");
+  EXPECT_EQ(syntax.rfind("map.yaml:", 0), 0u) << syntax;
+  EXPECT_NE(syntax.find("this is not valid YAML"), std::string::npos) << syntax;
+}
+
+TEST(ExportMappingTest, AmountsLoseCurrencySignsAndSeparators) {
+  EXPECT_EQ(readExportAmount("£1,250,000.50", 0, 0), "1250000.50");
+  EXPECT_EQ(readExportAmount("$44,000.00", 0, 0), "44000.00");
+  EXPECT_EQ(readExportAmount("44.000,00 €", 0, 0), "44000.00");
+  EXPECT_EQ(readExportAmount("GBP 12,500", 0, 0), "12500");
+  EXPECT_EQ(readExportAmount("12,5", 0, 0), "12.5");
+  EXPECT_EQ(readExportAmount("1\xC2\xA0"
+                             "250,75",
+                             ',', 0),
+            "1250.75");
+  EXPECT_EQ(readExportAmount("1.250.000", ',', '.'), "1250000");
+  EXPECT_EQ(readExportAmount("1,250", '.', 0), std::nullopt);
+  EXPECT_EQ(readExportAmount("about 5", 0, 0), std::nullopt);
+}
+
+TEST(ExportMappingTest, DatesInTheFormsExportsWrite) {
+  std::string why;
+  auto iso = [&](llvm::StringRef text, llvm::StringRef format = "", int zone = 0,
+                 DayOrder order = DayOrder::DayFirst) {
+    std::optional<ExportDate> d = readExportDate(text, format, order, zone, why);
+    return d ? d->iso : "error: " + why;
+  };
+  EXPECT_EQ(iso("28/12/2015 14:05"), "2015-12-28T14:05:00+00:00");
+  EXPECT_EQ(iso("12/28/2015", "", 0, DayOrder::MonthFirst), "2015-12-28");
+  EXPECT_EQ(iso("28.12.2015"), "2015-12-28");
+  EXPECT_EQ(iso("2025-04-10T22:31:37.000+0000"), "2025-04-10T22:31:37.000+0000");
+  EXPECT_EQ(iso("2025-04-10 09:00", "", 60), "2025-04-10 09:00+01:00");
+  EXPECT_EQ(iso("2025-04-10", "", 60), "2025-04-10"); // a date alone is never shifted
+  EXPECT_EQ(iso("10 Apr 2025 9:05 PM", "%d %b %Y %I:%M %p"), "2025-04-10T21:05:00+00:00");
+  EXPECT_EQ(iso("10/04/2025", "%d/%m/%Y %H:%M"), "2025-04-10");
+  EXPECT_EQ(iso("31/02/2025"), "error: '31/02/2025' is not a date: 2025-02 has 28 days");
+  EXPECT_EQ(dayOrderOf("28/12/2015"), DayOrder::DayFirst);
+  EXPECT_EQ(dayOrderOf("12/28/2015"), DayOrder::MonthFirst);
+  EXPECT_EQ(dayOrderOf("03/04/2015"), DayOrder::Unknown);
+}
+
+// Salesforce OpportunityHistory as Data Loader writes it: every value quoted, one row per
+// save (amount changes repeat the stage), a custom lost-reason field.
+TEST(ExportMappingTest, SalesforceOpportunityHistory) {
+  const char* Export =
+      "\"Id\",\"OpportunityId\",\"CreatedDate\",\"CreatedById\",\"StageName\",\"Amount\","
+      "\"Probability\",\"ForecastCategory\",\"Loss_Reason__c\"\n"
+      "\"008A1\",\"006A\",\"03/02/2025 09:15\",\"005X\",\"Qualification\",\"£12,500.00\",\"10\","
+      "\"Pipeline\",\"\"\n"
+      "\"008A2\",\"006A\",\"14/02/2025 16:40\",\"005X\",\"Demo Scheduled\",\"£12,500.00\",\"30\","
+      "\"Pipeline\",\"\"\n"
+      "\"008A3\",\"006A\",\"20/02/2025 10:00\",\"005X\",\"Demo Scheduled\",\"£14,000.00\",\"30\","
+      "\"Pipeline\",\"\"\n"
+      "\"008A4\",\"006A\",\"03/03/2025 11:00\",\"005X\",\"Proposal Sent\",\"£14,000.00\",\"60\","
+      "\"Pipeline\",\"\"\n"
+      "\"008A5\",\"006A\",\"21/03/2025 17:30\",\"005X\",\"Closed Won\",\"£14,000.00\",\"100\","
+      "\"Closed\",\"\"\n"
+      "\"008B1\",\"006B\",\"05/02/2025 08:00\",\"005X\",\"Qualification\",\"£1,200,000.00\","
+      "\"10\",\"Pipeline\",\"\"\n"
+      "\"008B2\",\"006B\",\"07/02/2025 12:00\",\"005X\",\"Closed Lost\",\"£1,200,000.00\",\"0\","
+      "\"Omitted\",\"Price\"\n";
+  // A label that is not a name: mapped in a map over the preset.
+  Read r = reshape(Export, mapping("stages:\n  Demo Scheduled: demo\n", preset("salesforce")),
+                   ExportKind::Events);
+  EXPECT_EQ(r.report.errors, Errors{});
+  EXPECT_EQ(r.report.rowsRead, 7u);
+  EXPECT_EQ(events(r),
+            (std::vector<std::string>{"006A qualification 2025-02-03", "006A demo 2025-02-14",
+                                      "006A demo 2025-02-20", "006A proposal_sent 2025-03-03",
+                                      "006A signed 2025-03-21", "006B qualification 2025-02-05",
+                                      "006B price 2025-02-07"}));
+  LoadReport load;
+  ConformResult c = conform(sample(), loadEvents(r.table, sample(), "x", load), 20300);
+  EXPECT_EQ(c.deals, 2u);
+  EXPECT_EQ(c.repeatedEvents, 1u); // the amount change in Demo Scheduled
+}
+
+// HubSpot's deals export: one row per deal, a 'Date entered "<Stage> (<Pipeline>)"' column
+// per stage, old portals' single quotes too; the default stage labels folded onto names.
+TEST(ExportMappingTest, HubSpotWideDealsExport) {
+  const char* Export =
+      "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Closed Lost Reason,"
+      "Date entered \"Qualification (Sales Pipeline)\",Date entered \"Demo (Sales Pipeline)\","
+      "Date entered 'Proposal Sent (Sales Pipeline)',Date entered \"Closed Won (Sales "
+      "Pipeline)\",Date entered \"Closed Lost (Sales Pipeline)\"\n"
+      "101,Acme,Closed Won,Sales Pipeline,\"£25,000\",21/03/2025,,03/02/2025 09:15,14/02/2025 "
+      "16:40,03/03/2025 11:00,21/03/2025 17:30,\n"
+      "102,Brill,Closed Lost,Sales Pipeline,\"£8,000\",07/02/2025,Competitor,05/02/2025 "
+      "08:00,,,,07/02/2025 12:00\n"
+      "103,Cobb,Demo,Sales Pipeline,\"£3,000\",,,06/02/2025 10:00,10/02/2025 10:00,,,\n";
+  Read r = reshape(Export, preset("hubspot"), ExportKind::Events);
+  EXPECT_EQ(r.report.errors, Errors{});
+  EXPECT_EQ(events(r),
+            (std::vector<std::string>{"101 qualification 2025-02-03", "101 demo 2025-02-14",
+                                      "101 proposal_sent 2025-03-03", "101 signed 2025-03-21",
+                                      "102 qualification 2025-02-05", "102 competitor 2025-02-07",
+                                      "103 qualification 2025-02-06", "103 demo 2025-02-10"}));
+  // The same export as a pipeline: the open deal 103, entered Demo on 10 February.
+  Read open = reshape(Export, preset("hubspot", ExportKind::Pipeline), ExportKind::Pipeline);
+  EXPECT_EQ(open.report.errors, Errors{});
+  LoadReport load;
+  std::vector<Deal> deals = loadPipeline(open.table, sample(), "x", load);
+  ASSERT_EQ(deals.size(), 1u);
+  EXPECT_EQ(deals[0].id, "103");
+  EXPECT_EQ(formatDate(deals[0].entered), "2025-02-10");
+  EXPECT_EQ(deals[0].value, 3000);
+  EXPECT_EQ(open.notes.notes, Errors{"export.csv: left out 2 won or lost deals (not open)"});
+}
+
+TEST(ExportMappingTest, PipedriveFlowAndDealsExport) {
+  const char* Flow = "deal_id,old_stage,new_stage,log_time,lost_reason\n"
+                     "7,,Qualification,03/02/2025 09:15:00,\n"
+                     "7,Qualification,Demo,04/02/2025 10:00:00,\n"
+                     "7,Demo,Lost,20/02/2025 10:00:00,Went with a competitor\n"
+                     "8,,Qualification,13/02/2025 09:15:00,\n";
+  ExportMapping m =
+      mapping("lost_reasons:\n  Went with a competitor: competitor\n", preset("pipedrive"));
+  Read r = reshape(Flow, m, ExportKind::Events);
+  EXPECT_EQ(r.report.errors, Errors{});
+  EXPECT_EQ(events(r),
+            (std::vector<std::string>{"7 qualification 2025-02-03", "7 demo 2025-02-04",
+                                      "7 competitor 2025-02-20", "8 qualification 2025-02-13"}));
+  const char* Deals =
+      "Deal - ID;Deal - Title;Deal - Value;Deal - Currency of Value;Deal - Pipeline;Deal - "
+      "Stage;Deal - Status;Deal - Last stage change\n"
+      "7;Acme;1.250.000,00 €;EUR;Direct;Demo;Lost;20.02.2025 10:00\n"
+      "8;Brill;12.000,50 €;EUR;Direct;Qualification;Open;13.02.2025 09:15\n"
+      "9;Cobb;900,00 €;EUR;Partners;Demo;Open;14.02.2025 09:15\n";
+  Read open = reshape(Deals, preset("pipedrive", ExportKind::Pipeline), ExportKind::Pipeline);
+  EXPECT_EQ(open.report.errors, Errors{});
+  LoadReport load;
+  std::vector<Deal> deals = loadPipeline(open.table, sample(), "x", load);
+  ASSERT_EQ(deals.size(), 1u);
+  EXPECT_EQ(deals[0].id, "8");
+  EXPECT_EQ(deals[0].value, 12000.5);
+  EXPECT_EQ(open.notes.notes, (Errors{"export.csv: left out 1 row of other pipelines or processes",
+                                      "export.csv: left out 1 won or lost deal (not open)"}));
+}
+
+TEST(ExportMappingTest, DynamicsStageHistoryAndExcelExport) {
+  const char* History = "opportunityid,stagename,changedon\n"
+                        "a1f0,Qualify,01/03/2025 09:00\n"
+                        "a1f0,Develop,15/03/2025 09:00\n"
+                        "a1f0,Won,30/03/2025 09:00\n";
+  ExportMapping m =
+      mapping("stages:\n  Qualify: qualification\n  Develop: demo\n  Propose: proposal_sent\n",
+              preset("dynamics"));
+  Read r = reshape(History, m, ExportKind::Events);
+  EXPECT_EQ(r.report.errors, Errors{});
+  EXPECT_EQ(events(r),
+            (std::vector<std::string>{"a1f0 qualification 2025-03-01", "a1f0 demo 2025-03-15",
+                                      "a1f0 signed 2025-03-30"}));
+  const char* Excel = "(Do Not Modify) Opportunity,Topic,Status,Status Reason,Sales Stage,Est. "
+                      "revenue,Currency,Active Stage Started On\n"
+                      "b2,Big deal,Open,In Progress,Propose,\"£250,000.00\",Pound "
+                      "Sterling,02/04/2025 08:00\n"
+                      "b3,Lost deal,Lost,Out-Sold,Develop,\"£10,000.00\",Pound "
+                      "Sterling,02/03/2025 08:00\n";
+  ExportMapping pm = mapping("stages:\n  Develop: demo\n  Propose: proposal_sent\n",
+                             preset("dynamics", ExportKind::Pipeline));
+  Read open = reshape(Excel, pm, ExportKind::Pipeline);
+  EXPECT_EQ(open.report.errors, Errors{});
+  LoadReport load;
+  std::vector<Deal> deals = loadPipeline(open.table, sample(), "x", load);
+  ASSERT_EQ(deals.size(), 1u);
+  EXPECT_EQ(deals[0].id, "b2");
+  EXPECT_EQ(deals[0].value, 250000);
+}
+
+TEST(ExportMappingTest, ZohoStageHistory) {
+  const char* Export =
+      "Parent_Id,Stage,Amount,Probability,Expected_Revenue,Closing_Date,Modified_Time,"
+      "Modified_By,Moved_To__s,Stage_Duration_Calendar_Days,Reason_For_Loss__s\n"
+      "z1,Qualification,\"£5,000.00\",10,500,30/04/2025,2026-09-22T13:00:27-04:00,Ann,Demo,2,\n"
+      "z1,Demo,\"£5,000.00\",30,1500,30/04/2025,2026-09-24T13:00:27-04:00,Ann,Closed Lost,5,\n"
+      "z1,Closed Lost,\"£5,000.00\",0,0,30/04/2025,2026-09-29T13:00:27-04:00,Ann,,,Price\n";
+  Read r = reshape(Export, preset("zoho"), ExportKind::Events);
+  EXPECT_EQ(r.report.errors, Errors{});
+  EXPECT_EQ(events(r), (std::vector<std::string>{"z1 qualification 2026-09-22",
+                                                 "z1 demo 2026-09-24", "z1 price 2026-09-29"}));
+}
+
+// A label nothing maps: one error with its row count, the first row's place and a hint.
+TEST(ExportMappingTest, AnUnknownLabelIsReportedWithItsRowsAndPlace) {
+  const char* Export = "OpportunityId,CreatedDate,StageName\n"
+                       "A,2025-02-03,Qualification\n"
+                       "A,2025-02-04,Proposl Sent\n"
+                       "B,2025-02-03,Proposl Sent\n"
+                       "C,2025-02-03,Negotiation\n";
+  Read r = reshape(Export, preset("salesforce"), ExportKind::Events);
+  EXPECT_EQ(r.report.rowsRejected, 3u);
+  EXPECT_EQ(
+      r.report.errors,
+      (Errors{"export.csv:3:14: the label 'Proposl Sent' (2 rows) matches no stage or outcome "
+              "of process 'direct'; did you mean 'proposal_sent'? Else map it to one in 'stages:' "
+              "of a mapping file (--map)",
+              "export.csv:5:14: the label 'Negotiation' (1 row) matches no stage or "
+              "outcome of process 'direct'; map it to one in 'stages:' of a mapping file "
+              "(--map)"}));
+  EXPECT_EQ(events(r), (std::vector<std::string>{"A qualification 2025-02-03"}));
+}
+
+// The same history, long and wide, reads to the same events and the same conformance.
+TEST(ExportMappingTest, LongAndWideLayoutsAgree) {
+  const char* Long = "Deal;Stage;When;Value\n"
+                     "A;Qualification;03/02/2025 09:15;£1.000,00\n"
+                     "B;Qualification;04/02/2025 09:15;£2.000,00\n"
+                     "A;Demo;14/02/2025 16:40;£1.000,00\n"
+                     "A;Closed Won;21/02/2025 16:40;£1.000,00\n"
+                     "B;Too dear;10/02/2025 16:40;£2.000,00\n"
+                     "C;Qualification;05/02/2025 09:15;£2.000,00\n"
+                     "C;Demo;06/02/2025 09:15;£2.000,00\n";
+  const char* Wide = "Deal;Qualified on;Demo on;Won on;Lost on;Lost because\n"
+                     "C;05/02/2025 09:15;06/02/2025 09:15;;;\n"
+                     "B;04/02/2025 09:15;;;10/02/2025 16:40;Too dear\n"
+                     "A;03/02/2025 09:15;14/02/2025 16:40;21/02/2025 16:40;;\n";
+  ExportMapping longMap = mapping(R"(layout: long
+columns: {deal: Deal, stage: Stage, timestamp: When, value: Value}
+stages: {Too dear: price}
+dates: {format: "%d/%m/%Y %H:%M", timezone: UTC}
+numbers: {decimal: ",", thousands: "."}
+delimiter: ";"
+)");
+  ExportMapping wideMap = mapping(R"(layout: wide
+columns: {deal: Deal, lost_reason: Lost because}
+stage_columns: {Qualified on: Qualification, Demo on: Demo, Won on: Closed Won, Lost on: Lost}
+lost_reasons: {Too dear: price}
+dates: {format: "%d/%m/%Y %H:%M"}
+)");
+  Read l = reshape(Long, longMap, ExportKind::Events);
+  Read w = reshape(Wide, wideMap, ExportKind::Events);
+  EXPECT_EQ(l.report.errors, Errors{});
+  EXPECT_EQ(w.report.errors, Errors{});
+  std::vector<std::string> le = events(l), we = events(w);
+  std::sort(le.begin(), le.end());
+  std::sort(we.begin(), we.end());
+  EXPECT_EQ(le, we);
+  EXPECT_EQ(le.size(), 7u);
+  LoadReport load;
+  const Process p = sample();
+  ConformResult a = conform(p, loadEvents(l.table, p, "l", load), 20200);
+  ConformResult b = conform(p, loadEvents(w.table, p, "w", load), 20200);
+  EXPECT_EQ(a.events, b.events);
+  EXPECT_EQ(a.deals, b.deals);
+  ASSERT_EQ(a.edges.size(), b.edges.size());
+  for (size_t i = 0; i < a.edges.size(); ++i) {
+    EXPECT_EQ(a.edges[i].count, b.edges[i].count);
+    EXPECT_EQ(a.edges[i].trials, b.edges[i].trials);
+  }
+  ASSERT_EQ(a.states.size(), b.states.size());
+}
+
+} // namespace
+} // namespace salesc::rt

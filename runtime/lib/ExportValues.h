@@ -1,0 +1,48 @@
+//===- ExportValues.h - Dates and amounts as CRM exports write them --------===//
+//
+// The values of a CRM export in the forms the loaders read: a date or timestamp as
+// ISO 8601 (`2024-03-15` or `2024-03-15T09:30:00+01:00`) and an amount as a plain
+// number. Internal to the runtime library (ExportReshape.cpp).
+//
+//===----------------------------------------------------------------------===//
+#ifndef SALESC_RUNTIME_EXPORTVALUES_H
+#define SALESC_RUNTIME_EXPORTVALUES_H
+
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+
+namespace salesc::rt {
+
+/// A date read from an export. `iso` is what the loaders read; `days` orders entries
+/// (days since 1970-01-01 UTC).
+struct ExportDate {
+  std::string iso;
+  double days = 0;
+};
+
+/// How a file writes dates without a format: which part of `a/b/yyyy` is the day.
+enum class DayOrder { Unknown, DayFirst, MonthFirst };
+
+/// The order the date `text` shows, when one of its first two parts is over 12.
+DayOrder dayOrderOf(llvm::StringRef text);
+
+/// Reads `text` with the strftime-style `format` (empty: ISO 8601, else `d/m/yyyy`,
+/// `d.m.yyyy` or `d-m-yyyy` in `order`, with an optional ` HH:MM[:SS]`). A time without
+/// an offset is in `zoneMinutes` east of UTC; a date alone is never shifted. Nullopt,
+/// with `why` set, when it cannot be read.
+std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef format,
+                                         DayOrder order, int zoneMinutes, std::string& why);
+
+/// An amount as a plain number ("£1,250,000.50" -> "1250000.50"): currency signs
+/// (£ $ € ¥), a three-letter ISO code before or after, spaces and no-break spaces are
+/// dropped; `thousands` is removed and `decimal` becomes '.'. With `decimal` 0 the marks
+/// are guessed: the last of ',' and '.' is the decimal mark when both appear, and a
+/// lone ',' is a thousands separator when three digits follow each. Nullopt when what
+/// is left is not a number.
+std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, char thousands);
+
+} // namespace salesc::rt
+
+#endif // SALESC_RUNTIME_EXPORTVALUES_H
