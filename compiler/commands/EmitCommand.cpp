@@ -151,11 +151,16 @@ int runEmit(CommandContext& ctx) {
                << '\n';
     return 2;
   }
-  for (const cl::opt<std::string>* o : {&SqlSchema, &EventsTable, &PipelineTable})
+  for (const cl::opt<std::string>* o : {&SqlSchema, &EventsTable, &PipelineTable}) {
     if (!sqlScript && o->getNumOccurrences() > 0) {
       error(ctx) << "--" << o->ArgStr << " is for --to=sql only\n";
       return 2;
     }
+    if (o->getNumOccurrences() > 0 && llvm::StringRef(*o).trim().empty()) {
+      error(ctx) << "--" << o->ArgStr << " needs a name\n";
+      return 2;
+    }
+  }
   FrontEnd fe = runFrontEnd(ctx, Inputs);
   if (int status = reportText(ctx, fe); status != 0)
     return status;
