@@ -5,7 +5,7 @@
 // shuffled within blocks of 1,000 as a CRM export sorted by time about is.
 //
 //   node bench/sql_bench.mjs [--events 10000000] [--salesc build/bin/salesc] [--dir /tmp/x]
-//        [--threads 2]
+//        [--threads 2] [--reuse]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { compareAll } from '../tests/sql/compare.mjs';
-import { random } from '../tests/sql/log.mjs';
+import { Next, pick, random, stamp } from '../tests/sql/log.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const arg = (name, fallback) => {
@@ -28,18 +28,6 @@ const threads = arg('threads', String(os.cpus().length));
 const processFile = path.join(root, 'tests/sql/pipeline.sales');
 const asOf = '2026-05-01';
 fs.mkdirSync(dir, { recursive: true });
-
-const Next = {
-  lead: [['demo', 0.5], ['lost', 0.38], ['proposal', 0.07], ['won', 0.05]],
-  demo: [['proposal', 0.6], ['lead', 0.1], ['lost', 0.25], ['demo', 0.05]],
-  proposal: [['won', 0.4], ['lost', 0.45], ['demo', 0.1], ['lead', 0.05]],
-};
-const pick = (rnd, choices) => {
-  let u = rnd();
-  for (const [name, p] of choices) if ((u -= p) < 0) return name;
-  return choices[choices.length - 1][0];
-};
-const stamp = (s) => new Date(s * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
 function writeLog(file) {
   const rnd = random(11);
@@ -79,7 +67,8 @@ const seconds = (t) => Number(process.hrtime.bigint() - t) / 1e9;
 const log = path.join(dir, 'log.csv');
 const deals = path.join(dir, 'deals.csv');
 let t = process.hrtime.bigint();
-const events = writeLog(log);
+// --reuse: the log a run before wrote in --dir (same --events).
+const events = process.argv.includes('--reuse') && fs.existsSync(log) ? target : writeLog(log);
 fs.writeFileSync(deals, 'deal,stage,entered,value\nP1,demo,2026-04-01,5000\n');
 console.log(`log: ${events} events, ${(fs.statSync(log).size / 1e6).toFixed(0)} MB, ` +
   `written in ${seconds(t).toFixed(1)} s (${log})`);

@@ -9,19 +9,20 @@ export function random(seed) {
   return () => (s = (s * 48271) % 2147483647) / 2147483647;
 }
 
-const Next = {
+/// Where a deal goes from each stage: the process's moves and others it lacks.
+export const Next = {
   lead: [['demo', 0.5], ['lost', 0.38], ['proposal', 0.07], ['won', 0.05]],
   demo: [['proposal', 0.6], ['lead', 0.1], ['lost', 0.25], ['demo', 0.05]],
   proposal: [['won', 0.4], ['lost', 0.45], ['demo', 0.1], ['lead', 0.05]],
 };
 
-function pick(rnd, choices) {
+export function pick(rnd, choices) {
   let u = rnd();
   for (const [name, p] of choices) if ((u -= p) < 0) return name;
   return choices[choices.length - 1][0];
 }
 
-function stamp(seconds) {
+export function stamp(seconds) {
   return new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
