@@ -17,7 +17,7 @@ _salesc() {
     check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff --baseline= --write-baseline= --prune-baseline -j" ;;
     build) options="-o --png --quiet --layout-seconds= --theme= --identifiers" ;;
     report) options="-o --theme= --quiet --layout-seconds= --pipeline= --events= --as-of= --horizon= --pdf" ;;
-    emit) options="--to= --chart= --process= -o --layout-seconds= --theme= --identifiers" ;;
+    emit) options="--to= --chart= --process= -o --layout-seconds= --theme= --identifiers --dialect= --sql-schema= --events-table= --pipeline-table=" ;;
     analyze) options="--format= --process=" ;;
     simulate) options="--format= --process= --prospects= --seed= --threads=" ;;
     forecast) options="--format= --process= --pipeline= --from= --map= --as-of= --horizon= --seed=" ;;
@@ -37,7 +37,8 @@ _salesc() {
       [[ $command == check ]] && formats="text json sarif github junit"
       COMPREPLY=($(compgen -W "$formats" -- "${cur#*=}")); return ;;
     --emit=*) COMPREPLY=($(compgen -W "tokens ast model" -- "${cur#*=}")); return ;;
-    --to=*) COMPREPLY=($(compgen -W "dot svg png tables csv markdown mermaid bpmn vega-lite" -- "${cur#*=}")); return ;;
+    --to=*) COMPREPLY=($(compgen -W "dot svg png tables csv markdown mermaid bpmn sql vega-lite" -- "${cur#*=}")); return ;;
+    --dialect=*) COMPREPLY=($(compgen -W "postgres duckdb sqlite spark bigquery snowflake" -- "${cur#*=}")); return ;;
     --chart=*) COMPREPLY=($(compgen -W "funnel time-share time-to-win conversion-gain" -- "${cur#*=}")); return ;;
     --theme=*) COMPREPLY=($(compgen -W "light dark" -- "${cur#*=}")); return ;;
     --color=*) COMPREPLY=($(compgen -W "auto always never" -- "${cur#*=}")); return ;;

@@ -14,6 +14,7 @@ packages=(
   libgtest-dev libgmock-dev
   cmake ninja-build g++ make python3 python3-yaml pkg-config
   clang-format # the FormatCheck test
+  postgresql sqlite3 # the SqlEngines test runs emit --to=sql's scripts on both
   dpkg-dev lintian # the .deb of make package (dpkg-shlibdeps) and the PackageTest test
   # the BpmnJsOpen test: Debian's Chromium, which playwright-core drives (it downloads no browser
   # of its own), and Liberation Sans, metric-compatible with the Arial that bpmn-js draws text in

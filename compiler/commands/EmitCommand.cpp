@@ -54,6 +54,30 @@ cl::opt<std::string> ProcessName("process", cl::init(""), cl::sub(subEmit()), cl
 cl::opt<ChartIndex> ChartName("chart", cl::sub(subEmit()), cl::cat(category()),
                               cl::desc("With --to=vega-lite: the chart of salesc report to write"),
                               chartValues());
+/// --dialect's values: the SQL dialects.
+struct dialectValues {
+  template <class Opt> void apply(Opt& o) const {
+    for (const emit::sql::DialectName& d : emit::sql::dialectNames())
+      o.getParser().addLiteralOption(d.name, d.dialect, d.help);
+  }
+};
+
+cl::opt<emit::sql::Dialect> SqlDialect("dialect", cl::sub(subEmit()), cl::cat(category()),
+                                       cl::desc("With --to=sql: the engine the script is for"),
+                                       dialectValues());
+cl::opt<std::string> SqlSchema("sql-schema", cl::init(""), cl::sub(subEmit()), cl::cat(category()),
+                               cl::value_desc("name"),
+                               cl::desc("With --to=sql: the schema (dataset) of the script's "
+                                        "tables and views (default: the current one, names "
+                                        "prefixed with salesc_)"));
+cl::opt<std::string> EventsTable("events-table", cl::init("stage_events"), cl::sub(subEmit()),
+                                 cl::cat(category()), cl::value_desc("name"),
+                                 cl::desc("With --to=sql: the table of stage events (columns "
+                                          "deal, stage, entered_at[, segment])"));
+cl::opt<std::string> PipelineTable("pipeline-table", cl::init("open_deals"), cl::sub(subEmit()),
+                                   cl::cat(category()), cl::value_desc("name"),
+                                   cl::desc("With --to=sql: the table of open deals (columns "
+                                            "deal, stage, entered_at, value)"));
 cl::opt<std::string> Output("o", cl::init(""), cl::sub(subEmit()), cl::cat(category()),
                             cl::value_desc("file"),
                             cl::desc("Write to this file instead of stdout ('-': stdout; for "
@@ -120,6 +144,23 @@ int runEmit(CommandContext& ctx) {
                << '\n';
     return 2;
   }
+  const bool sqlScript = emit::emitters()[static_cast<unsigned>(To.getValue())].name == "sql";
+  if (sqlScript != (SqlDialect.getNumOccurrences() > 0)) {
+    error(ctx) << (sqlScript ? "--to=sql needs --dialect=NAME (see salesc emit --help)"
+                             : "--dialect is for --to=sql only")
+               << '\n';
+    return 2;
+  }
+  for (const cl::opt<std::string>* o : {&SqlSchema, &EventsTable, &PipelineTable}) {
+    if (!sqlScript && o->getNumOccurrences() > 0) {
+      error(ctx) << "--" << o->ArgStr << " is for --to=sql only\n";
+      return 2;
+    }
+    if (o->getNumOccurrences() > 0 && llvm::StringRef(*o).trim().empty()) {
+      error(ctx) << "--" << o->ArgStr << " needs a name\n";
+      return 2;
+    }
+  }
   FrontEnd fe = runFrontEnd(ctx, Inputs);
   if (int status = reportText(ctx, fe); status != 0)
     return status;
@@ -135,6 +176,10 @@ int runEmit(CommandContext& ctx) {
     options.drawing = *drawing;
     const std::vector<rt::Campaign> campaigns = rootCampaigns(fe);
     options.campaigns = campaigns;
+    options.sql.dialect = SqlDialect;
+    options.sql.schema = SqlSchema;
+    options.sql.columns.eventsTable = EventsTable;
+    options.sql.columns.pipelineTable = PipelineTable;
     if (vegaLite)
       options.chart = emit::charts()[static_cast<unsigned>(ChartName.getValue())].name;
     return writeParts(ctx, emitter.write(*chosen, options)) ? 0 : 2;

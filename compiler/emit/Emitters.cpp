@@ -3,6 +3,7 @@
 
 #include "Charts.h"
 #include "Emit.h"
+#include "sql/Sql.h"
 
 #include <stdexcept>
 
@@ -41,6 +42,10 @@ std::vector<Part> bpmn(Processes ps, const EmitOptions& o) {
   return one(toBpmn(ps[0], layout(ps[0], o.drawing)));
 }
 
+std::vector<Part> sqlScript(Processes ps, const EmitOptions& o) {
+  return one(sql::toSql(ps[0], o.sql));
+}
+
 std::vector<Part> vegaLite(Processes ps, const EmitOptions& o) {
   const Chart* chart = findChart(o.chart);
   if (!chart)
@@ -67,6 +72,8 @@ llvm::ArrayRef<Emitter> emitters() {
       {"markdown", "the playbook (Markdown)", ".md", "", true, true, InBuild::Always, markdown},
       {"mermaid", "a Mermaid flowchart", ".mmd", "", true, true, InBuild::Never, mermaid},
       {"bpmn", "BPMN 2.0 XML with its diagram", ".bpmn", "", true, true, InBuild::Never, bpmn},
+      {"sql", "the process and its conformance analytics as SQL (--dialect=NAME)", ".sql", "", true,
+       true, InBuild::Never, sqlScript},
       {"vega-lite", "one chart of salesc report as a Vega-Lite spec (--chart=NAME)", ".vl.json", "",
        true, false, InBuild::Never, vegaLite},
   };

@@ -8,6 +8,7 @@
 #define SALESC_EMIT_EMITTERS_H
 
 #include "Emit.h"
+#include "sql/SqlOptions.h"
 
 #include "salesc/runtime/Markov.h"
 
@@ -31,6 +32,8 @@ struct EmitOptions {
   llvm::ArrayRef<rt::Campaign> campaigns;
   /// For vega-lite: the chart to write (Charts.h).
   llvm::StringRef chart;
+  /// For sql: the dialect, the schema and the user's tables (sql/SqlOptions.h).
+  sql::SqlOptions sql;
 };
 
 /// One file of an artifact. Most artifacts are one part with an empty name; the CSV
