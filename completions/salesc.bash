@@ -20,7 +20,7 @@ _salesc() {
     emit) options="--to= --chart= --process= -o --layout-seconds= --theme= --identifiers" ;;
     analyze) options="--format= --process=" ;;
     simulate) options="--format= --process= --prospects= --seed= --threads=" ;;
-    forecast) options="--format= --process= --pipeline= --as-of= --horizon= --seed=" ;;
+    forecast) options="--format= --process= --pipeline= --as-of= --horizon= --seed= --deals --events= --uncertainty --arrivals=" ;;
     roi) options="--format= --process= --campaign= --leads= --cost=" ;;
     conform) options="--format= --process= --events= --as-of= --suggest" ;;
     fmt) options="--check --diff --stdin-filename=" ;;
@@ -38,6 +38,7 @@ _salesc() {
     --to=*) COMPREPLY=($(compgen -W "dot svg png tables csv markdown mermaid bpmn vega-lite" -- "${cur#*=}")); return ;;
     --chart=*) COMPREPLY=($(compgen -W "funnel time-share time-to-win conversion-gain" -- "${cur#*=}")); return ;;
     --theme=*) COMPREPLY=($(compgen -W "light dark" -- "${cur#*=}")); return ;;
+    --arrivals=*) COMPREPLY=($(compgen -W "history" -- "${cur#*=}")); return ;;
     --color=*) COMPREPLY=($(compgen -W "auto always never" -- "${cur#*=}")); return ;;
     --stdlib=* | --sarif-root=*) COMPREPLY=($(compgen -d -- "${cur#*=}")); return ;;
     --pipeline=* | --events=* | --stdin-filename=* | --config=* | --baseline=* | --write-baseline=*) COMPREPLY=($(compgen -f -- "${cur#*=}")); return ;;

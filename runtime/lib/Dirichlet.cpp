@@ -41,6 +41,14 @@ SharePosterior sharePosterior(const Process& p, llvm::ArrayRef<uint64_t> counts)
   return out;
 }
 
+double posteriorMean(const Process& p, const SharePosterior& posterior, size_t t) {
+  double total = 0;
+  for (size_t k = 0; k < p.transitions.size() && k < posterior.alpha.size(); ++k)
+    if (p.transitions[k].from == p.transitions[t].from)
+      total += posterior.alpha[k];
+  return total > 0 ? posterior.alpha[t] / total : 0;
+}
+
 std::vector<double> drawShares(const Process& p, const SharePosterior& posterior, Xoshiro256& rng) {
   const size_t n = p.transitions.size();
   std::vector<double> shares(n, 0.0);

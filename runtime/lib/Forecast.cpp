@@ -421,14 +421,19 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
     r.months[m].expectedRevenue = monthRevenue[m] / n;
   }
   std::vector<double> runWins, runRevenue;
+  RunFigures total;
   for (const RunFigures& f : figures) {
     runWins.push_back(f.wins);
     runRevenue.push_back(f.revenue);
-    r.overdueWins += f.overdueWins / n;
-    r.overdueRevenue += f.overdueRevenue / n;
-    r.arrivalWins += f.arrivalWins / n;
-    r.arrivalRevenue += f.arrivalRevenue / n;
+    total.overdueWins += f.overdueWins;
+    total.overdueRevenue += f.overdueRevenue;
+    total.arrivalWins += f.arrivalWins;
+    total.arrivalRevenue += f.arrivalRevenue;
   }
+  r.overdueWins = total.overdueWins / n;
+  r.overdueRevenue = total.overdueRevenue / n;
+  r.arrivalWins = total.arrivalWins / n;
+  r.arrivalRevenue = total.arrivalRevenue / n;
   r.wins = summarize(std::move(runWins));
   r.revenue = summarize(std::move(runRevenue));
   return r;

@@ -40,6 +40,10 @@ struct SharePosterior {
 /// The posterior of `p`'s shares given `counts` (per transition; missing entries count 0).
 SharePosterior sharePosterior(const Process& p, llvm::ArrayRef<uint64_t> counts);
 
+/// The posterior mean of transition `t`'s share: its alpha over the sum of the alphas of
+/// its stage's transitions (0 when that sum is 0).
+double posteriorMean(const Process& p, const SharePosterior& posterior, size_t t);
+
 /// One draw of every transition's probability from `posterior`: per stage, its edges'
 /// shares from the Dirichlet of their alphas (edges with alpha 0 stay at 0), summing to 1.
 std::vector<double> drawShares(const Process& p, const SharePosterior& posterior, Xoshiro256& rng);
