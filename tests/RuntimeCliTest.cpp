@@ -176,7 +176,8 @@ TEST_F(RuntimeCli, ForecastAddsArrivalsAndDrawsSharesFromAHistory) {
   RunResult given = run({"forecast", "--format=json", "--as-of=2026-11-26", "--arrivals=12",
                          "--pipeline", csv, Quickstart});
   ASSERT_EQ(given.status, 0) << given.err;
-  const llvm::json::Object* arrivals = process(given).getObject("arrivals");
+  llvm::json::Object givenReport = process(given);
+  const llvm::json::Object* arrivals = givenReport.getObject("arrivals");
   ASSERT_TRUE(arrivals);
   EXPECT_NEAR(num(*arrivals, "expected"), 12 * 90 / (365.2425 / 12), 1e-9);
   // Three deals first seen from 2026-11-06 to the as-of date, 20 days: 3 / (20 / 30.436875)
