@@ -20,7 +20,7 @@ _salesc() {
     emit) options="--to= --chart= --process= -o --layout-seconds= --theme= --identifiers --dialect= --sql-schema= --events-table= --pipeline-table=" ;;
     analyze) options="--format= --process=" ;;
     simulate) options="--format= --process= --prospects= --seed= --threads=" ;;
-    forecast) options="--format= --process= --pipeline= --from= --map= --as-of= --horizon= --seed=" ;;
+    forecast) options="--format= --process= --pipeline= --from= --map= --as-of= --horizon= --seed= --deals --events= --uncertainty --arrivals=" ;;
     roi) options="--format= --process= --campaign= --leads= --cost=" ;;
     conform) options="--format= --process= --events= --from= --map= --as-of= --suggest" ;;
     backtest) options="--format= --process= --events= --from= --map= --at= --horizon= --seed=" ;;
@@ -41,6 +41,7 @@ _salesc() {
     --dialect=*) COMPREPLY=($(compgen -W "postgres duckdb sqlite spark bigquery snowflake" -- "${cur#*=}")); return ;;
     --chart=*) COMPREPLY=($(compgen -W "funnel time-share time-to-win conversion-gain" -- "${cur#*=}")); return ;;
     --theme=*) COMPREPLY=($(compgen -W "light dark" -- "${cur#*=}")); return ;;
+    --arrivals=*) COMPREPLY=($(compgen -W "history" -- "${cur#*=}")); return ;;
     --color=*) COMPREPLY=($(compgen -W "auto always never" -- "${cur#*=}")); return ;;
     --stdlib=* | --sarif-root=*) COMPREPLY=($(compgen -d -- "${cur#*=}")); return ;;
     --from=*) COMPREPLY=($(compgen -W "salesforce hubspot pipedrive dynamics zoho" -- "${cur#*=}")); return ;;

@@ -127,6 +127,95 @@ TEST_F(RuntimeCli, ForecastReadsAPipelineWithABomCrLfAndQuotes) {
   EXPECT_EQ(p.getArray("stalled")->size(), 0u);
 }
 
+TEST_F(RuntimeCli, ForecastShowsTheSnapshotOverdueDealsAndWhatToDoNext) {
+  // A: proposal 6 days (max 21 days), 10000 x 0.4 = 4000; B: demo 25 days, past its
+  // 14-day maximum (overdue, not yet stalled), 15000 x h(demo) = 3141.36.
+  std::string csv = write("deals.csv", "deal,stage,entered,value\n"
+                                       "A,proposal,2026-11-20,10000\n"
+                                       "B,demo,2026-11-01,\n");
+  RunResult r =
+      run({"forecast", "--format=json", "--as-of=2026-11-26", "--pipeline", csv, Quickstart});
+  ASSERT_EQ(r.status, 0) << r.err;
+  llvm::json::Object p = process(r);
+  const double demo = 15000 * 0.2 / 0.955;
+  const llvm::json::Array* stages = p.getArray("stages");
+  ASSERT_TRUE(stages && stages->size() == 4);
+  const llvm::json::Object* d = (*stages)[2].getAsObject();
+  EXPECT_EQ(*d->getString("name"), "demo");
+  EXPECT_EQ(num(*d, "deals"), 1);
+  EXPECT_NEAR(num(*d, "value"), 15000, 1e-9);
+  EXPECT_NEAR(num(*d, "weighted"), demo, 1e-9);
+  EXPECT_EQ(num(*(*stages)[0].getAsObject(), "deals"), 0);
+  const llvm::json::Array* overdue = p.getArray("overdue");
+  ASSERT_TRUE(overdue && overdue->size() == 1);
+  EXPECT_EQ(*(*overdue)[0].getAsObject()->getString("deal"), "B");
+  EXPECT_NEAR(num(p, "overdue_share"), demo / (4000 + demo), 1e-12);
+  const llvm::json::Array* deals = p.getArray("deals");
+  ASSERT_TRUE(deals && deals->size() == 2);
+  const llvm::json::Object* b = (*deals)[1].getAsObject();
+  EXPECT_EQ(num(*b, "days_in_stage"), 25);
+  EXPECT_NEAR(num(*b, "win_probability"), 0.2 / 0.955, 1e-12);
+  EXPECT_EQ(b->getBoolean("overdue"), true);
+  EXPECT_EQ(b->getBoolean("stalled"), false);
+  const llvm::json::Object* next = b->getObject("next_steps");
+  ASSERT_TRUE(next);
+  EXPECT_EQ(*(*next->getArray("learn"))[0].getAsObject()->getString("name"), "proof");
+  EXPECT_EQ(*(*next->getArray("provide"))[0].getAsObject()->getString("name"), "case_study");
+  EXPECT_EQ(*(*next->getArray("tactics"))[0].getAsObject()->getString("name"), "product_demo");
+  // With --deals the text lists them and what to do next.
+  RunResult text =
+      run({"forecast", "--deals", "--as-of=2026-11-26", "--pipeline", csv, Quickstart});
+  EXPECT_NE(text.out.find("the prospect must learn proof"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("overdue deals (at or past their stage's maximum time): 1 of 2"),
+            std::string::npos);
+}
+
+TEST_F(RuntimeCli, ForecastAddsArrivalsAndDrawsSharesFromAHistory) {
+  std::string csv = write("deals.csv", "deal,stage,entered,value\nA,proposal,2026-11-20,10000\n");
+  // 12 new deals a month over 90 days: 12 x 90 / 30.436875 expected.
+  RunResult given = run({"forecast", "--format=json", "--as-of=2026-11-26", "--arrivals=12",
+                         "--pipeline", csv, Quickstart});
+  ASSERT_EQ(given.status, 0) << given.err;
+  llvm::json::Object givenReport = process(given);
+  const llvm::json::Object* arrivals = givenReport.getObject("arrivals");
+  ASSERT_TRUE(arrivals);
+  EXPECT_NEAR(num(*arrivals, "expected"), 12 * 90 / (365.2425 / 12), 1e-9);
+  // Three deals first seen from 2026-11-06 to the as-of date, 20 days: 3 / (20 / 30.436875)
+  // a month; proposal -> signed counted twice, -> lost once: posterior mean (0.4 + 2) / 4.
+  std::string log = write("log.csv", "deal,stage,timestamp\n"
+                                     "x,inquiry,2026-11-06\nx,proposal,2026-11-08\n"
+                                     "x,signed,2026-11-10\ny,inquiry,2026-11-07\n"
+                                     "y,proposal,2026-11-09\ny,signed,2026-11-20\n"
+                                     "z,inquiry,2026-11-10\nz,proposal,2026-11-11\n"
+                                     "z,lost,2026-11-12\nlate,inquiry,2026-12-01\n");
+  RunResult seen = run({"forecast", "--format=json", "--as-of=2026-11-26", "--arrivals=history",
+                        "--uncertainty", "--events", log, "--pipeline", csv, Quickstart});
+  ASSERT_EQ(seen.status, 0) << seen.err;
+  llvm::json::Object p = process(seen);
+  EXPECT_NEAR(num(*p.getObject("arrivals"), "per_month"), 3 / (20 / (365.2425 / 12)), 1e-9);
+  const llvm::json::Array* edges = p.getObject("uncertainty")->getArray("edges");
+  ASSERT_TRUE(edges);
+  bool found = false;
+  for (const llvm::json::Value& e : *edges) {
+    const llvm::json::Object& o = *e.getAsObject();
+    if (*o.getString("from") == "proposal" && *o.getString("to") == "signed") {
+      found = true;
+      EXPECT_EQ(num(o, "count"), 2);
+      EXPECT_NEAR(num(o, "posterior_mean"), 2.4 / 4, 1e-12);
+    }
+  }
+  EXPECT_TRUE(found);
+  // --uncertainty needs --events; --arrivals takes a number or `history`.
+  RunResult alone =
+      run({"forecast", "--uncertainty", "--as-of=2026-11-26", "--pipeline", csv, Quickstart});
+  EXPECT_EQ(alone.status, 2);
+  EXPECT_NE(alone.err.find("--uncertainty needs --events"), std::string::npos) << alone.err;
+  RunResult bad =
+      run({"forecast", "--arrivals=lots", "--as-of=2026-11-26", "--pipeline", csv, Quickstart});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--arrivals must be"), std::string::npos) << bad.err;
+}
+
 TEST_F(RuntimeCli, ConformRecoversTheCountsOfAKnownLog) {
   // 10 deals: 6 go inquiry -> rep_call, 4 inquiry -> lost; of the 6, 3 rep_call -> demo,
   // 3 rep_call -> lost; deal Z skips from inquiry to proposal.

@@ -66,6 +66,12 @@ struct ForecastReport {
   const rt::ForecastResult* result = nullptr;
   const rt::LoadReport* load = nullptr;
   double horizonDays = 0;
+  /// --deals: the text lists each open deal and what to do next (JSON always has them).
+  bool listDeals = false;
+  /// --uncertainty: the posterior the shares were drawn from; null when not asked for.
+  const rt::SharePosterior* shares = nullptr;
+  /// --arrivals: "history" (the rate seen in --events) or "given"; empty without.
+  std::string arrivalsSource;
 };
 std::string forecastText(const ForecastReport& r);
 std::string forecastJson(const ForecastReport& r);

@@ -4,6 +4,8 @@
 #include "salesc/runtime/Holding.h"
 #include "salesc/runtime/Random.h"
 
+#include "llvm/ADT/StringMap.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cassert>
@@ -18,15 +20,20 @@ namespace {
 /// the target states directly, all in flat arrays.
 class Chain {
 public:
-  explicit Chain(const Process& p) {
+  /// The chain of `p`, with `shares` (per transition) instead of the stated shares when
+  /// given.
+  explicit Chain(const Process& p, llvm::ArrayRef<double> shares = {}) {
     const size_t n = p.states.size();
     std::vector<std::vector<double>> weights(n);
     std::vector<std::vector<uint32_t>> targets(n);
-    for (const Transition& t : p.transitions)
-      if (t.probability > 0 && t.from < n && t.to < n) {
-        weights[t.from].push_back(t.probability);
+    for (size_t i = 0; i < p.transitions.size(); ++i) {
+      const Transition& t = p.transitions[i];
+      const double share = shares.empty() ? t.probability : shares[i];
+      if (share > 0 && t.from < n && t.to < n) {
+        weights[t.from].push_back(share);
         targets[t.from].push_back(t.to);
       }
+    }
     for (size_t i = 0; i < n; ++i) {
       const State& s = p.states[i];
       Node node;
@@ -76,14 +83,27 @@ private:
 struct Plan {
   uint32_t state;
   /// Per chain (segment): the rest of its time in the stage, given the days already
-  /// spent there (>= 0); it leaves at asOf when it is past the longest time.
+  /// spent there (>= 0), when it is short of the longest time.
   std::vector<HoldingSampler::Remaining> remaining;
+  /// Per chain: when it is past the longest time, the mean of its exponential remaining
+  /// time (OverdueRule::Memoryless); 0: it leaves at asOf.
+  std::vector<double> tailMean;
   /// Its own value; nullopt: the value of the win it reaches, in its segment.
   std::optional<double> value;
   /// Draws its segment by P(segment | its stage); empty: one chain (no segments, or a
   /// deal whose segment is known, `chain`).
   std::vector<AliasColumn> segments;
   uint32_t chain = 0;
+  bool overdue = false; ///< listed as overdue: its wins count in overdueWins
+
+  /// The rest of its time in its stage in chain `g`.
+  double rest(uint32_t g, Xoshiro256& rng) const {
+    if (!remaining[g].leavesNow())
+      return remaining[g].sample(rng);
+    if (tailMean[g] > 0)
+      return -tailMean[g] * std::log(1 - rng.uniform());
+    return 0;
+  }
 };
 
 /// Percentile of a sorted sample, linear interpolation between order statistics.
@@ -168,30 +188,57 @@ std::vector<ForecastMonth> monthsBetween(double from, double to) {
 
 constexpr uint64_t BlockRuns = 64;
 
+/// What one run brought: wins and revenue, and the parts of them from overdue deals and
+/// from deals not yet created.
+struct RunFigures {
+  double wins = 0, revenue = 0;
+  double overdueWins = 0, overdueRevenue = 0;
+  double arrivalWins = 0, arrivalRevenue = 0;
+};
+
 /// The open deals and what a run needs to simulate them.
 struct Pipeline {
+  const Process& process;
   const std::vector<Chain>& chains; ///< the segments' (the process's without segments)
   const std::vector<Plan>& plans;
   double asOf, end; ///< a deal is won within the horizon when it wins by `end`
   uint64_t seed;
   std::vector<double> monthEnds;
+  const SharePosterior* shares = nullptr; ///< non-null: each run draws its shares
+  double arrivalsPerDay = 0;
+  std::vector<AliasColumn> arrivalSegments; ///< by the shares; empty without segments
 
-  Pipeline(const std::vector<Chain>& chains, const std::vector<Plan>& plans, double asOf,
-           double end, uint64_t seed, const std::vector<ForecastMonth>& months)
-      : chains(chains), plans(plans), asOf(asOf), end(end), seed(seed) {
+  Pipeline(const Process& process, const std::vector<Chain>& chains, const std::vector<Plan>& plans,
+           double asOf, double end, uint64_t seed, const std::vector<ForecastMonth>& months)
+      : process(process), chains(chains), plans(plans), asOf(asOf), end(end), seed(seed) {
     for (const ForecastMonth& m : months)
       monthEnds.push_back(m.to);
   }
 
-  /// Runs [first, last): wins and revenue of each run into runWins[run] and
-  /// runRevenue[run], and per month (the first whose end is past the win; the
-  /// last also takes a win exactly at `end`) added to monthWins and monthRevenue.
-  /// With `dealWins`, each plan's wins are counted in dealWins[plan].
-  void simulate(uint64_t first, uint64_t last, double* runWins, double* runRevenue,
-                double* monthWins, double* monthRevenue, uint32_t* dealWins) const {
+  /// Runs [first, last): the figures of each run into figures[run], and per month (the
+  /// first whose end is past the win; the last also takes a win exactly at `end`) its
+  /// wins and revenue added to monthWins and monthRevenue. With `dealWins`, each plan's
+  /// wins are counted in dealWins[plan].
+  void simulate(uint64_t first, uint64_t last, RunFigures* figures, double* monthWins,
+                double* monthRevenue, uint32_t* dealWins) const {
+    std::vector<Chain> drawn;
     for (uint64_t run = first; run < last; ++run) {
+      const std::vector<Chain>* use = &chains;
+      if (shares) {
+        Xoshiro256 shareRng(streamSeed(seed ^ SharesStream, run));
+        drawn.assign(1, Chain(process, drawShares(process, *shares, shareRng)));
+        use = &drawn;
+      }
       Xoshiro256 rng(streamSeed(seed, run)); // one stream per run
-      double wins = 0, revenue = 0;
+      RunFigures& f = figures[run];
+      auto credit = [&](double t, double value) {
+        f.wins += 1;
+        f.revenue += value;
+        size_t m = std::upper_bound(monthEnds.begin(), monthEnds.end(), t) - monthEnds.begin();
+        m = std::min(m, monthEnds.size() - 1);
+        monthWins[m] += 1;
+        monthRevenue[m] += value;
+      };
       for (size_t i = 0; i < plans.size(); ++i) {
         const Plan& plan = plans[i];
         // The deal's segment: one more draw, only when it is not known.
@@ -199,77 +246,72 @@ struct Pipeline {
                                ? plan.chain
                                : drawAlias(plan.segments.data(),
                                            static_cast<uint32_t>(plan.segments.size()), rng.next());
-        const Chain& chain = chains[g];
-        double t = asOf + plan.remaining[g].sample(rng);
-        uint32_t s = chain.step(plan.state, rng);
-        while (chain.isStage(s) && t <= end) {
-          t += chain.time(s).sample(rng);
-          s = chain.step(s, rng);
-        }
+        const Chain& chain = (*use)[g];
+        double t = asOf + plan.rest(g, rng);
+        const uint32_t s = walk(chain, chain.step(plan.state, rng), t, rng);
         if (!chain.isWon(s) || t > end)
           continue;
         const double value = plan.value ? *plan.value : chain.winValue(s);
         if (dealWins)
           ++dealWins[i];
-        wins += 1;
-        revenue += value;
-        size_t m = std::upper_bound(monthEnds.begin(), monthEnds.end(), t) - monthEnds.begin();
-        m = std::min(m, monthEnds.size() - 1);
-        monthWins[m] += 1;
-        monthRevenue[m] += value;
+        credit(t, value);
+        if (plan.overdue) {
+          f.overdueWins += 1;
+          f.overdueRevenue += value;
+        }
       }
-      runWins[run] = wins;
-      runRevenue[run] = revenue;
+      if (arrivalsPerDay <= 0)
+        continue;
+      // Deals not yet created: a Poisson process of arrivals, each from the start.
+      for (double arrival = asOf;;) {
+        arrival -= std::log(1 - rng.uniform()) / arrivalsPerDay;
+        if (arrival > end)
+          break;
+        const uint32_t g =
+            arrivalSegments.empty()
+                ? 0
+                : drawAlias(arrivalSegments.data(), static_cast<uint32_t>(arrivalSegments.size()),
+                            rng.next());
+        const Chain& chain = (*use)[g];
+        double t = arrival + chain.time(process.start).sample(rng);
+        const uint32_t s = walk(chain, chain.step(process.start, rng), t, rng);
+        if (!chain.isWon(s) || t > end)
+          continue;
+        credit(t, chain.winValue(s));
+        f.arrivalWins += 1;
+        f.arrivalRevenue += chain.winValue(s);
+      }
     }
+  }
+
+  /// Walks on from state `s`, entered at `t`, until an outcome or past `end`: returns
+  /// the state reached, with `t` the time it was entered.
+  uint32_t walk(const Chain& chain, uint32_t s, double& t, Xoshiro256& rng) const {
+    while (chain.isStage(s) && t <= end) {
+      t += chain.time(s).sample(rng);
+      s = chain.step(s, rng);
+    }
+    return s;
   }
 };
 
 } // namespace
 
-double dealValue(const Process& p, const Analysis& a, const Deal& d) {
-  if (d.value)
-    return *d.value;
-  if (p.oneWinValue())
-    return p.value.value_or(0.0);
-  if (d.segment && *d.segment < a.segments.size())
-    return a.segments[*d.segment].analysis.valuePerWin(d.state).value_or(0.0);
-  return a.valuePerWin(d.state).value_or(0.0);
-}
-
-namespace {
-
-/// What a deal without a value of its own is expected to bring: the expected value of
-/// its wins from its stage (in its segment, or blended by P(segment | stage)); 0 without
-/// values.
-double expectedDealValue(const Analysis& a, const Deal& d) {
-  const Analysis& x =
-      d.segment && *d.segment < a.segments.size() ? a.segments[*d.segment].analysis : a;
-  return x.winValue.empty() ? 0.0 : x.winValue[d.state];
-}
-
-/// The win probability of a deal from its stage: in its segment, else blended.
-double dealWinProbability(const Analysis& a, const Deal& d) {
-  if (d.segment && *d.segment < a.segments.size())
-    return a.segments[*d.segment].analysis.winProbability[d.state];
-  return a.winProbability[d.state];
-}
-
-} // namespace
-
-std::vector<StalledDeal> stalledDeals(const Process& p, llvm::ArrayRef<Deal> deals, double asOf) {
-  std::vector<StalledDeal> out;
-  for (const Deal& d : deals) {
-    if (d.state >= p.states.size() || p.states[d.state].isOutcome())
-      continue;
-    const std::optional<double>& limit = p.states[d.state].stalledAfter;
-    const double age = asOf - d.entered;
-    if (limit && age > *limit)
-      out.push_back(StalledDeal{d.id, d.state, age, *limit, d.line});
-  }
-  std::stable_sort(out.begin(), out.end(), [](const StalledDeal& x, const StalledDeal& y) {
-    return x.daysInStage - x.limit > y.daysInStage - y.limit;
-  });
-  return out;
+double arrivalsPerMonthSeen(llvm::ArrayRef<StageEvent> events, double asOf) {
+  llvm::StringMap<double> first;
+  for (const StageEvent& e : events)
+    if (e.time <= asOf) {
+      auto [it, added] = first.try_emplace(e.deal, e.time);
+      if (!added)
+        it->second = std::min(it->second, e.time);
+    }
+  if (first.empty())
+    return 0;
+  double earliest = asOf;
+  for (const auto& entry : first)
+    earliest = std::min(earliest, entry.second);
+  const double span = asOf - earliest;
+  return span > 0 ? static_cast<double>(first.size()) / (span / DaysPerMonth) : 0;
 }
 
 ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal> deals,
@@ -279,7 +321,7 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
   r.asOf = options.asOf;
   r.horizonEnd = options.asOf + options.horizonDays;
   r.months = monthsBetween(r.asOf, r.horizonEnd);
-  r.stalled = stalledDeals(p, deals, options.asOf);
+  snapshotPipeline(p, a, deals, options.asOf, r);
 
   std::vector<Chain> chains;
   for (const Segment& g : p.segments)
@@ -289,24 +331,27 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
     chains.clear();
     chains.emplace_back(p);
   }
+  auto stageIn = [&](uint32_t g, uint32_t state) -> const State& {
+    return segmented ? p.segments[g].process.states[state] : p.states[state];
+  };
   std::vector<Plan> plans;
   plans.reserve(deals.size());
   for (const Deal& d : deals) {
-    if (d.state >= p.states.size() || !chains[0].isStage(d.state)) {
-      ++r.ignoredDeals;
+    if (d.state >= p.states.size() || !chains[0].isStage(d.state))
       continue;
-    }
-    const double value = dealValue(p, a, d);
-    const double win = dealWinProbability(a, d);
-    r.pipelineValue += value;
-    r.weightedPipeline += d.value ? *d.value * win : expectedDealValue(a, d);
-    r.expectedWinsEventually += win;
     if (options.perDeal)
-      r.odds.push_back(DealOdds{static_cast<size_t>(&d - deals.data()), win, 0});
+      r.odds.push_back(
+          DealOdds{static_cast<size_t>(&d - deals.data()), dealWinProbability(a, d), 0});
     const double age = std::max(0.0, options.asOf - d.entered);
-    Plan plan{d.state, {}, d.value, {}, 0};
-    for (const Chain& c : chains)
-      plan.remaining.push_back(c.time(d.state).after(age));
+    // r.deals lists the open deals in input order, as plans does.
+    Plan plan{d.state, {}, {}, d.value, {}, 0, r.deals[plans.size()].overdue};
+    for (uint32_t g = 0; g < chains.size(); ++g) {
+      plan.remaining.push_back(chains[g].time(d.state).after(age));
+      const State& s = stageIn(g, d.state);
+      const bool past = stageMaxDays(s) > 0 && age >= stageMaxDays(s);
+      plan.tailMean.push_back(past && options.overdue == OverdueRule::Memoryless ? holdingMean(s)
+                                                                                 : 0.0);
+    }
     if (segmented && d.segment && *d.segment < chains.size()) {
       plan.chain = *d.segment;
     } else if (segmented) {
@@ -323,19 +368,37 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
     }
     plans.push_back(std::move(plan));
   }
-  r.openDeals = plans.size();
 
+  const bool arrivals =
+      options.arrivalsPerMonth > 0 && p.start < p.states.size() && chains[0].isStage(p.start);
+  r.arrivalsPerMonth = arrivals ? options.arrivalsPerMonth : 0;
+  r.expectedArrivals = r.arrivalsPerMonth * options.horizonDays / DaysPerMonth;
   uint64_t runs = std::max<uint64_t>(1, options.runs);
-  if (options.pathBudget > 0 && !plans.empty())
-    runs = std::min(runs, std::max(options.minRuns, options.pathBudget / plans.size()));
+  const double paths = static_cast<double>(plans.size()) + r.expectedArrivals;
+  if (options.pathBudget > 0 && paths > 0)
+    runs = std::min(runs,
+                    std::max(options.minRuns, static_cast<uint64_t>(options.pathBudget / paths)));
   r.runs = runs;
 
   // Runs go in blocks of BlockRuns, each with its own month sums, added up in
   // block order: the figures do not depend on the thread count.
-  const Pipeline pipeline{chains, plans, options.asOf, r.horizonEnd, options.seed, r.months};
+  Pipeline pipeline{p, chains, plans, options.asOf, r.horizonEnd, options.seed, r.months};
+  if (options.shares && !segmented && options.shares->alpha.size() == p.transitions.size()) {
+    pipeline.shares = options.shares;
+    r.uncertainShares = true;
+  }
+  if (arrivals) {
+    pipeline.arrivalsPerDay = r.arrivalsPerMonth / DaysPerMonth;
+    if (segmented) {
+      std::vector<double> shares;
+      for (const SegmentAnalysis& g : a.segments)
+        shares.push_back(g.share);
+      pipeline.arrivalSegments = AliasTable(shares).columns();
+    }
+  }
   const uint64_t blocks = (runs + BlockRuns - 1) / BlockRuns;
   const size_t months = r.months.size();
-  std::vector<double> runWins(runs, 0.0), runRevenue(runs, 0.0);
+  std::vector<RunFigures> figures(runs);
   std::vector<double> blockWins(blocks * months, 0.0), blockRevenue(blocks * months, 0.0);
   // Wins per deal and block when asked for: whole numbers, so their sum does not depend
   // on the order either.
@@ -344,8 +407,8 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
   std::atomic<uint64_t> nextBlock{0};
   auto work = [&] {
     for (uint64_t b; (b = nextBlock++) < blocks;)
-      pipeline.simulate(b * BlockRuns, std::min(runs, (b + 1) * BlockRuns), &runWins[0],
-                        &runRevenue[0], &blockWins[b * months], &blockRevenue[b * months],
+      pipeline.simulate(b * BlockRuns, std::min(runs, (b + 1) * BlockRuns), figures.data(),
+                        &blockWins[b * months], &blockRevenue[b * months],
                         perDeal ? &blockDealWins[b * perDeal] : nullptr);
   };
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
@@ -375,6 +438,20 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
       won += blockDealWins[b * perDeal + i];
     r.odds[i].withinHorizon = static_cast<double>(won) / n;
   }
+  std::vector<double> runWins, runRevenue;
+  RunFigures total;
+  for (const RunFigures& f : figures) {
+    runWins.push_back(f.wins);
+    runRevenue.push_back(f.revenue);
+    total.overdueWins += f.overdueWins;
+    total.overdueRevenue += f.overdueRevenue;
+    total.arrivalWins += f.arrivalWins;
+    total.arrivalRevenue += f.arrivalRevenue;
+  }
+  r.overdueWins = total.overdueWins / n;
+  r.overdueRevenue = total.overdueRevenue / n;
+  r.arrivalWins = total.arrivalWins / n;
+  r.arrivalRevenue = total.arrivalRevenue / n;
   r.wins = summarize(std::move(runWins));
   r.revenue = summarize(std::move(runRevenue));
   return r;

@@ -6,7 +6,9 @@
 //===----------------------------------------------------------------------===//
 #include "salesc/runtime/Forecast.h"
 
+#include "ForecastTesting.h"
 #include "TestProcess.h"
+#include "salesc/runtime/Holding.h"
 
 #include <gtest/gtest.h>
 
@@ -16,57 +18,7 @@ namespace salesc::rt {
 namespace {
 
 using namespace salesc::rt::testing;
-
-constexpr double Tol = 1e-9;
-constexpr double Jan15 = 19737; ///< 2024-01-15, days since 1970-01-01
-
-Analysis analyzeOk(const Process& p) {
-  llvm::Expected<Analysis> a = analyze(p);
-  if (!a) {
-    ADD_FAILURE() << llvm::toString(a.takeError());
-    return Analysis{};
-  }
-  return std::move(*a);
-}
-
-Deal deal(std::string id, uint32_t state, double entered, std::optional<double> value = {},
-          unsigned line = 0) {
-  return Deal{std::move(id), state, entered, value, line};
-}
-
-ForecastResult run(const Process& p, llvm::ArrayRef<Deal> deals, double horizon,
-                   uint64_t runs = 20000, uint64_t seed = 1) {
-  ForecastOptions o;
-  o.asOf = Jan15;
-  o.horizonDays = horizon;
-  o.runs = runs;
-  o.seed = seed;
-  return forecast(p, analyzeOk(p), deals, o);
-}
-
-/// lead(0) -60%-> meeting(1) -45%-> proposal(2) -40%-> won(3); remainders to
-/// lost(4); value 20000. Win probabilities: proposal 0.4, meeting 0.18, lead 0.108.
-Process valuedChain() {
-  Process p = testing::straightChain();
-  p.value = 20000;
-  return p;
-}
-
-std::vector<Deal> straightChainDeals() {
-  return {deal("a", 0, Jan15 - 1, 1000), deal("b", 1, Jan15 - 3), deal("c", 2, Jan15 - 20, 5000),
-          deal("closed", 3, Jan15 - 2, 7000)};
-}
-
-/// One stage with the given time going to won with probability `win`, else lost.
-Process oneStage(Holding time, double win) {
-  Process p;
-  addStage(p, "stage", time);
-  addWon(p, "won");
-  addLost(p, "lost");
-  addEdge(p, 0, 1, win);
-  addEdge(p, 0, 2, 1 - win);
-  return p;
-}
+using namespace salesc::rt::forecast_testing;
 
 TEST(ForecastTest, WeightedPipelineIsValueTimesWinProbability) {
   // a: 1000 * 0.108 = 108; b (process value): 20000 * 0.18 = 3600;
@@ -95,11 +47,11 @@ TEST(ForecastTest, UnboundedHorizonConvergesToTheWinProbabilities) {
   EXPECT_LE(r.wins.p50, r.wins.p90);
 }
 
-TEST(ForecastTest, DealOlderThanTheStageMaxLeavesAtOnce) {
+TEST(ForecastTest, WithTheOldRuleADealOlderThanTheStageMaxLeavesAtOnce) {
   // stage time 5..20 days, typical 10, always won. Age 30 > max 20: the deal
   // leaves at asOf, so it is won even with a horizon of 0 days, in every run.
   Process p = oneStage({5, 10, 20}, 1.0);
-  ForecastResult old = run(p, {deal("old", 0, Jan15 - 30)}, 0, 1000);
+  ForecastResult old = runLeavingNow(p, {deal("old", 0, Jan15 - 30)}, 0, 1000);
   EXPECT_EQ(old.wins.mean, 1.0);
   EXPECT_EQ(old.wins.p10, 1.0);
   EXPECT_EQ(old.wins.stddev, 0.0);
@@ -143,17 +95,23 @@ TEST(ForecastTest, RemainingTimeInASignoffStageConditionsTheMaximum) {
   ForecastResult late = run(p, {deal("late", 2, Jan15 - 30)}, 6);
   const double lateRate = 0.5985 * 0.75;
   EXPECT_NEAR(late.wins.mean, lateRate, 4 * std::sqrt(lateRate * (1 - lateRate) / 20000));
-  // Past the longest answer (42 days) the deal leaves at once.
-  ForecastResult overdue = run(p, {deal("overdue", 2, Jan15 - 50)}, 0);
+  // Past the longest answer (42 days) the old rule has the deal leave at once.
+  ForecastResult overdue = runLeavingNow(p, {deal("overdue", 2, Jan15 - 50)}, 0);
   EXPECT_NEAR(overdue.wins.mean, 0.5985, 4 * std::sqrt(0.5985 * 0.4015 / 20000));
+  // The default waits an exponential time with the stage's mean, the mean of the
+  // maximum, m = 25.6958 days: within m days, 0.5985 (1 - e^-1) = 0.37833.
+  const double m = holdingMean(p.states[2]);
+  const double tail = 0.5985 * (1 - std::exp(-1.0));
+  ForecastResult waits = run(p, {deal("overdue", 2, Jan15 - 50)}, m);
+  EXPECT_NEAR(waits.wins.mean, tail, 4 * std::sqrt(tail * (1 - tail) / 20000));
 }
 
 TEST(ForecastTest, FixedTimeStageWinsWithItsRateOnceItsTimeIsUp) {
-  // A fixed 10-day stage, 30% won. A deal 20 days in leaves at asOf and wins
+  // A fixed 10-day stage, 30% won. A deal 20 days in leaves at asOf (the old rule) and wins
   // with probability 0.3 (SE sqrt(0.3 * 0.7 / 20000) = 0.00324).
   Process p = oneStage({10, 10, 10}, 0.3);
   const double se = std::sqrt(0.3 * 0.7 / 20000);
-  ForecastResult due = run(p, {deal("due", 0, Jan15 - 20)}, 0);
+  ForecastResult due = runLeavingNow(p, {deal("due", 0, Jan15 - 20)}, 0);
   EXPECT_NEAR(due.wins.mean, 0.3, 4 * se);
   // A deal 5 days in leaves exactly 5 days from now: not within 4 days, and with
   // probability 0.3 within 5 (the horizon's end counts).
@@ -282,7 +240,7 @@ TEST(ForecastTest, TheThreadCountDoesNotChangeTheFigures) {
   o.asOf = Jan15;
   o.horizonDays = 20;
   o.runs = 1000;
-  Analysis a = analyzeOk(p);
+  Analysis a = analyzed(p);
   ForecastResult one = forecast(p, a, deals, o);
   for (unsigned threads : {2u, 3u, 0u}) {
     o.threads = threads;
@@ -304,7 +262,7 @@ TEST(ForecastTest, ManyDealsLowerTheNumberOfRuns) {
   o.asOf = Jan15;
   o.runs = 20000;
   o.pathBudget = 1000000;
-  Analysis a = analyzeOk(p);
+  Analysis a = analyzed(p);
   EXPECT_EQ(forecast(p, a, deals, o).runs, 1000u);
   o.pathBudget = 100000;
   EXPECT_EQ(forecast(p, a, deals, o).runs, 200u);

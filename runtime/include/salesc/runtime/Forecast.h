@@ -10,6 +10,7 @@
 #ifndef SALESC_RUNTIME_FORECAST_H
 #define SALESC_RUNTIME_FORECAST_H
 
+#include "salesc/runtime/Dirichlet.h"
 #include "salesc/runtime/Inputs.h"
 #include "salesc/runtime/Markov.h"
 #include "salesc/runtime/Model.h"
@@ -23,7 +24,19 @@
 
 namespace salesc::rt {
 
-/// What to forecast. Invariant: horizonDays >= 0, runs >= 1.
+/// What the forecast does with a deal that has reached its stage's maximum time (an
+/// overdue deal, OverdueDeal).
+enum class OverdueRule {
+  /// Its remaining time in the stage is exponential with the stage's mean time as its
+  /// mean: the process says nothing of how much slower than its slowest a deal can be,
+  /// so the chance of leaving on a given day is taken not to depend on how long it has
+  /// waited already (memoryless), at the pace of an average visit.
+  Memoryless,
+  /// It leaves the stage on the as-of date (the forecast before issue 15).
+  LeaveNow,
+};
+
+/// What to forecast. Invariant: horizonDays >= 0, runs >= 1, arrivalsPerMonth >= 0.
 struct ForecastOptions {
   double asOf = 0;         ///< the day of the forecast, days since 1970-01-01
   double horizonDays = 90; ///< wins count when they happen by asOf + horizonDays
@@ -41,6 +54,16 @@ struct ForecastOptions {
   /// Also give each open deal's chance of a win within the horizon
   /// (ForecastResult::odds); off by default, as it costs a counter per deal and run.
   bool perDeal = false;
+  OverdueRule overdue = OverdueRule::Memoryless;
+  /// Non-null: each run draws every stage's shares from this posterior (Dirichlet.h),
+  /// from a stream of its own (streamSeed(seed ^ SharesStream, run)), so the deals draw
+  /// as they would with the stated shares. Ignored for a process with segments (whose
+  /// segments each have their own shares).
+  const SharePosterior* shares = nullptr;
+  /// Deals not yet created: new deals arrive at this mean rate a month (a Poisson
+  /// process; a month is 365.2425 / 12 days), each entering at the start (in a segment
+  /// drawn by the shares) on its arrival day, with the value of the win it reaches.
+  double arrivalsPerMonth = 0;
 };
 
 /// One open deal's win chances (ForecastOptions::perDeal).
@@ -52,6 +75,11 @@ struct DealOdds {
   /// The share of the runs in which it is won by horizonEnd.
   double withinHorizon = 0;
 };
+
+/// Mixed into the seed of the stream the shares are drawn from (ForecastOptions::shares).
+constexpr uint64_t SharesStream = 0x5348415245530000ull;
+/// The days of an average month of the Gregorian calendar.
+constexpr double DaysPerMonth = 365.2425 / 12;
 
 /// An open deal that has been in its stage longer than the stage's
 /// `stalled after` limit (Pipedrive's "rotting" deals).
@@ -77,6 +105,40 @@ struct ForecastMonth {
 };
 
 constexpr unsigned MaxForecastMonths = 120;
+
+/// An open deal that has reached its stage's maximum time (the longest a visit can take:
+/// the max of its time, the largest of its roles' in a sign-off stage) without leaving:
+/// the process says it should have moved. Stages without a time have no maximum, and
+/// their deals are never overdue.
+struct OverdueDeal {
+  std::string id;
+  uint32_t state = 0;     ///< index into Process::states
+  double daysInStage = 0; ///< asOf - entered
+  double maxDays = 0;     ///< the stage's maximum time
+  double weighted = 0;    ///< what it adds to the weighted pipeline
+  unsigned line = 0;
+};
+
+/// The open deals of one stage: how many, their value and their weighted value.
+struct StageSnapshot {
+  uint32_t state = 0; ///< index into Process::states (a stage)
+  uint64_t deals = 0;
+  double value = 0;    ///< the sum of their values (dealValue)
+  double weighted = 0; ///< the sum of what they add to the weighted pipeline
+};
+
+/// One open deal as the pipeline snapshot lists it.
+struct DealSnapshot {
+  std::string id;
+  uint32_t state = 0;
+  double daysInStage = 0;    ///< asOf - entered, at least 0
+  double winProbability = 0; ///< from its stage, eventually (its segment's, or blended)
+  double value = 0;          ///< dealValue
+  double weighted = 0;       ///< what it adds to the weighted pipeline
+  bool overdue = false;      ///< at or past its stage's maximum time (OverdueDeal)
+  bool stalled = false;      ///< past its stage's stall limit (StalledDeal)
+  unsigned line = 0;
+};
 
 /// The forecast of a pipeline. Deals whose state is not a stage (an outcome or
 /// an index out of range) are not open: they are counted in ignoredDeals and
@@ -110,6 +172,25 @@ struct ForecastResult {
   std::vector<StalledDeal> stalled;
   /// With ForecastOptions::perDeal, one entry per open deal, in input order; else empty.
   std::vector<DealOdds> odds;
+  /// Open deals at or past their stage's maximum time, however long the stall limit,
+  /// largest weighted value first (ties in input order), and what they add to the
+  /// weighted pipeline together.
+  std::vector<OverdueDeal> overdue;
+  double overdueWeighted = 0;
+  /// Of wins.mean and revenue.mean, what the overdue deals bring within the horizon.
+  double overdueWins = 0, overdueRevenue = 0;
+  /// Every stage of the process in its order, with its open deals (none: zeros).
+  std::vector<StageSnapshot> stages;
+  /// The open deals in input order.
+  std::vector<DealSnapshot> deals;
+  /// Deals not yet created (ForecastOptions::arrivalsPerMonth): the rate, the expected
+  /// number arriving within the horizon, and of wins.mean and revenue.mean, what they
+  /// bring within it. All 0 without arrivals.
+  double arrivalsPerMonth = 0;
+  double expectedArrivals = 0;
+  double arrivalWins = 0, arrivalRevenue = 0;
+  /// Whether the shares were drawn from a posterior (ForecastOptions::shares applied).
+  bool uncertainShares = false;
 };
 
 /// Forecasts `deals` against `p`, whose analysis is `a` (from analyze(p)).
@@ -119,7 +200,8 @@ struct ForecastResult {
 /// or the maximum of the roles' times in a sign-off stage, since a CRM records when
 /// the deal entered the stage, not each role's answer) conditioned on exceeding the
 /// deal's age in the stage (asOf - entered, negative ages count as 0); a deal older
-/// than the stage's longest time leaves at asOf.
+/// than the stage's longest time is overdue and follows options.overdue (by default the
+/// rest of its time is exponential with the stage's mean time as mean; see OverdueRule).
 /// Later stages and transitions are drawn as in the chain. A deal is won within
 /// the horizon when it reaches a won outcome by asOf + horizonDays. Run i draws
 /// from its own stream, streamSeed(seed, i) (Random.h), so the result depends
@@ -140,6 +222,30 @@ ForecastResult forecast(const Process& p, const Analysis& a, llvm::ArrayRef<Deal
 /// stage (asOf - entered) exceeds the limit, most overdue first (ties in input
 /// order). Deals not in a stage are skipped.
 std::vector<StalledDeal> stalledDeals(const Process& p, llvm::ArrayRef<Deal> deals, double asOf);
+
+/// The win probability of an open deal from its stage, eventually: its segment's when
+/// known, else the blended one (Markov.h).
+double dealWinProbability(const Analysis& a, const Deal& d);
+
+/// What an open deal adds to the weighted pipeline: its value x its win probability, or,
+/// without a value of its own, the expected value of its wins from its stage.
+double dealWeighted(const Analysis& a, const Deal& d);
+
+/// The pipeline as it stands, without simulating: fills r.openDeals, ignoredDeals,
+/// pipelineValue, weightedPipeline, expectedWinsEventually, stalled, overdue,
+/// overdueWeighted, stages and deals of `r` (forecast() calls it first). A deal whose
+/// segment is not known is overdue when it is past its stage's maximum in every segment.
+void snapshotPipeline(const Process& p, const Analysis& a, llvm::ArrayRef<Deal> deals, double asOf,
+                      ForecastResult& r);
+
+/// The longest a visit of stage `s` can take (holdingRange's max); 0 for a stage
+/// without a time, which has no maximum.
+double stageMaxDays(const State& s);
+
+/// The mean rate of new deals a month a stage history shows as of `asOf`: the deals whose
+/// first event is dated at or before asOf, over the months from the earliest such event to
+/// asOf (DaysPerMonth days each). 0 when no event is dated by asOf or they span no time.
+double arrivalsPerMonthSeen(llvm::ArrayRef<StageEvent> events, double asOf);
 
 /// The value a deal counts in the pipeline: its own; else the process's when every win
 /// takes it (and there are no segments); else the mean value of a win from its stage
