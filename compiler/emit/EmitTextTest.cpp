@@ -154,10 +154,9 @@ TEST(EmitMarkdownTest, HasEverySectionInOrder) {
         "![Flowchart](direct_consulting.svg)\n",
         "## Stages\n",
         "### 1. inquiry (start)\n",
-        "**What the prospect must learn**\n\n- **problem\\_fit**: How the service solves the "
-        "problem\n",
-        "- **brochure**: Service brochure\n",
-        "**Tactics**\n\n- **email\\_follow\\_up**\n\n**Time and odds**\n\n",
+        "**What the prospect must learn**\n\n- How the service solves the problem\n",
+        "- Service brochure\n",
+        "**Tactics**\n\n- email follow up\n\n**Time and odds**\n\n",
         "- **Time:** 1 to 3 days (typical 2), 2 days on average\n",
         "### 2. rep\\_call\n",
         "### 3. demo\n",
@@ -269,9 +268,9 @@ TEST(EmitMarkdownTest, OwnersExitCriteriaSignoffsAndTheStakeholderMap) {
   };
   has("## Stakeholder map\n");
   has("| Role | Needs to know | Learns it at | Signs off at |\n");
-  has("| **cfo**: Chief financial officer | payback: Payback period | visit | committee: approves "
-      "80%, answers in 3 days |\n");
-  has("| **legal**: Legal | | | committee: approves 50%, answers in 5 days |\n");
+  has("| **Chief financial officer** | Payback period | visit | committee: approves 80%, answers "
+      "in 3 days |\n");
+  has("| **Legal** | | | committee: approves 50%, answers in 5 days |\n");
   EXPECT_LT(md.find("## Stakeholder map"), md.find("## Stages"));
   has("### 1. visit (start)\n\nWe visit\n\n**Owner:** Field sales (field)\n");
   has("**Exit criteria**: before a deal moves on\n\n- [ ] Budget named\n");
