@@ -51,7 +51,8 @@ std::optional<rt::ExportMapping> mappingOf(CommandContext& ctx, const ExportOpti
   llvm::Expected<rt::ExportMapping> m =
       rt::readExportMapping(text->getBuffer(), opts.map, std::move(base));
   if (!m) {
-    for (llvm::StringRef line : llvm::split(llvm::toString(m.takeError()), '\n'))
+    const std::string message = llvm::toString(m.takeError()); // the lines point into it
+    for (llvm::StringRef line : llvm::split(message, '\n'))
       ctx.err << line.str() << '\n';
     return std::nullopt;
   }
