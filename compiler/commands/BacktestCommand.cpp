@@ -74,10 +74,8 @@ bool horizonsCovered(CommandContext& ctx, const std::vector<double>& at, double 
 } // namespace
 
 int runBacktest(CommandContext& ctx) {
-  if (!(Horizon > 0 && Horizon <= rt::limits::MaxDays)) {
-    error(ctx) << "--horizon must be above 0 days and at most 36500 (100 years)\n";
+  if (!horizonOk(ctx, Horizon))
     return 2;
-  }
   std::optional<std::vector<double>> at = dates(ctx);
   if (!at)
     return 2;

@@ -99,10 +99,8 @@ int runForecast(CommandContext& ctx) {
   std::optional<double> asOf = asOfDay(ctx, AsOf);
   if (!asOf)
     return 2;
-  if (!(Horizon > 0 && Horizon <= rt::limits::MaxDays)) {
-    error(ctx) << "--horizon must be above 0 days and at most 36500 (100 years)\n";
+  if (!horizonOk(ctx, Horizon))
     return 2;
-  }
   bool badArrivals = false;
   std::optional<double> arrivals = givenArrivals(ctx, badArrivals);
   if (badArrivals || !eventOptionsOk(ctx))

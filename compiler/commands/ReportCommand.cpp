@@ -98,10 +98,8 @@ int readRuntimeData(CommandContext& ctx, llvm::ArrayRef<rt::AnalyzedProcess> ps,
   std::optional<double> asOf = asOfDay(ctx, AsOf);
   if (!asOf)
     return 2;
-  if (!(Horizon > 0 && Horizon <= rt::limits::MaxDays)) {
-    error(ctx) << "--horizon must be above 0 days and at most 36500 (100 years)\n";
+  if (!horizonOk(ctx, Horizon))
     return 2;
-  }
   int status = 0;
   if (!Pipeline.empty()) {
     std::optional<rt::CsvTable> table = readCsv(ctx, Pipeline);

@@ -4,6 +4,7 @@
 
 #include "salesc/runtime/Loaders.h"
 #include "salesc/runtime/Printable.h"
+#include "salesc/runtime/Verify.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -67,6 +68,13 @@ std::optional<double> asOfDay(CommandContext& ctx, const std::string& text,
     return std::nullopt;
   }
   return *d;
+}
+
+bool horizonOk(CommandContext& ctx, double days) {
+  if (days > 0 && days <= rt::limits::MaxDays)
+    return true;
+  error(ctx) << "--horizon must be above 0 days and at most 36500 (100 years)\n";
+  return false;
 }
 
 } // namespace salesc::driver

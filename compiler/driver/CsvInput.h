@@ -27,6 +27,9 @@ int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::str
 /// `option`.
 std::optional<double> asOfDay(CommandContext& ctx, const std::string& text,
                               llvm::StringRef option = "--as-of");
+/// `--horizon`: whether `days` is above 0 and at most rt::limits::MaxDays; reports it
+/// when not.
+bool horizonOk(CommandContext& ctx, double days);
 /// The help of the --events option of the commands that read a stage history.
 inline constexpr const char* EventsHelp =
     "Stage history: CSV with header deal,stage,timestamp[,segment], one row per entry into a "
