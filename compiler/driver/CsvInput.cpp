@@ -13,15 +13,23 @@
 
 namespace salesc::driver {
 
-std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path) {
+std::unique_ptr<llvm::MemoryBuffer> readInputFile(CommandContext& ctx, const std::string& path,
+                                                  const char* what) {
   auto buffer = ctx.fs->getBufferForFile(path, /*FileSize=*/-1,
                                          /*RequiresNullTerminator=*/false);
   if (!buffer) {
-    error(ctx) << "cannot read " << rt::quote(path, 4096) << ": " << buffer.getError().message()
-               << '\n';
-    return std::nullopt;
+    error(ctx) << "cannot read " << what << rt::quote(path, 4096) << ": "
+               << buffer.getError().message() << '\n';
+    return nullptr;
   }
-  llvm::Expected<rt::CsvTable> table = rt::parseCsv((*buffer)->getBuffer(), path);
+  return std::move(*buffer);
+}
+
+std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path) {
+  std::unique_ptr<llvm::MemoryBuffer> buffer = readInputFile(ctx, path);
+  if (!buffer)
+    return std::nullopt;
+  llvm::Expected<rt::CsvTable> table = rt::parseCsv(buffer->getBuffer(), path);
   if (!table) {
     error(ctx) << llvm::toString(table.takeError()) << '\n';
     return std::nullopt;

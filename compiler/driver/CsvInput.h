@@ -8,6 +8,9 @@
 #include "salesc/runtime/Inputs.h"
 #include "salesc/runtime/Model.h"
 
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +18,11 @@
 namespace salesc::driver {
 
 struct ExportOptions;
+
+/// Reads an input file (a CSV, a map); reports one that cannot be read ("cannot read
+/// WHAT'PATH': why") and returns null.
+std::unique_ptr<llvm::MemoryBuffer> readInputFile(CommandContext& ctx, const std::string& path,
+                                                  const char* what = "");
 
 /// Reads and parses a CSV file; reports a file that cannot be read or parsed.
 std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path);

@@ -18,18 +18,6 @@ std::string presetList() {
   return llvm::join(names.begin(), names.end(), "|");
 }
 
-std::unique_ptr<llvm::MemoryBuffer> readFile(CommandContext& ctx, const std::string& path,
-                                             const char* what) {
-  auto buffer = ctx.fs->getBufferForFile(path, /*FileSize=*/-1,
-                                         /*RequiresNullTerminator=*/false);
-  if (!buffer) {
-    error(ctx) << "cannot read " << what << rt::quote(path, 4096) << ": "
-               << buffer.getError().message() << '\n';
-    return nullptr;
-  }
-  return std::move(*buffer);
-}
-
 /// The mapping --from and --map give, or nullopt after reporting why there is none.
 std::optional<rt::ExportMapping> mappingOf(CommandContext& ctx, const ExportOptions& opts,
                                            rt::ExportKind kind) {
@@ -45,7 +33,7 @@ std::optional<rt::ExportMapping> mappingOf(CommandContext& ctx, const ExportOpti
   }
   if (opts.map.empty())
     return base;
-  std::unique_ptr<llvm::MemoryBuffer> text = readFile(ctx, opts.map, "the map ");
+  std::unique_ptr<llvm::MemoryBuffer> text = readInputFile(ctx, opts.map, "the map ");
   if (!text)
     return std::nullopt;
   llvm::Expected<rt::ExportMapping> m =
@@ -83,7 +71,7 @@ std::optional<ExportTable> readExport(CommandContext& ctx, const ExportOptions& 
   std::optional<rt::ExportMapping> m = mappingOf(ctx, opts, kind);
   if (!m)
     return std::nullopt;
-  std::unique_ptr<llvm::MemoryBuffer> text = readFile(ctx, path, "");
+  std::unique_ptr<llvm::MemoryBuffer> text = readInputFile(ctx, path);
   if (!text)
     return std::nullopt;
   llvm::StringRef body = text->getBuffer();
