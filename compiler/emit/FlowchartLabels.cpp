@@ -19,15 +19,9 @@ using namespace palette;
 std::string html(llvm::StringRef text) {
   std::string out;
   for (char c : text) {
-    if (appendMarkupEntity(out, c))
+    if (appendAttributeEntity(out, c))
       continue;
     switch (c) {
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
     case '\n':
       out += "<BR ALIGN=\"LEFT\"/>";
       break;

@@ -1,5 +1,6 @@
 //===- FlowchartTest.cpp - Graphviz DOT, SVG and PNG of a process ---------===//
 #include "Emit.h"
+#include "FlowchartLabels.h"
 #include "MiniXml.h"
 
 #include "frontend/Compilation.h"
@@ -15,6 +16,10 @@ namespace salesc::emit {
 namespace {
 
 using namespace salesc::testing;
+
+TEST(FlowchartLabels, EscapesMarkupQuotesAndBreaksLines) {
+  EXPECT_EQ(html("a<b>&\"c'\r\nd"), "a&lt;b&gt;&amp;&quot;c&#39;<BR ALIGN=\"LEFT\"/>d");
+}
 
 /// Compiles `path` and analyzes its processes; the session owns the models.
 struct Compiled {

@@ -29,6 +29,19 @@ bool appendMarkupEntity(std::string& out, char c) {
   }
 }
 
+bool appendAttributeEntity(std::string& out, char c) {
+  switch (c) {
+  case '"':
+    out += "&quot;";
+    return true;
+  case '\'':
+    out += "&#39;";
+    return true;
+  default:
+    return appendMarkupEntity(out, c);
+  }
+}
+
 const char* palette::teamFill(size_t index) {
   static const char* const fills[] = {"#fbe3c4", "#d9ecd0", "#e4dcf2", "#cfe8ee",
                                       "#f5d6e1", "#ece5c6", "#dde3ea", "#f3dccd"};

@@ -43,6 +43,10 @@ const char* teamLine(size_t index);
 /// Markdown) shares; each adds its own rules around it.
 bool appendMarkupEntity(std::string& out, char c);
 
+/// appendMarkupEntity, and the quotes too (" and '): text safe inside an HTML attribute
+/// value as well as between tags (the report's HTML, Graphviz HTML labels).
+bool appendAttributeEntity(std::string& out, char c);
+
 /// Whether some won outcome of `p` has a value of its own: then the flowchart and the
 /// playbook show each win's value.
 bool hasOutcomeValues(const rt::Process& p);

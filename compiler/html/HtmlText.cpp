@@ -10,20 +10,9 @@ namespace salesc::html {
 std::string text(llvm::StringRef s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    if (emit::appendMarkupEntity(out, c))
-      continue;
-    switch (c) {
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
+  for (char c : s)
+    if (!emit::appendAttributeEntity(out, c))
       out += c;
-    }
-  }
   return out;
 }
 
