@@ -69,7 +69,7 @@ processItem
   | MARGIN share=percent ';'                              # MarginSetting
   | START name=ident ';'                                  # StartSetting
   | STAGE name=ident desc=STRING? '{' items+=stageItem* '}'  # StageDecl
-  | kind=(WON | LOST) name=ident desc=STRING? (VALUE value=money)? ';'  # OutcomeDecl
+  | kind=(WON | LOST) name=ident desc=STRING? (VALUE value=money)? (CRM labels=crmLabels)? ';'  # OutcomeDecl
   | REMOVE list=identList ';'                             # RemoveItem
   // A segment states what differs for its leads, with the lines of a process (the
   // checker says which of them a segment may hold).
@@ -100,7 +100,12 @@ stageItem
   | EXIT WHEN criteria+=STRING (',' criteria+=STRING)* ';'  # ExitItem
   | SIGNOFF role=ident share=percent WITHIN spec=timeSpec ';'  # SignoffItem
   | OTHERWISE target=ident ';'                            # OtherwiseItem
+  | CRM labels=crmLabels ';'                              # CrmItem
   ;
+
+// The labels a CRM shows for a stage or an outcome (`crm "Demo Scheduled", "Demo"`), which
+// the export reader matches (docs/crm.md).
+crmLabels : labels+=STRING (',' labels+=STRING)* ;
 
 // `3 days`, `1 to 3 days`, `2 days to 3 weeks`, `2 to 10 days typical 4 days`. A dash for
 // `to` (`1-2 days`), a missing unit and the other mistakes of the rules below parse, and are
@@ -129,7 +134,7 @@ ident
   | PROCESS | FOR | EXTENDS | VALUE | TARGET | WIN | RATE | START | STAGE | WON | LOST
   | LEARN | PROVIDE | USE | TIME | STALLED | AFTER | NEXT | OTHERWISE | TO | TYPICAL
   | ROLE | NEEDS | TEAM | TEACHES | OWNER | EXIT | WHEN | SIGNOFF | WITHIN
-  | MARGIN | REMOVE | SEGMENT | SHARE | CAMPAIGN | LEADS | COST | ENTERS | ROI
+  | MARGIN | REMOVE | SEGMENT | SHARE | CAMPAIGN | LEADS | COST | ENTERS | ROI | CRM
   ;
 
 // ---------------------------------------------------------------------------
@@ -193,6 +198,7 @@ LEADS      : 'leads' ;
 COST       : 'cost' ;
 ENTERS     : 'enters' ;
 ROI        : 'roi' ;
+CRM        : 'crm' ;
 
 SEMI   : ';' ;
 COMMA  : ',' ;

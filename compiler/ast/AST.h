@@ -73,6 +73,13 @@ struct ExitCriteria {
   llvm::SMRange range;
 };
 
+/// `crm "Demo Scheduled", "Demo";` in a stage, or `crm "Closed Won"` at the end of an
+/// outcome: the labels a CRM export uses for it (docs/crm.md).
+struct CrmLabels {
+  std::vector<Text> labels;
+  llvm::SMRange range; ///< from `crm` to the last label
+};
+
 /// `signoff ROLE P% within TIME;`: one role of a parallel review.
 struct Signoff {
   Ident role;
@@ -102,6 +109,7 @@ struct Stage {
   std::vector<Ident> owner;           ///< `owner TEAM;`; more than one is an error
   std::vector<ExitCriteria> exitWhen; ///< more than one is an error
   std::vector<Signoff> signoffs;
+  std::vector<CrmLabels> crm; ///< more than one is an error
   llvm::SMRange range;
 
   Stage() = default;
@@ -125,7 +133,8 @@ struct Outcome {
   std::optional<Text> description;
   llvm::SMRange range;
   std::optional<Money> value;
-  llvm::SMRange valueRange; ///< of `value N CUR`, when present
+  llvm::SMRange valueRange;     ///< of `value N CUR`, when present
+  std::optional<CrmLabels> crm; ///< `crm "Closed Won"`, when present
 };
 
 /// A process setting line, kept with its range for notes and duplicate checks.

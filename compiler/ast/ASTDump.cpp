@@ -157,6 +157,10 @@ private:
         os_ << " value";
         money(*o.value);
       }
+      if (o.crm) {
+        os_ << " crm";
+        texts(o.crm->labels);
+      }
       os_ << '\n';
     }
     for (const NameList& l : p.remove) {
@@ -211,8 +215,12 @@ private:
       line(3, "Owner", o.range) << ' ' << o.text << '\n';
     for (const ExitCriteria& e : s.exitWhen) {
       line(3, "ExitWhen", e.range);
-      for (const Text& t : e.criteria)
-        os_ << " \"" << t.value << '"';
+      texts(e.criteria);
+      os_ << '\n';
+    }
+    for (const CrmLabels& c : s.crm) {
+      line(3, "Crm", c.range);
+      texts(c.labels);
       os_ << '\n';
     }
     for (const Signoff& so : s.signoffs) {
@@ -221,6 +229,12 @@ private:
       time(so.time);
       os_ << '\n';
     }
+  }
+
+  /// ` "a" "b"`: strings as decoded, each quoted.
+  void texts(const std::vector<Text>& v) {
+    for (const Text& t : v)
+      os_ << " \"" << t.value << '"';
   }
 
   void time(const TimeSpec& t) {

@@ -144,6 +144,8 @@ void state(llvm::json::OStream& j, const rt::State& s) {
     j.attribute("description", s.description);
     if (s.value) // a won outcome's own value (version 2, written only when stated)
       number(j, "value", *s.value);
+    if (!s.crmLabels.empty()) // version 2, written only when stated
+      strings(j, "crm_labels", s.crmLabels);
     if (s.kind != rt::StateKind::Stage)
       return;
     optionalString(j, "owner", s.owner);

@@ -105,6 +105,17 @@ TEST(Format, LongStatementsBreakBeforeClausesThatDoNotFit) {
             "team_plan\n    extends self_serve_trial {}\n");
 }
 
+TEST(Format, CrmLabelsAreALineOfAStageAndAClauseOfAnOutcome) {
+  EXPECT_EQ(fmt("process p{stage a{crm\"Demo Scheduled\" ,\"Demo\";next w 5%;}"
+                "won w\"Wins\"crm \"Closed Won\";}"),
+            "process p {\n  stage a {\n    crm \"Demo Scheduled\", \"Demo\";\n    next w 5%;\n  }\n"
+            "  won w \"Wins\" crm \"Closed Won\";\n}\n");
+  EXPECT_EQ(fmt("process p { won signed \"Signs the agreement and makes the first payment\" "
+                "value 1_440 USD crm \"Closed Won\", \"Won\"; }"),
+            "process p {\n  won signed \"Signs the agreement and makes the first payment\" "
+            "value 1_440 USD\n      crm \"Closed Won\", \"Won\";\n}\n");
+}
+
 TEST(Format, LongListsBreakAfterCommas) {
   std::string names;
   for (int i = 0; i < 12; ++i)

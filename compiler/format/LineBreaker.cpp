@@ -93,6 +93,7 @@ bool isClauseKeyword(llvm::StringRef word) {
   return llvm::StringSwitch<bool>(word)
       .Cases("for", "extends", "via", "conveys", "teaches", true)
       .Cases("category", "share", "value", "within", "typical", true)
+      .Case("crm", true)
       .Default(false);
 }
 

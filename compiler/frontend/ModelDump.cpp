@@ -12,6 +12,15 @@ namespace salesc::frontend {
 
 namespace {
 
+/// `      WHAT "text"` for each of `texts`, escaped.
+void quotedLines(llvm::raw_ostream& os, llvm::StringRef pad, llvm::StringRef what,
+                 const std::vector<std::string>& texts) {
+  for (const std::string& t : texts) {
+    os << pad << "      " << what << " \"";
+    os.write_escaped(t) << "\"\n";
+  }
+}
+
 /// The states of `p`, each line indented by `pad` more spaces.
 void dumpStates(const rt::Process& p, llvm::raw_ostream& os, llvm::StringRef pad) {
   for (uint32_t i = 0; i < p.states.size(); ++i) {
@@ -38,10 +47,8 @@ void dumpStates(const rt::Process& p, llvm::raw_ostream& os, llvm::StringRef pad
       os << pad
          << fmt::format("      signoff {} {:g} time={:g}/{:g}/{:g}d mean={:g}d\n", r.role, r.share,
                         r.time.min, r.time.typical, r.time.max, r.time.mean());
-    for (const std::string& c : s.exitCriteria) {
-      os << pad << "      exit when \"";
-      os.write_escaped(c) << "\"\n";
-    }
+    quotedLines(os, pad, "exit when", s.exitCriteria);
+    quotedLines(os, pad, "crm", s.crmLabels);
     for (const rt::Transition& t : p.transitions)
       if (t.from == i)
         os << pad

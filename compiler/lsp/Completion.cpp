@@ -99,8 +99,9 @@ llvm::ArrayRef<const char*> statementsOf(Block b) {
   static const char* process[] = {"stage",        "won",    "lost",   "start",
                                   "brand",        "value",  "margin", "target win rate",
                                   "target cycle", "remove", "segment"};
-  static const char* stage[] = {"learn", "provide",   "use",   "time",      "stalled after",
-                                "next",  "otherwise", "owner", "exit when", "signoff"};
+  static const char* stage[] = {"learn",         "provide", "use",       "time",
+                                "stalled after", "next",    "otherwise", "owner",
+                                "exit when",     "signoff", "crm"};
   static const char* brand[] = {"values",  "forbid",     "forbid category",
                                 "require", "max stages", "max cycle"};
   static const char* role[] = {"needs"};
@@ -220,6 +221,29 @@ bool takesCurrency(const CompletionContext& c) {
            ((first == "won" || first == "lost") &&
             llvm::any_of(c.statement, [](const SourceToken& t) { return t.text == "value"; }));
   return c.block() == Block::Campaign && first == "cost";
+}
+
+/// The clauses that may follow at the cursor in an outcome's line (`won signed "Signs"
+/// value 1_440 USD crm "Closed Won";`): `value` after the name or description, `crm` after
+/// those or the value's currency. Empty elsewhere.
+std::vector<Item> outcomeClauses(const CompletionContext& c) {
+  llvm::StringRef first = c.first();
+  if (c.block() != Block::Process || (first != "won" && first != "lost") ||
+      c.statement.size() < 2 ||
+      llvm::any_of(c.statement, [](const SourceToken& t) { return t.text == "crm"; }))
+    return {};
+  const SourceToken& last = c.statement.back();
+  const bool valued =
+      llvm::any_of(c.statement, [](const SourceToken& t) { return t.text == "value"; });
+  const bool afterName = c.statement.size() == 2 && last.kind == TokenKind::Word;
+  const bool afterDescription = c.statement.size() == 3 && last.kind == TokenKind::String;
+  const bool afterCurrency = valued && last.kind == TokenKind::Word && last.text != "value";
+  std::vector<Item> out;
+  if (!valued && (afterName || afterDescription))
+    out.push_back({"value", KeywordItem, "the outcome's own deal value", ""});
+  if (afterName || afterDescription || afterCurrency)
+    out.push_back({"crm", KeywordItem, "the labels a CRM export uses for the outcome", ""});
+  return out;
 }
 
 std::vector<Item> units(llvm::StringRef number) {
@@ -391,6 +415,8 @@ llvm::json::Value completion(const Document& doc, Position pos, const AssistSnap
     items = sortedOnce(names(c, kinds, known));
   } else if (c.statement.empty()) {
     items = keywords(c.block());
+  } else if (std::vector<Item> clauses = outcomeClauses(c); !clauses.empty()) {
+    items = std::move(clauses);
   }
   // Each json::Object holds at least 64 buckets: items are kept small. An item whose
   // label is a name gets no textEdit, as the client replaces the name at the cursor by

@@ -55,7 +55,7 @@ TEST_F(Completion, StatementsOfAStage) {
   Value got = completeAtEnd("process p {\n  stage a {\n    ");
   Array want;
   for (const char* k : {"learn", "provide", "use", "time", "stalled after", "next", "otherwise",
-                        "owner", "exit when", "signoff"})
+                        "owner", "exit when", "signoff", "crm"})
     want.push_back(item(k, 14, range(2, 4, 2, 4)));
   EXPECT_EQ(got, list(std::move(want))) << show(got);
 }
@@ -136,6 +136,19 @@ TEST_F(Completion, CurrenciesAfterAValue) {
     if (code.contains('E'))
       withE.push_back(code.str());
   EXPECT_EQ(labels(completeAtEnd("process p {\n  won big value 2 E")), withE);
+}
+
+TEST_F(Completion, ValueAndCrmInAnOutcomeLine) {
+  using Labels = std::vector<std::string>;
+  EXPECT_EQ(labels(completeAtEnd("process p {\n  won signed ")), (Labels{"value", "crm"}));
+  EXPECT_EQ(labels(completeAtEnd("process p {\n  won signed \"Signs\" ")),
+            (Labels{"value", "crm"}));
+  EXPECT_EQ(labels(completeAtEnd("process p {\n  won signed \"Signs\" value 1_440 USD ")),
+            Labels{"crm"});
+  EXPECT_EQ(labels(completeAtEnd("process p {\n  lost lost \"No\" c")), Labels{"crm"})
+      << "the letters typed filter the clauses";
+  EXPECT_EQ(labels(completeAtEnd("process p {\n  won signed crm \"Closed Won\" ")), Labels{})
+      << "a line with its labels takes nothing more";
 }
 
 TEST_F(Completion, ModulesInsideAnImportOfTheStandardLibrary) {

@@ -86,19 +86,43 @@ std::string timeToWin(double probability, double days) {
   return probability > 0 && !std::isnan(days) ? rt::days(days) : "never wins";
 }
 
-/// A stage's or an outcome's figures in process `p`, as `salesc analyze` says them.
+/// "CRM labels: `Demo Scheduled`, `Demo`" (empty for none): those of the model of `p`
+/// when there is one (inherited labels included), else those its block states.
+std::string crmLabels(const Symbol& s, const Prediction& pr) {
+  std::vector<std::string> labels;
+  std::optional<uint32_t> i = pr.process ? pr.process->find(s.name->text.str()) : std::nullopt;
+  if (i) {
+    labels = pr.process->states[*i].crmLabels;
+  } else {
+    const ast::CrmLabels* c = s.stage && !s.stage->crm.empty() ? &s.stage->crm.front()
+                              : s.outcome && s.outcome->crm    ? &*s.outcome->crm
+                                                               : nullptr;
+    if (c)
+      for (const ast::Text& t : c->labels)
+        labels.push_back(t.value);
+  }
+  std::string out;
+  for (const std::string& l : labels)
+    out += (out.empty() ? "CRM labels: " : ", ") + code(l);
+  return out;
+}
+
+/// A stage's or an outcome's CRM labels and figures in process `p`, as `salesc analyze`
+/// says them.
 std::string stateFigures(const Index& index, const Symbol& s, const ast::ProcessDecl* p) {
   Prediction pr = predict(index, p);
+  const std::string labels = crmLabels(s, pr);
+  const std::string before = labels.empty() ? "" : labels + "\n\n";
   if (!pr.analysis)
-    return "_" + pr.why + "_";
+    return before + "_" + pr.why + "_";
   std::optional<uint32_t> i = pr.process->find(s.name->text.str());
   if (!i)
-    return "";
+    return labels;
   const rt::Analysis& a = *pr.analysis;
   std::string in = p == s.decl ? "" : " (in process " + code(p->name.text) + ")";
   if (pr.process->states[*i].isOutcome())
-    return "- leads that end here" + in + ": " + rt::percent(a.expectedVisits[*i]);
-  return "- win probability" + in + ": " + rt::percent(a.winProbability[*i]) +
+    return before + "- leads that end here" + in + ": " + rt::percent(a.expectedVisits[*i]);
+  return before + "- win probability" + in + ": " + rt::percent(a.winProbability[*i]) +
          "\n- expected time to win: " + timeToWin(a.winProbability[*i], a.expectedDaysToWin[*i]) +
          "\n- expected time to close: " + rt::days(a.expectedDaysToClose[*i]) +
          "\n- share of the time: " + rt::percent(a.timeShare[*i]);

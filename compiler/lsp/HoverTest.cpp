@@ -101,6 +101,29 @@ TEST_F(LspHover, AForbiddenTacticAndAProcessWithErrors) {
             "import that has)_\n\nDeclared at `pushy.sales:5`");
 }
 
+// The labels of the model, inherited ones included (base b labels its stage and its won
+// outcome; d restates the stage without labels, and a hover there shows d's model), else
+// those the block states (process e has an error, so no model).
+TEST_F(LspHover, AStageAndAnOutcomeShowTheirCrmLabels) {
+  open(uri("crm.sales"),
+       "process b {\n"
+       "  stage a { time 1 day; next won 50%; crm \"Demo Scheduled\", \"Demo\"; }\n"
+       "  won won crm \"Closed Won\";\n  lost lost;\n}\n"
+       "process d extends b {\n  stage a { time 2 days; }\n}\n"
+       "process e {\n  stage s { crm \"Start\"; next nowhere 50%; }\n  won w;\n}\n");
+  EXPECT_EQ(hover("crm.sales", 6, 8, range(6, 8, 6, 9)),
+            "**stage** `a` of process `b`\n\nCRM labels: `Demo Scheduled`, `Demo`\n\n"
+            "- win probability (in process `d`): 50%\n- expected time to win: 2 days\n"
+            "- expected time to close: 2 days\n- share of the time: 100%\n\n"
+            "Declared at `crm.sales:2`");
+  EXPECT_EQ(hover("crm.sales", 2, 6, range(2, 6, 2, 9)),
+            "**won outcome** `won` of process `b`\n\nCRM labels: `Closed Won`\n\n"
+            "- leads that end here: 50%\n\nDeclared at `crm.sales:3`");
+  EXPECT_EQ(hover("crm.sales", 9, 8, range(9, 8, 9, 9)),
+            "**stage** `s` of process `e`\n\nCRM labels: `Start`\n\n_no prediction: process "
+            "`e` has errors (or an import that has)_\n\nDeclared at `crm.sales:10`");
+}
+
 TEST_F(LspHover, NothingOutsideNames) {
   EXPECT_EQ(result(request(2, "textDocument/hover", at(uri("user.sales"), 12, 4))), nullptr);
 }

@@ -440,6 +440,8 @@ void AstBuilder::processItem(ast::ProcessDecl& proc, P::ProcessItemContext* ctx)
           break;
         o.valueRange = range(c->value);
       }
+      if (c->labels) // a label text() refuses is reported there; the outcome stays
+        o.crm = crmLabels(c->labels, c->CRM() ? c->CRM()->getSymbol() : nullptr);
       proc.outcomes.push_back(std::move(o));
     }
     break;
@@ -571,10 +573,28 @@ void AstBuilder::stageItem(ast::Stage& s, P::StageItemContext* ctx) {
       if (auto target = ident(c->target))
         s.otherwise.push_back(*target);
     break;
+  case P::CRM:
+    if (auto* c = as<P::CrmItemContext>(ctx))
+      if (auto labels = crmLabels(c->labels, c->getStart()))
+        s.crm.push_back(std::move(*labels));
+    break;
   default:
     unbuilt(ctx);
     break;
   }
+}
+
+std::optional<ast::CrmLabels> AstBuilder::crmLabels(P::CrmLabelsContext* ctx,
+                                                    antlr4::Token* keyword) {
+  ast::CrmLabels out;
+  for (antlr4::Token* t : ctx->labels)
+    if (auto label = text(t))
+      out.labels.push_back(std::move(*label));
+  if (out.labels.empty())
+    return std::nullopt;
+  out.range = {present(keyword) ? range(keyword).Start : out.labels.front().range.Start,
+               out.labels.back().range.End};
+  return out;
 }
 
 } // namespace salesc::parse

@@ -48,6 +48,8 @@ private:
   std::unique_ptr<ast::Stage> stage(P::StageDeclContext* ctx);
   /// stageItem : LEARN identList ';' | ... | OTHERWISE ident ';' ;
   void stageItem(ast::Stage& stage, P::StageItemContext* ctx);
+  /// crmLabels : STRING (',' STRING)* ; `keyword` is the `crm` before them.
+  std::optional<ast::CrmLabels> crmLabels(P::CrmLabelsContext* ctx, antlr4::Token* keyword);
   /// timeSpec : low=NUMBER lowUnit=ident? (TO high=duration)? (TYPICAL typical=duration)? ;
   std::optional<ast::TimeSpec> timeSpec(P::TimeSpecContext* ctx, llvm::SMRange line);
   /// duration : NUMBER ident? ;

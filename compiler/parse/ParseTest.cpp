@@ -38,8 +38,8 @@ TEST(ParseTest, BuildsEveryPartOfAProcess) {
                  "  start s;\n"
                  "  stage s \"S\" { learn a, b; learn c; provide m; use t;\n"
                  "    time 2 days to 3 weeks typical 5 days; stalled after 30 days;\n"
-                 "    next x 60%; otherwise lost; }\n"
-                 "  won won \"W\"; lost lost;\n}\n");
+                 "    next x 60%; otherwise lost; crm \"Demo Scheduled\", \"Demo\"; }\n"
+                 "  won won \"W\" value 2 USD crm \"Closed Won\"; lost lost;\n}\n");
   ASSERT_TRUE(p->messages.empty()) << p->messages[0];
   ASSERT_EQ(p->result.module->decls.size(), 1u);
   auto* proc = llvm::dyn_cast<ast::ProcessDecl>(p->result.module->decls[0].get());
@@ -64,6 +64,14 @@ TEST(ParseTest, BuildsEveryPartOfAProcess) {
   EXPECT_EQ(s.otherwise[0].text, "lost");
   ASSERT_EQ(proc->outcomes.size(), 2u);
   EXPECT_EQ(proc->outcomes[1].kind, ast::OutcomeKind::Lost);
+  ASSERT_EQ(s.crm.size(), 1u);
+  ASSERT_EQ(s.crm[0].labels.size(), 2u);
+  EXPECT_EQ(s.crm[0].labels[0].value, "Demo Scheduled");
+  EXPECT_EQ(s.crm[0].labels[1].value, "Demo");
+  ASSERT_TRUE(proc->outcomes[0].crm);
+  EXPECT_EQ(proc->outcomes[0].crm->labels[0].value, "Closed Won");
+  EXPECT_EQ(proc->outcomes[0].value->amount.value, 2);
+  EXPECT_FALSE(proc->outcomes[1].crm);
 }
 
 TEST(ParseTest, KeywordsAreAlsoNames) {
@@ -133,10 +141,11 @@ TEST(ParseTest, RecoveryStopsAfterMaxSyntaxErrors) {
 TEST(ParseTest, NamesTheStatementExpectedAtTheStartOfALine) {
   auto p = parse("process p {\n  stage a { lern x; }\n}\n");
   ASSERT_GE(p->messages.size(), 1u);
-  EXPECT_EQ(p->messages[0],
-            "2:13: expected a stage line ('learn', 'provide', 'use', 'time', 'stalled after', "
-            "'next', 'otherwise', 'owner', 'exit when' or 'signoff') or '}' to close the stage, "
-            "found 'lern'; did you mean 'learn'?");
+  EXPECT_EQ(
+      p->messages[0],
+      "2:13: expected a stage line ('learn', 'provide', 'use', 'time', 'stalled after', "
+      "'next', 'otherwise', 'owner', 'exit when', 'signoff' or 'crm') or '}' to close the stage, "
+      "found 'lern'; did you mean 'learn'?");
 }
 
 TEST(ParseTest, ReportsEscapesAndTimesWithoutUnits) {

@@ -50,6 +50,7 @@ void checkOnce(const ast::ProcessDecl& p, diag::DiagnosticEngine& diags,
     diag::statedOnce(s->otherwise, "otherwise", stage, diags);
     diag::statedOnce(s->owner, "owner", stage, diags);
     diag::statedOnce(s->exitWhen, "exit when", stage, diags);
+    diag::statedOnce(s->crm, "crm", stage, diags);
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "BrandRules.h"
 #include "Committee.h"
+#include "CrmLabels.h"
 #include "Durations.h"
 #include "Money.h"
 #include "Spelling.h"
@@ -229,6 +230,8 @@ bool ProcessChecker::lowerStage(const ResolvedStage& s, const ast::BrandDecl* br
   if (s.exitWhen)
     for (const ast::Text& t : s.exitWhen->criteria)
       out.exitCriteria.push_back(t.value);
+  if (s.crm)
+    out.crmLabels = crmLabelsOf(*s.crm);
   lowerSignoffs(s, out);
   if (brand)
     checkStageAgainstBrand(s, *brand, provide, use, diags_);
@@ -517,6 +520,8 @@ bool ProcessChecker::lowerChain(const ResolvedProcess& p, const ast::BrandDecl* 
     st.name = o->name.text.str();
     st.description = o->description ? o->description->value : "";
     st.kind = o->kind == ast::OutcomeKind::Won ? rt::StateKind::Won : rt::StateKind::Lost;
+    if (auto labels = p.outcomeCrm.find(o->name.text); labels != p.outcomeCrm.end())
+      st.crmLabels = crmLabelsOf(*labels->second);
     if (o->value && o->kind == ast::OutcomeKind::Lost) {
       diags_.report(DiagKind::LostOutcomeValue, o->valueRange,
                     "outcome " + quoted(o->name.text) +
@@ -620,6 +625,7 @@ CheckedProcess ProcessChecker::check(const ResolvedProcess& p, bool soundSoFar) 
   if (brand)
     sound &= checkProcessAgainstBrand(p, *brand, diags_);
   // The shape and the predictions only mean something for a sound model.
+  sound &= checkCrmLabels(p, diags_);
   if (!sound || !checkShape(p, out) || !lowerSegments(p, brand, out))
     return result;
   checkCommitteeNeeds(p, out, symbols_, diags_);

@@ -121,6 +121,12 @@ void ProcessResolver::checkSegmentLines(const ast::Segment& seg) {
     refuse(l.range, "a 'remove' line");
   for (const auto& s : b.segments)
     refuse(s->range, "segments of its own");
+  for (const auto& s : b.stages)
+    for (const ast::CrmLabels& c : s->crm)
+      refuse(c.range, "CRM labels");
+  for (const ast::Outcome& o : b.outcomes)
+    if (o.crm)
+      refuse(o.crm->range, "CRM labels");
 }
 
 namespace {
@@ -165,6 +171,7 @@ void ProcessResolver::remove(ResolvedProcess& r, const ast::ProcessDecl& p, Mode
       if (stage != r.stages.end()) {
         r.stages.erase(stage);
       } else if (outcome != r.outcomes.end()) {
+        r.outcomeCrm.erase((*outcome)->name.text);
         r.outcomes.erase(outcome);
       } else if (auto prior = r.removed.find(name.text); prior != r.removed.end()) {
         // Removed already: above in this process, or by a process it extends.
@@ -265,6 +272,8 @@ void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, Mode 
       rs->owner = &st->owner.front();
     if (!st->exitWhen.empty())
       rs->exitWhen = &st->exitWhen.front();
+    if (!st->crm.empty())
+      rs->crm = &st->crm.front();
     if (!st->next.empty() || !st->otherwise.empty() || !st->signoffs.empty()) {
       rs->next.clear();
       for (const ast::NextEdge& e : st->next)
@@ -303,6 +312,8 @@ void ProcessResolver::apply(ResolvedProcess& r, const ast::ProcessDecl& p, Mode 
       r.outcomes[found->second] = &o;
     else
       r.outcomes.push_back(&o);
+    if (o.crm)
+      r.outcomeCrm[o.name.text] = &*o.crm;
   }
 }
 

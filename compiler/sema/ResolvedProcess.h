@@ -30,6 +30,7 @@ struct ResolvedStage {
   const ast::Ident* otherwise = nullptr;
   const ast::Ident* owner = nullptr;
   const ast::ExitCriteria* exitWhen = nullptr;
+  const ast::CrmLabels* crm = nullptr;
   /// The roles of a sign-off stage; restated with the exits, which they decide.
   std::vector<const ast::Signoff*> signoffs;
 };
@@ -48,6 +49,9 @@ struct ResolvedProcess {
   const ast::Setting<ast::Percent>* margin = nullptr;
   std::vector<ResolvedStage> stages;
   std::vector<const ast::Outcome*> outcomes;
+  /// Each outcome's CRM labels, by name: from the nearest block that states them, so an
+  /// outcome restated without `crm` keeps its base's labels, as a stage keeps its properties.
+  llvm::StringMap<const ast::CrmLabels*> outcomeCrm;
   /// Base stages and outcomes a `remove` line dropped, with the name in that line.
   llvm::StringMap<const ast::Ident*> removed;
   /// The segments (the process's own, else its base's), each as the process stands

@@ -355,6 +355,35 @@ TEST(ExportMappingTest, AnUnknownLabelIsReportedWithItsRowsAndPlace) {
   EXPECT_EQ(events(r), (std::vector<std::string>{"A qualification 2025-02-03"}));
 }
 
+// The process's CRM labels: after the map's `stages:`, before the names (a label that is
+// another state's name takes its rows); a lost reason may be a lost outcome's label; and a
+// label that matches nothing is offered the closest label.
+TEST(ExportMappingTest, TheProcessesCrmLabelsComeAfterTheMapAndBeforeTheNames) {
+  Process p = sample();
+  p.states[1].crmLabels = {"Demo Scheduled", "Proposal Sent"};
+  p.states[5].crmLabels = {"Lost to Competitor"};
+  const char* Export = "OpportunityId,CreatedDate,StageName,Loss Reason\n"
+                       "A,2025-02-03,demo scheduled,\n"
+                       "B,2025-02-03,Qualification,\n"
+                       "B,2025-02-04,Proposal Sent,\n"
+                       "B,2025-02-05,Closed Lost,Lost to Competitor\n"
+                       "C,2025-02-03,Demo Schedueld,\n";
+  Read r = reshape(Export, preset("salesforce"), ExportKind::Events, p);
+  EXPECT_EQ(r.report.errors,
+            (Errors{"export.csv:6:14: the label 'Demo Schedueld' (1 row) matches no stage or "
+                    "outcome of process 'direct'; did you mean 'Demo Scheduled' (stage 'demo')? "
+                    "Else map it to one in 'stages:' of a mapping file (--map)"}));
+  EXPECT_EQ(events(r, p),
+            (std::vector<std::string>{"A demo 2025-02-03", "B qualification 2025-02-03",
+                                      "B demo 2025-02-04", "B competitor 2025-02-05"}));
+  Read mapped =
+      reshape(Export, mapping("stages:\n  Demo Scheduled: qualification\n", preset("salesforce")),
+              ExportKind::Events, p);
+  EXPECT_EQ(events(mapped, p),
+            (std::vector<std::string>{"A qualification 2025-02-03", "B qualification 2025-02-03",
+                                      "B demo 2025-02-04", "B competitor 2025-02-05"}));
+}
+
 // The same history, long and wide, reads to the same events and the same conformance.
 TEST(ExportMappingTest, LongAndWideLayoutsAgree) {
   const char* Long = "Deal;Stage;When;Value\n"

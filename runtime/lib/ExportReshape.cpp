@@ -1,4 +1,5 @@
 //===- ExportReshape.cpp - A CRM export to the table the loaders read -----===//
+#include "ExportLabels.h"
 #include "ExportValues.h"
 
 #include "salesc/runtime/ExportMapping.h"
@@ -10,23 +11,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 namespace salesc::rt {
 namespace {
 
 constexpr size_t None = ~size_t(0);
-
-/// A label or name compared as people write it: lower case, letters and digits only.
-std::string folded(llvm::StringRef s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s)
-    if (llvm::isAlnum(c) || static_cast<unsigned char>(c) >= 0x80)
-      out.push_back(llvm::toLower(c));
-  return out;
-}
 
 std::string headerKey(llvm::StringRef h) {
   return h.trim(" \t").lower();
@@ -89,78 +79,6 @@ unsigned columnIn(llvm::StringRef text, unsigned line, size_t field, char delimi
   return column;
 }
 
-/// Resolves stage labels to the process's states, remembering each label's answer and
-/// the labels that matched nothing.
-class Labels {
-public:
-  Labels(const Process& p, const ExportMapping& m) : p_(p) {
-    for (uint32_t i = 0; i < p.states.size(); ++i) {
-      byName_.try_emplace(folded(p.states[i].name), i);
-    }
-    for (const auto& [label, name] : m.stages)
-      if (auto found = byName_.find(folded(name)); found != byName_.end())
-        mapped_[folded(label)] = found->second;
-      else
-        badTargets_.push_back(name);
-    for (const auto& [reason, name] : m.lostReasons)
-      if (auto found = byName_.find(folded(name));
-          found != byName_.end() && p.states[found->second].kind == StateKind::Lost)
-        reasons_[folded(reason)] = found->second;
-      else
-        badReasons_.push_back(name);
-  }
-
-  /// The state `label` names; a lost outcome named by `reason` wins over a lost label.
-  std::optional<uint32_t> resolve(llvm::StringRef label, llvm::StringRef reason) {
-    std::optional<uint32_t> s = lookup(label);
-    if (!reason.empty() && (!s || p_.states[*s].kind == StateKind::Lost)) {
-      std::string r = folded(reason);
-      if (auto found = reasons_.find(r); found != reasons_.end())
-        return found->second;
-      if (auto found = byName_.find(r);
-          found != byName_.end() && p_.states[found->second].kind == StateKind::Lost)
-        return found->second;
-    }
-    return s;
-  }
-
-  std::optional<uint32_t> lookup(llvm::StringRef label) {
-    auto [it, inserted] = cache_.try_emplace(label);
-    if (inserted) {
-      const std::string f = folded(label);
-      if (auto m = mapped_.find(f); m != mapped_.end())
-        it->second = m->second;
-      else if (auto n = byName_.find(f); n != byName_.end())
-        it->second = n->second;
-      else if (f == "closedwon" || f == "won")
-        it->second = onlyOutcome(StateKind::Won);
-      else if (f == "closedlost" || f == "lost")
-        it->second = onlyOutcome(StateKind::Lost);
-    }
-    return it->second;
-  }
-
-  std::vector<std::string> badTargets_, badReasons_;
-
-private:
-  /// The one outcome of `kind`; nullopt when there are none or several.
-  std::optional<uint32_t> onlyOutcome(StateKind kind) const {
-    std::optional<uint32_t> found;
-    for (uint32_t i = 0; i < p_.states.size(); ++i)
-      if (p_.states[i].kind == kind) {
-        if (found)
-          return std::nullopt;
-        found = i;
-      }
-    return found;
-  }
-
-  const Process& p_;
-  llvm::StringMap<uint32_t> byName_;
-  std::map<std::string, uint32_t> mapped_, reasons_;
-  llvm::StringMap<std::optional<uint32_t>> cache_;
-};
-
 /// A label that matched nothing: how many rows, and the first one's place.
 struct Unknown {
   unsigned rows = 0;
@@ -182,11 +100,11 @@ public:
     out.header = kind_ == ExportKind::Events
                      ? std::vector<std::string>{"deal", "stage", "timestamp", "segment"}
                      : std::vector<std::string>{"deal", "stage", "entered", "value", "segment"};
-    for (const std::string& name : labels_.badTargets_)
+    for (const std::string& name : labels_.badTargets())
       error(0, fmt::format("'stages:' maps a label to {}, which is no stage or outcome of "
                            "process '{}'",
                            quote(name), p_.name));
-    for (const std::string& name : labels_.badReasons_)
+    for (const std::string& name : labels_.badReasons())
       error(0, fmt::format("'lost_reasons:' maps a reason to {}, which is no lost outcome of "
                            "process '{}'",
                            quote(name), p_.name));
@@ -199,7 +117,7 @@ public:
     // pipeline names ("Sales Pipeline") are not the process's.
     if (process_ != None)
       filterProcess_ = std::any_of(t_.rows.begin(), t_.rows.end(), [&](const CsvRow& row) {
-        return folded(at(row, process_)) == folded(p_.name);
+        return foldLabel(at(row, process_)) == foldLabel(p_.name);
       });
     for (const CsvRow& row : t_.rows)
       read(row);
@@ -382,11 +300,11 @@ private:
   }
 
   static bool isClosedLabel(llvm::StringRef label) {
-    const std::string f = folded(label);
+    const std::string f = foldLabel(label);
     return f == "closedwon" || f == "closedlost" || f == "won" || f == "lost";
   }
 
-  bool processMatches(llvm::StringRef v) { return v.empty() || folded(v) == folded(p_.name); }
+  bool processMatches(llvm::StringRef v) { return v.empty() || foldLabel(v) == foldLabel(p_.name); }
 
   /// One row of the loaders' table. Rows stay in file order: the loaders and conform
   /// order each deal's entries by time themselves, so both layouts agree.
@@ -403,22 +321,6 @@ private:
     row.fields.emplace_back(segment);
   }
 
-  /// The state whose name is closest to `label` (compared folded), for "did you mean".
-  std::optional<std::string> closestState(llvm::StringRef label) const {
-    const std::string f = folded(label);
-    const unsigned limit = std::max<unsigned>(1, (f.size() + 2) / 3);
-    std::optional<std::string> best;
-    unsigned bestDistance = limit + 1;
-    for (const State& s : p_.states) {
-      const unsigned d = llvm::StringRef(f).edit_distance(folded(s.name), true, limit);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = s.name;
-      }
-    }
-    return best;
-  }
-
   void reportUnknown() {
     std::vector<std::pair<llvm::StringRef, const Unknown*>> all;
     for (const auto& u : unknown_)
@@ -431,8 +333,8 @@ private:
           "{}:{}:{}: the label {} ({} row{}) matches no stage or outcome of process '{}'",
           shownPath(file_), u->line, columnIn(text_, u->line, u->column, delimiter), quote(label),
           u->rows, u->rows == 1 ? "" : "s", p_.name);
-      if (std::optional<std::string> near = closestState(label))
-        message += fmt::format("; did you mean '{}'? Else map", *near);
+      if (std::optional<std::string> near = labels_.closest(label))
+        message += fmt::format("; did you mean {}? Else map", *near);
       else
         message += "; map";
       message += " it to one in 'stages:' of a mapping file (--map)";
@@ -463,7 +365,7 @@ private:
   llvm::StringRef file_;
   LoadReport& report_;
   ReshapeNotes& notes_;
-  Labels labels_;
+  StageLabels labels_;
   size_t deal_ = None, stage_ = None, time_ = None, value_ = None, currency_ = None,
          segment_ = None, process_ = None, reason_ = None, status_ = None;
   std::vector<std::pair<size_t, std::string>> wide_;

@@ -227,8 +227,10 @@ bool Reader::state(const json::Object& o, State& s) {
   if (!items(o, "learn", s.learn) || !items(o, "provide", s.provide, v2) ||
       !items(o, "tactics", s.tactics, v2) ||
       !number(o, "stalled_after_days", s.stalledAfter, false) || (v2 && !stagePeople(o, s)) ||
-      (v2 && !number(o, "value", s.value, false)))
+      (v2 && !number(o, "value", s.value, false)) || (v2 && !strings(o, "crm_labels", s.crmLabels)))
     return false;
+  if (llvm::any_of(s.crmLabels, [](const std::string& l) { return l.empty(); }))
+    return fail("an entry of 'crm_labels' is empty; a CRM label has at least one letter or digit");
   if (s.stalledAfter && *s.stalledAfter < 0)
     return fail(
         fmt::format("field 'stalled_after_days' is {}; expected 0 or more", *s.stalledAfter));

@@ -274,7 +274,7 @@ const char* const Committee = R"({
          ],
          "exit_criteria": ["Budget owner named", "Payback agreed"],
          "stalled_after_days": null},
-        {"name": "order", "kind": "won", "description": ""},
+        {"name": "order", "kind": "won", "description": "", "crm_labels": ["Closed Won", "Won"]},
         {"name": "lost", "kind": "lost", "description": ""}
       ],
       "transitions": [
@@ -312,6 +312,8 @@ TEST(TablesTest, LoadsVersionTwoWithRolesTeamsAndSignoffs) {
   EXPECT_EQ(c.signoffs[1].time.typical, 14);
   EXPECT_EQ(c.exitCriteria, (std::vector<std::string>{"Budget owner named", "Payback agreed"}));
   EXPECT_EQ(c.provide[0].teaches, (std::vector<std::string>{"payback"}));
+  EXPECT_TRUE(c.crmLabels.empty());
+  EXPECT_EQ(p.states[1].crmLabels, (std::vector<std::string>{"Closed Won", "Won"}));
   EXPECT_TRUE(c.learn[0].teaches.empty());
   llvm::Expected<Analysis> a = analyze(p);
   ASSERT_TRUE(bool(a)) << llvm::toString(a.takeError());
@@ -380,11 +382,14 @@ TEST(TablesTest, RefusesBrokenSignoffsRolesAndTeams) {
       {editCommittee(R"("exit_criteria": ["Budget owner named")", R"("exit_criteria": [3)"),
        "t.json: process 'p', state 0 ('committee'): an entry of 'exit_criteria' is a number; "
        "expected a string"},
+      {editCommittee(R"("crm_labels": ["Closed Won", "Won"])", R"("crm_labels": ["Won", ""])"),
+       "t.json: process 'p', state 1 ('order'): an entry of 'crm_labels' is empty; a CRM label "
+       "has at least one letter or digit"},
       {editCommittee(R"("teaches": ["payback"])", R"("teaches": "payback")"),
        "t.json: process 'p', state 0 ('committee'): field 'teaches' is a string; expected an "
        "array"},
-      {editCommittee(R"({"name": "order", "kind": "won", "description": ""})",
-                     R"({"name": "order", "kind": "won", "description": "", "owner": "field"})"),
+      {editCommittee(R"("kind": "won", "description": "",)",
+                     R"("kind": "won", "description": "", "owner": "field",)"),
        "t.json: process 'p', state 1 ('order'): outcome 'order' has sign-offs, an owner or exit "
        "criteria; only stages have them"},
   };

@@ -21,7 +21,7 @@ TOPKW = "import|channel|offering|knowledge|literature|tool|tactic|role|team|bran
 # (a missing ';' then spoils one statement, not the rest of the file). A line starting with
 # `category NAME` and no description continues a tactic (`  category outreach conveys ...;`).
 TOP_NEXT = r"^\s*(?:(?:%s)\b|category\s+%s\s*[\"“”])" % (TOPKW, NAME)
-STAGE_KW = "learn|provide|use|time|stalled|next|otherwise|owner|exit|signoff"
+STAGE_KW = "learn|provide|use|time|stalled|next|otherwise|owner|exit|signoff|crm"
 BODY_KW = ("brand|value|target|margin|start|stage|won|lost|remove|segment|values|forbid|require|max|needs|"
            "process|leads|cost|enters")
 # A statement inside a block ends at its ';', before the block's '}', or before a line that
@@ -143,7 +143,8 @@ repo = {
                            "2": {"name": "keyword.declaration.outcome.lost.sales"},
                            "3": {"name": "entity.name.function.outcome.sales"}},
          "end": PROC_END, "endCaptures": SEMI,
-         "patterns": [{"match": r"\b(value)\b", "name": "keyword.other.setting.sales"}] + inc("literals")},
+         "patterns": [{"match": r"\b(value)\b", "name": "keyword.other.setting.sales"},
+                      {"match": r"\b(crm)\b", "name": "keyword.other.crm.sales"}] + inc("literals")},
         decl("segment", "entity.name.type.segment.sales", r"(?<=\})|" + PROC_END,
              [{"match": r"\b(share)\b", "name": "keyword.other.share.sales"}] + inc("literals")
              + [block("process-body")]),
@@ -167,6 +168,10 @@ repo = {
          "patterns": [{"match": r"\b(within|to|typical)\b", "name": "keyword.other.sales"}] + inc("literals")},
         {"begin": r"\b(exit)\s+(when)\b",
          "beginCaptures": {"1": {"name": "keyword.other.exit.sales"}, "2": {"name": "keyword.other.when.sales"}},
+         "end": STAGE_END, "endCaptures": SEMI, "patterns": inc("literals")},
+        # `crm "Demo Scheduled", "Demo";`: the labels a CRM export uses for the stage.
+        {"begin": r"\b(crm)\b",
+         "beginCaptures": {"1": {"name": "keyword.other.crm.sales"}},
          "end": STAGE_END, "endCaptures": SEMI, "patterns": inc("literals")},
     ] + inc("quantity-statement", "literals")},
 

@@ -84,6 +84,9 @@ struct State {
   std::vector<Signoff> signoffs;
   std::string owner;                     ///< the team that runs the stage; empty for none
   std::vector<std::string> exitCriteria; ///< `exit when "...", ...;`, in order
+  /// The labels a CRM export uses for this stage or outcome (`crm "Demo Scheduled";`),
+  /// in order; the export reader matches them (docs/crm.md).
+  std::vector<std::string> crmLabels;
   /// A won outcome's own deal value (`won annual "..." value 1_440 USD;`), in the
   /// process's currency; nullopt for stages, lost outcomes and won outcomes that take
   /// the process's `value` (Process::winValue).
