@@ -130,6 +130,7 @@ int runForecast(CommandContext& ctx) {
   o.asOf = *asOf;
   o.horizonDays = Horizon;
   o.seed = Seed;
+  o.threads = 0; // one per hardware thread, as backtest: the figures do not depend on it
   report::ForecastReport rep{&p, nullptr, &load, Horizon};
   rep.listDeals = ListDeals;
   rt::SharePosterior posterior;
