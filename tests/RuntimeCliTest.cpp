@@ -216,6 +216,52 @@ TEST_F(RuntimeCli, ForecastAddsArrivalsAndDrawsSharesFromAHistory) {
   EXPECT_NE(bad.err.find("--arrivals must be"), std::string::npos) << bad.err;
 }
 
+// forecast --events goes through the same reading as conform: with --from=salesforce the
+// history is Salesforce's OpportunityHistory (and the pipeline its opportunities export), and
+// the forecast drawn from it equals the one from the plain files.
+TEST_F(RuntimeCli, ForecastReadsASalesforceHistoryAsItsPlainLog) {
+  std::string plainLog = "deal,stage,timestamp\n";
+  std::string sfLog = "\"Id\",\"OpportunityId\",\"CreatedDate\",\"StageName\",\"Amount\"\n";
+  auto add = [&](const char* d, const char* stage, const char* label, const char* iso,
+                 const char* dmy) {
+    plainLog += std::string(d) + "," + stage + "," + iso + "\n";
+    sfLog += std::string("\"h\",\"") + d + "\",\"" + dmy + "\",\"" + label + "\",\"£12,500.00\"\n";
+  };
+  add("x", "inquiry", "Inquiry", "2026-11-06T09:00", "06/11/2026 09:00");
+  add("x", "proposal", "Proposal", "2026-11-08T09:00", "08/11/2026 09:00");
+  add("x", "signed", "Closed Won", "2026-11-10T09:00", "10/11/2026 09:00");
+  add("y", "inquiry", "Inquiry", "2026-11-07T09:00", "07/11/2026 09:00");
+  add("y", "proposal", "Proposal", "2026-11-09T09:00", "09/11/2026 09:00");
+  add("y", "signed", "Closed Won", "2026-11-20T09:00", "20/11/2026 09:00");
+  add("z", "inquiry", "Inquiry", "2026-11-10T09:00", "10/11/2026 09:00");
+  add("z", "proposal", "Proposal", "2026-11-11T09:00", "11/11/2026 09:00");
+  add("z", "lost", "Closed Lost", "2026-11-12T09:00", "12/11/2026 09:00");
+  const std::string plainDeals =
+      write("deals.csv", "deal,stage,entered,value\nA,proposal,2026-11-20,10000\n");
+  const std::string sfDeals = write("opportunities.csv", "Id,StageName,LastStageChangeDate,Amount\n"
+                                                         "A,Proposal,20/11/2026,\"£10,000.00\"\n");
+  RunResult a =
+      run({"forecast", "--format=json", "--as-of=2026-11-26", "--arrivals=history", "--uncertainty",
+           "--events", write("log.csv", plainLog), "--pipeline", plainDeals, Quickstart});
+  RunResult b = run({"forecast", "--format=json", "--as-of=2026-11-26", "--arrivals=history",
+                     "--uncertainty", "--from=salesforce", "--events", write("history.csv", sfLog),
+                     "--pipeline", sfDeals, Quickstart});
+  ASSERT_EQ(a.status, 0) << a.err;
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(b.err.find("history.csv: read 9 rows, rejected 0\n"), std::string::npos) << b.err;
+  llvm::json::Object p = process(b);
+  const llvm::json::Array* edges = p.getObject("uncertainty")->getArray("edges");
+  ASSERT_TRUE(edges);
+  bool counted = false;
+  for (const llvm::json::Value& e : *edges) {
+    const llvm::json::Object& o = *e.getAsObject();
+    if (*o.getString("from") == "proposal" && *o.getString("to") == "signed")
+      counted = num(o, "count") == 2;
+  }
+  EXPECT_TRUE(counted);
+}
+
 TEST_F(RuntimeCli, ConformRecoversTheCountsOfAKnownLog) {
   // 10 deals: 6 go inquiry -> rep_call, 4 inquiry -> lost; of the 6, 3 rep_call -> demo,
   // 3 rep_call -> lost; deal Z skips from inquiry to proposal.

@@ -42,9 +42,9 @@ cl::opt<bool> ListDeals("deals", cl::init(false), cl::sub(subForecast()),
                         cl::desc("List each open deal with its flags and what to do next"));
 cl::opt<std::string> Events("events", cl::init(""), cl::sub(subForecast()),
                             cl::value_desc("log.csv"),
-                            cl::desc("Stage history in salesc's own layout (deal,stage,timestamp; "
-                                     "--from/--map apply to --pipeline only), for --uncertainty "
-                                     "and --arrivals=history"));
+                            cl::desc("Stage history (deal,stage,timestamp, or the CRM's "
+                                     "stage-history export with --from/--map), for "
+                                     "--uncertainty and --arrivals=history"));
 cl::opt<bool> Uncertainty("uncertainty", cl::init(false), cl::sub(subForecast()),
                           cl::desc("Draw the shares from what --events shows, so P10/P90 "
                                    "carry how sure the history is of them"));
@@ -130,16 +130,16 @@ int runForecast(CommandContext& ctx) {
   o.asOf = *asOf;
   o.horizonDays = Horizon;
   o.seed = Seed;
+  o.threads = 0; // one per hardware thread, as backtest: the figures do not depend on it
   report::ForecastReport rep{&p, nullptr, &load, Horizon};
   rep.listDeals = ListDeals;
   rt::SharePosterior posterior;
   if (!Events.empty()) {
-    std::optional<rt::CsvTable> log = readCsv(ctx, Events);
-    if (!log)
+    std::optional<StageHistory> history = loadStageHistory(ctx, Export, Events, p);
+    if (!history)
       return 1;
-    rt::LoadReport eventLoad;
-    std::vector<rt::StageEvent> events = rt::loadEvents(*log, p, Events, eventLoad);
-    status = std::max(status, reportLoad(ctx, eventLoad, Events));
+    const std::vector<rt::StageEvent>& events = history->events;
+    status = std::max(status, history->status);
     if (Uncertainty) {
       rt::ConformResult seen = rt::conform(p, events, *asOf);
       std::vector<uint64_t> counts;

@@ -47,12 +47,27 @@ int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::str
 
 std::optional<StageHistory> loadStageHistory(CommandContext& ctx, const ExportOptions& from,
                                              const std::string& path, const rt::Process& p) {
-  std::optional<ExportTable> table = readExport(ctx, from, path, p, rt::ExportKind::Events);
-  if (!table)
-    return std::nullopt;
   StageHistory h;
-  h.events = rt::loadEvents(table->table, p, path, h.load);
-  mergeReshape(*table, h.load);
+  if (from.from.empty() && from.map.empty()) {
+    // A plain log is read row by row: no table of strings, and logs of up to
+    // rt::MaxEventLogBytes.
+    std::unique_ptr<llvm::MemoryBuffer> buffer = readInputFile(ctx, path);
+    if (!buffer)
+      return std::nullopt;
+    llvm::Expected<std::vector<rt::StageEvent>> events =
+        rt::loadEventsCsv(buffer->getBuffer(), p, path, h.load);
+    if (!events) {
+      error(ctx) << llvm::toString(events.takeError()) << '\n';
+      return std::nullopt;
+    }
+    h.events = std::move(*events);
+  } else {
+    std::optional<ExportTable> table = readExport(ctx, from, path, p, rt::ExportKind::Events);
+    if (!table)
+      return std::nullopt;
+    h.events = rt::loadEvents(table->table, p, path, h.load);
+    mergeReshape(*table, h.load);
+  }
   h.status = reportLoad(ctx, h.load, path);
   if (h.events.empty() && h.status != 0)
     return std::nullopt;

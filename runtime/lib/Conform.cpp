@@ -1,8 +1,9 @@
 //===- Conform.cpp - Replay of real stage histories against a process -----===//
 //
-// One pass to number the deals (StringMap), a counting sort of event indexes by
-// deal, a stable sort of each deal's few events by time, then the replay. No
-// allocation per event beyond the growth of the duration vectors.
+// One pass to number the deals (an open-addressed hash of the ids), a counting sort of the
+// events by deal into compact entries (time, state, index), a stable sort of each deal's few
+// entries by time, then the replay, which reads the entries in order. No allocation per event
+// beyond the growth of the duration vectors.
 //
 //===----------------------------------------------------------------------===//
 #include "salesc/runtime/Conform.h"
@@ -17,13 +18,14 @@
 
 #include "salesc/runtime/Simulate.h"
 
-#include "llvm/ADT/StringMap.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <functional>
 #include <limits>
+#include <string_view>
 #include <tuple>
 
 namespace salesc::rt {
@@ -40,16 +42,24 @@ double percentile(const std::vector<double>& sorted, double q) {
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
 }
 
-/// Sorts a deal's event indexes by time, keeping input order among equal times.
-void sortByTime(uint32_t* first, uint32_t* last, llvm::ArrayRef<StageEvent> events) {
-  auto earlier = [&](uint32_t x, uint32_t y) { return events[x].time < events[y].time; };
+/// An event as the replay reads it, copied next to the other events of its deal: the
+/// replay then reads memory in order instead of jumping through the log.
+struct Entry {
+  double time;
+  uint32_t state;
+  uint32_t event; ///< its index in the log
+};
+
+/// Sorts a deal's entries by time, keeping input order among equal times.
+void sortByTime(Entry* first, Entry* last) {
+  auto earlier = [](const Entry& x, const Entry& y) { return x.time < y.time; };
   if (last - first > 16) {
     std::stable_sort(first, last, earlier);
     return;
   }
-  for (uint32_t* i = first + 1; i < last; ++i) { // insertion sort: stable
-    const uint32_t v = *i;
-    uint32_t* j = i;
+  for (Entry* i = first + 1; i < last; ++i) { // insertion sort: stable
+    const Entry v = *i;
+    Entry* j = i;
     for (; j > first && earlier(v, j[-1]); --j)
       *j = j[-1];
     *j = v;
@@ -73,22 +83,96 @@ llvm::StringRef kindName(UnexpectedKind kind) {
 namespace {
 
 /// The events grouped by deal: deals numbered in order of first appearance, and the
-/// event indexes of deal d at order[offset[d] .. offset[d + 1]) in input order.
+/// entries of deal d's events at order[offset[d] .. offset[d + 1]) in input order.
 struct DealGroups {
   std::vector<uint32_t> firstEvent; ///< per deal
   std::vector<uint32_t> offset;
-  std::vector<uint32_t> order;
+  std::vector<Entry> order;
+};
+
+/// Deal ids to deal numbers: an open-addressed table probed linearly. A slot holds the
+/// id's hash and its first bytes, all of an id of up to 7 bytes (its length in the last
+/// byte), so most lookups touch one slot; a longer id is compared with the deal's first
+/// event only when those match.
+class DealNumbers {
+public:
+  DealNumbers(llvm::ArrayRef<StageEvent> events, const std::vector<uint32_t>& firstEvent)
+      : events_(events), firstEvent_(firstEvent), slots_(1024) {}
+
+  /// Starts loading the slot where the lookup of `id` begins: the table is far larger
+  /// than the caches, so a lookup a few events ahead hides most of the wait.
+  void prefetch(const std::string& id) const {
+    __builtin_prefetch(&slots_[hashOf(id) & (slots_.size() - 1)]);
+  }
+
+  /// The number of the deal `id`, or `next` after recording it as new (`inserted`).
+  uint32_t find(const std::string& id, uint32_t next, bool& inserted) {
+    const bool whole = id.size() <= 7;
+    const uint32_t h = hashOf(id);
+    uint64_t head = 0;
+    std::memcpy(&head, id.data(), std::min<size_t>(id.size(), 8));
+    if (whole)
+      head |= uint64_t(id.size()) << 56;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.deal == Empty) {
+        s = Slot{head, h, next};
+        inserted = true;
+        if (++used_ * 2 > slots_.size())
+          grow();
+        return next;
+      }
+      if (s.hash == h && s.head == head && (whole || events_[firstEvent_[s.deal]].deal == id)) {
+        inserted = false;
+        return s.deal;
+      }
+    }
+  }
+
+private:
+  static constexpr uint32_t Empty = NoDeal;
+  /// The hash of `id`, its lowest bit saying whether the id fits in a slot's `head`.
+  static uint32_t hashOf(const std::string& id) {
+    return (static_cast<uint32_t>(std::hash<std::string_view>()(id)) & ~1u) | (id.size() <= 7);
+  }
+  struct Slot {
+    uint64_t head = 0; ///< the id's first 8 bytes; up to 7 and its length
+    uint32_t hash = 0; ///< the lowest bit: `head` is the whole id
+    uint32_t deal = Empty;
+  };
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old)
+      if (s.deal != Empty) {
+        size_t i = s.hash & mask;
+        while (slots_[i].deal != Empty)
+          i = (i + 1) & mask;
+        slots_[i] = s;
+      }
+  }
+
+  llvm::ArrayRef<StageEvent> events_;
+  const std::vector<uint32_t>& firstEvent_;
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
 };
 
 DealGroups groupByDeal(uint32_t n, llvm::ArrayRef<StageEvent> events, ConformResult& r) {
   // Logs usually list a deal's events together: compare with the previous event before
   // hashing.
-  llvm::StringMap<uint32_t> ids;
   std::vector<uint32_t> dealOf(events.size(), NoDeal);
   std::vector<uint32_t> sizes; // events per deal
   DealGroups g;
+  DealNumbers ids(events, g.firstEvent);
+  constexpr uint32_t Ahead = 8; // events looked up ahead (DealNumbers::prefetch)
   for (uint32_t i = 0; i < events.size(); ++i) {
     const StageEvent& e = events[i];
+    if (i + Ahead < events.size())
+      ids.prefetch(events[i + Ahead].deal);
     if (e.state >= n) {
       ++r.ignoredEvents;
       continue;
@@ -101,12 +185,12 @@ DealGroups groupByDeal(uint32_t n, llvm::ArrayRef<StageEvent> events, ConformRes
     if (i > 0 && dealOf[i - 1] != NoDeal && events[i - 1].deal == e.deal) {
       d = dealOf[i - 1];
     } else {
-      auto [it, inserted] = ids.try_emplace(e.deal, static_cast<uint32_t>(g.firstEvent.size()));
+      bool inserted = false;
+      d = ids.find(e.deal, static_cast<uint32_t>(g.firstEvent.size()), inserted);
       if (inserted) {
         g.firstEvent.push_back(i);
         sizes.push_back(0);
       }
-      d = it->second;
     }
     dealOf[i] = d;
     ++sizes[d];
@@ -122,7 +206,7 @@ DealGroups groupByDeal(uint32_t n, llvm::ArrayRef<StageEvent> events, ConformRes
   std::vector<uint32_t> fill(g.offset.begin(), g.offset.end() - 1);
   for (uint32_t i = 0; i < events.size(); ++i)
     if (dealOf[i] != NoDeal)
-      g.order[fill[dealOf[i]]++] = i;
+      g.order[fill[dealOf[i]]++] = Entry{events[i].time, events[i].state, i};
   return g;
 }
 
@@ -148,14 +232,14 @@ public:
   }
 
   void deal(uint32_t d) {
-    uint32_t* first = groups_.order.data() + groups_.offset[d];
-    uint32_t* last = groups_.order.data() + groups_.offset[d + 1];
-    sortByTime(first, last, events_);
+    Entry* first = groups_.order.data() + groups_.offset[d];
+    Entry* last = groups_.order.data() + groups_.offset[d + 1];
+    sortByTime(first, last);
     uint32_t prev = NoDeal;
     double since = 0;
     uint32_t sinceEvent = 0;
-    for (uint32_t* it = first; it < last; ++it) {
-      const StageEvent& e = events_[*it];
+    for (const Entry* it = first; it < last; ++it) {
+      const Entry& e = *it;
       const uint32_t s = e.state;
       if (s == prev && edgeOf_[size_t(s) * n_ + s] < 0) {
         ++r_.repeatedEvents;
@@ -170,7 +254,7 @@ public:
       }
       prev = s;
       since = e.time;
-      sinceEvent = *it;
+      sinceEvent = e.event;
     }
     ++r_.states[prev].open;
     if (!p_.states[prev].isOutcome()) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 
 namespace salesc::rt {
 namespace {
@@ -28,31 +29,23 @@ unsigned countLineBreaks(const char* p, const char* end) {
   return n;
 }
 
-/// Reads one CSV file; `p` walks the text, `line` is the line `p` is on.
+/// Reads one CSV file record by record; `p` walks the text, `line` is the line `p` is on.
 class Reader {
 public:
   Reader(llvm::StringRef text, llvm::StringRef file, char delimiter)
       : p(text.begin()), end(text.end()), file(file), delimiter(delimiter) {}
 
-  llvm::Expected<CsvTable> read() {
-    CsvTable table;
-    table.rows.reserve(static_cast<size_t>(std::count(p, end, '\n')) + 1);
-    size_t width = 0;
+  llvm::Error read(llvm::function_ref<void(const CsvRecord&)> onRecord) {
     while (skipBlankLines()) {
-      CsvRow row;
-      row.line = line;
-      row.fields.reserve(std::min<size_t>(width, 64)); // a huge header must not reserve per row
-      if (llvm::Error err = readRecord(row.fields))
+      const unsigned first = line;
+      fields.clear();
+      if (!unescaped.empty())
+        unescaped.clear();
+      if (llvm::Error err = readRecord())
         return err;
-      if (table.headerLine == 0) {
-        table.header = std::move(row.fields);
-        table.headerLine = row.line;
-        width = table.header.size();
-      } else {
-        table.rows.push_back(std::move(row));
-      }
+      onRecord(CsvRecord{first, fields});
     }
-    return table;
+    return llvm::Error::success();
   }
 
 private:
@@ -79,17 +72,16 @@ private:
     ++line;
   }
 
-  llvm::Error readRecord(std::vector<std::string>& fields) {
+  llvm::Error readRecord() {
     for (;;) {
-      std::string& field = fields.emplace_back();
       if (p < end && *p == '"') {
-        if (llvm::Error err = readQuoted(field))
+        if (llvm::Error err = readQuoted())
           return err;
       } else {
         const char* q = p;
-        while (q < end && *q != delimiter && !isLineEnd(*q))
+        while (q < end && *q != delimiter && *q != '\n' && *q != '\r')
           ++q;
-        field.assign(p, q);
+        fields.emplace_back(p, static_cast<size_t>(q - p));
         p = q;
       }
       if (p == end)
@@ -105,22 +97,30 @@ private:
 
   /// Reads a quoted field starting at the opening quote, up to the comma or
   /// line end that follows the closing quote.
-  llvm::Error readQuoted(std::string& field) {
+  llvm::Error readQuoted() {
     const unsigned startLine = line;
     ++p;
+    std::string* owned = nullptr; // only a field with a doubled quote needs its own text
+    const char* start = p;
     for (;;) {
       const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
       if (!q)
         return fail(file, startLine,
                     "a quoted field is not closed: the '\"' that ends it is missing");
       line += countLineBreaks(p, q);
-      field.append(p, q);
+      const bool doubled = q + 1 < end && q[1] == '"';
+      if (doubled && !owned)
+        owned = &unescaped.emplace_back();
+      if (owned)
+        owned->append(p, q);
       p = q + 1;
-      if (p < end && *p == '"') {
-        field.push_back('"');
+      if (doubled) {
+        owned->push_back('"');
         ++p;
         continue;
       }
+      fields.push_back(owned ? llvm::StringRef(*owned)
+                             : llvm::StringRef(start, static_cast<size_t>(q - start)));
       break;
     }
     while (p < end && (*p == ' ' || *p == '\t'))
@@ -139,20 +139,47 @@ private:
   llvm::StringRef file;
   const char delimiter;
   unsigned line = 1;
+  std::vector<llvm::StringRef> fields; ///< the record being read
+  std::deque<std::string> unescaped;   ///< its fields with doubled quotes (stable addresses)
 };
+
+llvm::Error checkSize(llvm::StringRef text, llvm::StringRef file, size_t maxBytes) {
+  if (text.size() <= maxBytes)
+    return llvm::Error::success();
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      fmt::format("{}: the file is {} MiB; salesc reads CSV files of up to {} MiB", shownPath(file),
+                  (text.size() + (1 << 20) - 1) >> 20, maxBytes >> 20));
+}
 
 } // namespace
 
-llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes,
-                                  char delimiter) {
-  if (text.size() > maxBytes)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        fmt::format("{}: the file is {} MiB; salesc reads CSV files of up to {} MiB",
-                    shownPath(file), (text.size() + (1 << 20) - 1) >> 20, maxBytes >> 20));
+llvm::Error scanCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes, char delimiter,
+                    llvm::function_ref<void(const CsvRecord&)> onRecord) {
+  if (llvm::Error err = checkSize(text, file, maxBytes))
+    return err;
   if (text.startswith("\xEF\xBB\xBF"))
     text = text.drop_front(3);
-  return Reader(text, file, delimiter).read();
+  return Reader(text, file, delimiter).read(onRecord);
+}
+
+llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes,
+                                  char delimiter) {
+  CsvTable table;
+  if (text.size() <= maxBytes)
+    table.rows.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  llvm::Error err = scanCsv(text, file, maxBytes, delimiter, [&](const CsvRecord& r) {
+    std::vector<std::string> fields(r.fields.begin(), r.fields.end());
+    if (table.headerLine == 0) {
+      table.header = std::move(fields);
+      table.headerLine = r.line;
+    } else {
+      table.rows.push_back(CsvRow{r.line, std::move(fields)});
+    }
+  });
+  if (err)
+    return err;
+  return table;
 }
 
 } // namespace salesc::rt

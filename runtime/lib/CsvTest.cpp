@@ -33,6 +33,29 @@ TEST(CsvTest, RefusesATextOverTheLimitBeforeReadingIt) {
             "big.csv: the file is 1 MiB; salesc reads CSV files of up to 0 MiB");
   EXPECT_TRUE(bool(parseCsv("deal,stage\nA,b\n", "ok.csv", 15)));
   EXPECT_EQ(MaxCsvBytes, size_t(256) << 20);
+  EXPECT_EQ(MaxEventLogBytes, size_t(2) << 30);
+}
+
+TEST(CsvTest, ScanningGivesTheRecordsParsingKeeps) {
+  const char* text = "\xEF\xBB\xBF deal,\"sta\"\"ge\"\r\n\n"
+                     "A,\"x,\ny\"\nB,\"\"\"q\"\"\",\"plain\"  \n\t\nC\n";
+  CsvTable t = parseOk(text);
+  std::vector<std::pair<unsigned, Fields>> scanned;
+  ASSERT_FALSE(bool(scanCsv(text, "f.csv", MaxCsvBytes, ',', [&](const CsvRecord& r) {
+    scanned.emplace_back(r.line, Fields(r.fields.begin(), r.fields.end()));
+  })));
+  ASSERT_EQ(scanned.size(), t.rows.size() + 1);
+  EXPECT_EQ(scanned[0], std::make_pair(t.headerLine, t.header));
+  EXPECT_EQ(scanned[0].second, (Fields{" deal", "sta\"ge"}));
+  for (size_t i = 0; i < t.rows.size(); ++i)
+    EXPECT_EQ(scanned[i + 1], std::make_pair(t.rows[i].line, t.rows[i].fields));
+  EXPECT_EQ(scanned[2].second, (Fields{"B", "\"q\"", "plain"}));
+  // The same errors, and the limit.
+  llvm::Error open = scanCsv("a\n\"b\n", "f.csv", MaxCsvBytes, ',', [](const CsvRecord&) {});
+  EXPECT_EQ(llvm::toString(std::move(open)), parseError("a\n\"b\n"));
+  llvm::Error big = scanCsv("deal\n", "big.csv", 4, ',', [](const CsvRecord&) {});
+  EXPECT_EQ(llvm::toString(std::move(big)),
+            "big.csv: the file is 1 MiB; salesc reads CSV files of up to 0 MiB");
 }
 
 TEST(CsvTest, ReadsHeaderAndRowsWithTheirLines) {

@@ -119,33 +119,33 @@ struct ColumnMap {
   size_t width = 0;
 };
 
-/// Finds the columns, or reports one error (and rejects every row) and returns false.
-bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef file,
-                 LoadReport& report, ColumnMap& map) {
-  const std::string need =
-      "the columns " + quotedList(cols.required) +
-      (cols.optional.empty() ? "" : " (and optionally " + quotedList(cols.optional) + ")");
-  report.rowsRead += table.rows.size();
-  auto reject = [&](std::string message) {
-    report.rowsRejected += table.rows.size();
-    report.errors.push_back(std::move(message));
-    return false;
-  };
-  if (table.headerLine == 0)
-    return reject(fmt::format("{}:1: the file is empty; {} needs a header line with {}",
-                              shownPath(file), cols.what, need));
+/// "the columns 'a', 'b' (and optionally 'c')".
+std::string columnsNeeded(const Columns& cols) {
+  return "the columns " + quotedList(cols.required) +
+         (cols.optional.empty() ? "" : " (and optionally " + quotedList(cols.optional) + ")");
+}
 
+/// The message for a file without a header line.
+std::string emptyFile(const Columns& cols, llvm::StringRef file) {
+  return fmt::format("{}:1: the file is empty; {} needs a header line with {}", shownPath(file),
+                     cols.what, columnsNeeded(cols));
+}
+
+/// Finds the columns in `header` (on line `headerLine`); the message when a required one
+/// is missing or one is named twice.
+std::optional<std::string> findColumns(llvm::ArrayRef<llvm::StringRef> header, unsigned headerLine,
+                                       const Columns& cols, llvm::StringRef file, ColumnMap& map) {
   std::vector<std::string> names = cols.required;
   names.insert(names.end(), cols.optional.begin(), cols.optional.end());
   map.index.assign(names.size(), ColumnMap::NoColumn);
-  map.width = table.header.size();
-  for (size_t c = 0; c < table.header.size(); ++c) {
-    const std::string h = llvm::StringRef(table.header[c]).trim(" \t").lower();
+  map.width = header.size();
+  for (size_t c = 0; c < header.size(); ++c) {
+    const std::string h = header[c].trim(" \t").lower();
     for (size_t i = 0; i < names.size(); ++i)
       if (h == names[i]) {
         if (map.index[i] != ColumnMap::NoColumn)
-          return reject(fmt::format("{}:{}: the header names column '{}' twice", shownPath(file),
-                                    table.headerLine, names[i]));
+          return fmt::format("{}:{}: the header names column '{}' twice", shownPath(file),
+                             headerLine, names[i]);
         map.index[i] = c;
       }
   }
@@ -157,14 +157,36 @@ bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef fil
       map.needed = std::max(map.needed, map.index[i] + 1);
   }
   if (!missing.empty())
-    return reject(fmt::format("{}:{}: the header has no column{} {}; {} needs {}", shownPath(file),
-                              table.headerLine, missing.size() == 1 ? "" : "s", quotedList(missing),
-                              cols.what, need));
-  return true;
+    return fmt::format("{}:{}: the header has no column{} {}; {} needs {}", shownPath(file),
+                       headerLine, missing.size() == 1 ? "" : "s", quotedList(missing), cols.what,
+                       columnsNeeded(cols));
+  return std::nullopt;
+}
+
+/// Views of `fields` (a parsed table's row or header).
+void viewsOf(const std::vector<std::string>& fields, std::vector<llvm::StringRef>& out) {
+  out.assign(fields.begin(), fields.end());
+}
+
+/// Finds the columns of a parsed table, or reports one error (and rejects every row) and
+/// returns false.
+bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef file,
+                 LoadReport& report, ColumnMap& map) {
+  report.rowsRead += table.rows.size();
+  std::vector<llvm::StringRef> header;
+  viewsOf(table.header, header);
+  std::optional<std::string> bad = table.headerLine == 0
+                                       ? emptyFile(cols, file)
+                                       : findColumns(header, table.headerLine, cols, file, map);
+  if (!bad)
+    return true;
+  report.rowsRejected += table.rows.size();
+  report.errors.push_back(std::move(*bad));
+  return false;
 }
 
 /// Checks the number of fields of `row`; the message when it is wrong.
-std::optional<std::string> checkWidth(const CsvRow& row, const ColumnMap& map) {
+std::optional<std::string> checkWidth(const CsvRecord& row, const ColumnMap& map) {
   if (row.fields.size() < map.needed)
     return fmt::format("expected {} fields as in the header, found {}", map.width,
                        row.fields.size());
@@ -175,10 +197,10 @@ std::optional<std::string> checkWidth(const CsvRow& row, const ColumnMap& map) {
   return std::nullopt;
 }
 
-llvm::StringRef field(const CsvRow& row, size_t column) {
+llvm::StringRef field(const CsvRecord& row, size_t column) {
   if (column == ColumnMap::NoColumn || column >= row.fields.size())
     return {};
-  return llvm::StringRef(row.fields[column]).trim(" \t");
+  return row.fields[column].trim(" \t");
 }
 
 /// The index of every state by name.
@@ -301,7 +323,7 @@ struct RowKey {
   uint32_t state;
 };
 
-std::optional<RowKey> rowKey(const CsvRow& row, const ColumnMap& map,
+std::optional<RowKey> rowKey(const CsvRecord& row, const ColumnMap& map,
                              const llvm::StringMap<uint32_t>& states, const Process& p,
                              llvm::function_ref<void(const std::string&)> reject) {
   if (std::optional<std::string> bad = checkWidth(row, map)) {
@@ -367,7 +389,10 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
   deals.reserve(table.rows.size());
   const llvm::StringMap<uint32_t> states = stateIndex(p);
   llvm::StringMap<unsigned> seen; // deal id -> line
-  for (const CsvRow& row : table.rows) {
+  std::vector<llvm::StringRef> fields;
+  for (const CsvRow& csvRow : table.rows) {
+    viewsOf(csvRow.fields, fields);
+    const CsvRecord row{csvRow.line, fields};
     auto reject = [&](const std::string& message) {
       ++report.rowsRejected;
       report.errors.push_back(fmt::format("{}:{}: {}", shownPath(file), row.line, message));
@@ -412,34 +437,37 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
   return deals;
 }
 
-std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
-                                   LoadReport& report) {
-  static const Columns Cols{{"deal", "stage", "timestamp"}, {"segment", "value"}, "an event log"};
-  std::vector<StageEvent> events;
+namespace {
+
+const Columns EventColumns{{"deal", "stage", "timestamp"}, {"segment", "value"}, "an event log"};
+
+/// Loads an event log's rows one by one into `events`, once its columns are found.
+class EventRows {
+public:
+  EventRows(const Process& p, llvm::StringRef file, LoadReport& report,
+            std::vector<StageEvent>& events)
+      : p(p), file(file), report(report), events(events), states(stateIndex(p)) {}
+
   ColumnMap map;
-  if (!findColumns(table, Cols, file, report, map))
-    return events;
-  events.reserve(table.rows.size());
-  const llvm::StringMap<uint32_t> states = stateIndex(p);
-  llvm::StringMap<std::pair<uint32_t, unsigned>> segmentOf; // deal -> segment, line
-  for (const CsvRow& row : table.rows) {
+
+  void row(const CsvRecord& row) {
     auto reject = [&](const std::string& message) {
       ++report.rowsRejected;
       report.errors.push_back(fmt::format("{}:{}: {}", shownPath(file), row.line, message));
     };
     std::optional<RowKey> key = rowKey(row, map, states, p, reject);
     if (!key)
-      continue;
+      return;
     llvm::Expected<double> time = parseTimestamp(field(row, map.index[2]));
     if (!time) {
       reject("bad timestamp: " + llvm::toString(time.takeError()));
-      continue;
+      return;
     }
     std::optional<uint32_t> segment;
-    const llvm::StringRef name = field(row, map.index[3]).trim(" \t");
+    const llvm::StringRef name = field(row, map.index[3]);
     if (!name.empty()) {
       if (!(segment = segmentNamed(p, key->id, name, reject)))
-        continue;
+        return;
       // A deal is in one segment: the first its rows name.
       auto [first, inserted] = segmentOf.try_emplace(key->id, *segment, row.line);
       if (!inserted && first->second.first != *segment) {
@@ -447,15 +475,75 @@ std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm
                            "one segment",
                            quote(key->id), quote(name), quote(p.segments[first->second.first].name),
                            first->second.second));
-        continue;
+        return;
       }
     }
     std::optional<double> value;
     if (const llvm::StringRef v = field(row, map.index[4]);
         !v.empty() && !(value = parseDealValue(v, reject)))
-      continue;
+      return;
     events.push_back(StageEvent{key->id.str(), key->state, *time, row.line, segment, value});
   }
+
+private:
+  const Process& p;
+  llvm::StringRef file;
+  LoadReport& report;
+  std::vector<StageEvent>& events;
+  const llvm::StringMap<uint32_t> states;
+  llvm::StringMap<std::pair<uint32_t, unsigned>> segmentOf; // deal -> segment, line
+};
+
+} // namespace
+
+std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
+                                   LoadReport& report) {
+  std::vector<StageEvent> events;
+  EventRows rows(p, file, report, events);
+  if (!findColumns(table, EventColumns, file, report, rows.map))
+    return events;
+  events.reserve(table.rows.size());
+  std::vector<llvm::StringRef> fields;
+  for (const CsvRow& row : table.rows) {
+    viewsOf(row.fields, fields);
+    rows.row(CsvRecord{row.line, fields});
+  }
+  return events;
+}
+
+llvm::Expected<std::vector<StageEvent>> loadEventsCsv(llvm::StringRef text, const Process& p,
+                                                      llvm::StringRef file, LoadReport& report,
+                                                      size_t maxBytes) {
+  std::vector<StageEvent> events;
+  LoadReport load;
+  EventRows rows(p, file, load, events);
+  bool header = false;
+  std::optional<std::string> bad; // what is wrong with the header
+  if (text.size() <= maxBytes)
+    events.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+  llvm::Error err = scanCsv(text, file, maxBytes, ',', [&](const CsvRecord& r) {
+    if (!header) {
+      header = true;
+      bad = findColumns(r.fields, r.line, EventColumns, file, rows.map);
+      return;
+    }
+    ++load.rowsRead;
+    if (!bad)
+      rows.row(r);
+  });
+  if (err)
+    return err;
+  if (!header)
+    bad = emptyFile(EventColumns, file);
+  if (bad) {
+    load.rowsRejected = load.rowsRead;
+    load.errors.push_back(std::move(*bad));
+    events.clear();
+  }
+  report.rowsRead += load.rowsRead;
+  report.rowsRejected += load.rowsRejected;
+  report.errors.insert(report.errors.end(), std::make_move_iterator(load.errors.begin()),
+                       std::make_move_iterator(load.errors.end()));
   return events;
 }
 

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 namespace salesc::rt {
 namespace {
 
@@ -394,6 +396,53 @@ TEST(LoadersTest, AnEventNamesItsDealsSegmentOnce) {
                               "line 2; a deal is in one segment",
                               "log.csv:5: deal 'D2' is in segment 'huge', which the process does "
                               "not have (its segments: 'small' and 'large')"}));
+}
+
+// Reading a log row by row (loadEventsCsv) gives what parsing the table and loading it
+// gives: events, counts and messages, for good rows, bad rows, a bad header and no header.
+TEST(LoadersTest, ReadingALogRowByRowEqualsLoadingItsTable) {
+  Process p = sample();
+  p.segments = {Segment{"small", "", 0.5, sample()}, Segment{"large", "", 0.5, sample()}};
+  const char* logs[] = {
+      "timestamp,deal,stage\n2024-03-01T09:00:00Z,D1,inquiry\n\n2024-03-03,\"D\"\"1\",demo\n",
+      "deal,stage,timestamp,segment,value\nD1,inquiry\nD1,inquiry,2024-03-01,x,1\n"
+      ",inquiry,2024-03-01\nD1,inquriy,2024-03-01\nD1,inquiry,yesterday\n"
+      "D1,demo,2024-01-01,large,-3\nD1,demo,2024-01-02,small,\nD2,\"pro\nposal\",2024-01-01\n"
+      "D3, signed ,2024-01-01,,\"12.5\"\r\n",
+      "deal,stage,time\nD1,demo,2024-01-01\nD2,demo,2024-01-01\n",
+      "deal,deal,stage,timestamp\nD1,D1,demo,2024-01-01\n",
+      "",
+      "\n \n",
+  };
+  for (const char* text : logs) {
+    LoadReport table, rows;
+    std::vector<StageEvent> expected = loadEvents(csv(text), p, "log.csv", table);
+    llvm::Expected<std::vector<StageEvent>> got = loadEventsCsv(text, p, "log.csv", rows);
+    ASSERT_TRUE(bool(got)) << llvm::toString(got.takeError());
+    ASSERT_EQ(got->size(), expected.size()) << text;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      const StageEvent &a = (*got)[i], &b = expected[i];
+      EXPECT_EQ(std::tie(a.deal, a.state, a.time, a.line, a.segment, a.value),
+                std::tie(b.deal, b.state, b.time, b.line, b.segment, b.value))
+          << text;
+    }
+    EXPECT_EQ(rows.rowsRead, table.rowsRead) << text;
+    EXPECT_EQ(rows.rowsRejected, table.rowsRejected) << text;
+    EXPECT_EQ(rows.errors, table.errors) << text;
+  }
+  // A CSV error is the parser's, and leaves the report as it was.
+  LoadReport r;
+  llvm::Expected<std::vector<StageEvent>> bad =
+      loadEventsCsv("deal,stage,timestamp\nD1,demo,2024-01-01\n\"D2,demo\n", p, "log.csv", r);
+  ASSERT_FALSE(bool(bad));
+  EXPECT_EQ(llvm::toString(bad.takeError()),
+            "log.csv:3: a quoted field is not closed: the '\"' that ends it is missing");
+  EXPECT_EQ(r.rowsRead, 0u);
+  llvm::Expected<std::vector<StageEvent>> big =
+      loadEventsCsv("deal,stage,timestamp\n", p, "log.csv", r, 10);
+  ASSERT_FALSE(bool(big));
+  EXPECT_EQ(llvm::toString(big.takeError()),
+            "log.csv: the file is 1 MiB; salesc reads CSV files of up to 0 MiB");
 }
 
 } // namespace

@@ -8,6 +8,8 @@
 #ifndef SALESC_RUNTIME_CSV_H
 #define SALESC_RUNTIME_CSV_H
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -16,10 +18,15 @@
 
 namespace salesc::rt {
 
-/// The largest CSV file salesc reads (a pipeline or an event log): 256 MiB. `forecast`
-/// peaks at about 17 times the file (80 MB, 2.5 million deals: 1.3 GB); beyond this,
-/// export a period or a region at a time.
+/// The largest CSV file salesc reads as a table (a pipeline, a CRM export, a map's
+/// input): 256 MiB. `forecast` peaks at about 17 times the file (80 MB, 2.5 million
+/// deals: 1.3 GB); beyond this, export a period or a region at a time.
 constexpr size_t MaxCsvBytes = size_t(256) << 20;
+
+/// The largest plain event log (`--events` without `--from`/`--map`): 2 GiB. Such a log
+/// is read row by row (scanCsv, loadEventsCsv) without a table of strings; `conform`
+/// peaks at about 3.5 times the file (docs/security.md "Limits").
+constexpr size_t MaxEventLogBytes = size_t(2) << 30;
 
 /// One record. Invariant: `fields` is non-empty and `line` (1-based) is the
 /// line the record starts on; a record with a quoted line break spans more.
@@ -44,6 +51,20 @@ struct CsvTable {
 /// are separated by `delimiter` (`,`; CRM exports also use `;` and tab).
 llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file,
                                   size_t maxBytes = MaxCsvBytes, char delimiter = ',');
+
+/// One record as scanCsv sees it: its first line and its fields as written. The fields
+/// point into the text (or, for a quoted field with doubled quotes, into the scanner's
+/// own storage) and are valid only during the call.
+struct CsvRecord {
+  unsigned line = 0;
+  llvm::ArrayRef<llvm::StringRef> fields;
+};
+
+/// Reads `text` as parseCsv does (the same records, lines and errors, the same limit and
+/// byte order mark), calling `onRecord` for each record in file order, the header first,
+/// without keeping them: no string is allocated per field.
+llvm::Error scanCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes, char delimiter,
+                    llvm::function_ref<void(const CsvRecord&)> onRecord);
 
 } // namespace salesc::rt
 

@@ -76,6 +76,14 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
 std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
                                    LoadReport& report);
 
+/// loadEvents on the CSV text of an event log, read row by row (scanCsv) without a table
+/// of strings: the same events, counts and messages as parseCsv then loadEvents, for files
+/// of up to `maxBytes`. Fails, as parseCsv does, on an unclosed quote, text after a closing
+/// quote or a file over the limit; `report` is then left as it was.
+llvm::Expected<std::vector<StageEvent>> loadEventsCsv(llvm::StringRef text, const Process& p,
+                                                      llvm::StringRef file, LoadReport& report,
+                                                      size_t maxBytes = MaxEventLogBytes);
+
 } // namespace salesc::rt
 
 #endif // SALESC_RUNTIME_LOADERS_H
