@@ -22,6 +22,8 @@ for i in $(seq 0 19); do
     "$i" "$((10 + i))" "$i" > "$work/p/e$i.sales"
 done
 printf 'process x {\n  stage a {\n' > "$work/p/broken.sales"
+# An import that fails: that file's check waits for the last file to be loaded.
+printf 'import "nowhere";\nprocess lost {\n  stage a { learn pricing; next won 40%%; }\n  won won;\n  lost lost;\n}\n' > "$work/p/f0.sales"
 "$build/bin/salesc" check -j1 --format=json "$work/p" > "$work/one.json" 2>/dev/null || true
 status=0
 for round in 1 2 3 4 5; do

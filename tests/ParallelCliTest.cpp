@@ -5,7 +5,7 @@
 // inherited diagnostics said once for several files, notes, fix-its, a syntax error and a
 // file that cannot be read, checked with -j 8 over and over and compared with -j 1 in
 // every format. A race in the parser's caches or in the merging of diagnostics shows up
-// as a difference or a crash.
+// as a difference or a crash, and so does a check started before its file is loaded.
 //
 //===----------------------------------------------------------------------===//
 #include "CliFixture.h"
@@ -34,9 +34,14 @@ process base "Shared base" for web, basic {
 )";
 
 /// File `i`: extends the shared base (an inherited problem said once for every file),
-/// with mistakes that vary with i.
+/// with mistakes that vary with i; every eighth also imports a file that is not there and
+/// uses a name it might have declared (a check that waits for the last file to be loaded).
 std::string processFile(int i) {
   std::string s = "import \"catalogue\";\nimport \"std/tactics\";\n";
+  if (i % 8 == 5)
+    s += "import \"nowhere\";\nprocess r" + std::to_string(i) +
+         " \"Lost\" {\n  stage a { learn from_nowhere; next won 40%; }\n  won won;\n  lost "
+         "lost;\n}\n";
   s += "knowledge own" + std::to_string(i) + " \"Only here\";\n";
   s += "process p" + std::to_string(i) + " extends base { stage inquiry { next won " +
        std::to_string(10 + i % 30) + "%; } }\n";
@@ -63,11 +68,13 @@ TEST_F(Parallel, ManyFilesGiveTheSameReportWhateverTheNumberOfWorkers) {
     RunResult one = run({"check", "-j1", format, "--error-limit=0", folder, missing});
     ASSERT_EQ(one.status, 2) << one.err;                // the missing file
     ASSERT_GT(one.out.size() + one.err.size(), 20000u); // plenty reported
+    ASSERT_NE((one.out + one.err).find("which could not be imported"), std::string::npos);
     for (int round = 0; round < 6; ++round) {
-      RunResult many = run({"check", "-j8", format, "--error-limit=0", folder, missing});
+      const char* jobs[] = {"-j8", "-j2", "-j3"};
+      RunResult many = run({"check", jobs[round % 3], format, "--error-limit=0", folder, missing});
       EXPECT_EQ(many.status, one.status) << format;
-      EXPECT_EQ(many.out, one.out) << format << " round " << round;
-      EXPECT_EQ(many.err, one.err) << format << " round " << round;
+      EXPECT_EQ(many.out, one.out) << format << " " << jobs[round % 3];
+      EXPECT_EQ(many.err, one.err) << format << " " << jobs[round % 3];
       if (many.out != one.out || many.err != one.err)
         return;
     }

@@ -387,9 +387,12 @@ int runCheck(CommandContext& ctx) {
     return runCheckFixes(ctx, Inputs, options, FixRequest{Fix, Diff, UnsafeFixes},
                          CheckReporting{reportFe, statusOf});
   }
-  FrontEnd fe = runFrontEnd(ctx, Inputs, options);
-  emitStage(ctx, fe);
-  return report(ctx, fe);
+  auto fe = std::make_shared<FrontEnd>(runFrontEnd(ctx, Inputs, options));
+  emitStage(ctx, *fe);
+  int status = report(ctx, *fe);
+  if (ctx.keepUntilExit)
+    ctx.keepUntilExit(std::move(fe));
+  return status;
 }
 
 } // namespace salesc::driver

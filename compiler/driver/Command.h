@@ -33,6 +33,11 @@ struct CommandContext {
   std::function<llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>()> readStdin = [] {
     return llvm::MemoryBuffer::getSTDIN();
   };
+  /// Set by main, where the process ends with the command: takes what a command has
+  /// built and no longer needs (a whole front end's sources, trees and models), to be
+  /// left to the exit rather than freed piece by piece. Unset (in a test's process),
+  /// such things are freed as usual.
+  std::function<void(std::shared_ptr<void>)> keepUntilExit = {};
 };
 
 /// Starts an error line on `ctx.err`: "salesc: error: ".

@@ -36,51 +36,52 @@ Unit Session::addText(llvm::StringRef name, llvm::StringRef text) {
 }
 
 std::vector<Unit> Session::addAll(llvm::ArrayRef<Source> sources, unsigned jobs) {
-  // Read here, in order (a FIFO or a device is left for loadRoot to refuse), parsed on
-  // the workers.
   std::vector<sema::Loader::Parsed> ahead(sources.size());
-  std::vector<size_t> toParse;
-  for (size_t i = 0; i < sources.size(); ++i)
-    if (!sources[i].text)
-      if ((ahead[i].buffer = loader_.readAhead(sources[i].name)))
-        toParse.push_back(i);
-  forEachIndex(toParse.size(), jobs, [&](size_t k) {
-    sema::Loader::Parsed& p = ahead[toParse[k]];
-    diag::DiagnosticEngine reports = diag::DiagnosticEngine::recording(sm_);
-    parse::ParseResult r = parse::parseBuffer(*p.buffer, 0, reports);
-    p.module = std::move(r.module);
-    p.syntaxErrors = r.syntaxErrors;
-    p.reports = reports.takeRecorded();
-  });
-  for (size_t i : toParse)
-    loader_.provide(sources[i].name, std::move(ahead[i]));
-
-  // Loaded in order, imports too: the same buffers, names and reports as one by one.
   std::vector<Unit> units(sources.size());
   std::vector<std::vector<sema::FailedImport>> failed(sources.size());
-  for (size_t i = 0; i < sources.size(); ++i) {
+  std::vector<std::deque<diag::RecordedReport>> reports(sources.size());
+  // Read and parsed on any thread (a FIFO or a device is left for loadRoot to refuse),
+  // each parse reporting to an engine of its own.
+  auto readAndParse = [&](size_t i) {
+    sema::Loader::Parsed& p = ahead[i];
+    if (sources[i].text || !(p.buffer = loader_.readAhead(sources[i].name)))
+      return;
+    diag::DiagnosticEngine recording = diag::DiagnosticEngine::recording(sm_);
+    parse::ParseResult r = parse::parseBuffer(*p.buffer, 0, recording);
+    p.module = std::move(r.module);
+    p.syntaxErrors = r.syntaxErrors;
+    p.reports = recording.takeRecorded();
+  };
+  // Loaded in order on this thread, imports too: the same buffers, names and reports as
+  // one by one.
+  auto load = [&](size_t i) {
     Unit& u = units[i];
     u.path = sources[i].name;
+    if (ahead[i].buffer)
+      loader_.provide(u.path, std::move(ahead[i]));
     u.root =
         sources[i].text ? loader_.loadText(u.path, *sources[i].text) : loader_.loadRoot(u.path);
     if (!u.root)
-      continue;
+      return true;
     u.modules = loader_.closure(u.root);
     u.syntaxErrors =
         llvm::any_of(u.modules, [&](const ast::Module* m) { return loader_.syntaxErrors(m) != 0; });
     failed[i] = loader_.failedImports(u.modules);
-  }
-
-  // Checked on the workers: the modules and the SourceMgr are only read now.
-  std::vector<std::deque<diag::RecordedReport>> reports(units.size());
-  forEachIndex(units.size(), jobs, [&](size_t i) {
+    // The check of a file with failed imports looks places up in the SourceMgr (which
+    // file an unknown name is in): it waits until no buffer joins it any more.
+    return failed[i].empty();
+  };
+  // Checked on any thread: its modules are only read by then. The reports are made on
+  // the run's engine afterwards, in the order of `sources`.
+  auto check = [&](size_t i) {
     Unit& u = units[i];
     if (!u.root || u.syntaxErrors) // with syntax errors the tree is incomplete
       return;
     diag::DiagnosticEngine recording = diag::DiagnosticEngine::recording(sm_);
     u.model = sema::check(u.modules, recording, failed[i]);
     reports[i] = recording.takeRecorded();
-  });
+  };
+  runPipeline(sources.size(), jobs, readAndParse, load, check);
   for (auto& r : reports)
     diags_.replay(r);
   return units;

@@ -44,11 +44,12 @@ public:
     std::optional<std::string> text;
   };
   /// Compiles every source as addFile or addText would, one after the other, with the
-  /// same diagnostics in the same order, but `jobs` at a time: the named files are read,
-  /// then parsed on `jobs` threads; their imports are loaded in order (a file shared by
-  /// several is read once, as always); then the files are checked on `jobs` threads, each
-  /// reporting to a recording engine, replayed on the run's engine in the order of
-  /// `sources`. Call checkProject after it.
+  /// same diagnostics in the same order, but `jobs` at a time, as a pipeline
+  /// (runPipeline): the named files are read and parsed on any thread; each is loaded on
+  /// this thread, in order, as soon as it is parsed, with its imports (a file shared by
+  /// several is read once, as always); then it is checked on any thread, reporting to a
+  /// recording engine, replayed on the run's engine in the order of `sources` once all
+  /// are checked. Call checkProject after it.
   std::vector<Unit> addAll(llvm::ArrayRef<Source> sources, unsigned jobs);
 
   /// For a run of several files: compile each with addFile or addText, then call

@@ -11,11 +11,20 @@ namespace salesc::frontend {
 /// The number of threads `-j` means by default: every core (at least 1).
 unsigned defaultJobs();
 
-/// Calls work(i) for every i in [0, n), on up to `jobs` threads, the calling thread one
-/// of them; returns when all are done. Each i is done once, by one thread, in no set
-/// order: work(i) must touch only what belongs to i (and read what nobody writes). With
-/// `jobs` <= 1, or n <= 1, everything runs in order on the calling thread.
-void forEachIndex(size_t n, unsigned jobs, llvm::function_ref<void(size_t)> work);
+/// Runs three stages for every item i in [0, n) on up to `jobs` threads, the calling
+/// thread one of them, without waiting between stages for the other items:
+/// - `first(i)` on any thread, started in the order of i;
+/// - `serial(i)` on the calling thread only, in the order of i, once first(i) has
+///   returned: while it runs, the other threads run first() for later items and last()
+///   for earlier ones;
+/// - `last(i)` on any thread, once serial(i) has returned true; when it returned false,
+///   only once serial() has returned for every item (nothing serial() changes is
+///   changing any more then).
+/// Returns when all are done. first() and last() must touch only what belongs to their
+/// item and read nothing serial() writes, apart from what serial(i) wrote for item i.
+/// With `jobs` <= 1, or n <= 1, everything runs on the calling thread, item by item.
+void runPipeline(size_t n, unsigned jobs, llvm::function_ref<void(size_t)> first,
+                 llvm::function_ref<bool(size_t)> serial, llvm::function_ref<void(size_t)> last);
 
 } // namespace salesc::frontend
 

@@ -83,7 +83,8 @@ Loader::Entry* Loader::load(const std::string& canonicalPath, const std::string&
   return e;
 }
 
-llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Loader::read(const std::string& shownPath) {
+llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+Loader::read(const std::string& shownPath) const {
   // Named as the user wrote it (checked files) or as found (imports).
   auto buffer = options_.fs->getBufferForFile(shownPath);
   // A file system in memory names a buffer as the file was added, not as it was asked for.
@@ -92,7 +93,7 @@ llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Loader::read(const std::strin
   return buffer;
 }
 
-std::unique_ptr<llvm::MemoryBuffer> Loader::readAhead(llvm::StringRef path) {
+std::unique_ptr<llvm::MemoryBuffer> Loader::readAhead(llvm::StringRef path) const {
   llvm::ErrorOr<llvm::vfs::Status> st = options_.fs->status(path);
   if (!st || st->getType() != llvm::sys::fs::file_type::regular_file)
     return nullptr;

@@ -58,8 +58,9 @@ public:
     std::deque<diag::RecordedReport> reports;
   };
   /// Reads the file a later loadRoot(`path`) will load, unless it is not a regular file
-  /// (that is for loadRoot to say): null then.
-  std::unique_ptr<llvm::MemoryBuffer> readAhead(llvm::StringRef path);
+  /// (that is for loadRoot to say): null then. Reads nothing of the loader but its
+  /// options: it may run on any thread, beside the loading.
+  std::unique_ptr<llvm::MemoryBuffer> readAhead(llvm::StringRef path) const;
   /// Hands over the parse of the file a later loadRoot(`path`) loads.
   void provide(llvm::StringRef path, Parsed parsed) { provided_[path] = std::move(parsed); }
 
@@ -85,7 +86,7 @@ private:
   Entry* load(const std::string& canonicalPath, const std::string& shownPath);
   Entry* parse(std::unique_ptr<llvm::MemoryBuffer> buffer);
   /// Reads `shownPath` (a regular file), named so; an error when it cannot be read.
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> read(const std::string& shownPath);
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> read(const std::string& shownPath) const;
   void resolveImports(Entry& e);
   /// Where a relative import of `from` is looked for: its folder, then the -I folders.
   std::vector<std::string> searchFolders(const ast::Module& from) const;
