@@ -3,6 +3,7 @@
 
 #include "salesc/runtime/ExportMapping.h"
 #include "salesc/runtime/Printable.h"
+#include "salesc/runtime/StageLabels.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -17,16 +18,6 @@ namespace salesc::rt {
 namespace {
 
 constexpr size_t None = ~size_t(0);
-
-/// A label or name compared as people write it: lower case, letters and digits only.
-std::string folded(llvm::StringRef s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s)
-    if (llvm::isAlnum(c) || static_cast<unsigned char>(c) >= 0x80)
-      out.push_back(llvm::toLower(c));
-  return out;
-}
 
 std::string headerKey(llvm::StringRef h) {
   return h.trim(" \t").lower();
@@ -89,75 +80,33 @@ unsigned columnIn(llvm::StringRef text, unsigned line, size_t field, char delimi
   return column;
 }
 
-/// Resolves stage labels to the process's states, remembering each label's answer and
-/// the labels that matched nothing.
+/// Resolves stage labels to the process's states through the process's StageLabels,
+/// remembering each label's answer.
 class Labels {
 public:
-  Labels(const Process& p, const ExportMapping& m) : p_(p) {
-    for (uint32_t i = 0; i < p.states.size(); ++i) {
-      byName_.try_emplace(folded(p.states[i].name), i);
-    }
-    for (const auto& [label, name] : m.stages)
-      if (auto found = byName_.find(folded(name)); found != byName_.end())
-        mapped_[folded(label)] = found->second;
-      else
-        badTargets_.push_back(name);
-    for (const auto& [reason, name] : m.lostReasons)
-      if (auto found = byName_.find(folded(name));
-          found != byName_.end() && p.states[found->second].kind == StateKind::Lost)
-        reasons_[folded(reason)] = found->second;
-      else
-        badReasons_.push_back(name);
-  }
+  Labels(const Process& p, const ExportMapping& m) : p_(p), table_(stageLabels(p, m)) {}
 
   /// The state `label` names; a lost outcome named by `reason` wins over a lost label.
   std::optional<uint32_t> resolve(llvm::StringRef label, llvm::StringRef reason) {
     std::optional<uint32_t> s = lookup(label);
-    if (!reason.empty() && (!s || p_.states[*s].kind == StateKind::Lost)) {
-      std::string r = folded(reason);
-      if (auto found = reasons_.find(r); found != reasons_.end())
-        return found->second;
-      if (auto found = byName_.find(r);
-          found != byName_.end() && p_.states[found->second].kind == StateKind::Lost)
-        return found->second;
-    }
+    if (!reason.empty() && (!s || p_.states[*s].kind == StateKind::Lost))
+      if (std::optional<uint32_t> r = table_.lostReason(reason))
+        return r;
     return s;
   }
 
   std::optional<uint32_t> lookup(llvm::StringRef label) {
     auto [it, inserted] = cache_.try_emplace(label);
-    if (inserted) {
-      const std::string f = folded(label);
-      if (auto m = mapped_.find(f); m != mapped_.end())
-        it->second = m->second;
-      else if (auto n = byName_.find(f); n != byName_.end())
-        it->second = n->second;
-      else if (f == "closedwon" || f == "won")
-        it->second = onlyOutcome(StateKind::Won);
-      else if (f == "closedlost" || f == "lost")
-        it->second = onlyOutcome(StateKind::Lost);
-    }
+    if (inserted)
+      it->second = table_.label(label);
     return it->second;
   }
 
-  std::vector<std::string> badTargets_, badReasons_;
+  std::vector<std::string> problems() const { return table_.problems(p_); }
 
 private:
-  /// The one outcome of `kind`; nullopt when there are none or several.
-  std::optional<uint32_t> onlyOutcome(StateKind kind) const {
-    std::optional<uint32_t> found;
-    for (uint32_t i = 0; i < p_.states.size(); ++i)
-      if (p_.states[i].kind == kind) {
-        if (found)
-          return std::nullopt;
-        found = i;
-      }
-    return found;
-  }
-
   const Process& p_;
-  llvm::StringMap<uint32_t> byName_;
-  std::map<std::string, uint32_t> mapped_, reasons_;
+  StageLabels table_;
   llvm::StringMap<std::optional<uint32_t>> cache_;
 };
 
@@ -182,14 +131,8 @@ public:
     out.header = kind_ == ExportKind::Events
                      ? std::vector<std::string>{"deal", "stage", "timestamp", "segment"}
                      : std::vector<std::string>{"deal", "stage", "entered", "value", "segment"};
-    for (const std::string& name : labels_.badTargets_)
-      error(0, fmt::format("'stages:' maps a label to {}, which is no stage or outcome of "
-                           "process '{}'",
-                           quote(name), p_.name));
-    for (const std::string& name : labels_.badReasons_)
-      error(0, fmt::format("'lost_reasons:' maps a reason to {}, which is no lost outcome of "
-                           "process '{}'",
-                           quote(name), p_.name));
+    for (const std::string& problem : labels_.problems())
+      error(0, problem);
     if (!findColumns())
       return out;
     order_ = sniffOrder();
@@ -199,7 +142,7 @@ public:
     // pipeline names ("Sales Pipeline") are not the process's.
     if (process_ != None)
       filterProcess_ = std::any_of(t_.rows.begin(), t_.rows.end(), [&](const CsvRow& row) {
-        return folded(at(row, process_)) == folded(p_.name);
+        return foldLabel(at(row, process_)) == foldLabel(p_.name);
       });
     for (const CsvRow& row : t_.rows)
       read(row);
@@ -382,11 +325,11 @@ private:
   }
 
   static bool isClosedLabel(llvm::StringRef label) {
-    const std::string f = folded(label);
+    const std::string f = foldLabel(label);
     return f == "closedwon" || f == "closedlost" || f == "won" || f == "lost";
   }
 
-  bool processMatches(llvm::StringRef v) { return v.empty() || folded(v) == folded(p_.name); }
+  bool processMatches(llvm::StringRef v) { return v.empty() || foldLabel(v) == foldLabel(p_.name); }
 
   /// One row of the loaders' table. Rows stay in file order: the loaders and conform
   /// order each deal's entries by time themselves, so both layouts agree.
@@ -405,12 +348,12 @@ private:
 
   /// The state whose name is closest to `label` (compared folded), for "did you mean".
   std::optional<std::string> closestState(llvm::StringRef label) const {
-    const std::string f = folded(label);
+    const std::string f = foldLabel(label);
     const unsigned limit = std::max<unsigned>(1, (f.size() + 2) / 3);
     std::optional<std::string> best;
     unsigned bestDistance = limit + 1;
     for (const State& s : p_.states) {
-      const unsigned d = llvm::StringRef(f).edit_distance(folded(s.name), true, limit);
+      const unsigned d = llvm::StringRef(f).edit_distance(foldLabel(s.name), true, limit);
       if (d < bestDistance) {
         bestDistance = d;
         best = s.name;
