@@ -65,6 +65,8 @@ complete -c salesc -n "__fish_seen_subcommand_from emit" -l dialect -x -a 'postg
 complete -c salesc -n "__fish_seen_subcommand_from emit" -l sql-schema -x -d 'with --to=sql, the schema of its tables and views'
 complete -c salesc -n "__fish_seen_subcommand_from emit" -l events-table -x -d 'with --to=sql, the stage-events table'
 complete -c salesc -n "__fish_seen_subcommand_from emit" -l pipeline-table -x -d 'with --to=sql, the open-deals table'
+complete -c salesc -n "__fish_seen_subcommand_from emit" -l from -x -a 'salesforce hubspot pipedrive dynamics zoho' -d 'with --to=sql, the columns and labels of a CRM preset'
+complete -c salesc -n "__fish_seen_subcommand_from emit" -l map -r -d 'with --to=sql, the columns and labels of a mapping file'
 complete -c salesc -n "__fish_seen_subcommand_from emit" -l chart -x -a 'funnel time-share time-to-win conversion-gain' -d 'with --to=vega-lite, the chart'
 complete -c salesc -n "__fish_seen_subcommand_from emit" -s o -r -d 'the file to write (-: stdout)'
 complete -c salesc -n "__fish_seen_subcommand_from emit analyze simulate forecast roi conform backtest calibrate" -l process -x -d 'the process'

@@ -12,6 +12,8 @@
 
 #include "emit/Emit.h"
 #include "emit/Emitters.h"
+#include "emit/sql/Sql.h"
+#include "emit/sql/SqlMapping.h"
 #include "frontend/Compilation.h"
 #include "salesc/runtime/Tables.h"
 
@@ -127,6 +129,38 @@ TEST(GoldenDark, TheDarkFlowchartHasNoLightColourLeft) {
     EXPECT_EQ(dot.find(light), std::string::npos) << light << " is left in the dark flowchart";
   EXPECT_NE(dot.find("bgcolor=\"#1e1f22\""), std::string::npos) << dot;
   EXPECT_NE(emit::toDot(e.processes[0]), dot);
+}
+
+// emit --to=sql with the columns and stage labels of a mapping: tests/sql/pipeline.sales
+// through tests/sql/crm-map.yaml (--map: columns, `stages:`, `lost_reasons:`; PostgreSQL) and
+// through the Salesforce preset (--from=salesforce; SQLite, whose labels fold without
+// TRANSLATE), in tests/golden/sql_mapped/.
+TEST(GoldenSql, ColumnsAndLabelsComeFromAMapOrAPreset) {
+  Example e = compile(SALESC_SOURCE_DIR "/tests/sql/pipeline.sales");
+  ASSERT_EQ(e.processes.size(), 1u);
+  auto text = llvm::MemoryBuffer::getFile(SALESC_SOURCE_DIR "/tests/sql/crm-map.yaml");
+  ASSERT_TRUE(bool(text));
+  llvm::Expected<rt::ExportMapping> map =
+      rt::readExportMapping((*text)->getBuffer(), "crm-map.yaml");
+  ASSERT_TRUE(bool(map)) << llvm::toString(map.takeError());
+  emit::sql::SqlOptions mapped;
+  llvm::Expected<emit::sql::SqlColumns> columns =
+      emit::sql::mappedColumns(mapped.columns, *map, *map);
+  ASSERT_TRUE(bool(columns)) << llvm::toString(columns.takeError());
+  mapped.columns = std::move(*columns);
+  golden("sql_mapped", "pipeline-map.sql", emit::sql::toSql(e.processes[0], mapped));
+
+  emit::sql::SqlOptions preset;
+  preset.dialect = emit::sql::Dialect::SQLite;
+  columns = emit::sql::mappedColumns(preset.columns,
+                                     *rt::exportPreset("salesforce", rt::ExportKind::Events),
+                                     *rt::exportPreset("salesforce", rt::ExportKind::Pipeline));
+  ASSERT_TRUE(bool(columns)) << llvm::toString(columns.takeError());
+  preset.columns = std::move(*columns);
+  const std::string sqlite = emit::sql::toSql(e.processes[0], preset);
+  golden("sql_mapped", "pipeline-salesforce.sqlite.sql", sqlite);
+  EXPECT_NE(sqlite.find("JOIN \"salesc_event_labels\" l ON l.stage_label = e.\"StageName\""),
+            std::string::npos);
 }
 
 TEST_P(Golden, TablesConformToTheSchema) {

@@ -1,10 +1,14 @@
 //===- EmitCommand.cpp - `salesc emit`: one artifact ----------------------===//
 #include "driver/Drawing.h"
+#include "driver/ExportInput.h"
 #include "driver/FrontEnd.h"
 #include "output/OutputFile.h"
 
 #include "emit/Charts.h"
 #include "emit/Emitters.h"
+#include "emit/sql/SqlMapping.h"
+
+#include "salesc/runtime/StageLabels.h"
 
 namespace salesc::driver {
 
@@ -78,6 +82,11 @@ cl::opt<std::string> PipelineTable("pipeline-table", cl::init("open_deals"), cl:
                                    cl::cat(category()), cl::value_desc("name"),
                                    cl::desc("With --to=sql: the table of open deals (columns "
                                             "deal, stage, entered_at, value)"));
+ExportOptions Export(subEmit(), category(),
+                     "With --to=sql: the tables' columns and stage labels are the CRM's, as "
+                     "this preset names them for conform (docs/sql.md)",
+                     "With --to=sql: the tables' columns and stage labels as this mapping file "
+                     "names them for conform (docs/sql.md)");
 cl::opt<std::string> Output("o", cl::init(""), cl::sub(subEmit()), cl::cat(category()),
                             cl::value_desc("file"),
                             cl::desc("Write to this file instead of stdout ('-': stdout; for "
@@ -104,6 +113,40 @@ bool writeParts(CommandContext& ctx, const std::vector<emit::Part>& parts) {
     if (!writeOut(ctx, Output + "-" + part.name, part.bytes))
       return false;
   return true;
+}
+
+/// The user's columns of --to=sql: the defaults and the table options, or what --from and
+/// --map name; nullopt after saying why not.
+std::optional<emit::sql::SqlColumns> sqlColumns(CommandContext& ctx) {
+  emit::sql::SqlColumns columns;
+  columns.eventsTable = EventsTable;
+  columns.pipelineTable = PipelineTable;
+  if (!Export.given())
+    return columns;
+  std::optional<rt::ExportMapping> events = readMapping(ctx, Export, rt::ExportKind::Events);
+  if (!events)
+    return std::nullopt;
+  std::optional<rt::ExportMapping> pipeline = readMapping(ctx, Export, rt::ExportKind::Pipeline);
+  if (!pipeline)
+    return std::nullopt;
+  llvm::Expected<emit::sql::SqlColumns> mapped =
+      emit::sql::mappedColumns(std::move(columns), *events, *pipeline);
+  if (!mapped) {
+    error(ctx) << llvm::toString(mapped.takeError()) << '\n';
+    return std::nullopt;
+  }
+  return std::move(*mapped);
+}
+
+/// Whether the stage labels of the mapping name states of `p`; says which do not.
+bool labelsFit(CommandContext& ctx, const emit::sql::SqlColumns& columns, const rt::Process& p) {
+  if (!columns.mapping)
+    return true;
+  const std::string source = Export.map.empty() ? "--from=" + Export.from : Export.map;
+  const std::vector<std::string> problems = rt::stageLabels(p, *columns.mapping).problems(p);
+  for (const std::string& problem : problems)
+    error(ctx) << source << ": " << problem << '\n';
+  return problems.empty();
 }
 
 /// The processes --process chooses, or null after saying why there are none that fit.
@@ -161,6 +204,15 @@ int runEmit(CommandContext& ctx) {
       return 2;
     }
   }
+  if (!sqlScript && Export.given()) {
+    error(ctx) << "--" << (Export.from.empty() ? Export.map.ArgStr : Export.from.ArgStr)
+               << " is for --to=sql only (conform, backtest, calibrate and forecast read "
+                  "exports with it)\n";
+    return 2;
+  }
+  std::optional<emit::sql::SqlColumns> columns;
+  if (sqlScript && !(columns = sqlColumns(ctx)))
+    return 1;
   FrontEnd fe = runFrontEnd(ctx, Inputs);
   if (int status = reportText(ctx, fe); status != 0)
     return status;
@@ -170,6 +222,8 @@ int runEmit(CommandContext& ctx) {
     return 1;
   if (chosen->empty())
     return 2;
+  if (columns && !labelsFit(ctx, *columns, *chosen->front().process))
+    return 1;
   try {
     emit::EmitOptions options;
     options.generator = "salesc " SALESC_VERSION;
@@ -178,8 +232,8 @@ int runEmit(CommandContext& ctx) {
     options.campaigns = campaigns;
     options.sql.dialect = SqlDialect;
     options.sql.schema = SqlSchema;
-    options.sql.columns.eventsTable = EventsTable;
-    options.sql.columns.pipelineTable = PipelineTable;
+    if (columns)
+      options.sql.columns = std::move(*columns);
     if (vegaLite)
       options.chart = emit::charts()[static_cast<unsigned>(ChartName.getValue())].name;
     return writeParts(ctx, emitter.write(*chosen, options)) ? 0 : 2;

@@ -18,9 +18,10 @@ std::string presetList() {
   return llvm::join(names.begin(), names.end(), "|");
 }
 
-/// The mapping --from and --map give, or nullopt after reporting why there is none.
-std::optional<rt::ExportMapping> mappingOf(CommandContext& ctx, const ExportOptions& opts,
-                                           rt::ExportKind kind) {
+} // namespace
+
+std::optional<rt::ExportMapping> readMapping(CommandContext& ctx, const ExportOptions& opts,
+                                             rt::ExportKind kind) {
   rt::ExportMapping base;
   if (!opts.from.empty()) {
     std::optional<rt::ExportMapping> preset = rt::exportPreset(opts.from, kind);
@@ -47,8 +48,6 @@ std::optional<rt::ExportMapping> mappingOf(CommandContext& ctx, const ExportOpti
   return std::move(*m);
 }
 
-} // namespace
-
 ExportOptions::ExportOptions(cl::SubCommand& cmd)
     : from("from", cl::sub(cmd), cl::init(""),
            cl::value_desc("salesforce|hubspot|pipedrive|dynamics|zoho"),
@@ -56,6 +55,13 @@ ExportOptions::ExportOptions(cl::SubCommand& cmd)
       map("map", cl::sub(cmd), cl::init(""), cl::value_desc("map.yaml"),
           cl::desc("Read an export through a mapping file: columns, stage labels, dates, "
                    "numbers (docs/crm.md); over --from's preset when both are given")) {}
+
+ExportOptions::ExportOptions(cl::SubCommand& cmd, cl::OptionCategory& category,
+                             llvm::StringRef fromHelp, llvm::StringRef mapHelp)
+    : from("from", cl::sub(cmd), cl::cat(category), cl::init(""),
+           cl::value_desc("salesforce|hubspot|pipedrive|dynamics|zoho"), cl::desc(fromHelp)),
+      map("map", cl::sub(cmd), cl::cat(category), cl::init(""), cl::value_desc("map.yaml"),
+          cl::desc(mapHelp)) {}
 
 std::optional<ExportTable> readExport(CommandContext& ctx, const ExportOptions& opts,
                                       const std::string& path, const rt::Process& p,
@@ -68,7 +74,7 @@ std::optional<ExportTable> readExport(CommandContext& ctx, const ExportOptions& 
     out.table = std::move(*table);
     return out;
   }
-  std::optional<rt::ExportMapping> m = mappingOf(ctx, opts, kind);
+  std::optional<rt::ExportMapping> m = readMapping(ctx, opts, kind);
   if (!m)
     return std::nullopt;
   std::unique_ptr<llvm::MemoryBuffer> text = readInputFile(ctx, path);

@@ -22,9 +22,14 @@
 
 namespace salesc::driver {
 
-/// `--from=CRM` and `--map FILE`, registered for `cmd`.
+/// `--from=CRM` and `--map FILE`, registered for `cmd`; `what` ends their --help lines
+/// (what the command reads through them).
 struct ExportOptions {
   explicit ExportOptions(llvm::cl::SubCommand& cmd);
+  ExportOptions(llvm::cl::SubCommand& cmd, llvm::cl::OptionCategory& category,
+                llvm::StringRef fromHelp, llvm::StringRef mapHelp);
+  /// Whether either was given.
+  bool given() const { return !from.empty() || !map.empty(); }
   llvm::cl::opt<std::string> from;
   llvm::cl::opt<std::string> map;
 };
@@ -35,6 +40,11 @@ struct ExportTable {
   rt::LoadReport reshaped; ///< rows of the export rejected before loading
   bool mapped = false;     ///< read through --from or --map
 };
+
+/// The mapping --from and/or --map give for `kind` (the map's keys over the preset's), or
+/// nullopt after reporting why there is none (an unknown preset, a map that does not read).
+std::optional<rt::ExportMapping> readMapping(CommandContext& ctx, const ExportOptions& opts,
+                                             rt::ExportKind kind);
 
 /// Reads `path` for `kind` against `p`: a plain CSV, or through the preset of --from
 /// and/or the map of --map (the map's keys over the preset's). Reports an unreadable

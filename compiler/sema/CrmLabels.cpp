@@ -3,7 +3,7 @@
 
 #include "diag/Wording.h"
 
-#include "salesc/runtime/ExportMapping.h"
+#include "salesc/runtime/StageLabels.h"
 
 #include "llvm/ADT/StringMap.h"
 

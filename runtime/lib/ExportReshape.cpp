@@ -1,9 +1,9 @@
 //===- ExportReshape.cpp - A CRM export to the table the loaders read -----===//
-#include "ExportLabels.h"
 #include "ExportValues.h"
 
 #include "salesc/runtime/ExportMapping.h"
 #include "salesc/runtime/Printable.h"
+#include "salesc/runtime/StageLabels.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace salesc::rt {
@@ -79,6 +80,36 @@ unsigned columnIn(llvm::StringRef text, unsigned line, size_t field, char delimi
   return column;
 }
 
+/// Resolves stage labels to the process's states through the process's StageLabels,
+/// remembering each label's answer.
+class Labels {
+public:
+  Labels(const Process& p, const ExportMapping& m) : p_(p), table_(stageLabels(p, m)) {}
+
+  /// The state `label` names; a lost outcome named by `reason` wins over a lost label.
+  std::optional<uint32_t> resolve(llvm::StringRef label, llvm::StringRef reason) {
+    std::optional<uint32_t> s = lookup(label);
+    if (!reason.empty() && (!s || p_.states[*s].kind == StateKind::Lost))
+      if (std::optional<uint32_t> r = table_.lostReason(reason))
+        return r;
+    return s;
+  }
+
+  std::optional<uint32_t> lookup(llvm::StringRef label) {
+    auto [it, inserted] = cache_.try_emplace(label);
+    if (inserted)
+      it->second = table_.label(label);
+    return it->second;
+  }
+
+  std::vector<std::string> problems() const { return table_.problems(p_); }
+
+private:
+  const Process& p_;
+  StageLabels table_;
+  llvm::StringMap<std::optional<uint32_t>> cache_;
+};
+
 /// A label that matched nothing: how many rows, and the first one's place.
 struct Unknown {
   unsigned rows = 0;
@@ -100,14 +131,8 @@ public:
     out.header = kind_ == ExportKind::Events
                      ? std::vector<std::string>{"deal", "stage", "timestamp", "segment"}
                      : std::vector<std::string>{"deal", "stage", "entered", "value", "segment"};
-    for (const std::string& name : labels_.badTargets())
-      error(0, fmt::format("'stages:' maps a label to {}, which is no stage or outcome of "
-                           "process '{}'",
-                           quote(name), p_.name));
-    for (const std::string& name : labels_.badReasons())
-      error(0, fmt::format("'lost_reasons:' maps a reason to {}, which is no lost outcome of "
-                           "process '{}'",
-                           quote(name), p_.name));
+    for (const std::string& problem : labels_.problems())
+      error(0, problem);
     if (!findColumns())
       return out;
     order_ = sniffOrder();
@@ -333,7 +358,7 @@ private:
           "{}:{}:{}: the label {} ({} row{}) matches no stage or outcome of process '{}'",
           shownPath(file_), u->line, columnIn(text_, u->line, u->column, delimiter), quote(label),
           u->rows, u->rows == 1 ? "" : "s", p_.name);
-      if (std::optional<std::string> near = labels_.closest(label))
+      if (std::optional<std::string> near = closestLabel(p_, label))
         message += fmt::format("; did you mean {}? Else map", *near);
       else
         message += "; map";
@@ -365,7 +390,7 @@ private:
   llvm::StringRef file_;
   LoadReport& report_;
   ReshapeNotes& notes_;
-  StageLabels labels_;
+  Labels labels_;
   size_t deal_ = None, stage_ = None, time_ = None, value_ = None, currency_ = None,
          segment_ = None, process_ = None, reason_ = None, status_ = None;
   std::vector<std::pair<size_t, std::string>> wide_;

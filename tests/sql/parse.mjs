@@ -43,7 +43,8 @@ let failures = 0;
 let parsed = 0;
 for (const [dialect, parse] of Object.entries(parsers)) {
   for (const file of files) {
-    for (const extra of [[], ['--sql-schema=sales ops', '--events-table=crm.stage_history']]) {
+    for (const extra of [[], ['--sql-schema=sales ops', '--events-table=crm.stage_history'],
+      ...(file.endsWith('pipeline.sales') ? [['--map', path.join(here, 'crm-map.yaml')]] : [])]) {
       const script = execFileSync(arg('salesc'), ['emit', '--to=sql', `--dialect=${dialect}`,
         ...extra, file], { encoding: 'utf8' });
       for (const s of statements(script)) {

@@ -40,7 +40,7 @@ std::string toSql(const rt::AnalyzedProcess& p, const SqlOptions& o) {
   if (!d.replaces()) { // views first: they read the tables
     for (auto v = vs.rbegin(); v != vs.rend(); ++v)
       out += "DROP VIEW IF EXISTS " + v->name + ";\n";
-    const std::vector<std::string> tables = tableNames();
+    const std::vector<std::string> tables = tableNames(o.columns.mapping.has_value());
     for (auto t = tables.rbegin(); t != tables.rend(); ++t)
       out += "DROP TABLE IF EXISTS " + d.object(*t) + ";\n";
     out += "\n";

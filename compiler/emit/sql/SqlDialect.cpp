@@ -1,6 +1,8 @@
 //===- SqlDialect.cpp - How each SQL engine spells what the script needs ---===//
 #include "SqlDialect.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include <fmt/format.h>
 
 #include <cassert>
@@ -122,6 +124,45 @@ std::string SqlDialect::days(llvm::StringRef e) const {
                        e);
   }
   return "";
+}
+
+namespace {
+
+/// Every printable ASCII character but letters and digits.
+std::string punctuation() {
+  std::string out;
+  for (char c = ' '; c < 0x7f; ++c)
+    if (!llvm::isAlnum(c))
+      out += c;
+  return out;
+}
+
+} // namespace
+
+std::string SqlDialect::foldFirst(llvm::StringRef e) const {
+  const std::string marks = punctuation();
+  if (o_.dialect == Dialect::SQLite) {
+    std::string out = "LOWER(" + e.str() + ")";
+    for (char c : llvm::StringRef(marks).take_front(marks.size() / 2))
+      out = "REPLACE(" + out + ", " + text(std::string(1, c)) + ", '')";
+    return out;
+  }
+  std::string upper, lower;
+  for (char c = 'A'; c <= 'Z'; ++c) {
+    upper += c;
+    lower += llvm::toLower(c);
+  }
+  return fmt::format("TRANSLATE({}, {}, {})", e, text(upper + marks), text(lower));
+}
+
+std::string SqlDialect::foldSecond(llvm::StringRef first) const {
+  if (o_.dialect != Dialect::SQLite)
+    return first.str();
+  const std::string marks = punctuation();
+  std::string out = first.str();
+  for (char c : llvm::StringRef(marks).drop_front(marks.size() / 2))
+    out = "REPLACE(" + out + ", " + text(std::string(1, c)) + ", '')";
+  return out;
 }
 
 bool SqlDialect::transactions() const {

@@ -43,6 +43,14 @@ public:
   llvm::StringRef booleanType() const;
   llvm::StringRef dateType() const { return "DATE"; }
 
+  /// A text expression folded as rt::foldLabel folds labels (ASCII letters lowered, ASCII
+  /// spaces and punctuation removed), in two steps: foldSecond of a column holding foldFirst
+  /// of `expr`. Elsewhere TRANSLATE does it all first; SQLite has no TRANSLATE and its LOWER
+  /// lowers ASCII only, so LOWER and nested REPLACE, split in two because its parser takes
+  /// no more than about 25 nested calls in one expression.
+  std::string foldFirst(llvm::StringRef expr) const;
+  std::string foldSecond(llvm::StringRef first) const;
+
   /// Days since 1970-01-01 (UTC), fractional, of a timestamp or date expression.
   std::string days(llvm::StringRef expr) const;
   /// Whether the script runs in one transaction (BEGIN; ... COMMIT;).

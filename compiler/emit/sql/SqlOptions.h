@@ -1,12 +1,14 @@
 //===- SqlOptions.h - What `salesc emit --to=sql` is told -----------------===//
 //
 // The dialect, where the script's objects go, and the user's tables and their column
-// names. The column names are one struct per table (SqlColumns) so that a column mapping
-// (conform's --map / --from presets) can fill them in one place.
+// names. The column names are one struct per table (SqlColumns), filled from a column
+// mapping (conform's --map / --from presets) in one place (SqlMapping.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_EMIT_SQL_SQLOPTIONS_H
 #define SALESC_EMIT_SQL_SQLOPTIONS_H
+
+#include "salesc/runtime/ExportMapping.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -21,12 +23,14 @@ enum class Dialect { Postgres, DuckDB, SQLite, Spark, BigQuery, Snowflake };
 
 /// The stage-events table's columns: one row per entry of a deal into a stage or outcome.
 /// `segment` is read only when the process has segments (a NULL or empty segment: the
-/// deal's segment is not known).
+/// deal's segment is not known; nullopt: no column, no deal's segment is known).
+/// `lostReason` is read only through the labels table (SqlColumns::mapping).
 struct EventColumns {
   std::string deal = "deal";
   std::string stage = "stage";
   std::string enteredAt = "entered_at"; ///< a timestamp (text 'YYYY-MM-DD HH:MM:SS' in SQLite)
-  std::string segment = "segment";
+  std::optional<std::string> segment = std::string("segment");
+  std::optional<std::string> lostReason;
 };
 
 /// The open-deals table's columns: one row per open deal. Without `value` (nullopt) every
@@ -45,6 +49,9 @@ struct SqlColumns {
   EventColumns events;
   std::string pipelineTable = "open_deals";
   PipelineColumns pipeline;
+  /// Set when a mapping (--map, --from) named the columns: the stage columns hold the CRM's
+  /// labels, read through the script's labels table (rt::stageLabels of this mapping).
+  std::optional<rt::ExportMapping> mapping;
 };
 
 struct SqlOptions {

@@ -2,6 +2,7 @@
 #include "SqlTables.h"
 
 #include "salesc/runtime/Graph.h"
+#include "salesc/runtime/StageLabels.h"
 
 #include <fmt/format.h>
 
@@ -75,10 +76,29 @@ private:
   Table& signoffs_;
 };
 
+/// The labels table of the mapping the columns come from.
+Table labelsTable(const SqlDialect& d, const rt::Process& p, const rt::ExportMapping& m) {
+  const rt::StageLabels labels = rt::stageLabels(p, m);
+  Table t{"labels",
+          {"kind " + d.textType().str(), "label " + d.textType().str(),
+           "position " + d.integerType().str(), "stage " + d.textType().str()},
+          {}};
+  for (const auto& [kind, table] :
+       {std::pair{"stage", &labels.labels}, std::pair{"lost reason", &labels.lostReasons}})
+    for (const auto& [label, state] : *table)
+      t.rows.push_back(
+          {d.text(kind), d.text(label), std::to_string(state), d.text(p.states[state].name)});
+  return t;
+}
+
 } // namespace
 
-std::vector<std::string> tableNames() {
-  return {"processes", "segments", "states", "transitions", "signoffs", "settings"};
+std::vector<std::string> tableNames(bool labels) {
+  std::vector<std::string> names{"processes",   "segments", "states",
+                                 "transitions", "signoffs", "settings"};
+  if (labels)
+    names.push_back("labels");
+  return names;
 }
 
 std::string processTables(const SqlDialect& d, const rt::AnalyzedProcess& ap) {
@@ -118,6 +138,8 @@ std::string processTables(const SqlDialect& d, const rt::AnalyzedProcess& ap) {
   std::string out;
   for (const Table* t : {&processes, &segments, &states, &transitions, &signoffs, &settings})
     out += createAndInsert(d, *t) + "\n";
+  if (const std::optional<rt::ExportMapping>& m = d.options().columns.mapping)
+    out += createAndInsert(d, labelsTable(d, p, *m)) + "\n";
   return out;
 }
 

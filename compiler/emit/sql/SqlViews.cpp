@@ -14,6 +14,30 @@ constexpr const char* EventDays = R"(SELECT e.{e_deal} AS deal, s.position AS po
 FROM {events} e
 JOIN {states} s ON s.segment = '' AND s.stage = e.{e_stage})";
 
+/// With a column mapping: each distinct label (and lost reason) of the events and the state
+/// it names through the labels table, as conform reads an export: a lost outcome named by
+/// the reason wins over a lost label or one that names nothing.
+constexpr const char* EventLabels = R"(SELECT r.stage_label, r.reason,
+  CASE WHEN lr.position IS NOT NULL AND (ls.position IS NULL OR s.kind = 'lost')
+       THEN lr.position ELSE ls.position END AS position
+FROM (
+  SELECT stage_label, reason, {fold2_stage} AS stage_key, {fold2_reason} AS reason_key
+  FROM (
+    SELECT stage_label, reason, {fold1_stage} AS stage_part, {fold1_reason} AS reason_part
+    FROM (SELECT DISTINCT e.{e_stage} AS stage_label, {e_reason} AS reason FROM {events} e) d
+  ) f
+) r
+LEFT JOIN {labels} ls ON ls.kind = 'stage' AND ls.label = r.stage_key
+LEFT JOIN {states} s ON s.segment = '' AND s.position = ls.position
+LEFT JOIN {labels} lr ON lr.kind = 'lost reason' AND lr.label = r.reason_key)";
+
+/// EventDays through the labels: events whose label names no state are left out.
+constexpr const char* MappedEventDays = R"(SELECT e.{e_deal} AS deal, l.position AS position,
+  {e_day} AS at_day{e_segment}
+FROM {events} e
+JOIN {event_labels} l ON l.stage_label = e.{e_stage} AND l.reason = {e_reason}
+WHERE l.position IS NOT NULL)";
+
 /// The as-of date (the settings' row; NULL: today) and its day.
 constexpr const char* AsOf = R"(SELECT COALESCE(as_of, CURRENT_DATE) AS as_of,
   {asof_day} AS at_day
@@ -188,8 +212,8 @@ constexpr const char* Pipeline = R"(SELECT d.{p_deal} AS deal, s.stage, {p_value
   s.win_probability,
   CASE WHEN {p_value} IS NULL THEN s.expected_win_value
        ELSE {p_value} * s.win_probability END AS weighted_value
-FROM {pipeline_table} d
-JOIN {states} s ON s.segment = '' AND s.stage = d.{p_stage} AND NOT s.is_outcome)";
+FROM {p_source} d
+{p_states} AND NOT s.is_outcome)";
 
 constexpr const char* PipelineTotal = R"(SELECT COUNT(*) AS deals, SUM(deal_value) AS stated_value,
   SUM(win_probability) AS expected_wins, SUM(weighted_value) AS weighted_value
@@ -200,22 +224,39 @@ FROM {pipeline})";
 std::vector<View> views(const SqlDialect& d, bool segments) {
   const SqlOptions& o = d.options();
   const SqlColumns& c = o.columns;
+  const bool labels = c.mapping.has_value();
   llvm::StringMap<std::string> v;
   for (const char* name :
-       {"states", "transitions", "segments", "settings", "event_days", "as_of", "scoped_events",
-        "visits", "stage_times", "visit_counts", "stages", "edges", "unexpected", "stalled",
-        "summary", "pipeline", "pipeline_total"})
+       {"states", "transitions", "segments", "settings", "labels", "event_labels", "event_days",
+        "as_of", "scoped_events", "visits", "stage_times", "visit_counts", "stages", "edges",
+        "unexpected", "stalled", "summary", "pipeline", "pipeline_total"})
     v[name] = d.object(name);
   v["D"] = d.doubleType().str();
   v["events"] = d.table(c.eventsTable);
   v["e_deal"] = d.ident(c.events.deal);
   v["e_stage"] = d.ident(c.events.stage);
   v["e_day"] = d.days("e." + d.ident(c.events.enteredAt));
-  v["e_segment"] = segments ? ", e." + d.ident(c.events.segment) + " AS segment" : "";
+  v["e_segment"] = !segments          ? ""
+                   : c.events.segment ? ", e." + d.ident(*c.events.segment) + " AS segment"
+                                      : ", CAST(NULL AS " + d.textType().str() + ") AS segment";
+  v["e_reason"] =
+      c.events.lostReason ? "COALESCE(e." + d.ident(*c.events.lostReason) + ", '')" : "''";
+  v["fold1_stage"] = d.foldFirst("stage_label");
+  v["fold1_reason"] = d.foldFirst("reason");
+  v["fold2_stage"] = d.foldSecond("stage_part");
+  v["fold2_reason"] = d.foldSecond("reason_part");
   v["asof_day"] = d.days("COALESCE(as_of, CURRENT_DATE)");
   v["pipeline_table"] = d.table(c.pipelineTable);
   v["p_deal"] = d.ident(c.pipeline.deal);
-  v["p_stage"] = d.ident(c.pipeline.stage);
+  // With labels, each deal's label folded in a subquery first (SqlDialect::foldFirst).
+  v["p_source"] = labels ? "(SELECT p.*, " + d.foldFirst("p." + d.ident(c.pipeline.stage)) +
+                               " AS stage_part FROM " + v["pipeline_table"] + " p)"
+                         : v["pipeline_table"];
+  v["p_states"] = labels ? "JOIN " + v["labels"] + " l ON l.kind = 'stage' AND l.label = " +
+                               d.foldSecond("d.stage_part") + "\nJOIN " + v["states"] +
+                               " s ON s.segment = '' AND s.position = l.position"
+                         : "JOIN " + v["states"] + " s ON s.segment = '' AND s.stage = d." +
+                               d.ident(c.pipeline.stage);
   v["p_value"] = c.pipeline.value
                      ? "CAST(d." + d.ident(*c.pipeline.value) + " AS " + d.doubleType().str() + ")"
                      : "CAST(NULL AS " + d.doubleType().str() + ")";
@@ -223,7 +264,9 @@ std::vector<View> views(const SqlDialect& d, bool segments) {
   auto add = [&](const char* name, const std::string& tmpl) {
     out.push_back(View{v[name], fill(tmpl, v)});
   };
-  add("event_days", EventDays);
+  if (labels)
+    add("event_labels", EventLabels);
+  add("event_days", labels ? MappedEventDays : EventDays);
   add("as_of", AsOf);
   add("scoped_events", segments ? "SELECT segment, deal, position, at_day FROM (\n" +
                                       std::string(ScopedWhole) + ScopedSegments + "\n) u"

@@ -22,7 +22,9 @@ struct View {
 /// the completed visits' median and P90 (linear interpolation between order statistics,
 /// conform's rule); per edge the moves and the 95% Wilson interval; the moves the process
 /// lacks; the open deals stalled past their stage's limit; and the weighted pipeline.
-/// With `segments`, the events also count once more under their deal's segment.
+/// With `segments`, the events also count once more under their deal's segment. With a
+/// column mapping (SqlColumns::mapping) the stage columns hold CRM labels, looked up folded
+/// in the labels table (event_labels: once per distinct label and lost reason).
 std::vector<View> views(const SqlDialect& d, bool segments);
 
 } // namespace salesc::emit::sql

@@ -91,11 +91,6 @@ CsvTable reshapeExport(const CsvTable& table, llvm::StringRef text, const Export
                        const Process& p, ExportKind kind, llvm::StringRef file, LoadReport& report,
                        ReshapeNotes& notes);
 
-/// A stage label or name as the export reader compares them: lower case, letters and
-/// digits only (`Demo Scheduled`, `demo_scheduled` and `demoscheduled` are one label).
-/// The checker compares a process's CRM labels the same way.
-std::string foldLabel(llvm::StringRef s);
-
 /// The delimiter of a CSV text: the mapping's, else the one of `,` `;` and tab that the
 /// first line holds most often (`,` when it holds none).
 char sniffDelimiter(llvm::StringRef text, const ExportMapping& m);

@@ -1,0 +1,122 @@
+//===- StageLabels.cpp - The labels a CRM writes for a process's stages ----===//
+#include "salesc/runtime/StageLabels.h"
+
+#include "salesc/runtime/Printable.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace salesc::rt {
+
+namespace {
+
+/// The one outcome of `kind`; nullopt when there are none or several.
+std::optional<uint32_t> onlyOutcome(const Process& p, StateKind kind) {
+  std::optional<uint32_t> found;
+  for (uint32_t i = 0; i < p.states.size(); ++i)
+    if (p.states[i].kind == kind) {
+      if (found)
+        return std::nullopt;
+      found = i;
+    }
+  return found;
+}
+
+std::optional<uint32_t> find(const std::map<std::string, uint32_t>& m, llvm::StringRef raw) {
+  auto found = m.find(foldLabel(raw));
+  return found == m.end() ? std::nullopt : std::optional<uint32_t>(found->second);
+}
+
+} // namespace
+
+std::string foldLabel(llvm::StringRef s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (llvm::isAlnum(c) || static_cast<unsigned char>(c) >= 0x80)
+      out.push_back(llvm::toLower(c));
+  return out;
+}
+
+std::optional<uint32_t> StageLabels::label(llvm::StringRef raw) const {
+  return find(labels, raw);
+}
+
+std::optional<uint32_t> StageLabels::lostReason(llvm::StringRef raw) const {
+  return find(lostReasons, raw);
+}
+
+std::vector<std::string> StageLabels::problems(const Process& p) const {
+  std::vector<std::string> out;
+  for (const std::string& name : badTargets)
+    out.push_back(fmt::format("'stages:' maps a label to {}, which is no stage or outcome of "
+                              "process '{}'",
+                              quote(name), p.name));
+  for (const std::string& name : badReasons)
+    out.push_back(fmt::format("'lost_reasons:' maps a reason to {}, which is no lost outcome of "
+                              "process '{}'",
+                              quote(name), p.name));
+  return out;
+}
+
+StageLabels stageLabels(const Process& p, const ExportMapping& m) {
+  std::map<std::string, uint32_t> byName;
+  for (uint32_t i = 0; i < p.states.size(); ++i)
+    byName.try_emplace(foldLabel(p.states[i].name), i);
+  StageLabels out;
+  for (const auto& [label, name] : m.stages)
+    if (auto found = byName.find(foldLabel(name)); found != byName.end())
+      out.labels[foldLabel(label)] = found->second;
+    else
+      out.badTargets.push_back(name);
+  for (const auto& [reason, name] : m.lostReasons)
+    if (auto found = byName.find(foldLabel(name));
+        found != byName.end() && p.states[found->second].kind == StateKind::Lost)
+      out.lostReasons[foldLabel(reason)] = found->second;
+    else
+      out.badReasons.push_back(name);
+  for (uint32_t i = 0; i < p.states.size(); ++i)
+    for (const std::string& label : p.states[i].crmLabels)
+      out.labels.try_emplace(foldLabel(label), i);
+  for (const auto& [name, state] : byName) {
+    out.labels.try_emplace(name, state);
+    if (p.states[state].kind == StateKind::Lost)
+      out.lostReasons.try_emplace(name, state);
+  }
+  for (uint32_t i = 0; i < p.states.size(); ++i)
+    if (p.states[i].kind == StateKind::Lost)
+      for (const std::string& label : p.states[i].crmLabels)
+        out.lostReasons.try_emplace(foldLabel(label), i);
+  if (std::optional<uint32_t> won = onlyOutcome(p, StateKind::Won))
+    for (const char* name : {"closedwon", "won"})
+      out.labels.try_emplace(name, *won);
+  if (std::optional<uint32_t> lost = onlyOutcome(p, StateKind::Lost))
+    for (const char* name : {"closedlost", "lost"})
+      out.labels.try_emplace(name, *lost);
+  return out;
+}
+
+std::optional<std::string> closestLabel(const Process& p, llvm::StringRef label) {
+  const std::string f = foldLabel(label);
+  const unsigned limit = std::max<unsigned>(1, (f.size() + 2) / 3);
+  std::optional<std::string> best;
+  unsigned bestDistance = limit + 1;
+  auto consider = [&](llvm::StringRef candidate, std::string shown) {
+    const unsigned d = llvm::StringRef(f).edit_distance(foldLabel(candidate), true, limit);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = std::move(shown);
+    }
+  };
+  for (const State& s : p.states)
+    consider(s.name, quote(s.name));
+  for (const State& s : p.states)
+    for (const std::string& l : s.crmLabels)
+      consider(l, quote(l) + " (" + (s.isOutcome() ? "outcome " : "stage ") + quote(s.name) + ")");
+  return best;
+}
+
+} // namespace salesc::rt
