@@ -16,7 +16,7 @@ _salesc() {
   case $command in
     check) options="--format= --emit= --list-diagnostics --sarif-root= --stdin-filename= --quiet --max-warnings= --fix --unsafe-fixes --diff --baseline= --write-baseline= --prune-baseline -j" ;;
     build) options="-o --png --quiet --layout-seconds= --theme= --identifiers" ;;
-    report) options="-o --theme= --quiet --layout-seconds= --pipeline= --events= --as-of= --horizon= --pdf" ;;
+    report) options="-o --theme= --quiet --layout-seconds= --pipeline= --events= --from= --map= --as-of= --horizon= --pdf" ;;
     emit) options="--to= --chart= --process= -o --layout-seconds= --theme= --identifiers --dialect= --sql-schema= --events-table= --pipeline-table= --from= --map=" ;;
     analyze) options="--format= --process=" ;;
     simulate) options="--format= --process= --prospects= --seed= --threads=" ;;

@@ -1,6 +1,7 @@
 //===- ReportCommand.cpp - `salesc report`: an HTML report for the client -===//
 #include "driver/CsvInput.h"
 #include "driver/Drawing.h"
+#include "driver/ExportInput.h"
 #include "driver/FrontEnd.h"
 #include "driver/PdfPrint.h"
 #include "driver/RuntimeCsv.h"
@@ -11,6 +12,7 @@
 #include "salesc/runtime/Printable.h"
 #include "salesc/runtime/Verify.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -40,14 +42,16 @@ cl::opt<html::Theme> ThemeOption(
     cl::desc("The pages' colours"),
     cl::values(clEnumValN(html::Theme::Light, "light", "dark text on white (default)"),
                clEnumValN(html::Theme::Dark, "dark", "light text on a dark background")));
-cl::opt<std::string> Pipeline("pipeline", cl::init(""), cl::sub(subReport()), cl::cat(category()),
-                              cl::value_desc("deals.csv"),
-                              cl::desc("Add the forecast of these open deals (as salesc forecast "
-                                       "reads them): a fan chart by month, stalled deals"));
+cl::opt<std::string>
+    Pipeline("pipeline", cl::init(""), cl::sub(subReport()), cl::cat(category()),
+             cl::value_desc("deals.csv"),
+             cl::desc("Add the forecast of these open deals (as salesc forecast "
+                      "reads them): a fan chart by month, overdue and stalled deals"));
 cl::opt<std::string> Events("events", cl::init(""), cl::sub(subReport()), cl::cat(category()),
                             cl::value_desc("log.csv"),
                             cl::desc("Add this stage history against the process (as salesc "
                                      "conform reads it): a heat map of the edges, time in stage"));
+ExportOptions Export(subReport());
 cl::opt<std::string> AsOf("as-of", cl::init(""), cl::sub(subReport()), cl::cat(category()),
                           cl::value_desc("YYYY-MM-DD"),
                           cl::desc("The day of the forecast and of the history (default: today, "
@@ -87,12 +91,78 @@ html::PipelineFigures forecastOf(const rt::AnalyzedProcess& ap, std::vector<rt::
   return f;
 }
 
+bool readsExports() {
+  return !Export.from.empty() || !Export.map.empty();
+}
+
+/// The rows of a --pipeline or --events file, one table per process.
+struct RowsRead {
+  std::vector<rt::CsvTable> parts;
+  std::optional<ExportTable> exported; ///< what reading a CRM export rejected (mergeReshape)
+};
+
+/// Reads `path`: salesc's own CSV, its rows shared out among `ps` (rowsByProcess, its
+/// rejections in `load`), or a CRM export through --from/--map for the one process as
+/// `forecast` and `conform` read it. nullopt after reporting why it cannot be read.
+std::optional<RowsRead> readRows(CommandContext& ctx, const std::string& path,
+                                 llvm::ArrayRef<rt::AnalyzedProcess> ps, rt::ExportKind kind,
+                                 rt::LoadReport& load) {
+  RowsRead rows;
+  if (!readsExports()) {
+    std::optional<rt::CsvTable> table = readCsv(ctx, path);
+    if (!table)
+      return std::nullopt;
+    rows.parts = rowsByProcess(*table, ps, path, load);
+    return rows;
+  }
+  std::optional<ExportTable> table = readExport(ctx, Export, path, *ps.front().process, kind);
+  if (!table)
+    return std::nullopt;
+  rows.parts.push_back(std::move(table->table));
+  rows.exported = std::move(table);
+  return rows;
+}
+
+/// How `load` went, with what reading a CRM export rejected; 1 when a row was rejected.
+int reportRows(CommandContext& ctx, const RowsRead& rows, rt::LoadReport& load,
+               const std::string& path) {
+  if (rows.exported)
+    mergeReshape(*rows.exported, load);
+  return reportLoad(ctx, load, path);
+}
+
+/// Whether --from and --map have what they read: a --pipeline or --events file, and one
+/// process (an export's stage labels are read against one process); reports when not.
+bool exportOptionsOk(CommandContext& ctx, llvm::ArrayRef<rt::AnalyzedProcess> ps) {
+  if (!readsExports())
+    return true;
+  const char* option = Export.from.empty() ? "--map" : "--from";
+  if (Pipeline.empty() && Events.empty()) {
+    error(ctx) << option << " reads the CRM export of --pipeline or --events; give one of them\n";
+    return false;
+  }
+  if (ps.size() != 1) {
+    std::vector<std::string> names;
+    for (const rt::AnalyzedProcess& p : ps)
+      names.push_back(rt::quote(p.process->name));
+    error(ctx) << option << " reads a CRM export against one process, and the files have "
+               << ps.size() << " (" << llvm::join(names, ", ")
+               << "); write the rows in salesc's own layout with a 'process' column instead "
+                  "(docs/report.md)\n";
+    return false;
+  }
+  return true;
+}
+
 /// Reads --pipeline and --events into `data` (one entry per process). Returns the exit
 /// status the rows imply: 0, 1 when rows were rejected (the report is still written, as
-/// `forecast` prints its figures), or 2 when a file cannot be read or an option is wrong.
+/// `forecast` prints its figures), or 2 when a file or a map cannot be read or an option
+/// is wrong.
 int readRuntimeData(CommandContext& ctx, llvm::ArrayRef<rt::AnalyzedProcess> ps,
                     std::vector<html::ProcessData>& data) {
   data.assign(ps.size(), {});
+  if (!exportOptionsOk(ctx, ps))
+    return 2;
   if (Pipeline.empty() && Events.empty())
     return 0;
   std::optional<double> asOf = asOfDay(ctx, AsOf);
@@ -102,26 +172,26 @@ int readRuntimeData(CommandContext& ctx, llvm::ArrayRef<rt::AnalyzedProcess> ps,
     return 2;
   int status = 0;
   if (!Pipeline.empty()) {
-    std::optional<rt::CsvTable> table = readCsv(ctx, Pipeline);
-    if (!table)
-      return 2;
     rt::LoadReport load;
-    std::vector<rt::CsvTable> parts = rowsByProcess(*table, ps, Pipeline, load);
+    std::optional<RowsRead> rows = readRows(ctx, Pipeline, ps, rt::ExportKind::Pipeline, load);
+    if (!rows)
+      return 2;
     for (size_t i = 0; i < ps.size(); ++i) {
-      std::vector<rt::Deal> deals = pipelineDeals(parts[i], *ps[i].process, Pipeline, *asOf, load);
+      std::vector<rt::Deal> deals =
+          pipelineDeals(rows->parts[i], *ps[i].process, Pipeline, *asOf, load);
       if (!deals.empty() || ps.size() == 1)
         data[i].pipeline = forecastOf(ps[i], std::move(deals), *asOf);
     }
-    status = std::max(status, reportLoad(ctx, load, Pipeline));
+    status = std::max(status, reportRows(ctx, *rows, load, Pipeline));
   }
   if (!Events.empty()) {
-    std::optional<rt::CsvTable> table = readCsv(ctx, Events);
-    if (!table)
-      return 2;
     rt::LoadReport load;
-    std::vector<rt::CsvTable> parts = rowsByProcess(*table, ps, Events, load);
+    std::optional<RowsRead> rows = readRows(ctx, Events, ps, rt::ExportKind::Events, load);
+    if (!rows)
+      return 2;
     for (size_t i = 0; i < ps.size(); ++i) {
-      std::vector<rt::StageEvent> events = rt::loadEvents(parts[i], *ps[i].process, Events, load);
+      std::vector<rt::StageEvent> events =
+          rt::loadEvents(rows->parts[i], *ps[i].process, Events, load);
       if (events.empty() && ps.size() > 1)
         continue;
       // A log without segments shows the segments mixed, as `conform` does.
@@ -129,7 +199,7 @@ int readRuntimeData(CommandContext& ctx, llvm::ArrayRef<rt::AnalyzedProcess> ps,
       data[i].observed =
           html::ObservedFigures{rt::shownPath(Events), rt::conform(blend, events, *asOf)};
     }
-    status = std::max(status, reportLoad(ctx, load, Events));
+    status = std::max(status, reportRows(ctx, *rows, load, Events));
   }
   return status;
 }

@@ -1,5 +1,6 @@
 //===- Format.cpp - Numbers and words the emitters share ------------------===//
 #include "Format.h"
+#include "WrittenUnit.h"
 
 #include "salesc/runtime/Format.h"
 #include "salesc/runtime/Holding.h"
@@ -61,18 +62,21 @@ std::string writtenTime(const rt::State& s) {
   return typical.empty() ? range.str() : range.str() + ", typical " + typical.str();
 }
 
-std::string writtenMean(const rt::State& s) {
-  double mean = rt::holdingMean(s);
+std::string inWrittenUnit(const rt::State& s, double days) {
   llvm::StringRef range = llvm::StringRef(s.timeWritten).split(" typical ").first;
   llvm::StringRef unit = range.rsplit(' ').second;
-  for (auto [singular, plural, days] :
+  for (auto [singular, plural, perUnit] :
        {std::tuple{"week", "weeks", 7.0}, std::tuple{"month", "months", 30.0},
         std::tuple{"year", "years", 365.0}})
     if (unit == singular || unit == plural) {
-      std::string n = rt::formatDecimal(mean / days);
+      std::string n = rt::formatDecimal(days / perUnit);
       return n + " " + (n == "1" ? singular : plural);
     }
-  return rt::days(mean);
+  return rt::days(days);
+}
+
+std::string writtenMean(const rt::State& s) {
+  return inWrittenUnit(s, rt::holdingMean(s));
 }
 
 std::string words(llvm::StringRef name) {

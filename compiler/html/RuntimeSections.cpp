@@ -5,6 +5,7 @@
 
 #include "emit/Charts.h"
 #include "emit/Format.h"
+#include "emit/WrittenUnit.h"
 #include "salesc/runtime/Loaders.h"
 
 #include <cmath>
@@ -32,6 +33,47 @@ std::string stalledTable(const rt::Process& p, const std::vector<rt::StalledDeal
   return t + "</table>\n";
 }
 
+/// Where docs/cli.md explains how `forecast` treats an overdue deal.
+constexpr const char* OverdueDocsUrl =
+    "https://github.com/salesc/salesc/blob/main/docs/cli.md#overdue-deals";
+
+/// An amount in whole units of the process's currency, with thousands separators.
+std::string money(const rt::Process& p, double v) {
+  return emit::formatMoney(std::round(v), p.currency);
+}
+
+/// Of the weighted pipeline, the share `weighted` is (0 for an empty pipeline).
+double shareOfWeighted(const rt::ForecastResult& r, double weighted) {
+  return r.weightedPipeline > 0 ? weighted / r.weightedPipeline : 0;
+}
+
+/// The overdue deals as a table with the forecast's rule for them; a sentence when there
+/// is none.
+std::string overdueTable(const rt::Process& p, const rt::ForecastResult& r) {
+  if (r.overdue.empty())
+    return "<p>No deal is at or past its stage's maximum time.</p>\n";
+  std::string t =
+      "<h3>Overdue deals</h3>\n<p>At or past their stage's maximum time (the process says they "
+      "should have moved on), largest share of the weighted pipeline first. The forecast keeps "
+      "each in its stage a further time drawn at random with the stage's mean time as its "
+      "average, whatever it has waited already, then lets it go on as usual (<a href=\"" +
+      std::string(OverdueDocsUrl) +
+      "\" rel=\"noopener noreferrer\">how overdue deals are forecast</a>).</p>\n<table>\n" +
+      header({"Deal", "Stage", "<span class=\"num\">Days in the stage</span>",
+              "<span class=\"num\">Maximum time</span>", "<span class=\"num\">Weighted</span>",
+              "<span class=\"num\">Share of the weighted pipeline</span>"});
+  for (const rt::OverdueDeal& d : r.overdue) {
+    const std::string maximum = d.state < p.states.size()
+                                    ? emit::inWrittenUnit(p.states[d.state], d.maxDays)
+                                    : emit::days(d.maxDays);
+    t += "<tr>" + cell(text(d.id)) + cell(text(stateName(p, d.state))) +
+         cell(text(emit::days(d.daysInStage)), true) + cell(text(maximum), true) +
+         cell(text(money(p, d.weighted)), true) +
+         cell(text(rt::percent(shareOfWeighted(r, d.weighted))), true) + "</tr>\n";
+  }
+  return t + "</table>\n";
+}
+
 std::string card(const std::string& label, const std::string& value, const std::string& note) {
   return "<div class=\"figure\"><div class=\"label\">" + text(label) +
          "</div><div class=\"value\">" + text(value) + "</div><div class=\"note\">" + text(note) +
@@ -42,7 +84,7 @@ std::string card(const std::string& label, const std::string& value, const std::
 
 std::string pipelineSection(const rt::Process& p, const PipelineFigures& f) {
   const rt::ForecastResult& r = f.forecast;
-  auto money = [&](double v) { return emit::formatMoney(std::round(v), p.currency); };
+  auto money = [&](double v) { return html::money(p, v); };
   std::string body =
       "<p class=\"facts\">" +
       text(fmt::format("{} open deals as of {} ({}); wins counted up to {} days "
@@ -53,6 +95,10 @@ std::string pipelineSection(const rt::Process& p, const PipelineFigures& f) {
   body += card("Pipeline value", money(r.pipelineValue), "the open deals' values");
   body += card("Weighted pipeline", money(r.weightedPipeline),
                "value x win probability from each deal's stage");
+  body += card("Overdue", rt::percent(shareOfWeighted(r, r.overdueWeighted)),
+               fmt::format("of the weighted pipeline: {} in {} of {} deals past their stage's "
+                           "maximum time",
+                           money(r.overdueWeighted), r.overdue.size(), r.openDeals));
   body += card("Revenue within the horizon", money(r.revenue.mean),
                "P10 " + money(r.revenue.p10) + ", P90 " + money(r.revenue.p90));
   body += card("Wins within the horizon", fmt::format("{:.1f}", r.wins.mean),
@@ -72,6 +118,7 @@ std::string pipelineSection(const rt::Process& p, const PipelineFigures& f) {
               cell(text(money(m.expectedRevenue)), true) + "</tr>\n";
     body += "</table>\n";
   }
+  body += overdueTable(p, r);
   body += stalledTable(p, r.stalled);
   return section("pipeline", "Forecast of the pipeline",
                  "What the deals open today will bring in, from a seeded simulation of each "

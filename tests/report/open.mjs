@@ -9,7 +9,9 @@
 // fails, when a chart has no drawn marks in its SVG, when hovering a stage of the flowchart
 // shows no tooltip with its figures, or when clicking it does not lead to its section. A
 // screenshot of each whole page goes to DIR/<example>-<page>.png for review. The quickstart is
-// also reported with examples/data/'s pipeline and stage history, and printed with --pdf.
+// also reported with examples/data/'s pipeline and stage history, and printed with --pdf: its
+// page must have the forecast and conformance sections with their charts drawn and their
+// tables (months, overdue and stalled deals) filled.
 //
 // Before the reports, a page that tries to load from the network and a chart that draws
 // nothing must be caught, so the test is known to fail when it should.
@@ -95,6 +97,40 @@ for (const pdf of withData) {
 }
 if (withData.length === 0) pdfProblems.push('salesc report --pdf wrote no PDF');
 
+// In a page of the report with data: each section of --pipeline and --events with its charts
+// drawn and its tables filled. [section, chart ids, tables as the heading above each].
+const dataSections = [
+  ['pipeline', ['chart-forecast'], ['Month by month', 'Overdue deals', 'Stalled deals']],
+  // The example's history has no edge beyond chance, no move the process lacks and no stalled
+  // deal: its section says so in sentences, and its tables are ReportCliTest's.
+  ['observed', ['chart-edges', 'chart-stage-times'], []],
+];
+async function sectionProblems(sections) {
+  const problems = [];
+  for (const [id, charts, tables] of sections) {
+    const section = document.querySelector(`section#${id}`);
+    if (!section) { problems.push(`no section #${id}`); continue; }
+    for (const chart of charts) {
+      const c = section.querySelector(`div.vega#${chart}`);
+      if (!c) problems.push(`#${id} has no chart ${chart}`);
+      else if (!c.querySelector('svg g.role-mark > *')) problems.push(`#${id}: ${chart} has no drawn marks`);
+    }
+    for (const title of tables) {
+      const h3 = [...section.querySelectorAll('h3')].find((h) => h.textContent === title);
+      let table = h3 ? h3.nextElementSibling : null;
+      while (table && table.tagName !== 'TABLE' && table.tagName !== 'H3') table = table.nextElementSibling;
+      const rows = table && table.tagName === 'TABLE' ? table.querySelectorAll('tr td').length : 0;
+      if (rows === 0) problems.push(`#${id} has no table "${title}" with rows`);
+    }
+  }
+  // The overdue deals' share of the weighted pipeline, said in the headline, and the link to
+  // the rule (a link to follow, not a request: the page must not load it).
+  const overdue = [...document.querySelectorAll('section#pipeline .figure')].find((f) => f.querySelector('.label')?.textContent === 'Overdue');
+  if (!overdue || !/^\d+(\.\d+)?%$/.test(overdue.querySelector('.value').textContent)) problems.push('the forecast says no overdue share of the weighted pipeline');
+  if (!document.querySelector('section#pipeline a[href$="docs/cli.md#overdue-deals"]')) problems.push('the overdue deals do not link to their rule');
+  return problems;
+}
+
 // In the page: the charts drawn (each .vega element has an SVG with marks) or failed.
 async function chartsDrawn() {
   const charts = [...document.querySelectorAll('div.vega')];
@@ -170,6 +206,23 @@ try {
     else { console.error('FAIL negative case: a chart without marks was not caught'); missed++; }
   }
 
+  // The negative case: a page of the report with data whose overdue deals are missing must be
+  // caught.
+  negatives++;
+  {
+    const data = pages.find((p) => p.example === 'quickstart-data' && !p.file.endsWith('index.html'));
+    current = data.dir;
+    const broken = path.join(data.dir, 'broken.html');
+    writeFileSync(broken, readFileSync(data.file, 'utf8').replace('<h3>Overdue deals</h3>', '<h3>Deals</h3>'));
+    await page.goto(pathToFileURL(broken).href);
+    await page.waitForFunction(chartsDrawn, null, { timeout: 15000 }).catch(() => {});
+    const found = await page.evaluate(sectionProblems, dataSections);
+    unlinkSync(broken);
+    problems.splice(0);
+    if (found.some((p) => /Overdue deals/.test(p))) console.log(`ok   negative case: a missing table is caught: ${found[0]}`);
+    else { console.error('FAIL negative case: a page without its overdue deals was not caught'); missed++; }
+  }
+
   for (const { example, dir, file } of pages) {
     current = dir;
     const rel = path.relative(root, file);
@@ -183,6 +236,11 @@ try {
     }
     const charts = await page.evaluate(chartProblems);
     pageProblems.push(...charts.problems);
+    let sections = 0;
+    if (example === 'quickstart-data' && !file.endsWith('index.html')) {
+      pageProblems.push(...(await page.evaluate(sectionProblems, dataSections)));
+      sections = dataSections.length;
+    }
     let tooltip = '';
     const node = page.locator('#flowchart g.stage-node').first();
     if ((await page.locator('#flowchart').count()) > 0) {
@@ -214,7 +272,7 @@ try {
       failed++;
       console.error(`FAIL ${rel}:\n  ${pageProblems.join('\n  ')}`);
     } else {
-      console.log(`ok   ${rel}: ${charts.count} charts drawn${tooltip ? `, tooltip "${tooltip.slice(0, 60)}..."` : ''} (${path.relative(process.cwd(), png)})`);
+      console.log(`ok   ${rel}: ${charts.count} charts drawn${sections ? `, ${sections} data sections with their tables` : ''}${tooltip ? `, tooltip "${tooltip.slice(0, 60)}..."` : ''} (${path.relative(process.cwd(), png)})`);
     }
   }
 } finally {
