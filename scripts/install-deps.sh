@@ -19,6 +19,8 @@ packages=(
   # the BpmnJsOpen test: Debian's Chromium, which playwright-core drives (it downloads no browser
   # of its own), and Liberation Sans, metric-compatible with the Arial that bpmn-js draws text in
   chromium fonts-liberation
+  # the NeovimClient test: salesc lsp in Neovim's built-in client (tests/editors/neovim/)
+  neovim
   # salesc report --pdf's tests: pdfinfo and pdftotext read the PDFs Chromium prints
   poppler-utils
   # the sanitized build and the fuzz targets (make test-asan, make fuzz): clang, its ASan,

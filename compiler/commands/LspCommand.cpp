@@ -1,5 +1,6 @@
 //===- LspCommand.cpp - `salesc lsp`: a language server for editors -------===//
 #include "driver/FrontEnd.h"
+#include "driver/LspConfigs.h"
 
 #include "lsp/Server.h"
 
@@ -15,16 +16,13 @@ int runLsp(CommandContext& ctx) {
     error(ctx) << p.message << '\n';
   if (!problems.empty())
     return 2;
-  // Each document's .salesc.yaml gives its warnings their level (read once: restart the
-  // server after editing one; its mistakes are for `salesc check` to report).
-  llvm::SourceMgr configSources;
-  diag::DiagnosticEngine configMistakes(configSources, {});
-  ConfigSet configs(*ctx.fs, configSources, configMistakes, configChoice());
-  warnings.levelFor = [&](diag::DiagKind kind, llvm::StringRef file) {
-    return configs.levelFor(kind, file);
-  };
+  // Each document's .salesc.yaml adds its import folders, standard library and levels, as
+  // for `salesc check` (read again when one changes; its mistakes are for `salesc check`
+  // to report).
+  sema::LoadOptions load = loadOptions(ctx);
+  LspConfigs configs(load, warnings, configChoice());
   std::ios::sync_with_stdio(false);
-  return lsp::serve(std::cin, ctx.out, ctx.err, loadOptions(ctx), std::move(warnings));
+  return lsp::serve(std::cin, ctx.out, ctx.err, std::move(load), std::move(warnings), &configs);
 }
 
 } // namespace salesc::driver

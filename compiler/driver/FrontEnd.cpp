@@ -175,6 +175,14 @@ sema::LoadOptions loadOptions(CommandContext& ctx) {
   return load;
 }
 
+void applyConfig(sema::LoadOptions& load, const EffectiveConfig& config) {
+  for (const std::string& dir : config.include)
+    if (!llvm::is_contained(load.includeDirs, dir))
+      load.includeDirs.push_back(dir);
+  if (StdlibDir.empty() && !config.stdlib.empty())
+    load.stdlibDir = config.stdlib;
+}
+
 namespace {
 
 /// The name a checked file is known by: "-" is the standard input.
@@ -193,12 +201,8 @@ void configure(FrontEnd& fe, const std::vector<std::string>& files,
   for (const std::string& f : files)
     names.push_back(shownName(f, options));
   fe.config = fe.configs->forRun(names);
-  sema::LoadOptions& load = fe.session->loadOptions();
-  for (const std::string& dir : fe.config.include)
-    if (!llvm::is_contained(load.includeDirs, dir))
-      load.includeDirs.push_back(dir);
-  if (StdlibDir.empty() && !fe.config.stdlib.empty())
-    load.stdlibDir = fe.stdlibDir = fe.config.stdlib;
+  applyConfig(fe.session->loadOptions(), fe.config);
+  fe.stdlibDir = fe.session->loadOptions().stdlibDir;
 }
 
 } // namespace

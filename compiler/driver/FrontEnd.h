@@ -44,6 +44,11 @@ struct FrontEndOptions {
 /// Where the shared options (-I, --stdlib) say files and imports are read, from ctx.fs.
 sema::LoadOptions loadOptions(CommandContext& ctx);
 
+/// Adds what a configuration says (`include:`, `stdlib:`) to where files are read: the
+/// command line's -I folders are searched first, and --stdlib wins over `stdlib:`. `check`
+/// and `salesc lsp` (for each document) use it.
+void applyConfig(sema::LoadOptions& load, const EffectiveConfig& config);
+
 /// An input of "-" is the standard input (ctx.readStdin), named options.stdinName.
 FrontEnd runFrontEnd(CommandContext& ctx, llvm::ArrayRef<std::string> inputs,
                      const FrontEndOptions& options = {});

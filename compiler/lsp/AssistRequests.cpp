@@ -55,7 +55,7 @@ bool Server::assistRequest(const Value& id, llvm::StringRef method, const Object
     std::optional<Position> pos = positionFromJson(params->get("position"));
     if (!pos)
       return replyError(id, InvalidParams, "textDocument/completion needs params.position"), true;
-    reply(id, completion(doc, *pos, assist_.lastParsed(doc, open_, options_, warnings_), options_));
+    reply(id, completion(doc, *pos, assist_.lastParsed(doc, open_, options_, warnings_)));
     return true;
   }
   std::optional<Range> range = rangeFromJson(params->get("range"));

@@ -29,14 +29,21 @@ othersOf(const Document& doc, const llvm::StringMap<Document>& open, const Assis
   return out;
 }
 
-std::shared_ptr<AssistSnapshot> check(const Document& doc, const llvm::StringMap<Document>& open,
-                                      const CheckOptions& options,
-                                      const diag::DiagOptions& warnings) {
+} // namespace
+
+std::shared_ptr<AssistSnapshot> AssistCache::check(const Document& doc,
+                                                   const llvm::StringMap<Document>& open,
+                                                   const CheckOptions& options,
+                                                   const diag::DiagOptions& warnings) {
+  ++checksRun_;
   auto s = std::make_shared<AssistSnapshot>();
   s->text = doc.text;
-  sema::LoadOptions load = options;
-  load.fs = overlayOpenDocuments(options.fs, open);
-  s->session = std::make_unique<frontend::Session>(std::move(load), warnings);
+  s->generation = generation_;
+  // The document's .salesc.yaml (include, stdlib, levels), as `salesc check` reads it.
+  DocumentOptions o =
+      configs_ ? configs_->optionsFor(doc.path) : DocumentOptions{options, warnings};
+  o.load.fs = overlayOpenDocuments(o.load.fs, open);
+  s->session = std::make_unique<frontend::Session>(std::move(o.load), std::move(o.warnings));
   s->unit = llvm::sys::path::is_absolute(doc.path) ? s->session->compileFile(doc.path)
                                                    : s->session->compileText(doc.path, doc.text);
   frontend::applySuppressions(*s->session, s->unit); // as `salesc check` does
@@ -48,14 +55,12 @@ std::shared_ptr<AssistSnapshot> check(const Document& doc, const llvm::StringMap
   return s;
 }
 
-} // namespace
-
 const AssistSnapshot& AssistCache::current(const Document& doc,
                                            const llvm::StringMap<Document>& open,
                                            const CheckOptions& options,
                                            const diag::DiagOptions& warnings) {
   Entry& e = entries_[doc.uri];
-  if (!e.current || e.current->text != doc.text ||
+  if (!e.current || e.current->text != doc.text || e.current->generation != generation_ ||
       e.current->others != othersOf(doc, open, *e.current)) {
     e.current = check(doc, open, options, warnings);
     if (e.current->unit.root && !e.current->unit.syntaxErrors)
@@ -69,7 +74,7 @@ const AssistSnapshot& AssistCache::lastParsed(const Document& doc,
                                               const CheckOptions& options,
                                               const diag::DiagOptions& warnings) {
   auto it = entries_.find(doc.uri);
-  if (it != entries_.end() && it->second.parsed)
+  if (it != entries_.end() && it->second.parsed && it->second.parsed->generation == generation_)
     return *it->second.parsed;
   if (it != entries_.end() && it->second.current)
     return *it->second.current;
@@ -86,6 +91,11 @@ AssistCache::all(const llvm::StringMap<Document>& open, const CheckOptions& opti
   }
   llvm::sort(out, [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
+}
+
+const AssistSnapshot* AssistCache::lastChecked(llvm::StringRef uri) const {
+  auto it = entries_.find(uri);
+  return it == entries_.end() ? nullptr : it->second.current.get();
 }
 
 void AssistCache::forget(llvm::StringRef uri) {

@@ -15,6 +15,7 @@
 
 #include "Diagnostics.h"
 #include "Document.h"
+#include "DocumentConfig.h"
 
 #include "frontend/Compilation.h"
 
@@ -38,6 +39,9 @@ struct AssistSnapshot {
   std::vector<std::pair<std::string, int64_t>> others;
   static constexpr int64_t NotRead = INT64_MIN;
   bool importNotFound = false;
+  /// AssistCache's configuration generation when it was checked: a newer one makes it
+  /// out of date.
+  unsigned generation = 0;
   std::unique_ptr<frontend::Session> session;
   frontend::Unit unit;
 
@@ -61,14 +65,31 @@ public:
   std::vector<std::pair<std::string, std::shared_ptr<const AssistSnapshot>>>
   all(const llvm::StringMap<Document>& open, const CheckOptions& options,
       const diag::DiagOptions& warnings);
+  /// The current snapshot of `uri` as last checked, without checking it again, or null.
+  const AssistSnapshot* lastChecked(llvm::StringRef uri) const;
   /// Forgets a closed document.
   void forget(llvm::StringRef uri);
+
+  /// Where each document's configuration is read (null: the options given to current()
+  /// and the others hold for every document). Not owned.
+  void useConfigs(ConfigProvider* configs) { configs_ = configs; }
+  /// The configuration changed: every document is checked again when next asked for.
+  void reconfigure() { ++generation_; }
+  /// How many checks were run so far (each parses the document and what it imports).
+  unsigned checksRun() const { return checksRun_; }
 
 private:
   struct Entry {
     std::shared_ptr<AssistSnapshot> current, parsed;
   };
+  std::shared_ptr<AssistSnapshot> check(const Document& doc, const llvm::StringMap<Document>& open,
+                                        const CheckOptions& options,
+                                        const diag::DiagOptions& warnings);
+
   llvm::StringMap<Entry> entries_;
+  ConfigProvider* configs_ = nullptr;
+  unsigned generation_ = 0;
+  unsigned checksRun_ = 0;
 };
 
 } // namespace salesc::lsp

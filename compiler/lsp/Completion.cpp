@@ -394,8 +394,7 @@ bool matches(llvm::StringRef typed, llvm::StringRef label) {
 
 } // namespace
 
-llvm::json::Value completion(const Document& doc, Position pos, const AssistSnapshot& known,
-                             const CheckOptions& options) {
+llvm::json::Value completion(const Document& doc, Position pos, const AssistSnapshot& known) {
   CompletionContext c = completionContext(doc.text, offsetAt(doc.text, pos));
   std::vector<Item> items;
   size_t replaceFrom = c.prefixBegin;
@@ -404,7 +403,8 @@ llvm::json::Value completion(const Document& doc, Position pos, const AssistSnap
   } else if (c.importPath) {
     // The whole path typed so far is replaced: a module's label is its whole path.
     replaceFrom = c.cursor - c.importPath->size();
-    items = modules(doc, *c.importPath, options);
+    // Where the check looks: the document's configuration may add folders.
+    items = modules(doc, *c.importPath, known.session->loadOptions());
   } else if (takesUnit(c)) {
     items = units(c.last());
   } else if (takesCurrency(c)) {

@@ -18,9 +18,10 @@
 
 namespace salesc::lsp {
 
-/// The CompletionList at `pos` of `doc`. `known` gives the names of the imports.
-llvm::json::Value completion(const Document& doc, Position pos, const AssistSnapshot& known,
-                             const CheckOptions& options);
+/// The CompletionList at `pos` of `doc`. `known` gives the names of the imports, and
+/// where its check looked for modules (the -I folders and standard library, with those of
+/// the document's configuration).
+llvm::json::Value completion(const Document& doc, Position pos, const AssistSnapshot& known);
 
 } // namespace salesc::lsp
 

@@ -2,35 +2,22 @@
 #include "Importers.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/Path.h"
 
 namespace salesc::lsp {
 
 std::vector<std::string> importersOf(llvm::StringRef uri, const llvm::StringMap<Document>& open,
-                                     const CheckOptions& options) {
+                                     const AssistCache& assist) {
   std::vector<std::string> out;
   auto changed = open.find(uri);
-  if (open.size() < 2 || changed == open.end())
+  if (changed == open.end())
     return out;
-  // Read and parsed, not checked: only the imports matter. Each file is read once, so a
-  // module imported by several documents is one pointer.
-  sema::LoadOptions load = options;
-  load.fs = overlayOpenDocuments(options.fs, open);
-  llvm::SourceMgr sm;
-  diag::DiagnosticEngine diags(sm, {});
-  sema::Loader loader(sm, diags, std::move(load));
-  auto root = [&](const Document& d) {
-    return llvm::sys::path::is_absolute(d.path) ? loader.loadRoot(d.path)
-                                                : loader.loadText(d.path, d.text);
-  };
-  const ast::Module* target = root(changed->second);
-  if (!target)
-    return out;
+  const std::string& path = changed->second.path;
   for (const auto& entry : open) {
     if (entry.first() == uri)
       continue;
-    const ast::Module* m = root(entry.second);
-    if (m && llvm::is_contained(loader.closure(m), target))
+    // A check's modules are its document and every file it imports, directly or not.
+    const AssistSnapshot* s = assist.lastChecked(entry.first());
+    if (s && llvm::any_of(s->unit.modules, [&](const ast::Module* m) { return m->path == path; }))
       out.push_back(entry.first().str());
   }
   llvm::sort(out);

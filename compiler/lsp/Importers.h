@@ -2,7 +2,7 @@
 #ifndef SALESC_LSP_IMPORTERS_H
 #define SALESC_LSP_IMPORTERS_H
 
-#include "Diagnostics.h"
+#include "AssistSnapshot.h"
 #include "Document.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -13,10 +13,11 @@
 namespace salesc::lsp {
 
 /// The URIs of the `open` documents other than `uri` that import it, directly or through
-/// other files, in order: their diagnostics change when it does. The files are parsed, not
-/// checked.
+/// other files, in order: their diagnostics change when it does. Read from the files each
+/// document's last check read (`assist`), so nothing is parsed: a document whose text
+/// changed was checked again then, and one importing it is checked again with it.
 std::vector<std::string> importersOf(llvm::StringRef uri, const llvm::StringMap<Document>& open,
-                                     const CheckOptions& options);
+                                     const AssistCache& assist);
 
 } // namespace salesc::lsp
 

@@ -189,10 +189,12 @@ private:
   const ast::Module* module_ = nullptr; ///< the module whose names are being recorded
 };
 
-Index::Index(Checks checks, std::string stdlibDir)
-    : checks_(std::move(checks)), stdlibDir_(std::move(stdlibDir)) {
-  for (const auto& [uri, check] : checks_)
+Index::Index(Checks checks) : checks_(std::move(checks)) {
+  for (const auto& [uri, check] : checks_) {
     checkOfUri_[uri] = check.get();
+    stdlibOfUnit_[&check->unit] =
+        llvm::StringRef(check->session->loadOptions().stdlibDir).rtrim('/');
+  }
   shareModules();
   for (const auto& entry : checks_) {
     const frontend::Unit& u = entry.second->unit;
@@ -208,7 +210,7 @@ Index::Index(Checks checks, std::string stdlibDir)
 }
 
 Index::Index(const llvm::StringMap<Document>& open, const CheckOptions& options)
-    : Index(AssistCache().all(open, options, {}), options.stdlibDir) {}
+    : Index(AssistCache().all(open, options, {})) {}
 
 void Index::shareModules() {
   // By file: the modules indexed, with their texts.
@@ -317,8 +319,14 @@ llvm::json::Value Index::location(llvm::SMRange range) const {
   return llvm::json::Object{{"uri", uriOf(range.Start)}, {"range", toJson(rangeOf(range))}};
 }
 
+llvm::StringRef Index::stdlibOf(const ast::Module* m) const {
+  const ast::Module* indexed = canonical_.lookup(m);
+  const frontend::Unit* unit = unitOfModule_.lookup(indexed ? indexed : m);
+  return unit ? stdlibOfUnit_.lookup(unit) : llvm::StringRef();
+}
+
 bool Index::inStdlib(const ast::Module* m) const {
-  llvm::StringRef dir = llvm::StringRef(stdlibDir_).rtrim('/');
+  llvm::StringRef dir = stdlibOf(m);
   llvm::StringRef path = m->path;
   return !dir.empty() && path.consume_front(dir) && path.startswith("/");
 }
@@ -326,7 +334,7 @@ bool Index::inStdlib(const ast::Module* m) const {
 std::string Index::displayPath(const ast::Module* m, const ast::Module* from) const {
   llvm::StringRef path = m->path;
   if (inStdlib(m))
-    return path.drop_front(llvm::StringRef(stdlibDir_).rtrim('/').size() + 1).str();
+    return path.drop_front(stdlibOf(m).size() + 1).str();
   llvm::StringRef folder = from ? llvm::sys::path::parent_path(from->path) : "";
   if (!folder.empty() && path.consume_front(folder) && path.consume_front("/"))
     return path.str();

@@ -55,10 +55,10 @@ struct Occurrence {
 /// The open documents compiled together, and every name in them and their imports.
 class Index {
 public:
-  /// The checks of the open documents, by URI (AssistCache::all); `stdlibDir` is where
-  /// the standard library is.
+  /// The checks of the open documents, by URI (AssistCache::all); each knows where its
+  /// standard library is.
   using Checks = std::vector<std::pair<std::string, std::shared_ptr<const AssistSnapshot>>>;
-  Index(Checks checks, std::string stdlibDir);
+  explicit Index(Checks checks);
   /// The open documents checked now (for tests).
   Index(const llvm::StringMap<Document>& open, const CheckOptions& options);
 
@@ -108,12 +108,15 @@ private:
   const llvm::SourceMgr& sourceMgrOf(llvm::SMLoc loc) const;
   /// Chooses the module indexed for each file (`canonical_`, `unitOfModule_`, `order_`).
   void shareModules();
+  /// The standard library folder of the check `m` is indexed in (without a trailing '/').
+  llvm::StringRef stdlibOf(const ast::Module* m) const;
   /// `d`, or the same declaration of the module indexed for its file.
   const ast::Decl* canonical(const ast::Decl* d) const;
 
   Checks checks_;
   llvm::StringMap<const AssistSnapshot*> checkOfUri_;
-  std::string stdlibDir_;
+  /// Where the standard library of each check's compilation is.
+  llvm::DenseMap<const frontend::Unit*, llvm::StringRef> stdlibOfUnit_;
   /// Every module of every check, to the module indexed for its file: a document's root,
   /// else the first module read from the same file with the same text.
   llvm::DenseMap<const ast::Module*, const ast::Module*> canonical_;

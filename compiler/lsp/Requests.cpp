@@ -51,7 +51,7 @@ const Index& IndexCache::get(const llvm::StringMap<Document>& open, const CheckO
   for (const auto& entry : checks)
     key.push_back(entry.second.get());
   if (!index_ || key != key_) {
-    index_ = std::make_unique<Index>(std::move(checks), options.stdlibDir);
+    index_ = std::make_unique<Index>(std::move(checks));
     key_ = std::move(key);
   }
   return *index_;

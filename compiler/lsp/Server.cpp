@@ -24,6 +24,15 @@ std::optional<std::string> documentUri(const Object& params) {
   return uri->str();
 }
 
+/// Whether the client of `initialize`'s params registers file watchers when asked
+/// (capabilities.workspace.didChangeWatchedFiles.dynamicRegistration).
+bool clientCanWatchFiles(const Object* params) {
+  const Object* caps = params ? params->getObject("capabilities") : nullptr;
+  const Object* ws = caps ? caps->getObject("workspace") : nullptr;
+  const Object* watched = ws ? ws->getObject("didChangeWatchedFiles") : nullptr;
+  return watched && watched->getBoolean("dynamicRegistration").getValueOr(false);
+}
+
 llvm::Error invalidParams(const llvm::Twine& message) {
   return llvm::make_error<llvm::StringError>(message, llvm::inconvertibleErrorCode());
 }
@@ -66,6 +75,7 @@ void Server::request(const Value& id, llvm::StringRef method, const Object* para
       return replyError(id, InvalidRequest, "the server is already initialized");
     initialized_ = true;
     assistSettings(params ? params->getObject("initializationOptions") : nullptr);
+    clientWatches_ = clientCanWatchFiles(params);
     return reply(id, initializeResult());
   }
   if (!initialized_)
@@ -104,26 +114,36 @@ void Server::notification(llvm::StringRef method, const Object* params) {
   }
   if (!initialized_ || shutdown_)
     return; // the specification: notifications before initialize are dropped
+  if (method == "initialized")
+    return watchConfigs();
   if (!params) {
     if (method.startswith("textDocument/"))
       log_ << "salesc lsp: '" << method << "' without params was ignored\n";
     return;
   }
-  if (method == "textDocument/didOpen")
+  std::optional<std::string> uri = documentUri(*params);
+  if (uri && isConfigPath(*uri) && method.startswith("textDocument/did"))
+    configDocument(method, *params);
+  else if (method == "textDocument/didOpen")
     didOpen(*params);
   else if (method == "textDocument/didChange")
     didChange(*params);
   else if (method == "textDocument/didClose")
     didClose(*params);
+  else if (method == "textDocument/didSave")
+    didSave(*params);
   else if (method == "workspace/didChangeConfiguration")
     assistSettings(params->getObject("settings"));
-  // initialized, $/cancelRequest, $/setTrace and others need nothing
+  else if (method == "workspace/didChangeWatchedFiles")
+    reconfigure(); // only configuration files are watched
+  // $/cancelRequest, $/setTrace and others need nothing
 }
 
 llvm::json::Value Server::initializeResult() const {
   Object capabilities{
       {"positionEncoding", "utf-16"},
-      {"textDocumentSync", Object{{"openClose", true}, {"change", 2}}}, // incremental
+      {"textDocumentSync", // incremental; a save may mean a new configuration
+       Object{{"openClose", true}, {"change", 2}, {"save", Object{{"includeText", false}}}}},
       {"documentFormattingProvider", true}};
   addNameCapabilities(capabilities);
   addAssistCapabilities(capabilities);
@@ -144,6 +164,8 @@ void Server::didOpen(const Object& params) {
   doc.path = pathFromUri(*uri).value_or(doc.uri);
   doc.version = td->getInteger("version").getValueOr(0);
   doc.text = text->str();
+  if (!clientWatches_)
+    reconfigure(); // a configuration file may have changed unseen
   Document& stored = open_[doc.uri] = std::move(doc);
   publish(stored);
 }
@@ -173,7 +195,7 @@ void Server::didChange(const Object& params) {
   const Object* td = params.getObject("textDocument");
   doc.version = td->getInteger("version").getValueOr(doc.version + 1);
   publish(doc);
-  for (const std::string& importer : importersOf(doc.uri, open_, options_))
+  for (const std::string& importer : importersOf(doc.uri, open_, assist_))
     publish(open_.find(importer)->second);
 }
 
@@ -185,6 +207,71 @@ void Server::didClose(const Object& params) {
   send_(Object{{"jsonrpc", "2.0"},
                {"method", "textDocument/publishDiagnostics"},
                {"params", Object{{"uri", *uri}, {"diagnostics", Array{}}}}});
+}
+
+void Server::didSave(const Object& params) {
+  std::optional<std::string> uri = documentUri(params);
+  if (uri && open_.count(*uri) && !clientWatches_)
+    reconfigure();
+}
+
+void Server::configDocument(llvm::StringRef method, const Object& params) {
+  std::optional<std::string> uri = documentUri(params);
+  const Object* td = params.getObject("textDocument");
+  if (method == "textDocument/didOpen") {
+    auto text = td->getString("text");
+    if (!text)
+      return;
+    Document& doc = configDocs_[*uri];
+    doc.uri = *uri;
+    doc.path = pathFromUri(*uri).value_or(*uri);
+    doc.text = text->str();
+  } else if (method == "textDocument/didChange") {
+    auto it = configDocs_.find(*uri);
+    const Array* changes = params.getArray("contentChanges");
+    if (it == configDocs_.end() || !changes)
+      return;
+    for (const Value& c : *changes) {
+      const Object* change = c.getAsObject();
+      auto text = change ? change->getString("text") : llvm::None;
+      std::optional<Range> range =
+          change && change->get("range") ? rangeFromJson(change->get("range")) : std::nullopt;
+      if (text && (range || !change->get("range")))
+        applyChange(it->second.text, range, *text);
+    }
+  } else if (method == "textDocument/didClose") {
+    configDocs_.erase(*uri);
+  }
+  reconfigure();
+}
+
+void Server::reconfigure() {
+  if (!configs_ || !configs_->reload(configDocs_))
+    return;
+  assist_.reconfigure();
+  std::vector<std::string> uris;
+  for (const auto& entry : open_)
+    uris.push_back(entry.first().str());
+  llvm::sort(uris);
+  for (const std::string& uri : uris)
+    publish(open_.find(uri)->second);
+}
+
+void Server::watchConfigs() {
+  if (!configs_ || !clientWatches_)
+    return;
+  // The configuration files, and the files they extend (named as the user likes).
+  Array watchers{Object{{"globPattern", "**/.salesc.yaml"}}, Object{{"globPattern", "**/*.yaml"}},
+                 Object{{"globPattern", "**/*.yml"}}};
+  send_(Object{
+      {"jsonrpc", "2.0"},
+      {"id", "salesc-watch-configuration"},
+      {"method", "client/registerCapability"},
+      {"params",
+       Object{{"registrations",
+               Array{Object{{"id", "salesc-configuration-files"},
+                            {"method", "workspace/didChangeWatchedFiles"},
+                            {"registerOptions", Object{{"watchers", std::move(watchers)}}}}}}}}});
 }
 
 void Server::publish(const Document& doc) {
@@ -244,10 +331,12 @@ void Server::logMessage(int type, llvm::StringRef message) {
 }
 
 int serve(std::istream& in, llvm::raw_ostream& out, llvm::raw_ostream& log, CheckOptions options,
-          diag::DiagOptions warnings) {
+          diag::DiagOptions warnings, ConfigProvider* configs) {
   Server server(
       std::move(options), std::move(warnings),
       [&](const Value& message) { writeMessage(out, message); }, log);
+  if (configs)
+    server.useConfigs(*configs);
   while (!server.exited()) {
     ReadResult r = readMessage(in);
     if (r.status == ReadStatus::End) {

@@ -12,6 +12,7 @@
 #include "AssistSnapshot.h"
 #include "Diagnostics.h"
 #include "Document.h"
+#include "DocumentConfig.h"
 #include "Requests.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -42,8 +43,18 @@ public:
       : options_(std::move(options)), warnings_(std::move(warnings)), send_(std::move(send)),
         log_(log) {}
 
+  /// Reads each document's configuration from `configs` (salesc lsp: its .salesc.yaml),
+  /// not owned; without it every document is checked with the options above.
+  void useConfigs(ConfigProvider& configs) {
+    configs_ = &configs;
+    assist_.useConfigs(&configs);
+  }
+
   /// Handles one message's bytes.
   void handle(llvm::StringRef body);
+
+  /// How many checks of documents were run (AssistCache::checksRun), for tests.
+  unsigned checksRun() const { return assist_.checksRun(); }
 
   /// Whether `exit` came; then the process ends with exitCode().
   bool exited() const { return exited_; }
@@ -61,6 +72,14 @@ private:
   void didOpen(const llvm::json::Object& params);
   void didChange(const llvm::json::Object& params);
   void didClose(const llvm::json::Object& params);
+  void didSave(const llvm::json::Object& params);
+  /// didOpen, didChange and didClose of a configuration file (DocumentConfig.h).
+  void configDocument(llvm::StringRef method, const llvm::json::Object& params);
+  /// A configuration file may have changed: reads them again and, when what they say
+  /// changed, checks every open document again and publishes its diagnostics.
+  void reconfigure();
+  /// Asks the client to tell of changes of configuration files on disk.
+  void watchConfigs();
   void publish(const Document& doc);
   /// The result of textDocument/formatting, or an error message.
   llvm::Expected<llvm::json::Value> formatting(const llvm::json::Object& params);
@@ -77,19 +96,25 @@ private:
   diag::DiagOptions warnings_;
   std::function<void(const llvm::json::Value&)> send_;
   llvm::raw_ostream& log_;
-  llvm::StringMap<Document> open_; ///< by URI
-  IndexCache names_;               ///< for the requests about names
-  AssistCache assist_;             ///< what completion, code actions and inlay hints read
-  bool inlayHints_ = true;         ///< the setting salesc.inlayHints
+  llvm::StringMap<Document> open_;       ///< by URI
+  llvm::StringMap<Document> configDocs_; ///< open configuration files, by URI
+  ConfigProvider* configs_ = nullptr;
+  /// The client tells of changed files (workspace/didChangeWatchedFiles, registered at
+  /// `initialized`); without it configurations are read again at each open and save.
+  bool clientWatches_ = false;
+  IndexCache names_;       ///< for the requests about names
+  AssistCache assist_;     ///< what completion, code actions and inlay hints read
+  bool inlayHints_ = true; ///< the setting salesc.inlayHints
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exited_ = false;
 };
 
-/// Serves on `in` and `out` until `exit` or the end of the input; returns the exit
-/// status (1 when the input ended without `shutdown` and `exit`).
+/// Serves on `in` and `out` (each document's configuration from `configs`, when given) until `exit`
+/// or the end of the input; returns the exit status (1 when the input ended without `shutdown` and
+/// `exit`).
 int serve(std::istream& in, llvm::raw_ostream& out, llvm::raw_ostream& log, CheckOptions options,
-          diag::DiagOptions warnings);
+          diag::DiagOptions warnings, ConfigProvider* configs = nullptr);
 
 } // namespace salesc::lsp
 

@@ -61,7 +61,8 @@ test('initialize: incremental sync and formatting', async () => {
   const result = await session.initialize(dir);
   assert.equal(result.serverInfo.name, 'salesc');
   assert.equal(result.capabilities.positionEncoding, 'utf-16');
-  assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+  assert.deepEqual(result.capabilities.textDocumentSync,
+                   { openClose: true, change: 2, save: { includeText: false } });
   assert.equal(result.capabilities.documentFormattingProvider, true);
 });
 
