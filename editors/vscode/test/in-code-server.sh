@@ -63,7 +63,7 @@ if [ ! -f "$cache/installed" ]; then
   rm -rf "$cache/tmp"
   touch "$cache/installed"
 fi
-echo "in-code-server: $("$bin" --version 2>/dev/null | tail -1)"
+echo "in-code-server: $(XDG_CONFIG_HOME="$out/config" "$bin" --version 2>/dev/null | tail -1)"
 
 # the .vsix of this tree, installed into a fresh extensions folder
 (cd "$ext" && node_modules/.bin/vsce package --out "$out/" >"$out/vsce.log" 2>&1) || {
