@@ -5,7 +5,7 @@
 'use strict';
 
 const vscode = require('vscode');
-const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { LanguageClient } = require('vscode-languageclient/node');
 
 /** @type {LanguageClient | undefined} */
 let client;
@@ -27,7 +27,9 @@ function workspaceFolder() {
 
 function createClient(output) {
   const { command, args } = settings();
-  const run = { command, args: ['lsp', ...args], transport: TransportKind.stdio, options: { cwd: workspaceFolder() } };
+  // No `transport`: with TransportKind.stdio the client would add `--stdio` to the command line,
+  // which `salesc lsp` refuses (it always talks on standard input and output).
+  const run = { command, args: ['lsp', ...args], options: { cwd: workspaceFolder() } };
   return new LanguageClient(
     'salesc',
     'salesc',
