@@ -14,6 +14,30 @@ namespace salesc::lsp {
 using llvm::json::Object;
 using llvm::json::Value;
 
+namespace {
+
+/// Whether a completion request was sent only because a space was typed in a line's
+/// indentation: editors send one for every space typed there, and a list of statements
+/// popping up while indenting is in the way (Ctrl+Space still asks for it).
+bool spaceInIndentation(const Object& params, llvm::StringRef text, Position pos) {
+  const Object* context = params.getObject("context");
+  if (!context || context->getInteger("triggerKind") != 2 ||
+      context->getString("triggerCharacter") != llvm::StringRef(" "))
+    return false;
+  size_t start = 0;
+  for (unsigned line = 0; line < pos.line; ++line) {
+    start = text.find('\n', start);
+    if (start == llvm::StringRef::npos)
+      return false;
+    ++start;
+  }
+  // Blanks are one UTF-16 unit each: any other character before the cursor ends it.
+  llvm::StringRef before = text.substr(start, pos.character);
+  return before.size() == pos.character && before.find_first_not_of(" \t") == llvm::StringRef::npos;
+}
+
+} // namespace
+
 void Server::addAssistCapabilities(Object& capabilities) {
   capabilities["completionProvider"] =
       Object{{"triggerCharacters", llvm::json::Array{" ", ",", "\"", "/"}}};
@@ -55,6 +79,8 @@ bool Server::assistRequest(const Value& id, llvm::StringRef method, const Object
     std::optional<Position> pos = positionFromJson(params->get("position"));
     if (!pos)
       return replyError(id, InvalidParams, "textDocument/completion needs params.position"), true;
+    if (spaceInIndentation(*params, doc.text, *pos))
+      return reply(id, Object{{"isIncomplete", false}, {"items", llvm::json::Array{}}}), true;
     reply(id, completion(doc, *pos, assist_.lastParsed(doc, open_, options_, warnings_)));
     return true;
   }

@@ -60,6 +60,29 @@ TEST_F(Completion, StatementsOfAStage) {
   EXPECT_EQ(got, list(std::move(want))) << show(got);
 }
 
+TEST_F(Completion, NoListWhileASpaceIsTypedInTheIndentationButOnRequest) {
+  open("c.sales", "process p {\n  stage a {\n    ");
+  auto typed = [&](int character, const char* trigger) {
+    Object context{{"triggerKind", 2}, {"triggerCharacter", trigger}};
+    return request("textDocument/completion", "c.sales",
+                   Object{{"position", position(2, character)}, {"context", std::move(context)}});
+  };
+  EXPECT_EQ(typed(4, " "), list(Array{}));
+  EXPECT_EQ(typed(2, " "), list(Array{}));
+  // Asked for (Ctrl+Space), the statements come.
+  Value invoked = request("textDocument/completion", "c.sales",
+                          Object{{"position", position(2, 4)},
+                                 {"context", Object{{"triggerKind", 1}}}});
+  EXPECT_EQ(labels(invoked).size(), 11u) << show(invoked);
+  // After a word, a space still lists what may follow it.
+  open("d.sales", "knowledge proof;\nprocess p {\n  stage a { learn ");
+  Value afterLearn = request(
+      "textDocument/completion", "d.sales",
+      Object{{"position", position(2, 18)},
+             {"context", Object{{"triggerKind", 2}, {"triggerCharacter", " "}}}});
+  EXPECT_EQ(labels(afterLearn), std::vector<std::string>{"proof"}) << show(afterLearn);
+}
+
 TEST_F(Completion, StatementsOfTheFileAndOfAProcessWhileTypingTheFirstWord) {
   EXPECT_EQ(labels(completeAtEnd("// a comment\n")),
             (std::vector<std::string>{"import", "channel", "offering", "knowledge", "literature",
