@@ -21,8 +21,8 @@ namespace {
 /// popping up while indenting is in the way (Ctrl+Space still asks for it).
 bool spaceInIndentation(const Object& params, llvm::StringRef text, Position pos) {
   const Object* context = params.getObject("context");
-  if (!context || context->getInteger("triggerKind") != 2 ||
-      context->getString("triggerCharacter") != llvm::StringRef(" "))
+  if (!context || context->getInteger("triggerKind").getValueOr(0) != 2 ||
+      context->getString("triggerCharacter").getValueOr("") != " ")
     return false;
   size_t start = 0;
   for (unsigned line = 0; line < pos.line; ++line) {

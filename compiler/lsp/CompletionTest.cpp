@@ -70,16 +70,16 @@ TEST_F(Completion, NoListWhileASpaceIsTypedInTheIndentationButOnRequest) {
   EXPECT_EQ(typed(4, " "), list(Array{}));
   EXPECT_EQ(typed(2, " "), list(Array{}));
   // Asked for (Ctrl+Space), the statements come.
-  Value invoked = request("textDocument/completion", "c.sales",
-                          Object{{"position", position(2, 4)},
-                                 {"context", Object{{"triggerKind", 1}}}});
+  Value invoked =
+      request("textDocument/completion", "c.sales",
+              Object{{"position", position(2, 4)}, {"context", Object{{"triggerKind", 1}}}});
   EXPECT_EQ(labels(invoked).size(), 11u) << show(invoked);
   // After a word, a space still lists what may follow it.
   open("d.sales", "knowledge proof;\nprocess p {\n  stage a { learn ");
-  Value afterLearn = request(
-      "textDocument/completion", "d.sales",
-      Object{{"position", position(2, 18)},
-             {"context", Object{{"triggerKind", 2}, {"triggerCharacter", " "}}}});
+  Value afterLearn =
+      request("textDocument/completion", "d.sales",
+              Object{{"position", position(2, 18)},
+                     {"context", Object{{"triggerKind", 2}, {"triggerCharacter", " "}}}});
   EXPECT_EQ(labels(afterLearn), std::vector<std::string>{"proof"}) << show(afterLearn);
 }
 
