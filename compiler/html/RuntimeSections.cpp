@@ -85,13 +85,13 @@ std::string card(const std::string& label, const std::string& value, const std::
 std::string pipelineSection(const rt::Process& p, const PipelineFigures& f) {
   const rt::ForecastResult& r = f.forecast;
   auto money = [&](double v) { return html::money(p, v); };
-  std::string body =
-      "<p class=\"facts\">" +
-      text(fmt::format("{} open deals as of {} ({}); wins counted up to {} days "
-                       "later ({}), from {} simulated pipelines",
-                       r.openDeals, rt::formatDate(r.asOf), f.source,
-                       rt::formatDecimal(f.horizonDays), rt::formatDate(r.horizonEnd), r.runs)) +
-      "</p>\n<div class=\"figures\">\n";
+  std::string body = "<p class=\"facts\">" +
+                     text(fmt::format("{} open deals as of {} ({}); wins counted up to {} days "
+                                      "later ({}), from {} simulated pipelines",
+                                      rt::formatCount(r.openDeals), rt::formatDate(r.asOf),
+                                      f.source, rt::formatDecimal(f.horizonDays),
+                                      rt::formatDate(r.horizonEnd), rt::formatCount(r.runs))) +
+                     "</p>\n<div class=\"figures\">\n";
   body += card("Pipeline value", money(r.pipelineValue), "the open deals' values");
   body += card("Weighted pipeline", money(r.weightedPipeline),
                "value x win probability from each deal's stage");
@@ -130,8 +130,11 @@ std::string observedSection(const rt::Process& p, const ObservedFigures& f) {
   const rt::ConformResult& r = f.result;
   std::string body =
       "<p class=\"facts\">" +
-      text(fmt::format("{} deals and {} events of {}, as of {}", r.deals, r.events, f.source,
-                       rt::formatDate(r.asOf))) +
+      text(fmt::format("{} deals and {} events of {}, as of {}{}", rt::formatCount(r.deals),
+                       rt::formatCount(r.events), f.source, rt::formatDate(r.asOf),
+                       r.laterEvents ? fmt::format(" ({} dated after it left out)",
+                                                   rt::formatCount(r.laterEvents))
+                                     : std::string())) +
       "</p>\n<div class=\"charts\">\n" +
       chartFigure("edges", "Observed against stated, per edge",
                   "No deal left a stage in the history.", emit::edgeConformanceChart(p, r)) +

@@ -120,6 +120,17 @@ std::string formatTime(const Holding& t) {
   return fmt::format("{} to {} (typical {})", days(t.min), days(t.max), days(t.typical));
 }
 
+std::string formatCount(uint64_t n) {
+  std::string whole = std::to_string(n);
+  std::string grouped;
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0)
+      grouped += ',';
+    grouped += whole[i];
+  }
+  return grouped;
+}
+
 std::string formatMoney(double amount, llvm::StringRef currency) {
   if (!std::isfinite(amount))
     return "";
@@ -127,14 +138,7 @@ std::string formatMoney(double amount, llvm::StringRef currency) {
   if (rounded > 9e17) // beyond exact cents: say it as a plain number
     return exactNumber(amount) + (currency.empty() ? "" : " " + currency.str());
   long long cents = static_cast<long long>(rounded);
-  std::string whole = std::to_string(cents / 100);
-  std::string grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0)
-      grouped += ',';
-    grouped += whole[i];
-  }
-  std::string out = (amount < 0 && cents != 0 ? "-" : "") + grouped;
+  std::string out = (amount < 0 && cents != 0 ? "-" : "") + formatCount(uint64_t(cents / 100));
   if (cents % 100 != 0)
     out += fmt::format(".{:02}", cents % 100);
   if (!currency.empty())

@@ -53,6 +53,18 @@ TEST(FormatTest, PercentBesideATargetItMissesDiffers) {
   EXPECT_EQ(percentBeside(0.0565 - 1e-12, 0.0565), "<5.65%");
 }
 
+TEST(FormatTest, CountsAndMoneyGroupThousands) {
+  EXPECT_EQ(formatCount(0), "0");
+  EXPECT_EQ(formatCount(912), "912");
+  EXPECT_EQ(formatCount(1000), "1,000");
+  EXPECT_EQ(formatCount(20000), "20,000");
+  EXPECT_EQ(formatCount(1234567), "1,234,567");
+  EXPECT_EQ(formatCount(18446744073709551615ull), "18,446,744,073,709,551,615");
+  EXPECT_EQ(formatMoney(1990532, "EUR"), "1,990,532 EUR");
+  EXPECT_EQ(formatMoney(-2013.16, "USD"), "-2,013.16 USD");
+  EXPECT_EQ(formatMoney(999.999, ""), "1,000");
+}
+
 TEST(FormatTest, DecimalKeepsAtMostTwoPlaces) {
   EXPECT_EQ(formatDecimal(25.667), "25.67");
   EXPECT_EQ(formatDecimal(10.5), "10.5");

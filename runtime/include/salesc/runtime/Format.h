@@ -11,6 +11,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
 #include <string>
 
 namespace salesc::rt {
@@ -43,6 +44,9 @@ std::string exactNumber(double v);
 /// once when the three figures share it ("12 hours to 2 days (typical 1 day)" otherwise).
 /// Figures as days() says them (under a day in hours).
 std::string formatTime(const Holding& time);
+
+/// A count with thousands separators: "20,000", "912".
+std::string formatCount(uint64_t n);
 
 /// An amount of money with thousands separators and cents only when there are some:
 /// "15,000 USD", "2,013.16 EUR". `currency` may be empty.
