@@ -14,8 +14,18 @@ llvm::json::Object chartBase(llvm::StringRef title, llvm::StringRef subtitle,
                              llvm::json::Array rows) {
   // llvm::json keeps a StringRef without copying it: every text is copied in.
   llvm::json::Object titleObject{{"text", title.str()}, {"anchor", "start"}, {"offset", 14}};
-  if (!subtitle.empty())
+  // Vega never wraps a title: a long subtitle is cut at the chart's edge, so one longer
+  // than SubtitleLine characters goes on one line per "; "-separated part.
+  if (subtitle.size() > SubtitleLine && subtitle.contains("; ")) {
+    llvm::SmallVector<llvm::StringRef, 4> parts;
+    subtitle.split(parts, "; ");
+    llvm::json::Array lines;
+    for (size_t i = 0; i < parts.size(); ++i)
+      lines.push_back((parts[i] + (i + 1 < parts.size() ? ";" : "")).str());
+    titleObject["subtitle"] = std::move(lines);
+  } else if (!subtitle.empty()) {
     titleObject["subtitle"] = subtitle.str();
+  }
   return llvm::json::Object{
       {"$schema", VegaLiteSchema},
       {"title", std::move(titleObject)},

@@ -14,9 +14,13 @@ namespace salesc::emit {
 /// The Vega-Lite version every spec is written for (the bundled vega-lite 5).
 inline constexpr const char* VegaLiteSchema = "https://vega.github.io/schema/vega-lite/v5.json";
 
-/// A spec's top level: $schema, the title and its subtitle, the width (that of its
-/// container: the chart fits the element it is drawn in), and `data` with
-/// `rows` inline; the caller adds the marks (`mark` and `encoding`, or `layer`).
+/// The longest subtitle kept on one line (about a narrow chart's width at Vega's 10 pt).
+inline constexpr size_t SubtitleLine = 80;
+
+/// A spec's top level: $schema, the title and its subtitle (longer than SubtitleLine:
+/// one line per "; "-separated part), the width (that of its container: the chart fits
+/// the element it is drawn in), and `data` with `rows` inline; the caller adds the marks
+/// (`mark` and `encoding`, or `layer`).
 llvm::json::Object chartBase(llvm::StringRef title, llvm::StringRef subtitle,
                              llvm::json::Array rows);
 

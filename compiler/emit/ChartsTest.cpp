@@ -19,6 +19,18 @@ const llvm::json::Array& rows(const llvm::json::Object& spec) {
   return *spec.getObject("data")->getArray("values");
 }
 
+TEST(Charts, ALongSubtitleGoesOnOneLinePerPartAsVegaNeverWrapsIt) {
+  const llvm::json::Object shortOne = chartBase("T", "a; b", llvm::json::Array{});
+  EXPECT_EQ(*shortOne.getObject("title")->get("subtitle"), llvm::json::Value("a; b"));
+  const std::string part(50, 'x');
+  const llvm::json::Object longOne =
+      chartBase("T", part + "; " + part + "; end", llvm::json::Array{});
+  EXPECT_EQ(*longOne.getObject("title")->get("subtitle"),
+            (llvm::json::Value(llvm::json::Array{part + ";", part + ";", "end"})));
+  const llvm::json::Object noPart = chartBase("T", std::string(90, 'y'), llvm::json::Array{});
+  EXPECT_EQ(*noPart.getObject("title")->get("subtitle"), llvm::json::Value(std::string(90, 'y')));
+}
+
 TEST(Charts, FunnelCountsOfAThousandLeadsAreExact) {
   rt::Process p = tiny();
   std::optional<llvm::json::Object> spec = funnelChart(analyzed(p));
