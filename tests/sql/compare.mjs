@@ -68,8 +68,10 @@ export function compareAll(views, conform, forecast) {
     const stalled = bySegment(views.stalled, g);
     if (stalled.length !== rep.stalled.length)
       problems.push(at(`${rep.stalled.length} stalled deals in conform, ${stalled.length} in SQL`));
+    // By deal, not a search per deal: a 10-million-event log has hundreds of thousands.
+    const stalledByDeal = new Map(stalled.map((r) => [r.deal, r]));
     for (const s of rep.stalled) {
-      const row = stalled.find((r) => r.deal === s.deal) ?? {};
+      const row = stalledByDeal.get(s.deal) ?? {};
       if (row.stage !== s.stage) problems.push(at(`stalled ${s.deal}: stage ${row.stage}`));
       same(at(`stalled ${s.deal} days_in_stage`), s.days_in_stage, row.days_in_stage);
       same(at(`stalled ${s.deal} limit_days`), s.limit_days, row.limit_days);
