@@ -131,7 +131,10 @@ int runForecast(CommandContext& ctx) {
   o.horizonDays = Horizon;
   o.seed = Seed;
   o.threads = 0; // one per hardware thread, as backtest: the figures do not depend on it
-  report::ForecastReport rep{&p, nullptr, &load, Horizon};
+  report::ForecastReport rep;
+  rep.process = &p;
+  rep.load = &load;
+  rep.horizonDays = Horizon;
   rep.listDeals = ListDeals;
   rt::SharePosterior posterior;
   if (!Events.empty()) {

@@ -62,11 +62,22 @@ std::optional<StageHistory> loadStageHistory(CommandContext& ctx, const ExportOp
     }
     h.events = std::move(*events);
   } else {
-    std::optional<ExportTable> table = readExport(ctx, from, path, p, rt::ExportKind::Events);
-    if (!table)
+    // An export is read row by row too, straight into events.
+    std::optional<rt::ExportMapping> m = readMapping(ctx, from, rt::ExportKind::Events);
+    if (!m)
       return std::nullopt;
-    h.events = rt::loadEvents(table->table, p, path, h.load);
-    mergeReshape(*table, h.load);
+    std::unique_ptr<llvm::MemoryBuffer> buffer = readInputFile(ctx, path);
+    if (!buffer)
+      return std::nullopt;
+    rt::ReshapeNotes notes;
+    llvm::Expected<std::vector<rt::StageEvent>> events =
+        rt::loadExportEvents(buffer->getBuffer(), *m, p, path, h.load, notes, rt::MaxEventLogBytes);
+    if (!events) {
+      error(ctx) << llvm::toString(events.takeError()) << '\n';
+      return std::nullopt;
+    }
+    printNotes(ctx, notes);
+    h.events = std::move(*events);
   }
   h.status = reportLoad(ctx, h.load, path);
   if (h.events.empty() && h.status != 0)

@@ -80,21 +80,22 @@ std::optional<ExportTable> readExport(CommandContext& ctx, const ExportOptions& 
   std::unique_ptr<llvm::MemoryBuffer> text = readInputFile(ctx, path);
   if (!text)
     return std::nullopt;
-  llvm::StringRef body = text->getBuffer();
-  if (body.startswith("\xEF\xBB\xBF"))
-    body = body.drop_front(3);
-  llvm::Expected<rt::CsvTable> raw =
-      rt::parseCsv(body, path, rt::MaxCsvBytes, rt::sniffDelimiter(body, *m));
-  if (!raw) {
-    error(ctx) << llvm::toString(raw.takeError()) << '\n';
+  rt::ReshapeNotes notes;
+  llvm::Expected<rt::CsvTable> table =
+      rt::reshapeExport(text->getBuffer(), *m, p, kind, path, out.reshaped, notes);
+  if (!table) {
+    error(ctx) << llvm::toString(table.takeError()) << '\n';
     return std::nullopt;
   }
-  rt::ReshapeNotes notes;
-  out.table = rt::reshapeExport(*raw, body, *m, p, kind, path, out.reshaped, notes);
+  out.table = std::move(*table);
   out.mapped = true;
+  printNotes(ctx, notes);
+  return out;
+}
+
+void printNotes(CommandContext& ctx, const rt::ReshapeNotes& notes) {
   for (const std::string& n : notes.notes)
     ctx.err << "note: " << n << '\n';
-  return out;
 }
 
 void mergeReshape(const ExportTable& t, rt::LoadReport& load) {

@@ -54,6 +54,10 @@ std::optional<ExportTable> readExport(CommandContext& ctx, const ExportOptions& 
                                       const std::string& path, const rt::Process& p,
                                       rt::ExportKind kind);
 
+/// Prints what reading an export noted (dates read day first, rows of other pipelines
+/// left out ...) on stderr, each line "note: FILE: ...".
+void printNotes(CommandContext& ctx, const rt::ReshapeNotes& notes);
+
 /// Adds to `load` (what a loader reported) what reading the export rejected; the rows
 /// read become the export's.
 void mergeReshape(const ExportTable& t, rt::LoadReport& load);

@@ -35,7 +35,7 @@ public:
   Reader(llvm::StringRef text, llvm::StringRef file, char delimiter)
       : p(text.begin()), end(text.end()), file(file), delimiter(delimiter) {}
 
-  llvm::Error read(llvm::function_ref<void(const CsvRecord&)> onRecord) {
+  llvm::Error read(llvm::function_ref<bool(const CsvRecord&)> onRecord) {
     while (skipBlankLines()) {
       const unsigned first = line;
       fields.clear();
@@ -43,7 +43,8 @@ public:
         unescaped.clear();
       if (llvm::Error err = readRecord())
         return err;
-      onRecord(CsvRecord{first, fields});
+      if (!onRecord(CsvRecord{first, fields}))
+        break;
     }
     return llvm::Error::success();
   }
@@ -154,13 +155,21 @@ llvm::Error checkSize(llvm::StringRef text, llvm::StringRef file, size_t maxByte
 
 } // namespace
 
-llvm::Error scanCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes, char delimiter,
-                    llvm::function_ref<void(const CsvRecord&)> onRecord) {
+llvm::Error scanCsvWhile(llvm::StringRef text, llvm::StringRef file, size_t maxBytes,
+                         char delimiter, llvm::function_ref<bool(const CsvRecord&)> onRecord) {
   if (llvm::Error err = checkSize(text, file, maxBytes))
     return err;
   if (text.startswith("\xEF\xBB\xBF"))
     text = text.drop_front(3);
   return Reader(text, file, delimiter).read(onRecord);
+}
+
+llvm::Error scanCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes, char delimiter,
+                    llvm::function_ref<void(const CsvRecord&)> onRecord) {
+  return scanCsvWhile(text, file, maxBytes, delimiter, [&](const CsvRecord& r) {
+    onRecord(r);
+    return true;
+  });
 }
 
 llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes,

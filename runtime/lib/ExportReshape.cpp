@@ -2,6 +2,7 @@
 #include "ExportValues.h"
 
 #include "salesc/runtime/ExportMapping.h"
+#include "salesc/runtime/Loaders.h"
 #include "salesc/runtime/Printable.h"
 #include "salesc/runtime/StageLabels.h"
 
@@ -21,19 +22,6 @@ constexpr size_t None = ~size_t(0);
 
 std::string headerKey(llvm::StringRef h) {
   return h.trim(" \t").lower();
-}
-
-/// The first column whose header is one of `names`.
-size_t columnOf(const CsvTable& t, const std::vector<std::string>& names) {
-  for (const std::string& n : names)
-    for (size_t c = 0; c < t.header.size(); ++c)
-      if (headerKey(t.header[c]) == headerKey(n))
-        return c;
-  return None;
-}
-
-llvm::StringRef at(const CsvRow& row, size_t c) {
-  return c < row.fields.size() ? llvm::StringRef(row.fields[c]).trim(" \t") : llvm::StringRef();
 }
 
 /// The label a `stage_columns` entry gives `header`, or nullopt when it does not match.
@@ -118,37 +106,52 @@ struct Unknown {
   size_t order = 0;
 };
 
+using Fields = llvm::ArrayRef<llvm::StringRef>;
+
+llvm::StringRef at(Fields row, size_t c) {
+  return c < row.size() ? trimBlanks(row[c]) : llvm::StringRef();
+}
+
+/// Where a reshaped entry goes: the line it was read on, the deal, the state, when, the
+/// value (pipelines; a plain number or empty) and the segment field.
+using Emit = llvm::function_ref<void(unsigned line, llvm::StringRef id, uint32_t state,
+                                     ExportDate& when, std::string value, llvm::StringRef segment)>;
+
+/// Reads an export's text row by row through a mapping. A first look reads the header
+/// and as many rows as it takes to settle the day order and whether the process column
+/// filters; the second pass reshapes every row.
 class Reshaper {
 public:
-  Reshaper(const CsvTable& t, llvm::StringRef text, const ExportMapping& m, const Process& p,
-           ExportKind kind, llvm::StringRef file, LoadReport& report, ReshapeNotes& notes)
-      : t_(t), text_(text), m_(m), p_(p), kind_(kind), file_(file), report_(report), notes_(notes),
-        labels_(p, m) {}
+  Reshaper(llvm::StringRef text, const ExportMapping& m, const Process& p, ExportKind kind,
+           llvm::StringRef file, LoadReport& report, ReshapeNotes& notes, bool withIso)
+      : text_(text), m_(m), p_(p), kind_(kind), file_(file), report_(report), notes_(notes),
+        labels_(p, m), withIso_(withIso), delimiter_(sniffDelimiter(text, m)),
+        processName_(foldLabel(p.name)) {}
 
-  CsvTable run() {
-    CsvTable out;
-    out.headerLine = t_.headerLine;
-    out.header = kind_ == ExportKind::Events
-                     ? std::vector<std::string>{"deal", "stage", "timestamp", "segment"}
-                     : std::vector<std::string>{"deal", "stage", "entered", "value", "segment"};
+  /// The header's line (0: an empty file).
+  unsigned headerLine() const { return headerLine_; }
+
+  llvm::Error run(size_t maxBytes, Emit emit) {
     for (const std::string& problem : labels_.problems())
       error(0, problem);
-    if (!findColumns())
-      return out;
-    order_ = sniffOrder();
-    out_ = &out;
-    out.rows.reserve(t_.rows.size());
-    // The process column filters only when it names the process somewhere: a CRM's own
-    // pipeline names ("Sales Pipeline") are not the process's.
-    if (process_ != None)
-      filterProcess_ = std::any_of(t_.rows.begin(), t_.rows.end(), [&](const CsvRow& row) {
-        return foldLabel(at(row, process_)) == foldLabel(p_.name);
-      });
-    for (const CsvRow& row : t_.rows)
-      read(row);
+    if (llvm::Error err = firstLook(maxBytes))
+      return err;
+    if (!columnsFound_)
+      return llvm::Error::success();
+    emit_ = emit;
+    bool header = true;
+    if (llvm::Error err = scanCsv(text_, file_, maxBytes, delimiter_, [&](const CsvRecord& r) {
+          if (header) {
+            header = false;
+            return;
+          }
+          ++report_.rowsRead;
+          read(r);
+        }))
+      return err;
     reportUnknown();
     writeNotes();
-    return out;
+    return llvm::Error::success();
   }
 
 private:
@@ -157,37 +160,93 @@ private:
                                   : fmt::format("{}: {}", shownPath(file_), message));
   }
 
-  void reject(const CsvRow& row, const std::string& message) {
+  void reject(const CsvRecord& row, const std::string& message) {
     ++report_.rowsRejected;
     error(row.line, message);
   }
 
+  /// The header, then rows until the day order and the process filter are settled (every
+  /// row, counted, when a column is missing).
+  llvm::Error firstLook(size_t maxBytes) {
+    bool header = true;
+    unsigned rows = 0;
+    std::string lastProcess;
+    llvm::Error err = scanCsvWhile(text_, file_, maxBytes, delimiter_, [&](const CsvRecord& r) {
+      if (header) {
+        header = false;
+        headerLine_ = r.line;
+        header_.assign(r.fields.begin(), r.fields.end());
+        columnsFound_ = findColumns();
+        sniffing_ = columnsFound_ && m_.dateFormat.empty();
+        return true;
+      }
+      ++rows;
+      if (!columnsFound_)
+        return true;
+      if (sniffing_)
+        sniff(r.fields);
+      // The process column filters only when it names the process somewhere: a CRM's own
+      // pipeline names ("Sales Pipeline") are not the process's.
+      if (process_ != None && !filterProcess_ && at(r.fields, process_) != lastProcess) {
+        lastProcess = at(r.fields, process_).str();
+        filterProcess_ = foldLabel(lastProcess) == processName_;
+      }
+      return sniffing_ || (process_ != None && !filterProcess_);
+    });
+    if (err)
+      return err;
+    if (header) // an empty file: no header to find the columns in
+      findColumns();
+    if (!columnsFound_) {
+      report_.rowsRead += rows;
+      report_.rowsRejected += rows;
+      error(headerLine_, missing_);
+      return llvm::Error::success();
+    }
+    if (sniffing_) {
+      sniffing_ = false;
+      order_ = DayOrder::DayFirst;
+      if (ambiguous_)
+        notes_.notes.push_back(fmt::format("{}: no date has a day over 12, so dates such as "
+                                           "03/04/2024 are read day first (3 April); set "
+                                           "'dates: format:' in a map to read them month first",
+                                           shownPath(file_)));
+    }
+    return llvm::Error::success();
+  }
+
+  /// The first column whose header is one of `names`.
+  size_t columnOf(const std::vector<std::string>& names) const {
+    for (const std::string& n : names)
+      for (size_t c = 0; c < header_.size(); ++c)
+        if (headerKey(header_[c]) == headerKey(n))
+          return c;
+    return None;
+  }
+
   bool findColumns() {
-    report_.rowsRead += static_cast<unsigned>(t_.rows.size());
     auto missing = [&](const char* what, const std::vector<std::string>& names) {
-      report_.rowsRejected += static_cast<unsigned>(t_.rows.size());
-      error(t_.headerLine,
-            fmt::format("the header has no {} column ({}); name it in 'columns:' of a map", what,
-                        names.empty()
-                            ? std::string("none is set")
-                            : "looked for " + llvm::join(names.begin(), names.end(), ", ")));
+      missing_ =
+          fmt::format("the header has no {} column ({}); name it in 'columns:' of a map", what,
+                      names.empty() ? std::string("none is set")
+                                    : "looked for " + llvm::join(names.begin(), names.end(), ", "));
       return false;
     };
-    deal_ = columnOf(t_, m_.deal);
+    deal_ = columnOf(m_.deal);
     if (deal_ == None)
       return missing("deal", m_.deal);
-    stage_ = columnOf(t_, m_.stage);
-    time_ = columnOf(t_, m_.timestamp);
-    value_ = columnOf(t_, m_.value);
-    currency_ = columnOf(t_, m_.currency);
-    segment_ = columnOf(t_, m_.segment);
-    process_ = columnOf(t_, m_.process);
-    reason_ = columnOf(t_, m_.lostReason);
-    status_ = columnOf(t_, m_.status);
+    stage_ = columnOf(m_.stage);
+    time_ = columnOf(m_.timestamp);
+    value_ = columnOf(m_.value);
+    currency_ = columnOf(m_.currency);
+    segment_ = columnOf(m_.segment);
+    process_ = columnOf(m_.process);
+    reason_ = columnOf(m_.lostReason);
+    status_ = columnOf(m_.status);
     if (m_.layout == ExportMapping::Layout::Wide) {
-      for (size_t c = 0; c < t_.header.size(); ++c)
+      for (size_t c = 0; c < header_.size(); ++c)
         for (const auto& [pattern, label] : m_.stageColumns)
-          if (std::optional<std::string> l = stageColumnLabel(t_.header[c], pattern, label)) {
+          if (std::optional<std::string> l = stageColumnLabel(header_[c], pattern, label)) {
             wide_.push_back({c, *l});
             break;
           }
@@ -205,34 +264,26 @@ private:
     return true;
   }
 
-  /// Day first or month first, from the dates of the file, when no format is given.
-  DayOrder sniffOrder() {
-    if (!m_.dateFormat.empty())
-      return DayOrder::Unknown;
-    std::vector<size_t> cols;
-    if (time_ != None)
-      cols.push_back(time_);
-    for (const auto& w : wide_)
-      cols.push_back(w.first);
-    bool ambiguous = false;
-    for (const CsvRow& row : t_.rows)
-      for (size_t c : cols) {
-        llvm::StringRef v = at(row, c);
-        if (v.size() >= 8 && v[4] != '-' &&
-            (v[2] == '/' || v[2] == '.' || v[1] == '/' || v[1] == '.'))
-          ambiguous = true;
-        if (DayOrder o = dayOrderOf(v); o != DayOrder::Unknown)
-          return o;
+  /// Day first or month first, from the dates of `row`, when no format is given: the
+  /// first date with a part over 12 settles it.
+  void sniff(Fields row) {
+    auto look = [&](size_t c) {
+      llvm::StringRef v = at(row, c);
+      if (v.size() >= 8 && v[4] != '-' &&
+          (v[2] == '/' || v[2] == '.' || v[1] == '/' || v[1] == '.'))
+        ambiguous_ = true;
+      if (DayOrder o = dayOrderOf(v); o != DayOrder::Unknown) {
+        order_ = o;
+        sniffing_ = false;
       }
-    if (ambiguous)
-      notes_.notes.push_back(fmt::format("{}: no date has a day over 12, so dates such as "
-                                         "03/04/2024 are read day first (3 April); set 'dates: "
-                                         "format:' in a map to read them month first",
-                                         shownPath(file_)));
-    return DayOrder::DayFirst;
+    };
+    if (time_ != None)
+      look(time_);
+    for (size_t w = 0; w < wide_.size() && sniffing_; ++w)
+      look(wide_[w].first);
   }
 
-  void unknownLabel(llvm::StringRef label, const CsvRow& row, size_t column) {
+  void unknownLabel(llvm::StringRef label, const CsvRecord& row, size_t column) {
     auto [it, inserted] = unknown_.try_emplace(label);
     if (inserted) {
       it->second.line = row.line;
@@ -243,42 +294,43 @@ private:
     ++report_.rowsRejected;
   }
 
-  std::optional<ExportDate> date(const CsvRow& row, llvm::StringRef text, llvm::StringRef what) {
+  std::optional<ExportDate> date(const CsvRecord& row, llvm::StringRef text, llvm::StringRef what) {
     std::string why;
     std::optional<ExportDate> d =
-        readExportDate(text, m_.dateFormat, order_, m_.timezoneMinutes, why);
+        readExportDate(text, m_.dateFormat, order_, m_.timezoneMinutes, why, withIso_);
     if (!d)
       reject(row, fmt::format("bad date in column {}: {}", quote(what), why));
     return d;
   }
 
-  void read(const CsvRow& row) {
-    const llvm::StringRef id = at(row, deal_);
+  void read(const CsvRecord& row) {
+    const Fields f = row.fields;
+    const llvm::StringRef id = at(f, deal_);
     if (id.empty())
       return reject(row, "the deal id is empty");
-    if (filterProcess_ && !processMatches(at(row, process_))) {
+    if (filterProcess_ && !processMatches(at(f, process_))) {
       ++otherProcess_;
       return;
     }
     if (kind_ == ExportKind::Pipeline && status_ != None &&
-        !at(row, status_).equals_insensitive("open")) {
+        !at(f, status_).equals_insensitive("open")) {
       ++closed_;
       return;
     }
     std::string value;
-    if (kind_ == ExportKind::Pipeline && value_ != None && !at(row, value_).empty()) {
-      std::optional<std::string> v = readExportAmount(at(row, value_), m_.decimal, m_.thousands);
+    if (kind_ == ExportKind::Pipeline && value_ != None && !at(f, value_).empty()) {
+      std::optional<std::string> v = readExportAmount(at(f, value_), m_.decimal, m_.thousands);
       if (!v)
-        return reject(row, fmt::format("the value {} is not an amount", quote(at(row, value_))));
+        return reject(row, fmt::format("the value {} is not an amount", quote(at(f, value_))));
       value = std::move(*v);
     }
-    if (currency_ != None && !at(row, currency_).empty())
-      currencies_.insert(at(row, currency_).upper());
-    const llvm::StringRef reason = at(row, reason_);
-    const llvm::StringRef segment = at(row, segment_);
+    if (currency_ != None && !at(f, currency_).empty())
+      currencies_.insert(at(f, currency_).upper());
+    const llvm::StringRef reason = at(f, reason_);
+    const llvm::StringRef segment = at(f, segment_);
     if (m_.layout == ExportMapping::Layout::Wide && kind_ == ExportKind::Events) {
       for (const auto& [column, label] : wide_) {
-        const llvm::StringRef when = at(row, column);
+        const llvm::StringRef when = at(f, column);
         if (when.empty())
           continue;
         std::optional<uint32_t> s = labels_.resolve(label, reason);
@@ -286,14 +338,14 @@ private:
           unknownLabel(label, row, column);
           continue;
         }
-        std::optional<ExportDate> d = date(row, when, t_.header[column]);
+        std::optional<ExportDate> d = date(row, when, header_[column]);
         if (!d)
           continue;
-        emit(row.line, id, *s, std::move(d->iso), {}, segment);
+        emit_(row.line, id, *s, *d, {}, segment);
       }
       return;
     }
-    const llvm::StringRef label = at(row, stage_);
+    const llvm::StringRef label = at(f, stage_);
     if (label.empty())
       return reject(row, "the stage is empty");
     std::optional<uint32_t> s = labels_.resolve(label, reason);
@@ -307,13 +359,13 @@ private:
       ++closed_;
       return;
     }
-    llvm::StringRef when = time_ != None ? at(row, time_) : llvm::StringRef();
-    llvm::StringRef whenColumn = time_ != None ? llvm::StringRef(t_.header[time_]) : "";
+    llvm::StringRef when = time_ != None ? at(f, time_) : llvm::StringRef();
+    llvm::StringRef whenColumn = time_ != None ? llvm::StringRef(header_[time_]) : "";
     if (m_.layout == ExportMapping::Layout::Wide) // a pipeline: the current stage's column
       for (const auto& [column, l] : wide_)
-        if (labels_.lookup(l) == s && !at(row, column).empty()) {
-          when = at(row, column);
-          whenColumn = t_.header[column];
+        if (labels_.lookup(l) == s && !at(f, column).empty()) {
+          when = at(f, column);
+          whenColumn = header_[column];
         }
     if (when.empty())
       return reject(row,
@@ -321,7 +373,7 @@ private:
     std::optional<ExportDate> d = date(row, when, whenColumn);
     if (!d)
       return;
-    emit(row.line, id, *s, std::move(d->iso), std::move(value), segment);
+    emit_(row.line, id, *s, *d, std::move(value), segment);
   }
 
   static bool isClosedLabel(llvm::StringRef label) {
@@ -329,22 +381,7 @@ private:
     return f == "closedwon" || f == "closedlost" || f == "won" || f == "lost";
   }
 
-  bool processMatches(llvm::StringRef v) { return v.empty() || foldLabel(v) == foldLabel(p_.name); }
-
-  /// One row of the loaders' table. Rows stay in file order: the loaders and conform
-  /// order each deal's entries by time themselves, so both layouts agree.
-  void emit(unsigned line, llvm::StringRef id, uint32_t state, std::string iso, std::string value,
-            llvm::StringRef segment) {
-    CsvRow& row = out_->rows.emplace_back();
-    row.line = line;
-    row.fields.reserve(kind_ == ExportKind::Events ? 4 : 5);
-    row.fields.emplace_back(id);
-    row.fields.emplace_back(p_.states[state].name);
-    row.fields.push_back(std::move(iso));
-    if (kind_ == ExportKind::Pipeline)
-      row.fields.push_back(std::move(value));
-    row.fields.emplace_back(segment);
-  }
+  bool processMatches(llvm::StringRef v) { return v.empty() || foldLabel(v) == processName_; }
 
   void reportUnknown() {
     std::vector<std::pair<llvm::StringRef, const Unknown*>> all;
@@ -352,11 +389,10 @@ private:
       all.push_back({u.first(), &u.second});
     std::sort(all.begin(), all.end(),
               [](const auto& a, const auto& b) { return a.second->order < b.second->order; });
-    const char delimiter = sniffDelimiter(text_, m_);
     for (const auto& [label, u] : all) {
       std::string message = fmt::format(
           "{}:{}:{}: the label {} ({} row{}) matches no stage or outcome of process '{}'",
-          shownPath(file_), u->line, columnIn(text_, u->line, u->column, delimiter), quote(label),
+          shownPath(file_), u->line, columnIn(text_, u->line, u->column, delimiter_), quote(label),
           u->rows, u->rows == 1 ? "" : "s", p_.name);
       if (std::optional<std::string> near = closestLabel(p_, label))
         message += fmt::format("; did you mean {}? Else map", *near);
@@ -382,7 +418,6 @@ private:
                                          llvm::join(currencies_.begin(), currencies_.end(), ", ")));
   }
 
-  const CsvTable& t_;
   llvm::StringRef text_;
   const ExportMapping& m_;
   const Process& p_;
@@ -391,16 +426,29 @@ private:
   LoadReport& report_;
   ReshapeNotes& notes_;
   Labels labels_;
+  bool withIso_;
+  char delimiter_;
+  std::string processName_; ///< folded (foldLabel)
+  Emit emit_ = nullptr;
+  std::vector<std::string> header_;
+  unsigned headerLine_ = 0;
+  bool columnsFound_ = false;
+  std::string missing_; ///< why the columns were not found
   size_t deal_ = None, stage_ = None, time_ = None, value_ = None, currency_ = None,
          segment_ = None, process_ = None, reason_ = None, status_ = None;
   std::vector<std::pair<size_t, std::string>> wide_;
   DayOrder order_ = DayOrder::Unknown;
+  bool sniffing_ = false, ambiguous_ = false;
   llvm::StringMap<Unknown> unknown_;
-  CsvTable* out_ = nullptr;
   std::set<std::string> currencies_;
   bool filterProcess_ = false;
   unsigned otherProcess_ = 0, closed_ = 0;
 };
+
+/// `text` without a UTF-8 byte order mark.
+llvm::StringRef withoutBom(llvm::StringRef text) {
+  return text.startswith("\xEF\xBB\xBF") ? text.drop_front(3) : text;
+}
 
 } // namespace
 
@@ -418,10 +466,59 @@ char sniffDelimiter(llvm::StringRef text, const ExportMapping& m) {
   return best;
 }
 
-CsvTable reshapeExport(const CsvTable& table, llvm::StringRef text, const ExportMapping& m,
-                       const Process& p, ExportKind kind, llvm::StringRef file, LoadReport& report,
-                       ReshapeNotes& notes) {
-  return Reshaper(table, text, m, p, kind, file, report, notes).run();
+llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping& m,
+                                       const Process& p, ExportKind kind, llvm::StringRef file,
+                                       LoadReport& report, ReshapeNotes& notes, size_t maxBytes) {
+  CsvTable out;
+  out.header = kind == ExportKind::Events
+                   ? std::vector<std::string>{"deal", "stage", "timestamp", "segment"}
+                   : std::vector<std::string>{"deal", "stage", "entered", "value", "segment"};
+  Reshaper r(withoutBom(text), m, p, kind, file, report, notes, /*withIso=*/true);
+  llvm::Error err =
+      r.run(maxBytes, [&](unsigned line, llvm::StringRef id, uint32_t state, ExportDate& when,
+                          std::string value, llvm::StringRef segment) {
+        // Rows stay in file order: the loaders and conform order each deal's entries by
+        // time themselves, so both layouts agree.
+        CsvRow& row = out.rows.emplace_back();
+        row.line = line;
+        row.fields.reserve(kind == ExportKind::Events ? 4 : 5);
+        row.fields.emplace_back(id);
+        row.fields.emplace_back(p.states[state].name);
+        row.fields.push_back(std::move(when.iso));
+        if (kind == ExportKind::Pipeline)
+          row.fields.push_back(std::move(value));
+        row.fields.emplace_back(segment);
+      });
+  if (err)
+    return err;
+  out.headerLine = r.headerLine();
+  return out;
+}
+
+llvm::Expected<std::vector<StageEvent>> loadExportEvents(llvm::StringRef text,
+                                                         const ExportMapping& m, const Process& p,
+                                                         llvm::StringRef file, LoadReport& report,
+                                                         ReshapeNotes& notes, size_t maxBytes) {
+  LoadReport reshaped, loaded;
+  EventLogBuilder events(p, file, loaded);
+  if (text.size() <= maxBytes)
+    events.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+  Reshaper r(withoutBom(text), m, p, ExportKind::Events, file, reshaped, notes,
+             /*withIso=*/false);
+  if (llvm::Error err =
+          r.run(maxBytes, [&](unsigned line, llvm::StringRef id, uint32_t state, ExportDate& when,
+                              std::string, llvm::StringRef segment) {
+            events.add(line, id, state, when.days, segment);
+          }))
+    return err;
+  // As reshapeExport then loadEvents: the export's rows, what reshaping rejected (its
+  // messages first), then what loading rejected.
+  report.rowsRead += reshaped.rowsRead;
+  report.rowsRejected += reshaped.rowsRejected + loaded.rowsRejected;
+  for (LoadReport* part : {&reshaped, &loaded})
+    report.errors.insert(report.errors.end(), std::make_move_iterator(part->errors.begin()),
+                         std::make_move_iterator(part->errors.end()));
+  return events.take();
 }
 
 } // namespace salesc::rt

@@ -180,7 +180,8 @@ DayOrder dayOrderOf(llvm::StringRef text) {
 }
 
 std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef format,
-                                         DayOrder order, int zoneMinutes, std::string& why) {
+                                         DayOrder order, int zoneMinutes, std::string& why,
+                                         bool withIso) {
   Fields f;
   bool ok;
   if (format.empty() && text.size() >= 10 && text[4] == '-') {
@@ -193,10 +194,16 @@ std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef f
     llvm::StringRef rest = text.drop_front(std::min<size_t>(text.size(), 16));
     const bool zoned = rest.find_first_of("Zz+-") != llvm::StringRef::npos;
     if (text.size() == 10 || zoned || zoneMinutes == 0)
-      return ExportDate{text.str(), *t};
-    return ExportDate{fmt::format("{}{}{:02}:{:02}", text, zoneMinutes < 0 ? '-' : '+',
-                                  std::abs(zoneMinutes) / 60, std::abs(zoneMinutes) % 60),
-                      *t - zoneMinutes / 1440.0};
+      return ExportDate{withIso ? text.str() : std::string(), *t};
+    std::string iso = fmt::format("{}{}{:02}:{:02}", text, zoneMinutes < 0 ? '-' : '+',
+                                  std::abs(zoneMinutes) / 60, std::abs(zoneMinutes) % 60);
+    // The day the loaders read from `iso`, to the last bit.
+    llvm::Expected<double> shifted = parseTimestamp(iso);
+    if (!shifted) {
+      why = llvm::toString(shifted.takeError());
+      return std::nullopt;
+    }
+    return ExportDate{std::move(iso), *shifted};
   }
   ok = format.empty() ? byOrder(text, order == DayOrder::Unknown ? DayOrder::DayFirst : order, f)
                       : byFormat(text, format, f);
@@ -221,11 +228,17 @@ std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef f
     why = fmt::format("'{}' is not a date: a field is out of range", text);
     return std::nullopt;
   }
-  std::string iso = fmt::format("{:04}-{:02}-{:02}", f.year, f.month, f.day);
-  if (f.hasTime) {
-    const int zone = f.offsetMinutes.value_or(zoneMinutes);
-    iso += fmt::format("T{:02}:{:02}:{:02}{}{:02}:{:02}", f.hour, f.minute, f.second,
-                       zone < 0 ? '-' : '+', std::abs(zone) / 60, std::abs(zone) % 60);
+  const int zone = f.hasTime ? f.offsetMinutes.value_or(zoneMinutes) : 0;
+  if (std::abs(zone) >= 24 * 60) {
+    why = fmt::format("'{}' is not a date: its offset from UTC is a day or more", text);
+    return std::nullopt;
+  }
+  std::string iso;
+  if (withIso) {
+    iso = fmt::format("{:04}-{:02}-{:02}", f.year, f.month, f.day);
+    if (f.hasTime)
+      iso += fmt::format("T{:02}:{:02}:{:02}{}{:02}:{:02}", f.hour, f.minute, f.second,
+                         zone < 0 ? '-' : '+', std::abs(zone) / 60, std::abs(zone) % 60);
   }
   static constexpr unsigned Days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (f.year % 4 == 0 && f.year % 100 != 0) || f.year % 400 == 0;
@@ -234,8 +247,8 @@ std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef f
                       Days[f.month - 1] + (f.month == 2 && leap));
     return std::nullopt;
   }
-  const double seconds = f.hour * 3600.0 + f.minute * 60.0 + f.second -
-                         (f.hasTime ? f.offsetMinutes.value_or(zoneMinutes) * 60.0 : 0.0);
+  // The same operations as parseTimestamp on `iso`: the same day number to the last bit.
+  const double seconds = f.hour * 3600.0 + f.minute * 60.0 + f.second - zone * 60.0;
   return ExportDate{std::move(iso),
                     static_cast<double>(daysFromCivil(CivilDate{f.year, f.month, f.day})) +
                         seconds / 86400.0};

@@ -15,8 +15,9 @@
 
 namespace salesc::rt {
 
-/// A date read from an export. `iso` is what the loaders read; `days` orders entries
-/// (days since 1970-01-01 UTC).
+/// A date read from an export: `iso`, what the loaders read (left empty when not asked
+/// for), and `days`, the day number parseTimestamp gives `iso` (days since 1970-01-01
+/// UTC, to the last bit).
 struct ExportDate {
   std::string iso;
   double days = 0;
@@ -31,9 +32,10 @@ DayOrder dayOrderOf(llvm::StringRef text);
 /// Reads `text` with the strftime-style `format` (empty: ISO 8601, else `d/m/yyyy`,
 /// `d.m.yyyy` or `d-m-yyyy` in `order`, with an optional ` HH:MM[:SS]`). A time without
 /// an offset is in `zoneMinutes` east of UTC; a date alone is never shifted. Nullopt,
-/// with `why` set, when it cannot be read.
+/// with `why` set, when it cannot be read (or its offset is a day or more).
 std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef format,
-                                         DayOrder order, int zoneMinutes, std::string& why);
+                                         DayOrder order, int zoneMinutes, std::string& why,
+                                         bool withIso = true);
 
 /// An amount as a plain number ("£1,250,000.50" -> "1250000.50"): currency signs
 /// (£ $ € ¥), a three-letter ISO code before or after, spaces and no-break spaces are

@@ -200,7 +200,7 @@ std::optional<std::string> checkWidth(const CsvRecord& row, const ColumnMap& map
 llvm::StringRef field(const CsvRecord& row, size_t column) {
   if (column == ColumnMap::NoColumn || column >= row.fields.size())
     return {};
-  return row.fields[column].trim(" \t");
+  return trimBlanks(row.fields[column]);
 }
 
 /// The index of every state by name.
@@ -450,11 +450,16 @@ public:
 
   ColumnMap map;
 
-  void row(const CsvRecord& row) {
-    auto reject = [&](const std::string& message) {
+  /// Rejects the row on `line` with a message.
+  auto rejecter(unsigned line) {
+    return [this, line](const std::string& message) {
       ++report.rowsRejected;
-      report.errors.push_back(fmt::format("{}:{}: {}", shownPath(file), row.line, message));
+      report.errors.push_back(fmt::format("{}:{}: {}", shownPath(file), line, message));
     };
+  }
+
+  void row(const CsvRecord& row) {
+    auto reject = rejecter(row.line);
     std::optional<RowKey> key = rowKey(row, map, states, p, reject);
     if (!key)
       return;
@@ -463,26 +468,32 @@ public:
       reject("bad timestamp: " + llvm::toString(time.takeError()));
       return;
     }
+    add(row.line, key->id, key->state, *time, field(row, map.index[3]), field(row, map.index[4]));
+  }
+
+  /// The entry of `id` into `state` at `time`, once the row's key and time are read:
+  /// the checks of its segment and value fields (trimmed; empty: none).
+  void add(unsigned line, llvm::StringRef id, uint32_t state, double time, llvm::StringRef name,
+           llvm::StringRef v) {
+    auto reject = rejecter(line);
     std::optional<uint32_t> segment;
-    const llvm::StringRef name = field(row, map.index[3]);
     if (!name.empty()) {
-      if (!(segment = segmentNamed(p, key->id, name, reject)))
+      if (!(segment = segmentNamed(p, id, name, reject)))
         return;
       // A deal is in one segment: the first its rows name.
-      auto [first, inserted] = segmentOf.try_emplace(key->id, *segment, row.line);
+      auto [first, inserted] = segmentOf.try_emplace(id, *segment, line);
       if (!inserted && first->second.first != *segment) {
         reject(fmt::format("deal {} is in segment {} here but in {} on line {}; a deal is in "
                            "one segment",
-                           quote(key->id), quote(name), quote(p.segments[first->second.first].name),
+                           quote(id), quote(name), quote(p.segments[first->second.first].name),
                            first->second.second));
         return;
       }
     }
     std::optional<double> value;
-    if (const llvm::StringRef v = field(row, map.index[4]);
-        !v.empty() && !(value = parseDealValue(v, reject)))
+    if (!v.empty() && !(value = parseDealValue(v, reject)))
       return;
-    events.push_back(StageEvent{key->id.str(), key->state, *time, row.line, segment, value});
+    events.push_back(StageEvent{id.str(), state, time, line, segment, value});
   }
 
 private:
@@ -495,6 +506,31 @@ private:
 };
 
 } // namespace
+
+struct EventLogBuilder::Impl {
+  Impl(const Process& p, llvm::StringRef file, LoadReport& report)
+      : rows(p, file, report, events) {}
+  std::vector<StageEvent> events;
+  EventRows rows;
+};
+
+EventLogBuilder::EventLogBuilder(const Process& p, llvm::StringRef file, LoadReport& report)
+    : impl_(std::make_unique<Impl>(p, file, report)) {}
+
+EventLogBuilder::~EventLogBuilder() = default;
+
+void EventLogBuilder::reserve(size_t events) {
+  impl_->events.reserve(events);
+}
+
+void EventLogBuilder::add(unsigned line, llvm::StringRef deal, uint32_t state, double time,
+                          llvm::StringRef segment) {
+  impl_->rows.add(line, deal, state, time, segment, {});
+}
+
+std::vector<StageEvent> EventLogBuilder::take() {
+  return std::move(impl_->events);
+}
 
 std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm::StringRef file,
                                    LoadReport& report) {

@@ -18,14 +18,14 @@
 
 namespace salesc::rt {
 
-/// The largest CSV file salesc reads as a table (a pipeline, a CRM export, a map's
-/// input): 256 MiB. `forecast` peaks at about 17 times the file (80 MB, 2.5 million
+/// The largest CSV file salesc reads as a table (a pipeline, a pipeline export, a report's
+/// files): 256 MiB. `forecast` peaks at about 17 times the file (80 MB, 2.5 million
 /// deals: 1.3 GB); beyond this, export a period or a region at a time.
 constexpr size_t MaxCsvBytes = size_t(256) << 20;
 
-/// The largest plain event log (`--events` without `--from`/`--map`): 2 GiB. Such a log
-/// is read row by row (scanCsv, loadEventsCsv) without a table of strings; `conform`
-/// peaks at about 3.5 times the file (docs/security.md "Limits").
+/// The largest event log (`--events`, plain or a stage-history export): 2 GiB. Such a log
+/// is read row by row (scanCsv, loadEventsCsv, loadExportEvents) without a table of
+/// strings; `conform` peaks at about 4 times the file (docs/security.md "Limits").
 constexpr size_t MaxEventLogBytes = size_t(2) << 30;
 
 /// One record. Invariant: `fields` is non-empty and `line` (1-based) is the
@@ -52,6 +52,17 @@ struct CsvTable {
 llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file,
                                   size_t maxBytes = MaxCsvBytes, char delimiter = ',');
 
+/// `s` without the spaces and tabs around it: StringRef::trim(" \t") for every field of a
+/// large file, without building a set of characters each time.
+inline llvm::StringRef trimBlanks(llvm::StringRef s) {
+  size_t begin = 0, end = s.size();
+  while (begin < end && (s[begin] == ' ' || s[begin] == '\t'))
+    ++begin;
+  while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+    --end;
+  return s.slice(begin, end);
+}
+
 /// One record as scanCsv sees it: its first line and its fields as written. The fields
 /// point into the text (or, for a quoted field with doubled quotes, into the scanner's
 /// own storage) and are valid only during the call.
@@ -65,6 +76,11 @@ struct CsvRecord {
 /// without keeping them: no string is allocated per field.
 llvm::Error scanCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes, char delimiter,
                     llvm::function_ref<void(const CsvRecord&)> onRecord);
+
+/// scanCsv that stops, without an error, after the record for which `onRecord` returns
+/// false (a first look at a file: its header and the rows it takes to settle something).
+llvm::Error scanCsvWhile(llvm::StringRef text, llvm::StringRef file, size_t maxBytes,
+                         char delimiter, llvm::function_ref<bool(const CsvRecord&)> onRecord);
 
 } // namespace salesc::rt
 

@@ -78,18 +78,29 @@ struct ReshapeNotes {
   std::vector<std::string> notes; ///< "FILE: note ..."
 };
 
-/// Turns `table` (an export read with the mapping's delimiter; `text` is the file's text,
-/// for the columns of messages) into the table Loaders.h reads for `kind` against `p`:
-/// header `deal,stage,timestamp,segment` (events) or `deal,stage,entered,value,segment`
-/// (pipeline), each output row keeping its input line. Stage labels go through
-/// `stages:`, then the process's own CRM labels and names (case, spaces and underscores
-/// ignored). Rows it cannot read are rejected in `report` (rowsRead counts them; the
-/// loaders count the rows returned again, so callers add reports as they wish): a label
-/// matching no stage is one error with its row count, the first row's FILE:LINE:COL and
-/// a "did you mean".
-CsvTable reshapeExport(const CsvTable& table, llvm::StringRef text, const ExportMapping& m,
-                       const Process& p, ExportKind kind, llvm::StringRef file, LoadReport& report,
-                       ReshapeNotes& notes);
+/// Reads the export `text` (CSV with the mapping's delimiter) into the table Loaders.h
+/// reads for `kind` against `p`: header `deal,stage,timestamp,segment` (events) or
+/// `deal,stage,entered,value,segment` (pipeline), each output row keeping its input line.
+/// Stage labels go through `stages:`, then the process's own CRM labels and names (case,
+/// spaces and underscores ignored). Rows it cannot read are rejected in `report` (rowsRead
+/// counts them; the loaders count the rows returned again, so callers add reports as they
+/// wish): a label matching no stage is one error with its row count, the first row's
+/// FILE:LINE:COL and a "did you mean". Fails as scanCsv does (an unclosed quote, a file
+/// over `maxBytes`).
+llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping& m,
+                                       const Process& p, ExportKind kind, llvm::StringRef file,
+                                       LoadReport& report, ReshapeNotes& notes,
+                                       size_t maxBytes = MaxCsvBytes);
+
+/// A stage-history export read straight into events, row by row, with no table of
+/// strings: the events, counts, messages and notes of reshapeExport then loadEvents (the
+/// export's rows read; reshaping's messages, then loading's), for files of up to
+/// `maxBytes`.
+llvm::Expected<std::vector<StageEvent>> loadExportEvents(llvm::StringRef text,
+                                                         const ExportMapping& m, const Process& p,
+                                                         llvm::StringRef file, LoadReport& report,
+                                                         ReshapeNotes& notes,
+                                                         size_t maxBytes = MaxCsvBytes);
 
 /// The delimiter of a CSV text: the mapping's, else the one of `,` `;` and tab that the
 /// first line holds most often (`,` when it holds none).

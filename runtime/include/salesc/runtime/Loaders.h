@@ -20,6 +20,7 @@
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,6 +84,29 @@ std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm
 llvm::Expected<std::vector<StageEvent>> loadEventsCsv(llvm::StringRef text, const Process& p,
                                                       llvm::StringRef file, LoadReport& report,
                                                       size_t maxBytes = MaxEventLogBytes);
+
+/// A stage history built from entries already read and resolved (a CRM export reshaped
+/// row by row, ExportMapping.h), with the checks and messages loadEvents gives a row's
+/// segment, and no table of strings. Rejections go to the `report` given.
+class EventLogBuilder {
+public:
+  EventLogBuilder(const Process& p, llvm::StringRef file, LoadReport& report);
+  ~EventLogBuilder();
+  EventLogBuilder(const EventLogBuilder&) = delete;
+  EventLogBuilder& operator=(const EventLogBuilder&) = delete;
+
+  void reserve(size_t events);
+  /// The entry of deal `deal` into `state` at `time` (days since 1970-01-01 UTC), read
+  /// on `line`; `segment` is the row's segment field, trimmed (empty: none).
+  void add(unsigned line, llvm::StringRef deal, uint32_t state, double time,
+           llvm::StringRef segment);
+  /// The events kept, in the order added.
+  std::vector<StageEvent> take();
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 } // namespace salesc::rt
 
