@@ -43,6 +43,8 @@ eventsBySegment(const rt::Process& p, const std::vector<rt::StageEvent>& events)
     if (e.segment && *e.segment < p.segments.size())
       segmentOf.try_emplace(e.deal, *e.segment);
   std::map<uint32_t, std::vector<rt::StageEvent>> out;
+  if (segmentOf.empty()) // no row names a segment: no lookup per event
+    return out;
   for (const rt::StageEvent& e : events)
     if (auto found = segmentOf.find(e.deal); found != segmentOf.end())
       out[found->second].push_back(e);

@@ -8,6 +8,10 @@
 //===----------------------------------------------------------------------===//
 #include "salesc/runtime/Conform.h"
 
+#include "Hash.h"
+#include "HugePages.h"
+#include "RadixSort.h"
+
 #include "salesc/runtime/Apportion.h"
 #include "salesc/runtime/Format.h"
 #include "salesc/runtime/Graph.h"
@@ -23,9 +27,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <functional>
 #include <limits>
-#include <string_view>
 #include <tuple>
 
 namespace salesc::rt {
@@ -99,16 +101,19 @@ public:
   DealNumbers(llvm::ArrayRef<StageEvent> events, const std::vector<uint32_t>& firstEvent)
       : events_(events), firstEvent_(firstEvent), slots_(1024) {}
 
-  /// Starts loading the slot where the lookup of `id` begins: the table is far larger
-  /// than the caches, so a lookup a few events ahead hides most of the wait.
-  void prefetch(const std::string& id) const {
-    __builtin_prefetch(&slots_[hashOf(id) & (slots_.size() - 1)]);
+  /// The hash of `id`, its lowest bit saying whether the id fits in a slot's `head`.
+  static uint32_t hashOf(const std::string& id) {
+    return (static_cast<uint32_t>(hashBytes(id)) & ~1u) | (id.size() <= 7);
   }
 
-  /// The number of the deal `id`, or `next` after recording it as new (`inserted`).
-  uint32_t find(const std::string& id, uint32_t next, bool& inserted) {
+  /// Starts loading the slot where the lookup of the id hashed `h` begins: the table is
+  /// far larger than the caches, so a lookup a few events ahead hides most of the wait.
+  void prefetch(uint32_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+
+  /// The number of the deal `id` (hashed `h`), or `next` after recording it as new
+  /// (`inserted`).
+  uint32_t find(const std::string& id, uint32_t h, uint32_t next, bool& inserted) {
     const bool whole = id.size() <= 7;
-    const uint32_t h = hashOf(id);
     uint64_t head = 0;
     std::memcpy(&head, id.data(), std::min<size_t>(id.size(), 8));
     if (whole)
@@ -132,10 +137,6 @@ public:
 
 private:
   static constexpr uint32_t Empty = NoDeal;
-  /// The hash of `id`, its lowest bit saying whether the id fits in a slot's `head`.
-  static uint32_t hashOf(const std::string& id) {
-    return (static_cast<uint32_t>(std::hash<std::string_view>()(id)) & ~1u) | (id.size() <= 7);
-  }
   struct Slot {
     uint64_t head = 0; ///< the id's first 8 bytes; up to 7 and its length
     uint32_t hash = 0; ///< the lowest bit: `head` is the whole id
@@ -143,7 +144,9 @@ private:
   };
 
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+    std::vector<Slot> old;
+    reserveLarge(old, slots_.size() * 2);
+    old.resize(slots_.size() * 2);
     old.swap(slots_);
     const size_t mask = slots_.size() - 1;
     for (const Slot& s : old)
@@ -169,10 +172,18 @@ DealGroups groupByDeal(uint32_t n, llvm::ArrayRef<StageEvent> events, ConformRes
   DealGroups g;
   DealNumbers ids(events, g.firstEvent);
   constexpr uint32_t Ahead = 8; // events looked up ahead (DealNumbers::prefetch)
+  uint32_t hashes[Ahead];       // of events i to i + Ahead - 1, at [index % Ahead]
+  for (uint32_t i = 0; i < Ahead && i < events.size(); ++i) {
+    hashes[i] = DealNumbers::hashOf(events[i].deal);
+    ids.prefetch(hashes[i]);
+  }
   for (uint32_t i = 0; i < events.size(); ++i) {
     const StageEvent& e = events[i];
-    if (i + Ahead < events.size())
-      ids.prefetch(events[i + Ahead].deal);
+    const uint32_t h = hashes[i % Ahead];
+    if (i + Ahead < events.size()) {
+      hashes[i % Ahead] = DealNumbers::hashOf(events[i + Ahead].deal);
+      ids.prefetch(hashes[i % Ahead]);
+    }
     if (e.state >= n) {
       ++r.ignoredEvents;
       continue;
@@ -186,7 +197,7 @@ DealGroups groupByDeal(uint32_t n, llvm::ArrayRef<StageEvent> events, ConformRes
       d = dealOf[i - 1];
     } else {
       bool inserted = false;
-      d = ids.find(e.deal, static_cast<uint32_t>(g.firstEvent.size()), inserted);
+      d = ids.find(e.deal, h, static_cast<uint32_t>(g.firstEvent.size()), inserted);
       if (inserted) {
         g.firstEvent.push_back(i);
         sizes.push_back(0);
@@ -202,6 +213,7 @@ DealGroups groupByDeal(uint32_t n, llvm::ArrayRef<StageEvent> events, ConformRes
   g.offset.assign(deals + 1, 0);
   for (uint32_t d = 0; d < deals; ++d)
     g.offset[d + 1] = g.offset[d] + sizes[d];
+  reserveLarge(g.order, r.events);
   g.order.resize(r.events);
   std::vector<uint32_t> fill(g.offset.begin(), g.offset.end() - 1);
   for (uint32_t i = 0; i < events.size(); ++i)
@@ -218,6 +230,14 @@ public:
         edgeOf_(size_t(n_) * n_, -1), unexpectedOf_(size_t(n_ + 1) * n_, -1), depth_(depths(p)),
         durations_(n_), openDurations_(n_), lastDealIn_(n_, NoDeal),
         lastDealOnEdge_(p.transitions.size(), NoDeal) {
+    // Room for every visit's time, from the entries into each state (no growth and copy of
+    // the large vectors while replaying).
+    std::vector<size_t> entries(n_);
+    for (const Entry& e : groups.order)
+      ++entries[e.state];
+    for (uint32_t s = 0; s < n_; ++s)
+      if (!p.states[s].isOutcome())
+        durations_[s].reserve(entries[s]);
     // edgeOf_[from * n + to] indexes p.transitions (the first one when a pair repeats),
     // -1 when the process has no such transition.
     r.edges.resize(p.transitions.size());
@@ -342,23 +362,20 @@ void summarizeTime(const State& state, std::vector<double>& times, llvm::ArrayRe
                    StageConformance& c) {
   c.p10 = c.median = c.p90 = NaN;
   if (!times.empty()) {
-    std::sort(times.begin(), times.end());
+    sortTimes(times);
     c.p10 = percentile(times, 0.10);
     c.median = percentile(times, 0.50);
     c.p90 = percentile(times, 0.90);
   }
-  std::vector<Visit> visits;
-  visits.reserve(times.size() + openTimes.size());
-  for (double t : times)
-    visits.push_back(Visit{t, false});
-  for (double t : openTimes)
-    visits.push_back(Visit{t, true});
-  const KaplanMeier km(visits);
+  std::vector<double> open(openTimes.begin(), openTimes.end());
+  sortTimes(open);
+  const bool anyVisit = !times.empty() || !open.empty();
+  const KaplanMeier km(std::move(times), open); // `times` is sorted above
   c.kmP10 = km.quantile(0.10);
   c.kmMedian = km.quantile(0.50);
   c.kmP90 = km.quantile(0.90);
   c.kmLongest = km.longest();
-  c.timeTested = (state.hasTime || state.isSignoff()) && !visits.empty();
+  c.timeTested = (state.hasTime || state.isSignoff()) && anyVisit;
   if (!c.timeTested)
     return;
   const auto [low, high] = holdingRange(state);

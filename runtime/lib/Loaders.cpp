@@ -1,5 +1,7 @@
 //===- Loaders.cpp - CSV rows to deals and stage events; dates ------------===//
 #include "salesc/runtime/Loaders.h"
+
+#include "HugePages.h"
 #include "salesc/runtime/Printable.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -10,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 namespace salesc::rt {
 namespace {
@@ -252,12 +255,13 @@ llvm::Expected<double> parseDate(llvm::StringRef text) {
   return static_cast<double>(*day);
 }
 
-llvm::Expected<double> parseTimestamp(llvm::StringRef text) {
-  llvm::Expected<int64_t> day = datePart(text, text, ExpectedTimestamp);
-  if (!day)
-    return day.takeError();
+namespace {
+
+/// The timestamp `text` whose date (its first 10 characters) is `day`: the time of day and
+/// the offset after it, read and checked as parseTimestamp does.
+llvm::Expected<double> timestampOn(llvm::StringRef text, int64_t day) {
   if (text.size() == 10)
-    return static_cast<double>(*day);
+    return static_cast<double>(day);
   auto bad = [&] { return fail(fmt::format("{} is not {}", quote(text), ExpectedTimestamp)); };
   unsigned hh, mm, ss = 0;
   if ((text[10] != 'T' && text[10] != 't' && text[10] != ' ') || !digits(text, 11, 2, hh) ||
@@ -292,7 +296,16 @@ llvm::Expected<double> parseTimestamp(llvm::StringRef text) {
     offsetMinutes = (zone[0] == '-' ? -1 : 1) * static_cast<int>(oh * 60 + om);
   }
   const double seconds = hh * 3600.0 + mm * 60.0 + ss + fraction - offsetMinutes * 60.0;
-  return static_cast<double>(*day) + seconds / 86400.0;
+  return static_cast<double>(day) + seconds / 86400.0;
+}
+
+} // namespace
+
+llvm::Expected<double> parseTimestamp(llvm::StringRef text) {
+  llvm::Expected<int64_t> day = datePart(text, text, ExpectedTimestamp);
+  if (!day)
+    return day.takeError();
+  return timestampOn(text, *day);
 }
 
 std::string formatDate(double days) {
@@ -463,12 +476,29 @@ public:
     std::optional<RowKey> key = rowKey(row, map, states, p, reject);
     if (!key)
       return;
-    llvm::Expected<double> time = parseTimestamp(field(row, map.index[2]));
+    llvm::Expected<double> time = timestamp(field(row, map.index[2]));
     if (!time) {
       reject("bad timestamp: " + llvm::toString(time.takeError()));
       return;
     }
     add(row.line, key->id, key->state, *time, field(row, map.index[3]), field(row, map.index[4]));
+  }
+
+  /// parseTimestamp(text), the date looked up again only when it is not the last row's (a
+  /// log's rows come a thousand to a day).
+  llvm::Expected<double> timestamp(llvm::StringRef text) {
+    if (!haveDate || text.size() < 10 || text.take_front(10) != llvm::StringRef(lastDate, 10)) {
+      llvm::Expected<int64_t> day = datePart(text, text, ExpectedTimestamp);
+      if (!day)
+        return day.takeError();
+      if (text.size() >= 10) {
+        std::memcpy(lastDate, text.data(), 10);
+        lastDay = *day;
+        haveDate = true;
+      }
+      return timestampOn(text, *day);
+    }
+    return timestampOn(text, lastDay);
   }
 
   /// The entry of `id` into `state` at `time`, once the row's key and time are read:
@@ -503,6 +533,9 @@ private:
   std::vector<StageEvent>& events;
   const llvm::StringMap<uint32_t> states;
   llvm::StringMap<std::pair<uint32_t, unsigned>> segmentOf; // deal -> segment, line
+  bool haveDate = false;                                    ///< whether lastDate holds a date read
+  char lastDate[10] = {}; ///< the date part of the last timestamp read
+  int64_t lastDay = 0;    ///< its day
 };
 
 } // namespace
@@ -520,7 +553,7 @@ EventLogBuilder::EventLogBuilder(const Process& p, llvm::StringRef file, LoadRep
 EventLogBuilder::~EventLogBuilder() = default;
 
 void EventLogBuilder::reserve(size_t events) {
-  impl_->events.reserve(events);
+  reserveLarge(impl_->events, events);
 }
 
 void EventLogBuilder::add(unsigned line, llvm::StringRef deal, uint32_t state, double time,
@@ -556,7 +589,7 @@ llvm::Expected<std::vector<StageEvent>> loadEventsCsv(llvm::StringRef text, cons
   bool header = false;
   std::optional<std::string> bad; // what is wrong with the header
   if (text.size() <= maxBytes)
-    events.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+    reserveLarge(events, static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
   llvm::Error err = scanCsv(text, file, maxBytes, ',', [&](const CsvRecord& r) {
     if (!header) {
       header = true;

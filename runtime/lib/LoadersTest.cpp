@@ -445,5 +445,38 @@ TEST(LoadersTest, ReadingALogRowByRowEqualsLoadingItsTable) {
             "log.csv: the file is 1 MiB; salesc reads CSV files of up to 0 MiB");
 }
 
+// Rows of one day read its date once: a timestamp after another of the same day is still
+// read and checked whole, with parseTimestamp's value and message, to the last bit.
+TEST(LoadersTest, TimestampsOfOneDayReadAsParseTimestampReadsThem) {
+  const Process p = sample();
+  const std::vector<std::string> stamps = {
+      "2024-03-01T09:00:00Z",      "2024-03-01T09:30:15.25+02:00",
+      "2024-03-01T25:00",          "2024-03-01",
+      "2024-03-01 23:59:59-05:30", "2024-03-01Tnoon",
+      "2024-02-30T10:00",          "2024-02-30T11:00",
+      "2024-03-01T08:00"};
+  std::string text = "deal,stage,timestamp\n";
+  for (const std::string& s : stamps)
+    text += "D1,inquiry," + s + "\n";
+  LoadReport r;
+  llvm::Expected<std::vector<StageEvent>> got = loadEventsCsv(text, p, "log.csv", r);
+  ASSERT_TRUE(bool(got)) << llvm::toString(got.takeError());
+  Errors expectedErrors;
+  std::vector<double> expectedTimes;
+  for (size_t i = 0; i < stamps.size(); ++i) {
+    llvm::Expected<double> t = parseTimestamp(stamps[i]);
+    if (t)
+      expectedTimes.push_back(*t);
+    else
+      expectedErrors.push_back("log.csv:" + std::to_string(i + 2) +
+                               ": bad timestamp: " + llvm::toString(t.takeError()));
+  }
+  EXPECT_EQ(r.errors, expectedErrors);
+  ASSERT_EQ(got->size(), expectedTimes.size());
+  EXPECT_EQ(got->size(), 5u);
+  for (size_t i = 0; i < expectedTimes.size(); ++i)
+    EXPECT_EQ((*got)[i].time, expectedTimes[i]) << i;
+}
+
 } // namespace
 } // namespace salesc::rt

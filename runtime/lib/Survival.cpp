@@ -4,6 +4,7 @@
 #include "salesc/runtime/Significance.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 
@@ -11,24 +12,38 @@ namespace salesc::rt {
 
 KaplanMeier::KaplanMeier(llvm::ArrayRef<Visit> visits)
     : longest_(std::numeric_limits<double>::quiet_NaN()) {
-  for (const Visit& v : visits) {
-    all_.push_back(v.days);
-    if (!v.open)
-      completed_.push_back(v.days);
-  }
-  std::sort(all_.begin(), all_.end());
+  std::vector<double> open;
+  for (const Visit& v : visits)
+    (v.open ? open : completed_).push_back(v.days);
   std::sort(completed_.begin(), completed_.end());
+  std::sort(open.begin(), open.end());
+  build(open);
+}
+
+KaplanMeier::KaplanMeier(std::vector<double> completedSorted, llvm::ArrayRef<double> openSorted)
+    : completed_(std::move(completedSorted)), longest_(std::numeric_limits<double>::quiet_NaN()) {
+  assert(std::is_sorted(completed_.begin(), completed_.end()) &&
+         std::is_sorted(openSorted.begin(), openSorted.end()));
+  build(openSorted);
+}
+
+void KaplanMeier::build(llvm::ArrayRef<double> openSorted) {
+  all_.resize(completed_.size() + openSorted.size());
+  std::merge(completed_.begin(), completed_.end(), openSorted.begin(), openSorted.end(),
+             all_.begin());
   if (!all_.empty())
     longest_ = all_.back();
   double survival = 1, greenwood = 0;
+  size_t before = 0; // the visits of all_ shorter than t: all_[before] is the first >= t
   for (size_t i = 0; i < completed_.size();) {
     const double t = completed_[i];
     size_t j = i;
     while (j < completed_.size() && completed_[j] == t)
       ++j;
+    while (before < all_.size() && all_[before] < t)
+      ++before;
     const auto d = static_cast<unsigned>(j - i);
-    const auto n =
-        static_cast<unsigned>(all_.end() - std::lower_bound(all_.begin(), all_.end(), t));
+    const auto n = static_cast<unsigned>(all_.size() - before);
     survival *= 1 - static_cast<double>(d) / n;
     if (n > d)
       greenwood += static_cast<double>(d) / (static_cast<double>(n) * (n - d));

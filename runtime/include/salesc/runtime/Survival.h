@@ -26,6 +26,9 @@ struct Visit {
 class KaplanMeier {
 public:
   explicit KaplanMeier(llvm::ArrayRef<Visit> visits);
+  /// The same from the completed times and the open ones, each already sorted (ascending):
+  /// no sort again (conform sorts the completed times for their percentiles first).
+  KaplanMeier(std::vector<double> completedSorted, llvm::ArrayRef<double> openSorted);
 
   /// S(t): the estimated share of visits lasting longer than t.
   double survival(double t) const;
@@ -53,6 +56,8 @@ private:
     unsigned atRisk;    ///< n: visits lasting this long or longer
     unsigned completed; ///< d
   };
+  /// The steps, from completed_ (sorted) and the sorted open times.
+  void build(llvm::ArrayRef<double> openSorted);
   /// The last step at or before t (or strictly before t); nullptr when there is none.
   const Step* stepAt(double t, bool strictly) const;
   /// The effective sample size at the step `s` (nullptr: before any completion) for t
