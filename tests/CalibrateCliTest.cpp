@@ -168,6 +168,48 @@ TEST_F(CalibrateCli, TooLittleDataIsLeftAloneAndSaidSo) {
   EXPECT_EQ(slurp(file), Small); // --diff writes nothing
 }
 
+// Moves out of a stage that no `next` line leads to are left out of its shares, and that
+// is said, with their count and where they went: 30 deals leave a, 20 to b, 4 to lost and
+// 6 to won (a lacks that line), so b takes 20 of the 24 moves it states: 83%, lost 17%.
+TEST_F(CalibrateCli, MovesTheProcessLacksAreSaidToBeLeftOut) {
+  const std::string file = write("p.sales", "process p \"Moves\" {\n"
+                                            "  value 1000 USD;\n"
+                                            "  stage a \"First\" {\n"
+                                            "    time 1 to 3 days;\n"
+                                            "    next b 95%;\n"
+                                            "    next lost 5%;\n"
+                                            "  }\n"
+                                            "  stage b \"Second\" {\n"
+                                            "    time 1 to 3 days;\n"
+                                            "    next won 50%;\n"
+                                            "    next lost 50%;\n"
+                                            "  }\n"
+                                            "  won won \"Signs\";\n"
+                                            "  lost lost \"Does not buy\";\n"
+                                            "}\n");
+  std::string log = "deal,stage,timestamp\n";
+  for (int i = 0; i < 30; ++i) {
+    const std::string d = "d" + std::to_string(i);
+    log += d + ",a,2026-01-01\n" + d +
+           (i < 20   ? ",b,"
+            : i < 24 ? ",lost,"
+                     : ",won,") +
+           "2026-01-03\n";
+  }
+  const std::string events = write("log.csv", log);
+  RunResult r = run({"calibrate", "--diff", "--as-of=2026-02-01", "--events", events, file});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string said = "stage a: 6 of its 30 moves (20%) went where no `next` line leads "
+                           "(won 6); they are left out, and its shares are of the 24 moves it "
+                           "states";
+  EXPECT_NE(r.err.find(said), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\n+    next b 83%;\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n+    next lost 17%;\n"), std::string::npos) << r.out;
+  r = run({"calibrate", "--as-of=2026-02-01", "--events", events, file});
+  EXPECT_NE(r.out.find(said), std::string::npos) << r.out;
+  EXPECT_EQ(r.err.find("stage b: 0 of"), std::string::npos); // b states all its moves
+}
+
 /// The explicit shares of each stage of `text` (`next X N%;` lines), added up.
 std::map<std::string, int> statedTotals(llvm::StringRef text) {
   std::map<std::string, int> totals;

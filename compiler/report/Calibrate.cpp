@@ -6,6 +6,8 @@
 #include "salesc/runtime/Format.h"
 #include "salesc/runtime/Loaders.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include <cmath>
 #include <fmt/format.h>
 
@@ -105,7 +107,7 @@ void printProposals(llvm::raw_ostream& os, const rt::Process& p, const rt::Calib
     os << "  " << line << '\n';
   if (kept.empty())
     return;
-  os << "\n  kept as the file states them:\n";
+  os << "\n  left as the file states them, and why:\n";
   for (const std::string& line : kept)
     os << "  " << line << '\n';
 }
@@ -120,10 +122,42 @@ void daysJson(llvm::json::OStream& j, llvm::StringRef key, const rt::Days& d) {
 
 } // namespace
 
+namespace {
+
+/// The moves out of stage `s` that no `next` line states, when its proposed shares are of
+/// the moves it states only (no implicit remainder to take them): how many, and where
+/// they went; empty when there are none.
+std::string unstatedMoves(const rt::Process& p, const rt::Calibration& c, uint32_t s) {
+  for (const rt::Transition& t : p.transitions)
+    if (t.from == s && t.implicit)
+      return ""; // the remainder keeps them
+  uint64_t moves = 0;
+  std::vector<std::string> where;
+  for (const rt::UnexpectedTransition& u : c.observed.unexpected)
+    if (u.from && *u.from == s) {
+      moves += u.count;
+      where.push_back(fmt::format("{} {}", p.states[u.to].name, u.count));
+    }
+  const uint64_t left = c.observed.states[s].left;
+  if (moves == 0 || left == 0)
+    return "";
+  return fmt::format("stage {}: {} of its {} moves ({}) went where no `next` line leads ({}); "
+                     "they are left out, and its shares are of the {} moves it states "
+                     "(conform --suggest proposes a line for a move of 1% or more)",
+                     p.states[s].name, moves, left,
+                     rt::percent(static_cast<double>(moves) / static_cast<double>(left)),
+                     llvm::join(where, ", "), left - moves);
+}
+
+} // namespace
+
 std::vector<std::string> calibrateKept(const rt::Process& p, const rt::Calibration& c) {
   std::vector<std::string> kept;
   for (const rt::StageProposal& s : c.proposals) {
     const std::string& name = p.states[s.state].name;
+    if (!s.shares.empty())
+      if (std::string moves = unstatedMoves(p, c, s.state); !moves.empty())
+        kept.push_back(std::move(moves));
     if (!s.sharesKept.empty())
       kept.push_back("stage " + name + ": shares kept: " + s.sharesKept);
     if (!s.timeKept.empty())
