@@ -150,6 +150,50 @@ TEST_F(CrmLabels, EachPresetReadsItsExportThroughTheLabelsAsThroughAMap) {
   }
 }
 
+/// `utf8` (ASCII and two-byte sequences only) as UTF-16 little-endian with a byte order
+/// mark, or as Windows-1252 (Latin-1 there).
+std::string reencoded(const std::string& utf8, bool utf16) {
+  std::string out = utf16 ? "\xFF\xFE" : "";
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    unsigned c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0xC0) // a two-byte sequence
+      c = ((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[++i]) & 0x3F);
+    out += static_cast<char>(c & 0xFF);
+    if (utf16)
+      out += static_cast<char>(c >> 8);
+  }
+  return out;
+}
+
+// Excel saves an export as "Unicode text" (UTF-16 with tabs) or, on Western Windows, as
+// Windows-1252; Salesforce's Data Loader writes Windows-1252. Each reads as its UTF-8
+// original does (a label with an accent included), with a note that says how it was read.
+TEST_F(CrmLabels, ExcelsEncodingsReadAsTheUtf8Export) {
+  const std::string utf8 = exportOf(Presets[0]) + "D9,N\xC3\xA9gociation,2026-01-05 09:00\n";
+  const std::string tabs = std::regex_replace(utf8, std::regex(","), "\t");
+  auto conform = [&](const std::string& name, const std::string& bytes) {
+    return run({"conform", "--format=json", "--as-of=2026-03-01", "--from=salesforce", "--events",
+                write(name, bytes), Quickstart});
+  };
+  const std::string unknown = "the label 'N\xC3\xA9gociation' (1 row) matches no stage";
+  RunResult original = conform("utf8.csv", utf8);
+  ASSERT_EQ(original.status, 1) << original.err;
+  ASSERT_NE(original.err.find(unknown), std::string::npos) << original.err;
+  for (bool utf16 : {true, false}) {
+    SCOPED_TRACE(utf16);
+    const std::string name = utf16 ? "unicode.txt" : "western.csv";
+    RunResult r = conform(name, reencoded(utf16 ? tabs : utf8, utf16));
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_EQ(r.out, std::regex_replace(original.out, std::regex("utf8\\.csv"), name));
+    EXPECT_NE(r.err.find(unknown), std::string::npos) << r.err;
+    EXPECT_NE(
+        r.err.find(name + ": read as " +
+                   (utf16 ? "UTF-16 (little-endian)" : "Windows-1252 (it is not valid UTF-8)")),
+        std::string::npos)
+        << r.err;
+  }
+}
+
 // A stage label the export misspells: its rows are counted, and the "did you mean" names
 // the label of the process it is closest to.
 TEST_F(CrmLabels, AMisspelledLabelIsSuggestedTheProcessesLabel) {

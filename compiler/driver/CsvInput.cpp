@@ -4,6 +4,7 @@
 
 #include "salesc/runtime/Loaders.h"
 #include "salesc/runtime/Printable.h"
+#include "salesc/runtime/TextEncoding.h"
 #include "salesc/runtime/Verify.h"
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -22,7 +23,20 @@ std::unique_ptr<llvm::MemoryBuffer> readInputFile(CommandContext& ctx, const std
                << buffer.getError().message() << '\n';
     return nullptr;
   }
-  return std::move(*buffer);
+  // UTF-16 and Windows-1252 exports are read as UTF-8, line for line.
+  const llvm::StringRef bytes = (*buffer)->getBuffer();
+  const rt::TextEncoding encoding = rt::detectEncoding(bytes);
+  if (encoding == rt::TextEncoding::Utf8)
+    return std::move(*buffer);
+  std::optional<std::string> text = rt::decodeToUtf8(bytes, encoding);
+  if (!text) {
+    error(ctx) << rt::shownPath(path) << ": the file looks like " << rt::encodingName(encoding)
+               << " but is not valid " << rt::encodingName(encoding) << "; save it as CSV UTF-8\n";
+    return nullptr;
+  }
+  ctx.err << "note: " << rt::shownPath(path) << ": read as " << rt::encodingName(encoding)
+          << (encoding == rt::TextEncoding::Windows1252 ? " (it is not valid UTF-8)" : "") << '\n';
+  return llvm::MemoryBuffer::getMemBufferCopy(*text, path);
 }
 
 std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path) {

@@ -19,8 +19,9 @@ namespace salesc::driver {
 
 struct ExportOptions;
 
-/// Reads an input file (a CSV, a map); reports one that cannot be read ("cannot read
-/// WHAT'PATH': why") and returns null.
+/// Reads an input file (a CSV, a map) as UTF-8: a UTF-16 or Windows-1252 file is turned
+/// into UTF-8 line for line, with a note on stderr (TextEncoding.h). Reports one that
+/// cannot be read ("cannot read WHAT'PATH': why") and returns null.
 std::unique_ptr<llvm::MemoryBuffer> readInputFile(CommandContext& ctx, const std::string& path,
                                                   const char* what = "");
 

@@ -124,7 +124,8 @@ private:
                              : llvm::StringRef(start, static_cast<size_t>(q - start)));
       break;
     }
-    while (p < end && (*p == ' ' || *p == '\t'))
+    // Blanks after the closing quote are stepped over, but not a tab that separates.
+    while (p < end && *p != delimiter && (*p == ' ' || *p == '\t'))
       ++p;
     if (p < end && *p != delimiter && !isLineEnd(*p))
       return fail(file, line,

@@ -138,6 +138,15 @@ TEST(CsvTest, AllowsSpacesAfterAClosingQuote) {
   EXPECT_EQ(t.rows[0].fields, (Fields{"x", "y"}));
 }
 
+// With tabs between fields (Excel's "Unicode text"), the tab after a closing quote
+// separates; spaces are still stepped over.
+TEST(CsvTest, ATabAfterAClosingQuoteSeparatesWhenTabsDo) {
+  llvm::Expected<CsvTable> t =
+      parseCsv("a\tb\tc\n\"x\"\t\"y\" \t2026-01-01 09:00\n", "f.txt", MaxCsvBytes, '\t');
+  ASSERT_TRUE(bool(t)) << llvm::toString(t.takeError());
+  EXPECT_EQ(t->rows[0].fields, (Fields{"x", "y", "2026-01-01 09:00"}));
+}
+
 TEST(CsvTest, AQuoteInsideAnUnquotedFieldIsKept) {
   CsvTable t = parseOk("a,b\n5\" disk,x\n");
   EXPECT_EQ(t.rows[0].fields, (Fields{"5\" disk", "x"}));
