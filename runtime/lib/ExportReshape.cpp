@@ -502,7 +502,7 @@ llvm::Expected<std::vector<StageEvent>> loadExportEvents(llvm::StringRef text,
   LoadReport reshaped, loaded;
   EventLogBuilder events(p, file, loaded);
   if (text.size() <= maxBytes)
-    events.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+    events.reserve(estimatedRecords(text));
   Reshaper r(withoutBom(text), m, p, ExportKind::Events, file, reshaped, notes,
              /*withIso=*/false);
   if (llvm::Error err =

@@ -589,7 +589,7 @@ llvm::Expected<std::vector<StageEvent>> loadEventsCsv(llvm::StringRef text, cons
   bool header = false;
   std::optional<std::string> bad; // what is wrong with the header
   if (text.size() <= maxBytes)
-    reserveLarge(events, static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+    reserveLarge(events, estimatedRecords(text));
   llvm::Error err = scanCsv(text, file, maxBytes, ',', [&](const CsvRecord& r) {
     if (!header) {
       header = true;

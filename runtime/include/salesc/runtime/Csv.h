@@ -63,6 +63,10 @@ inline llvm::StringRef trimBlanks(llvm::StringRef s) {
   return s.slice(begin, end);
 }
 
+/// About how many records `text` holds, for reserving room: its lines, counted in a file
+/// of up to 1 MiB, else estimated from the first MiB (a little over, rather than under).
+size_t estimatedRecords(llvm::StringRef text);
+
 /// One record as scanCsv sees it: its first line and its fields as written. The fields
 /// point into the text (or, for a quoted field with doubled quotes, into the scanner's
 /// own storage) and are valid only during the call.
