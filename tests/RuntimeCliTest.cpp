@@ -691,3 +691,42 @@ TEST_F(RuntimeCli, BacktestRefusesAHorizonPastTheEndOfTheLog) {
             std::string::npos)
       << bad.err;
 }
+
+// backtest's revenue is each deal's amount: a Salesforce history carries it in `Amount`
+// (pound signs, thousands separators, labels) and gives what the plain log with a `value`
+// column gives, not the process's flat 15,000 a deal.
+TEST_F(RuntimeCli, BacktestReadsAnExportsAmounts) {
+  std::string plain = "deal,stage,timestamp,value\n";
+  std::string sf = "OpportunityId,CreatedDate,StageName,Amount\n";
+  auto add = [&](const char* d, const char* stage, const char* label, const char* iso,
+                 const char* dmy, const char* value, const char* amount) {
+    plain += std::string(d) + "," + stage + "," + iso + "," + value + "\n";
+    sf += std::string(d) + "," + dmy + "," + label + ",\"" + amount + "\"\n";
+  };
+  add("d1", "inquiry", "Prospecting", "2026-01-02", "02/01/2026", "20000", "$20,000.00");
+  add("d1", "proposal", "Proposal/Price Quote", "2026-01-10", "10/01/2026", "20000", "$20,000.00");
+  add("d1", "signed", "Closed Won", "2026-02-01", "01/02/2026", "20000", "$20,000.00");
+  add("d2", "proposal", "Proposal/Price Quote", "2026-01-12", "12/01/2026", "5000", "$5,000.00");
+  add("d2", "signed", "Closed Won", "2026-01-25", "25/01/2026", "5000", "$5,000.00");
+  add("d3", "inquiry", "Prospecting", "2026-01-20", "20/01/2026", "", "");
+  add("d3", "lost", "Closed Lost", "2026-03-01", "01/03/2026", "", "");
+  RunResult a = run({"backtest", "--format=json", "--events", write("log.csv", plain),
+                     "--at=2026-01-15", "--horizon=30", Quickstart});
+  RunResult b = run({"backtest", "--format=json", "--from=salesforce", "--events",
+                     write("history.csv", sf), "--at=2026-01-15", "--horizon=30", Quickstart});
+  ASSERT_EQ(a.status, 0) << a.err;
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_EQ(a.out, b.out);
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(b.out);
+  ASSERT_TRUE(bool(doc)) << b.out;
+  const llvm::json::Object& point = *(*doc->getAsObject()->getArray("points"))[0].getAsObject();
+  EXPECT_EQ(num(*point.getObject("actual"), "wins"), 2);
+  EXPECT_EQ(num(*point.getObject("actual"), "revenue"), 25000);
+  // An amount that is not one rejects its row, with its line.
+  RunResult bad = run({"backtest", "--from=salesforce", "--events",
+                       write("bad.csv", sf + "d4,20/01/2026,Prospecting,lots\n"), "--at=2026-01-15",
+                       "--horizon=30", Quickstart});
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.err.find("bad.csv:9: the value 'lots' is not an amount"), std::string::npos)
+      << bad.err;
+}

@@ -434,6 +434,34 @@ dates: {format: "%d/%m/%Y %H:%M"}
   ASSERT_EQ(a.states.size(), b.states.size());
 }
 
+// A stage history's amounts are its events' values (backtest's revenue), read as a
+// pipeline's are, both ways; an amount that is not one rejects its row with its line.
+TEST(ExportMappingTest, AHistorysAmountsAreItsEventsValues) {
+  const char* Export = "OpportunityId,CreatedDate,StageName,Amount\n"
+                       "A,03/02/2025 09:15,Qualification,\"£12,500.00\"\n"
+                       "A,14/02/2025 16:40,Closed Won,\"£14,000.00\"\n"
+                       "B,05/02/2025 08:00,Qualification,\n"
+                       "C,05/02/2025 08:00,Qualification,lots\n";
+  const Process p = sample();
+  Read r = reshape(Export, preset("salesforce"), ExportKind::Events);
+  EXPECT_EQ(r.report.errors, Errors{"export.csv:5: the value 'lots' is not an amount"});
+  LoadReport load;
+  std::vector<StageEvent> table = loadEvents(r.table, p, "export.csv", load);
+  LoadReport direct;
+  ReshapeNotes notes;
+  llvm::Expected<std::vector<StageEvent>> got =
+      loadExportEvents(Export, preset("salesforce"), p, "export.csv", direct, notes);
+  ASSERT_TRUE(bool(got)) << llvm::toString(got.takeError());
+  EXPECT_EQ(direct.errors, Errors{"export.csv:5: the value 'lots' is not an amount"});
+  EXPECT_EQ(direct.rowsRejected, 1u);
+  for (const std::vector<StageEvent>* events : {&table, &*got}) {
+    ASSERT_EQ(events->size(), 3u);
+    EXPECT_EQ((*events)[0].value, 12500);
+    EXPECT_EQ((*events)[1].value, 14000);
+    EXPECT_EQ((*events)[2].value, std::nullopt);
+  }
+}
+
 // Reading an event-log export straight into events (what conform and the other event
 // commands do) gives what reshaping it into a table and loading that gives: the same
 // events to the last bit, the same counts, messages and notes.
@@ -452,15 +480,17 @@ TEST(ExportMappingTest, ReadingRowByRowGivesTheTableAndTheLoader) {
   };
   const Process plain = sample();
   const std::vector<Case> cases = {
-      {"day-first dates, unknown labels, bad dates and empty ids",
+      {"day-first dates, unknown labels, bad dates and empty ids; amounts, bad and negative",
        "\xEF\xBB\xBF\"OpportunityId\",\"CreatedDate\",\"StageName\",\"Amount\"\n"
        "A,03/02/2025 09:15,Qualification,\"£1,000.00\"\n"
        ",04/02/2025 09:15,Demo,\n"
        "A,31/02/2025 09:15,Demo,\n"
        "B,05/02/2025,Proposl Sent,\n"
-       "A,14/02/2025 16:40,Closed Won,\n"
+       "A,14/02/2025 16:40,Closed Won,\"£1,250.50\"\n"
        "B,,Demo,\n"
-       "C,13/02/2025 08:00,Negotiation,\n",
+       "C,13/02/2025 08:00,Negotiation,\n"
+       "D,13/02/2025 08:00,Qualification,about 5\n"
+       "D,14/02/2025 08:00,Demo,-5\n",
        salesforce, &plain},
       {"only ambiguous dates (a note)",
        "OpportunityId,CreatedDate,StageName\nA,03/04/2025,Qualification\nA,04/05/2025,Demo\n",

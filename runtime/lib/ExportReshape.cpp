@@ -113,7 +113,7 @@ llvm::StringRef at(Fields row, size_t c) {
 }
 
 /// Where a reshaped entry goes: the line it was read on, the deal, the state, when, the
-/// value (pipelines; a plain number or empty) and the segment field.
+/// value (the row's amount as a plain number, or empty) and the segment field.
 using Emit = llvm::function_ref<void(unsigned line, llvm::StringRef id, uint32_t state,
                                      ExportDate& when, std::string value, llvm::StringRef segment)>;
 
@@ -317,8 +317,8 @@ private:
       ++closed_;
       return;
     }
-    std::string value;
-    if (kind_ == ExportKind::Pipeline && value_ != None && !at(f, value_).empty()) {
+    std::string value; // a pipeline's deal value, or the value of a history's entries
+    if (value_ != None && !at(f, value_).empty()) {
       std::optional<std::string> v = readExportAmount(at(f, value_), m_.decimal, m_.thousands);
       if (!v)
         return reject(row, fmt::format("the value {} is not an amount", quote(at(f, value_))));
@@ -341,7 +341,7 @@ private:
         std::optional<ExportDate> d = date(row, when, header_[column]);
         if (!d)
           continue;
-        emit_(row.line, id, *s, *d, {}, segment);
+        emit_(row.line, id, *s, *d, value, segment);
       }
       return;
     }
@@ -471,7 +471,7 @@ llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping
                                        LoadReport& report, ReshapeNotes& notes, size_t maxBytes) {
   CsvTable out;
   out.header = kind == ExportKind::Events
-                   ? std::vector<std::string>{"deal", "stage", "timestamp", "segment"}
+                   ? std::vector<std::string>{"deal", "stage", "timestamp", "value", "segment"}
                    : std::vector<std::string>{"deal", "stage", "entered", "value", "segment"};
   Reshaper r(withoutBom(text), m, p, kind, file, report, notes, /*withIso=*/true);
   llvm::Error err =
@@ -481,12 +481,11 @@ llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping
         // time themselves, so both layouts agree.
         CsvRow& row = out.rows.emplace_back();
         row.line = line;
-        row.fields.reserve(kind == ExportKind::Events ? 4 : 5);
+        row.fields.reserve(5);
         row.fields.emplace_back(id);
         row.fields.emplace_back(p.states[state].name);
         row.fields.push_back(std::move(when.iso));
-        if (kind == ExportKind::Pipeline)
-          row.fields.push_back(std::move(value));
+        row.fields.push_back(std::move(value));
         row.fields.emplace_back(segment);
       });
   if (err)
@@ -507,8 +506,8 @@ llvm::Expected<std::vector<StageEvent>> loadExportEvents(llvm::StringRef text,
              /*withIso=*/false);
   if (llvm::Error err =
           r.run(maxBytes, [&](unsigned line, llvm::StringRef id, uint32_t state, ExportDate& when,
-                              std::string, llvm::StringRef segment) {
-            events.add(line, id, state, when.days, segment);
+                              std::string value, llvm::StringRef segment) {
+            events.add(line, id, state, when.days, segment, value);
           }))
     return err;
   // As reshapeExport then loadEvents: the export's rows, what reshaping rejected (its

@@ -524,8 +524,8 @@ void EventLogBuilder::reserve(size_t events) {
 }
 
 void EventLogBuilder::add(unsigned line, llvm::StringRef deal, uint32_t state, double time,
-                          llvm::StringRef segment) {
-  impl_->rows.add(line, deal, state, time, segment, {});
+                          llvm::StringRef segment, llvm::StringRef value) {
+  impl_->rows.add(line, deal, state, time, segment, value);
 }
 
 std::vector<StageEvent> EventLogBuilder::take() {

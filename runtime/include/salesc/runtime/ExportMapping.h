@@ -79,8 +79,9 @@ struct ReshapeNotes {
 };
 
 /// Reads the export `text` (CSV with the mapping's delimiter) into the table Loaders.h
-/// reads for `kind` against `p`: header `deal,stage,timestamp,segment` (events) or
-/// `deal,stage,entered,value,segment` (pipeline), each output row keeping its input line.
+/// reads for `kind` against `p`: header `deal,stage,timestamp,value,segment` (events) or
+/// `deal,stage,entered,value,segment` (pipeline), each output row keeping its input line;
+/// `value` is the row's amount (the `value` column, read with `numbers:`) or empty.
 /// Stage labels go through `stages:`, then the process's own CRM labels and names (case,
 /// spaces and underscores ignored). Rows it cannot read are rejected in `report` (rowsRead
 /// counts them; the loaders count the rows returned again, so callers add reports as they
