@@ -292,6 +292,24 @@ TEST(ExportMappingTest, PipedriveFlowAndDealsExport) {
                                       "export.csv: left out 1 won or lost deal (not open)"}));
 }
 
+// Pipedrive leaves 'Deal - Last stage change' empty on a deal that never moved: each row
+// takes the first timestamp column it fills, in the mapping's order ('Deal - Deal created').
+TEST(ExportMappingTest, EachRowTakesTheFirstTimestampItFills) {
+  const char* Deals = "Deal - ID,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Last "
+                      "stage change\n"
+                      "21,Qualification,Open,2025-11-01 09:00:00,2025-11-28 09:00:00\n"
+                      "24,Demo,Open,2025-11-02 09:00:00,\n"
+                      "25,Demo,Open,,\n";
+  Read open = reshape(Deals, preset("pipedrive", ExportKind::Pipeline), ExportKind::Pipeline);
+  EXPECT_EQ(open.report.errors, Errors{"export.csv:4: deal '25' has no date for its stage 'Demo'"});
+  LoadReport load;
+  std::vector<Deal> deals = loadPipeline(open.table, sample(), "x", load);
+  ASSERT_EQ(deals.size(), 2u);
+  EXPECT_EQ(formatDate(deals[0].entered), "2025-11-28");
+  EXPECT_EQ(deals[1].id, "24");
+  EXPECT_EQ(formatDate(deals[1].entered), "2025-11-02");
+}
+
 TEST(ExportMappingTest, DynamicsStageHistoryAndExcelExport) {
   const char* History = "opportunityid,stagename,changedon\n"
                         "a1f0,Qualify,01/03/2025 09:00\n"

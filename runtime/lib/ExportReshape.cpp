@@ -215,13 +215,21 @@ private:
     return llvm::Error::success();
   }
 
-  /// The first column whose header is one of `names`.
-  size_t columnOf(const std::vector<std::string>& names) const {
+  /// The columns whose headers are among `names`, in the order of `names`, each once.
+  std::vector<size_t> columnsOf(const std::vector<std::string>& names) const {
+    std::vector<size_t> out;
     for (const std::string& n : names)
       for (size_t c = 0; c < header_.size(); ++c)
-        if (headerKey(header_[c]) == headerKey(n))
-          return c;
-    return None;
+        if (headerKey(header_[c]) == headerKey(n) &&
+            std::find(out.begin(), out.end(), c) == out.end())
+          out.push_back(c);
+    return out;
+  }
+
+  /// The first column whose header is one of `names`.
+  size_t columnOf(const std::vector<std::string>& names) const {
+    std::vector<size_t> all = columnsOf(names);
+    return all.empty() ? None : all.front();
   }
 
   bool findColumns() {
@@ -236,7 +244,7 @@ private:
     if (deal_ == None)
       return missing("deal", m_.deal);
     stage_ = columnOf(m_.stage);
-    time_ = columnOf(m_.timestamp);
+    times_ = columnsOf(m_.timestamp);
     value_ = columnOf(m_.value);
     currency_ = columnOf(m_.currency);
     segment_ = columnOf(m_.segment);
@@ -258,7 +266,7 @@ private:
     }
     if (stage_ == None)
       return missing("stage", m_.stage);
-    if (time_ == None)
+    if (times_.empty())
       return missing(kind_ == ExportKind::Events ? "timestamp" : "stage-entered date",
                      m_.timestamp);
     return true;
@@ -277,8 +285,8 @@ private:
         sniffing_ = false;
       }
     };
-    if (time_ != None)
-      look(time_);
+    for (size_t t = 0; t < times_.size() && sniffing_; ++t)
+      look(times_[t]);
     for (size_t w = 0; w < wide_.size() && sniffing_; ++w)
       look(wide_[w].first);
   }
@@ -359,8 +367,14 @@ private:
       ++closed_;
       return;
     }
-    llvm::StringRef when = time_ != None ? at(f, time_) : llvm::StringRef();
-    llvm::StringRef whenColumn = time_ != None ? llvm::StringRef(header_[time_]) : "";
+    // The first timestamp column, in the mapping's order, that this row fills.
+    llvm::StringRef when, whenColumn;
+    for (size_t c : times_)
+      if (!at(f, c).empty()) {
+        when = at(f, c);
+        whenColumn = header_[c];
+        break;
+      }
     if (m_.layout == ExportMapping::Layout::Wide) // a pipeline: the current stage's column
       for (const auto& [column, l] : wide_)
         if (labels_.lookup(l) == s && !at(f, column).empty()) {
@@ -434,8 +448,9 @@ private:
   unsigned headerLine_ = 0;
   bool columnsFound_ = false;
   std::string missing_; ///< why the columns were not found
-  size_t deal_ = None, stage_ = None, time_ = None, value_ = None, currency_ = None,
-         segment_ = None, process_ = None, reason_ = None, status_ = None;
+  size_t deal_ = None, stage_ = None, value_ = None, currency_ = None, segment_ = None,
+         process_ = None, reason_ = None, status_ = None;
+  std::vector<size_t> times_; ///< the timestamp columns present, in the mapping's order
   std::vector<std::pair<size_t, std::string>> wide_;
   DayOrder order_ = DayOrder::Unknown;
   bool sniffing_ = false, ambiguous_ = false;
