@@ -730,3 +730,26 @@ TEST_F(RuntimeCli, BacktestReadsAnExportsAmounts) {
   EXPECT_NE(bad.err.find("bad.csv:9: the value 'lots' is not an amount"), std::string::npos)
       << bad.err;
 }
+
+// An empty export is one error, the same through a preset for a pipeline and for a history.
+TEST_F(RuntimeCli, AnEmptyExportIsOneError) {
+  const std::string empty = write("nothing.csv", "");
+  auto count = [](const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+      ++n;
+    return n;
+  };
+  for (const char* input : {"--pipeline", "--events"}) {
+    SCOPED_TRACE(input);
+    RunResult r = run({std::string(input) == "--pipeline" ? "forecast" : "conform",
+                       "--as-of=2026-11-26", "--from=salesforce", input, empty, Quickstart});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("nothing.csv:1: the file is empty; an export needs its header line "
+                         "(the names of its columns) and its rows\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(count(r.err, "the file is empty"), 1u) << r.err;
+    EXPECT_EQ(count(r.err, "nothing.csv"), 2u) << r.err; // the error and "read 0 rows"
+  }
+}

@@ -101,6 +101,8 @@ void printNotes(CommandContext& ctx, const rt::ReshapeNotes& notes) {
 void mergeReshape(const ExportTable& t, rt::LoadReport& load) {
   if (!t.mapped)
     return;
+  if (t.table.headerLine == 0) // an empty export: reading it said so, the loader need not
+    load.errors.clear();
   load.rowsRead = t.reshaped.rowsRead;
   load.rowsRejected += t.reshaped.rowsRejected;
   load.errors.insert(load.errors.begin(), t.reshaped.errors.begin(), t.reshaped.errors.end());

@@ -59,7 +59,8 @@ std::optional<ExportTable> readExport(CommandContext& ctx, const ExportOptions& 
 void printNotes(CommandContext& ctx, const rt::ReshapeNotes& notes);
 
 /// Adds to `load` (what a loader reported) what reading the export rejected; the rows
-/// read become the export's.
+/// read become the export's. An empty export is one error, reading's: the loader's own
+/// "the file is empty" is dropped.
 void mergeReshape(const ExportTable& t, rt::LoadReport& load);
 
 } // namespace salesc::driver

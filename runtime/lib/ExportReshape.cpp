@@ -195,8 +195,11 @@ private:
     });
     if (err)
       return err;
-    if (header) // an empty file: no header to find the columns in
-      findColumns();
+    if (header) { // an empty file: no header to find the columns in
+      error(1, "the file is empty; an export needs its header line (the names of its columns) "
+               "and its rows");
+      return llvm::Error::success();
+    }
     if (!columnsFound_) {
       report_.rowsRead += rows;
       report_.rowsRejected += rows;
