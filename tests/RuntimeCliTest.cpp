@@ -583,14 +583,33 @@ TEST_F(RuntimeCli, AMapFileMistakeStopsWithItsPlace) {
   RunResult r = run({"conform", "--as-of=2026-02-01", "--map",
                      write("map.yaml", "columns:\n  deal: Id\n  stgae: Stage\n"), "--events", log,
                      Quickstart});
-  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.status, 2); // a mistake on the command line (docs/cli.md)
   EXPECT_NE(r.err.find("map.yaml:3:3: unknown setting 'stgae' in 'columns'; did you mean "
                        "'stage'?"),
             std::string::npos)
       << r.err;
-  RunResult bad = run({"conform", "--from=sugarcrm", "--events", log, Quickstart});
-  EXPECT_EQ(bad.status, 1);
-  EXPECT_NE(bad.err.find("there is no preset 'sugarcrm'"), std::string::npos) << bad.err;
+  // The same for every command that reads exports, before anything is read.
+  const std::vector<std::vector<std::string>> commands = {
+      {"conform", "--events", log},
+      {"calibrate", "--events", log},
+      {"backtest", "--events", log, "--at=2026-01-01", "--horizon=1"},
+      {"forecast", "--pipeline", log},
+      {"emit", "--to=sql", "--dialect=sqlite"}};
+  const std::string badMap = write("bad.yaml", "layout: diagonal\n");
+  for (const std::vector<std::string>& command : commands) {
+    SCOPED_TRACE(command[0]);
+    std::vector<std::string> preset = command, map = command;
+    preset.insert(preset.end(), {"--from=salesfarce", Quickstart});
+    map.insert(map.end(), {"--map", badMap, Quickstart});
+    RunResult bad = run(preset);
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.err.find("there is no preset 'salesfarce'"), std::string::npos) << bad.err;
+    EXPECT_EQ(bad.err.find(" rows"), std::string::npos) << bad.err; // nothing was read
+    RunResult mistake = run(map);
+    EXPECT_EQ(mistake.status, 2);
+    EXPECT_NE(mistake.err.find("bad.yaml:1:9: the layout is 'long'"), std::string::npos)
+        << mistake.err;
+  }
 }
 
 TEST_F(RuntimeCli, ConformReportsALabelNoStageHas) {

@@ -48,6 +48,11 @@ std::optional<rt::ExportMapping> readMapping(CommandContext& ctx, const ExportOp
   return std::move(*m);
 }
 
+bool mappingsRead(CommandContext& ctx, const ExportOptions& opts) {
+  return !opts.given() || (readMapping(ctx, opts, rt::ExportKind::Events) &&
+                           readMapping(ctx, opts, rt::ExportKind::Pipeline));
+}
+
 ExportOptions::ExportOptions(cl::SubCommand& cmd)
     : from("from", cl::sub(cmd), cl::init(""),
            cl::value_desc("salesforce|hubspot|pipedrive|dynamics|zoho"),
