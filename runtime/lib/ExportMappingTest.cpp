@@ -452,6 +452,57 @@ dates: {format: "%d/%m/%Y %H:%M"}
   ASSERT_EQ(a.states.size(), b.states.size());
 }
 
+// A column the user's map names must be in the export (a preset's spellings may be
+// absent): one error at the map's key, with the header and a "did you mean", and every
+// row rejected; the same for a wide map's `stage_columns:`. A column this read does not
+// use (a history's status) is not looked for.
+TEST(ExportMappingTest, AColumnTheMapNamesMustBeInTheExport) {
+  const char* Long = "Opp Ref;Phase;Changed On;Deal Value\n"
+                     "A;Qualification;03/02/2025 09:15;\"£1,000.00\"\n"
+                     "A;Demo;04/02/2025 09:15;\"£1,000.00\"\n";
+  auto read = [&](const char* map) {
+    return reshape(Long, mapping(map), ExportKind::Events).report;
+  };
+  LoadReport typo = read("columns:\n  deal: Opp Ref\n  stage: Phase\n  timestamp: Changed On\n"
+                         "  value: Deal Vaule\n  status: State\n");
+  EXPECT_EQ(typo.errors,
+            Errors{"map.yaml:5:3: export.csv has no column 'Deal Vaule' ('value' in 'columns:'); "
+                   "did you mean 'Deal Value'? Its columns are 'Opp Ref', 'Phase', 'Changed On', "
+                   "'Deal Value'"});
+  EXPECT_EQ(typo.rowsRead, 2u);
+  EXPECT_EQ(typo.rowsRejected, 2u);
+  // A required column the map names: its error only, not the generic one too.
+  EXPECT_EQ(read("columns: {deal: [Nope, Neither], stage: Phase, timestamp: Changed On}\n").errors,
+            Errors{"map.yaml:1:11: export.csv has no column 'Nope' or 'Neither' ('deal' in "
+                   "'columns:'); its columns are 'Opp Ref', 'Phase', 'Changed On', 'Deal Value'"});
+  // Over a preset: the preset's own spellings (Amount, Loss Reason ...) may be absent.
+  const char* Sf = "OpportunityId,CreatedDate,StageName\nA,2025-02-03,Qualification\n";
+  Read over = reshape(Sf, mapping("columns: {segment: Region}\n", preset("salesforce")),
+                      ExportKind::Events);
+  EXPECT_EQ(over.report.errors,
+            Errors{"map.yaml:1:11: export.csv has no column 'Region' ('segment' in 'columns:'); "
+                   "its columns are 'OpportunityId', 'CreatedDate', 'StageName'"});
+  EXPECT_EQ(reshape(Sf, preset("salesforce"), ExportKind::Events).report.errors, Errors{});
+  const char* Wide = "Deal,Qualified on,Demo on\nA,03/02/2025 09:15,04/02/2025 09:15\n";
+  Read wide = reshape(Wide,
+                      mapping("layout: wide\ncolumns: {deal: Deal}\nstage_columns:\n  "
+                              "Qualified on: Qualification\n  Demo onn: Demo\n  'Lost * "
+                              "date': Lost\n"),
+                      ExportKind::Events);
+  EXPECT_EQ(wide.report.errors,
+            (Errors{"map.yaml:5:3: export.csv has no column 'Demo onn' (in 'stage_columns:'); "
+                    "did you mean 'Demo on'? Its columns are 'Deal', 'Qualified on', 'Demo on'",
+                    "map.yaml:6:3: export.csv has no column matching 'Lost * date' (in "
+                    "'stage_columns:'); its columns are 'Deal', 'Qualified on', 'Demo on'"}));
+  EXPECT_EQ(wide.report.rowsRejected, 1u);
+  // A preset's patterns that match nothing: the generic error, naming them.
+  Read hub = reshape("Record ID,Deal Name\n1,Acme\n", preset("hubspot"), ExportKind::Events);
+  EXPECT_EQ(hub.report.errors,
+            Errors{"export.csv:1: the header has no stage date column (looked for Date entered "
+                   "\"*\", Date entered '*', hs_v2_date_entered_*, hs_date_entered_*); name it "
+                   "in 'stage_columns:' of a map"});
+}
+
 // A stage history's amounts are its events' values (backtest's revenue), read as a
 // pipeline's are, both ways; an amount that is not one rejects its row with its line.
 TEST(ExportMappingTest, AHistorysAmountsAreItsEventsValues) {

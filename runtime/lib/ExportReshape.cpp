@@ -203,7 +203,8 @@ private:
     if (!columnsFound_) {
       report_.rowsRead += rows;
       report_.rowsRejected += rows;
-      error(headerLine_, missing_);
+      if (!missing_.empty())
+        error(headerLine_, missing_);
       return llvm::Error::success();
     }
     if (sniffing_) {
@@ -235,17 +236,103 @@ private:
     return all.empty() ? None : all.front();
   }
 
+  /// The header as the errors list it: quoted, the first dozen.
+  std::string headerList() const {
+    constexpr size_t Shown = 12;
+    std::vector<std::string> shown;
+    for (size_t c = 0; c < header_.size() && c < Shown; ++c)
+      shown.push_back(quote(llvm::StringRef(header_[c]).trim(" \t")));
+    std::string out = llvm::join(shown, ", ");
+    if (header_.size() > Shown)
+      out += fmt::format(" and {} more", header_.size() - Shown);
+    return out;
+  }
+
+  /// One error at the map's `place` for a column it names that the header lacks: `what`
+  /// (the quoted header or pattern) and where the map names it; `spellings`, for a "did
+  /// you mean" (none for a pattern).
+  void notInHeader(const std::string& place, const std::string& what, const std::string& where,
+                   llvm::ArrayRef<std::string> spellings) {
+    std::vector<llvm::StringRef> headers;
+    for (const std::string& h : header_)
+      headers.push_back(llvm::StringRef(h).trim(" \t"));
+    std::string near;
+    for (size_t i = 0; i < spellings.size() && near.empty(); ++i)
+      near = closestSpelling(headerKey(spellings[i]), headers);
+    report_.errors.push_back(
+        fmt::format("{}: {} has no column {} ({}); {} are {}", place, shownPath(file_), what, where,
+                    near.empty() ? "its columns" : "did you mean " + quote(near) + "? Its columns",
+                    headerList()));
+  }
+
+  /// The `columns:` keys this read uses, each with its spellings: a wide history has no
+  /// stage or timestamp column, and only a pipeline reads the status.
+  std::vector<std::pair<const char*, const std::vector<std::string>*>> usedKeys() const {
+    std::vector<std::pair<const char*, const std::vector<std::string>*>> keys = {
+        {"deal", &m_.deal}};
+    if (m_.layout == ExportMapping::Layout::Long || kind_ == ExportKind::Pipeline)
+      keys.insert(keys.end(), {{"stage", &m_.stage}, {"timestamp", &m_.timestamp}});
+    keys.insert(keys.end(), {{"value", &m_.value},
+                             {"currency", &m_.currency},
+                             {"segment", &m_.segment},
+                             {"process", &m_.process},
+                             {"lost_reason", &m_.lostReason}});
+    if (kind_ == ExportKind::Pipeline)
+      keys.emplace_back("status", &m_.status);
+    return keys;
+  }
+
+  /// Whether the header has every column the map names (ExportMapping::columnPlaces) that
+  /// this read uses, and a column for each of a wide map's `stage_columns:`; an error at
+  /// the map's key for each it lacks.
+  bool namedColumnsFound() {
+    bool found = true;
+    for (const auto& [key, names] : usedKeys())
+      if (auto place = m_.columnPlaces.find(key);
+          place != m_.columnPlaces.end() && columnOf(*names) == None) {
+        std::vector<std::string> quoted;
+        for (const std::string& n : *names)
+          quoted.push_back(quote(n));
+        notInHeader(place->second, llvm::join(quoted, " or "),
+                    fmt::format("'{}' in 'columns:'", key), *names);
+        found = false;
+      }
+    if (m_.layout != ExportMapping::Layout::Wide)
+      return found;
+    for (const auto& [pattern, label] : m_.stageColumns) {
+      auto place = m_.stageColumnPlaces.find(pattern);
+      if (place == m_.stageColumnPlaces.end() ||
+          llvm::any_of(header_, [&, &pattern = pattern, &label = label](const std::string& h) {
+            return stageColumnLabel(h, pattern, label).has_value();
+          }))
+        continue;
+      const bool isPattern = llvm::StringRef(pattern).contains('*');
+      notInHeader(place->second, (isPattern ? "matching " : "") + quote(pattern),
+                  "in 'stage_columns:'",
+                  isPattern ? llvm::ArrayRef<std::string>() : llvm::makeArrayRef(pattern));
+      found = false;
+    }
+    return found;
+  }
+
   bool findColumns() {
-    auto missing = [&](const char* what, const std::vector<std::string>& names) {
-      missing_ =
-          fmt::format("the header has no {} column ({}); name it in 'columns:' of a map", what,
-                      names.empty() ? std::string("none is set")
-                                    : "looked for " + llvm::join(names.begin(), names.end(), ", "));
+    // A column the map names (rather than a preset) is the user's: its own error, above
+    // the generic one.
+    const bool named = namedColumnsFound();
+    auto missing = [&](const char* what, const std::vector<std::string>& names,
+                       llvm::StringRef key) {
+      if (m_.columnPlaces.count(key.str()) ||
+          (key == "stage_columns" && !m_.stageColumnPlaces.empty()))
+        return false; // said at the map's key
+      missing_ = fmt::format("the header has no {} column ({}); name it in '{}:' of a map", what,
+                             names.empty() ? std::string("none is set")
+                                           : "looked for " + llvm::join(names, ", "),
+                             key == "stage_columns" ? key : "columns");
       return false;
     };
     deal_ = columnOf(m_.deal);
     if (deal_ == None)
-      return missing("deal", m_.deal);
+      return missing("deal", m_.deal, "deal");
     stage_ = columnOf(m_.stage);
     times_ = columnsOf(m_.timestamp);
     value_ = columnOf(m_.value);
@@ -261,18 +348,21 @@ private:
             wide_.push_back({c, *l});
             break;
           }
+      std::vector<std::string> patterns;
+      for (const auto& entry : m_.stageColumns)
+        patterns.push_back(entry.first);
       if (wide_.empty())
-        return missing("stage date", {});
+        return missing("stage date", patterns, "stage_columns");
       if (kind_ == ExportKind::Pipeline && stage_ == None)
-        return missing("stage", m_.stage);
-      return true;
+        return missing("stage", m_.stage, "stage");
+      return named;
     }
     if (stage_ == None)
-      return missing("stage", m_.stage);
+      return missing("stage", m_.stage, "stage");
     if (times_.empty())
-      return missing(kind_ == ExportKind::Events ? "timestamp" : "stage-entered date",
-                     m_.timestamp);
-    return true;
+      return missing(kind_ == ExportKind::Events ? "timestamp" : "stage-entered date", m_.timestamp,
+                     "timestamp");
+    return named;
   }
 
   /// Day first or month first, from the dates of `row`, when no format is given: the

@@ -298,4 +298,20 @@ std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, 
   return out;
 }
 
+std::string closestSpelling(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> known) {
+  const std::string w = word.lower();
+  const unsigned limit = std::max<unsigned>(1, (w.size() + 2) / 3);
+  std::string best;
+  unsigned bestDistance = limit + 1;
+  for (llvm::StringRef k : known) {
+    const unsigned d =
+        llvm::StringRef(w).edit_distance(k.lower(), /*AllowReplacements=*/true, limit);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = k.str();
+    }
+  }
+  return best;
+}
+
 } // namespace salesc::rt

@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -56,6 +57,11 @@ struct ExportMapping {
   /// `columns: status:` - a pipeline keeps only the rows whose status is `Open`
   /// (Pipedrive and Dynamics write Open, Won and Lost there).
   std::vector<std::string> status;
+  /// Where a mapping file named columns, "FILE:LINE:COL" of the key: by `columns:` key
+  /// ("deal", "lost_reason" ...) and by `stage_columns:` header. These are the user's own,
+  /// so reading an export requires them in its header (reshapeExport); a preset records
+  /// none (exportPreset), its spellings being ones an export may lack.
+  std::map<std::string, std::string> columnPlaces, stageColumnPlaces;
 };
 
 /// What the export holds: a stage history (conform) or the open deals (forecast).
@@ -65,7 +71,8 @@ enum class ExportKind { Events, Pipeline };
 const std::vector<std::string>& exportPresetNames();
 
 /// The preset `name` for `kind` (nullopt: no such preset). Presets are YAML texts
-/// compiled in, read by the same reader as a `--map` file.
+/// compiled in, read by the same reader as a `--map` file, less the places of their
+/// columns (a preset's column may be absent).
 std::optional<ExportMapping> exportPreset(llvm::StringRef name, ExportKind kind);
 
 /// Reads a mapping file's text over `base` (a preset, or the defaults): keys present
