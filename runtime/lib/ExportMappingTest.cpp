@@ -503,6 +503,39 @@ TEST(ExportMappingTest, AColumnTheMapNamesMustBeInTheExport) {
                    "in 'stage_columns:' of a map"});
 }
 
+// Values in one currency other than the process's: a note, from the currency column or,
+// without one, the ISO codes and £ € signs of the amounts ($ names several currencies).
+TEST(ExportMappingTest, ACurrencyOtherThanTheProcessesIsNoted) {
+  Process p = sample();
+  p.currency = "GBP";
+  auto notes = [&](const char* text, ExportKind kind = ExportKind::Pipeline) {
+    return reshape(text, preset("salesforce", kind), kind, p).notes.notes;
+  };
+  const std::string note = "export.csv: values are in USD and the process's in GBP; they are "
+                           "added as they are, without conversion";
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount,CurrencyIsoCode\n"
+                  "1,Demo,2025-11-01,5000,USD\n2,Demo,2025-11-01,7000,usd\n"),
+            Errors{note});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount,CurrencyIsoCode\n"
+                  "1,Demo,2025-11-01,5000,GBP\n"),
+            Errors{});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount\n1,Demo,2025-11-01,USD 5000\n"),
+            Errors{note});
+  EXPECT_EQ(notes("OpportunityId,StageName,CreatedDate,Amount\n"
+                  "1,Demo,2025-11-01,\"5,000 USD\"\n",
+                  ExportKind::Events),
+            Errors{note});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount\n1,Demo,2025-11-01,\"£5,000\"\n"),
+            Errors{});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount\n1,Demo,2025-11-01,\"$5,000\"\n"),
+            Errors{});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount\n1,Demo,2025-11-01,\"5.000 €\"\n"),
+            Errors{"export.csv: values are in EUR and the process's in GBP; they are added as "
+                   "they are, without conversion"});
+  EXPECT_EQ(amountCurrency("12,500.00"), "");
+  EXPECT_EQ(amountCurrency("CHF 1'250"), "CHF");
+}
+
 // A stage history's amounts are its events' values (backtest's revenue), read as a
 // pipeline's are, both ways; an amount that is not one rejects its row with its line.
 TEST(ExportMappingTest, AHistorysAmountsAreItsEventsValues) {

@@ -427,6 +427,9 @@ private:
     }
     if (currency_ != None && !at(f, currency_).empty())
       currencies_.insert(at(f, currency_).upper());
+    else if (currency_ == None && value_ != None && !value.empty())
+      if (std::string c = amountCurrency(at(f, value_)); !c.empty())
+        currencies_.insert(std::move(c));
     const llvm::StringRef reason = at(f, reason_);
     const llvm::StringRef segment = at(f, segment_);
     if (m_.layout == ExportMapping::Layout::Wide && kind_ == ExportKind::Events) {
@@ -488,6 +491,9 @@ private:
     return f == "closedwon" || f == "closedlost" || f == "won" || f == "lost";
   }
 
+  /// Whether `c` is written as an ISO 4217 code: three letters.
+  static bool isCode(llvm::StringRef c) { return c.size() == 3 && llvm::all_of(c, llvm::isAlpha); }
+
   bool processMatches(llvm::StringRef v) { return v.empty() || foldLabel(v) == processName_; }
 
   void reportUnknown() {
@@ -523,6 +529,14 @@ private:
                                          "added as they are, without conversion",
                                          shownPath(file_),
                                          llvm::join(currencies_.begin(), currencies_.end(), ", ")));
+    // One currency other than the process's, when both are ISO codes (a CRM may write a
+    // currency's name, "Pound Sterling", which says nothing sure).
+    const std::string ours = llvm::StringRef(p_.currency).upper();
+    if (currencies_.size() == 1 && isCode(*currencies_.begin()) && isCode(ours) &&
+        *currencies_.begin() != ours)
+      notes_.notes.push_back(fmt::format("{}: values are in {} and the process's in {}; they are "
+                                         "added as they are, without conversion",
+                                         shownPath(file_), *currencies_.begin(), ours));
   }
 
   llvm::StringRef text_;

@@ -298,6 +298,21 @@ std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, 
   return out;
 }
 
+std::string amountCurrency(llvm::StringRef text) {
+  if (text.contains("\xC2\xA3")) // £
+    return "GBP";
+  if (text.contains("\xE2\x82\xAC")) // €
+    return "EUR";
+  for (size_t i = 0; i + 3 <= text.size(); ++i)
+    if (std::isupper(static_cast<unsigned char>(text[i])) &&
+        std::isupper(static_cast<unsigned char>(text[i + 1])) &&
+        std::isupper(static_cast<unsigned char>(text[i + 2])) &&
+        (i == 0 || !llvm::isAlpha(text[i - 1])) &&
+        (i + 3 == text.size() || !llvm::isAlpha(text[i + 3])))
+      return text.substr(i, 3).str();
+  return "";
+}
+
 std::string closestSpelling(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> known) {
   const std::string w = word.lower();
   const unsigned limit = std::max<unsigned>(1, (w.size() + 2) / 3);

@@ -47,6 +47,11 @@ std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef f
 /// is left is not a number.
 std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, char thousands);
 
+/// The currency an amount names, as an ISO 4217 code: a code of three capital letters
+/// before or after it ("GBP 12,500"), or the sign £ (GBP) or € (EUR); empty when it names
+/// none ($ and ¥ stand for several currencies).
+std::string amountCurrency(llvm::StringRef text);
+
 /// The one of `known` closest to `word` in spelling, case ignored, within about a third of
 /// its length (the first of equals), for "did you mean"; empty when none is that close.
 std::string closestSpelling(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> known);
