@@ -7,6 +7,7 @@
 #include "salesc/runtime/ExportMapping.h"
 #include "salesc/runtime/Conform.h"
 #include "salesc/runtime/Loaders.h"
+#include "salesc/runtime/StageLabels.h"
 
 #include "ExportValues.h"
 #include "TestProcess.h"
@@ -371,6 +372,46 @@ TEST(ExportMappingTest, AnUnknownLabelIsReportedWithItsRowsAndPlace) {
               "outcome of process 'direct'; map it to one in 'stages:' of a mapping file "
               "(--map)"}));
   EXPECT_EQ(events(r), (std::vector<std::string>{"A qualification 2025-02-03"}));
+}
+
+// "Closed Lost" when the process has several lost outcomes: no lost-reason column, or
+// reasons that name none, is said as such, with the outcomes and the fix; never a "did you
+// mean" a won outcome. "Closed Won" with several won outcomes likewise.
+TEST(ExportMappingTest, AGenericLostLabelSaysWhyItNamesNoOutcome) {
+  const std::string head = "export.csv:3:14: the label 'Closed Lost' (2 rows) stands for a lost "
+                           "outcome, and process 'direct' has 2: 'price', 'competitor'; ";
+  auto read = [](const char* history) {
+    return reshape(history, preset("salesforce"), ExportKind::Events).report;
+  };
+  EXPECT_EQ(read("OpportunityId,CreatedDate,StageName\nA,2025-02-03,Qualification\n"
+                 "A,2025-02-04,Closed Lost\nB,2025-02-04,Closed Lost\n")
+                .errors,
+            Errors{head + "no lost-reason column was found to tell which (looked for "
+                          "Loss_Reason__c, Loss Reason, Lost Reason); name it in 'columns: "
+                          "lost_reason:' of a mapping file (--map) and map its values in "
+                          "'lost_reasons:', or map the label to one outcome in 'stages:'"});
+  LoadReport unmatched = read("OpportunityId,CreatedDate,StageName,Loss Reason\n"
+                              "A,2025-02-03,Qualification,\nA,2025-02-04,Closed Lost,Stalled\n"
+                              "B,2025-02-04,Closed Lost,\nC,2025-02-04,Closed Lost,Price\n");
+  EXPECT_EQ(unmatched.errors,
+            Errors{head + "the lost reasons of its rows ('Stalled') name none of them; 1 of its "
+                          "rows leaves 'Loss Reason' empty; map each reason to one in "
+                          "'lost_reasons:' of a mapping file (--map), or the label to one outcome "
+                          "in 'stages:'"});
+  EXPECT_EQ(unmatched.rowsRejected, 2u); // C's reason names 'price'
+  Process twoWins = sample();
+  addWon(twoWins, "renewed");
+  Read won = reshape("OpportunityId,CreatedDate,StageName\nA,2025-02-04,Closed Won\n",
+                     preset("salesforce"), ExportKind::Events, twoWins);
+  EXPECT_EQ(won.report.errors,
+            Errors{"export.csv:2:14: the label 'Closed Won' (1 row) stands for a won outcome, and "
+                   "process 'direct' has 2: 'signed', 'renewed'; map the label to one of them in "
+                   "'stages:' of a mapping file (--map)"});
+  // A misspelt lost label is not offered the won outcome's label.
+  Process labelled = sample();
+  labelled.states[3].crmLabels = {"Closed Won"};
+  EXPECT_EQ(closestLabel(labelled, "Closed Lost 2"), std::nullopt);
+  EXPECT_EQ(closestLabel(labelled, "Closed Wno"), "'Closed Won' (outcome 'signed')");
 }
 
 // The process's CRM labels: after the map's `stages:`, before the names (a label that is

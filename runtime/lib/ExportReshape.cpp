@@ -104,6 +104,11 @@ struct Unknown {
   unsigned line = 0;
   size_t column = 0;
   size_t order = 0;
+  /// Its rows' lost reasons, which named no lost outcome (the first few), and how many
+  /// rows had none: what a generic lost label (`Closed Lost`) lacked.
+  std::set<std::string> reasons;
+  bool moreReasons = false;
+  unsigned withoutReason = 0;
 };
 
 using Fields = llvm::ArrayRef<llvm::StringRef>;
@@ -384,14 +389,23 @@ private:
       look(wide_[w].first);
   }
 
-  void unknownLabel(llvm::StringRef label, const CsvRecord& row, size_t column) {
+  void unknownLabel(llvm::StringRef label, llvm::StringRef reason, const CsvRecord& row,
+                    size_t column) {
+    constexpr size_t ReasonsShown = 5;
     auto [it, inserted] = unknown_.try_emplace(label);
+    Unknown& u = it->second;
     if (inserted) {
-      it->second.line = row.line;
-      it->second.column = column;
-      it->second.order = unknown_.size();
+      u.line = row.line;
+      u.column = column;
+      u.order = unknown_.size();
     }
-    ++it->second.rows;
+    ++u.rows;
+    if (reason.empty())
+      ++u.withoutReason;
+    else if (std::string r = reason.str(); u.reasons.size() < ReasonsShown)
+      u.reasons.insert(std::move(r));
+    else if (!u.reasons.count(r))
+      u.moreReasons = true;
     ++report_.rowsRejected;
   }
 
@@ -439,7 +453,7 @@ private:
           continue;
         std::optional<uint32_t> s = labels_.resolve(label, reason);
         if (!s) {
-          unknownLabel(label, row, column);
+          unknownLabel(label, reason, row, column);
           continue;
         }
         std::optional<ExportDate> d = date(row, when, header_[column]);
@@ -453,12 +467,12 @@ private:
     if (label.empty())
       return reject(row, "the stage is empty");
     std::optional<uint32_t> s = labels_.resolve(label, reason);
-    if (!s && kind_ == ExportKind::Pipeline && isClosedLabel(label)) {
+    if (!s && kind_ == ExportKind::Pipeline && genericOutcome(label)) {
       ++closed_; // a won or lost deal, whichever outcome it reached
       return;
     }
     if (!s)
-      return unknownLabel(label, row, stage_);
+      return unknownLabel(label, reason, row, stage_);
     if (kind_ == ExportKind::Pipeline && p_.states[*s].isOutcome()) {
       ++closed_;
       return;
@@ -486,11 +500,6 @@ private:
     emit_(row.line, id, *s, *d, std::move(value), segment);
   }
 
-  static bool isClosedLabel(llvm::StringRef label) {
-    const std::string f = foldLabel(label);
-    return f == "closedwon" || f == "closedlost" || f == "won" || f == "lost";
-  }
-
   /// Whether `c` is written as an ISO 4217 code: three letters.
   static bool isCode(llvm::StringRef c) { return c.size() == 3 && llvm::all_of(c, llvm::isAlpha); }
 
@@ -503,10 +512,16 @@ private:
     std::sort(all.begin(), all.end(),
               [](const auto& a, const auto& b) { return a.second->order < b.second->order; });
     for (const auto& [label, u] : all) {
-      std::string message = fmt::format(
-          "{}:{}:{}: the label {} ({} row{}) matches no stage or outcome of process '{}'",
-          shownPath(file_), u->line, columnIn(text_, u->line, u->column, delimiter_), quote(label),
-          u->rows, u->rows == 1 ? "" : "s", p_.name);
+      const std::string place =
+          fmt::format("{}:{}:{}: the label {} ({} row{})", shownPath(file_), u->line,
+                      columnIn(text_, u->line, u->column, delimiter_), quote(label), u->rows,
+                      u->rows == 1 ? "" : "s");
+      if (std::optional<StateKind> kind = genericOutcome(label)) {
+        report_.errors.push_back(place + genericUnresolved(*kind, *u));
+        continue;
+      }
+      std::string message =
+          fmt::format("{} matches no stage or outcome of process '{}'", place, p_.name);
       if (std::optional<std::string> near = closestLabel(p_, label))
         message += fmt::format("; did you mean {}? Else map", *near);
       else
@@ -514,6 +529,43 @@ private:
       message += " it to one in 'stages:' of a mapping file (--map)";
       report_.errors.push_back(std::move(message));
     }
+  }
+
+  /// Why a generic label (`Closed Lost`, `Won`) named no outcome of `kind`, and what to do:
+  /// the process has none or several, and for a lost label, no lost-reason column told
+  /// which or its reasons named none.
+  std::string genericUnresolved(StateKind kind, const Unknown& u) const {
+    std::vector<std::string> names;
+    for (const State& s : p_.states)
+      if (s.kind == kind)
+        names.push_back(quote(s.name));
+    const char* what = kind == StateKind::Won ? "won" : "lost";
+    if (names.empty())
+      return fmt::format(" stands for a {} outcome, and process '{}' has none; map the label to "
+                         "a stage or outcome in 'stages:' of a mapping file (--map)",
+                         what, p_.name);
+    std::string out = fmt::format(" stands for a {} outcome, and process '{}' has {}: {}", what,
+                                  p_.name, names.size(), llvm::join(names, ", "));
+    if (kind == StateKind::Won)
+      return out + "; map the label to one of them in 'stages:' of a mapping file (--map)";
+    if (reason_ == None)
+      return out +
+             fmt::format("; no lost-reason column was found to tell which ({}); name it in "
+                         "'columns: lost_reason:' of a mapping file (--map) and map its values in "
+                         "'lost_reasons:', or map the label to one outcome in 'stages:'",
+                         m_.lostReason.empty() ? std::string("none is set")
+                                               : "looked for " + llvm::join(m_.lostReason, ", "));
+    std::vector<std::string> reasons;
+    for (const std::string& r : u.reasons)
+      reasons.push_back(quote(r));
+    if (!reasons.empty())
+      out += fmt::format("; the lost reasons of its rows ({}{}) name none of them",
+                         llvm::join(reasons, ", "), u.moreReasons ? " ..." : "");
+    if (u.withoutReason)
+      out += fmt::format("; {} of its rows leave{} {} empty", u.withoutReason,
+                         u.withoutReason == 1 ? "s" : "", quote(header_[reason_]));
+    return out + "; map each reason to one in 'lost_reasons:' of a mapping file (--map), or the "
+                 "label to one outcome in 'stages:'";
   }
 
   void writeNotes() {
