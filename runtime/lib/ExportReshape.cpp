@@ -433,17 +433,24 @@ private:
       return;
     }
     std::string value; // a pipeline's deal value, or the value of a history's entries
-    if (value_ != None && !at(f, value_).empty()) {
-      std::optional<std::string> v = readExportAmount(at(f, value_), m_.decimal, m_.thousands);
-      if (!v)
-        return reject(row, fmt::format("the value {} is not an amount", quote(at(f, value_))));
-      value = std::move(*v);
+    if (const llvm::StringRef amount = at(f, value_); !amount.empty()) {
+      // A deal's rows repeat its amount: each amount in a run is read once.
+      if (amount != lastAmount_) {
+        std::optional<std::string> v = readExportAmount(amount, m_.decimal, m_.thousands);
+        if (!v)
+          return reject(row, fmt::format("the value {} is not an amount", quote(amount)));
+        lastAmount_ = amount.str();
+        lastValue_ = std::move(*v);
+        if (currency_ == None)
+          if (std::string c = amountCurrency(amount); !c.empty())
+            currencies_.insert(std::move(c));
+      }
+      value = lastValue_;
     }
-    if (currency_ != None && !at(f, currency_).empty())
-      currencies_.insert(at(f, currency_).upper());
-    else if (currency_ == None && value_ != None && !value.empty())
-      if (std::string c = amountCurrency(at(f, value_)); !c.empty())
-        currencies_.insert(std::move(c));
+    if (const llvm::StringRef c = at(f, currency_); !c.empty() && c != lastCurrency_) {
+      lastCurrency_ = c.str();
+      currencies_.insert(c.upper());
+    }
     const llvm::StringRef reason = at(f, reason_);
     const llvm::StringRef segment = at(f, segment_);
     if (m_.layout == ExportMapping::Layout::Wide && kind_ == ExportKind::Events) {
@@ -615,6 +622,8 @@ private:
   bool sniffing_ = false, ambiguous_ = false;
   llvm::StringMap<Unknown> unknown_;
   std::set<std::string> currencies_;
+  /// The last amount read and its value, and the last currency: rows repeat them.
+  std::string lastAmount_, lastValue_, lastCurrency_;
   bool filterProcess_ = false;
   unsigned otherProcess_ = 0, closed_ = 0;
 };

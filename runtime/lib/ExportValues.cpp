@@ -261,7 +261,7 @@ std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, 
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (llvm::isDigit(c) || c == '.' || c == ',' || c == '-' || c == '+' || c == '\'')
       s.push_back(static_cast<char>(c));
-    else if (c == ' ' || c == '$' || std::isupper(c) || c >= 0x80)
+    else if (c == ' ' || c == '$' || (c >= 'A' && c <= 'Z') || c >= 0x80)
       continue; // spaces, $, ISO codes, £ € ¥ and no-break spaces (UTF-8)
     else
       return std::nullopt;

@@ -491,8 +491,16 @@ public:
       }
     }
     std::optional<double> value;
-    if (!v.empty() && !(value = parseDealValue(v, reject)))
-      return;
+    if (!v.empty()) {
+      if (v != lastValueText) { // a deal's rows repeat its value: each in a run read once
+        std::optional<double> parsed = parseDealValue(v, reject);
+        if (!parsed)
+          return;
+        lastValueText = v.str();
+        lastValue = parsed;
+      }
+      value = lastValue;
+    }
     events.push_back(StageEvent{id.str(), state, time, line, segment, value});
   }
 
@@ -503,6 +511,8 @@ private:
   std::vector<StageEvent>& events;
   const llvm::StringMap<uint32_t> states;
   llvm::StringMap<std::pair<uint32_t, unsigned>> segmentOf; // deal -> segment, line
+  std::string lastValueText; ///< the last value field read, and its value
+  std::optional<double> lastValue;
 };
 
 } // namespace
