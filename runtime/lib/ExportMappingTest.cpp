@@ -495,35 +495,46 @@ dates: {format: "%d/%m/%Y %H:%M"}
 
 // A column the user's map names must be in the export (a preset's spellings may be
 // absent): one error at the map's key, with the header and a "did you mean", and every
-// row rejected; the same for a wide map's `stage_columns:`. A column this read does not
-// use (a history's status) is not looked for.
+// row rejected, for a column the read needs (a pipeline's value), and for a wide map's
+// `stage_columns:`; a note for one it can do without (a history's value, which a map shared
+// with a pipeline names for the other file). A history's status is not looked for.
 TEST(ExportMappingTest, AColumnTheMapNamesMustBeInTheExport) {
   const char* Long = "Opp Ref;Phase;Changed On;Deal Value\n"
-                     "A;Qualification;03/02/2025 09:15;\"£1,000.00\"\n"
-                     "A;Demo;04/02/2025 09:15;\"£1,000.00\"\n";
-  auto read = [&](const char* map) {
-    return reshape(Long, mapping(map), ExportKind::Events).report;
-  };
-  LoadReport typo = read("columns:\n  deal: Opp Ref\n  stage: Phase\n  timestamp: Changed On\n"
-                         "  value: Deal Vaule\n  status: State\n");
-  EXPECT_EQ(typo.errors,
-            Errors{"map.yaml:5:3: export.csv has no column 'Deal Vaule' ('value' in 'columns:'); "
-                   "did you mean 'Deal Value'? Its columns are 'Opp Ref', 'Phase', 'Changed On', "
-                   "'Deal Value'"});
-  EXPECT_EQ(typo.rowsRead, 2u);
-  EXPECT_EQ(typo.rowsRejected, 2u);
+                     "A;Qualification;13/02/2025 09:15;\"£1,000.00\"\n"
+                     "A;Demo;14/02/2025 09:15;\"£1,000.00\"\n";
+  const ExportMapping typo = mapping("columns:\n  deal: Opp Ref\n  stage: Phase\n  timestamp: "
+                                     "Changed On\n  value: Deal Vaule\n  status: State\n");
+  const std::string miss = "map.yaml:5:3: export.csv has no column 'Deal Vaule' ('value' in "
+                           "'columns:'); did you mean 'Deal Value'? Its columns are 'Opp Ref', "
+                           "'Phase', 'Changed On', 'Deal Value'";
+  Read history = reshape(Long, typo, ExportKind::Events);
+  EXPECT_EQ(history.report.errors, Errors{});
+  EXPECT_EQ(history.notes.notes, Errors{miss + "; its rows are read without it"});
+  EXPECT_EQ(history.table.rows.size(), 2u);
+  const ExportMapping open = mapping("columns: {status: Phase}\n", typo);
+  Read pipeline = reshape(Long, open, ExportKind::Pipeline);
+  EXPECT_EQ(pipeline.report.errors, Errors{miss});
+  EXPECT_EQ(pipeline.report.rowsRead, 2u);
+  EXPECT_EQ(pipeline.report.rowsRejected, 2u);
   // A required column the map names: its error only, not the generic one too.
-  EXPECT_EQ(read("columns: {deal: [Nope, Neither], stage: Phase, timestamp: Changed On}\n").errors,
+  EXPECT_EQ(reshape(Long,
+                    mapping("columns: {deal: [Nope, Neither], stage: Phase, timestamp: Changed "
+                            "On}\n"),
+                    ExportKind::Events)
+                .report.errors,
             Errors{"map.yaml:1:11: export.csv has no column 'Nope' or 'Neither' ('deal' in "
                    "'columns:'); its columns are 'Opp Ref', 'Phase', 'Changed On', 'Deal Value'"});
   // Over a preset: the preset's own spellings (Amount, Loss Reason ...) may be absent.
-  const char* Sf = "OpportunityId,CreatedDate,StageName\nA,2025-02-03,Qualification\n";
-  Read over = reshape(Sf, mapping("columns: {segment: Region}\n", preset("salesforce")),
-                      ExportKind::Events);
+  const char* Sf = "Id,LastStageChangeDate,StageName,Amount\nA,2025-02-03,Qualification,5\n";
+  Read over =
+      reshape(Sf, mapping("columns: {value: Worth}\n", preset("salesforce", ExportKind::Pipeline)),
+              ExportKind::Pipeline);
   EXPECT_EQ(over.report.errors,
-            Errors{"map.yaml:1:11: export.csv has no column 'Region' ('segment' in 'columns:'); "
-                   "its columns are 'OpportunityId', 'CreatedDate', 'StageName'"});
-  EXPECT_EQ(reshape(Sf, preset("salesforce"), ExportKind::Events).report.errors, Errors{});
+            Errors{"map.yaml:1:11: export.csv has no column 'Worth' ('value' in 'columns:'); "
+                   "its columns are 'Id', 'LastStageChangeDate', 'StageName', 'Amount'"});
+  EXPECT_EQ(
+      reshape(Sf, preset("salesforce", ExportKind::Pipeline), ExportKind::Pipeline).report.errors,
+      Errors{});
   const char* Wide = "Deal,Qualified on,Demo on\nA,03/02/2025 09:15,04/02/2025 09:15\n";
   Read wide = reshape(Wide,
                       mapping("layout: wide\ncolumns: {deal: Deal}\nstage_columns:\n  "

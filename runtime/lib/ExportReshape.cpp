@@ -253,54 +253,69 @@ private:
     return out;
   }
 
-  /// One error at the map's `place` for a column it names that the header lacks: `what`
-  /// (the quoted header or pattern) and where the map names it; `spellings`, for a "did
-  /// you mean" (none for a pattern).
+  /// At the map's `place`, a column it names that the header lacks: `what` (the quoted
+  /// header or pattern) and where the map names it; `spellings`, for a "did you mean"
+  /// (none for a pattern). An error when the read needs the column, else a note.
   void notInHeader(const std::string& place, const std::string& what, const std::string& where,
-                   llvm::ArrayRef<std::string> spellings) {
+                   llvm::ArrayRef<std::string> spellings, bool needed) {
     std::vector<llvm::StringRef> headers;
     for (const std::string& h : header_)
       headers.push_back(llvm::StringRef(h).trim(" \t"));
     std::string near;
     for (size_t i = 0; i < spellings.size() && near.empty(); ++i)
       near = closestSpelling(headerKey(spellings[i]), headers);
-    report_.errors.push_back(
+    std::string message =
         fmt::format("{}: {} has no column {} ({}); {} are {}", place, shownPath(file_), what, where,
                     near.empty() ? "its columns" : "did you mean " + quote(near) + "? Its columns",
-                    headerList()));
+                    headerList());
+    if (needed)
+      report_.errors.push_back(std::move(message));
+    else
+      notes_.notes.push_back(message + "; its rows are read without it");
   }
 
-  /// The `columns:` keys this read uses, each with its spellings: a wide history has no
-  /// stage or timestamp column, and only a pipeline reads the status.
-  std::vector<std::pair<const char*, const std::vector<std::string>*>> usedKeys() const {
-    std::vector<std::pair<const char*, const std::vector<std::string>*>> keys = {
-        {"deal", &m_.deal}};
-    if (m_.layout == ExportMapping::Layout::Long || kind_ == ExportKind::Pipeline)
-      keys.insert(keys.end(), {{"stage", &m_.stage}, {"timestamp", &m_.timestamp}});
-    keys.insert(keys.end(), {{"value", &m_.value},
-                             {"currency", &m_.currency},
-                             {"segment", &m_.segment},
-                             {"process", &m_.process},
-                             {"lost_reason", &m_.lostReason}});
-    if (kind_ == ExportKind::Pipeline)
-      keys.emplace_back("status", &m_.status);
+  /// A `columns:` key this read uses, its spellings, and whether the read needs it.
+  struct Key {
+    const char* name;
+    const std::vector<std::string>* names;
+    bool needed;
+  };
+
+  /// The `columns:` keys this read uses: a wide history has no stage or timestamp column
+  /// and only a pipeline reads the status. It needs the deal, the stage and the timestamp
+  /// (the stage-date columns in the wide layout), and a pipeline its value and status;
+  /// the rest (a history's value, the currency, segment, process and lost reason) a map
+  /// shared by a history and a pipeline may name for the other file.
+  std::vector<Key> usedKeys() const {
+    const bool pipeline = kind_ == ExportKind::Pipeline,
+               wide = m_.layout == ExportMapping::Layout::Wide;
+    std::vector<Key> keys = {{"deal", &m_.deal, true}};
+    if (!wide || pipeline)
+      keys.insert(keys.end(), {{"stage", &m_.stage, true}, {"timestamp", &m_.timestamp, !wide}});
+    keys.insert(keys.end(), {{"value", &m_.value, pipeline},
+                             {"currency", &m_.currency, false},
+                             {"segment", &m_.segment, false},
+                             {"process", &m_.process, false},
+                             {"lost_reason", &m_.lostReason, false}});
+    if (pipeline)
+      keys.push_back({"status", &m_.status, true});
     return keys;
   }
 
   /// Whether the header has every column the map names (ExportMapping::columnPlaces) that
-  /// this read uses, and a column for each of a wide map's `stage_columns:`; an error at
-  /// the map's key for each it lacks.
+  /// this read needs, and a column for each of a wide map's `stage_columns:`; an error at
+  /// the map's key for each it lacks (a note for one the read can do without).
   bool namedColumnsFound() {
     bool found = true;
-    for (const auto& [key, names] : usedKeys())
-      if (auto place = m_.columnPlaces.find(key);
-          place != m_.columnPlaces.end() && columnOf(*names) == None) {
+    for (const Key& k : usedKeys())
+      if (auto place = m_.columnPlaces.find(k.name);
+          place != m_.columnPlaces.end() && columnOf(*k.names) == None) {
         std::vector<std::string> quoted;
-        for (const std::string& n : *names)
+        for (const std::string& n : *k.names)
           quoted.push_back(quote(n));
         notInHeader(place->second, llvm::join(quoted, " or "),
-                    fmt::format("'{}' in 'columns:'", key), *names);
-        found = false;
+                    fmt::format("'{}' in 'columns:'", k.name), *k.names, k.needed);
+        found = found && !k.needed;
       }
     if (m_.layout != ExportMapping::Layout::Wide)
       return found;
@@ -314,7 +329,7 @@ private:
       const bool isPattern = llvm::StringRef(pattern).contains('*');
       notInHeader(place->second, (isPattern ? "matching " : "") + quote(pattern),
                   "in 'stage_columns:'",
-                  isPattern ? llvm::ArrayRef<std::string>() : llvm::makeArrayRef(pattern));
+                  isPattern ? llvm::ArrayRef<std::string>() : llvm::makeArrayRef(pattern), true);
       found = false;
     }
     return found;
