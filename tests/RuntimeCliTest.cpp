@@ -583,14 +583,33 @@ TEST_F(RuntimeCli, AMapFileMistakeStopsWithItsPlace) {
   RunResult r = run({"conform", "--as-of=2026-02-01", "--map",
                      write("map.yaml", "columns:\n  deal: Id\n  stgae: Stage\n"), "--events", log,
                      Quickstart});
-  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.status, 2); // a mistake on the command line (docs/cli.md)
   EXPECT_NE(r.err.find("map.yaml:3:3: unknown setting 'stgae' in 'columns'; did you mean "
                        "'stage'?"),
             std::string::npos)
       << r.err;
-  RunResult bad = run({"conform", "--from=sugarcrm", "--events", log, Quickstart});
-  EXPECT_EQ(bad.status, 1);
-  EXPECT_NE(bad.err.find("there is no preset 'sugarcrm'"), std::string::npos) << bad.err;
+  // The same for every command that reads exports, before anything is read.
+  const std::vector<std::vector<std::string>> commands = {
+      {"conform", "--events", log},
+      {"calibrate", "--events", log},
+      {"backtest", "--events", log, "--at=2026-01-01", "--horizon=1"},
+      {"forecast", "--pipeline", log},
+      {"emit", "--to=sql", "--dialect=sqlite"}};
+  const std::string badMap = write("bad.yaml", "layout: diagonal\n");
+  for (const std::vector<std::string>& command : commands) {
+    SCOPED_TRACE(command[0]);
+    std::vector<std::string> preset = command, map = command;
+    preset.insert(preset.end(), {"--from=salesfarce", Quickstart});
+    map.insert(map.end(), {"--map", badMap, Quickstart});
+    RunResult bad = run(preset);
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.err.find("there is no preset 'salesfarce'"), std::string::npos) << bad.err;
+    EXPECT_EQ(bad.err.find(" rows"), std::string::npos) << bad.err; // nothing was read
+    RunResult mistake = run(map);
+    EXPECT_EQ(mistake.status, 2);
+    EXPECT_NE(mistake.err.find("bad.yaml:1:9: the layout is 'long'"), std::string::npos)
+        << mistake.err;
+  }
 }
 
 TEST_F(RuntimeCli, ConformReportsALabelNoStageHas) {
@@ -690,4 +709,66 @@ TEST_F(RuntimeCli, BacktestRefusesAHorizonPastTheEndOfTheLog) {
   EXPECT_NE(bad.err.find("--at: '2026-13-01' is not a date: there is no month 13"),
             std::string::npos)
       << bad.err;
+}
+
+// backtest's revenue is each deal's amount: a Salesforce history carries it in `Amount`
+// (pound signs, thousands separators, labels) and gives what the plain log with a `value`
+// column gives, not the process's flat 15,000 a deal.
+TEST_F(RuntimeCli, BacktestReadsAnExportsAmounts) {
+  std::string plain = "deal,stage,timestamp,value\n";
+  std::string sf = "OpportunityId,CreatedDate,StageName,Amount\n";
+  auto add = [&](const char* d, const char* stage, const char* label, const char* iso,
+                 const char* dmy, const char* value, const char* amount) {
+    plain += std::string(d) + "," + stage + "," + iso + "," + value + "\n";
+    sf += std::string(d) + "," + dmy + "," + label + ",\"" + amount + "\"\n";
+  };
+  add("d1", "inquiry", "Prospecting", "2026-01-02", "02/01/2026", "20000", "$20,000.00");
+  add("d1", "proposal", "Proposal/Price Quote", "2026-01-10", "10/01/2026", "20000", "$20,000.00");
+  add("d1", "signed", "Closed Won", "2026-02-01", "01/02/2026", "20000", "$20,000.00");
+  add("d2", "proposal", "Proposal/Price Quote", "2026-01-12", "12/01/2026", "5000", "$5,000.00");
+  add("d2", "signed", "Closed Won", "2026-01-25", "25/01/2026", "5000", "$5,000.00");
+  add("d3", "inquiry", "Prospecting", "2026-01-20", "20/01/2026", "", "");
+  add("d3", "lost", "Closed Lost", "2026-03-01", "01/03/2026", "", "");
+  RunResult a = run({"backtest", "--format=json", "--events", write("log.csv", plain),
+                     "--at=2026-01-15", "--horizon=30", Quickstart});
+  RunResult b = run({"backtest", "--format=json", "--from=salesforce", "--events",
+                     write("history.csv", sf), "--at=2026-01-15", "--horizon=30", Quickstart});
+  ASSERT_EQ(a.status, 0) << a.err;
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_EQ(a.out, b.out);
+  llvm::Expected<llvm::json::Value> doc = llvm::json::parse(b.out);
+  ASSERT_TRUE(bool(doc)) << b.out;
+  const llvm::json::Object& point = *(*doc->getAsObject()->getArray("points"))[0].getAsObject();
+  EXPECT_EQ(num(*point.getObject("actual"), "wins"), 2);
+  EXPECT_EQ(num(*point.getObject("actual"), "revenue"), 25000);
+  // An amount that is not one rejects its row, with its line.
+  RunResult bad = run({"backtest", "--from=salesforce", "--events",
+                       write("bad.csv", sf + "d4,20/01/2026,Prospecting,lots\n"), "--at=2026-01-15",
+                       "--horizon=30", Quickstart});
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.err.find("bad.csv:9: the value 'lots' is not an amount"), std::string::npos)
+      << bad.err;
+}
+
+// An empty export is one error, the same through a preset for a pipeline and for a history.
+TEST_F(RuntimeCli, AnEmptyExportIsOneError) {
+  const std::string empty = write("nothing.csv", "");
+  auto count = [](const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+      ++n;
+    return n;
+  };
+  for (const char* input : {"--pipeline", "--events"}) {
+    SCOPED_TRACE(input);
+    RunResult r = run({std::string(input) == "--pipeline" ? "forecast" : "conform",
+                       "--as-of=2026-11-26", "--from=salesforce", input, empty, Quickstart});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("nothing.csv:1: the file is empty; an export needs its header line "
+                         "(the names of its columns) and its rows\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(count(r.err, "the file is empty"), 1u) << r.err;
+    EXPECT_EQ(count(r.err, "nothing.csv"), 2u) << r.err; // the error and "read 0 rows"
+  }
 }

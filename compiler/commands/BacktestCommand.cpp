@@ -77,7 +77,7 @@ int runBacktest(CommandContext& ctx) {
   if (!horizonOk(ctx, Horizon))
     return 2;
   std::optional<std::vector<double>> at = dates(ctx);
-  if (!at)
+  if (!at || !mappingsRead(ctx, Export))
     return 2;
   RuntimeInput in;
   if (int status = loadRuntimeInput(ctx, options().input, options().process, in))

@@ -145,7 +145,7 @@ int editFile(CommandContext& ctx, const RuntimeInput& in, const rt::Process& p,
 
 int runCalibrate(CommandContext& ctx) {
   std::optional<double> asOf = asOfDay(ctx, AsOf);
-  if (!asOf)
+  if (!asOf || !mappingsRead(ctx, Export))
     return 2;
   RuntimeInput in;
   if (int status = loadRuntimeInput(ctx, options().input, options().process, in))

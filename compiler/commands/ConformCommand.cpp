@@ -55,7 +55,7 @@ eventsBySegment(const rt::Process& p, const std::vector<rt::StageEvent>& events)
 
 int runConform(CommandContext& ctx) {
   std::optional<double> asOf = asOfDay(ctx, AsOf);
-  if (!asOf)
+  if (!asOf || !mappingsRead(ctx, Export))
     return 2;
   RuntimeInput in;
   if (int status = loadRuntimeInput(ctx, options().input, options().process, in))

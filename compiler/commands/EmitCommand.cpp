@@ -210,6 +210,8 @@ int runEmit(CommandContext& ctx) {
                   "exports with it)\n";
     return 2;
   }
+  if (sqlScript && !mappingsRead(ctx, Export))
+    return 2;
   std::optional<emit::sql::SqlColumns> columns;
   if (sqlScript && !(columns = sqlColumns(ctx)))
     return 1;

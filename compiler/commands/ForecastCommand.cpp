@@ -103,7 +103,7 @@ int runForecast(CommandContext& ctx) {
     return 2;
   bool badArrivals = false;
   std::optional<double> arrivals = givenArrivals(ctx, badArrivals);
-  if (badArrivals || !eventOptionsOk(ctx))
+  if (badArrivals || !eventOptionsOk(ctx) || !mappingsRead(ctx, Export))
     return 2;
   RuntimeInput in;
   if (int status = loadRuntimeInput(ctx, options().input, options().process, in))

@@ -48,6 +48,11 @@ std::optional<rt::ExportMapping> readMapping(CommandContext& ctx, const ExportOp
   return std::move(*m);
 }
 
+bool mappingsRead(CommandContext& ctx, const ExportOptions& opts) {
+  return !opts.given() || (readMapping(ctx, opts, rt::ExportKind::Events) &&
+                           readMapping(ctx, opts, rt::ExportKind::Pipeline));
+}
+
 ExportOptions::ExportOptions(cl::SubCommand& cmd)
     : from("from", cl::sub(cmd), cl::init(""),
            cl::value_desc("salesforce|hubspot|pipedrive|dynamics|zoho"),
@@ -101,6 +106,8 @@ void printNotes(CommandContext& ctx, const rt::ReshapeNotes& notes) {
 void mergeReshape(const ExportTable& t, rt::LoadReport& load) {
   if (!t.mapped)
     return;
+  if (t.table.headerLine == 0) // an empty export: reading it said so, the loader need not
+    load.errors.clear();
   load.rowsRead = t.reshaped.rowsRead;
   load.rowsRejected += t.reshaped.rowsRejected;
   load.errors.insert(load.errors.begin(), t.reshaped.errors.begin(), t.reshaped.errors.end());

@@ -46,6 +46,12 @@ struct ExportTable {
 std::optional<rt::ExportMapping> readMapping(CommandContext& ctx, const ExportOptions& opts,
                                              rt::ExportKind kind);
 
+/// Whether --from names a preset and --map reads, over the preset of either kind (nothing
+/// to read without them); reports why not. A command calls it before reading anything
+/// and exits with status 2 when it fails: a mistake on the command line or in the map
+/// (readMapping later reads the small map again, and succeeds).
+bool mappingsRead(CommandContext& ctx, const ExportOptions& opts);
+
 /// Reads `path` for `kind` against `p`: a plain CSV, or through the preset of --from
 /// and/or the map of --map (the map's keys over the preset's). Reports an unreadable
 /// file or map (FILE:LINE:COL) and returns nullopt; prints notes (dates read day first,
@@ -59,7 +65,8 @@ std::optional<ExportTable> readExport(CommandContext& ctx, const ExportOptions& 
 void printNotes(CommandContext& ctx, const rt::ReshapeNotes& notes);
 
 /// Adds to `load` (what a loader reported) what reading the export rejected; the rows
-/// read become the export's.
+/// read become the export's. An empty export is one error, reading's: the loader's own
+/// "the file is empty" is dropped.
 void mergeReshape(const ExportTable& t, rt::LoadReport& load);
 
 } // namespace salesc::driver

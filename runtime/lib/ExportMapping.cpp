@@ -1,4 +1,6 @@
 //===- ExportMapping.cpp - Reads a mapping file (`--map`) with llvm::yaml --===//
+#include "ExportValues.h"
+
 #include "salesc/runtime/ExportMapping.h"
 #include "salesc/runtime/Printable.h"
 
@@ -14,23 +16,6 @@ namespace salesc::rt {
 namespace {
 
 namespace yaml = llvm::yaml;
-
-/// The closest of `known` to `key`, for "did you mean"; empty when none is close.
-std::string closest(llvm::StringRef key, const std::vector<const char*>& known) {
-  const unsigned limit = std::max<unsigned>(1, (key.size() + 2) / 3);
-  std::string best;
-  unsigned bestDistance = limit + 1;
-  for (const char* k : known) {
-    const unsigned d = key.lower() == llvm::StringRef(k)
-                           ? 0
-                           : key.edit_distance(k, /*AllowReplacements=*/true, limit);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = k;
-    }
-  }
-  return best;
-}
 
 /// Reads one mapping document, keeping every mistake as "FILE:LINE:COL: message".
 class MappingReader {
@@ -53,7 +38,8 @@ public:
       else if (key == "columns")
         columns(v);
       else if (key == "stage_columns")
-        pairs(v, out_.stageColumns, "a map from a column's header to a stage label");
+        pairs(v, out_.stageColumns, "a map from a column's header to a stage label",
+              &out_.stageColumnPlaces);
       else if (key == "stages")
         pairs(v, out_.stages, "a map from a CRM label to a stage or outcome of the process");
       else if (key == "lost_reasons")
@@ -74,18 +60,24 @@ public:
   std::string errors;
 
 private:
-  void problem(yaml::Node* at, const std::string& message) {
+  /// "FILE:LINE:COL" of `at`.
+  std::string place(yaml::Node* at) {
     llvm::SMLoc loc = at ? at->getSourceRange().Start : llvm::SMLoc();
     auto [line, col] =
         loc.isValid() ? sm_.getLineAndColumn(loc) : std::pair<unsigned, unsigned>{1, 1};
-    errors += fmt::format("{}{}:{}:{}: {}", errors.empty() ? "" : "\n", shownPath(file_), line, col,
-                          message);
+    return fmt::format("{}:{}:{}", shownPath(file_), line, col);
+  }
+
+  void problem(yaml::Node* at, const std::string& message) {
+    errors += fmt::format("{}{}: {}", errors.empty() ? "" : "\n", place(at), message);
   }
 
   void unknown(yaml::Node* at, const std::string& key, const char* where,
                const std::vector<const char*>& known) {
     std::string message = fmt::format("unknown setting {} in {}", quote(key), where);
-    if (std::string near = closest(key, known); !near.empty())
+    if (std::string near =
+            closestSpelling(key, std::vector<llvm::StringRef>(known.begin(), known.end()));
+        !near.empty())
       message += fmt::format("; did you mean '{}'?", near);
     else
       message +=
@@ -151,32 +143,42 @@ private:
                                        : key == "lost_reason" ? &out_.lostReason
                                        : key == "status"      ? &out_.status
                                                               : nullptr;
-      if (slot)
+      if (slot) {
         *slot = headers(kv.getValue());
-      else if (kv.getKey())
+        if (slot->empty())
+          out_.columnPlaces.erase(key);
+        else
+          out_.columnPlaces[key] = place(kv.getKey());
+      } else if (kv.getKey())
         unknown(kv.getKey(), key, "'columns'",
                 {"deal", "stage", "timestamp", "value", "currency", "segment", "process",
                  "lost_reason", "status"});
     }
   }
 
+  /// A map of labels to names into `out`; `places`, when given, gets each label's place.
   void pairs(yaml::Node* n, std::vector<std::pair<std::string, std::string>>& out,
-             const std::string& what) {
+             const std::string& what, std::map<std::string, std::string>* places = nullptr) {
     yaml::MappingNode* map = mapping(n, what);
     if (!map)
       return;
     out.clear();
+    if (places)
+      places->clear();
     for (yaml::KeyValueNode& kv : *map) {
       std::string key = scalar(kv.getKey(), "a label");
       std::string value = scalar(kv.getValue(), "a name");
-      if (!key.empty() && !value.empty())
+      if (!key.empty() && !value.empty()) {
+        if (places)
+          (*places)[key] = place(kv.getKey());
         out.emplace_back(std::move(key), std::move(value));
-      else if (kv.getValue() && !llvm::isa<yaml::NullNode>(kv.getValue()) && key.empty())
+      } else if (kv.getValue() && !llvm::isa<yaml::NullNode>(kv.getValue()) && key.empty()) {
         problem(kv.getKey(), "the label is empty");
-      else if (value.empty())
+      } else if (value.empty()) {
         problem(kv.getKey() ? kv.getKey() : kv.getValue(),
                 fmt::format("{} maps to nothing; write the stage or outcome it stands for",
                             quote(key)));
+      }
     }
   }
 

@@ -7,6 +7,7 @@
 #include "salesc/runtime/ExportMapping.h"
 #include "salesc/runtime/Conform.h"
 #include "salesc/runtime/Loaders.h"
+#include "salesc/runtime/StageLabels.h"
 
 #include "ExportValues.h"
 #include "TestProcess.h"
@@ -292,6 +293,24 @@ TEST(ExportMappingTest, PipedriveFlowAndDealsExport) {
                                       "export.csv: left out 1 won or lost deal (not open)"}));
 }
 
+// Pipedrive leaves 'Deal - Last stage change' empty on a deal that never moved: each row
+// takes the first timestamp column it fills, in the mapping's order ('Deal - Deal created').
+TEST(ExportMappingTest, EachRowTakesTheFirstTimestampItFills) {
+  const char* Deals = "Deal - ID,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Last "
+                      "stage change\n"
+                      "21,Qualification,Open,2025-11-01 09:00:00,2025-11-28 09:00:00\n"
+                      "24,Demo,Open,2025-11-02 09:00:00,\n"
+                      "25,Demo,Open,,\n";
+  Read open = reshape(Deals, preset("pipedrive", ExportKind::Pipeline), ExportKind::Pipeline);
+  EXPECT_EQ(open.report.errors, Errors{"export.csv:4: deal '25' has no date for its stage 'Demo'"});
+  LoadReport load;
+  std::vector<Deal> deals = loadPipeline(open.table, sample(), "x", load);
+  ASSERT_EQ(deals.size(), 2u);
+  EXPECT_EQ(formatDate(deals[0].entered), "2025-11-28");
+  EXPECT_EQ(deals[1].id, "24");
+  EXPECT_EQ(formatDate(deals[1].entered), "2025-11-02");
+}
+
 TEST(ExportMappingTest, DynamicsStageHistoryAndExcelExport) {
   const char* History = "opportunityid,stagename,changedon\n"
                         "a1f0,Qualify,01/03/2025 09:00\n"
@@ -353,6 +372,46 @@ TEST(ExportMappingTest, AnUnknownLabelIsReportedWithItsRowsAndPlace) {
               "outcome of process 'direct'; map it to one in 'stages:' of a mapping file "
               "(--map)"}));
   EXPECT_EQ(events(r), (std::vector<std::string>{"A qualification 2025-02-03"}));
+}
+
+// "Closed Lost" when the process has several lost outcomes: no lost-reason column, or
+// reasons that name none, is said as such, with the outcomes and the fix; never a "did you
+// mean" a won outcome. "Closed Won" with several won outcomes likewise.
+TEST(ExportMappingTest, AGenericLostLabelSaysWhyItNamesNoOutcome) {
+  const std::string head = "export.csv:3:14: the label 'Closed Lost' (2 rows) stands for a lost "
+                           "outcome, and process 'direct' has 2: 'price', 'competitor'; ";
+  auto read = [](const char* history) {
+    return reshape(history, preset("salesforce"), ExportKind::Events).report;
+  };
+  EXPECT_EQ(read("OpportunityId,CreatedDate,StageName\nA,2025-02-03,Qualification\n"
+                 "A,2025-02-04,Closed Lost\nB,2025-02-04,Closed Lost\n")
+                .errors,
+            Errors{head + "no lost-reason column was found to tell which (looked for "
+                          "Loss_Reason__c, Loss Reason, Lost Reason); name it in 'columns: "
+                          "lost_reason:' of a mapping file (--map) and map its values in "
+                          "'lost_reasons:', or map the label to one outcome in 'stages:'"});
+  LoadReport unmatched = read("OpportunityId,CreatedDate,StageName,Loss Reason\n"
+                              "A,2025-02-03,Qualification,\nA,2025-02-04,Closed Lost,Stalled\n"
+                              "B,2025-02-04,Closed Lost,\nC,2025-02-04,Closed Lost,Price\n");
+  EXPECT_EQ(unmatched.errors,
+            Errors{head + "the lost reasons of its rows ('Stalled') name none of them; 1 of its "
+                          "rows leaves 'Loss Reason' empty; map each reason to one in "
+                          "'lost_reasons:' of a mapping file (--map), or the label to one outcome "
+                          "in 'stages:'"});
+  EXPECT_EQ(unmatched.rowsRejected, 2u); // C's reason names 'price'
+  Process twoWins = sample();
+  addWon(twoWins, "renewed");
+  Read won = reshape("OpportunityId,CreatedDate,StageName\nA,2025-02-04,Closed Won\n",
+                     preset("salesforce"), ExportKind::Events, twoWins);
+  EXPECT_EQ(won.report.errors,
+            Errors{"export.csv:2:14: the label 'Closed Won' (1 row) stands for a won outcome, and "
+                   "process 'direct' has 2: 'signed', 'renewed'; map the label to one of them in "
+                   "'stages:' of a mapping file (--map)"});
+  // A misspelt lost label is not offered the won outcome's label.
+  Process labelled = sample();
+  labelled.states[3].crmLabels = {"Closed Won"};
+  EXPECT_EQ(closestLabel(labelled, "Closed Lost 2"), std::nullopt);
+  EXPECT_EQ(closestLabel(labelled, "Closed Wno"), "'Closed Won' (outcome 'signed')");
 }
 
 // The process's CRM labels: after the map's `stages:`, before the names (a label that is
@@ -434,6 +493,129 @@ dates: {format: "%d/%m/%Y %H:%M"}
   ASSERT_EQ(a.states.size(), b.states.size());
 }
 
+// A column the user's map names must be in the export (a preset's spellings may be
+// absent): one error at the map's key, with the header and a "did you mean", and every
+// row rejected, for a column the read needs (a pipeline's value), and for a wide map's
+// `stage_columns:`; a note for one it can do without (a history's value, which a map shared
+// with a pipeline names for the other file). A history's status is not looked for.
+TEST(ExportMappingTest, AColumnTheMapNamesMustBeInTheExport) {
+  const char* Long = "Opp Ref;Phase;Changed On;Deal Value\n"
+                     "A;Qualification;13/02/2025 09:15;\"£1,000.00\"\n"
+                     "A;Demo;14/02/2025 09:15;\"£1,000.00\"\n";
+  const ExportMapping typo = mapping("columns:\n  deal: Opp Ref\n  stage: Phase\n  timestamp: "
+                                     "Changed On\n  value: Deal Vaule\n  status: State\n");
+  const std::string miss = "map.yaml:5:3: export.csv has no column 'Deal Vaule' ('value' in "
+                           "'columns:'); did you mean 'Deal Value'? Its columns are 'Opp Ref', "
+                           "'Phase', 'Changed On', 'Deal Value'";
+  Read history = reshape(Long, typo, ExportKind::Events);
+  EXPECT_EQ(history.report.errors, Errors{});
+  EXPECT_EQ(history.notes.notes, Errors{miss + "; its rows are read without it"});
+  EXPECT_EQ(history.table.rows.size(), 2u);
+  const ExportMapping open = mapping("columns: {status: Phase}\n", typo);
+  Read pipeline = reshape(Long, open, ExportKind::Pipeline);
+  EXPECT_EQ(pipeline.report.errors, Errors{miss});
+  EXPECT_EQ(pipeline.report.rowsRead, 2u);
+  EXPECT_EQ(pipeline.report.rowsRejected, 2u);
+  // A required column the map names: its error only, not the generic one too.
+  EXPECT_EQ(reshape(Long,
+                    mapping("columns: {deal: [Nope, Neither], stage: Phase, timestamp: Changed "
+                            "On}\n"),
+                    ExportKind::Events)
+                .report.errors,
+            Errors{"map.yaml:1:11: export.csv has no column 'Nope' or 'Neither' ('deal' in "
+                   "'columns:'); its columns are 'Opp Ref', 'Phase', 'Changed On', 'Deal Value'"});
+  // Over a preset: the preset's own spellings (Amount, Loss Reason ...) may be absent.
+  const char* Sf = "Id,LastStageChangeDate,StageName,Amount\nA,2025-02-03,Qualification,5\n";
+  Read over =
+      reshape(Sf, mapping("columns: {value: Worth}\n", preset("salesforce", ExportKind::Pipeline)),
+              ExportKind::Pipeline);
+  EXPECT_EQ(over.report.errors,
+            Errors{"map.yaml:1:11: export.csv has no column 'Worth' ('value' in 'columns:'); "
+                   "its columns are 'Id', 'LastStageChangeDate', 'StageName', 'Amount'"});
+  EXPECT_EQ(
+      reshape(Sf, preset("salesforce", ExportKind::Pipeline), ExportKind::Pipeline).report.errors,
+      Errors{});
+  const char* Wide = "Deal,Qualified on,Demo on\nA,03/02/2025 09:15,04/02/2025 09:15\n";
+  Read wide = reshape(Wide,
+                      mapping("layout: wide\ncolumns: {deal: Deal}\nstage_columns:\n  "
+                              "Qualified on: Qualification\n  Demo onn: Demo\n  'Lost * "
+                              "date': Lost\n"),
+                      ExportKind::Events);
+  EXPECT_EQ(wide.report.errors,
+            (Errors{"map.yaml:5:3: export.csv has no column 'Demo onn' (in 'stage_columns:'); "
+                    "did you mean 'Demo on'? Its columns are 'Deal', 'Qualified on', 'Demo on'",
+                    "map.yaml:6:3: export.csv has no column matching 'Lost * date' (in "
+                    "'stage_columns:'); its columns are 'Deal', 'Qualified on', 'Demo on'"}));
+  EXPECT_EQ(wide.report.rowsRejected, 1u);
+  // A preset's patterns that match nothing: the generic error, naming them.
+  Read hub = reshape("Record ID,Deal Name\n1,Acme\n", preset("hubspot"), ExportKind::Events);
+  EXPECT_EQ(hub.report.errors,
+            Errors{"export.csv:1: the header has no stage date column (looked for Date entered "
+                   "\"*\", Date entered '*', hs_v2_date_entered_*, hs_date_entered_*); name it "
+                   "in 'stage_columns:' of a map"});
+}
+
+// Values in one currency other than the process's: a note, from the currency column or,
+// without one, the ISO codes and £ € signs of the amounts ($ names several currencies).
+TEST(ExportMappingTest, ACurrencyOtherThanTheProcessesIsNoted) {
+  Process p = sample();
+  p.currency = "GBP";
+  auto notes = [&](const char* text, ExportKind kind = ExportKind::Pipeline) {
+    return reshape(text, preset("salesforce", kind), kind, p).notes.notes;
+  };
+  const std::string note = "export.csv: values are in USD and the process's in GBP; they are "
+                           "added as they are, without conversion";
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount,CurrencyIsoCode\n"
+                  "1,Demo,2025-11-01,5000,USD\n2,Demo,2025-11-01,7000,usd\n"),
+            Errors{note});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount,CurrencyIsoCode\n"
+                  "1,Demo,2025-11-01,5000,GBP\n"),
+            Errors{});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount\n1,Demo,2025-11-01,USD 5000\n"),
+            Errors{note});
+  EXPECT_EQ(notes("OpportunityId,StageName,CreatedDate,Amount\n"
+                  "1,Demo,2025-11-01,\"5,000 USD\"\n",
+                  ExportKind::Events),
+            Errors{note});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount\n1,Demo,2025-11-01,\"£5,000\"\n"),
+            Errors{});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount\n1,Demo,2025-11-01,\"$5,000\"\n"),
+            Errors{});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount\n1,Demo,2025-11-01,\"5.000 €\"\n"),
+            Errors{"export.csv: values are in EUR and the process's in GBP; they are added as "
+                   "they are, without conversion"});
+  EXPECT_EQ(amountCurrency("12,500.00"), "");
+  EXPECT_EQ(amountCurrency("CHF 1'250"), "CHF");
+}
+
+// A stage history's amounts are its events' values (backtest's revenue), read as a
+// pipeline's are, both ways; an amount that is not one rejects its row with its line.
+TEST(ExportMappingTest, AHistorysAmountsAreItsEventsValues) {
+  const char* Export = "OpportunityId,CreatedDate,StageName,Amount\n"
+                       "A,03/02/2025 09:15,Qualification,\"£12,500.00\"\n"
+                       "A,14/02/2025 16:40,Closed Won,\"£14,000.00\"\n"
+                       "B,05/02/2025 08:00,Qualification,\n"
+                       "C,05/02/2025 08:00,Qualification,lots\n";
+  const Process p = sample();
+  Read r = reshape(Export, preset("salesforce"), ExportKind::Events);
+  EXPECT_EQ(r.report.errors, Errors{"export.csv:5: the value 'lots' is not an amount"});
+  LoadReport load;
+  std::vector<StageEvent> table = loadEvents(r.table, p, "export.csv", load);
+  LoadReport direct;
+  ReshapeNotes notes;
+  llvm::Expected<std::vector<StageEvent>> got =
+      loadExportEvents(Export, preset("salesforce"), p, "export.csv", direct, notes);
+  ASSERT_TRUE(bool(got)) << llvm::toString(got.takeError());
+  EXPECT_EQ(direct.errors, Errors{"export.csv:5: the value 'lots' is not an amount"});
+  EXPECT_EQ(direct.rowsRejected, 1u);
+  for (const std::vector<StageEvent>* events : {&table, &*got}) {
+    ASSERT_EQ(events->size(), 3u);
+    EXPECT_EQ((*events)[0].value, 12500);
+    EXPECT_EQ((*events)[1].value, 14000);
+    EXPECT_EQ((*events)[2].value, std::nullopt);
+  }
+}
+
 // Reading an event-log export straight into events (what conform and the other event
 // commands do) gives what reshaping it into a table and loading that gives: the same
 // events to the last bit, the same counts, messages and notes.
@@ -452,15 +634,17 @@ TEST(ExportMappingTest, ReadingRowByRowGivesTheTableAndTheLoader) {
   };
   const Process plain = sample();
   const std::vector<Case> cases = {
-      {"day-first dates, unknown labels, bad dates and empty ids",
+      {"day-first dates, unknown labels, bad dates and empty ids; amounts, bad and negative",
        "\xEF\xBB\xBF\"OpportunityId\",\"CreatedDate\",\"StageName\",\"Amount\"\n"
        "A,03/02/2025 09:15,Qualification,\"£1,000.00\"\n"
        ",04/02/2025 09:15,Demo,\n"
        "A,31/02/2025 09:15,Demo,\n"
        "B,05/02/2025,Proposl Sent,\n"
-       "A,14/02/2025 16:40,Closed Won,\n"
+       "A,14/02/2025 16:40,Closed Won,\"£1,250.50\"\n"
        "B,,Demo,\n"
-       "C,13/02/2025 08:00,Negotiation,\n",
+       "C,13/02/2025 08:00,Negotiation,\n"
+       "D,13/02/2025 08:00,Qualification,about 5\n"
+       "D,14/02/2025 08:00,Demo,-5\n",
        salesforce, &plain},
       {"only ambiguous dates (a note)",
        "OpportunityId,CreatedDate,StageName\nA,03/04/2025,Qualification\nA,04/05/2025,Demo\n",

@@ -147,6 +147,8 @@ std::optional<ExportMapping> exportPreset(llvm::StringRef name, ExportKind kind)
           kind == ExportKind::Events ? p.events : p.pipeline, "<preset " + name.str() + ">");
       if (!m) // a preset that does not read is a bug caught by the tests
         llvm::report_fatal_error(llvm::Twine(llvm::toString(m.takeError())));
+      m->columnPlaces.clear(); // a preset's spellings need not all be in an export
+      m->stageColumnPlaces.clear();
       return std::move(*m);
     }
   return std::nullopt;

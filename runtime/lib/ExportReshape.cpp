@@ -104,6 +104,11 @@ struct Unknown {
   unsigned line = 0;
   size_t column = 0;
   size_t order = 0;
+  /// Its rows' lost reasons, which named no lost outcome (the first few), and how many
+  /// rows had none: what a generic lost label (`Closed Lost`) lacked.
+  std::set<std::string> reasons;
+  bool moreReasons = false;
+  unsigned withoutReason = 0;
 };
 
 using Fields = llvm::ArrayRef<llvm::StringRef>;
@@ -113,7 +118,7 @@ llvm::StringRef at(Fields row, size_t c) {
 }
 
 /// Where a reshaped entry goes: the line it was read on, the deal, the state, when, the
-/// value (pipelines; a plain number or empty) and the segment field.
+/// value (the row's amount as a plain number, or empty) and the segment field.
 using Emit = llvm::function_ref<void(unsigned line, llvm::StringRef id, uint32_t state,
                                      ExportDate& when, std::string value, llvm::StringRef segment)>;
 
@@ -195,12 +200,16 @@ private:
     });
     if (err)
       return err;
-    if (header) // an empty file: no header to find the columns in
-      findColumns();
+    if (header) { // an empty file: no header to find the columns in
+      error(1, "the file is empty; an export needs its header line (the names of its columns) "
+               "and its rows");
+      return llvm::Error::success();
+    }
     if (!columnsFound_) {
       report_.rowsRead += rows;
       report_.rowsRejected += rows;
-      error(headerLine_, missing_);
+      if (!missing_.empty())
+        error(headerLine_, missing_);
       return llvm::Error::success();
     }
     if (sniffing_) {
@@ -215,28 +224,137 @@ private:
     return llvm::Error::success();
   }
 
-  /// The first column whose header is one of `names`.
-  size_t columnOf(const std::vector<std::string>& names) const {
+  /// The columns whose headers are among `names`, in the order of `names`, each once.
+  std::vector<size_t> columnsOf(const std::vector<std::string>& names) const {
+    std::vector<size_t> out;
     for (const std::string& n : names)
       for (size_t c = 0; c < header_.size(); ++c)
-        if (headerKey(header_[c]) == headerKey(n))
-          return c;
-    return None;
+        if (headerKey(header_[c]) == headerKey(n) &&
+            std::find(out.begin(), out.end(), c) == out.end())
+          out.push_back(c);
+    return out;
+  }
+
+  /// The first column whose header is one of `names`.
+  size_t columnOf(const std::vector<std::string>& names) const {
+    std::vector<size_t> all = columnsOf(names);
+    return all.empty() ? None : all.front();
+  }
+
+  /// The header as the errors list it: quoted, the first dozen.
+  std::string headerList() const {
+    constexpr size_t Shown = 12;
+    std::vector<std::string> shown;
+    for (size_t c = 0; c < header_.size() && c < Shown; ++c)
+      shown.push_back(quote(llvm::StringRef(header_[c]).trim(" \t")));
+    std::string out = llvm::join(shown, ", ");
+    if (header_.size() > Shown)
+      out += fmt::format(" and {} more", header_.size() - Shown);
+    return out;
+  }
+
+  /// At the map's `place`, a column it names that the header lacks: `what` (the quoted
+  /// header or pattern) and where the map names it; `spellings`, for a "did you mean"
+  /// (none for a pattern). An error when the read needs the column, else a note.
+  void notInHeader(const std::string& place, const std::string& what, const std::string& where,
+                   llvm::ArrayRef<std::string> spellings, bool needed) {
+    std::vector<llvm::StringRef> headers;
+    for (const std::string& h : header_)
+      headers.push_back(llvm::StringRef(h).trim(" \t"));
+    std::string near;
+    for (size_t i = 0; i < spellings.size() && near.empty(); ++i)
+      near = closestSpelling(headerKey(spellings[i]), headers);
+    std::string message =
+        fmt::format("{}: {} has no column {} ({}); {} are {}", place, shownPath(file_), what, where,
+                    near.empty() ? "its columns" : "did you mean " + quote(near) + "? Its columns",
+                    headerList());
+    if (needed)
+      report_.errors.push_back(std::move(message));
+    else
+      notes_.notes.push_back(message + "; its rows are read without it");
+  }
+
+  /// A `columns:` key this read uses, its spellings, and whether the read needs it.
+  struct Key {
+    const char* name;
+    const std::vector<std::string>* names;
+    bool needed;
+  };
+
+  /// The `columns:` keys this read uses: a wide history has no stage or timestamp column
+  /// and only a pipeline reads the status. It needs the deal, the stage and the timestamp
+  /// (the stage-date columns in the wide layout), and a pipeline its value and status;
+  /// the rest (a history's value, the currency, segment, process and lost reason) a map
+  /// shared by a history and a pipeline may name for the other file.
+  std::vector<Key> usedKeys() const {
+    const bool pipeline = kind_ == ExportKind::Pipeline,
+               wide = m_.layout == ExportMapping::Layout::Wide;
+    std::vector<Key> keys = {{"deal", &m_.deal, true}};
+    if (!wide || pipeline)
+      keys.insert(keys.end(), {{"stage", &m_.stage, true}, {"timestamp", &m_.timestamp, !wide}});
+    keys.insert(keys.end(), {{"value", &m_.value, pipeline},
+                             {"currency", &m_.currency, false},
+                             {"segment", &m_.segment, false},
+                             {"process", &m_.process, false},
+                             {"lost_reason", &m_.lostReason, false}});
+    if (pipeline)
+      keys.push_back({"status", &m_.status, true});
+    return keys;
+  }
+
+  /// Whether the header has every column the map names (ExportMapping::columnPlaces) that
+  /// this read needs, and a column for each of a wide map's `stage_columns:`; an error at
+  /// the map's key for each it lacks (a note for one the read can do without).
+  bool namedColumnsFound() {
+    bool found = true;
+    for (const Key& k : usedKeys())
+      if (auto place = m_.columnPlaces.find(k.name);
+          place != m_.columnPlaces.end() && columnOf(*k.names) == None) {
+        std::vector<std::string> quoted;
+        for (const std::string& n : *k.names)
+          quoted.push_back(quote(n));
+        notInHeader(place->second, llvm::join(quoted, " or "),
+                    fmt::format("'{}' in 'columns:'", k.name), *k.names, k.needed);
+        found = found && !k.needed;
+      }
+    if (m_.layout != ExportMapping::Layout::Wide)
+      return found;
+    for (const auto& [pattern, label] : m_.stageColumns) {
+      auto place = m_.stageColumnPlaces.find(pattern);
+      if (place == m_.stageColumnPlaces.end() ||
+          llvm::any_of(header_, [&, &pattern = pattern, &label = label](const std::string& h) {
+            return stageColumnLabel(h, pattern, label).has_value();
+          }))
+        continue;
+      const bool isPattern = llvm::StringRef(pattern).contains('*');
+      notInHeader(place->second, (isPattern ? "matching " : "") + quote(pattern),
+                  "in 'stage_columns:'",
+                  isPattern ? llvm::ArrayRef<std::string>() : llvm::makeArrayRef(pattern), true);
+      found = false;
+    }
+    return found;
   }
 
   bool findColumns() {
-    auto missing = [&](const char* what, const std::vector<std::string>& names) {
-      missing_ =
-          fmt::format("the header has no {} column ({}); name it in 'columns:' of a map", what,
-                      names.empty() ? std::string("none is set")
-                                    : "looked for " + llvm::join(names.begin(), names.end(), ", "));
+    // A column the map names (rather than a preset) is the user's: its own error, above
+    // the generic one.
+    const bool named = namedColumnsFound();
+    auto missing = [&](const char* what, const std::vector<std::string>& names,
+                       llvm::StringRef key) {
+      if (m_.columnPlaces.count(key.str()) ||
+          (key == "stage_columns" && !m_.stageColumnPlaces.empty()))
+        return false; // said at the map's key
+      missing_ = fmt::format("the header has no {} column ({}); name it in '{}:' of a map", what,
+                             names.empty() ? std::string("none is set")
+                                           : "looked for " + llvm::join(names, ", "),
+                             key == "stage_columns" ? key : "columns");
       return false;
     };
     deal_ = columnOf(m_.deal);
     if (deal_ == None)
-      return missing("deal", m_.deal);
+      return missing("deal", m_.deal, "deal");
     stage_ = columnOf(m_.stage);
-    time_ = columnOf(m_.timestamp);
+    times_ = columnsOf(m_.timestamp);
     value_ = columnOf(m_.value);
     currency_ = columnOf(m_.currency);
     segment_ = columnOf(m_.segment);
@@ -250,18 +368,21 @@ private:
             wide_.push_back({c, *l});
             break;
           }
+      std::vector<std::string> patterns;
+      for (const auto& entry : m_.stageColumns)
+        patterns.push_back(entry.first);
       if (wide_.empty())
-        return missing("stage date", {});
+        return missing("stage date", patterns, "stage_columns");
       if (kind_ == ExportKind::Pipeline && stage_ == None)
-        return missing("stage", m_.stage);
-      return true;
+        return missing("stage", m_.stage, "stage");
+      return named;
     }
     if (stage_ == None)
-      return missing("stage", m_.stage);
-    if (time_ == None)
-      return missing(kind_ == ExportKind::Events ? "timestamp" : "stage-entered date",
-                     m_.timestamp);
-    return true;
+      return missing("stage", m_.stage, "stage");
+    if (times_.empty())
+      return missing(kind_ == ExportKind::Events ? "timestamp" : "stage-entered date", m_.timestamp,
+                     "timestamp");
+    return named;
   }
 
   /// Day first or month first, from the dates of `row`, when no format is given: the
@@ -277,20 +398,29 @@ private:
         sniffing_ = false;
       }
     };
-    if (time_ != None)
-      look(time_);
+    for (size_t t = 0; t < times_.size() && sniffing_; ++t)
+      look(times_[t]);
     for (size_t w = 0; w < wide_.size() && sniffing_; ++w)
       look(wide_[w].first);
   }
 
-  void unknownLabel(llvm::StringRef label, const CsvRecord& row, size_t column) {
+  void unknownLabel(llvm::StringRef label, llvm::StringRef reason, const CsvRecord& row,
+                    size_t column) {
+    constexpr size_t ReasonsShown = 5;
     auto [it, inserted] = unknown_.try_emplace(label);
+    Unknown& u = it->second;
     if (inserted) {
-      it->second.line = row.line;
-      it->second.column = column;
-      it->second.order = unknown_.size();
+      u.line = row.line;
+      u.column = column;
+      u.order = unknown_.size();
     }
-    ++it->second.rows;
+    ++u.rows;
+    if (reason.empty())
+      ++u.withoutReason;
+    else if (std::string r = reason.str(); u.reasons.size() < ReasonsShown)
+      u.reasons.insert(std::move(r));
+    else if (!u.reasons.count(r))
+      u.moreReasons = true;
     ++report_.rowsRejected;
   }
 
@@ -317,15 +447,25 @@ private:
       ++closed_;
       return;
     }
-    std::string value;
-    if (kind_ == ExportKind::Pipeline && value_ != None && !at(f, value_).empty()) {
-      std::optional<std::string> v = readExportAmount(at(f, value_), m_.decimal, m_.thousands);
-      if (!v)
-        return reject(row, fmt::format("the value {} is not an amount", quote(at(f, value_))));
-      value = std::move(*v);
+    std::string value; // a pipeline's deal value, or the value of a history's entries
+    if (const llvm::StringRef amount = at(f, value_); !amount.empty()) {
+      // A deal's rows repeat its amount: each amount in a run is read once.
+      if (amount != lastAmount_) {
+        std::optional<std::string> v = readExportAmount(amount, m_.decimal, m_.thousands);
+        if (!v)
+          return reject(row, fmt::format("the value {} is not an amount", quote(amount)));
+        lastAmount_ = amount.str();
+        lastValue_ = std::move(*v);
+        if (currency_ == None)
+          if (std::string c = amountCurrency(amount); !c.empty())
+            currencies_.insert(std::move(c));
+      }
+      value = lastValue_;
     }
-    if (currency_ != None && !at(f, currency_).empty())
-      currencies_.insert(at(f, currency_).upper());
+    if (const llvm::StringRef c = at(f, currency_); !c.empty() && c != lastCurrency_) {
+      lastCurrency_ = c.str();
+      currencies_.insert(c.upper());
+    }
     const llvm::StringRef reason = at(f, reason_);
     const llvm::StringRef segment = at(f, segment_);
     if (m_.layout == ExportMapping::Layout::Wide && kind_ == ExportKind::Events) {
@@ -335,13 +475,13 @@ private:
           continue;
         std::optional<uint32_t> s = labels_.resolve(label, reason);
         if (!s) {
-          unknownLabel(label, row, column);
+          unknownLabel(label, reason, row, column);
           continue;
         }
         std::optional<ExportDate> d = date(row, when, header_[column]);
         if (!d)
           continue;
-        emit_(row.line, id, *s, *d, {}, segment);
+        emit_(row.line, id, *s, *d, value, segment);
       }
       return;
     }
@@ -349,18 +489,24 @@ private:
     if (label.empty())
       return reject(row, "the stage is empty");
     std::optional<uint32_t> s = labels_.resolve(label, reason);
-    if (!s && kind_ == ExportKind::Pipeline && isClosedLabel(label)) {
+    if (!s && kind_ == ExportKind::Pipeline && genericOutcome(label)) {
       ++closed_; // a won or lost deal, whichever outcome it reached
       return;
     }
     if (!s)
-      return unknownLabel(label, row, stage_);
+      return unknownLabel(label, reason, row, stage_);
     if (kind_ == ExportKind::Pipeline && p_.states[*s].isOutcome()) {
       ++closed_;
       return;
     }
-    llvm::StringRef when = time_ != None ? at(f, time_) : llvm::StringRef();
-    llvm::StringRef whenColumn = time_ != None ? llvm::StringRef(header_[time_]) : "";
+    // The first timestamp column, in the mapping's order, that this row fills.
+    llvm::StringRef when, whenColumn;
+    for (size_t c : times_)
+      if (!at(f, c).empty()) {
+        when = at(f, c);
+        whenColumn = header_[c];
+        break;
+      }
     if (m_.layout == ExportMapping::Layout::Wide) // a pipeline: the current stage's column
       for (const auto& [column, l] : wide_)
         if (labels_.lookup(l) == s && !at(f, column).empty()) {
@@ -376,10 +522,8 @@ private:
     emit_(row.line, id, *s, *d, std::move(value), segment);
   }
 
-  static bool isClosedLabel(llvm::StringRef label) {
-    const std::string f = foldLabel(label);
-    return f == "closedwon" || f == "closedlost" || f == "won" || f == "lost";
-  }
+  /// Whether `c` is written as an ISO 4217 code: three letters.
+  static bool isCode(llvm::StringRef c) { return c.size() == 3 && llvm::all_of(c, llvm::isAlpha); }
 
   bool processMatches(llvm::StringRef v) { return v.empty() || foldLabel(v) == processName_; }
 
@@ -390,10 +534,16 @@ private:
     std::sort(all.begin(), all.end(),
               [](const auto& a, const auto& b) { return a.second->order < b.second->order; });
     for (const auto& [label, u] : all) {
-      std::string message = fmt::format(
-          "{}:{}:{}: the label {} ({} row{}) matches no stage or outcome of process '{}'",
-          shownPath(file_), u->line, columnIn(text_, u->line, u->column, delimiter_), quote(label),
-          u->rows, u->rows == 1 ? "" : "s", p_.name);
+      const std::string place =
+          fmt::format("{}:{}:{}: the label {} ({} row{})", shownPath(file_), u->line,
+                      columnIn(text_, u->line, u->column, delimiter_), quote(label), u->rows,
+                      u->rows == 1 ? "" : "s");
+      if (std::optional<StateKind> kind = genericOutcome(label)) {
+        report_.errors.push_back(place + genericUnresolved(*kind, *u));
+        continue;
+      }
+      std::string message =
+          fmt::format("{} matches no stage or outcome of process '{}'", place, p_.name);
       if (std::optional<std::string> near = closestLabel(p_, label))
         message += fmt::format("; did you mean {}? Else map", *near);
       else
@@ -401,6 +551,43 @@ private:
       message += " it to one in 'stages:' of a mapping file (--map)";
       report_.errors.push_back(std::move(message));
     }
+  }
+
+  /// Why a generic label (`Closed Lost`, `Won`) named no outcome of `kind`, and what to do:
+  /// the process has none or several, and for a lost label, no lost-reason column told
+  /// which or its reasons named none.
+  std::string genericUnresolved(StateKind kind, const Unknown& u) const {
+    std::vector<std::string> names;
+    for (const State& s : p_.states)
+      if (s.kind == kind)
+        names.push_back(quote(s.name));
+    const char* what = kind == StateKind::Won ? "won" : "lost";
+    if (names.empty())
+      return fmt::format(" stands for a {} outcome, and process '{}' has none; map the label to "
+                         "a stage or outcome in 'stages:' of a mapping file (--map)",
+                         what, p_.name);
+    std::string out = fmt::format(" stands for a {} outcome, and process '{}' has {}: {}", what,
+                                  p_.name, names.size(), llvm::join(names, ", "));
+    if (kind == StateKind::Won)
+      return out + "; map the label to one of them in 'stages:' of a mapping file (--map)";
+    if (reason_ == None)
+      return out +
+             fmt::format("; no lost-reason column was found to tell which ({}); name it in "
+                         "'columns: lost_reason:' of a mapping file (--map) and map its values in "
+                         "'lost_reasons:', or map the label to one outcome in 'stages:'",
+                         m_.lostReason.empty() ? std::string("none is set")
+                                               : "looked for " + llvm::join(m_.lostReason, ", "));
+    std::vector<std::string> reasons;
+    for (const std::string& r : u.reasons)
+      reasons.push_back(quote(r));
+    if (!reasons.empty())
+      out += fmt::format("; the lost reasons of its rows ({}{}) name none of them",
+                         llvm::join(reasons, ", "), u.moreReasons ? " ..." : "");
+    if (u.withoutReason)
+      out += fmt::format("; {} of its rows leave{} {} empty", u.withoutReason,
+                         u.withoutReason == 1 ? "s" : "", quote(header_[reason_]));
+    return out + "; map each reason to one in 'lost_reasons:' of a mapping file (--map), or the "
+                 "label to one outcome in 'stages:'";
   }
 
   void writeNotes() {
@@ -416,6 +603,14 @@ private:
                                          "added as they are, without conversion",
                                          shownPath(file_),
                                          llvm::join(currencies_.begin(), currencies_.end(), ", ")));
+    // One currency other than the process's, when both are ISO codes (a CRM may write a
+    // currency's name, "Pound Sterling", which says nothing sure).
+    const std::string ours = llvm::StringRef(p_.currency).upper();
+    if (currencies_.size() == 1 && isCode(*currencies_.begin()) && isCode(ours) &&
+        *currencies_.begin() != ours)
+      notes_.notes.push_back(fmt::format("{}: values are in {} and the process's in {}; they are "
+                                         "added as they are, without conversion",
+                                         shownPath(file_), *currencies_.begin(), ours));
   }
 
   llvm::StringRef text_;
@@ -434,13 +629,16 @@ private:
   unsigned headerLine_ = 0;
   bool columnsFound_ = false;
   std::string missing_; ///< why the columns were not found
-  size_t deal_ = None, stage_ = None, time_ = None, value_ = None, currency_ = None,
-         segment_ = None, process_ = None, reason_ = None, status_ = None;
+  size_t deal_ = None, stage_ = None, value_ = None, currency_ = None, segment_ = None,
+         process_ = None, reason_ = None, status_ = None;
+  std::vector<size_t> times_; ///< the timestamp columns present, in the mapping's order
   std::vector<std::pair<size_t, std::string>> wide_;
   DayOrder order_ = DayOrder::Unknown;
   bool sniffing_ = false, ambiguous_ = false;
   llvm::StringMap<Unknown> unknown_;
   std::set<std::string> currencies_;
+  /// The last amount read and its value, and the last currency: rows repeat them.
+  std::string lastAmount_, lastValue_, lastCurrency_;
   bool filterProcess_ = false;
   unsigned otherProcess_ = 0, closed_ = 0;
 };
@@ -471,7 +669,7 @@ llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping
                                        LoadReport& report, ReshapeNotes& notes, size_t maxBytes) {
   CsvTable out;
   out.header = kind == ExportKind::Events
-                   ? std::vector<std::string>{"deal", "stage", "timestamp", "segment"}
+                   ? std::vector<std::string>{"deal", "stage", "timestamp", "value", "segment"}
                    : std::vector<std::string>{"deal", "stage", "entered", "value", "segment"};
   Reshaper r(withoutBom(text), m, p, kind, file, report, notes, /*withIso=*/true);
   llvm::Error err =
@@ -481,12 +679,11 @@ llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping
         // time themselves, so both layouts agree.
         CsvRow& row = out.rows.emplace_back();
         row.line = line;
-        row.fields.reserve(kind == ExportKind::Events ? 4 : 5);
+        row.fields.reserve(5);
         row.fields.emplace_back(id);
         row.fields.emplace_back(p.states[state].name);
         row.fields.push_back(std::move(when.iso));
-        if (kind == ExportKind::Pipeline)
-          row.fields.push_back(std::move(value));
+        row.fields.push_back(std::move(value));
         row.fields.emplace_back(segment);
       });
   if (err)
@@ -507,8 +704,8 @@ llvm::Expected<std::vector<StageEvent>> loadExportEvents(llvm::StringRef text,
              /*withIso=*/false);
   if (llvm::Error err =
           r.run(maxBytes, [&](unsigned line, llvm::StringRef id, uint32_t state, ExportDate& when,
-                              std::string, llvm::StringRef segment) {
-            events.add(line, id, state, when.days, segment);
+                              std::string value, llvm::StringRef segment) {
+            events.add(line, id, state, when.days, segment, value);
           }))
     return err;
   // As reshapeExport then loadEvents: the export's rows, what reshaping rejected (its

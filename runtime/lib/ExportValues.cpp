@@ -266,7 +266,7 @@ std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, 
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (llvm::isDigit(c) || c == '.' || c == ',' || c == '-' || c == '+' || c == '\'')
       s.push_back(static_cast<char>(c));
-    else if (c == ' ' || c == '$' || std::isupper(c) || c >= 0x80)
+    else if (c == ' ' || c == '$' || (c >= 'A' && c <= 'Z') || c >= 0x80)
       continue; // spaces, $, ISO codes, £ € ¥ and no-break spaces (UTF-8)
     else
       return std::nullopt;
@@ -301,6 +301,37 @@ std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, 
   if (out.empty() || out.find(',') != std::string::npos)
     return std::nullopt;
   return out;
+}
+
+std::string amountCurrency(llvm::StringRef text) {
+  if (text.contains("\xC2\xA3")) // £
+    return "GBP";
+  if (text.contains("\xE2\x82\xAC")) // €
+    return "EUR";
+  for (size_t i = 0; i + 3 <= text.size(); ++i)
+    if (std::isupper(static_cast<unsigned char>(text[i])) &&
+        std::isupper(static_cast<unsigned char>(text[i + 1])) &&
+        std::isupper(static_cast<unsigned char>(text[i + 2])) &&
+        (i == 0 || !llvm::isAlpha(text[i - 1])) &&
+        (i + 3 == text.size() || !llvm::isAlpha(text[i + 3])))
+      return text.substr(i, 3).str();
+  return "";
+}
+
+std::string closestSpelling(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> known) {
+  const std::string w = word.lower();
+  const unsigned limit = std::max<unsigned>(1, (w.size() + 2) / 3);
+  std::string best;
+  unsigned bestDistance = limit + 1;
+  for (llvm::StringRef k : known) {
+    const unsigned d =
+        llvm::StringRef(w).edit_distance(k.lower(), /*AllowReplacements=*/true, limit);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = k.str();
+    }
+  }
+  return best;
 }
 
 } // namespace salesc::rt

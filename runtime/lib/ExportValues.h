@@ -2,12 +2,14 @@
 //
 // The values of a CRM export in the forms the loaders read: a date or timestamp as
 // ISO 8601 (`2024-03-15` or `2024-03-15T09:30:00+01:00`) and an amount as a plain
-// number. Internal to the runtime library (ExportReshape.cpp).
+// number; and the spelling closest to a mistyped key or header, for "did you mean".
+// Internal to the runtime library (ExportReshape.cpp, ExportMapping.cpp).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SALESC_RUNTIME_EXPORTVALUES_H
 #define SALESC_RUNTIME_EXPORTVALUES_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -44,6 +46,15 @@ std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef f
 /// lone ',' is a thousands separator when three digits follow each. Nullopt when what
 /// is left is not a number.
 std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, char thousands);
+
+/// The currency an amount names, as an ISO 4217 code: a code of three capital letters
+/// before or after it ("GBP 12,500"), or the sign £ (GBP) or € (EUR); empty when it names
+/// none ($ and ¥ stand for several currencies).
+std::string amountCurrency(llvm::StringRef text);
+
+/// The one of `known` closest to `word` in spelling, case ignored, within about a third of
+/// its length (the first of equals), for "did you mean"; empty when none is that close.
+std::string closestSpelling(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> known);
 
 } // namespace salesc::rt
 

@@ -521,8 +521,16 @@ public:
       }
     }
     std::optional<double> value;
-    if (!v.empty() && !(value = parseDealValue(v, reject)))
-      return;
+    if (!v.empty()) {
+      if (v != lastValueText) { // a deal's rows repeat its value: each in a run read once
+        std::optional<double> parsed = parseDealValue(v, reject);
+        if (!parsed)
+          return;
+        lastValueText = v.str();
+        lastValue = parsed;
+      }
+      value = lastValue;
+    }
     events.push_back(StageEvent{id.str(), state, time, line, segment, value});
   }
 
@@ -533,9 +541,11 @@ private:
   std::vector<StageEvent>& events;
   const llvm::StringMap<uint32_t> states;
   llvm::StringMap<std::pair<uint32_t, unsigned>> segmentOf; // deal -> segment, line
-  bool haveDate = false;                                    ///< whether lastDate holds a date read
-  char lastDate[10] = {}; ///< the date part of the last timestamp read
-  int64_t lastDay = 0;    ///< its day
+  bool haveDate = false;     ///< whether lastDate holds a date read
+  char lastDate[10] = {};    ///< the date part of the last timestamp read
+  int64_t lastDay = 0;       ///< its day
+  std::string lastValueText; ///< the last value field read, and its value
+  std::optional<double> lastValue;
 };
 
 } // namespace
@@ -557,8 +567,8 @@ void EventLogBuilder::reserve(size_t events) {
 }
 
 void EventLogBuilder::add(unsigned line, llvm::StringRef deal, uint32_t state, double time,
-                          llvm::StringRef segment) {
-  impl_->rows.add(line, deal, state, time, segment, {});
+                          llvm::StringRef segment, llvm::StringRef value) {
+  impl_->rows.add(line, deal, state, time, segment, value);
 }
 
 std::vector<StageEvent> EventLogBuilder::take() {

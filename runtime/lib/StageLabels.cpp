@@ -8,10 +8,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 namespace salesc::rt {
 
 namespace {
+
+/// The generic labels (folded) of a won and of a lost outcome.
+constexpr std::array<const char*, 2> GenericWon = {"closedwon", "won"},
+                                     GenericLost = {"closedlost", "lost"};
 
 /// The one outcome of `kind`; nullopt when there are none or several.
 std::optional<uint32_t> onlyOutcome(const Process& p, StateKind kind) {
@@ -39,6 +44,15 @@ std::string foldLabel(llvm::StringRef s) {
     if (llvm::isAlnum(c) || static_cast<unsigned char>(c) >= 0x80)
       out.push_back(llvm::toLower(c));
   return out;
+}
+
+std::optional<StateKind> genericOutcome(llvm::StringRef label) {
+  const std::string f = foldLabel(label);
+  for (StateKind kind : {StateKind::Won, StateKind::Lost})
+    for (const char* name : kind == StateKind::Won ? GenericWon : GenericLost)
+      if (f == name)
+        return kind;
+  return std::nullopt;
 }
 
 std::optional<uint32_t> StageLabels::label(llvm::StringRef raw) const {
@@ -90,12 +104,10 @@ StageLabels stageLabels(const Process& p, const ExportMapping& m) {
     if (p.states[i].kind == StateKind::Lost)
       for (const std::string& label : p.states[i].crmLabels)
         out.lostReasons.try_emplace(foldLabel(label), i);
-  if (std::optional<uint32_t> won = onlyOutcome(p, StateKind::Won))
-    for (const char* name : {"closedwon", "won"})
-      out.labels.try_emplace(name, *won);
-  if (std::optional<uint32_t> lost = onlyOutcome(p, StateKind::Lost))
-    for (const char* name : {"closedlost", "lost"})
-      out.labels.try_emplace(name, *lost);
+  for (StateKind kind : {StateKind::Won, StateKind::Lost})
+    if (std::optional<uint32_t> only = onlyOutcome(p, kind))
+      for (const char* name : kind == StateKind::Won ? GenericWon : GenericLost)
+        out.labels.try_emplace(name, *only);
   return out;
 }
 
@@ -104,7 +116,12 @@ std::optional<std::string> closestLabel(const Process& p, llvm::StringRef label)
   const unsigned limit = std::max<unsigned>(1, (f.size() + 2) / 3);
   std::optional<std::string> best;
   unsigned bestDistance = limit + 1;
-  auto consider = [&](llvm::StringRef candidate, std::string shown) {
+  // A lost label is never a won outcome's, nor a won label a lost outcome's.
+  const bool saysLost = llvm::StringRef(f).contains("lost"),
+             saysWon = llvm::StringRef(f).contains("won");
+  auto consider = [&](const State& s, llvm::StringRef candidate, std::string shown) {
+    if ((saysLost && s.kind == StateKind::Won) || (saysWon && s.kind == StateKind::Lost))
+      return;
     const unsigned d = llvm::StringRef(f).edit_distance(foldLabel(candidate), true, limit);
     if (d < bestDistance) {
       bestDistance = d;
@@ -112,10 +129,11 @@ std::optional<std::string> closestLabel(const Process& p, llvm::StringRef label)
     }
   };
   for (const State& s : p.states)
-    consider(s.name, quote(s.name));
+    consider(s, s.name, quote(s.name));
   for (const State& s : p.states)
     for (const std::string& l : s.crmLabels)
-      consider(l, quote(l) + " (" + (s.isOutcome() ? "outcome " : "stage ") + quote(s.name) + ")");
+      consider(s, l,
+               quote(l) + " (" + (s.isOutcome() ? "outcome " : "stage ") + quote(s.name) + ")");
   return best;
 }
 

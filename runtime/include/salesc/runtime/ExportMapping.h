@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -56,6 +57,11 @@ struct ExportMapping {
   /// `columns: status:` - a pipeline keeps only the rows whose status is `Open`
   /// (Pipedrive and Dynamics write Open, Won and Lost there).
   std::vector<std::string> status;
+  /// Where a mapping file named columns, "FILE:LINE:COL" of the key: by `columns:` key
+  /// ("deal", "lost_reason" ...) and by `stage_columns:` header. These are the user's own,
+  /// so reading an export requires them in its header (reshapeExport); a preset records
+  /// none (exportPreset), its spellings being ones an export may lack.
+  std::map<std::string, std::string> columnPlaces, stageColumnPlaces;
 };
 
 /// What the export holds: a stage history (conform) or the open deals (forecast).
@@ -65,7 +71,8 @@ enum class ExportKind { Events, Pipeline };
 const std::vector<std::string>& exportPresetNames();
 
 /// The preset `name` for `kind` (nullopt: no such preset). Presets are YAML texts
-/// compiled in, read by the same reader as a `--map` file.
+/// compiled in, read by the same reader as a `--map` file, less the places of their
+/// columns (a preset's column may be absent).
 std::optional<ExportMapping> exportPreset(llvm::StringRef name, ExportKind kind);
 
 /// Reads a mapping file's text over `base` (a preset, or the defaults): keys present
@@ -79,8 +86,9 @@ struct ReshapeNotes {
 };
 
 /// Reads the export `text` (CSV with the mapping's delimiter) into the table Loaders.h
-/// reads for `kind` against `p`: header `deal,stage,timestamp,segment` (events) or
-/// `deal,stage,entered,value,segment` (pipeline), each output row keeping its input line.
+/// reads for `kind` against `p`: header `deal,stage,timestamp,value,segment` (events) or
+/// `deal,stage,entered,value,segment` (pipeline), each output row keeping its input line;
+/// `value` is the row's amount (the `value` column, read with `numbers:`) or empty.
 /// Stage labels go through `stages:`, then the process's own CRM labels and names (case,
 /// spaces and underscores ignored). Rows it cannot read are rejected in `report` (rowsRead
 /// counts them; the loaders count the rows returned again, so callers add reports as they

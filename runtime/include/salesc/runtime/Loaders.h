@@ -87,7 +87,7 @@ llvm::Expected<std::vector<StageEvent>> loadEventsCsv(llvm::StringRef text, cons
 
 /// A stage history built from entries already read and resolved (a CRM export reshaped
 /// row by row, ExportMapping.h), with the checks and messages loadEvents gives a row's
-/// segment, and no table of strings. Rejections go to the `report` given.
+/// segment and value, and no table of strings. Rejections go to the `report` given.
 class EventLogBuilder {
 public:
   EventLogBuilder(const Process& p, llvm::StringRef file, LoadReport& report);
@@ -97,9 +97,11 @@ public:
 
   void reserve(size_t events);
   /// The entry of deal `deal` into `state` at `time` (days since 1970-01-01 UTC), read
-  /// on `line`; `segment` is the row's segment field, trimmed (empty: none).
+  /// on `line`; `segment` is the row's segment field, trimmed (empty: none), and `value`
+  /// the deal's value at that row as loadEvents reads a `value` field (a plain number;
+  /// empty: none).
   void add(unsigned line, llvm::StringRef deal, uint32_t state, double time,
-           llvm::StringRef segment);
+           llvm::StringRef segment, llvm::StringRef value);
   /// The events kept, in the order added.
   std::vector<StageEvent> take();
 

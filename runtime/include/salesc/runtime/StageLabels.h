@@ -51,8 +51,13 @@ struct StageLabels {
 /// The labels of `p` under mapping `m`.
 StageLabels stageLabels(const Process& p, const ExportMapping& m);
 
+/// The kind of outcome a CRM's generic label stands for: Won for `Closed Won` and `Won`,
+/// Lost for `Closed Lost` and `Lost` (folded); nullopt for any other label.
+std::optional<StateKind> genericOutcome(llvm::StringRef label);
+
 /// For "did you mean": the name or CRM label of `p` closest to `label` in spelling (folded),
 /// quoted ("'proposal'", "'Demo Scheduled' (stage 'demo')"); nullopt when none is close.
+/// A label that says lost (won) is never offered a won (lost) outcome.
 std::optional<std::string> closestLabel(const Process& p, llvm::StringRef label);
 
 } // namespace salesc::rt
