@@ -93,11 +93,13 @@ std::string formatDecimal(double v) {
 }
 
 std::string days(double d) {
+  // The unit agrees with the figure as shown: 1.0002 days is "1 day", not "1 days".
   if (underADay(d)) {
-    double h = d * 24;
-    return formatDecimal(h) + (std::fabs(h - 1) < 1e-9 ? " hour" : " hours");
+    const std::string h = formatDecimal(d * 24);
+    return h + (h == "1" ? " hour" : " hours");
   }
-  return formatDecimal(d) + (std::fabs(d - 1) < 1e-9 ? " day" : " days");
+  const std::string text = formatDecimal(d);
+  return text + (text == "1" ? " day" : " days");
 }
 
 std::string exactNumber(double v) {

@@ -65,6 +65,17 @@ TEST(FormatTest, CountsAndMoneyGroupThousands) {
   EXPECT_EQ(formatMoney(999.999, ""), "1,000");
 }
 
+// The unit agrees with the figure as shown.
+TEST(FormatTest, DaysAgreeWithTheFigureShown) {
+  EXPECT_EQ(days(1), "1 day");
+  EXPECT_EQ(days(1.002), "1 day"); // 1.00: not "1 days"
+  EXPECT_EQ(days(1.006), "1.01 days");
+  EXPECT_EQ(days(2), "2 days");
+  EXPECT_EQ(days(1.0 / 24), "1 hour");
+  EXPECT_EQ(days(1.0001 / 24), "1 hour");
+  EXPECT_EQ(days(0.25), "6 hours");
+}
+
 TEST(FormatTest, DecimalKeepsAtMostTwoPlaces) {
   EXPECT_EQ(formatDecimal(25.667), "25.67");
   EXPECT_EQ(formatDecimal(10.5), "10.5");
