@@ -336,6 +336,25 @@ TEST_F(CalibrateCli, SharesWithoutARemainderStillAddUpToAHundred) {
   EXPECT_EQ(checked.out + checked.err, "") << edited;
 }
 
+// --diff writes nothing and --write writes: asked for both, calibrate does neither, and
+// says why with the status of a usage error.
+TEST_F(CalibrateCli, DiffAndWriteTogetherIsAUsageError) {
+  const std::string file = write("p.sales", Small);
+  const std::string log = write("log.csv", smallLog());
+  RunResult r = run({"calibrate", "--diff", "--write", "--min-visits=3", "--as-of=2026-02-01",
+                     "--events", log, file});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("--diff and --write cannot go together"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(file), Small);
+  // Either alone still works: with --min-visits=3 each has something to change.
+  EXPECT_EQ(
+      run({"calibrate", "--diff", "--min-visits=3", "--as-of=2026-02-01", "--events", log, file})
+          .status,
+      0);
+  EXPECT_EQ(slurp(file), Small);
+}
+
 TEST_F(CalibrateCli, TablesCannotBeWritten) {
   const std::string tables = std::string(dir_) + "/built";
   ASSERT_EQ(run({"build", write("p.sales", Small), "-o", tables, "--quiet"}).status, 0);

@@ -35,10 +35,10 @@ cl::opt<std::string> AsOf("as-of", cl::init(""), cl::sub(subCalibrate()),
                                    "out, open visits last until then (default: today)"));
 cl::opt<bool> Diff("diff", cl::init(false), cl::sub(subCalibrate()),
                    cl::desc("Print the edit of the .sales file as a unified diff, writing "
-                            "nothing"));
+                            "nothing (not with --write)"));
 cl::opt<bool> Write("write", cl::init(false), cl::sub(subCalibrate()),
                     cl::desc("Write the estimated shares and times into the .sales file (only "
-                             "its numbers change)"));
+                             "its numbers change; not with --diff)"));
 cl::opt<uint64_t> MinVisits("min-visits", cl::init(20), cl::sub(subCalibrate()),
                             cl::value_desc("N"),
                             cl::desc("Keep the figures of a stage with fewer visits than this "
@@ -144,6 +144,11 @@ int editFile(CommandContext& ctx, const RuntimeInput& in, const rt::Process& p,
 } // namespace
 
 int runCalibrate(CommandContext& ctx) {
+  if (Diff && Write) {
+    error(ctx) << "--diff and --write cannot go together: --diff shows the edit and writes "
+                  "nothing, --write makes it; give one of them\n";
+    return 2;
+  }
   std::optional<double> asOf = asOfDay(ctx, AsOf);
   if (!asOf || !mappingsRead(ctx, Export))
     return 2;

@@ -285,15 +285,15 @@ std::string titleLabel(const rt::AnalyzedProcess& ap, bool identifiers) {
   const rt::Analysis& a = ap.analysis;
   double win = a.winRate();
   double toWin = p.states.empty() ? 0 : a.expectedDaysToWin[p.start];
+  const PercentAgainst winText = percentAgainst(win, p.targetWinRate);
   std::optional<std::string> winTarget, cycleTarget;
   if (p.targetWinRate)
-    winTarget = percent(*p.targetWinRate);
+    winTarget = winText.target;
   if (p.targetCycleDays)
     cycleTarget = days(*p.targetCycleDays);
   std::string title = p.description.empty() ? words(p.name) : p.description;
   std::string sub =
-      targetText("Win rate", p.targetWinRate ? percentBeside(win, *p.targetWinRate) : percent(win),
-                 winTarget, a.winRateTargetMet.value_or(true));
+      targetText("Win rate", winText.figure, winTarget, a.winRateTargetMet.value_or(true));
   if (win > 0)
     sub += " · " + targetText("expected time to win", days(toWin), cycleTarget,
                               a.cycleTargetMet.value_or(true));

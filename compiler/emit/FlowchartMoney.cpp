@@ -69,12 +69,11 @@ std::string campaignText(const rt::AnalyzedProcess& ap, const rt::Campaign& c) {
                                        html(formatMoney(c.cost, ap.process->currency)));
   if (!r->roi)
     return out + ", ROI not defined";
+  const PercentAgainst roi = percentAgainst(*r->roi, r->targetRoi);
   std::optional<std::string> target;
   if (r->targetRoi && r->targetMet)
-    target = percent(*r->targetRoi);
-  return out + ", " +
-         targetText("ROI", r->targetRoi ? percentBeside(*r->roi, *r->targetRoi) : percent(*r->roi),
-                    target, r->targetMet.value_or(true));
+    target = roi.target;
+  return out + ", " + targetText("ROI", roi.figure, target, r->targetMet.value_or(true));
 }
 
 } // namespace

@@ -18,7 +18,9 @@ using rt::formatDecimal;
 using rt::formatMoney;
 using rt::formatTime;
 using rt::percent;
-using rt::percentBeside;
+using rt::percentAgainst;
+using rt::PercentAgainst;
+using rt::percentTarget;
 
 /// The colours every picture uses (flowchart, BPMN, Mermaid), so they look alike.
 namespace palette {

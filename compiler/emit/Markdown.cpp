@@ -133,7 +133,7 @@ private:
     if (p_.margin)
       bullet("Gross margin", percent(*p_.margin));
     if (p_.targetWinRate)
-      bullet("Target win rate", percent(*p_.targetWinRate));
+      bullet("Target win rate", percentTarget(*p_.targetWinRate));
     if (p_.targetCycleDays)
       bullet("Target time to win", days(*p_.targetCycleDays));
     if (p_.start < p_.states.size())
@@ -387,8 +387,8 @@ private:
                    const std::string& status) {
       line("| " + figure.str() + " | " + predicted + " | " + target + " | " + status + " |");
     };
-    row("Win rate", p_.targetWinRate ? percentBeside(win, *p_.targetWinRate) : percent(win),
-        p_.targetWinRate ? percent(*p_.targetWinRate) : "",
+    const PercentAgainst winText = percentAgainst(win, p_.targetWinRate);
+    row("Win rate", winText.figure, winText.target,
         markdownVerdict(a_.winRateTargetMet.has_value(), a_.winRateTargetMet.value_or(false)));
     std::string toWinText = wins ? days(toWin) : "none: no prospect wins";
     row("Expected time to win", toWinText, p_.targetCycleDays ? days(*p_.targetCycleDays) : "",

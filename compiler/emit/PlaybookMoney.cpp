@@ -41,19 +41,17 @@ std::string campaignRow(const rt::Process& p, const rt::Analysis& a, const rt::C
   std::string enters = c.enters && *c.enters < p.states.size()
                            ? markdownText(p.states[*c.enters].name)
                            : markdownText(p.states[p.start].name) + " (start)";
+  const PercentAgainst roi =
+      r->roi ? percentAgainst(*r->roi, r->targetRoi) : PercentAgainst{"not defined", ""};
   std::string target;
   if (r->targetRoi)
-    target =
-        percent(*r->targetRoi) + (r->targetMet ? ", " + markdownVerdict(true, *r->targetMet) : "");
+    target = percentTarget(*r->targetRoi) +
+             (r->targetMet ? ", " + markdownVerdict(true, *r->targetMet) : "");
   std::string out;
-  row(out,
-      {name, formatMoney(c.leads, ""), money(c.cost, p), enters,
-       c.segment ? markdownText(*c.segment) : "all", formatDecimal(r->expectedCustomers),
-       a.winValue.empty() ? "not known" : money(r->expectedRevenue, p), money(r->expectedMargin, p),
-       !r->roi        ? "not defined"
-       : r->targetRoi ? percentBeside(*r->roi, *r->targetRoi)
-                      : percent(*r->roi),
-       target});
+  row(out, {name, formatMoney(c.leads, ""), money(c.cost, p), enters,
+            c.segment ? markdownText(*c.segment) : "all", formatDecimal(r->expectedCustomers),
+            a.winValue.empty() ? "not known" : money(r->expectedRevenue, p),
+            money(r->expectedMargin, p), roi.figure, target});
   return out;
 }
 

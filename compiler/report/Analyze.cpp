@@ -38,7 +38,8 @@ void printValue(llvm::raw_ostream& os, const rt::Process& p, const rt::Analysis&
   auto money = [&](double v) { return rt::formatMoney(v, p.currency); };
   os << "  value of a lead: " << money(*perLead);
   if (p.oneWinValue() && p.value)
-    os << " (" << money(*p.value) << " x " << rt::percent(a.winRate()) << ")\n";
+    os << " (" << money(*p.value) << " x "
+       << rt::percentFactor(a.winRate(), *p.value, p.targetWinRate) << ")\n";
   else
     os << " (the sum over won outcomes of P(win there) x the value of a win there)\n";
   if (a.marginPerLead)
@@ -96,9 +97,9 @@ void printHeadline(llvm::raw_ostream& os, const rt::Process& p, const rt::Analys
   os << '\n';
   double win = a.winRate(), toWin = a.expectedDaysToWin[p.start];
   os << "  win rate from the start (" << p.states[p.start].name
-     << "): " << (p.targetWinRate ? rt::percentBeside(win, *p.targetWinRate) : rt::percent(win));
+     << "): " << rt::percentAgainst(win, p.targetWinRate).figure;
   if (p.targetWinRate)
-    os << targetNote(*a.winRateTargetMet, rt::percent(*p.targetWinRate));
+    os << targetNote(*a.winRateTargetMet, rt::percentTarget(*p.targetWinRate));
   os << '\n';
   os << "  expected time to win: " << (win > 0 ? rt::days(toWin) : "never wins");
   if (a.cycleTargetMet)

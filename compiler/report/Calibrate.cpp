@@ -39,11 +39,12 @@ void printEdges(llvm::raw_ostream& os, const rt::Process& p, const rt::Calibrati
   os << "  shares: each edge's moves out of all the moves out of its stage, with a 95% credible\n"
         "  interval (the Beta posterior from the Jeffreys prior Beta(1/2, 1/2)):\n";
   TextTable t({"edge", "moves", "of", "stated", "estimate", "95% interval"});
-  for (const rt::EdgeCalibration& e : c.edges)
+  for (const rt::EdgeCalibration& e : c.edges) {
+    const rt::PercentAgainst estimate = rt::percentAgainst(e.estimate, e.stated);
     t.row({edgeName(p, e.from, e.to) + (e.implicit ? " (remainder)" : ""), std::to_string(e.count),
-           std::to_string(e.trials), rt::percent(e.stated),
-           e.trials ? rt::percent(e.estimate) : "-",
+           std::to_string(e.trials), estimate.target, e.trials ? estimate.figure : "-",
            e.trials ? rt::percent(e.low) + " to " + rt::percent(e.high) : "-"});
+  }
   t.print(os);
 }
 

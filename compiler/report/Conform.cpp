@@ -78,13 +78,14 @@ void printEdges(llvm::raw_ostream& os, const rt::Process& p, const rt::ConformRe
         "  the stated rate is rejected across all "
      << r.tests << " tests of this report, Holm-adjusted):\n";
   TextTable edges({"edge", "deals", "moves", "observed", "stated", "95% interval", ""});
-  for (const rt::EdgeConformance& e : r.edges)
+  for (const rt::EdgeConformance& e : r.edges) {
+    const rt::PercentAgainst observed = rt::percentAgainst(e.observed, e.stated);
     edges.row({p.states[e.from].name + " -> " + p.states[e.to].name, std::to_string(e.deals),
-               std::to_string(e.count), e.trials ? rt::percent(e.observed) : "-",
-               rt::percent(e.stated),
+               std::to_string(e.count), e.trials ? observed.figure : "-", observed.target,
                e.trials ? rt::percent(e.low) + " to " + rt::percent(e.high) : "-",
                verdict(e.flagged, e.adjustedP, e.outside, r.tests, "stated rate rejected",
                        "outside the interval")});
+  }
   edges.print(os);
   if (r.unexpected.empty())
     return;

@@ -34,8 +34,10 @@ void printShares(llvm::raw_ostream& os, const rt::Process& p, const rt::SharePos
   TextTable t({"edge", "stated", "moves", "posterior mean"});
   for (size_t i = 0; i < p.transitions.size(); ++i) {
     const rt::Transition& e = p.transitions[i];
-    t.row({p.states[e.from].name + " -> " + p.states[e.to].name, rt::percent(e.probability),
-           std::to_string(post.counts[i]), rt::percent(rt::posteriorMean(p, post, i))});
+    const rt::PercentAgainst mean =
+        rt::percentAgainst(rt::posteriorMean(p, post, i), e.probability);
+    t.row({p.states[e.from].name + " -> " + p.states[e.to].name, mean.target,
+           std::to_string(post.counts[i]), mean.figure});
   }
   t.print(os);
 }

@@ -55,14 +55,12 @@ void printRun(llvm::raw_ostream& os, const RoiRun& run) {
        << ", P90 " << money(r.revenueP90) << ")\n";
     if (r.expectedMargin)
       os << "  expected margin " << money(*r.expectedMargin) << '\n';
-    const std::string roi = !r.roi        ? std::string("not defined")
-                            : r.targetRoi ? rt::percentBeside(*r.roi, *r.targetRoi)
-                                          : rt::percent(*r.roi);
-    os << "  ROI " << roi
+    const rt::PercentAgainst roi =
+        r.roi ? rt::percentAgainst(*r.roi, r.targetRoi) : rt::PercentAgainst{"not defined", ""};
+    os << "  ROI " << roi.figure
        << (r.expectedMargin ? " ((margin - cost) / cost)" : " ((revenue - cost) / cost)");
     if (r.targetMet)
-      os << " (target " << rt::percent(*r.targetRoi) << ", " << (*r.targetMet ? "met" : "missed")
-         << ")";
+      os << " (target " << roi.target << ", " << (*r.targetMet ? "met" : "missed") << ")";
     os << '\n';
     if (r.breakEvenLeads)
       os << "  break-even at " << fmt::format("{:.1f}", *r.breakEvenLeads) << " leads\n";

@@ -39,12 +39,14 @@ void checkReturn(const ast::CampaignDecl& c, const rt::Campaign& campaign, const
                      " is predicted to return less than it costs: " +
                      rt::formatMoney(campaign.cost, campaign.currency) + " for an ROI of " + roi +
                      " " + basis + "; lower its cost, or bring better leads");
-  if (target && r->targetMet == false)
+  if (target && r->targetMet == false) {
+    const rt::PercentAgainst shown = rt::percentAgainst(*r->roi, *campaign.targetRoi);
     diags
         .report(DiagKind::RoiBelowTarget, target->range,
-                "campaign " + quoted(c.name.text) + " is predicted to return " + roi + " " + basis +
-                    ", below its target of " + rt::percent(*campaign.targetRoi))
+                "campaign " + quoted(c.name.text) + " is predicted to return " + shown.figure +
+                    " " + basis + ", below its target of " + shown.target)
         .note(c.name.range, "the campaign is declared here");
+  }
 }
 
 /// One campaign; nullopt when it has an error or its process has no model.

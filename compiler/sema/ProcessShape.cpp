@@ -125,9 +125,10 @@ bool ProcessChecker::checkPredictions(const ResolvedProcess& p, const ast::Brand
   double winRate = a->winRate();
   double toWin = a->expectedDaysToWin[model.start];
   if (p.targetWinRate && a->winRateTargetMet == false) {
+    const rt::PercentAgainst shown = rt::percentAgainst(winRate, *model.targetWinRate);
     diags_.report(DiagKind::WinRateBelowTarget, p.targetWinRate->range,
-                  "the process predicts a win rate of " + rt::percent(winRate) + " from " + start +
-                      ", below its target of " + rt::percentAsWritten(*model.targetWinRate * 100));
+                  "the process predicts a win rate of " + shown.figure + " from " + start +
+                      ", below its target of " + shown.target);
   }
   if (p.targetCycle && a->cycleTargetMet == false) {
     diags_.report(DiagKind::CycleAboveTarget, p.targetCycle->range,

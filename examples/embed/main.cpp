@@ -126,7 +126,8 @@ void printStage(const Process& p, const Analysis& a, uint32_t i, const std::opti
   if (p.value)
     fmt::print("  expected value:         {} ({} x {})\n",
                rt::formatMoney(*p.value * a.winProbability[i], p.currency),
-               rt::formatMoney(*p.value, p.currency), rt::percent(a.winProbability[i]));
+               rt::formatMoney(*p.value, p.currency),
+               rt::percentFactor(a.winProbability[i], *p.value));
   fmt::print("  expected days to win:   {}, if it is won\n", days(a.expectedDaysToWin[i]));
   fmt::print("  expected days to close: {}, won or lost\n", days(a.expectedDaysToClose[i]));
   std::string next;

@@ -501,12 +501,13 @@ void suggestShares(const Process& p, const ConformResult& r, uint32_t s,
       const EdgeConformance& edge = r.edges[edgeOf[k]];
       if (p.transitions[edgeOf[k]].implicit || std::fabs(units[k] - edge.stated * 100) < 1e-9)
         continue;
-      lines.push_back(fmt::format(
-          "stage {}: next {} {}%;  // stated {}, observed {} {}, {}{}{}", p.states[s].name,
-          p.states[edge.to].name, units[k], percentAsWritten(edge.stated * 100), percent(observed),
-          n, edge.flagged ? "adjusted " : "not rejected by itself: ",
-          pValueText(edge.flagged ? edge.adjustedP : edge.pValue),
-          counts[k] * 100 < c.left ? "; 1% is the least a share can be" : ""));
+      const PercentAgainst shown = percentAgainst(observed, edge.stated);
+      lines.push_back(
+          fmt::format("stage {}: next {} {}%;  // stated {}, observed {} {}, {}{}{}",
+                      p.states[s].name, p.states[edge.to].name, units[k], shown.target,
+                      shown.figure, n, edge.flagged ? "adjusted " : "not rejected by itself: ",
+                      pValueText(edge.flagged ? edge.adjustedP : edge.pValue),
+                      counts[k] * 100 < c.left ? "; 1% is the least a share can be" : ""));
     } else if (units[k] >= 1) {
       const UnexpectedTransition& u = r.unexpected[-1 - edgeOf[k]];
       lines.push_back(fmt::format(

@@ -1,5 +1,6 @@
 //===- Format.cpp - Numbers, percentages, money and times as people read them ===//
 #include "salesc/runtime/Format.h"
+#include "salesc/runtime/Markov.h"
 
 #include <fmt/format.h>
 
@@ -46,10 +47,47 @@ std::string fixedTrimmed(double v, int decimals) {
 /// The most decimals a percentage gets to stay off 0, 100 and the figure it is set beside.
 constexpr int MaxPercentDecimals = 6;
 
-/// `v` percent with `decimals` decimals, more while the text would say a figure `v` is not:
-/// 0, 100 or -100, or `beside` (already twelveDigits); at MaxPercentDecimals, the text
-/// becomes a bound ("<100%", ">0%").
-std::string percentText(double v, int decimals, std::optional<double> beside) {
+/// What a percentage is set beside, which its text must not contradict.
+struct Beside {
+  /// A target the figure is held against (a probability), and its text read back, in percent.
+  std::optional<double> target;
+  double targetShown = 0;
+  /// An amount the figure multiplies, the product shown as money beside it.
+  std::optional<double> amount;
+};
+
+/// Whether `shown` reads as 0, 100 or -100 (percent) though `exact` is not.
+bool readsAsZeroOrAHundred(double exact, double shown) {
+  return shown != exact && (shown == 0 || std::fabs(shown) == 100);
+}
+
+/// Whether `shown` (the percentage `p` as its text reads) stands on the wrong side of the
+/// target (met against missed, as the analysis decides it within TargetTolerance), or on
+/// it though `p` is further than TargetTolerance away.
+bool contradictsTarget(double p, double shown, const Beside& b) {
+  const double target = *b.target;
+  const bool met = p >= target - TargetTolerance;
+  if (met != (shown >= b.targetShown))
+    return true;
+  return shown == b.targetShown && std::fabs(p - target) > TargetTolerance;
+}
+
+/// Whether `shown` says of `p` (`exact` in percent) what it is not: 0, 100 or -100 when it
+/// is not; the wrong side of, or on, a target (contradictsTarget); a factor whose product
+/// with the amount is other money than the product shown.
+bool misleads(double p, double exact, double shown, const Beside& b) {
+  if (readsAsZeroOrAHundred(exact, shown))
+    return true;
+  if (b.target && contradictsTarget(p, shown, b))
+    return true;
+  return b.amount && formatMoney(*b.amount * shown / 100, "") != formatMoney(*b.amount * p, "");
+}
+
+/// `p` in percent with `decimals` decimals, more while the text misleads (misleads()); at
+/// MaxPercentDecimals the text becomes a bound: beside a target it contradicts, "<5%"
+/// with the target's text, else "<100%", ">0%"; a factor still off "~33.333333%".
+std::string percentText(double p, int decimals, const Beside& b) {
+  const double v = p * 100;
   if (!std::isfinite(v))
     return fmt::format("{}%", v);
   const double exact = twelveDigits(v);
@@ -57,12 +95,15 @@ std::string percentText(double v, int decimals, std::optional<double> beside) {
   for (;; ++decimals) {
     std::string s = fixedTrimmed(rounded, decimals);
     const double shown = std::strtod(s.c_str(), nullptr);
-    const bool misleading =
-        shown != exact && (shown == 0 || std::fabs(shown) == 100 || (beside && shown == *beside));
-    if (!misleading)
+    if (!misleads(p, exact, shown, b))
       return s + "%";
-    if (decimals >= MaxPercentDecimals)
+    if (decimals < MaxPercentDecimals)
+      continue;
+    if (b.target && contradictsTarget(p, shown, b))
+      return (p < *b.target ? "<" : ">") + percentTarget(*b.target);
+    if (readsAsZeroOrAHundred(exact, shown))
       return (exact < shown ? "<" : ">") + s + "%";
+    return "~" + s + "%";
   }
 }
 
@@ -72,14 +113,35 @@ int percentDecimals(double p) {
   return v == 0 || std::fabs(v) >= 10 ? 1 : 2;
 }
 
+/// Beside the target `target`, when there is one.
+Beside besideTarget(std::optional<double> target) {
+  Beside b;
+  if (target) {
+    b.target = target;
+    b.targetShown = std::strtod(percentTarget(*target).c_str(), nullptr); // stops at the '%'
+  }
+  return b;
+}
+
 } // namespace
 
 std::string percent(double p) {
-  return percentText(p * 100, percentDecimals(p), std::nullopt);
+  return percentText(p, percentDecimals(p), Beside{});
 }
 
-std::string percentBeside(double p, double other) {
-  return percentText(p * 100, percentDecimals(p), twelveDigits(other * 100));
+PercentAgainst percentAgainst(double p, std::optional<double> target) {
+  return {percentText(p, percentDecimals(p), besideTarget(target)),
+          target ? percentTarget(*target) : std::string()};
+}
+
+std::string percentFactor(double p, double amount, std::optional<double> target) {
+  Beside b = besideTarget(target);
+  b.amount = amount;
+  return percentText(p, percentDecimals(p), b);
+}
+
+std::string percentTarget(double target) {
+  return percentAsWritten(target * 100);
 }
 
 std::string percentAsWritten(double value) {
@@ -93,11 +155,13 @@ std::string formatDecimal(double v) {
 }
 
 std::string days(double d) {
+  // The unit agrees with the figure as shown: 1.0002 days is "1 day", not "1 days".
   if (underADay(d)) {
-    double h = d * 24;
-    return formatDecimal(h) + (std::fabs(h - 1) < 1e-9 ? " hour" : " hours");
+    const std::string h = formatDecimal(d * 24);
+    return h + (h == "1" ? " hour" : " hours");
   }
-  return formatDecimal(d) + (std::fabs(d - 1) < 1e-9 ? " day" : " days");
+  const std::string text = formatDecimal(d);
+  return text + (text == "1" ? " day" : " days");
 }
 
 std::string exactNumber(double v) {

@@ -44,13 +44,62 @@ TEST(FormatTest, PercentNeverRoundsOntoZeroOrAHundred) {
   EXPECT_EQ(percent(1 - 1e-16), "100%"); // a double's last bit is not a figure
 }
 
-// A value set beside a target it misses never prints as the target.
-TEST(FormatTest, PercentBesideATargetItMissesDiffers) {
-  EXPECT_EQ(percentBeside(0.9996, 0.9997), "99.96%");
-  EXPECT_EQ(percentBeside(0.05649, 0.0565), "5.649%"); // percent(): 5.65%
-  EXPECT_EQ(percentBeside(0.0565, 0.0565), "5.65%");   // equal: as percent() says it
-  EXPECT_EQ(percentBeside(0.0565, 0.05), "5.65%");
-  EXPECT_EQ(percentBeside(0.0565 - 1e-12, 0.0565), "<5.65%");
+// A target reads as its author wrote it: percent() would round 0.005% up past itself.
+TEST(FormatTest, TargetsReadAsWritten) {
+  EXPECT_EQ(percent(0.00005), "0.01%");
+  EXPECT_EQ(percentTarget(0.00005), "0.005%");
+  EXPECT_EQ(percentTarget(0.9998), "99.98%");
+  EXPECT_EQ(percentTarget(0.05), "5%");
+  EXPECT_EQ(percentTarget(1.5), "150%"); // an ROI target
+  EXPECT_EQ(percentAgainst(0.3, std::nullopt).target, "");
+  EXPECT_EQ(percentAgainst(0.3, std::nullopt).figure, "30%");
+}
+
+// A figure held against a target never reads as on it, nor on its other side, when it
+// misses (or beats) it by more than TargetTolerance. Worked by hand in percent.
+TEST(FormatTest, AFigureAgainstItsTargetKeepsItsSide) {
+  // 4.9996 against 5: "5.00" and "5.000" read as met; four decimals say 4.9996.
+  PercentAgainst mid = percentAgainst(0.049996, 0.05);
+  EXPECT_EQ(mid.figure, "4.9996%");
+  EXPECT_EQ(mid.target, "5%");
+  // 0.2% x 0.2% = 0.0004 against 0.005: "0.00" and "0.000" read as 0; then 0.0004.
+  PercentAgainst low = percentAgainst(0.002 * 0.002, 0.00005);
+  EXPECT_EQ(low.figure, "0.0004%");
+  EXPECT_EQ(low.target, "0.005%");
+  EXPECT_EQ(percent(0.002 * 0.002), "0.0004%");
+  // 99.99% x 99.98% = 99.970002 against 99.98: "100.0" reads as 100; 99.97 is below.
+  PercentAgainst high = percentAgainst(0.9999 * 0.9998, 0.9998);
+  EXPECT_EQ(high.figure, "99.97%");
+  EXPECT_EQ(high.target, "99.98%");
+  // 4.9948 meets 4.9945, but "4.99" reads below it: "4.995" is above, and honest.
+  EXPECT_EQ(percentAgainst(0.049948, 0.049945).figure, "4.995%");
+  // 4.9942 misses 4.9945, "4.99" says so already.
+  EXPECT_EQ(percentAgainst(0.049942, 0.049945).figure, "4.99%");
+  // Beating it by 0.0004 points is not being on it.
+  EXPECT_EQ(percentAgainst(0.050004, 0.05).figure, "5.0004%");
+  EXPECT_EQ(percentAgainst(0.9996, 0.9997).figure, "99.96%");
+  EXPECT_EQ(percentAgainst(0.05649, 0.0565).figure, "5.649%"); // percent(): 5.65%
+  EXPECT_EQ(percentAgainst(0.0565, 0.0565).figure, "5.65%");   // equal: as percent() says it
+  EXPECT_EQ(percentAgainst(0.0565, 0.05).figure, "5.65%");
+  // Within TargetTolerance the analysis says met, and the figure may read as the target.
+  EXPECT_EQ(percentAgainst(0.0565 - 1e-12, 0.0565).figure, "5.65%");
+  // 4.9999998: six decimals still read 5, so the text says what is known: below 5%.
+  EXPECT_EQ(percentAgainst(0.05 - 2e-9, 0.05).figure, "<5%");
+  EXPECT_EQ(percentAgainst(0.05 + 2e-9, 0.05).figure, ">5%");
+}
+
+// A rate shown as a factor multiplies to the product shown beside it, in money.
+TEST(FormatTest, AFactorMultipliesToTheProductShown) {
+  // 1,000 x 1/3 = 333.33; 33.3% gives 333 and 33.33% gives 333.30; 33.333% gives 333.33.
+  EXPECT_EQ(percent(1.0 / 3), "33.3%");
+  EXPECT_EQ(percentFactor(1.0 / 3, 1000), "33.333%");
+  // 1,000 x 4.9996% = 49.996, 50 USD, as 1,000 x 5% is: the product alone allows "5%"...
+  EXPECT_EQ(percentFactor(0.049996, 1000), "5%");
+  // ...the target 5% beside it does not.
+  EXPECT_EQ(percentFactor(0.049996, 1000, 0.05), "4.9996%");
+  EXPECT_EQ(percentFactor(0.25, 1000, 0.2), "25%");
+  // 10^12 x 1/3 needs eleven decimals: past six the text says it is rounded.
+  EXPECT_EQ(percentFactor(1.0 / 3, 1e12), "~33.333333%");
 }
 
 TEST(FormatTest, CountsAndMoneyGroupThousands) {
@@ -63,6 +112,17 @@ TEST(FormatTest, CountsAndMoneyGroupThousands) {
   EXPECT_EQ(formatMoney(1990532, "EUR"), "1,990,532 EUR");
   EXPECT_EQ(formatMoney(-2013.16, "USD"), "-2,013.16 USD");
   EXPECT_EQ(formatMoney(999.999, ""), "1,000");
+}
+
+// The unit agrees with the figure as shown.
+TEST(FormatTest, DaysAgreeWithTheFigureShown) {
+  EXPECT_EQ(days(1), "1 day");
+  EXPECT_EQ(days(1.002), "1 day"); // 1.00: not "1 days"
+  EXPECT_EQ(days(1.006), "1.01 days");
+  EXPECT_EQ(days(2), "2 days");
+  EXPECT_EQ(days(1.0 / 24), "1 hour");
+  EXPECT_EQ(days(1.0001 / 24), "1 hour");
+  EXPECT_EQ(days(0.25), "6 hours");
 }
 
 TEST(FormatTest, DecimalKeepsAtMostTwoPlaces) {

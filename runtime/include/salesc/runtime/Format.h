@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace salesc::rt {
@@ -21,9 +22,27 @@ namespace salesc::rt {
 /// is "99.97%", 0.0004% is "0.0004%"), up to six, then a bound ("<100%", ">0%").
 std::string percent(double probability);
 
-/// percent(probability), with more decimals (the same way) where it would read as
-/// percent(other) though the two differ: a win rate set beside a target it misses.
-std::string percentBeside(double probability, double other);
+/// A target (a probability) as its author wrote it: 0.005% is "0.005%", not "0.01%".
+std::string percentTarget(double target);
+
+/// A figure held against its target, as text: `target` as its author wrote it
+/// (percentTarget), `figure` as percent() says it with more
+/// decimals (the same way) wherever it would read as on the target or on its wrong side:
+/// 4.9996% against 5% is "4.9996%", never "5%". Met and missed are as the analysis decides
+/// them, within TargetTolerance (a figure that close may read as the target). Without a
+/// target, `figure` is percent(probability) and `target` empty.
+struct PercentAgainst {
+  std::string figure, target;
+};
+PercentAgainst percentAgainst(double probability, std::optional<double> target);
+
+/// percent(probability) as a factor of `amount`, the product shown beside it as money:
+/// with more decimals until amount x the text is the product's money (1,000 x 33.333%,
+/// never 33.3%, for 333.33), and held against `target` as percentAgainst() holds it, so
+/// the factor never says less than the rate beside the target. After six decimals
+/// "~33.333333%".
+std::string percentFactor(double probability, double amount,
+                          std::optional<double> target = std::nullopt);
 
 /// A percentage with the digits its writer gave (up to ten significant ones), so
 /// 99.999 stays "99.999%" where percent() would say "100%". `value` is in percent.
