@@ -541,7 +541,7 @@ private:
   std::vector<StageEvent>& events;
   const llvm::StringMap<uint32_t> states;
   llvm::StringMap<std::pair<uint32_t, unsigned>> segmentOf; // deal -> segment, line
-  bool haveDate = false;     ///< whether lastDate holds a date read
+  bool haveDate = false;                                    ///< whether lastDate holds a date read
   char lastDate[10] = {};    ///< the date part of the last timestamp read
   int64_t lastDay = 0;       ///< its day
   std::string lastValueText; ///< the last value field read, and its value
