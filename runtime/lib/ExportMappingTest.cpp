@@ -443,6 +443,36 @@ TEST(ExportMappingTest, TheProcessesCrmLabelsComeAfterTheMapAndBeforeTheNames) {
                                       "B demo 2025-02-04", "B competitor 2025-02-05"}));
 }
 
+// A HubSpot portal with two pipelines: each row reads only the 'Date entered' columns of
+// its own pipeline (a pipeline named with brackets too), and a note says the export mixes
+// pipelines, each with its rows; a wide row with two unknown labels is one rejected row.
+TEST(ExportMappingTest, HubSpotRowsReadTheirOwnPipelinesColumns) {
+  const char* Export =
+      "Record ID,Pipeline,Date entered \"Qualification (Sales Pipeline)\",Date entered \"Demo "
+      "(Sales Pipeline)\",Date entered \"Qualification (Renewals (EMEA))\",Date entered "
+      "\"Demo (Renewals (EMEA))\"\n"
+      "101,Sales Pipeline,03/02/2025 09:15,14/02/2025 16:40,01/01/2025 00:00,\n"
+      "201,Renewals (EMEA),,,05/02/2025 08:00,15/02/2025 08:00\n"
+      "102,Sales Pipeline,06/02/2025 10:00,,,\n";
+  Read r = reshape(Export, preset("hubspot"), ExportKind::Events);
+  EXPECT_EQ(r.report.errors, Errors{});
+  EXPECT_EQ(events(r),
+            (std::vector<std::string>{"101 qualification 2025-02-03", "101 demo 2025-02-14",
+                                      "201 qualification 2025-02-05", "201 demo 2025-02-15",
+                                      "102 qualification 2025-02-06"}));
+  EXPECT_EQ(r.notes.notes,
+            Errors{"export.csv: the export holds deals of 2 pipelines ('Renewals (EMEA)' 1, "
+                   "'Sales Pipeline' 2 rows), all read as process 'direct'; keep only its "
+                   "pipeline's rows, or name the process as its pipeline is named in column "
+                   "'Pipeline' (then the other pipelines' rows are left out)"});
+  const char* Unknown = "Record ID,Date entered \"Lead (P)\",Date entered \"Pitch (P)\"\n"
+                        "1,03/02/2025 09:15,04/02/2025 09:15\n";
+  Read u = reshape(Unknown, preset("hubspot"), ExportKind::Events);
+  EXPECT_EQ(u.report.rowsRead, 1u);
+  EXPECT_EQ(u.report.rowsRejected, 1u);
+  EXPECT_EQ(u.report.errors.size(), 2u); // one per label
+}
+
 // The same history, long and wide, reads to the same events and the same conformance.
 TEST(ExportMappingTest, LongAndWideLayoutsAgree) {
   const char* Long = "Deal;Stage;When;Value\n"

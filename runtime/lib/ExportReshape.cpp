@@ -26,7 +26,7 @@ std::string headerKey(llvm::StringRef h) {
 
 /// The label a `stage_columns` entry gives `header`, or nullopt when it does not match.
 std::optional<std::string> stageColumnLabel(llvm::StringRef header, llvm::StringRef pattern,
-                                            llvm::StringRef label) {
+                                            llvm::StringRef label, std::string* group = nullptr) {
   const std::string h = headerKey(header), p = headerKey(pattern);
   const size_t star = p.find('*');
   if (star == std::string::npos)
@@ -35,11 +35,23 @@ std::optional<std::string> stageColumnLabel(llvm::StringRef header, llvm::String
                          after = llvm::StringRef(p).drop_front(star + 1);
   if (hr.size() < before.size() + after.size() || !hr.startswith(before) || !hr.endswith(after))
     return std::nullopt;
-  // The original spelling of what the `*` matched, less a last bracketed group.
+  // The original spelling of what the `*` matched, less a last bracketed group (brackets
+  // inside it included: `Demo (Renewals (EMEA))`), which names the pipeline.
   llvm::StringRef matched = header.trim(" \t").drop_front(before.size()).drop_back(after.size());
-  if (matched.endswith(")"))
-    if (size_t open = matched.rfind(" ("); open != llvm::StringRef::npos)
-      matched = matched.take_front(open);
+  if (matched.endswith(")")) {
+    int depth = 0;
+    for (size_t i = matched.size(); i-- > 0;) {
+      depth += matched[i] == ')' ? 1 : matched[i] == '(' ? -1 : 0;
+      if (depth == 0) {
+        if (i > 0 && matched[i - 1] == ' ') {
+          if (group)
+            *group = matched.slice(i + 1, matched.size() - 1).trim().str();
+          matched = matched.take_front(i - 1);
+        }
+        break;
+      }
+    }
+  }
   return label == "*" ? matched.trim().str() : label.str();
 }
 
@@ -364,8 +376,9 @@ private:
     if (m_.layout == ExportMapping::Layout::Wide) {
       for (size_t c = 0; c < header_.size(); ++c)
         for (const auto& [pattern, label] : m_.stageColumns)
-          if (std::optional<std::string> l = stageColumnLabel(header_[c], pattern, label)) {
-            wide_.push_back({c, *l});
+          if (std::string group;
+              std::optional<std::string> l = stageColumnLabel(header_[c], pattern, label, &group)) {
+            wide_.push_back({c, *l, foldLabel(group)});
             break;
           }
       std::vector<std::string> patterns;
@@ -401,7 +414,7 @@ private:
     for (size_t t = 0; t < times_.size() && sniffing_; ++t)
       look(times_[t]);
     for (size_t w = 0; w < wide_.size() && sniffing_; ++w)
-      look(wide_[w].first);
+      look(wide_[w].column);
   }
 
   void unknownLabel(llvm::StringRef label, llvm::StringRef reason, const CsvRecord& row,
@@ -468,21 +481,25 @@ private:
     }
     const llvm::StringRef reason = at(f, reason_);
     const llvm::StringRef segment = at(f, segment_);
+    const llvm::StringRef pipeline = rowPipeline(f);
     if (m_.layout == ExportMapping::Layout::Wide && kind_ == ExportKind::Events) {
-      for (const auto& [column, label] : wide_) {
-        const llvm::StringRef when = at(f, column);
-        if (when.empty())
+      // A row is rejected once, however many of its dates are.
+      const unsigned rejectedBefore = report_.rowsRejected;
+      for (const WideColumn& w : wide_) {
+        const llvm::StringRef when = at(f, w.column);
+        if (when.empty() || !w.of(pipeline))
           continue;
-        std::optional<uint32_t> s = labels_.resolve(label, reason);
+        std::optional<uint32_t> s = labels_.resolve(w.label, reason);
         if (!s) {
-          unknownLabel(label, reason, row, column);
+          unknownLabel(w.label, reason, row, w.column);
           continue;
         }
-        std::optional<ExportDate> d = date(row, when, header_[column]);
+        std::optional<ExportDate> d = date(row, when, header_[w.column]);
         if (!d)
           continue;
         emit_(row.line, id, *s, *d, value, segment);
       }
+      report_.rowsRejected = std::min(report_.rowsRejected, rejectedBefore + 1);
       return;
     }
     const llvm::StringRef label = at(f, stage_);
@@ -508,10 +525,10 @@ private:
         break;
       }
     if (m_.layout == ExportMapping::Layout::Wide) // a pipeline: the current stage's column
-      for (const auto& [column, l] : wide_)
-        if (labels_.lookup(l) == s && !at(f, column).empty()) {
-          when = at(f, column);
-          whenColumn = header_[column];
+      for (const WideColumn& w : wide_)
+        if (w.of(pipeline) && labels_.lookup(w.label) == s && !at(f, w.column).empty()) {
+          when = at(f, w.column);
+          whenColumn = header_[w.column];
         }
     if (when.empty())
       return reject(row,
@@ -526,6 +543,23 @@ private:
   static bool isCode(llvm::StringRef c) { return c.size() == 3 && llvm::all_of(c, llvm::isAlpha); }
 
   bool processMatches(llvm::StringRef v) { return v.empty() || foldLabel(v) == processName_; }
+
+  /// The row's pipeline (its process column), folded; counted for the note on several
+  /// pipelines. Empty without a process column or value.
+  llvm::StringRef rowPipeline(Fields f) {
+    const llvm::StringRef v = at(f, process_);
+    if (v.empty())
+      return {};
+    if (v != lastPipeline_) {
+      lastPipeline_ = v.str();
+      lastPipelineFolded_ = foldLabel(v);
+      if (pipelines_.size() < MaxPipelinesCounted)
+        pipelines_.try_emplace(lastPipelineFolded_, lastPipeline_, 0);
+    }
+    if (auto it = pipelines_.find(lastPipelineFolded_); it != pipelines_.end())
+      ++it->second.second;
+    return lastPipelineFolded_;
+  }
 
   void reportUnknown() {
     std::vector<std::pair<llvm::StringRef, const Unknown*>> all;
@@ -591,6 +625,18 @@ private:
   }
 
   void writeNotes() {
+    if (pipelines_.size() > 1 && !filterProcess_) {
+      std::vector<std::string> counts;
+      for (const auto& [folded, named] : pipelines_)
+        counts.push_back(fmt::format("{} {}", quote(named.first), named.second));
+      notes_.notes.push_back(fmt::format(
+          "{}: the export holds deals of {} pipelines ({} rows), all read as process '{}'; keep "
+          "only its pipeline's rows, or name the process as its pipeline is named in column {} "
+          "(then the other pipelines' rows are left out)",
+          shownPath(file_),
+          pipelines_.size() == MaxPipelinesCounted ? "many" : std::to_string(pipelines_.size()),
+          llvm::join(counts, ", "), p_.name, quote(header_[process_])));
+    }
     if (otherProcess_)
       notes_.notes.push_back(fmt::format("{}: left out {} row{} of other pipelines or processes",
                                          shownPath(file_), otherProcess_,
@@ -632,7 +678,21 @@ private:
   size_t deal_ = None, stage_ = None, value_ = None, currency_ = None, segment_ = None,
          process_ = None, reason_ = None, status_ = None;
   std::vector<size_t> times_; ///< the timestamp columns present, in the mapping's order
-  std::vector<std::pair<size_t, std::string>> wide_;
+  /// A wide layout's stage-date column: its label, and the pipeline its header names in a
+  /// last bracketed group (`Date entered "Demo (Renewals)"`), folded; empty when none.
+  struct WideColumn {
+    size_t column;
+    std::string label;
+    std::string group;
+    /// Whether the column is of the row's pipeline (folded; empty: not known).
+    bool of(llvm::StringRef pipeline) const {
+      return group.empty() || pipeline.empty() || group == pipeline;
+    }
+  };
+  std::vector<WideColumn> wide_;
+  static constexpr size_t MaxPipelinesCounted = 20;
+  std::string lastPipeline_, lastPipelineFolded_;
+  std::map<std::string, std::pair<std::string, unsigned>> pipelines_; ///< folded: name, rows
   DayOrder order_ = DayOrder::Unknown;
   bool sniffing_ = false, ambiguous_ = false;
   llvm::StringMap<Unknown> unknown_;
