@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 
@@ -19,6 +20,13 @@ llvm::Error fail(llvm::StringRef file, unsigned line, const std::string& message
 bool isLineEnd(char c) {
   return c == '\n' || c == '\r';
 }
+
+/// The characters a quoted field's scan stops at: its closing quote and line breaks.
+constexpr std::array<bool, 256> StopsQuoted = [] {
+  std::array<bool, 256> stops{};
+  stops['"'] = stops['\n'] = stops['\r'] = true;
+  return stops;
+}();
 
 /// Line breaks in [p, end): LF, CRLF and a lone CR each count once.
 unsigned countLineBreaks(const char* p, const char* end) {
@@ -108,8 +116,12 @@ private:
       // pass to count them.
       const char* q = p;
       bool breaks = false;
-      while (q < end && *q != '"') {
-        breaks |= *q == '\n' || *q == '\r';
+      for (;;) {
+        while (q < end && !StopsQuoted[static_cast<unsigned char>(*q)])
+          ++q;
+        if (q == end || *q == '"')
+          break;
+        breaks = true; // a line break inside the field
         ++q;
       }
       if (q == end)

@@ -45,7 +45,7 @@ const char* encodingName(TextEncoding e) {
   return "";
 }
 
-Utf8Scan scanUtf8(llvm::StringRef bytes) {
+Utf8Scan scanUtf8(llvm::StringRef bytes, bool untilASequence) {
   Utf8Scan scan;
   const auto* p = reinterpret_cast<const llvm::UTF8*>(bytes.data());
   const auto* end = p + bytes.size();
@@ -70,6 +70,8 @@ Utf8Scan scanUtf8(llvm::StringRef bytes) {
     }
     ++scan.sequences;
     p += n;
+    if (untilASequence)
+      break;
   }
   return scan;
 }
@@ -95,7 +97,8 @@ TextEncoding detectEncoding(llvm::StringRef bytes) {
   // Windows-1252 text almost never forms a UTF-8 sequence: a file with no valid one and
   // bytes that are not UTF-8 is Windows-1252. A UTF-8 file with a stray bad byte stays
   // UTF-8 (its bytes as they are), rather than every accent in it being misread.
-  const Utf8Scan scan = scanUtf8(bytes);
+  // One valid sequence settles it: the scan stops there.
+  const Utf8Scan scan = scanUtf8(bytes, /*untilASequence=*/true);
   return scan.invalid > 0 && scan.sequences == 0 ? TextEncoding::Windows1252 : TextEncoding::Utf8;
 }
 

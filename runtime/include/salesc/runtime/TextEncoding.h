@@ -33,8 +33,9 @@ struct Utf8Scan {
   size_t invalid = 0;   ///< bytes that start no valid sequence
 };
 
-/// Scans `bytes` as UTF-8 (ASCII runs 8 bytes at a time).
-Utf8Scan scanUtf8(llvm::StringRef bytes);
+/// Scans `bytes` as UTF-8 (ASCII runs 8 bytes at a time), to the end or, when asked, to
+/// the end of the first valid sequence of two bytes or more.
+Utf8Scan scanUtf8(llvm::StringRef bytes, bool untilASequence = false);
 
 /// `bytes` in `e` as UTF-8, without a UTF-16 byte order mark; nullopt when it is not
 /// valid in `e` (an unpaired UTF-16 surrogate, an odd number of bytes). Windows-1252's
