@@ -10,7 +10,11 @@
   analyze   wall time for a chain of 5,000 stages with loops back (target: under 1 s), and
             check of the same file
 
-  bench/runtime_bench.py [--salesc build/bin/salesc]
+  bench/runtime_bench.py [--salesc build/bin/salesc] [--pairs N]
+
+With --pairs N, only the two conform runs, interleaved N times (the plain log, then the
+export), and the median of the N ratios: on a machine whose speed drifts from minute to
+minute, the ratio of runs taken together is the steadier figure.
 """
 import argparse
 import json
@@ -52,11 +56,39 @@ def salesforce_history(log, out):
             dst.write('"h%d","%s","%s","%s","\u00a312,500.00"\n' % (i, deal, when, label))
 
 
+def pairs(s, n):
+    """conform on the generated log and on its Salesforce export, interleaved n times."""
+    with tempfile.TemporaryDirectory() as tmp:
+        log = os.path.join(tmp, "events.csv")
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_crm.py"), "events",
+                        "--deals", "330000", "-o", log], check=True)
+        events = sum(1 for _ in open(log)) - 1
+        sf = os.path.join(tmp, "opportunity-history.csv")
+        salesforce_history(log, sf)
+        plain, export, ratios = [], [], []
+        for _ in range(n):
+            p, _, _ = timed([s, "conform", "--as-of=2026-11-26", "--events", log, QUICK], 1)
+            f, _, _ = timed([s, "conform", "--as-of=2026-11-26", "--from=salesforce", "--events",
+                             sf, QUICK], 1)
+            plain.append(p)
+            export.append(f)
+            ratios.append(f / p)
+        med = statistics.median
+        print("conform %d events, %d pairs: plain median %.3f s (%.2f M/s), best %.3f s "
+              "(%.2f M/s); --from=salesforce median %.3f s, best %.3f s; the export against the "
+              "plain log: %.2f (median of the pairs' ratios)"
+              % (events, n, med(plain), events / med(plain) / 1e6, min(plain),
+                 events / min(plain) / 1e6, med(export), min(export), med(ratios)))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--salesc", default=os.path.join(ROOT, "build", "bin", "salesc"))
+    ap.add_argument("--pairs", type=int, default=0)
     a = ap.parse_args()
     s = a.salesc
+    if a.pairs:
+        return pairs(s, a.pairs)
     print("%-44s %12s %12s %16s" % ("benchmark", "median s", "best s", "rate"))
     with tempfile.TemporaryDirectory() as tmp:
         # A 12-stage process with loops back (about 7 transitions per prospect), so the
