@@ -143,9 +143,11 @@ bool labelsFit(CommandContext& ctx, const emit::sql::SqlColumns& columns, const 
   if (!columns.mapping)
     return true;
   const std::string source = Export.map.empty() ? "--from=" + Export.from : Export.map;
-  const std::vector<std::string> problems = rt::stageLabels(p, *columns.mapping).problems(p);
-  for (const std::string& problem : problems)
-    error(ctx) << source << ": " << problem << '\n';
+  const std::vector<rt::StageLabels::Problem> problems =
+      rt::stageLabels(p, *columns.mapping).problems(p);
+  for (const rt::StageLabels::Problem& problem : problems)
+    error(ctx) << (problem.place.empty() ? source : problem.place) << ": " << problem.message
+               << '\n';
   return problems.empty();
 }
 

@@ -41,9 +41,11 @@ public:
         pairs(v, out_.stageColumns, "a map from a column's header to a stage label",
               &out_.stageColumnPlaces);
       else if (key == "stages")
-        pairs(v, out_.stages, "a map from a CRM label to a stage or outcome of the process");
+        pairs(v, out_.stages, "a map from a CRM label to a stage or outcome of the process",
+              nullptr, &out_.stagePlaces);
       else if (key == "lost_reasons")
-        pairs(v, out_.lostReasons, "a map from a lost reason to a lost outcome of the process");
+        pairs(v, out_.lostReasons, "a map from a lost reason to a lost outcome of the process",
+              nullptr, &out_.lostReasonPlaces);
       else if (key == "dates")
         dates(v);
       else if (key == "numbers")
@@ -158,19 +160,24 @@ private:
 
   /// A map of labels to names into `out`; `places`, when given, gets each label's place.
   void pairs(yaml::Node* n, std::vector<std::pair<std::string, std::string>>& out,
-             const std::string& what, std::map<std::string, std::string>* places = nullptr) {
+             const std::string& what, std::map<std::string, std::string>* places = nullptr,
+             std::map<std::string, std::string>* valuePlaces = nullptr) {
     yaml::MappingNode* map = mapping(n, what);
     if (!map)
       return;
     out.clear();
     if (places)
       places->clear();
+    if (valuePlaces)
+      valuePlaces->clear();
     for (yaml::KeyValueNode& kv : *map) {
       std::string key = scalar(kv.getKey(), "a label");
       std::string value = scalar(kv.getValue(), "a name");
       if (!key.empty() && !value.empty()) {
         if (places)
           (*places)[key] = place(kv.getKey());
+        if (valuePlaces)
+          (*valuePlaces)[key] = place(kv.getValue());
         out.emplace_back(std::move(key), std::move(value));
       } else if (kv.getValue() && !llvm::isa<yaml::NullNode>(kv.getValue()) && key.empty()) {
         problem(kv.getKey(), "the label is empty");

@@ -102,7 +102,7 @@ public:
     return it->second;
   }
 
-  std::vector<std::string> problems() const { return table_.problems(p_); }
+  std::vector<StageLabels::Problem> problems() const { return table_.problems(p_); }
 
 private:
   const Process& p_;
@@ -149,8 +149,11 @@ public:
   unsigned headerLine() const { return headerLine_; }
 
   llvm::Error run(size_t maxBytes, Emit emit) {
-    for (const std::string& problem : labels_.problems())
-      error(0, problem);
+    for (const StageLabels::Problem& problem : labels_.problems()) // at the map's place
+      if (problem.place.empty())
+        error(0, problem.message);
+      else
+        report_.errors.push_back(problem.place + ": " + problem.message);
     if (llvm::Error err = firstLook(maxBytes))
       return err;
     if (!columnsFound_)

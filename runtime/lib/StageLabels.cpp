@@ -63,18 +63,43 @@ std::optional<uint32_t> StageLabels::lostReason(llvm::StringRef raw) const {
   return find(lostReasons, raw);
 }
 
-std::vector<std::string> StageLabels::problems(const Process& p) const {
-  std::vector<std::string> out;
-  for (const std::string& name : badTargets)
-    out.push_back(fmt::format("'stages:' maps a label to {}, which is no stage or outcome of "
-                              "process '{}'",
-                              quote(name), p.name));
-  for (const std::string& name : badReasons)
-    out.push_back(fmt::format("'lost_reasons:' maps a reason to {}, which is no lost outcome of "
-                              "process '{}'",
-                              quote(name), p.name));
+std::vector<StageLabels::Problem> StageLabels::problems(const Process& p) const {
+  std::vector<Problem> out;
+  auto nearest = [&](llvm::StringRef name, bool lostOnly) -> std::string {
+    std::optional<std::string> best;
+    unsigned bestDistance = std::max<unsigned>(1, (name.size() + 2) / 3) + 1;
+    for (const State& s : p.states) {
+      if (lostOnly && s.kind != StateKind::Lost)
+        continue;
+      const unsigned d =
+          llvm::StringRef(foldLabel(name))
+              .edit_distance(foldLabel(s.name), /*AllowReplacements=*/true, bestDistance - 1);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = s.name;
+      }
+    }
+    return best ? fmt::format("; did you mean '{}'?", *best) : std::string();
+  };
+  for (const BadTarget& t : badTargets)
+    out.push_back({t.place, fmt::format("'stages:' maps a label to {}, which is no stage or "
+                                        "outcome of process '{}'{}",
+                                        quote(t.name), p.name, nearest(t.name, false))});
+  for (const BadTarget& t : badReasons)
+    out.push_back({t.place, fmt::format("'lost_reasons:' maps a reason to {}, which is no lost "
+                                        "outcome of process '{}'{}",
+                                        quote(t.name), p.name, nearest(t.name, true))});
   return out;
 }
+
+namespace {
+
+std::string placeOf(const std::map<std::string, std::string>& places, const std::string& key) {
+  auto it = places.find(key);
+  return it == places.end() ? std::string() : it->second;
+}
+
+} // namespace
 
 StageLabels stageLabels(const Process& p, const ExportMapping& m) {
   std::map<std::string, uint32_t> byName;
@@ -85,13 +110,13 @@ StageLabels stageLabels(const Process& p, const ExportMapping& m) {
     if (auto found = byName.find(foldLabel(name)); found != byName.end())
       out.labels[foldLabel(label)] = found->second;
     else
-      out.badTargets.push_back(name);
+      out.badTargets.push_back({name, placeOf(m.stagePlaces, label)});
   for (const auto& [reason, name] : m.lostReasons)
     if (auto found = byName.find(foldLabel(name));
         found != byName.end() && p.states[found->second].kind == StateKind::Lost)
       out.lostReasons[foldLabel(reason)] = found->second;
     else
-      out.badReasons.push_back(name);
+      out.badReasons.push_back({name, placeOf(m.lostReasonPlaces, reason)});
   for (uint32_t i = 0; i < p.states.size(); ++i)
     for (const std::string& label : p.states[i].crmLabels)
       out.labels.try_emplace(foldLabel(label), i);

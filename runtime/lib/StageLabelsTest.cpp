@@ -34,12 +34,27 @@ TEST(StageLabelsTest, MapThenNamesThenTheOnlyOutcome) {
   EXPECT_EQ(l.lostReason("too dear"), 2u);
   EXPECT_EQ(l.lostReason("Lost-Other"), 3u); // a lost outcome's name
   EXPECT_EQ(l.lostReason("demo"), std::nullopt);
-  EXPECT_EQ(l.problems(p),
+  std::vector<std::string> problems;
+  for (const StageLabels::Problem& problem : l.problems(p))
+    problems.push_back(problem.place + "|" + problem.message);
+  EXPECT_EQ(problems,
             (std::vector<std::string>{
-                "'stages:' maps a label to 'demmo', which is no stage or outcome of process "
-                "'direct'",
-                "'lost_reasons:' maps a reason to 'demo', which is no lost outcome of process "
+                "|'stages:' maps a label to 'demmo', which is no stage or outcome of process "
+                "'direct'; did you mean 'demo'?",
+                "|'lost_reasons:' maps a reason to 'demo', which is no lost outcome of process "
                 "'direct'"}));
+  // A map file's entries carry where the file writes the target.
+  llvm::Expected<ExportMapping> file = readExportMapping(
+      "stages:\n  Qualifying: qualifyy\nlost_reasons:\n  Dear: lost prize\n", "map.yaml");
+  ASSERT_TRUE(bool(file)) << llvm::toString(file.takeError());
+  problems.clear();
+  for (const StageLabels::Problem& problem : stageLabels(p, *file).problems(p))
+    problems.push_back(problem.place + "|" + problem.message);
+  EXPECT_EQ(problems, (std::vector<std::string>{
+                          "map.yaml:2:15|'stages:' maps a label to 'qualifyy', which is no stage "
+                          "or outcome of process 'direct'",
+                          "map.yaml:4:9|'lost_reasons:' maps a reason to 'lost prize', which is "
+                          "no lost outcome of process 'direct'; did you mean 'lost price'?"}));
   EXPECT_EQ(foldLabel("Date-Entered (Sales) é"), "dateenteredsales\xC3\xA9");
 }
 

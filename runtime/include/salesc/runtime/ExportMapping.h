@@ -62,6 +62,9 @@ struct ExportMapping {
   /// so reading an export requires them in its header (reshapeExport); a preset records
   /// none (exportPreset), its spellings being ones an export may lack.
   std::map<std::string, std::string> columnPlaces, stageColumnPlaces;
+  /// Where a mapping file writes the target of each `stages:` and `lost_reasons:` entry, by
+  /// its label (reason), for the message when the target names no state.
+  std::map<std::string, std::string> stagePlaces, lostReasonPlaces;
 };
 
 /// What the export holds: a stage history (conform) or the open deals (forecast).

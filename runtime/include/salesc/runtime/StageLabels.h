@@ -37,15 +37,27 @@ struct StageLabels {
   /// A folded lost reason to a lost outcome: `lost_reasons:`, then the lost outcomes' names,
   /// then their CRM labels.
   std::map<std::string, uint32_t> lostReasons;
-  /// The targets of `stages:` and `lost_reasons:` that name no (lost) state, as written.
-  std::vector<std::string> badTargets, badReasons;
+  /// An entry of `stages:` or `lost_reasons:` whose target names no (lost) state: the
+  /// target as written, and where the map file writes it ("FILE:LINE:COL"; empty in a
+  /// preset).
+  struct BadTarget {
+    std::string name;
+    std::string place;
+  };
+  std::vector<BadTarget> badTargets, badReasons;
 
   /// The state a label names; nullopt when none.
   std::optional<uint32_t> label(llvm::StringRef raw) const;
   /// The lost outcome a lost reason names; nullopt when none.
   std::optional<uint32_t> lostReason(llvm::StringRef raw) const;
-  /// One message for each bad target of process `p` (nothing when there are none).
-  std::vector<std::string> problems(const Process& p) const;
+  /// What is wrong with a bad target, and where (empty: not known, a preset's).
+  struct Problem {
+    std::string place;
+    std::string message;
+  };
+  /// One problem for each bad target of process `p`, with a "did you mean" when a (lost)
+  /// state is close (nothing when there are none).
+  std::vector<Problem> problems(const Process& p) const;
 };
 
 /// The labels of `p` under mapping `m`.
