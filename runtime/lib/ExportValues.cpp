@@ -240,23 +240,18 @@ std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef f
       iso += fmt::format("T{:02}:{:02}:{:02}{}{:02}:{:02}", f.hour, f.minute, f.second,
                          zone < 0 ? '-' : '+', std::abs(zone) / 60, std::abs(zone) % 60);
   }
-  // An export's rows come many to a day: the last date's day number is kept (per thread).
-  thread_local unsigned lastYear = 0, lastMonth = 0, lastDay = 0;
-  thread_local int64_t lastDays = 0;
-  if (f.year != lastYear || f.month != lastMonth || f.day != lastDay) {
-    static constexpr unsigned Days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (f.year % 4 == 0 && f.year % 100 != 0) || f.year % 400 == 0;
-    if (f.day > Days[f.month - 1] + (f.month == 2 && leap)) {
-      why = fmt::format("'{}' is not a date: {:04}-{:02} has {} days", text, f.year, f.month,
-                        Days[f.month - 1] + (f.month == 2 && leap));
-      return std::nullopt;
-    }
-    lastDays = daysFromCivil(CivilDate{f.year, f.month, f.day});
-    lastYear = f.year, lastMonth = f.month, lastDay = f.day;
+  static constexpr unsigned Days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (f.year % 4 == 0 && f.year % 100 != 0) || f.year % 400 == 0;
+  if (f.day > Days[f.month - 1] + (f.month == 2 && leap)) {
+    why = fmt::format("'{}' is not a date: {:04}-{:02} has {} days", text, f.year, f.month,
+                      Days[f.month - 1] + (f.month == 2 && leap));
+    return std::nullopt;
   }
   // The same operations as parseTimestamp on `iso`: the same day number to the last bit.
   const double seconds = f.hour * 3600.0 + f.minute * 60.0 + f.second - zone * 60.0;
-  return ExportDate{std::move(iso), static_cast<double>(lastDays) + seconds / 86400.0};
+  return ExportDate{std::move(iso),
+                    static_cast<double>(daysFromCivil(CivilDate{f.year, f.month, f.day})) +
+                        seconds / 86400.0};
 }
 
 std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, char thousands) {

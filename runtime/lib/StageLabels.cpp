@@ -1,6 +1,8 @@
 //===- StageLabels.cpp - The labels a CRM writes for a process's stages ----===//
 #include "salesc/runtime/StageLabels.h"
 
+#include "ExportValues.h"
+
 #include "salesc/runtime/Printable.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -66,20 +68,12 @@ std::optional<uint32_t> StageLabels::lostReason(llvm::StringRef raw) const {
 std::vector<StageLabels::Problem> StageLabels::problems(const Process& p) const {
   std::vector<Problem> out;
   auto nearest = [&](llvm::StringRef name, bool lostOnly) -> std::string {
-    std::optional<std::string> best;
-    unsigned bestDistance = std::max<unsigned>(1, (name.size() + 2) / 3) + 1;
-    for (const State& s : p.states) {
-      if (lostOnly && s.kind != StateKind::Lost)
-        continue;
-      const unsigned d =
-          llvm::StringRef(foldLabel(name))
-              .edit_distance(foldLabel(s.name), /*AllowReplacements=*/true, bestDistance - 1);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = s.name;
-      }
-    }
-    return best ? fmt::format("; did you mean '{}'?", *best) : std::string();
+    std::vector<llvm::StringRef> names;
+    for (const State& s : p.states)
+      if (!lostOnly || s.kind == StateKind::Lost)
+        names.push_back(s.name);
+    const std::string best = closestSpelling(name, names);
+    return best.empty() ? std::string() : fmt::format("; did you mean '{}'?", best);
   };
   for (const BadTarget& t : badTargets)
     out.push_back({t.place, fmt::format("'stages:' maps a label to {}, which is no stage or "
