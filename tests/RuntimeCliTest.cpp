@@ -741,12 +741,12 @@ TEST_F(RuntimeCli, BacktestReadsAnExportsAmounts) {
   const llvm::json::Object& point = *(*doc->getAsObject()->getArray("points"))[0].getAsObject();
   EXPECT_EQ(num(*point.getObject("actual"), "wins"), 2);
   EXPECT_EQ(num(*point.getObject("actual"), "revenue"), 25000);
-  // An amount that is not one rejects its row, with its line.
+  // An amount that is not one rejects its row, at its line and column.
   RunResult bad = run({"backtest", "--from=salesforce", "--events",
                        write("bad.csv", sf + "d4,20/01/2026,Prospecting,lots\n"), "--at=2026-01-15",
                        "--horizon=30", Quickstart});
   EXPECT_EQ(bad.status, 1);
-  EXPECT_NE(bad.err.find("bad.csv:9: the value 'lots' is not an amount"), std::string::npos)
+  EXPECT_NE(bad.err.find("bad.csv:9:27: the value 'lots' is not an amount"), std::string::npos)
       << bad.err;
 }
 

@@ -46,7 +46,10 @@ std::optional<size_t> column(const rt::CsvTable& t, llvm::StringRef name) {
 std::vector<rt::CsvTable> rowsByProcess(const rt::CsvTable& table,
                                         llvm::ArrayRef<rt::AnalyzedProcess> ps,
                                         const std::string& path, rt::LoadReport& load) {
-  std::vector<rt::CsvTable> out(ps.size(), rt::CsvTable{table.header, table.headerLine, {}});
+  // The header and where the rows' text is, without the rows.
+  const rt::CsvTable empty{table.header,    table.headerLine, {},
+                           table.delimiter, table.rawFields,  table.source};
+  std::vector<rt::CsvTable> out(ps.size(), empty);
   if (ps.size() == 1) {
     out[0].rows = table.rows;
     return out;
