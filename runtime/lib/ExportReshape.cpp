@@ -1,4 +1,5 @@
 //===- ExportReshape.cpp - A CRM export to the table the loaders read -----===//
+#include "ExportFooter.h"
 #include "ExportValues.h"
 
 #include "salesc/runtime/ExportMapping.h"
@@ -145,16 +146,24 @@ public:
     if (!columnsFound_)
       return llvm::Error::success();
     emit_ = emit;
+    noteDealsByName();
     bool header = true;
+    const char* previousEnd = nullptr;
+    ReportFooter footer(header_.size());
+    auto readRow = [&](const CsvRecord& r) {
+      ++report_.rowsRead;
+      ++rows_;
+      read(r);
+    };
     if (llvm::Error err = scanCsv(text_, file_, maxBytes, delimiter_, [&](const CsvRecord& r) {
-          if (header) {
-            header = false;
-            return;
-          }
-          ++report_.rowsRead;
-          read(r);
+          if (!header)
+            footer.see(r, previousEnd, readRow);
+          header = false;
+          previousEnd = r.raw.end();
         }))
       return err;
+    if (std::optional<ReportFooter::Footer> f = footer.finish(readRow))
+      noteFooter(*f);
     reportUnknown();
     writeNotes();
     return llvm::Error::success();
@@ -170,6 +179,45 @@ private:
   void reject(const CsvRecord& row, const std::string& message, size_t column) {
     ++report_.rowsRejected;
     report_.errors.push_back(fieldPlaceText(file_, row, column) + ": " + message);
+  }
+
+  /// A deal column that holds names (Salesforce's report has `Opportunity Name` and no id
+  /// by default): a note that deals of one name are read as one.
+  void noteDealsByName() {
+    const std::string found = headerKey(header_[deal_]);
+    if (!llvm::StringRef(found).contains("name"))
+      return;
+    std::vector<std::string> ids; // the spellings before it, which the export lacks
+    for (const std::string& n : m_.deal) {
+      if (headerKey(n) == found)
+        break;
+      ids.push_back(quote(n));
+    }
+    notes_.notes.push_back(fmt::format(
+        "{}: deals are told apart by their name, column {}{}: two deals with one name are read "
+        "as one deal; add the deal's id to the export to tell them apart",
+        shownPath(file_), quote(llvm::StringRef(header_[deal_]).trim(" \t")),
+        ids.empty() ? "" : ", as the export has no " + llvm::join(ids, " or ")));
+  }
+
+  /// The footer skipped after the rows: a note quoting it, and one when its "Grand Totals
+  /// (N records)" is not the number of rows read.
+  void noteFooter(const ReportFooter::Footer& f) {
+    constexpr size_t Shown = 4;
+    std::vector<std::string> lines;
+    for (size_t i = 0; i < f.lines.size() && i < Shown; ++i)
+      lines.push_back(quote(f.lines[i]));
+    if (f.lines.size() > Shown)
+      lines.push_back("...");
+    notes_.notes.push_back(fmt::format(
+        "{}:{}: skipped the report's footer after the rows ({} line{}: {}); it is not data",
+        shownPath(file_), f.line, f.lines.size(), f.lines.size() == 1 ? "" : "s",
+        llvm::join(lines, ", ")));
+    if (f.records && *f.records != rows_)
+      notes_.notes.push_back(fmt::format(
+          "{}: the footer counts {} record{} but the file has {} row{}: it may be cut short or "
+          "edited; export the report again",
+          shownPath(file_), *f.records, *f.records == 1 ? "" : "s", rows_, rows_ == 1 ? "" : "s"));
   }
 
   /// The header, then rows until the day order and the process filter are settled (every
@@ -692,6 +740,7 @@ private:
   std::string lastAmount_, lastValue_, lastCurrency_;
   bool filterProcess_ = false;
   unsigned otherProcess_ = 0, closed_ = 0;
+  unsigned rows_ = 0; ///< the rows read after the header, a footer left out
 };
 
 /// `text` without a UTF-8 byte order mark.
