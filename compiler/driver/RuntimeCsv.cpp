@@ -6,29 +6,10 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace salesc::driver {
-
-std::vector<rt::Deal> pipelineDeals(const rt::CsvTable& table, const rt::Process& p,
-                                    const std::string& path, double asOf, rt::LoadReport& load) {
-  std::vector<rt::Deal> deals;
-  for (rt::Deal& d : rt::loadPipeline(table, p, path, load)) {
-    std::string why;
-    if (d.entered > asOf)
-      why = "entered " + rt::formatDate(d.entered) + ", after the day of the forecast (" +
-            rt::formatDate(asOf) + ")";
-    else if (d.value && *d.value > rt::limits::MaxAmount)
-      why = "a value over 1e15";
-    if (why.empty()) {
-      deals.push_back(std::move(d));
-      continue;
-    }
-    load.errors.push_back(path + ":" + std::to_string(d.line) + ": deal '" + d.id + "' " + why);
-    ++load.rowsRejected;
-  }
-  return deals;
-}
 
 namespace {
 
@@ -41,7 +22,43 @@ std::optional<size_t> column(const rt::CsvTable& t, llvm::StringRef name) {
   return std::nullopt;
 }
 
+/// "FILE:LINE:COL" of the field in column `name` of the table's row on `line` (rows are in
+/// file order, so found by halving), or "FILE:LINE" when its text is not known.
+std::string placeOf(const rt::CsvTable& table, const std::string& path, unsigned line,
+                    llvm::StringRef name) {
+  auto row = std::lower_bound(table.rows.begin(), table.rows.end(), line,
+                              [](const rt::CsvRow& r, unsigned l) { return r.line < l; });
+  const std::optional<size_t> c = column(table, name);
+  if (row == table.rows.end() || row->line != line || !c)
+    return rt::fieldPlaceText(path, rt::CsvRecord{line, {}}, ~size_t(0));
+  std::vector<llvm::StringRef> fields(row->fields.begin(), row->fields.end());
+  return rt::fieldPlaceText(path, rt::recordOf(table, *row, fields), rt::rawField(table, *c));
+}
+
 } // namespace
+
+std::vector<rt::Deal> pipelineDeals(const rt::CsvTable& table, const rt::Process& p,
+                                    const std::string& path, double asOf, rt::LoadReport& load) {
+  std::vector<rt::Deal> deals;
+  for (rt::Deal& d : rt::loadPipeline(table, p, path, load)) {
+    std::string why;
+    const char* field = "entered";
+    if (d.entered > asOf) {
+      why = "entered " + rt::formatDate(d.entered) + ", after the day of the forecast (" +
+            rt::formatDate(asOf) + ")";
+    } else if (d.value && *d.value > rt::limits::MaxAmount) {
+      why = "a value over 1e15";
+      field = "value";
+    }
+    if (why.empty()) {
+      deals.push_back(std::move(d));
+      continue;
+    }
+    load.errors.push_back(placeOf(table, path, d.line, field) + ": deal '" + d.id + "' " + why);
+    ++load.rowsRejected;
+  }
+  return deals;
+}
 
 std::vector<rt::CsvTable> rowsByProcess(const rt::CsvTable& table,
                                         llvm::ArrayRef<rt::AnalyzedProcess> ps,
