@@ -73,13 +73,17 @@ std::vector<rt::CsvTable> rowsByProcess(const rt::CsvTable& table,
   }
   const std::optional<size_t> byProcess = column(table, "process");
   const std::optional<size_t> byStage = column(table, "stage");
+  const std::optional<size_t> key = byProcess ? byProcess : byStage;
+  // At the field that names the row's process or stage.
   auto reject = [&](const rt::CsvRow& row, const std::string& why) {
     ++load.rowsRead;
     ++load.rowsRejected;
-    load.errors.push_back(path + ":" + std::to_string(row.line) + ": " + why);
+    std::vector<llvm::StringRef> fields(row.fields.begin(), row.fields.end());
+    load.errors.push_back(
+        rt::fieldPlaceText(path, rt::recordOf(table, row, fields), rt::rawField(table, *key)) +
+        ": " + why);
   };
   for (const rt::CsvRow& row : table.rows) {
-    std::optional<size_t> key = byProcess ? byProcess : byStage;
     if (!key || *key >= row.fields.size()) {
       out[0].rows.push_back(row); // the loader says what is missing
       continue;
