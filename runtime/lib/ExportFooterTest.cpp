@@ -193,6 +193,22 @@ TEST(ExportFooterTest, RowsThatAreNotAFooterAreStillRejected) {
   }
 }
 
+// Any mapped read skips a footer, not only a preset's (a Zoho or Dynamics report may end
+// so too); a long footer is quoted in part.
+TEST(ExportFooterTest, AMapsReadSkipsAFooterToo) {
+  llvm::Expected<ExportMapping> m = readExportMapping(
+      "columns: {deal: Deal, stage: Stage, timestamp: When}\ndelimiter: \";\"\n", "map.yaml");
+  ASSERT_TRUE(bool(m)) << llvm::toString(m.takeError());
+  Read r = read("Deal;Stage;When\nA;Qualification;2025-12-01\n\n;;\nTotal;;\nRows: 1\n"
+                "Filter: none\nRun by: Sam\nPage 1 of 1\n",
+                *m);
+  EXPECT_EQ(r.report.errors, Errors{});
+  EXPECT_EQ(r.events, std::vector<std::string>{"A qualification 2025-12-01"});
+  EXPECT_EQ(r.notes, Errors{"report.csv:5: skipped the report's footer after the rows (5 lines: "
+                            "'Total', 'Rows: 1', 'Filter: none', 'Run by: Sam', ...); it is not "
+                            "data"});
+}
+
 TEST(ExportFooterTest, GrandTotalsLine) {
   EXPECT_EQ(grandTotalRecords("Grand Totals (12 records)"), 12u);
   EXPECT_EQ(grandTotalRecords("grand totals (1 record)"), 1u);
