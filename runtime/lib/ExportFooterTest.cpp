@@ -209,6 +209,19 @@ TEST(ExportFooterTest, AMapsReadSkipsAFooterToo) {
                             "data"});
 }
 
+// An export without a column it needs rejects every row, and counts no footer line.
+TEST(ExportFooterTest, AnExportWithoutItsColumnsCountsNoFooterLine) {
+  const std::string text = "\"Opportunity Name\",\"Stage\",\"Last Modified\"\n"
+                           "\"Acme\",\"Qualification\",\"12/03/2025 10:15 AM\"\n\n" +
+                           std::string(Confidential) + "\"Grand Totals (1 record)\"\n";
+  Read r = read(text, salesforce());
+  EXPECT_EQ(r.report.rowsRead, 1u);
+  EXPECT_EQ(r.report.rowsRejected, 1u);
+  ASSERT_EQ(r.report.errors.size(), 1u);
+  EXPECT_EQ(r.report.errors[0].find("report.csv:1: the header has no stage column"), 0u)
+      << r.report.errors[0];
+}
+
 TEST(ExportFooterTest, GrandTotalsLine) {
   EXPECT_EQ(grandTotalRecords("Grand Totals (12 records)"), 12u);
   EXPECT_EQ(grandTotalRecords("grand totals (1 record)"), 1u);

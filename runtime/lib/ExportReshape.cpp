@@ -226,6 +226,10 @@ private:
     bool header = true;
     unsigned rows = 0;
     std::string lastProcess;
+    // Without its columns, every row is rejected: a footer is no row to count.
+    std::optional<ReportFooter> footer;
+    const char* previousEnd = nullptr;
+    auto count = [&](const CsvRecord&) { ++rows; };
     llvm::Error err = scanCsvWhile(text_, file_, maxBytes, delimiter_, [&](const CsvRecord& r) {
       if (header) {
         header = false;
@@ -233,11 +237,16 @@ private:
         header_.assign(r.fields.begin(), r.fields.end());
         columnsFound_ = findColumns();
         sniffing_ = columnsFound_ && m_.dateFormat.empty();
+        footer.emplace(header_.size());
+        previousEnd = r.raw.end();
+        return true;
+      }
+      if (!columnsFound_) {
+        footer->see(r, previousEnd, count);
+        previousEnd = r.raw.end();
         return true;
       }
       ++rows;
-      if (!columnsFound_)
-        return true;
       if (sniffing_)
         sniff(r.fields);
       // The process column filters only when it names the process somewhere: a CRM's own
@@ -256,6 +265,7 @@ private:
       return llvm::Error::success();
     }
     if (!columnsFound_) {
+      footer->finish(count);
       report_.rowsRead += rows;
       report_.rowsRejected += rows;
       if (!missing_.empty())
