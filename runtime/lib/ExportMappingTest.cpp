@@ -523,6 +523,31 @@ dates: {format: "%d/%m/%Y %H:%M"}
   ASSERT_EQ(a.states.size(), b.states.size());
 }
 
+// A `stage_columns:` pattern that matches every header ("*": "*", each column a stage
+// named by its header) leaves out the columns 'columns:' names: the deal and the lost
+// reason are not stages.
+TEST(ExportMappingTest, WideCatchAllPatternSkipsNamedColumns) {
+  const char* Wide = "Deal;Qualification;Demo;Closed Won;Lost;Lost because\n"
+                     "C;05/02/2025 09:15;06/02/2025 09:15;;;\n"
+                     "B;04/02/2025 09:15;;;10/02/2025 16:40;Too dear\n";
+  Read w = reshape(Wide, mapping(R"(layout: wide
+columns: {deal: Deal, lost_reason: Lost because}
+stage_columns: {"*": "*"}
+lost_reasons: {Too dear: price}
+dates: {format: "%d/%m/%Y %H:%M"}
+)"),
+                   ExportKind::Events);
+  EXPECT_EQ(w.report.errors, Errors{});
+  EXPECT_EQ(w.report.rowsRejected, 0u);
+  std::vector<std::string> we = events(w);
+  std::sort(we.begin(), we.end());
+  EXPECT_EQ(we.size(), 4u);
+  for (const std::string& e : we) {
+    EXPECT_EQ(e.find("Deal"), std::string::npos) << e;
+    EXPECT_EQ(e.find("Lost because"), std::string::npos) << e;
+  }
+}
+
 // A column the user's map names must be in the export (a preset's spellings may be
 // absent): one error at the map's key, with the header and a "did you mean", and every
 // row rejected, for a column the read needs (a pipeline's value), and for a wide map's

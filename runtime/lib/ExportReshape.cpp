@@ -377,10 +377,15 @@ private:
     reason_ = columnOf(m_.lostReason);
     status_ = columnOf(m_.status);
     if (m_.layout == ExportMapping::Layout::Wide) {
+      // A column 'columns:' names is never a stage's, even under a pattern such as "*".
+      const size_t taken[] = {deal_,    stage_,   value_,  currency_,
+                              segment_, process_, reason_, status_};
       for (size_t c = 0; c < header_.size(); ++c)
         for (const auto& [pattern, label] : m_.stageColumns)
-          if (std::string group;
-              std::optional<std::string> l = stageColumnLabel(header_[c], pattern, label, &group)) {
+          if (llvm::is_contained(taken, c))
+            break;
+          else if (std::string group; std::optional<std::string> l =
+                                          stageColumnLabel(header_[c], pattern, label, &group)) {
             wide_.push_back({c, *l, foldLabel(group)});
             break;
           }
