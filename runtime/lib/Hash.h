@@ -13,6 +13,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Compiler.h"
+#include "llvm/Support/SwapByteOrder.h"
 
 #include <cstdint>
 #include <cstring>
@@ -23,6 +24,7 @@ namespace salesc::rt {
 /// fixed sizes: a copy of varying size into a word stalls store forwarding when the word
 /// is read, on every lookup of a short id.
 LLVM_ATTRIBUTE_ALWAYS_INLINE uint64_t headBytes(const char* p, size_t n) {
+  static_assert(!llvm::sys::IsBigEndianHost, "the shifts below put later bytes higher");
   if (n >= 8) {
     uint64_t w;
     std::memcpy(&w, p, 8);
