@@ -19,6 +19,7 @@
 
 #include "CliFixture.h"
 
+#include <algorithm>
 #include <cmath>
 #include <gtest/gtest.h>
 
@@ -826,4 +827,30 @@ TEST_F(RuntimeCli, AnEmptyExportIsOneError) {
     EXPECT_EQ(count(r.err, "the file is empty"), 1u) << r.err;
     EXPECT_EQ(count(r.err, "nothing.csv"), 2u) << r.err; // the error and "read 0 rows"
   }
+}
+
+// Row errors obey --error-limit as diagnostics do: a log of another process, every row
+// rejected, prints the first N errors, how many more there are, and the full count.
+TEST_F(RuntimeCli, RowErrorsStopAtTheErrorLimit) {
+  std::string log = "deal,stage,timestamp\n";
+  for (int i = 0; i < 60; ++i)
+    log += "d" + std::to_string(i) + ",nosuchstage,2026-01-05\n";
+  const std::string path = write("other.csv", log);
+  auto lines = [](const std::string& text) {
+    return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  };
+  RunResult r = run({"conform", "--events", path, Quickstart});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("salesc: stopped after 50 errors in "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(" (10 more); use --error-limit=0 to see them all\n"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("other.csv: read 60 rows, rejected 60\n"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("other.csv:52:"), std::string::npos) << r.err; // row 51's error
+  RunResult few = run({"conform", "--error-limit=3", "--events", path, Quickstart});
+  EXPECT_NE(few.err.find("stopped after 3 errors in "), std::string::npos) << few.err;
+  EXPECT_NE(few.err.find(" (57 more)"), std::string::npos) << few.err;
+  RunResult all = run({"conform", "--error-limit=0", "--events", path, Quickstart});
+  EXPECT_EQ(all.err.find("stopped after"), std::string::npos) << all.err;
+  EXPECT_NE(all.err.find("other.csv:61:"), std::string::npos) << all.err;
+  EXPECT_EQ(lines(all.err), lines(r.err) + 9); // ten more errors, no "stopped" line
 }

@@ -1,7 +1,9 @@
 //===- CsvInput.cpp - CSV files for the runtime commands ------------------===//
 #include "CsvInput.h"
 #include "ExportInput.h"
+#include "FrontEnd.h"
 
+#include "salesc/runtime/Format.h"
 #include "salesc/runtime/Loaders.h"
 #include "salesc/runtime/Printable.h"
 #include "salesc/runtime/TextEncoding.h"
@@ -9,6 +11,7 @@
 
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -53,8 +56,15 @@ std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path
 }
 
 int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::string& path) {
-  for (const std::string& e : report.errors)
-    ctx.err << e << '\n';
+  // Row errors obey --error-limit as a file's diagnostics do: a log of another process
+  // rejects every one of its million rows, and one screen says why.
+  const size_t all = report.errors.size(),
+               shown = errorLimit() == 0 ? all : std::min<size_t>(errorLimit(), all);
+  for (size_t i = 0; i < shown; ++i)
+    ctx.err << report.errors[i] << '\n';
+  if (shown < all)
+    ctx.err << "salesc: stopped after " << shown << " errors in " << rt::shownPath(path) << " ("
+            << rt::formatCount(all - shown) << " more); use --error-limit=0 to see them all\n";
   ctx.err << rt::shownPath(path) << ": read " << report.rowsRead << " rows, rejected "
           << report.rowsRejected << '\n';
   return report.rowsRejected || !report.errors.empty() ? 1 : 0;

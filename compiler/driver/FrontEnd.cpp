@@ -35,8 +35,8 @@ cl::list<std::string> Warnings("W", cl::Prefix, inEveryCommand(), cl::cat(catego
                                         "turn a warning off (see check --list-diagnostics)"));
 cl::opt<unsigned> ErrorLimit(
     "error-limit", inEveryCommand(), cl::cat(category()), cl::init(50),
-    cl::desc("Stop the text report after N errors (0: no limit; default 50; JSON and SARIF "
-             "always hold every diagnostic)"));
+    cl::desc("Stop the text report after N errors, and a CSV file's row errors after N (0: "
+             "no limit; default 50; JSON and SARIF always hold every diagnostic)"));
 cl::list<std::string> IncludeDirs("I", cl::Prefix, inEveryCommand(), cl::cat(category()),
                                   cl::value_desc("dir"),
                                   cl::desc("Look for imported files in this folder too"));
@@ -279,6 +279,10 @@ int exitStatus(const FrontEnd& fe) {
   if (fe.unusable)
     return 2;
   return fe.session->diags().hasErrors() ? 1 : 0;
+}
+
+unsigned errorLimit() {
+  return ErrorLimit;
 }
 
 void printDiagnostics(CommandContext& ctx, const llvm::SourceMgr& sm,

@@ -68,6 +68,9 @@ diag::DiagOptions warningOptions(std::vector<CommandLineProblem>& problems);
 std::vector<std::string> expandInputs(llvm::vfs::FileSystem& fs, llvm::ArrayRef<std::string> inputs,
                                       std::vector<CommandLineProblem>& problems);
 
+/// `--error-limit`: the most errors a text report prints (0: no limit).
+unsigned errorLimit();
+
 /// Prints `diags` as text on ctx.err, with the colour, error limit and summary the
 /// options say.
 void printDiagnostics(CommandContext& ctx, const diag::DiagnosticEngine& diags);

@@ -16,7 +16,6 @@
 #include "SyntaxErrors.h"
 
 #include "llvm/Support/ConvertUTF.h"
-#include "llvm/Support/FormatVariadic.h"
 
 namespace salesc::parse {
 
@@ -24,6 +23,12 @@ using diag::DiagKind;
 using syntax::gen::SalesParser;
 
 namespace {
+
+/// A byte as "0x" and two lowercase hex digits ("0xe9").
+std::string hexByte(unsigned char b) {
+  const char* digits = "0123456789abcdef";
+  return {'0', 'x', digits[b >> 4], digits[b & 15]};
+}
 
 /// A token stream that can free the tokens of items already built. Tokens are read
 /// from the lexer on demand, so at most one item's tokens (plus the one before it,
@@ -146,9 +151,7 @@ ParseResult parseBuffer(const llvm::MemoryBuffer& source, unsigned bufferId,
     bad = begin;
     auto at = llvm::SMLoc::getFromPointer(reinterpret_cast<const char*>(bad));
     diags.report(DiagKind::InvalidEncoding, {at, at},
-                 "this file is not UTF-8 text (bad byte " +
-                     llvm::formatv("{0:x2}", static_cast<unsigned>(*bad)).str() +
-                     "); save it as UTF-8");
+                 "this file is not UTF-8 text (bad byte " + hexByte(*bad) + "); save it as UTF-8");
     result.syntaxErrors = 1;
     return result;
   }

@@ -114,8 +114,7 @@ public:
   /// (`inserted`).
   uint32_t find(const std::string& id, uint32_t h, uint32_t next, bool& inserted) {
     const bool whole = id.size() <= 7;
-    uint64_t head = 0;
-    std::memcpy(&head, id.data(), std::min<size_t>(id.size(), 8));
+    uint64_t head = headBytes(id);
     if (whole)
       head |= uint64_t(id.size()) << 56;
     const size_t mask = slots_.size() - 1;

@@ -9,6 +9,10 @@
 #include <cstring>
 #include <deque>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace salesc::rt {
 namespace {
 
@@ -21,12 +25,43 @@ bool isLineEnd(char c) {
   return c == '\n' || c == '\r';
 }
 
-/// The characters a quoted field's scan stops at: its closing quote and line breaks.
-constexpr std::array<bool, 256> StopsQuoted = [] {
-  std::array<bool, 256> stops{};
-  stops['"'] = stops['\n'] = stops['\r'] = true;
-  return stops;
-}();
+/// Three characters a scan stops at: a field's end (the delimiter, or the closing quote of
+/// a quoted field) and the two line-break characters. find() looks 16 bytes at a time where
+/// the machine has SSE2 (every x86-64 does): fields are short, but a byte-at-a-time loop
+/// was a fifth of reading an export whose every field is quoted.
+class StopSet {
+public:
+  explicit StopSet(char stop)
+      : stop(stop)
+#if defined(__SSE2__)
+        ,
+        vStop(_mm_set1_epi8(stop)), vLf(_mm_set1_epi8('\n')), vCr(_mm_set1_epi8('\r'))
+#endif
+  {
+  }
+
+  /// The first character of [p, end) in the set, or `end`.
+  const char* find(const char* p, const char* end) const {
+#if defined(__SSE2__)
+    for (; end - p >= 16; p += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i hit = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, vStop), _mm_cmpeq_epi8(v, vLf)), _mm_cmpeq_epi8(v, vCr));
+      if (const int mask = _mm_movemask_epi8(hit))
+        return p + __builtin_ctz(static_cast<unsigned>(mask));
+    }
+#endif
+    while (p < end && *p != stop && *p != '\n' && *p != '\r')
+      ++p;
+    return p;
+  }
+
+private:
+  char stop;
+#if defined(__SSE2__)
+  __m128i vStop, vLf, vCr;
+#endif
+};
 
 /// Line breaks in [p, end): LF, CRLF and a lone CR each count once.
 unsigned countLineBreaks(const char* p, const char* end) {
@@ -41,7 +76,8 @@ unsigned countLineBreaks(const char* p, const char* end) {
 class Reader {
 public:
   Reader(llvm::StringRef text, llvm::StringRef file, char delimiter)
-      : p(text.begin()), end(text.end()), file(file), delimiter(delimiter) {}
+      : p(text.begin()), end(text.end()), file(file), delimiter(delimiter), endsField(delimiter),
+        endsQuoted('"') {}
 
   llvm::Error read(llvm::function_ref<bool(const CsvRecord&)> onRecord) {
     while (skipBlankLines()) {
@@ -87,12 +123,19 @@ private:
   llvm::Error readRecord() {
     for (;;) {
       if (p < end && *p == '"') {
-        if (llvm::Error err = readQuoted())
+        // Nearly every quoted field is closed on its line and followed at once by the
+        // delimiter or the line end: taken here, the rest (doubled quotes, line breaks
+        // inside, blanks after the quote, errors) by readQuoted.
+        const char* q = endsQuoted.find(p + 1, end);
+        if (q < end && *q == '"' &&
+            (q + 1 == end || q[1] == delimiter || q[1] == '\n' || q[1] == '\r')) {
+          fields.emplace_back(p + 1, static_cast<size_t>(q - p - 1));
+          p = q + 1;
+        } else if (llvm::Error err = readQuoted()) {
           return err;
+        }
       } else {
-        const char* q = p;
-        while (q < end && *q != delimiter && *q != '\n' && *q != '\r')
-          ++q;
+        const char* q = endsField.find(p, end);
         fields.emplace_back(p, static_cast<size_t>(q - p));
         p = q;
       }
@@ -115,13 +158,11 @@ private:
     std::string* owned = nullptr; // only a field with a doubled quote needs its own text
     const char* start = p;
     for (;;) {
-      // Fields are short: one pass that also notes a line break beats memchr and a second
-      // pass to count them.
+      // One pass that also notes a line break, rather than a second pass to count them.
       const char* q = p;
       bool breaks = false;
       for (;;) {
-        while (q < end && !StopsQuoted[static_cast<unsigned char>(*q)])
-          ++q;
+        q = endsQuoted.find(q, end);
         if (q == end || *q == '"')
           break;
         breaks = true; // a line break inside the field
@@ -143,8 +184,12 @@ private:
         ++p;
         continue;
       }
-      fields.push_back(owned ? llvm::StringRef(*owned)
-                             : llvm::StringRef(start, static_cast<size_t>(q - start)));
+      // Built in place: a StringRef made first, stored as two words and copied as one,
+      // stalled store forwarding on every quoted field (half of reading an export).
+      if (owned)
+        fields.emplace_back(owned->data(), owned->size());
+      else
+        fields.emplace_back(start, static_cast<size_t>(q - start));
       break;
     }
     // Blanks after the closing quote are stepped over, but not a tab that separates.
@@ -164,6 +209,8 @@ private:
   const char* recordStart = nullptr; ///< where the record being read starts
   llvm::StringRef file;
   const char delimiter;
+  const StopSet endsField;  ///< an unquoted field's end: the delimiter or a line break
+  const StopSet endsQuoted; ///< a quoted field's scan: its closing quote or a line break
   unsigned line = 1;
   std::vector<llvm::StringRef> fields; ///< the record being read
   std::deque<std::string> unescaped;   ///< its fields with doubled quotes (stable addresses)

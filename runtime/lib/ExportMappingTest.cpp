@@ -195,6 +195,61 @@ TEST(ExportMappingTest, DatesInTheFormsExportsWrite) {
   EXPECT_EQ(dayOrderOf("03/04/2015"), DayOrder::Unknown);
 }
 
+// `dd/mm/yyyy hh:mm[:ss]` is read at fixed places (the fast path of nearly every row);
+// the same instant written so that only the general reader takes it (single digits) gives
+// the same fields, checks and day number, to the last bit.
+TEST(ExportMappingTest, FixedShapeDatesReadAsTheGeneralReaderReadsThem) {
+  struct Case {
+    const char* fixed;
+    const char* general;
+    DayOrder order;
+  };
+  const Case Cases[] = {
+      {"05/01/2026 09:00", "5/1/2026 9:00", DayOrder::DayFirst},
+      {"05/01/2026 09:00:07", "5/1/2026 9:00:07", DayOrder::DayFirst},
+      {"01/05/2026 23:59:59", "1/5/2026 23:59:59", DayOrder::MonthFirst},
+      {"29.02.2024T00:00", "29.2.2024 0:00", DayOrder::DayFirst},
+      {"31-12-1999 12:30", "31-12-1999 12:30 ", DayOrder::Unknown},
+  };
+  for (const Case& c : Cases) {
+    SCOPED_TRACE(c.fixed);
+    std::string why;
+    std::optional<ExportDate> a = readExportDate(c.fixed, "", c.order, 90, why, true);
+    std::optional<ExportDate> b = readExportDate(c.general, "", c.order, 90, why, true);
+    ASSERT_TRUE(a && b) << why;
+    EXPECT_EQ(a->days, b->days);
+    EXPECT_EQ(a->iso, b->iso);
+  }
+  // Out of range at fixed places is refused as the general reader refuses it.
+  std::string why;
+  for (const char* bad : {"30/02/2026 09:00", "05/13/2026 09:00", "05/01/2026 24:00",
+                          "05/01/2026 09:60", "05/01/2026 09:00:60"}) {
+    EXPECT_FALSE(readExportDate(bad, "", DayOrder::DayFirst, 0, why)) << bad;
+    EXPECT_FALSE(why.empty()) << bad;
+  }
+  // A DayMemo changes no day number, and a day it does not hold is still checked.
+  DayMemo memo;
+  for (const char* t : {"05/01/2026 09:00", "05/01/2026 17:45:30", "06/01/2026 00:00",
+                        "5/1/2026 9:00", "29/02/2024 12:00", "30/02/2024 12:00"}) {
+    std::string whyMemo, whyPlain;
+    std::optional<ExportDate> a =
+        readExportDate(t, "", DayOrder::DayFirst, 60, whyMemo, false, &memo);
+    std::optional<ExportDate> b = readExportDate(t, "", DayOrder::DayFirst, 60, whyPlain, false);
+    ASSERT_EQ(a.has_value(), b.has_value()) << t;
+    EXPECT_EQ(whyMemo, whyPlain) << t;
+    if (a) {
+      EXPECT_EQ(a->days, b->days) << t;
+    }
+  }
+  EXPECT_EQ(memo.year, 2024u);
+  EXPECT_EQ(memo.day, 29u);
+  // A year under 100 written in four digits is left to the general reader: 0099 is 2099.
+  std::optional<ExportDate> y =
+      readExportDate("05/01/0099 09:00", "", DayOrder::DayFirst, 0, why, true);
+  ASSERT_TRUE(y) << why;
+  EXPECT_EQ(y->iso, "2099-01-05T09:00:00+00:00");
+}
+
 // Salesforce OpportunityHistory as Data Loader writes it: every value quoted, one row per
 // save (amount changes repeat the stage), a custom lost-reason field.
 TEST(ExportMappingTest, SalesforceOpportunityHistory) {
@@ -522,6 +577,31 @@ dates: {format: "%d/%m/%Y %H:%M"}
     EXPECT_EQ(a.edges[i].trials, b.edges[i].trials);
   }
   ASSERT_EQ(a.states.size(), b.states.size());
+}
+
+// A `stage_columns:` pattern that matches every header ("*": "*", each column a stage
+// named by its header) leaves out the columns 'columns:' names: the deal and the lost
+// reason are not stages.
+TEST(ExportMappingTest, WideCatchAllPatternSkipsNamedColumns) {
+  const char* Wide = "Deal;Qualification;Demo;Closed Won;Lost;Lost because\n"
+                     "C;05/02/2025 09:15;06/02/2025 09:15;;;\n"
+                     "B;04/02/2025 09:15;;;10/02/2025 16:40;Too dear\n";
+  Read w = reshape(Wide, mapping(R"(layout: wide
+columns: {deal: Deal, lost_reason: Lost because}
+stage_columns: {"*": "*"}
+lost_reasons: {Too dear: price}
+dates: {format: "%d/%m/%Y %H:%M"}
+)"),
+                   ExportKind::Events);
+  EXPECT_EQ(w.report.errors, Errors{});
+  EXPECT_EQ(w.report.rowsRejected, 0u);
+  std::vector<std::string> we = events(w);
+  std::sort(we.begin(), we.end());
+  EXPECT_EQ(we.size(), 4u);
+  for (const std::string& e : we) {
+    EXPECT_EQ(e.find("Deal"), std::string::npos) << e;
+    EXPECT_EQ(e.find("Lost because"), std::string::npos) << e;
+  }
 }
 
 // A column the user's map names must be in the export (a preset's spellings may be

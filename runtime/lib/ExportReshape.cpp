@@ -2,6 +2,8 @@
 #include "ExportFooter.h"
 #include "ExportValues.h"
 
+#include "Hash.h"
+#include "LastSeen.h"
 #include "salesc/runtime/ExportMapping.h"
 #include "salesc/runtime/Loaders.h"
 #include "salesc/runtime/Printable.h"
@@ -13,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -72,10 +75,24 @@ public:
   }
 
   std::optional<uint32_t> lookup(llvm::StringRef label) {
-    auto [it, inserted] = cache_.try_emplace(label);
-    if (inserted)
-      it->second = table_.label(label);
-    return it->second;
+    // An export names a handful of labels a million times: a small open-addressed table
+    // of those seen, probed from the hash of the label's first bytes, answers most rows
+    // with one compare; the map behind it holds them all.
+    const size_t mask = recent_.size() - 1;
+    for (size_t i = (headBytes(label) ^ label.size()) * 0x9E3779B97F4A7C15ULL >> 58 & mask;;
+         i = (i + 1) & mask) {
+      Recent& r = recent_[i];
+      if (r.label.data() && sameText(r.label, label))
+        return r.state;
+      if (r.label.data())
+        continue;
+      auto [it, inserted] = cache_.try_emplace(label);
+      if (inserted)
+        it->second = table_.label(label);
+      if (++recentUsed_ <= recent_.size() / 2) // else the map alone answers new labels
+        r = Recent{it->first(), it->second};   // the map's key, whose text stays put
+      return it->second;
+    }
   }
 
   std::vector<StageLabels::Problem> problems() const { return table_.problems(p_); }
@@ -84,6 +101,12 @@ private:
   const Process& p_;
   StageLabels table_;
   llvm::StringMap<std::optional<uint32_t>> cache_;
+  struct Recent {
+    llvm::StringRef label; ///< null while the slot is empty
+    std::optional<uint32_t> state;
+  };
+  std::array<Recent, 64> recent_{};
+  size_t recentUsed_ = 0;
 };
 
 /// A label that matched nothing: how many rows, and the first one's place.
@@ -100,14 +123,15 @@ struct Unknown {
 
 using Fields = llvm::ArrayRef<llvm::StringRef>;
 
-llvm::StringRef at(Fields row, size_t c) {
+inline llvm::StringRef at(Fields row, size_t c) {
   return c < row.size() ? trimBlanks(row[c]) : llvm::StringRef();
 }
 
 /// Where a reshaped entry goes: the row it was read from, the deal, the state, when, the
 /// value (the row's amount as a plain number, or empty) and the segment field.
 using Emit = llvm::function_ref<void(const CsvRecord& row, llvm::StringRef id, uint32_t state,
-                                     ExportDate& when, std::string value, llvm::StringRef segment)>;
+                                     const ExportDate& when, llvm::StringRef value,
+                                     llvm::StringRef segment)>;
 
 /// Reads an export's text row by row through a mapping. A first look reads the header
 /// and as many rows as it takes to settle the day order and whether the process column
@@ -422,10 +446,15 @@ private:
     reason_ = columnOf(m_.lostReason);
     status_ = columnOf(m_.status);
     if (m_.layout == ExportMapping::Layout::Wide) {
+      // A column 'columns:' names is never a stage's, even under a pattern such as "*".
+      const size_t taken[] = {deal_,    stage_,   value_,  currency_,
+                              segment_, process_, reason_, status_};
       for (size_t c = 0; c < header_.size(); ++c)
         for (const auto& [pattern, label] : m_.stageColumns)
-          if (std::string group;
-              std::optional<std::string> l = stageColumnLabel(header_[c], pattern, label, &group)) {
+          if (llvm::is_contained(taken, c))
+            break;
+          else if (std::string group; std::optional<std::string> l =
+                                          stageColumnLabel(header_[c], pattern, label, &group)) {
             wide_.push_back({c, *l, foldLabel(group)});
             break;
           }
@@ -484,11 +513,17 @@ private:
     ++report_.rowsRejected;
   }
 
-  /// The date `text` in column `column` of `row`; nullopt after rejecting the row.
-  std::optional<ExportDate> date(const CsvRecord& row, llvm::StringRef text, size_t column) {
+  /// The date `text` in column `column` of `row`, valid until the next call; nullptr after
+  /// rejecting the row.
+  const ExportDate* date(const CsvRecord& row, llvm::StringRef text, size_t column) {
+    if (order_ != datesOrder_) { // the first look settled the order: dates read otherwise
+      dates_.forget();
+      datesOrder_ = order_;
+    }
     std::string why;
-    std::optional<ExportDate> d =
-        readExportDate(text, m_.dateFormat, order_, m_.timezoneMinutes, why, withIso_);
+    const ExportDate* d = dates_.get(text, [&](llvm::StringRef t) {
+      return readExportDate(t, m_.dateFormat, order_, m_.timezoneMinutes, why, withIso_, &dayMemo_);
+    });
     if (!d)
       reject(row, fmt::format("bad date in column {}: {}", quote(header_[column]), why), column);
     return d;
@@ -508,25 +543,24 @@ private:
       ++closed_;
       return;
     }
-    std::string value; // a pipeline's deal value, or the value of a history's entries
+    llvm::StringRef value; // a pipeline's deal value, or the value of a history's entries
     if (const llvm::StringRef amount = at(f, value_); !amount.empty()) {
-      // A deal's rows repeat its amount: each amount in a run is read once.
-      if (amount != lastAmount_) {
-        std::optional<std::string> v = readExportAmount(amount, m_.decimal, m_.thousands);
-        if (!v)
-          return reject(row, fmt::format("the value {} is not an amount", quote(amount)), value_);
-        lastAmount_ = amount.str();
-        lastValue_ = std::move(*v);
-        if (currency_ == None)
-          if (std::string c = amountCurrency(amount); !c.empty())
+      const std::string* v = amounts_.get(amount, [&](llvm::StringRef a) {
+        std::optional<std::string> plain = readExportAmount(a, m_.decimal, m_.thousands);
+        if (plain && currency_ == None)
+          if (std::string c = amountCurrency(a); !c.empty())
             currencies_.insert(std::move(c));
-      }
-      value = lastValue_;
+        return plain;
+      });
+      if (!v)
+        return reject(row, fmt::format("the value {} is not an amount", quote(amount)), value_);
+      value = *v;
     }
-    if (const llvm::StringRef c = at(f, currency_); !c.empty() && c != lastCurrency_) {
-      lastCurrency_ = c.str();
-      currencies_.insert(c.upper());
-    }
+    if (const llvm::StringRef c = at(f, currency_); !c.empty())
+      currencyCodes_.get(c, [&](llvm::StringRef code) {
+        currencies_.insert(code.upper());
+        return std::optional<bool>(true);
+      });
     const llvm::StringRef reason = at(f, reason_);
     const llvm::StringRef segment = at(f, segment_);
     const llvm::StringRef pipeline = rowPipeline(f);
@@ -542,7 +576,7 @@ private:
           unknownLabel(w.label, reason, row, w.column);
           continue;
         }
-        std::optional<ExportDate> d = date(row, when, w.column);
+        const ExportDate* d = date(row, when, w.column);
         if (!d)
           continue;
         emit_(row, id, *s, *d, value, segment);
@@ -583,10 +617,10 @@ private:
       return reject(row,
                     fmt::format("deal {} has no date for its stage {}", quote(id), quote(label)),
                     whenColumn);
-    std::optional<ExportDate> d = date(row, when, whenColumn);
+    const ExportDate* d = date(row, when, whenColumn);
     if (!d)
       return;
-    emit_(row, id, *s, *d, std::move(value), segment);
+    emit_(row, id, *s, *d, value, segment);
   }
 
   /// Whether `c` is written as an ISO 4217 code: three letters.
@@ -600,15 +634,15 @@ private:
     const llvm::StringRef v = at(f, process_);
     if (v.empty())
       return {};
-    if (v != lastPipeline_) {
-      lastPipeline_ = v.str();
-      lastPipelineFolded_ = foldLabel(v);
+    const std::string& folded = *pipelineNames_.get(v, [&](llvm::StringRef name) {
+      std::string fold = foldLabel(name);
       if (pipelines_.size() < MaxPipelinesCounted)
-        pipelines_.try_emplace(lastPipelineFolded_, lastPipeline_, 0);
-    }
-    if (auto it = pipelines_.find(lastPipelineFolded_); it != pipelines_.end())
+        pipelines_.try_emplace(fold, name.str(), 0);
+      return std::optional<std::string>(std::move(fold));
+    });
+    if (auto it = pipelines_.find(folded); it != pipelines_.end())
       ++it->second.second;
-    return lastPipelineFolded_;
+    return folded;
   }
 
   void reportUnknown() {
@@ -740,14 +774,19 @@ private:
   };
   std::vector<WideColumn> wide_;
   static constexpr size_t MaxPipelinesCounted = 20;
-  std::string lastPipeline_, lastPipelineFolded_;
+  LastSeen<std::string> pipelineNames_;                               ///< a row's pipeline, folded
   std::map<std::string, std::pair<std::string, unsigned>> pipelines_; ///< folded: name, rows
   DayOrder order_ = DayOrder::Unknown;
   bool sniffing_ = false, ambiguous_ = false;
   llvm::StringMap<Unknown> unknown_;
   std::set<std::string> currencies_;
-  /// The last amount read and its value, and the last currency: rows repeat them.
-  std::string lastAmount_, lastValue_, lastCurrency_;
+  /// Rows repeat a deal's amount (read as a plain number) and currency, and the dates
+  /// of a day (read in datesOrder_).
+  LastSeen<std::string> amounts_;
+  LastSeen<bool> currencyCodes_;
+  LastSeen<ExportDate> dates_;
+  DayMemo dayMemo_; ///< the last day readExportDate numbered (a day is a day in any order)
+  DayOrder datesOrder_ = DayOrder::Unknown;
   bool filterProcess_ = false;
   unsigned otherProcess_ = 0, closed_ = 0;
   unsigned rows_ = 0; ///< the rows read after the header, a footer left out
@@ -783,8 +822,8 @@ llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping
                    : std::vector<std::string>{"deal", "stage", "entered", "value", "segment"};
   Reshaper r(withoutBom(text), m, p, kind, file, report, notes, /*withIso=*/true);
   llvm::Error err =
-      r.run(maxBytes, [&](const CsvRecord& in, llvm::StringRef id, uint32_t state, ExportDate& when,
-                          std::string value, llvm::StringRef segment) {
+      r.run(maxBytes, [&](const CsvRecord& in, llvm::StringRef id, uint32_t state,
+                          const ExportDate& when, llvm::StringRef value, llvm::StringRef segment) {
         // Rows stay in file order: the loaders and conform order each deal's entries by
         // time themselves, so both layouts agree.
         CsvRow& row = out.rows.emplace_back();
@@ -793,8 +832,8 @@ llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping
         row.fields.reserve(5);
         row.fields.emplace_back(id);
         row.fields.emplace_back(p.states[state].name);
-        row.fields.push_back(std::move(when.iso));
-        row.fields.push_back(std::move(value));
+        row.fields.push_back(when.iso);
+        row.fields.emplace_back(value);
         row.fields.emplace_back(segment);
       });
   if (err)
@@ -816,8 +855,8 @@ llvm::Expected<std::vector<StageEvent>> loadExportEvents(llvm::StringRef text,
   Reshaper r(withoutBom(text), m, p, ExportKind::Events, file, reshaped, notes,
              /*withIso=*/false);
   if (llvm::Error err = r.run(maxBytes, [&](const CsvRecord& row, llvm::StringRef id,
-                                            uint32_t state, ExportDate& when, std::string value,
-                                            llvm::StringRef segment) {
+                                            uint32_t state, const ExportDate& when,
+                                            llvm::StringRef value, llvm::StringRef segment) {
         events.add(row, r.segmentColumn(), r.valueColumn(), id, state, when.days, segment, value);
       }))
     return err;

@@ -12,6 +12,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -31,13 +32,21 @@ enum class DayOrder { Unknown, DayFirst, MonthFirst };
 /// The order the date `text` shows, when one of its first two parts is over 12.
 DayOrder dayOrderOf(llvm::StringRef text);
 
+/// The last calendar day readExportDate checked and numbered, which the caller keeps: an
+/// export's rows come many to a day.
+struct DayMemo {
+  unsigned year = 0, month = 0, day = 0; ///< 0: none yet
+  int64_t days = 0;                      ///< daysFromCivil of the three
+};
+
 /// Reads `text` with the strftime-style `format` (empty: ISO 8601, else `d/m/yyyy`,
 /// `d.m.yyyy` or `d-m-yyyy` in `order`, with an optional ` HH:MM[:SS]`). A time without
 /// an offset is in `zoneMinutes` east of UTC; a date alone is never shifted. Nullopt,
-/// with `why` set, when it cannot be read (or its offset is a day or more).
+/// with `why` set, when it cannot be read (or its offset is a day or more). With `memo`,
+/// a day already checked and numbered there is not again.
 std::optional<ExportDate> readExportDate(llvm::StringRef text, llvm::StringRef format,
                                          DayOrder order, int zoneMinutes, std::string& why,
-                                         bool withIso = true);
+                                         bool withIso = true, DayMemo* memo = nullptr);
 
 /// An amount as a plain number ("£1,250,000.50" -> "1250000.50"): currency signs
 /// (£ $ € ¥), a three-letter ISO code before or after, spaces and no-break spaces are

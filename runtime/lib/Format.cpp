@@ -123,6 +123,15 @@ Beside besideTarget(std::optional<double> target) {
   return b;
 }
 
+/// An amount under half a cent, with two significant digits: "0.004", "-0.00046"; at
+/// under 10^-9, the shortest text that reads back ("1e-12").
+std::string subCent(double amount) {
+  if (std::fabs(amount) < 1e-9)
+    return fmt::format("{}", amount);
+  const int decimals = 1 - static_cast<int>(std::floor(std::log10(std::fabs(amount))));
+  return fixedTrimmed(amount, decimals);
+}
+
 } // namespace
 
 std::string percent(double p) {
@@ -202,6 +211,8 @@ std::string formatMoney(double amount, llvm::StringRef currency) {
   if (rounded > 9e17) // beyond exact cents: say it as a plain number
     return exactNumber(amount) + (currency.empty() ? "" : " " + currency.str());
   long long cents = static_cast<long long>(rounded);
+  if (cents == 0 && amount != 0) // under half a cent: two significant digits, not "0"
+    return subCent(amount) + (currency.empty() ? "" : " " + currency.str());
   std::string out = (amount < 0 && cents != 0 ? "-" : "") + formatCount(uint64_t(cents / 100));
   if (cents % 100 != 0)
     out += fmt::format(".{:02}", cents % 100);

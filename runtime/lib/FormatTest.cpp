@@ -114,6 +114,19 @@ TEST(FormatTest, CountsAndMoneyGroupThousands) {
   EXPECT_EQ(formatMoney(999.999, ""), "1,000");
 }
 
+// Money under half a cent keeps two significant digits rather than reading as nothing.
+TEST(FormatTest, MoneyUnderACentIsNotZero) {
+  EXPECT_EQ(formatMoney(0, "USD"), "0 USD");
+  EXPECT_EQ(formatMoney(0.004, "USD"), "0.004 USD");
+  EXPECT_EQ(formatMoney(-0.00046, ""), "-0.00046");
+  EXPECT_EQ(formatMoney(0.0049, "EUR"), "0.0049 EUR");
+  EXPECT_EQ(formatMoney(0.005, "EUR"), "0.01 EUR"); // half a cent rounds to one
+  EXPECT_EQ(formatMoney(1e-12, ""), "1e-12");
+  // The factor beside it gains digits until its product is the money shown.
+  EXPECT_EQ(formatMoney(1000 * 0.000004, "USD"), "0.004 USD");
+  EXPECT_EQ(percentFactor(0.000004, 1000), "0.0004%");
+}
+
 // The unit agrees with the figure as shown.
 TEST(FormatTest, DaysAgreeWithTheFigureShown) {
   EXPECT_EQ(days(1), "1 day");

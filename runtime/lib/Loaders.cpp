@@ -2,6 +2,7 @@
 #include "salesc/runtime/Loaders.h"
 
 #include "HugePages.h"
+#include "LastSeen.h"
 #include "salesc/runtime/Printable.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -502,18 +503,24 @@ public:
   /// parseTimestamp(text), the date looked up again only when it is not the last row's (a
   /// log's rows come a thousand to a day).
   llvm::Expected<double> timestamp(llvm::StringRef text) {
-    if (!haveDate || text.size() < 10 || text.take_front(10) != llvm::StringRef(lastDate, 10)) {
+    if (text.size() < 10) {
       llvm::Expected<int64_t> day = datePart(text, text, ExpectedTimestamp);
       if (!day)
         return day.takeError();
-      if (text.size() >= 10) {
-        std::memcpy(lastDate, text.data(), 10);
-        lastDay = *day;
-        haveDate = true;
-      }
       return timestampOn(text, *day);
     }
-    return timestampOn(text, lastDay);
+    std::optional<llvm::Error> error; // set only when the date does not read
+    const int64_t* day = days.get(text.take_front(10), [&](llvm::StringRef) {
+      llvm::Expected<int64_t> d = datePart(text, text, ExpectedTimestamp);
+      if (!d) {
+        error.emplace(d.takeError());
+        return std::optional<int64_t>();
+      }
+      return std::optional<int64_t>(*d);
+    });
+    if (!day)
+      return std::move(*error);
+    return timestampOn(text, *day);
   }
 
   /// The entry of `id` into `state` at `time` read from `row`, once its key and time are
@@ -541,14 +548,11 @@ public:
     }
     std::optional<double> value;
     if (!v.empty()) {
-      if (v != lastValueText) { // a deal's rows repeat its value: each in a run read once
-        std::optional<double> parsed = parseDealValue(v, rejectValue);
-        if (!parsed)
-          return;
-        lastValueText = v.str();
-        lastValue = parsed;
-      }
-      value = lastValue;
+      const double* parsed =
+          values.get(v, [&](llvm::StringRef t) { return parseDealValue(t, rejectValue); });
+      if (!parsed)
+        return;
+      value = *parsed;
     }
     events.push_back(StageEvent{id.str(), state, time, line, segment, value});
   }
@@ -560,11 +564,8 @@ private:
   std::vector<StageEvent>& events;
   const llvm::StringMap<uint32_t> states;
   llvm::StringMap<std::pair<uint32_t, unsigned>> segmentOf; // deal -> segment, line
-  bool haveDate = false;                                    ///< whether lastDate holds a date read
-  char lastDate[10] = {};    ///< the date part of the last timestamp read
-  int64_t lastDay = 0;       ///< its day
-  std::string lastValueText; ///< the last value field read, and its value
-  std::optional<double> lastValue;
+  LastSeen<int64_t> days;  ///< the day of a timestamp's first 10 characters
+  LastSeen<double> values; ///< a deal's rows repeat its value
 };
 
 } // namespace

@@ -68,7 +68,8 @@ std::string formatTime(const Holding& time);
 std::string formatCount(uint64_t n);
 
 /// An amount of money with thousands separators and cents only when there are some:
-/// "15,000 USD", "2,013.16 EUR". `currency` may be empty.
+/// "15,000 USD", "2,013.16 EUR"; under half a cent (but not 0), two significant digits
+/// ("0.004 USD"). `currency` may be empty.
 std::string formatMoney(double amount, llvm::StringRef currency);
 
 } // namespace salesc::rt
