@@ -150,7 +150,7 @@ process second {
                                        "C,shared,2026-11-03\n");
   RunResult r = run({"report", src, "-o", out, "--pipeline", byStage, "--as-of", "2026-11-30"});
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("a.csv:4: the processes 'first' and 'second' both have 'shared': add a "
+  EXPECT_NE(r.err.find("a.csv:4:3: the processes 'first' and 'second' both have 'shared': add a "
                        "'process' column"),
             std::string::npos)
       << r.err;
@@ -161,7 +161,8 @@ process second {
   RunResult named =
       run({"report", src, "-o", out, "--pipeline", byProcess, "--as-of", "2026-11-30"});
   EXPECT_EQ(named.status, 1);
-  EXPECT_NE(named.err.find("b.csv:4: no process of the file is called 'third'"), std::string::npos)
+  EXPECT_NE(named.err.find("b.csv:4:21: no process of the file is called 'third'"),
+            std::string::npos)
       << named.err;
   EXPECT_NE(slurp(out + "/second.html").find("1 open deals"), std::string::npos);
 }

@@ -579,6 +579,61 @@ TEST_F(RuntimeCli, ConformReadsASalesforceExportAsItsPlainLog) {
   EXPECT_NE(b.err.find("history.csv: read 26 rows, rejected 0\n"), std::string::npos) << b.err;
 }
 
+// Salesforce's "Opportunity History" report, as the UI exports it (month-first dates with
+// AM/PM, "USD 12,000.00", no Opportunity ID, a footer), goes in with --from=salesforce
+// alone and gives the report of the plain log; the footer and the deals told apart by
+// name are notes, and a bad date in it is at its line and column.
+TEST_F(RuntimeCli, ConformReadsSalesforcesOpportunityHistoryReport) {
+  std::string plain = "deal,stage,timestamp\n";
+  std::string report = "\"Opportunity Name\",\"From Stage\",\"To Stage\",\"Stage Duration\","
+                       "\"Last Modified\",\"Last Modified By\",\"Amount\",\"Probability (%)\"\n";
+  std::string from;
+  auto add = [&](const char* deal, const char* stage, const char* label, const char* iso,
+                 const char* shown) {
+    plain += std::string(deal) + "," + stage + "," + iso + "\n";
+    report += std::string("\"") + deal + "\",\"" + from + "\",\"" + label + "\",\"2\",\"" + shown +
+              "\",\"Sam Lee\",\"USD 12,000.00\",\"10%\"\n";
+    from = label;
+  };
+  add("Acme Renewal", "inquiry", "Prospecting", "2026-01-05T09:15", "1/5/2026 9:15 AM");
+  add("Acme Renewal", "rep_call", "Qualification", "2026-01-07T14:40", "1/7/2026 2:40 PM");
+  add("Acme Renewal", "signed", "Closed Won", "2026-01-20T10:00", "1/20/2026 10:00 AM");
+  from.clear();
+  add("Globex", "inquiry", "Prospecting", "2026-01-06T08:00", "1/6/2026 8:00 AM");
+  add("Globex", "lost", "Closed Lost", "2026-01-13T16:30", "1/13/2026 4:30 PM");
+  const std::string footer =
+      "\n\"Confidential Information - Do Not Distribute\"\n"
+      "\"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.\"\n"
+      "\"Grand Totals (5 records)\"\n";
+  RunResult a = run({"conform", "--format=json", "--as-of=2026-02-01", "--events",
+                     write("log.csv", plain), Quickstart});
+  RunResult b = run({"conform", "--format=json", "--as-of=2026-02-01", "--from=salesforce",
+                     "--events", write("report.csv", report + footer), Quickstart});
+  ASSERT_EQ(a.status, 0) << a.err;
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(b.err.find("report.csv: deals are told apart by their name, column "
+                       "'Opportunity Name'"),
+            std::string::npos)
+      << b.err;
+  EXPECT_NE(b.err.find("report.csv:8: skipped the report's footer after the rows (3 "
+                       "lines: 'Confidential Information - Do Not Distribute', "),
+            std::string::npos)
+      << b.err;
+  EXPECT_NE(b.err.find("report.csv: read 5 rows, rejected 0\n"), std::string::npos) << b.err;
+  // A count that is not the rows', and a bad date at its column.
+  std::string cut = report + "\"Globex\",\"\",\"Prospecting\",\"\",\"13/13/2026\",\"\",\"\",\"\"\n";
+  RunResult c = run({"conform", "--as-of=2026-02-01", "--from=salesforce", "--events",
+                     write("cut.csv", cut + "\n\"Grand Totals (7 records)\"\n"), Quickstart});
+  EXPECT_EQ(c.status, 1);
+  EXPECT_NE(c.err.find("cut.csv: the footer counts 7 records but the file has 6 rows"),
+            std::string::npos)
+      << c.err;
+  EXPECT_NE(c.err.find("cut.csv:7:30: bad date in column 'Last Modified': '13/13/2026'"),
+            std::string::npos)
+      << c.err;
+}
+
 TEST_F(RuntimeCli, AMapFileMistakeStopsWithItsPlace) {
   std::string log = write("log.csv", "deal,stage,timestamp\nA,inquiry,2026-01-01\n");
   RunResult r = run({"conform", "--as-of=2026-02-01", "--map",
@@ -742,12 +797,12 @@ TEST_F(RuntimeCli, BacktestReadsAnExportsAmounts) {
   const llvm::json::Object& point = *(*doc->getAsObject()->getArray("points"))[0].getAsObject();
   EXPECT_EQ(num(*point.getObject("actual"), "wins"), 2);
   EXPECT_EQ(num(*point.getObject("actual"), "revenue"), 25000);
-  // An amount that is not one rejects its row, with its line.
+  // An amount that is not one rejects its row, at its line and column.
   RunResult bad = run({"backtest", "--from=salesforce", "--events",
                        write("bad.csv", sf + "d4,20/01/2026,Prospecting,lots\n"), "--at=2026-01-15",
                        "--horizon=30", Quickstart});
   EXPECT_EQ(bad.status, 1);
-  EXPECT_NE(bad.err.find("bad.csv:9: the value 'lots' is not an amount"), std::string::npos)
+  EXPECT_NE(bad.err.find("bad.csv:9:27: the value 'lots' is not an amount"), std::string::npos)
       << bad.err;
 }
 

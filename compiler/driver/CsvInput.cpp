@@ -51,6 +51,7 @@ std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path
     error(ctx) << llvm::toString(table.takeError()) << '\n';
     return std::nullopt;
   }
+  table->source = std::shared_ptr<llvm::MemoryBuffer>(std::move(buffer)); // the rows' text
   return std::move(*table);
 }
 

@@ -93,6 +93,7 @@ std::optional<ExportTable> readExport(CommandContext& ctx, const ExportOptions& 
     return std::nullopt;
   }
   out.table = std::move(*table);
+  out.table.source = std::shared_ptr<llvm::MemoryBuffer>(std::move(text)); // the rows' text
   out.mapped = true;
   printNotes(ctx, notes);
   return out;

@@ -6,29 +6,10 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace salesc::driver {
-
-std::vector<rt::Deal> pipelineDeals(const rt::CsvTable& table, const rt::Process& p,
-                                    const std::string& path, double asOf, rt::LoadReport& load) {
-  std::vector<rt::Deal> deals;
-  for (rt::Deal& d : rt::loadPipeline(table, p, path, load)) {
-    std::string why;
-    if (d.entered > asOf)
-      why = "entered " + rt::formatDate(d.entered) + ", after the day of the forecast (" +
-            rt::formatDate(asOf) + ")";
-    else if (d.value && *d.value > rt::limits::MaxAmount)
-      why = "a value over 1e15";
-    if (why.empty()) {
-      deals.push_back(std::move(d));
-      continue;
-    }
-    load.errors.push_back(path + ":" + std::to_string(d.line) + ": deal '" + d.id + "' " + why);
-    ++load.rowsRejected;
-  }
-  return deals;
-}
 
 namespace {
 
@@ -41,25 +22,68 @@ std::optional<size_t> column(const rt::CsvTable& t, llvm::StringRef name) {
   return std::nullopt;
 }
 
+/// "FILE:LINE:COL" of the field in column `name` of the table's row on `line` (rows are in
+/// file order, so found by halving), or "FILE:LINE" when its text is not known.
+std::string placeOf(const rt::CsvTable& table, const std::string& path, unsigned line,
+                    llvm::StringRef name) {
+  auto row = std::lower_bound(table.rows.begin(), table.rows.end(), line,
+                              [](const rt::CsvRow& r, unsigned l) { return r.line < l; });
+  const std::optional<size_t> c = column(table, name);
+  if (row == table.rows.end() || row->line != line || !c)
+    return rt::fieldPlaceText(path, rt::CsvRecord{line, {}}, ~size_t(0));
+  std::vector<llvm::StringRef> fields(row->fields.begin(), row->fields.end());
+  return rt::fieldPlaceText(path, rt::recordOf(table, *row, fields), rt::rawField(table, *c));
+}
+
 } // namespace
+
+std::vector<rt::Deal> pipelineDeals(const rt::CsvTable& table, const rt::Process& p,
+                                    const std::string& path, double asOf, rt::LoadReport& load) {
+  std::vector<rt::Deal> deals;
+  for (rt::Deal& d : rt::loadPipeline(table, p, path, load)) {
+    std::string why;
+    const char* field = "entered";
+    if (d.entered > asOf) {
+      why = "entered " + rt::formatDate(d.entered) + ", after the day of the forecast (" +
+            rt::formatDate(asOf) + ")";
+    } else if (d.value && *d.value > rt::limits::MaxAmount) {
+      why = "a value over 1e15";
+      field = "value";
+    }
+    if (why.empty()) {
+      deals.push_back(std::move(d));
+      continue;
+    }
+    load.errors.push_back(placeOf(table, path, d.line, field) + ": deal '" + d.id + "' " + why);
+    ++load.rowsRejected;
+  }
+  return deals;
+}
 
 std::vector<rt::CsvTable> rowsByProcess(const rt::CsvTable& table,
                                         llvm::ArrayRef<rt::AnalyzedProcess> ps,
                                         const std::string& path, rt::LoadReport& load) {
-  std::vector<rt::CsvTable> out(ps.size(), rt::CsvTable{table.header, table.headerLine, {}});
+  // The header and where the rows' text is, without the rows.
+  const rt::CsvTable empty{table.header,    table.headerLine, {},
+                           table.delimiter, table.rawFields,  table.source};
+  std::vector<rt::CsvTable> out(ps.size(), empty);
   if (ps.size() == 1) {
     out[0].rows = table.rows;
     return out;
   }
   const std::optional<size_t> byProcess = column(table, "process");
   const std::optional<size_t> byStage = column(table, "stage");
+  const std::optional<size_t> key = byProcess ? byProcess : byStage;
+  // At the field that names the row's process or stage.
   auto reject = [&](const rt::CsvRow& row, const std::string& why) {
     ++load.rowsRead;
     ++load.rowsRejected;
-    load.errors.push_back(path + ":" + std::to_string(row.line) + ": " + why);
+    std::vector<llvm::StringRef> fields(row.fields.begin(), row.fields.end());
+    load.errors.push_back(
+        rt::fieldPlaceText(path, rt::recordOf(table, row, fields), rt::rawField(table, *key)) +
+        ": " + why);
   };
   for (const rt::CsvRow& row : table.rows) {
-    std::optional<size_t> key = byProcess ? byProcess : byStage;
     if (!key || *key >= row.fields.size()) {
       out[0].rows.push_back(row); // the loader says what is missing
       continue;

@@ -85,9 +85,12 @@ public:
       fields.clear();
       if (!unescaped.empty())
         unescaped.clear();
+      recordStart = p;
       if (llvm::Error err = readRecord())
         return err;
-      if (!onRecord(CsvRecord{first, fields}))
+      if (!onRecord(CsvRecord{first, fields,
+                              llvm::StringRef(recordStart, static_cast<size_t>(p - recordStart)),
+                              delimiter}))
         break;
     }
     return llvm::Error::success();
@@ -203,6 +206,7 @@ private:
 
   const char* p;
   const char* end;
+  const char* recordStart = nullptr; ///< where the record being read starts
   llvm::StringRef file;
   const char delimiter;
   const StopSet endsField;  ///< an unquoted field's end: the delimiter or a line break
@@ -222,6 +226,46 @@ llvm::Error checkSize(llvm::StringRef text, llvm::StringRef file, size_t maxByte
 }
 
 } // namespace
+
+FieldPlace fieldPlace(const CsvRecord& record, size_t field) {
+  const llvm::StringRef raw = record.raw;
+  if (raw.empty())
+    return FieldPlace{record.line, 0};
+  unsigned line = record.line;
+  size_t lineStart = 0, pos = 0;
+  for (size_t f = 0; f < field; ++f) {
+    // Step over field f as the reader splits it: a quoted field to its closing quote
+    // (doubled quotes inside), then to the delimiter.
+    if (pos < raw.size() && raw[pos] == '"')
+      for (++pos; pos < raw.size(); ++pos) {
+        if (raw[pos] == '"' && (pos + 1 == raw.size() || raw[pos + 1] != '"'))
+          break;
+        if (raw[pos] == '"')
+          ++pos; // a doubled quote
+        else if (raw[pos] == '\n' ||
+                 (raw[pos] == '\r' && (pos + 1 == raw.size() || raw[pos + 1] != '\n'))) {
+          ++line;
+          lineStart = pos + 1;
+        }
+      }
+    while (pos < raw.size() && raw[pos] != record.delimiter && !isLineEnd(raw[pos]))
+      ++pos;
+    if (pos == raw.size() || raw[pos] != record.delimiter)
+      return FieldPlace{record.line, 0}; // the record has no such field
+    ++pos;
+  }
+  unsigned column = 1;
+  for (char c : raw.slice(lineStart, pos))
+    column += (static_cast<unsigned char>(c) & 0xC0) != 0x80; // UTF-8 continuations do not count
+  return FieldPlace{line, column};
+}
+
+std::string fieldPlaceText(llvm::StringRef file, const CsvRecord& record, size_t field) {
+  const FieldPlace at =
+      field == ~size_t(0) ? FieldPlace{record.line, 0} : fieldPlace(record, field);
+  return at.column ? fmt::format("{}:{}:{}", shownPath(file), at.line, at.column)
+                   : fmt::format("{}:{}", shownPath(file), at.line);
+}
 
 size_t estimatedRecords(llvm::StringRef text) {
   constexpr size_t Sample = size_t(1) << 20;
@@ -255,6 +299,7 @@ llvm::Error scanCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes,
 llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file, size_t maxBytes,
                                   char delimiter) {
   CsvTable table;
+  table.delimiter = delimiter;
   if (text.size() <= maxBytes)
     table.rows.reserve(estimatedRecords(text));
   llvm::Error err = scanCsv(text, file, maxBytes, delimiter, [&](const CsvRecord& r) {
@@ -263,7 +308,7 @@ llvm::Expected<CsvTable> parseCsv(llvm::StringRef text, llvm::StringRef file, si
       table.header = std::move(fields);
       table.headerLine = r.line;
     } else {
-      table.rows.push_back(CsvRow{r.line, std::move(fields)});
+      table.rows.push_back(CsvRow{r.line, std::move(fields), r.raw});
     }
   });
   if (err)

@@ -179,6 +179,34 @@ TEST(CsvTest, TextAfterAClosingQuoteIsAnError) {
   EXPECT_EQ(parseError("a,b\n\"x\ny\"z,2\n").substr(0, 9), "f.csv:3: ");
 }
 
+// A field's place is where it starts on its line, in characters as editors count (a
+// UTF-8 sequence is one), its opening quote included; a quoted line break moves it to a
+// later line.
+TEST(CsvTest, AFieldsPlaceIsItsLineAndColumn) {
+  const std::string text = "deal;stage;when\n"
+                           "A;\"Démo; \"\"new\"\"\";2024-03-01\n"
+                           "\"B\nb\";x;2024-13-01\n";
+  std::vector<FieldPlace> places;
+  ASSERT_FALSE(bool(scanCsv(text, "f.csv", MaxCsvBytes, ';', [&](const CsvRecord& r) {
+    for (size_t f = 0; f < 3; ++f)
+      places.push_back(fieldPlace(r, f));
+    EXPECT_EQ(fieldPlaceText("f.csv", r, ~size_t(0)), "f.csv:" + std::to_string(r.line));
+    EXPECT_EQ(fieldPlace(r, 3).column, 0u) << "no such field";
+  })));
+  const std::vector<std::pair<unsigned, unsigned>> expected = {
+      {1, 1}, {1, 6}, {1, 12}, {2, 1}, {2, 3}, {2, 19}, {3, 1}, {4, 4}, {4, 6}};
+  ASSERT_EQ(places.size(), expected.size());
+  for (size_t i = 0; i < places.size(); ++i) {
+    EXPECT_EQ(places[i].line, expected[i].first) << i;
+    EXPECT_EQ(places[i].column, expected[i].second) << i;
+  }
+  // A table keeps its rows' text: the same places, and none for a row built in memory.
+  CsvTable t = *parseCsv(text, "f.csv", MaxCsvBytes, ';');
+  std::vector<llvm::StringRef> fields(t.rows[1].fields.begin(), t.rows[1].fields.end());
+  EXPECT_EQ(fieldPlaceText("f.csv", recordOf(t, t.rows[1], fields), 2), "f.csv:4:6");
+  EXPECT_EQ(fieldPlaceText("f.csv", recordOf(t, CsvRow{7, {"x"}}, fields), 0), "f.csv:7");
+}
+
 TEST(CsvTest, ReadsManyRows) {
   std::string text = "deal,stage,timestamp\n";
   for (int i = 0; i < 100000; ++i)

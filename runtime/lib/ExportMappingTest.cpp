@@ -357,7 +357,8 @@ TEST(ExportMappingTest, EachRowTakesTheFirstTimestampItFills) {
                       "24,Demo,Open,2025-11-02 09:00:00,\n"
                       "25,Demo,Open,,\n";
   Read open = reshape(Deals, preset("pipedrive", ExportKind::Pipeline), ExportKind::Pipeline);
-  EXPECT_EQ(open.report.errors, Errors{"export.csv:4: deal '25' has no date for its stage 'Demo'"});
+  EXPECT_EQ(open.report.errors,
+            Errors{"export.csv:4:15: deal '25' has no date for its stage 'Demo'"});
   LoadReport load;
   std::vector<Deal> deals = loadPipeline(open.table, sample(), "x", load);
   ASSERT_EQ(deals.size(), 2u);
@@ -708,7 +709,7 @@ TEST(ExportMappingTest, AHistorysAmountsAreItsEventsValues) {
                        "C,05/02/2025 08:00,Qualification,lots\n";
   const Process p = sample();
   Read r = reshape(Export, preset("salesforce"), ExportKind::Events);
-  EXPECT_EQ(r.report.errors, Errors{"export.csv:5: the value 'lots' is not an amount"});
+  EXPECT_EQ(r.report.errors, Errors{"export.csv:5:34: the value 'lots' is not an amount"});
   LoadReport load;
   std::vector<StageEvent> table = loadEvents(r.table, p, "export.csv", load);
   LoadReport direct;
@@ -716,7 +717,7 @@ TEST(ExportMappingTest, AHistorysAmountsAreItsEventsValues) {
   llvm::Expected<std::vector<StageEvent>> got =
       loadExportEvents(Export, preset("salesforce"), p, "export.csv", direct, notes);
   ASSERT_TRUE(bool(got)) << llvm::toString(got.takeError());
-  EXPECT_EQ(direct.errors, Errors{"export.csv:5: the value 'lots' is not an amount"});
+  EXPECT_EQ(direct.errors, Errors{"export.csv:5:34: the value 'lots' is not an amount"});
   EXPECT_EQ(direct.rowsRejected, 1u);
   for (const std::vector<StageEvent>* events : {&table, &*got}) {
     ASSERT_EQ(events->size(), 3u);

@@ -22,12 +22,14 @@ struct Preset {
 
 const Preset Presets[] = {
     {"salesforce",
-     R"(# OpportunityHistory (API, Data Loader, Data Export) or OpportunityFieldHistory
+     R"(# OpportunityHistory (API, Data Loader, Data Export), OpportunityFieldHistory, or the
+# UI's Opportunity History report (From Stage, To Stage, Last Modified: the time of each
+# change; by default no id, so the deal is its name; a footer after the rows)
 layout: long
 columns:
-  deal: [OpportunityId, Opportunity ID]
+  deal: [OpportunityId, Opportunity ID, Opportunity Name]
   stage: [StageName, Stage Name, NewValue, To Stage]
-  timestamp: [CreatedDate, Created Date, Last Modified]
+  timestamp: [CreatedDate, Last Modified, Created Date]
   value: [Amount]
   currency: [CurrencyIsoCode, Opportunity Currency]
   lost_reason: [Loss_Reason__c, Loss Reason, Lost Reason]

@@ -1,4 +1,5 @@
 //===- ExportReshape.cpp - A CRM export to the table the loaders read -----===//
+#include "ExportFooter.h"
 #include "ExportValues.h"
 
 #include "Hash.h"
@@ -58,31 +59,6 @@ std::optional<std::string> stageColumnLabel(llvm::StringRef header, llvm::String
   return label == "*" ? matched.trim().str() : label.str();
 }
 
-/// The 1-based column of field `field` on line `line` of `text` (as the CSV reader
-/// splits it; quotes are stepped over).
-unsigned columnIn(llvm::StringRef text, unsigned line, size_t field, char delimiter) {
-  size_t pos = 0;
-  for (unsigned l = 1; l < line && pos != llvm::StringRef::npos; ++l)
-    if ((pos = text.find('\n', pos)) != llvm::StringRef::npos)
-      ++pos;
-  if (pos == llvm::StringRef::npos)
-    return 1;
-  const size_t start = pos;
-  bool quoted = false;
-  for (size_t f = 0; f < field && pos < text.size(); ++pos) {
-    if (text[pos] == '"')
-      quoted = !quoted;
-    else if (text[pos] == delimiter && !quoted)
-      ++f;
-    else if (text[pos] == '\n' && !quoted)
-      break;
-  }
-  unsigned column = 1; // in characters: UTF-8 continuation bytes do not count
-  for (char c : text.slice(start, pos))
-    column += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return column;
-}
-
 /// Resolves stage labels to the process's states through the process's StageLabels,
 /// remembering each label's answer.
 class Labels {
@@ -136,8 +112,7 @@ private:
 /// A label that matched nothing: how many rows, and the first one's place.
 struct Unknown {
   unsigned rows = 0;
-  unsigned line = 0;
-  size_t column = 0;
+  FieldPlace place;
   size_t order = 0;
   /// Its rows' lost reasons, which named no lost outcome (the first few), and how many
   /// rows had none: what a generic lost label (`Closed Lost`) lacked.
@@ -152,9 +127,9 @@ inline llvm::StringRef at(Fields row, size_t c) {
   return c < row.size() ? trimBlanks(row[c]) : llvm::StringRef();
 }
 
-/// Where a reshaped entry goes: the line it was read on, the deal, the state, when, the
+/// Where a reshaped entry goes: the row it was read from, the deal, the state, when, the
 /// value (the row's amount as a plain number, or empty) and the segment field.
-using Emit = llvm::function_ref<void(unsigned line, llvm::StringRef id, uint32_t state,
+using Emit = llvm::function_ref<void(const CsvRecord& row, llvm::StringRef id, uint32_t state,
                                      const ExportDate& when, llvm::StringRef value,
                                      llvm::StringRef segment)>;
 
@@ -171,6 +146,18 @@ public:
 
   /// The header's line (0: an empty file).
   unsigned headerLine() const { return headerLine_; }
+  /// The export's columns of the segment and the value (None when it has none), for the
+  /// place of a message about them.
+  size_t segmentColumn() const { return segment_; }
+  size_t valueColumn() const { return value_; }
+  /// The export's field each column of the reshaped table (deal, stage, time, value,
+  /// segment) is read from, None where it varies from row to row (a wide layout's dates,
+  /// several timestamp columns) or is no field (a wide history's stage, its header).
+  std::vector<size_t> rawFields() const {
+    const bool wide = m_.layout == ExportMapping::Layout::Wide;
+    return {deal_, wide && kind_ == ExportKind::Events ? None : stage_,
+            wide || times_.size() != 1 ? None : times_.front(), value_, segment_};
+  }
 
   llvm::Error run(size_t maxBytes, Emit emit) {
     for (const StageLabels::Problem& problem : labels_.problems()) // at the map's place
@@ -183,16 +170,24 @@ public:
     if (!columnsFound_)
       return llvm::Error::success();
     emit_ = emit;
+    noteDealsByName();
     bool header = true;
+    const char* previousEnd = nullptr;
+    ReportFooter footer(header_.size());
+    auto readRow = [&](const CsvRecord& r) {
+      ++report_.rowsRead;
+      ++rows_;
+      read(r);
+    };
     if (llvm::Error err = scanCsv(text_, file_, maxBytes, delimiter_, [&](const CsvRecord& r) {
-          if (header) {
-            header = false;
-            return;
-          }
-          ++report_.rowsRead;
-          read(r);
+          if (!header)
+            footer.see(r, previousEnd, readRow);
+          header = false;
+          previousEnd = r.raw.end();
         }))
       return err;
+    if (std::optional<ReportFooter::Footer> f = footer.finish(readRow))
+      noteFooter(*f);
     reportUnknown();
     writeNotes();
     return llvm::Error::success();
@@ -204,9 +199,49 @@ private:
                                   : fmt::format("{}: {}", shownPath(file_), message));
   }
 
-  void reject(const CsvRecord& row, const std::string& message) {
+  /// Rejects `row` with a message about its field `column` (None: the row as a whole).
+  void reject(const CsvRecord& row, const std::string& message, size_t column) {
     ++report_.rowsRejected;
-    error(row.line, message);
+    report_.errors.push_back(fieldPlaceText(file_, row, column) + ": " + message);
+  }
+
+  /// A deal column that holds names (Salesforce's report has `Opportunity Name` and no id
+  /// by default): a note that deals of one name are read as one.
+  void noteDealsByName() {
+    const std::string found = headerKey(header_[deal_]);
+    if (!llvm::StringRef(found).contains("name"))
+      return;
+    std::vector<std::string> ids; // the spellings before it, which the export lacks
+    for (const std::string& n : m_.deal) {
+      if (headerKey(n) == found)
+        break;
+      ids.push_back(quote(n));
+    }
+    notes_.notes.push_back(fmt::format(
+        "{}: deals are told apart by their name, column {}{}: two deals with one name are read "
+        "as one deal; add the deal's id to the export to tell them apart",
+        shownPath(file_), quote(llvm::StringRef(header_[deal_]).trim(" \t")),
+        ids.empty() ? "" : ", as the export has no " + llvm::join(ids, " or ")));
+  }
+
+  /// The footer skipped after the rows: a note quoting it, and one when its "Grand Totals
+  /// (N records)" is not the number of rows read.
+  void noteFooter(const ReportFooter::Footer& f) {
+    constexpr size_t Shown = 4;
+    std::vector<std::string> lines;
+    for (size_t i = 0; i < f.lines.size() && i < Shown; ++i)
+      lines.push_back(quote(f.lines[i]));
+    if (f.lines.size() > Shown)
+      lines.push_back("...");
+    notes_.notes.push_back(fmt::format(
+        "{}:{}: skipped the report's footer after the rows ({} line{}: {}); it is not data",
+        shownPath(file_), f.line, f.lines.size(), f.lines.size() == 1 ? "" : "s",
+        llvm::join(lines, ", ")));
+    if (f.records && *f.records != rows_)
+      notes_.notes.push_back(fmt::format(
+          "{}: the footer counts {} record{} but the file has {} row{}: it may be cut short or "
+          "edited; export the report again",
+          shownPath(file_), *f.records, *f.records == 1 ? "" : "s", rows_, rows_ == 1 ? "" : "s"));
   }
 
   /// The header, then rows until the day order and the process filter are settled (every
@@ -215,6 +250,10 @@ private:
     bool header = true;
     unsigned rows = 0;
     std::string lastProcess;
+    // Without its columns, every row is rejected: a footer is no row to count.
+    std::optional<ReportFooter> footer;
+    const char* previousEnd = nullptr;
+    auto count = [&](const CsvRecord&) { ++rows; };
     llvm::Error err = scanCsvWhile(text_, file_, maxBytes, delimiter_, [&](const CsvRecord& r) {
       if (header) {
         header = false;
@@ -222,11 +261,16 @@ private:
         header_.assign(r.fields.begin(), r.fields.end());
         columnsFound_ = findColumns();
         sniffing_ = columnsFound_ && m_.dateFormat.empty();
+        footer.emplace(header_.size());
+        previousEnd = r.raw.end();
+        return true;
+      }
+      if (!columnsFound_) {
+        footer->see(r, previousEnd, count);
+        previousEnd = r.raw.end();
         return true;
       }
       ++rows;
-      if (!columnsFound_)
-        return true;
       if (sniffing_)
         sniff(r.fields);
       // The process column filters only when it names the process somewhere: a CRM's own
@@ -245,6 +289,7 @@ private:
       return llvm::Error::success();
     }
     if (!columnsFound_) {
+      footer->finish(count);
       report_.rowsRead += rows;
       report_.rowsRejected += rows;
       if (!missing_.empty())
@@ -455,8 +500,7 @@ private:
     auto [it, inserted] = unknown_.try_emplace(label);
     Unknown& u = it->second;
     if (inserted) {
-      u.line = row.line;
-      u.column = column;
+      u.place = fieldPlace(row, column);
       u.order = unknown_.size();
     }
     ++u.rows;
@@ -469,8 +513,9 @@ private:
     ++report_.rowsRejected;
   }
 
-  /// The date `text` reads as, valid until the next call; nullptr after rejecting the row.
-  const ExportDate* date(const CsvRecord& row, llvm::StringRef text, llvm::StringRef what) {
+  /// The date `text` in column `column` of `row`, valid until the next call; nullptr after
+  /// rejecting the row.
+  const ExportDate* date(const CsvRecord& row, llvm::StringRef text, size_t column) {
     if (order_ != datesOrder_) { // the first look settled the order: dates read otherwise
       dates_.forget();
       datesOrder_ = order_;
@@ -480,7 +525,7 @@ private:
       return readExportDate(t, m_.dateFormat, order_, m_.timezoneMinutes, why, withIso_, &dayMemo_);
     });
     if (!d)
-      reject(row, fmt::format("bad date in column {}: {}", quote(what), why));
+      reject(row, fmt::format("bad date in column {}: {}", quote(header_[column]), why), column);
     return d;
   }
 
@@ -488,7 +533,7 @@ private:
     const Fields f = row.fields;
     const llvm::StringRef id = at(f, deal_);
     if (id.empty())
-      return reject(row, "the deal id is empty");
+      return reject(row, "the deal id is empty", deal_);
     if (filterProcess_ && !processMatches(at(f, process_))) {
       ++otherProcess_;
       return;
@@ -508,7 +553,7 @@ private:
         return plain;
       });
       if (!v)
-        return reject(row, fmt::format("the value {} is not an amount", quote(amount)));
+        return reject(row, fmt::format("the value {} is not an amount", quote(amount)), value_);
       value = *v;
     }
     if (const llvm::StringRef c = at(f, currency_); !c.empty())
@@ -531,17 +576,17 @@ private:
           unknownLabel(w.label, reason, row, w.column);
           continue;
         }
-        const ExportDate* d = date(row, when, header_[w.column]);
+        const ExportDate* d = date(row, when, w.column);
         if (!d)
           continue;
-        emit_(row.line, id, *s, *d, value, segment);
+        emit_(row, id, *s, *d, value, segment);
       }
       report_.rowsRejected = std::min(report_.rowsRejected, rejectedBefore + 1);
       return;
     }
     const llvm::StringRef label = at(f, stage_);
     if (label.empty())
-      return reject(row, "the stage is empty");
+      return reject(row, "the stage is empty", stage_);
     std::optional<uint32_t> s = labels_.resolve(label, reason);
     if (!s && kind_ == ExportKind::Pipeline && genericOutcome(label)) {
       ++closed_; // a won or lost deal, whichever outcome it reached
@@ -554,26 +599,28 @@ private:
       return;
     }
     // The first timestamp column, in the mapping's order, that this row fills.
-    llvm::StringRef when, whenColumn;
+    llvm::StringRef when;
+    size_t whenColumn = times_.empty() ? None : times_.front();
     for (size_t c : times_)
       if (!at(f, c).empty()) {
         when = at(f, c);
-        whenColumn = header_[c];
+        whenColumn = c;
         break;
       }
     if (m_.layout == ExportMapping::Layout::Wide) // a pipeline: the current stage's column
       for (const WideColumn& w : wide_)
         if (w.of(pipeline) && labels_.lookup(w.label) == s && !at(f, w.column).empty()) {
           when = at(f, w.column);
-          whenColumn = header_[w.column];
+          whenColumn = w.column;
         }
     if (when.empty())
       return reject(row,
-                    fmt::format("deal {} has no date for its stage {}", quote(id), quote(label)));
+                    fmt::format("deal {} has no date for its stage {}", quote(id), quote(label)),
+                    whenColumn);
     const ExportDate* d = date(row, when, whenColumn);
     if (!d)
       return;
-    emit_(row.line, id, *s, *d, value, segment);
+    emit_(row, id, *s, *d, value, segment);
   }
 
   /// Whether `c` is written as an ISO 4217 code: three letters.
@@ -606,9 +653,8 @@ private:
               [](const auto& a, const auto& b) { return a.second->order < b.second->order; });
     for (const auto& [label, u] : all) {
       const std::string place =
-          fmt::format("{}:{}:{}: the label {} ({} row{})", shownPath(file_), u->line,
-                      columnIn(text_, u->line, u->column, delimiter_), quote(label), u->rows,
-                      u->rows == 1 ? "" : "s");
+          fmt::format("{}:{}:{}: the label {} ({} row{})", shownPath(file_), u->place.line,
+                      u->place.column, quote(label), u->rows, u->rows == 1 ? "" : "s");
       if (std::optional<StateKind> kind = genericOutcome(label)) {
         report_.errors.push_back(place + genericUnresolved(*kind, *u));
         continue;
@@ -743,6 +789,7 @@ private:
   DayOrder datesOrder_ = DayOrder::Unknown;
   bool filterProcess_ = false;
   unsigned otherProcess_ = 0, closed_ = 0;
+  unsigned rows_ = 0; ///< the rows read after the header, a footer left out
 };
 
 /// `text` without a UTF-8 byte order mark.
@@ -775,12 +822,13 @@ llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping
                    : std::vector<std::string>{"deal", "stage", "entered", "value", "segment"};
   Reshaper r(withoutBom(text), m, p, kind, file, report, notes, /*withIso=*/true);
   llvm::Error err =
-      r.run(maxBytes, [&](unsigned line, llvm::StringRef id, uint32_t state, const ExportDate& when,
-                          llvm::StringRef value, llvm::StringRef segment) {
+      r.run(maxBytes, [&](const CsvRecord& in, llvm::StringRef id, uint32_t state,
+                          const ExportDate& when, llvm::StringRef value, llvm::StringRef segment) {
         // Rows stay in file order: the loaders and conform order each deal's entries by
         // time themselves, so both layouts agree.
         CsvRow& row = out.rows.emplace_back();
-        row.line = line;
+        row.line = in.line;
+        row.raw = in.raw;
         row.fields.reserve(5);
         row.fields.emplace_back(id);
         row.fields.emplace_back(p.states[state].name);
@@ -791,6 +839,8 @@ llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping
   if (err)
     return err;
   out.headerLine = r.headerLine();
+  out.delimiter = sniffDelimiter(withoutBom(text), m);
+  out.rawFields = r.rawFields();
   return out;
 }
 
@@ -804,10 +854,10 @@ llvm::Expected<std::vector<StageEvent>> loadExportEvents(llvm::StringRef text,
     events.reserve(estimatedRecords(text));
   Reshaper r(withoutBom(text), m, p, ExportKind::Events, file, reshaped, notes,
              /*withIso=*/false);
-  if (llvm::Error err = r.run(maxBytes, [&](unsigned line, llvm::StringRef id, uint32_t state,
-                                            const ExportDate& when, llvm::StringRef value,
-                                            llvm::StringRef segment) {
-        events.add(line, id, state, when.days, segment, value);
+  if (llvm::Error err = r.run(maxBytes, [&](const CsvRecord& row, llvm::StringRef id,
+                                            uint32_t state, const ExportDate& when,
+                                            llvm::StringRef value, llvm::StringRef segment) {
+        events.add(row, r.segmentColumn(), r.valueColumn(), id, state, when.days, segment, value);
       }))
     return err;
   // As reshapeExport then loadEvents: the export's rows, what reshaping rejected (its

@@ -330,6 +330,11 @@ std::optional<std::string> closestStateName(const Process& p, llvm::StringRef na
   return best;
 }
 
+/// Rejects a row with a message about its field `column` (NoField: the row as a whole).
+using RejectAt = llvm::function_ref<void(const std::string& message, size_t column)>;
+
+constexpr size_t NoField = ColumnMap::NoColumn;
+
 /// A row's deal id and state, after the checks every loader makes: the field count, a
 /// deal id, a stage the process has. Nullopt after rejecting the row.
 struct RowKey {
@@ -339,20 +344,20 @@ struct RowKey {
 
 std::optional<RowKey> rowKey(const CsvRecord& row, const ColumnMap& map,
                              const llvm::StringMap<uint32_t>& states, const Process& p,
-                             llvm::function_ref<void(const std::string&)> reject) {
+                             RejectAt reject) {
   if (std::optional<std::string> bad = checkWidth(row, map)) {
-    reject(*bad);
+    reject(*bad, NoField);
     return std::nullopt;
   }
   const llvm::StringRef id = field(row, map.index[0]);
   const llvm::StringRef stage = field(row, map.index[1]);
   if (id.empty()) {
-    reject("the deal id is empty");
+    reject("the deal id is empty", map.index[0]);
     return std::nullopt;
   }
   auto state = states.find(stage);
   if (state == states.end()) {
-    reject(unknownStage(p, stage));
+    reject(unknownStage(p, stage), map.index[1]);
     return std::nullopt;
   }
   return RowKey{id, state->second};
@@ -406,12 +411,14 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
   std::vector<llvm::StringRef> fields;
   for (const CsvRow& csvRow : table.rows) {
     viewsOf(csvRow.fields, fields);
-    const CsvRecord row{csvRow.line, fields};
-    auto reject = [&](const std::string& message) {
+    const CsvRecord row = recordOf(table, csvRow, fields);
+    auto rejectAt = [&](const std::string& message, size_t column) {
       ++report.rowsRejected;
-      report.errors.push_back(fmt::format("{}:{}: {}", shownPath(file), row.line, message));
+      report.errors.push_back(fieldPlaceText(file, row, rawField(table, column)) + ": " + message);
     };
-    std::optional<RowKey> key = rowKey(row, map, states, p, reject);
+    std::optional<RowKey> key = rowKey(row, map, states, p, rejectAt);
+    auto rejectValue = [&](const std::string& message) { rejectAt(message, map.index[3]); };
+    auto rejectSegment = [&](const std::string& message) { rejectAt(message, map.index[4]); };
     if (!key)
       continue;
     const llvm::StringRef id = key->id;
@@ -422,27 +429,29 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
     d.line = row.line;
     d.state = key->state;
     if (p.states[d.state].isOutcome()) {
-      reject(fmt::format("deal {} is in outcome '{}'; a pipeline lists open deals, each in a "
-                         "stage",
-                         quote(id), p.states[d.state].name));
+      rejectAt(fmt::format("deal {} is in outcome '{}'; a pipeline lists open deals, each in a "
+                           "stage",
+                           quote(id), p.states[d.state].name),
+               map.index[1]);
       continue;
     }
     llvm::Expected<double> day =
         entered.size() <= 10 ? parseDate(entered) : parseTimestamp(entered);
     if (!day) {
-      reject("bad date in column 'entered': " + llvm::toString(day.takeError()));
+      rejectAt("bad date in column 'entered': " + llvm::toString(day.takeError()), map.index[2]);
       continue;
     }
     d.entered = *day;
-    if (!value.empty() && !(d.value = parseDealValue(value, reject)))
+    if (!value.empty() && !(d.value = parseDealValue(value, rejectValue)))
       continue;
-    if (!segment.empty() && !(d.segment = segmentNamed(p, id, segment, reject)))
+    if (!segment.empty() && !(d.segment = segmentNamed(p, id, segment, rejectSegment)))
       continue;
     auto [first, inserted] = seen.try_emplace(id, row.line);
     if (!inserted) {
-      reject(fmt::format("deal {} is listed twice (first on line {}); a pipeline has one row "
-                         "per open deal",
-                         quote(id), first->second));
+      rejectAt(fmt::format("deal {} is listed twice (first on line {}); a pipeline has one row "
+                           "per open deal",
+                           quote(id), first->second),
+               map.index[0]);
       continue;
     }
     d.id = id.str();
@@ -463,26 +472,32 @@ public:
       : p(p), file(file), report(report), events(events), states(stateIndex(p)) {}
 
   ColumnMap map;
+  /// The table the rows come from (their columns' fields in `raw`), or null: a CSV read
+  /// row by row.
+  const CsvTable* table = nullptr;
 
-  /// Rejects the row on `line` with a message.
-  auto rejecter(unsigned line) {
-    return [this, line](const std::string& message) {
+  /// Rejects `row` with a message about its field `column` (NoField: the whole row), at
+  /// that field's FILE:LINE:COL when the row's text is known.
+  auto rejecter(const CsvRecord& row) {
+    return [this, &row](const std::string& message, size_t column) {
       ++report.rowsRejected;
-      report.errors.push_back(fmt::format("{}:{}: {}", shownPath(file), line, message));
+      report.errors.push_back(fieldPlaceText(file, row, table ? rawField(*table, column) : column) +
+                              ": " + message);
     };
   }
 
   void row(const CsvRecord& row) {
-    auto reject = rejecter(row.line);
+    auto reject = rejecter(row);
     std::optional<RowKey> key = rowKey(row, map, states, p, reject);
     if (!key)
       return;
     llvm::Expected<double> time = timestamp(field(row, map.index[2]));
     if (!time) {
-      reject("bad timestamp: " + llvm::toString(time.takeError()));
+      reject("bad timestamp: " + llvm::toString(time.takeError()), map.index[2]);
       return;
     }
-    add(row.line, key->id, key->state, *time, field(row, map.index[3]), field(row, map.index[4]));
+    add(row, map.index[3], map.index[4], key->id, key->state, *time, field(row, map.index[3]),
+        field(row, map.index[4]));
   }
 
   /// parseTimestamp(text), the date looked up again only when it is not the last row's (a
@@ -508,11 +523,15 @@ public:
     return timestampOn(text, *day);
   }
 
-  /// The entry of `id` into `state` at `time`, once the row's key and time are read:
-  /// the checks of its segment and value fields (trimmed; empty: none).
-  void add(unsigned line, llvm::StringRef id, uint32_t state, double time, llvm::StringRef name,
-           llvm::StringRef v) {
-    auto reject = rejecter(line);
+  /// The entry of `id` into `state` at `time` read from `row`, once its key and time are
+  /// read: the checks of its segment and value fields (trimmed; empty: none), which are
+  /// the row's fields `segmentColumn` and `valueColumn` for the place of a message.
+  void add(const CsvRecord& row, size_t segmentColumn, size_t valueColumn, llvm::StringRef id,
+           uint32_t state, double time, llvm::StringRef name, llvm::StringRef v) {
+    const unsigned line = row.line;
+    auto rejectAt = rejecter(row);
+    auto reject = [&](const std::string& message) { rejectAt(message, segmentColumn); };
+    auto rejectValue = [&](const std::string& message) { rejectAt(message, valueColumn); };
     std::optional<uint32_t> segment;
     if (!name.empty()) {
       if (!(segment = segmentNamed(p, id, name, reject)))
@@ -530,7 +549,7 @@ public:
     std::optional<double> value;
     if (!v.empty()) {
       const double* parsed =
-          values.get(v, [&](llvm::StringRef t) { return parseDealValue(t, reject); });
+          values.get(v, [&](llvm::StringRef t) { return parseDealValue(t, rejectValue); });
       if (!parsed)
         return;
       value = *parsed;
@@ -567,9 +586,10 @@ void EventLogBuilder::reserve(size_t events) {
   reserveLarge(impl_->events, events);
 }
 
-void EventLogBuilder::add(unsigned line, llvm::StringRef deal, uint32_t state, double time,
+void EventLogBuilder::add(const CsvRecord& row, size_t segmentColumn, size_t valueColumn,
+                          llvm::StringRef deal, uint32_t state, double time,
                           llvm::StringRef segment, llvm::StringRef value) {
-  impl_->rows.add(line, deal, state, time, segment, value);
+  impl_->rows.add(row, segmentColumn, valueColumn, deal, state, time, segment, value);
 }
 
 std::vector<StageEvent> EventLogBuilder::take() {
@@ -582,11 +602,12 @@ std::vector<StageEvent> loadEvents(const CsvTable& table, const Process& p, llvm
   EventRows rows(p, file, report, events);
   if (!findColumns(table, EventColumns, file, report, rows.map))
     return events;
+  rows.table = &table;
   events.reserve(table.rows.size());
   std::vector<llvm::StringRef> fields;
   for (const CsvRow& row : table.rows) {
     viewsOf(row.fields, fields);
-    rows.row(CsvRecord{row.line, fields});
+    rows.row(recordOf(table, row, fields));
   }
   return events;
 }

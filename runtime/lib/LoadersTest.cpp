@@ -206,14 +206,15 @@ TEST(LoadersTest, ThePipelineSegmentColumnNamesASegmentOfTheProcess) {
   ASSERT_EQ(deals.size(), 2u);
   EXPECT_EQ(deals[0].segment, std::optional<uint32_t>(1));
   EXPECT_EQ(deals[1].segment, std::nullopt);
-  EXPECT_EQ(r.errors, (Errors{"deals.csv:4: deal 'C' is in segment 'medium', which the process "
+  EXPECT_EQ(r.errors, (Errors{"deals.csv:4:24: deal 'C' is in segment 'medium', which the process "
                               "does not have (its segments: 'small' and 'large')"}));
   LoadReport none;
   EXPECT_TRUE(loadPipeline(csv("deal,stage,entered,segment\nA,demo,2024-03-01,large\n"), sample(),
                            "deals.csv", none)
                   .empty());
-  EXPECT_EQ(none.errors, (Errors{"deals.csv:2: deal 'A' is in segment 'large', which the process "
-                                 "does not have (it has no segments)"}));
+  EXPECT_EQ(none.errors,
+            (Errors{"deals.csv:2:19: deal 'A' is in segment 'large', which the process "
+                    "does not have (it has no segments)"}));
 }
 
 TEST(LoadersTest, RejectsEveryBadPipelineRowWithItsLine) {
@@ -248,26 +249,27 @@ TEST(LoadersTest, RejectsEveryBadPipelineRowWithItsLine) {
   const Errors expected = {
       "deals.csv:3: expected 4 fields as in the header, found 2",
       "deals.csv:4: found 5 fields, but the header has 4; a field holding a comma must be quoted",
-      "deals.csv:5: the deal id is empty",
-      "deals.csv:6: process 'direct' has no stage 'dmeo'; did you mean 'demo'?",
-      "deals.csv:7: process 'direct' has no stage 'negotiation'",
-      "deals.csv:8: the stage is empty",
-      "deals.csv:9: deal 'D8' is in outcome 'signed'; a pipeline lists open deals, each in a "
+      "deals.csv:5:1: the deal id is empty",
+      "deals.csv:6:4: process 'direct' has no stage 'dmeo'; did you mean 'demo'?",
+      "deals.csv:7:4: process 'direct' has no stage 'negotiation'",
+      "deals.csv:8:4: the stage is empty",
+      "deals.csv:9:4: deal 'D8' is in outcome 'signed'; a pipeline lists open deals, each in a "
       "stage",
-      "deals.csv:10: bad date in column 'entered': '2024-13-01' is not a date: there is no month "
+      "deals.csv:10:9: bad date in column 'entered': '2024-13-01' is not a date: there is no month "
       "13",
-      "deals.csv:11: bad date in column 'entered': '01/03/2024' is not a date; expected "
+      "deals.csv:11:10: bad date in column 'entered': '01/03/2024' is not a date; expected "
       "YYYY-MM-DD, such as 2024-03-15",
-      "deals.csv:12: the value '-5' is negative; a deal's value is 0 or more",
-      "deals.csv:13: the value '15k' is not a number; write it without currency signs or "
+      "deals.csv:12:21: the value '-5' is negative; a deal's value is 0 or more",
+      "deals.csv:13:21: the value '15k' is not a number; write it without currency signs or "
       "thousands separators, such as 15000",
-      "deals.csv:14: the value '$100' is not a number; write it without currency signs or "
+      "deals.csv:14:21: the value '$100' is not a number; write it without currency signs or "
       "thousands separators, such as 15000",
-      "deals.csv:15: the value 'inf' is not a number; write it without currency signs or "
+      "deals.csv:15:21: the value 'inf' is not a number; write it without currency signs or "
       "thousands separators, such as 15000",
-      "deals.csv:16: deal 'D1' is listed twice (first on line 2); a pipeline has one row per open "
+      "deals.csv:16:1: deal 'D1' is listed twice (first on line 2); a pipeline has one row per "
+      "open "
       "deal",
-      "deals.csv:18: bad date in column 'entered': '2024-03-01T25:00' is not a timestamp: the "
+      "deals.csv:18:10: bad date in column 'entered': '2024-03-01T25:00' is not a timestamp: the "
       "time of day is out of range",
   };
   EXPECT_EQ(r.errors, expected);
@@ -363,9 +365,9 @@ TEST(LoadersTest, RejectsEveryBadEventRowWithItsLine) {
   const Errors expected = {
       "log.csv:2: expected 3 fields as in the header, found 2",
       "log.csv:3: found 4 fields, but the header has 3; a field holding a comma must be quoted",
-      "log.csv:4: the deal id is empty",
-      "log.csv:5: process 'direct' has no stage 'inquriy'; did you mean 'inquiry'?",
-      "log.csv:6: bad timestamp: 'yesterday' is not a timestamp; expected YYYY-MM-DD or "
+      "log.csv:4:1: the deal id is empty",
+      "log.csv:5:4: process 'direct' has no stage 'inquriy'; did you mean 'inquiry'?",
+      "log.csv:6:12: bad timestamp: 'yesterday' is not a timestamp; expected YYYY-MM-DD or "
       "YYYY-MM-DDTHH:MM[:SS][Z], such as 2024-03-15T09:30:00Z",
   };
   EXPECT_EQ(r.errors, expected);
@@ -392,10 +394,11 @@ TEST(LoadersTest, AnEventNamesItsDealsSegmentOnce) {
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].segment, std::optional<uint32_t>(1));
   EXPECT_EQ(events[1].segment, std::nullopt);
-  EXPECT_EQ(r.errors, (Errors{"log.csv:4: deal 'D1' is in segment 'small' here but in 'large' on "
-                              "line 2; a deal is in one segment",
-                              "log.csv:5: deal 'D2' is in segment 'huge', which the process does "
-                              "not have (its segments: 'small' and 'large')"}));
+  EXPECT_EQ(r.errors,
+            (Errors{"log.csv:4:20: deal 'D1' is in segment 'small' here but in 'large' on "
+                    "line 2; a deal is in one segment",
+                    "log.csv:5:20: deal 'D2' is in segment 'huge', which the process does "
+                    "not have (its segments: 'small' and 'large')"}));
 }
 
 // Reading a log row by row (loadEventsCsv) gives what parsing the table and loading it
@@ -468,8 +471,8 @@ TEST(LoadersTest, TimestampsOfOneDayReadAsParseTimestampReadsThem) {
     if (t)
       expectedTimes.push_back(*t);
     else
-      expectedErrors.push_back("log.csv:" + std::to_string(i + 2) +
-                               ": bad timestamp: " + llvm::toString(t.takeError()));
+      expectedErrors.push_back("log.csv:" + std::to_string(i + 2) + // at "D1,inquiry,"
+                               ":12: bad timestamp: " + llvm::toString(t.takeError()));
   }
   EXPECT_EQ(r.errors, expectedErrors);
   ASSERT_EQ(got->size(), expectedTimes.size());

@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,20 +30,41 @@ constexpr size_t MaxCsvBytes = size_t(256) << 20;
 constexpr size_t MaxEventLogBytes = size_t(2) << 30;
 
 /// One record. Invariant: `fields` is non-empty and `line` (1-based) is the
-/// line the record starts on; a record with a quoted line break spans more.
+/// line the record starts on; a record with a quoted line break spans more. `raw` is the
+/// record's text in the file read (CsvRecord::raw), for the column of a field in a
+/// message; empty when not known (a row built in memory).
 struct CsvRow {
   unsigned line = 0;
   std::vector<std::string> fields;
+  llvm::StringRef raw = {};
 };
 
 /// A parsed file: the first non-blank record is the header, the others are rows
 /// in file order. Invariant: `header` is empty (and `headerLine` 0) exactly when
-/// the file holds no record at all, and then `rows` is empty too.
+/// the file holds no record at all, and then `rows` is empty too. The rows' `raw` texts
+/// point into the text read, which the table's user keeps alive (or hands to `source`)
+/// for as long as it reports on rows.
 struct CsvTable {
   std::vector<std::string> header;
   unsigned headerLine = 0;
   std::vector<CsvRow> rows;
+  /// The delimiter the rows' `raw` texts were split at.
+  char delimiter = ',';
+  /// For a table made from another file (a CRM export reshaped), the field of the rows'
+  /// `raw` text each column was read from (~0: none); empty when the columns are the
+  /// fields of `raw`.
+  std::vector<size_t> rawFields;
+  /// Whatever holds the text the rows' `raw` point into, when the table outlives the
+  /// caller's text (the driver's file buffer); may be null.
+  std::shared_ptr<const void> source;
 };
+
+/// The field of a row's `raw` text that column `column` of `table` was read from.
+inline size_t rawField(const CsvTable& table, size_t column) {
+  if (table.rawFields.empty())
+    return column;
+  return column < table.rawFields.size() ? table.rawFields[column] : ~size_t(0);
+}
 
 /// Parses `text`. Blank lines (empty or only spaces and tabs) are skipped. The
 /// only hard errors are a quoted field that is never closed and a character
@@ -69,11 +91,41 @@ size_t estimatedRecords(llvm::StringRef text);
 
 /// One record as scanCsv sees it: its first line and its fields as written. The fields
 /// point into the text (or, for a quoted field with doubled quotes, into the scanner's
-/// own storage) and are valid only during the call.
+/// own storage) and are valid only during the call. `raw` is the record's own text, from
+/// its first character to its line end included (empty for a record built from a table
+/// row), and `delimiter` the one it was split at: enough to find a field's column when a
+/// message needs it (fieldPlace), at no cost to the rows that need none.
 struct CsvRecord {
   unsigned line = 0;
   llvm::ArrayRef<llvm::StringRef> fields;
+  llvm::StringRef raw = {};
+  char delimiter = ',';
 };
+
+/// Where a field starts: its line and its 1-based column, in characters (a UTF-8
+/// sequence is one column, as editors and docs/diagnostics.md count); column 0 when not
+/// known.
+struct FieldPlace {
+  unsigned line = 0;
+  unsigned column = 0;
+};
+
+/// Where field `field` (0-based) of `record` starts, its opening quote included: the
+/// record's line and column 0 when its `raw` text is not known or has fewer fields. A
+/// quoted line break in an earlier field moves the place to a later line. Walks the
+/// record's text: for messages, not for every row.
+FieldPlace fieldPlace(const CsvRecord& record, size_t field);
+
+/// "FILE:LINE:COL" of field `field` of `record` (shownPath(file)), or "FILE:LINE" when its
+/// column is not known; `field` may be ~0 for the row as a whole ("FILE:LINE").
+std::string fieldPlaceText(llvm::StringRef file, const CsvRecord& record, size_t field);
+
+/// The record `row` of `table` with `fields` (views of its fields) for messages: its
+/// `raw` text and delimiter, so fieldPlace finds the column of a field.
+inline CsvRecord recordOf(const CsvTable& table, const CsvRow& row,
+                          llvm::ArrayRef<llvm::StringRef> fields) {
+  return CsvRecord{row.line, fields, row.raw, table.delimiter};
+}
 
 /// Reads `text` as parseCsv does (the same records, lines and errors, the same limit and
 /// byte order mark), calling `onRecord` for each record in file order, the header first,

@@ -96,8 +96,11 @@ struct ReshapeNotes {
 /// spaces and underscores ignored). Rows it cannot read are rejected in `report` (rowsRead
 /// counts them; the loaders count the rows returned again, so callers add reports as they
 /// wish): a label matching no stage is one error with its row count, the first row's
-/// FILE:LINE:COL and a "did you mean". Fails as scanCsv does (an unclosed quote, a file
-/// over `maxBytes`).
+/// FILE:LINE:COL and a "did you mean". A report's footer after the rows (a blank line,
+/// then lines filling their first field only: "Grand Totals (12 records)") is not read
+/// as rows: a note quotes it, and another says when its count is not the rows'. A deal
+/// column of names (`Opportunity Name`) is a note too. Fails as scanCsv does (an unclosed
+/// quote, a file over `maxBytes`).
 llvm::Expected<CsvTable> reshapeExport(llvm::StringRef text, const ExportMapping& m,
                                        const Process& p, ExportKind kind, llvm::StringRef file,
                                        LoadReport& report, ReshapeNotes& notes,

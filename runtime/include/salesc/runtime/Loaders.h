@@ -1,8 +1,9 @@
 //===- Loaders.h - CSV rows to deals and stage events; dates --------------===//
 //
 // Turns a parsed CSV table into the runtime's inputs (Inputs.h), checking every
-// row against the process: each bad row is rejected with "FILE:LINE: message"
-// in the LoadReport, never dropped in silence. Columns are found by name (any
+// row against the process: each bad row is rejected with "FILE:LINE:COL: message" (the
+// column of the field at fault, when the row's text is known; "FILE:LINE: message" for a
+// row as a whole) in the LoadReport, never dropped in silence. Columns are found by name (any
 // order, case-insensitive, surrounding spaces ignored); fields are trimmed.
 //
 // Dates are days since 1970-01-01 (UTC), computed with a civil-calendar
@@ -97,11 +98,12 @@ public:
 
   void reserve(size_t events);
   /// The entry of deal `deal` into `state` at `time` (days since 1970-01-01 UTC), read
-  /// on `line`; `segment` is the row's segment field, trimmed (empty: none), and `value`
+  /// from `row`; `segment` is the row's segment field, trimmed (empty: none), and `value`
   /// the deal's value at that row as loadEvents reads a `value` field (a plain number;
-  /// empty: none).
-  void add(unsigned line, llvm::StringRef deal, uint32_t state, double time,
-           llvm::StringRef segment, llvm::StringRef value);
+  /// empty: none). A message about either is at `row`'s field `segmentColumn` or
+  /// `valueColumn` (FILE:LINE:COL; ~0: FILE:LINE).
+  void add(const CsvRecord& row, size_t segmentColumn, size_t valueColumn, llvm::StringRef deal,
+           uint32_t state, double time, llvm::StringRef segment, llvm::StringRef value);
   /// The events kept, in the order added.
   std::vector<StageEvent> take();
 
