@@ -854,3 +854,24 @@ TEST_F(RuntimeCli, RowErrorsStopAtTheErrorLimit) {
   EXPECT_NE(all.err.find("other.csv:61:"), std::string::npos) << all.err;
   EXPECT_EQ(lines(all.err), lines(r.err) + 9); // ten more errors, no "stopped" line
 }
+
+// Past the first 10,000 errors salesc counts rather than keeps them, and says so.
+TEST_F(RuntimeCli, RowErrorsPastTenThousandAreCounted) {
+  std::string log = "deal,stage,timestamp\n";
+  for (int i = 0; i < 10005; ++i)
+    log += "d" + std::to_string(i) + ",nosuchstage,2026-01-05\n";
+  const std::string path = write("other.csv", log);
+  RunResult r = run({"conform", "--events", path, Quickstart});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(" (9,955 more); use --error-limit=0 to see the first 10,000, all that "
+                       "salesc keeps\n"),
+            std::string::npos)
+      << r.err.substr(r.err.size() - std::min<size_t>(r.err.size(), 400));
+  RunResult all = run({"conform", "--error-limit=0", "--events", path, Quickstart});
+  EXPECT_EQ(all.status, 1);
+  EXPECT_NE(all.err.find("salesc: stopped after 10000 errors in "), std::string::npos);
+  EXPECT_NE(all.err.find(" (5 more); salesc keeps the first 10,000\n"), std::string::npos);
+  EXPECT_NE(all.err.find("other.csv: read 10005 rows, rejected 10005\n"), std::string::npos);
+  EXPECT_NE(all.err.find("other.csv:10001:"), std::string::npos);
+  EXPECT_EQ(all.err.find("other.csv:10002:"), std::string::npos);
+}

@@ -58,16 +58,24 @@ std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path
 int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::string& path) {
   // Row errors obey --error-limit as a file's diagnostics do: a log of another process
   // rejects every one of its million rows, and one screen says why.
-  const size_t all = report.errors.size(),
-               shown = errorLimit() == 0 ? all : std::min<size_t>(errorLimit(), all);
+  const size_t kept = report.errors.size(), all = kept + report.errorsNotKept,
+               shown = errorLimit() == 0 ? kept : std::min<size_t>(errorLimit(), kept);
   for (size_t i = 0; i < shown; ++i)
     ctx.err << report.errors[i] << '\n';
-  if (shown < all)
+  if (shown < all) {
     ctx.err << "salesc: stopped after " << shown << " errors in " << rt::shownPath(path) << " ("
-            << rt::formatCount(all - shown) << " more); use --error-limit=0 to see them all\n";
+            << rt::formatCount(all - shown) << " more); ";
+    if (report.errorsNotKept == 0)
+      ctx.err << "use --error-limit=0 to see them all\n";
+    else if (shown < kept)
+      ctx.err << "use --error-limit=0 to see the first " << rt::formatCount(kept)
+              << ", all that salesc keeps\n";
+    else
+      ctx.err << "salesc keeps the first " << rt::formatCount(kept) << '\n';
+  }
   ctx.err << rt::shownPath(path) << ": read " << report.rowsRead << " rows, rejected "
           << report.rowsRejected << '\n';
-  return report.rowsRejected || !report.errors.empty() ? 1 : 0;
+  return report.rowsRejected || all ? 1 : 0;
 }
 
 std::optional<StageHistory> loadStageHistory(CommandContext& ctx, const ExportOptions& from,

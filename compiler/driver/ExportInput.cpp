@@ -111,7 +111,12 @@ void mergeReshape(const ExportTable& t, rt::LoadReport& load) {
     load.errors.clear();
   load.rowsRead = t.reshaped.rowsRead;
   load.rowsRejected += t.reshaped.rowsRejected;
-  load.errors.insert(load.errors.begin(), t.reshaped.errors.begin(), t.reshaped.errors.end());
+  // The export's errors first, then the loader's.
+  rt::LoadReport merged, reshaped = t.reshaped;
+  merged.takeErrors(reshaped);
+  merged.takeErrors(load);
+  load.errors = std::move(merged.errors);
+  load.errorsNotKept = merged.errorsNotKept;
 }
 
 } // namespace salesc::driver

@@ -54,7 +54,7 @@ std::vector<rt::Deal> pipelineDeals(const rt::CsvTable& table, const rt::Process
       deals.push_back(std::move(d));
       continue;
     }
-    load.errors.push_back(placeOf(table, path, d.line, field) + ": deal '" + d.id + "' " + why);
+    load.addError(placeOf(table, path, d.line, field) + ": deal '" + d.id + "' " + why);
     ++load.rowsRejected;
   }
   return deals;
@@ -79,7 +79,7 @@ std::vector<rt::CsvTable> rowsByProcess(const rt::CsvTable& table,
     ++load.rowsRead;
     ++load.rowsRejected;
     std::vector<llvm::StringRef> fields(row.fields.begin(), row.fields.end());
-    load.errors.push_back(
+    load.addError(
         rt::fieldPlaceText(path, rt::recordOf(table, row, fields), rt::rawField(table, *key)) +
         ": " + why);
   };

@@ -164,7 +164,7 @@ public:
       if (problem.place.empty())
         error(0, problem.message);
       else
-        report_.errors.push_back(problem.place + ": " + problem.message);
+        report_.addError(problem.place + ": " + problem.message);
     if (llvm::Error err = firstLook(maxBytes))
       return err;
     if (!columnsFound_)
@@ -195,14 +195,16 @@ public:
 
 private:
   void error(unsigned line, const std::string& message) {
-    report_.errors.push_back(line ? fmt::format("{}:{}: {}", shownPath(file_), line, message)
-                                  : fmt::format("{}: {}", shownPath(file_), message));
+    report_.addError(line ? fmt::format("{}:{}: {}", shownPath(file_), line, message)
+                          : fmt::format("{}: {}", shownPath(file_), message));
   }
 
   /// Rejects `row` with a message about its field `column` (None: the row as a whole).
   void reject(const CsvRecord& row, const std::string& message, size_t column) {
     ++report_.rowsRejected;
-    report_.errors.push_back(fieldPlaceText(file_, row, column) + ": " + message);
+    if (!report_.keepsNextError())
+      return ++report_.errorsNotKept, void();
+    report_.addError(fieldPlaceText(file_, row, column) + ": " + message);
   }
 
   /// A deal column that holds names (Salesforce's report has `Opportunity Name` and no id
@@ -353,7 +355,7 @@ private:
                     near.empty() ? "its columns" : "did you mean " + quote(near) + "? Its columns",
                     headerList());
     if (needed)
-      report_.errors.push_back(std::move(message));
+      report_.addError(std::move(message));
     else
       notes_.notes.push_back(message + "; its rows are read without it");
   }
@@ -656,7 +658,7 @@ private:
           fmt::format("{}:{}:{}: the label {} ({} row{})", shownPath(file_), u->place.line,
                       u->place.column, quote(label), u->rows, u->rows == 1 ? "" : "s");
       if (std::optional<StateKind> kind = genericOutcome(label)) {
-        report_.errors.push_back(place + genericUnresolved(*kind, *u));
+        report_.addError(place + genericUnresolved(*kind, *u));
         continue;
       }
       std::string message =
@@ -666,7 +668,7 @@ private:
       else
         message += "; map";
       message += " it to one in 'stages:' of a mapping file (--map)";
-      report_.errors.push_back(std::move(message));
+      report_.addError(std::move(message));
     }
   }
 
@@ -865,8 +867,7 @@ llvm::Expected<std::vector<StageEvent>> loadExportEvents(llvm::StringRef text,
   report.rowsRead += reshaped.rowsRead;
   report.rowsRejected += reshaped.rowsRejected + loaded.rowsRejected;
   for (LoadReport* part : {&reshaped, &loaded})
-    report.errors.insert(report.errors.end(), std::make_move_iterator(part->errors.begin()),
-                         std::make_move_iterator(part->errors.end()));
+    report.takeErrors(*part);
   return events.take();
 }
 

@@ -185,7 +185,7 @@ bool findColumns(const CsvTable& table, const Columns& cols, llvm::StringRef fil
   if (!bad)
     return true;
   report.rowsRejected += table.rows.size();
-  report.errors.push_back(std::move(*bad));
+  report.addError(std::move(*bad));
   return false;
 }
 
@@ -414,7 +414,9 @@ std::vector<Deal> loadPipeline(const CsvTable& table, const Process& p, llvm::St
     const CsvRecord row = recordOf(table, csvRow, fields);
     auto rejectAt = [&](const std::string& message, size_t column) {
       ++report.rowsRejected;
-      report.errors.push_back(fieldPlaceText(file, row, rawField(table, column)) + ": " + message);
+      if (!report.keepsNextError())
+        return ++report.errorsNotKept, void();
+      report.addError(fieldPlaceText(file, row, rawField(table, column)) + ": " + message);
     };
     std::optional<RowKey> key = rowKey(row, map, states, p, rejectAt);
     auto rejectValue = [&](const std::string& message) { rejectAt(message, map.index[3]); };
@@ -481,8 +483,10 @@ public:
   auto rejecter(const CsvRecord& row) {
     return [this, &row](const std::string& message, size_t column) {
       ++report.rowsRejected;
-      report.errors.push_back(fieldPlaceText(file, row, table ? rawField(*table, column) : column) +
-                              ": " + message);
+      if (!report.keepsNextError())
+        return ++report.errorsNotKept, void();
+      report.addError(fieldPlaceText(file, row, table ? rawField(*table, column) : column) + ": " +
+                      message);
     };
   }
 
@@ -638,13 +642,12 @@ llvm::Expected<std::vector<StageEvent>> loadEventsCsv(llvm::StringRef text, cons
     bad = emptyFile(EventColumns, file);
   if (bad) {
     load.rowsRejected = load.rowsRead;
-    load.errors.push_back(std::move(*bad));
+    load.addError(std::move(*bad));
     events.clear();
   }
   report.rowsRead += load.rowsRead;
   report.rowsRejected += load.rowsRejected;
-  report.errors.insert(report.errors.end(), std::make_move_iterator(load.errors.begin()),
-                       std::make_move_iterator(load.errors.end()));
+  report.takeErrors(load);
   return events;
 }
 

@@ -483,3 +483,38 @@ TEST(LoadersTest, TimestampsOfOneDayReadAsParseTimestampReadsThem) {
 
 } // namespace
 } // namespace salesc::rt
+
+namespace salesc::rt {
+namespace {
+
+// A log whose every row is rejected keeps the first MaxErrorsKept messages and counts the
+// rest, read row by row and as a table alike; every row is still counted as rejected.
+TEST(LoadersTest, ErrorsPastTheLimitAreCountedNotKept) {
+  const size_t rows = LoadReport::MaxErrorsKept + 50;
+  std::string text = "deal,stage,timestamp\n";
+  for (size_t i = 0; i < rows; ++i)
+    text += "d" + std::to_string(i) + ",nosuchstage,2024-01-01\n";
+  const Process p = sample();
+  LoadReport streamed;
+  llvm::Expected<std::vector<StageEvent>> events = loadEventsCsv(text, p, "log.csv", streamed);
+  ASSERT_TRUE(bool(events)) << llvm::toString(events.takeError());
+  EXPECT_TRUE(events->empty());
+  LoadReport tabled;
+  loadEvents(csv(text), p, "log.csv", tabled);
+  for (const LoadReport* r : {&streamed, &tabled}) {
+    EXPECT_EQ(r->rowsRejected, rows);
+    EXPECT_EQ(r->errors.size(), LoadReport::MaxErrorsKept);
+    EXPECT_EQ(r->errorsNotKept, 50u);
+    EXPECT_EQ(r->errors.back().substr(0, 13), "log.csv:10001");
+  }
+  // Merged, the counts add up and no more are kept.
+  LoadReport merged;
+  merged.takeErrors(streamed);
+  merged.takeErrors(tabled);
+  EXPECT_EQ(merged.errors.size(), LoadReport::MaxErrorsKept);
+  EXPECT_EQ(merged.errorsNotKept, LoadReport::MaxErrorsKept + 100);
+  EXPECT_TRUE(streamed.errors.empty());
+}
+
+} // namespace
+} // namespace salesc::rt

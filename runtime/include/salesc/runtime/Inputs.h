@@ -43,9 +43,37 @@ struct StageEvent {
 
 /// How loading went: rows read and rejected, and why each was rejected.
 struct LoadReport {
+  /// The most errors a report keeps. A log of another process rejects each of its
+  /// millions of rows, and their messages would take gigabytes; past this they are
+  /// counted (errorsNotKept), and the rows are still counted in rowsRejected.
+  static constexpr size_t MaxErrorsKept = 10000;
+
   unsigned rowsRead = 0;
   unsigned rowsRejected = 0;
-  std::vector<std::string> errors; ///< "file:line: message", in file order
+  /// "file:line[:col]: message", in file order: the first MaxErrorsKept.
+  std::vector<std::string> errors;
+  unsigned errorsNotKept = 0; ///< the errors after those kept
+
+  /// Whether the next error would be kept: when not, its message need not be made.
+  bool keepsNextError() const { return errors.size() < MaxErrorsKept; }
+
+  /// Keeps `message` as the next error, or counts it when MaxErrorsKept are kept.
+  void addError(std::string message) {
+    if (keepsNextError())
+      errors.push_back(std::move(message));
+    else
+      ++errorsNotKept;
+  }
+
+  /// Adds the errors of `part` after these, as addError would, `part`'s count of those
+  /// not kept too; `part` is left without errors.
+  void takeErrors(LoadReport& part) {
+    for (std::string& e : part.errors)
+      addError(std::move(e));
+    errorsNotKept += part.errorsNotKept;
+    part.errors.clear();
+    part.errorsNotKept = 0;
+  }
 };
 
 } // namespace salesc::rt
