@@ -41,8 +41,8 @@ std::optional<double> asOfDay(CommandContext& ctx, const std::string& text,
 bool horizonOk(CommandContext& ctx, double days);
 /// The help of the --events option of the commands that read a stage history.
 inline constexpr const char* EventsHelp =
-    "Stage history: CSV with header deal,stage,timestamp[,segment], one row per entry into a "
-    "stage or outcome";
+    "Stage history: CSV with header deal,stage,timestamp[,segment][,value], one row per entry "
+    "into a stage or outcome";
 
 /// A stage history read against a process, with how its rows were loaded.
 struct StageHistory {
