@@ -666,6 +666,44 @@ TEST(ExportMappingTest, AColumnTheMapNamesMustBeInTheExport) {
                    "in 'stage_columns:' of a map"});
 }
 
+// An unquoted delimiter inside a field ("£14,000.00") shifts every column after it: the
+// row is rejected at its first extra field, for both kinds, never read shifted (an amount
+// of 14 and a status of "000.00").
+TEST(ExportMappingTest, ARowWiderThanTheHeaderIsRejected) {
+  const char* History = "OpportunityId,StageName,CreatedDate,Amount\n"
+                        "A,Qualification,2025-02-03,\"£14,000.00\"\n"
+                        "B,Qualification,2025-02-03,£14,000.00\n";
+  Read h = reshape(History, preset("salesforce"), ExportKind::Events);
+  EXPECT_EQ(h.report.errors, Errors{"export.csv:3:32: found 5 fields, but the header has 4; a "
+                                    "field holding a comma must be quoted"});
+  EXPECT_EQ(h.report.rowsRead, 2u);
+  EXPECT_EQ(h.report.rowsRejected, 1u);
+  ASSERT_EQ(h.table.rows.size(), 1u);
+  const char* Pipeline = "Id;StageName;LastStageChangeDate;Amount\n"
+                         "A;Qualification;2025-02-03;1\n"
+                         "B;Qualification;2025-02-03;1;x\n";
+  Read p = reshape(Pipeline, preset("salesforce", ExportKind::Pipeline), ExportKind::Pipeline);
+  EXPECT_EQ(p.report.errors, Errors{"export.csv:3:30: found 5 fields, but the header has 4; a "
+                                    "field holding a semicolon must be quoted"});
+  EXPECT_EQ(p.table.rows.size(), 1u);
+}
+
+// A map whose delimiter is not the file's reads the header as one column: the error says
+// which delimiter the header holds.
+TEST(ExportMappingTest, AWrongDelimiterIsNamed) {
+  Read r = reshape("Opp Ref,Phase,Changed On\nA,Demo,2025-02-03\n",
+                   mapping("columns: {deal: Opp Ref, stage: Phase, timestamp: Changed On}\n"
+                           "delimiter: \";\"\n"),
+                   ExportKind::Events);
+  ASSERT_FALSE(r.report.errors.empty());
+  EXPECT_EQ(r.report.errors.front(),
+            "map.yaml:1:11: export.csv has no column 'Opp Ref' ('deal' in 'columns:'); its "
+            "columns are 'Opp Ref,Phase,Changed On'; the header is one column that holds a "
+            "comma: the file looks separated by a comma rather than a semicolon (fix "
+            "'delimiter:' in the map)");
+  EXPECT_EQ(r.report.rowsRejected, 1u);
+}
+
 // Values in one currency other than the process's: a note, from the currency column or,
 // without one, the ISO codes and £ € signs of the amounts ($ names several currencies).
 TEST(ExportMappingTest, ACurrencyOtherThanTheProcessesIsNoted) {

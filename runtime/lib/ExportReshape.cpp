@@ -327,6 +327,38 @@ private:
     return all.empty() ? None : all.front();
   }
 
+  /// The delimiter as a message names it: "a comma".
+  static std::string delimiterName(char d) {
+    switch (d) {
+    case ',':
+      return "a comma";
+    case ';':
+      return "a semicolon";
+    case '\t':
+      return "a tab";
+    case '|':
+      return "a bar";
+    default:
+      return "'" + std::string(1, d) + "'";
+    }
+  }
+  std::string delimiterName() const { return delimiterName(delimiter_); }
+
+  /// When the header is one column holding another delimiter: a hint that the file is
+  /// separated by that one ("" otherwise).
+  std::string delimiterHint() const {
+    if (header_.size() != 1)
+      return "";
+    for (char d : {',', ';', '\t', '|'})
+      if (d != delimiter_ && llvm::StringRef(header_[0]).contains(d))
+        return fmt::format("; the header is one column that holds {}: the file looks separated "
+                           "by {} rather than {} ({})",
+                           delimiterName(d), delimiterName(d), delimiterName(),
+                           m_.delimiter ? "fix 'delimiter:' in the map"
+                                        : "set 'delimiter:' in a map");
+    return "";
+  }
+
   /// The header as the errors list it: quoted, the first dozen.
   std::string headerList() const {
     constexpr size_t Shown = 12;
@@ -353,7 +385,8 @@ private:
     std::string message =
         fmt::format("{}: {} has no column {} ({}); {} are {}", place, shownPath(file_), what, where,
                     near.empty() ? "its columns" : "did you mean " + quote(near) + "? Its columns",
-                    headerList());
+                    headerList()) +
+        delimiterHint();
     if (needed)
       report_.addError(std::move(message));
     else
@@ -433,7 +466,8 @@ private:
       missing_ = fmt::format("the header has no {} column ({}); name it in '{}:' of a map", what,
                              names.empty() ? std::string("none is set")
                                            : "looked for " + llvm::join(names, ", "),
-                             key == "stage_columns" ? key : "columns");
+                             key == "stage_columns" ? key : "columns") +
+                 delimiterHint();
       return false;
     };
     deal_ = columnOf(m_.deal);
@@ -533,6 +567,14 @@ private:
 
   void read(const CsvRecord& row) {
     const Fields f = row.fields;
+    // A field with an unquoted delimiter ("£14,000.00") shifts every column after it:
+    // the row is rejected, never read shifted.
+    if (f.size() > header_.size())
+      return reject(row,
+                    fmt::format("found {} fields, but the header has {}; a field holding {} "
+                                "must be quoted",
+                                f.size(), header_.size(), delimiterName()),
+                    header_.size());
     const llvm::StringRef id = at(f, deal_);
     if (id.empty())
       return reject(row, "the deal id is empty", deal_);
