@@ -168,6 +168,20 @@ TEST_F(CalibrateCli, TooLittleDataIsLeftAloneAndSaidSo) {
   EXPECT_EQ(slurp(file), Small); // --diff writes nothing
 }
 
+/// 30 deals that leave stage a on 2026-01-03: 20 to b, 4 to lost and 6 to won.
+std::string thirtyLeaveA() {
+  std::string log = "deal,stage,timestamp\n";
+  for (int i = 0; i < 30; ++i) {
+    const std::string d = "d" + std::to_string(i);
+    log += d + ",a,2026-01-01\n" + d +
+           (i < 20   ? ",b,"
+            : i < 24 ? ",lost,"
+                     : ",won,") +
+           "2026-01-03\n";
+  }
+  return log;
+}
+
 // Moves out of a stage that no `next` line leads to are left out of its shares, and that
 // is said, with their count and where they went: 30 deals leave a, 20 to b, 4 to lost and
 // 6 to won (a lacks that line), so b takes 20 of the 24 moves it states: 83%, lost 17%.
@@ -187,16 +201,7 @@ TEST_F(CalibrateCli, MovesTheProcessLacksAreSaidToBeLeftOut) {
                                             "  won won \"Signs\";\n"
                                             "  lost lost \"Does not buy\";\n"
                                             "}\n");
-  std::string log = "deal,stage,timestamp\n";
-  for (int i = 0; i < 30; ++i) {
-    const std::string d = "d" + std::to_string(i);
-    log += d + ",a,2026-01-01\n" + d +
-           (i < 20   ? ",b,"
-            : i < 24 ? ",lost,"
-                     : ",won,") +
-           "2026-01-03\n";
-  }
-  const std::string events = write("log.csv", log);
+  const std::string events = write("log.csv", thirtyLeaveA());
   RunResult r = run({"calibrate", "--diff", "--as-of=2026-02-01", "--events", events, file});
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string said = "stage a: 6 of its 30 moves (20%) went where no `next` line leads "
@@ -208,6 +213,35 @@ TEST_F(CalibrateCli, MovesTheProcessLacksAreSaidToBeLeftOut) {
   r = run({"calibrate", "--as-of=2026-02-01", "--events", events, file});
   EXPECT_NE(r.out.find(said), std::string::npos) << r.out;
   EXPECT_EQ(r.err.find("stage b: 0 of"), std::string::npos); // b states all its moves
+}
+
+// With an implicit remainder the moves no `next` line leads to fall in it: a deal that
+// skipped ahead to won would be written as lost, and that is said. 30 deals leave a, 20
+// to b, 4 to lost (the remainder) and 6 to won: b takes 20 of 30 (67%), the remainder 33%.
+TEST_F(CalibrateCli, MovesTheRemainderTakesAreSaid) {
+  const std::string file = write("p.sales", "process p \"Moves\" {\n"
+                                            "  value 1000 USD;\n"
+                                            "  stage a \"First\" {\n"
+                                            "    time 1 to 3 days;\n"
+                                            "    next b 95%;\n"
+                                            "  }\n"
+                                            "  stage b \"Second\" {\n"
+                                            "    time 1 to 3 days;\n"
+                                            "    next won 50%;\n"
+                                            "  }\n"
+                                            "  won won \"Signs\";\n"
+                                            "  lost lost \"Does not buy\";\n"
+                                            "}\n");
+  const std::string events = write("log.csv", thirtyLeaveA());
+  RunResult r = run({"calibrate", "--diff", "--as-of=2026-02-01", "--events", events, file});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string said = "stage a: 6 of its 30 moves (20%) went where no `next` line leads "
+                           "(won 6); the remainder takes them, so the file would count them as "
+                           "lost: add a `next` line for each";
+  EXPECT_NE(r.err.find(said), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\n+    next b 67%;\n"), std::string::npos) << r.out;
+  r = run({"calibrate", "--as-of=2026-02-01", "--events", events, file});
+  EXPECT_NE(r.out.find(said), std::string::npos) << r.out;
 }
 
 /// The explicit shares of each stage of `text` (`next X N%;` lines), added up.

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <fmt/format.h>
+#include <optional>
 
 namespace salesc::report {
 
@@ -125,13 +126,14 @@ void daysJson(llvm::json::OStream& j, llvm::StringRef key, const rt::Days& d) {
 
 namespace {
 
-/// The moves out of stage `s` that no `next` line states, when its proposed shares are of
-/// the moves it states only (no implicit remainder to take them): how many, and where
-/// they went; empty when there are none.
+/// The moves out of stage `s` that no `next` line states: how many, where they went, and
+/// what the proposed shares make of them (the implicit remainder takes them, or they are
+/// left out); empty when there are none.
 std::string unstatedMoves(const rt::Process& p, const rt::Calibration& c, uint32_t s) {
+  std::optional<uint32_t> remainder;
   for (const rt::Transition& t : p.transitions)
     if (t.from == s && t.implicit)
-      return ""; // the remainder keeps them
+      remainder = t.to;
   uint64_t moves = 0;
   std::vector<std::string> where;
   for (const rt::UnexpectedTransition& u : c.observed.unexpected)
@@ -142,6 +144,14 @@ std::string unstatedMoves(const rt::Process& p, const rt::Calibration& c, uint32
   const uint64_t left = c.observed.states[s].left;
   if (moves == 0 || left == 0)
     return "";
+  if (remainder)
+    return fmt::format("stage {}: {} of its {} moves ({}) went where no `next` line leads ({}); "
+                       "the remainder takes them, so the file would count them as {}: add a "
+                       "`next` line for each (conform --suggest proposes one for a move of 1% "
+                       "or more)",
+                       p.states[s].name, moves, left,
+                       rt::percent(static_cast<double>(moves) / static_cast<double>(left)),
+                       llvm::join(where, ", "), p.states[*remainder].name);
   return fmt::format("stage {}: {} of its {} moves ({}) went where no `next` line leads ({}); "
                      "they are left out, and its shares are of the {} moves it states "
                      "(conform --suggest proposes a line for a move of 1% or more)",
