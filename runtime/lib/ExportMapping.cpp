@@ -52,10 +52,12 @@ public:
         numbers(v);
       else if (key == "delimiter")
         out_.delimiter = character(v, "the field separator, such as ',' or ';' or '\\t'");
+      else if (key == "open_status")
+        out_.openStatus = values(v, "a status that means open, or a list of them");
       else if (kv.getKey())
         unknown(kv.getKey(), key, "a mapping file",
                 {"layout", "columns", "stage_columns", "stages", "lost_reasons", "dates", "numbers",
-                 "delimiter"});
+                 "delimiter", "open_status"});
     }
   }
 
@@ -118,12 +120,18 @@ private:
 
   /// One header or a list of spellings.
   std::vector<std::string> headers(yaml::Node* n) {
+    return values(n, "a column's header or a list of them", "a column's header");
+  }
+
+  /// One value or a list of them (`what`; `item`, each of the list).
+  std::vector<std::string> values(yaml::Node* n, llvm::StringRef what,
+                                  llvm::StringRef item = "a single value") {
     std::vector<std::string> out;
     if (auto* seq = llvm::dyn_cast_or_null<yaml::SequenceNode>(n)) {
-      for (yaml::Node& item : *seq)
-        if (std::string h = scalar(&item, "a column's header"); !h.empty())
+      for (yaml::Node& i : *seq)
+        if (std::string h = scalar(&i, item); !h.empty())
           out.push_back(h);
-    } else if (std::string h = scalar(n, "a column's header or a list of them"); !h.empty()) {
+    } else if (std::string h = scalar(n, what); !h.empty()) {
       out.push_back(h);
     }
     return out;

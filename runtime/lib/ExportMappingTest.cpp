@@ -688,6 +688,33 @@ TEST(ExportMappingTest, ARowWiderThanTheHeaderIsRejected) {
   EXPECT_EQ(p.table.rows.size(), 1u);
 }
 
+// A pipeline's status that is neither open nor won or lost (a localised "offen") is left
+// out with a note that names it and 'open_status:'; listed there, its rows are read.
+TEST(ExportMappingTest, AStatusThatIsNotOpenIsNamed) {
+  const char* Deals = "Ref,Phase,Since,Worth,State\n"
+                      "A,Qualification,2025-02-03,1,offen\n"
+                      "B,Qualification,2025-02-03,1,Offen\n"
+                      "C,Qualification,2025-02-03,1,gewonnen\n"
+                      "D,Qualification,2025-02-03,1,Won\n";
+  const std::string Columns =
+      "columns: {deal: Ref, stage: Phase, timestamp: Since, value: Worth, status: State}\n";
+  Read r = reshape(Deals, mapping(Columns), ExportKind::Pipeline);
+  EXPECT_EQ(r.table.rows.size(), 0u);
+  EXPECT_EQ(r.notes.notes,
+            (Errors{"export.csv: left out 1 won or lost deal (not open)",
+                    "export.csv: left out 3 deals whose status in column 'State' is not open "
+                    "('Offen' 1, 'gewonnen' 1, 'offen' 1): only 'Open' means open; list the "
+                    "statuses that mean open in 'open_status:' of a map"}));
+  Read o = reshape(Deals, mapping(Columns + "open_status: [' offen ']\n"), ExportKind::Pipeline);
+  EXPECT_EQ(o.table.rows.size(), 2u);
+  EXPECT_EQ(o.notes.notes.back(),
+            "export.csv: left out 1 deal whose status in column 'State' is not open ('gewonnen' "
+            "1): only ' offen ' means open; list the statuses that mean open in 'open_status:' "
+            "of a map");
+  EXPECT_EQ(mappingError("open_status: {a: b}\n"),
+            "map.yaml:1:15: expected a status that means open, or a list of them here");
+}
+
 // A map whose delimiter is not the file's reads the header as one column: the error says
 // which delimiter the header holds.
 TEST(ExportMappingTest, AWrongDelimiterIsNamed) {

@@ -582,11 +582,8 @@ private:
       ++otherProcess_;
       return;
     }
-    if (kind_ == ExportKind::Pipeline && status_ != None &&
-        !at(f, status_).equals_insensitive("open")) {
-      ++closed_;
-      return;
-    }
+    if (kind_ == ExportKind::Pipeline && status_ != None && !isOpen(at(f, status_)))
+      return notOpen(at(f, status_));
     llvm::StringRef value; // a pipeline's deal value, or the value of a history's entries
     if (const llvm::StringRef amount = at(f, value_); !amount.empty()) {
       const std::string* v = amounts_.get(amount, [&](llvm::StringRef a) {
@@ -665,6 +662,31 @@ private:
     if (!d)
       return;
     emit_(row, id, *s, *d, value, segment);
+  }
+
+  /// Whether a pipeline's status means open (`open_status:`, else `Open`).
+  bool isOpen(llvm::StringRef status) const {
+    if (m_.openStatus.empty())
+      return status.equals_insensitive("open");
+    return llvm::any_of(m_.openStatus, [&](const std::string& o) {
+      return status.equals_insensitive(llvm::StringRef(o).trim(" \t"));
+    });
+  }
+
+  /// A row whose status is not open: a won or lost deal when the status says so, else
+  /// counted by its status for the note (the status may be a localised "open").
+  void notOpen(llvm::StringRef status) {
+    const std::string folded = foldLabel(status);
+    for (const char* closed : {"won", "lost", "closed", "closedwon", "closedlost"})
+      if (folded == closed)
+        return ++closed_, void();
+    constexpr size_t Kept = 20; // distinct statuses named in the note
+    if (auto it = otherStatus_.find(status); it != otherStatus_.end())
+      ++it->second;
+    else if (otherStatus_.size() < Kept)
+      otherStatus_.emplace(status.str(), 1);
+    else
+      ++otherStatusNotKept_;
   }
 
   /// Whether `c` is written as an ISO 4217 code: three letters.
@@ -771,6 +793,24 @@ private:
     if (closed_)
       notes_.notes.push_back(fmt::format("{}: left out {} won or lost deal{} (not open)",
                                          shownPath(file_), closed_, closed_ == 1 ? "" : "s"));
+    if (!otherStatus_.empty()) {
+      unsigned n = otherStatusNotKept_;
+      std::vector<std::string> seen;
+      for (const auto& [status, count] : otherStatus_) {
+        n += count;
+        seen.push_back(fmt::format("{} {}", quote(status), count));
+      }
+      if (otherStatusNotKept_)
+        seen.push_back(fmt::format("{} more", otherStatusNotKept_));
+      std::vector<std::string> open;
+      for (const std::string& o : m_.openStatus)
+        open.push_back(quote(o));
+      notes_.notes.push_back(fmt::format(
+          "{}: left out {} deal{} whose status in column {} is not open ({}): only {} means "
+          "open; list the statuses that mean open in 'open_status:' of a map",
+          shownPath(file_), n, n == 1 ? "" : "s", quote(header_[status_]), llvm::join(seen, ", "),
+          open.empty() ? "'Open'" : llvm::join(open, " or ")));
+    }
     if (currencies_.size() > 1)
       notes_.notes.push_back(fmt::format("{}: values are in several currencies ({}); they are "
                                          "added as they are, without conversion",
@@ -824,6 +864,9 @@ private:
   bool sniffing_ = false, ambiguous_ = false;
   llvm::StringMap<Unknown> unknown_;
   std::set<std::string> currencies_;
+  /// A pipeline's statuses that are neither open nor won or lost, with their rows.
+  std::map<std::string, unsigned, std::less<>> otherStatus_;
+  unsigned otherStatusNotKept_ = 0;
   /// Rows repeat a deal's amount (read as a plain number) and currency, and the dates
   /// of a day (read in datesOrder_).
   LastSeen<std::string> amounts_;

@@ -54,9 +54,12 @@ struct ExportMapping {
   char thousands = 0;
   /// `delimiter:` - the field separator; 0: sniffed from the header line (`,` `;` tab).
   char delimiter = 0;
-  /// `columns: status:` - a pipeline keeps only the rows whose status is `Open`
+  /// `columns: status:` - a pipeline keeps only the rows whose status is open
   /// (Pipedrive and Dynamics write Open, Won and Lost there).
   std::vector<std::string> status;
+  /// `open_status:` - the values of the status column that mean open (case and
+  /// surrounding spaces ignored); empty: `Open`.
+  std::vector<std::string> openStatus;
   /// Where a mapping file named columns, "FILE:LINE:COL" of the key: by `columns:` key
   /// ("deal", "lost_reason" ...) and by `stage_columns:` header. These are the user's own,
   /// so reading an export requires them in its header (reshapeExport); a preset records
