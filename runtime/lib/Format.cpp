@@ -107,10 +107,15 @@ std::string percentText(double p, int decimals, const Beside& b) {
   }
 }
 
-/// The decimals percent() starts from: one from 10% up (and for 0), else two.
+/// The decimals percent() starts from: one from 10% up (and for 0), two from 0.1%, and
+/// below that two significant digits ("0.005%", not "0.01%"; "0.012%").
 int percentDecimals(double p) {
-  const double v = roundable(p * 100);
-  return v == 0 || std::fabs(v) >= 10 ? 1 : 2;
+  const double v = std::fabs(roundable(p * 100));
+  if (v == 0 || v >= 10)
+    return 1;
+  if (v >= 0.1)
+    return 2;
+  return std::min(MaxPercentDecimals, 1 - static_cast<int>(std::floor(std::log10(v))));
 }
 
 /// Beside the target `target`, when there is one.

@@ -44,9 +44,19 @@ TEST(FormatTest, PercentNeverRoundsOntoZeroOrAHundred) {
   EXPECT_EQ(percent(1 - 1e-16), "100%"); // a double's last bit is not a figure
 }
 
-// A target reads as its author wrote it: percent() would round 0.005% up past itself.
+// Under 0.1%, two significant digits: 0.005% is not doubled to "0.01%".
+TEST(FormatTest, SmallPercentagesKeepTwoSignificantDigits) {
+  EXPECT_EQ(percent(0.00005), "0.005%");
+  EXPECT_EQ(percent(0.000123), "0.012%");
+  EXPECT_EQ(percent(0.000999), "0.1%"); // 0.0999 at two digits: 0.100
+  EXPECT_EQ(percent(0.001), "0.1%");
+  EXPECT_EQ(percent(0.00123), "0.12%"); // from 0.1%: two decimals
+  EXPECT_EQ(percent(-0.00005), "-0.005%");
+  EXPECT_EQ(percent(0.0000001234), "0.000012%");
+}
+
+// A target reads as its author wrote it.
 TEST(FormatTest, TargetsReadAsWritten) {
-  EXPECT_EQ(percent(0.00005), "0.01%");
   EXPECT_EQ(percentTarget(0.00005), "0.005%");
   EXPECT_EQ(percentTarget(0.9998), "99.98%");
   EXPECT_EQ(percentTarget(0.05), "5%");
