@@ -158,8 +158,8 @@ process second {
                        "'process' column"),
             std::string::npos)
       << r.err;
-  EXPECT_NE(slurp(out + "/first.html").find("1 open deals"), std::string::npos);
-  EXPECT_NE(slurp(out + "/second.html").find("1 open deals"), std::string::npos);
+  EXPECT_NE(slurp(out + "/first.html").find("1 open deal as of"), std::string::npos);
+  EXPECT_NE(slurp(out + "/second.html").find("1 open deal as of"), std::string::npos);
   std::string byProcess = write("b.csv", "deal,stage,entered,process\nA,call,2026-11-01,first\n"
                                          "C,shared,2026-11-03,second\nD,shared,2026-11-03,third\n");
   RunResult named =
@@ -168,7 +168,7 @@ process second {
   EXPECT_NE(named.err.find("b.csv:4:21: no process of the file is called 'third'"),
             std::string::npos)
       << named.err;
-  EXPECT_NE(slurp(out + "/second.html").find("1 open deals"), std::string::npos);
+  EXPECT_NE(slurp(out + "/second.html").find("1 open deal as of"), std::string::npos);
 }
 
 // --pdf: each page printed by headless Chromium; a clear error without one on PATH.

@@ -19,7 +19,7 @@ namespace cl = llvm::cl;
 namespace {
 
 RuntimeOptions& options() {
-  static RuntimeOptions o(subBacktest());
+  static RuntimeOptions o(subBacktest(), Processes::One);
   return o;
 }
 [[maybe_unused]] RuntimeOptions& registered = options();

@@ -20,7 +20,7 @@ namespace cl = llvm::cl;
 namespace {
 
 RuntimeOptions& options() {
-  static RuntimeOptions o(subCalibrate());
+  static RuntimeOptions o(subCalibrate(), Processes::One);
   return o;
 }
 [[maybe_unused]] RuntimeOptions& registered = options();

@@ -18,7 +18,7 @@ namespace cl = llvm::cl;
 namespace {
 
 RuntimeOptions& options() {
-  static RuntimeOptions o(subConform());
+  static RuntimeOptions o(subConform(), Processes::One);
   return o;
 }
 [[maybe_unused]] RuntimeOptions& registered = options();
@@ -28,7 +28,9 @@ cl::opt<std::string> Events("events", cl::sub(subConform()), cl::Required,
                             cl::value_desc("log.csv"), cl::desc(EventsHelp));
 cl::opt<std::string> AsOf("as-of", cl::init(""), cl::sub(subConform()),
                           cl::value_desc("YYYY-MM-DD"),
-                          cl::desc("The day open deals are judged stalled on (default: today)"));
+                          cl::desc("The day the log is read as of: events dated after it are left "
+                                   "out (and counted), open deals are judged stalled on it "
+                                   "(default: today)"));
 cl::opt<bool> Suggest("suggest", cl::init(false), cl::sub(subConform()),
                       cl::desc("Print the edits to the .sales file that would match what "
                                "was observed"));

@@ -21,7 +21,7 @@ namespace cl = llvm::cl;
 namespace {
 
 RuntimeOptions& options() {
-  static RuntimeOptions o(subForecast());
+  static RuntimeOptions o(subForecast(), Processes::One);
   return o;
 }
 [[maybe_unused]] RuntimeOptions& registered = options();

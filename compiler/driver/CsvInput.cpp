@@ -73,8 +73,8 @@ int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::str
     else
       ctx.err << "salesc keeps the first " << rt::formatCount(kept) << '\n';
   }
-  ctx.err << rt::shownPath(path) << ": read " << report.rowsRead << " rows, rejected "
-          << report.rowsRejected << '\n';
+  ctx.err << rt::shownPath(path) << ": read " << rt::counted(report.rowsRead, "row")
+          << ", rejected " << report.rowsRejected << '\n';
   return report.rowsRejected || all ? 1 : 0;
 }
 

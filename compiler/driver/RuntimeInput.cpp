@@ -12,10 +12,13 @@ namespace salesc::driver {
 
 namespace cl = llvm::cl;
 
-RuntimeOptions::RuntimeOptions(cl::SubCommand& cmd)
+RuntimeOptions::RuntimeOptions(cl::SubCommand& cmd, Processes processes)
     : input(cl::Positional, cl::sub(cmd), cl::Required, cl::desc("<file.sales or tables.json>")),
       process("process", cl::sub(cmd), cl::init(""), cl::value_desc("name"),
-              cl::desc("The process to work on (default: every process)")),
+              cl::desc(processes == Processes::Every
+                           ? "The process to work on (default: every process)"
+                           : "The process to work on (default: the file's only process; "
+                             "required when it has several)")),
       format("format", cl::sub(cmd), cl::init(ReportFormat::Text),
              cl::desc("How to print the report"),
              cl::values(clEnumValN(ReportFormat::Text, "text", "aligned tables (default)"),

@@ -38,9 +38,12 @@ const rt::AnalyzedProcess* singleProcess(CommandContext& ctx, const RuntimeInput
 /// Output format of the runtime commands.
 enum class ReportFormat { Text, Json };
 
+/// How many processes a runtime command works on: each of the file's, or one.
+enum class Processes { Every, One };
+
 /// The options every runtime command takes, registered for `cmd`.
 struct RuntimeOptions {
-  explicit RuntimeOptions(llvm::cl::SubCommand& cmd);
+  explicit RuntimeOptions(llvm::cl::SubCommand& cmd, Processes processes = Processes::Every);
   llvm::cl::opt<std::string> input;
   llvm::cl::opt<std::string> process;
   llvm::cl::opt<ReportFormat> format;

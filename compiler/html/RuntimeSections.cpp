@@ -85,13 +85,14 @@ std::string card(const std::string& label, const std::string& value, const std::
 std::string pipelineSection(const rt::Process& p, const PipelineFigures& f) {
   const rt::ForecastResult& r = f.forecast;
   auto money = [&](double v) { return html::money(p, v); };
-  std::string body = "<p class=\"facts\">" +
-                     text(fmt::format("{} open deals as of {} ({}); wins counted up to {} days "
-                                      "later ({}), from {} simulated pipelines",
-                                      rt::formatCount(r.openDeals), rt::formatDate(r.asOf),
-                                      f.source, rt::formatDecimal(f.horizonDays),
-                                      rt::formatDate(r.horizonEnd), rt::formatCount(r.runs))) +
-                     "</p>\n<div class=\"figures\">\n";
+  std::string body =
+      "<p class=\"facts\">" +
+      text(fmt::format("{} open deal{} as of {} ({}); wins counted up to {} days "
+                       "later ({}), from {} simulated pipelines",
+                       rt::formatCount(r.openDeals), r.openDeals == 1 ? "" : "s",
+                       rt::formatDate(r.asOf), f.source, rt::formatDecimal(f.horizonDays),
+                       rt::formatDate(r.horizonEnd), rt::formatCount(r.runs))) +
+      "</p>\n<div class=\"figures\">\n";
   body += card("Pipeline value", money(r.pipelineValue), "the open deals' values");
   body += card("Weighted pipeline", money(r.weightedPipeline),
                "value x win probability from each deal's stage");

@@ -75,8 +75,9 @@ void printSummary(llvm::raw_ostream& os, const rt::Process& p, const rt::Backtes
     os << "  mean absolute percentage error of revenue: none (no date had revenue won)\n";
   else
     os << "  mean absolute percentage error of revenue"
-       << (r.mapePoints < n ? fmt::format(" (over the {} dates with revenue won)", r.mapePoints)
-                            : std::string())
+       << (r.mapePoints < n
+               ? fmt::format(" (over the {} with revenue won)", rt::counted(r.mapePoints, "date"))
+               : std::string())
        << ": forecast " << rt::percent(r.mapeForecast) << ", weighted pipeline "
        << rt::percent(r.mapeWeighted) << '\n';
   os << "  actual revenue within the forecast's P10 to P90: " << r.covered << " of " << n

@@ -182,10 +182,12 @@ std::string calibrateText(const CalibrateReport& report) {
   const rt::Calibration& c = *report.calibration;
   std::string out;
   llvm::raw_string_ostream os(out);
-  os << p.name << ": " << c.observed.deals << " deals, " << c.observed.events << " events as of "
-     << rt::formatDate(c.observed.asOf) << '\n';
+  os << p.name << ": " << rt::counted(c.observed.deals, "deal") << ", "
+     << rt::counted(c.observed.events, "event") << " as of " << rt::formatDate(c.observed.asOf)
+     << '\n';
   if (c.observed.laterEvents)
-    os << "  " << c.observed.laterEvents << " events dated after the as-of date left out\n";
+    os << "  " << rt::counted(c.observed.laterEvents, "event")
+       << " dated after the as-of date left out\n";
   os << '\n';
   printEdges(os, p, c);
   printStages(os, p, c);

@@ -171,17 +171,18 @@ std::string conformText(const ConformReport& report) {
   const rt::ConformResult& r = *report.result;
   std::string out;
   llvm::raw_string_ostream os(out);
-  os << p.name << ": " << r.deals << " deals, " << r.events << " events as of "
-     << rt::formatDate(r.asOf) << '\n';
+  os << p.name << ": " << rt::counted(r.deals, "deal") << ", " << rt::counted(r.events, "event")
+     << " as of " << rt::formatDate(r.asOf) << '\n';
   if (r.laterEvents)
-    os << "  " << r.laterEvents << " events dated after the as-of date left out\n";
+    os << "  " << rt::counted(r.laterEvents, "event") << " dated after the as-of date left out\n";
   os << '\n';
   printStages(os, p, r);
   printEdges(os, p, r);
   printStalled(os, p, r.stalled, "open deals stalled past their stage's limit");
   for (const ConformReport::Segment& g : report.segments) {
-    os << "\nsegment " << g.name << " (compared with the segment's own process): " << g.result.deals
-       << " deals, " << g.result.events << " events\n\n";
+    os << "\nsegment " << g.name
+       << " (compared with the segment's own process): " << rt::counted(g.result.deals, "deal")
+       << ", " << rt::counted(g.result.events, "event") << "\n\n";
     printStages(os, *g.process, g.result);
     printEdges(os, *g.process, g.result);
     printStalled(os, *g.process, g.result.stalled, "open deals stalled past their stage's limit");

@@ -72,7 +72,8 @@ std::string forecastText(const ForecastReport& report) {
   auto money = [&](double v) { return rt::formatMoney(v, p.currency); };
   std::string out;
   llvm::raw_string_ostream os(out);
-  os << p.name << ": " << r.openDeals << " open deals as of " << rt::formatDate(r.asOf) << '\n';
+  os << p.name << ": " << rt::counted(r.openDeals, "open deal") << " as of "
+     << rt::formatDate(r.asOf) << '\n';
   os << "  pipeline value: " << money(r.pipelineValue) << '\n';
   os << "  weighted pipeline (value x win probability from each deal's stage): "
      << money(r.weightedPipeline) << '\n';

@@ -198,6 +198,10 @@ std::string formatTime(const Holding& t) {
   return fmt::format("{} to {} (typical {})", days(t.min), days(t.max), days(t.typical));
 }
 
+std::string counted(uint64_t n, llvm::StringRef noun) {
+  return fmt::format("{} {}{}", n, noun.str(), n == 1 ? "" : "s");
+}
+
 std::string formatCount(uint64_t n) {
   std::string whole = std::to_string(n);
   std::string grouped;

@@ -44,6 +44,12 @@ TEST(FormatTest, PercentNeverRoundsOntoZeroOrAHundred) {
   EXPECT_EQ(percent(1 - 1e-16), "100%"); // a double's last bit is not a figure
 }
 
+TEST(FormatTest, CountedNounsArePluralButForOne) {
+  EXPECT_EQ(counted(0, "deal"), "0 deals");
+  EXPECT_EQ(counted(1, "deal"), "1 deal");
+  EXPECT_EQ(counted(2, "event"), "2 events");
+}
+
 // Under 0.1%, two significant digits: 0.005% is not doubled to "0.01%".
 TEST(FormatTest, SmallPercentagesKeepTwoSignificantDigits) {
   EXPECT_EQ(percent(0.00005), "0.005%");

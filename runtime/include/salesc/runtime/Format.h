@@ -67,6 +67,9 @@ std::string formatTime(const Holding& time);
 /// A count with thousands separators: "20,000", "912".
 std::string formatCount(uint64_t n);
 
+/// A count and its noun, plural but for one: "1 deal", "2 deals" (`noun` + "s").
+std::string counted(uint64_t n, llvm::StringRef noun);
+
 /// An amount of money with thousands separators and cents only when there are some:
 /// "15,000 USD", "2,013.16 EUR"; under half a cent (but not 0), two significant digits
 /// ("0.004 USD"). `currency` may be empty.
