@@ -416,9 +416,10 @@ TEST(ExportMappingTest, AnUnknownLabelIsReportedWithItsRowsAndPlace) {
                        "A,2025-02-03,Qualification\n"
                        "A,2025-02-04,Proposl Sent\n"
                        "B,2025-02-03,Proposl Sent\n"
-                       "C,2025-02-03,Negotiation\n";
+                       "C,2025-02-03,Negotiation\n"
+                       "C,2025-02-04,Clsoed Won\n";
   Read r = reshape(Export, preset("salesforce"), ExportKind::Events);
-  EXPECT_EQ(r.report.rowsRejected, 3u);
+  EXPECT_EQ(r.report.rowsRejected, 4u);
   EXPECT_EQ(
       r.report.errors,
       (Errors{"export.csv:3:14: the label 'Proposl Sent' (2 rows) matches no stage or outcome "
@@ -426,7 +427,11 @@ TEST(ExportMappingTest, AnUnknownLabelIsReportedWithItsRowsAndPlace) {
               "of a mapping file (--map)",
               "export.csv:5:14: the label 'Negotiation' (1 row) matches no stage or "
               "outcome of process 'direct'; map it to one in 'stages:' of a mapping file "
-              "(--map)"}));
+              "(--map)",
+              // A generic label mistyped: the generic label.
+              "export.csv:6:14: the label 'Clsoed Won' (1 row) matches no stage or outcome of "
+              "process 'direct'; did you mean 'Closed Won'? Else map it to one in 'stages:' of "
+              "a mapping file (--map)"}));
   EXPECT_EQ(events(r), (std::vector<std::string>{"A qualification 2025-02-03"}));
 }
 
@@ -463,10 +468,11 @@ TEST(ExportMappingTest, AGenericLostLabelSaysWhyItNamesNoOutcome) {
             Errors{"export.csv:2:14: the label 'Closed Won' (1 row) stands for a won outcome, and "
                    "process 'direct' has 2: 'signed', 'renewed'; map the label to one of them in "
                    "'stages:' of a mapping file (--map)"});
-  // A misspelt lost label is not offered the won outcome's label.
+  // A misspelt lost label is not offered the won outcome's label, but the generic lost one.
   Process labelled = sample();
   labelled.states[3].crmLabels = {"Closed Won"};
-  EXPECT_EQ(closestLabel(labelled, "Closed Lost 2"), std::nullopt);
+  EXPECT_EQ(closestLabel(labelled, "Closed Lost 2"), "'Closed Lost'");
+  EXPECT_EQ(closestLabel(labelled, "Closed Won 2"), "'Closed Won' (outcome 'signed')");
   EXPECT_EQ(closestLabel(labelled, "Closed Wno"), "'Closed Won' (outcome 'signed')");
 }
 

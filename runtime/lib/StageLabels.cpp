@@ -138,8 +138,8 @@ std::optional<std::string> closestLabel(const Process& p, llvm::StringRef label)
   // A lost label is never a won outcome's, nor a won label a lost outcome's.
   const bool saysLost = llvm::StringRef(f).contains("lost"),
              saysWon = llvm::StringRef(f).contains("won");
-  auto consider = [&](const State& s, llvm::StringRef candidate, std::string shown) {
-    if ((saysLost && s.kind == StateKind::Won) || (saysWon && s.kind == StateKind::Lost))
+  auto consider = [&](StateKind kind, llvm::StringRef candidate, std::string shown) {
+    if ((saysLost && kind == StateKind::Won) || (saysWon && kind == StateKind::Lost))
       return;
     const unsigned d = llvm::StringRef(f).edit_distance(foldLabel(candidate), true, limit);
     if (d < bestDistance) {
@@ -148,11 +148,18 @@ std::optional<std::string> closestLabel(const Process& p, llvm::StringRef label)
     }
   };
   for (const State& s : p.states)
-    consider(s, s.name, quote(s.name));
+    consider(s.kind, s.name, quote(s.name));
   for (const State& s : p.states)
     for (const std::string& l : s.crmLabels)
-      consider(s, l,
+      consider(s.kind, l,
                quote(l) + " (" + (s.isOutcome() ? "outcome " : "stage ") + quote(s.name) + ")");
+  // The generic labels every preset reads ("Closed Won"), when the process has an outcome
+  // of their kind: "Clsoed Won" is one of them mistyped.
+  for (auto [kind, spellings] : {std::pair{StateKind::Won, std::array{"Closed Won", "Won"}},
+                                 std::pair{StateKind::Lost, std::array{"Closed Lost", "Lost"}}})
+    if (llvm::any_of(p.states, [kind = kind](const State& s) { return s.kind == kind; }))
+      for (const char* g : spellings)
+        consider(kind, g, quote(g));
   return best;
 }
 
