@@ -829,6 +829,28 @@ TEST_F(RuntimeCli, AnEmptyExportIsOneError) {
   }
 }
 
+// A file with its header and no rows is read (0 deals is true) with a note that says so,
+// a plain log and an export alike; an empty file stays an error without the note.
+TEST_F(RuntimeCli, AHeaderWithoutRowsIsNoted) {
+  const std::string plain = write("plain.csv", "deal,stage,timestamp\n");
+  const std::string sf = write("sf.csv", "OpportunityId,StageName,CreatedDate\n");
+  for (const auto& [file, from] : {std::pair{plain, ""}, std::pair{sf, "--from=salesforce"}}) {
+    std::vector<std::string> args = {"conform", "--as-of=2026-11-26", "--events", file, Quickstart};
+    if (*from)
+      args.push_back(from);
+    RunResult r = run(args);
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find(llvm::sys::path::filename(file).str() +
+                         ": the file has its header but no rows\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.out.find(": 0 deals, 0 events as of 2026-11-26"), std::string::npos) << r.out;
+  }
+  RunResult empty =
+      run({"conform", "--as-of=2026-11-26", "--events", write("e.csv", ""), Quickstart});
+  EXPECT_EQ(empty.err.find("no rows"), std::string::npos) << empty.err;
+}
+
 // Row errors obey --error-limit as diagnostics do: a log of another process, every row
 // rejected, prints the first N errors, how many more there are, and the full count.
 TEST_F(RuntimeCli, RowErrorsStopAtTheErrorLimit) {

@@ -73,6 +73,8 @@ int reportLoad(CommandContext& ctx, const rt::LoadReport& report, const std::str
     else
       ctx.err << "salesc keeps the first " << rt::formatCount(kept) << '\n';
   }
+  if (report.rowsRead == 0 && all == 0)
+    ctx.err << "note: " << rt::shownPath(path) << ": the file has its header but no rows\n";
   ctx.err << rt::shownPath(path) << ": read " << rt::counted(report.rowsRead, "row")
           << ", rejected " << report.rowsRejected << '\n';
   return report.rowsRejected || all ? 1 : 0;
