@@ -746,7 +746,8 @@ TEST(ExportMappingTest, ACurrencyOtherThanTheProcessesIsNoted) {
     return reshape(text, preset("salesforce", kind), kind, p).notes.notes;
   };
   const std::string note = "export.csv: values are in USD and the process's in GBP; they are "
-                           "added as they are, without conversion";
+                           "added as they are, without conversion, and the figures say GBP: "
+                           "state the process's value in USD to have them say USD";
   EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount,CurrencyIsoCode\n"
                   "1,Demo,2025-11-01,5000,USD\n2,Demo,2025-11-01,7000,usd\n"),
             Errors{note});
@@ -765,9 +766,25 @@ TEST(ExportMappingTest, ACurrencyOtherThanTheProcessesIsNoted) {
             Errors{});
   EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount\n1,Demo,2025-11-01,\"5.000 €\"\n"),
             Errors{"export.csv: values are in EUR and the process's in GBP; they are added as "
-                   "they are, without conversion"});
+                   "they are, without conversion, and the figures say GBP: state the process's "
+                   "value in EUR to have them say EUR"});
   EXPECT_EQ(amountCurrency("12,500.00"), "");
   EXPECT_EQ(amountCurrency("CHF 1'250"), "CHF");
+  // Dynamics 365 writes the currency's name: read as its code.
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount,CurrencyIsoCode\n"
+                  "1,Demo,2025-11-01,5000,US Dollar\n2,Demo,2025-11-01,7000, us dollar \n"),
+            Errors{note});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount,CurrencyIsoCode\n"
+                  "1,Demo,2025-11-01,5000,Pound Sterling\n"),
+            Errors{});
+  EXPECT_EQ(notes("Id,StageName,LastStageChangeDate,Amount,CurrencyIsoCode\n"
+                  "1,Demo,2025-11-01,5000,Pound Sterling\n2,Demo,2025-11-01,5000,Bitcoin\n"),
+            Errors{"export.csv: values are in several currencies (Bitcoin, GBP); they are "
+                   "added as they are, without conversion"});
+  EXPECT_EQ(currencyCode("Euro"), "EUR");
+  EXPECT_EQ(currencyCode("U.S. Dollar"), "USD");
+  EXPECT_EQ(currencyCode("chf"), "CHF");
+  EXPECT_EQ(currencyCode("Gold Bars"), "Gold Bars");
 }
 
 // A stage history's amounts are its events' values (backtest's revenue), read as a

@@ -599,7 +599,7 @@ private:
     }
     if (const llvm::StringRef c = at(f, currency_); !c.empty())
       currencyCodes_.get(c, [&](llvm::StringRef code) {
-        currencies_.insert(code.upper());
+        currencies_.insert(currencyCode(code));
         return std::optional<bool>(true);
       });
     const llvm::StringRef reason = at(f, reason_);
@@ -816,14 +816,17 @@ private:
                                          "added as they are, without conversion",
                                          shownPath(file_),
                                          llvm::join(currencies_.begin(), currencies_.end(), ", ")));
-    // One currency other than the process's, when both are ISO codes (a CRM may write a
-    // currency's name, "Pound Sterling", which says nothing sure).
+    // One currency other than the process's, when both are ISO codes (currencyCode knows
+    // the common names; another name, "Bitcoin", says nothing sure).
     const std::string ours = llvm::StringRef(p_.currency).upper();
     if (currencies_.size() == 1 && isCode(*currencies_.begin()) && isCode(ours) &&
         *currencies_.begin() != ours)
-      notes_.notes.push_back(fmt::format("{}: values are in {} and the process's in {}; they are "
-                                         "added as they are, without conversion",
-                                         shownPath(file_), *currencies_.begin(), ours));
+      notes_.notes.push_back(fmt::format(
+          "{}: values are in {} and the process's in {}; they are added as they are, without "
+          "conversion, and the figures say {}: state the process's value in {} to have them "
+          "say {}",
+          shownPath(file_), *currencies_.begin(), ours, ours, *currencies_.begin(),
+          *currencies_.begin()));
   }
 
   llvm::StringRef text_;

@@ -356,6 +356,51 @@ std::string amountCurrency(llvm::StringRef text) {
   return "";
 }
 
+std::string currencyCode(llvm::StringRef value) {
+  const llvm::StringRef v = value.trim(" \t");
+  if (v.size() == 3 && llvm::all_of(v, llvm::isAlpha))
+    return v.upper();
+  // Names folded to letters, lower case: the names of the most traded currencies, as
+  // Dynamics 365 and Zoho write them, and their common variants.
+  static const std::pair<const char*, const char*> Names[] = {
+      {"usdollar", "USD"},
+      {"usdollars", "USD"},
+      {"unitedstatesdollar", "USD"},
+      {"poundsterling", "GBP"},
+      {"britishpound", "GBP"},
+      {"britishpoundsterling", "GBP"},
+      {"euro", "EUR"},
+      {"euros", "EUR"},
+      {"japaneseyen", "JPY"},
+      {"swissfranc", "CHF"},
+      {"canadiandollar", "CAD"},
+      {"australiandollar", "AUD"},
+      {"newzealanddollar", "NZD"},
+      {"swedishkrona", "SEK"},
+      {"norwegiankrone", "NOK"},
+      {"danishkrone", "DKK"},
+      {"polishzloty", "PLN"},
+      {"indianrupee", "INR"},
+      {"chineseyuan", "CNY"},
+      {"chineseyuanrenminbi", "CNY"},
+      {"yuanrenminbi", "CNY"},
+      {"singaporedollar", "SGD"},
+      {"hongkongdollar", "HKD"},
+      {"mexicanpeso", "MXN"},
+      {"brazilianreal", "BRL"},
+      {"southafricanrand", "ZAR"},
+      {"rand", "ZAR"},
+  };
+  std::string folded;
+  for (char c : v)
+    if (llvm::isAlpha(c))
+      folded.push_back(llvm::toLower(c));
+  for (const auto& [name, code] : Names)
+    if (folded == name)
+      return code;
+  return v.str();
+}
+
 std::string closestSpelling(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> known) {
   const std::string w = word.lower();
   const unsigned limit = std::max<unsigned>(1, (w.size() + 2) / 3);

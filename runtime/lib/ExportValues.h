@@ -61,6 +61,11 @@ std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, 
 /// none ($ and ¥ stand for several currencies).
 std::string amountCurrency(llvm::StringRef text);
 
+/// A currency column's value as an ISO 4217 code: a code itself ("usd" is USD), or the
+/// English name a CRM writes ("Pound Sterling", "US Dollar", "Euro": Dynamics 365's);
+/// otherwise the value as written, trimmed.
+std::string currencyCode(llvm::StringRef value);
+
 /// The one of `known` closest to `word` in spelling, case ignored, within about a third of
 /// its length (the first of equals), for "did you mean"; empty when none is that close.
 std::string closestSpelling(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> known);
