@@ -128,6 +128,34 @@ TEST(ExportFooterTest, SalesforceOpportunityHistoryReport) {
                     "is not data"}));
 }
 
+// A report whose time column holds each deal's last change, not each stage change's:
+// every row of a deal carries one time. Nine in ten such rows (of ten or more) are noted;
+// a history with times that differ is not.
+TEST(ExportFooterTest, RowsOfADealThatShareOneTimeAreNoted) {
+  auto report = [](bool sameTime) {
+    std::string text = Header;
+    for (int d = 0; d < 5; ++d) {
+      const std::string name = "Deal " + std::to_string(d);
+      text += row(name.c_str(), "", "Qualification", "12/13/2025 10:15 AM", "USD 1.00");
+      text += row(name.c_str(), "Qualification", "Demo Scheduled",
+                  sameTime ? "12/13/2025 10:15 AM" : "12/15/2025 10:15 AM", "USD 1.00");
+      text += row(name.c_str(), "Demo Scheduled", "Closed Won",
+                  sameTime ? "12/13/2025 10:15 AM" : "12/19/2025 10:15 AM", "USD 1.00");
+    }
+    return read(text, salesforce());
+  };
+  Read same = report(true);
+  EXPECT_EQ(same.report.rowsRejected, 0u);
+  ASSERT_EQ(same.notes.size(), 2u) << llvm::join(same.notes, "\n");
+  EXPECT_EQ(same.notes.back(),
+            "report.csv: 10 of the 10 rows that follow a row of the same deal carry that row's "
+            "very time (column 'Last Modified'): the stages would take no time; if the column "
+            "holds the deal's last change rather than each stage change's, export the time of "
+            "each change");
+  Read differ = report(false);
+  EXPECT_EQ(differ.notes.size(), 1u) << llvm::join(differ.notes, "\n"); // deals by name only
+}
+
 // With the Opportunity ID column added to the report, deals are told apart by it (no
 // note); a footer written with blank records between its lines (`""`), CRLF line ends and
 // a count with a thousands separator is a footer too, and a count that is not the rows'

@@ -661,8 +661,31 @@ private:
     const ExportDate* d = date(row, when, whenColumn);
     if (!d)
       return;
+    if (kind_ == ExportKind::Events)
+      sameTime_.see(id, when, whenColumn);
     emit_(row, id, *s, *d, value, segment);
   }
+
+  /// Rows after a row of the same deal, and how many of them carry its very time. A
+  /// history whose rows of a deal nearly all share one time is read wrong: its time column
+  /// is likely the deal's last change ("Last Modified" of the deal), not each stage's.
+  struct SameTime {
+    std::string deal, time;
+    size_t column = None;
+    unsigned pairs = 0, same = 0;
+    void see(llvm::StringRef id, llvm::StringRef when, size_t c) {
+      if (id == deal) {
+        ++pairs;
+        same += when == time;
+      } else {
+        deal.assign(id.data(), id.size());
+        column = c;
+      }
+      time.assign(when.data(), when.size());
+    }
+    /// Whether nearly every such row shares its deal's time (9 in 10, of 10 rows or more).
+    bool suspicious() const { return pairs >= 10 && same * 10 >= pairs * 9; }
+  };
 
   /// Whether a pipeline's status means open (`open_status:`, else `Open`).
   bool isOpen(llvm::StringRef status) const {
@@ -774,6 +797,13 @@ private:
   }
 
   void writeNotes() {
+    if (sameTime_.suspicious())
+      notes_.notes.push_back(fmt::format(
+          "{}: {} of the {} rows that follow a row of the same deal carry that row's very time "
+          "(column {}): the stages would take no time; if the column holds the deal's last "
+          "change rather than each stage change's, export the time of each change",
+          shownPath(file_), sameTime_.same, sameTime_.pairs,
+          quote(sameTime_.column == None ? std::string("?") : header_[sameTime_.column])));
     if (pipelines_.size() > 1 && !filterProcess_) {
       std::vector<std::string> counts;
       for (const auto& [folded, named] : pipelines_)
@@ -870,6 +900,7 @@ private:
   /// A pipeline's statuses that are neither open nor won or lost, with their rows.
   std::map<std::string, unsigned, std::less<>> otherStatus_;
   unsigned otherStatusNotKept_ = 0;
+  SameTime sameTime_;
   /// Rows repeat a deal's amount (read as a plain number) and currency, and the dates
   /// of a day (read in datesOrder_).
   LastSeen<std::string> amounts_;
