@@ -750,6 +750,32 @@ TEST_F(RuntimeCli, BacktestReplaysALogAndPrintsTheDocumentedJson) {
     EXPECT_TRUE(summary.getNumber(key)) << key;
 }
 
+// A weighted pipeline that sums to the actual wins up to rounding (9 x 0.2 + 13 x 0.4 =
+// 7.000000000000002 against 7) has no error, not "+0.00 (+>0%)".
+TEST_F(RuntimeCli, BacktestCallsRoundingNoError) {
+  const std::string file = write("p.sales", "process p \"P\" {\n  value 1000 USD;\n"
+                                            "  stage a {\n    time 1 to 5 days;\n"
+                                            "    next b 50%;\n  }\n"
+                                            "  stage b {\n    time 2 to 10 days;\n"
+                                            "    next w 40%;\n  }\n"
+                                            "  won w;\n  lost l;\n}\n");
+  std::string log = "deal,stage,timestamp\n";
+  for (int i = 0; i < 22; ++i) { // 9 open in a, 13 in b on 2026-01-10; 7 of b's win later
+    const std::string d = "d" + std::to_string(i);
+    log += d + ",a,2026-01-0" + std::to_string(1 + i % 5) + "\n";
+    if (i >= 9)
+      log += d + ",b,2026-01-08\n";
+    log += d + (i >= 9 && i < 16 ? ",w,2026-01-15\n" : ",l,2026-02-20\n");
+  }
+  RunResult r =
+      run({"backtest", "--events", write("log.csv", log), "--at=2026-01-10", "--horizon=20", file});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("  2026-01-10       7"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("7.00  0.00 (0%)\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("7,000  0 (0%)\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find(">0%"), std::string::npos) << r.out;
+}
+
 TEST_F(RuntimeCli, BacktestRefusesAHorizonPastTheEndOfTheLog) {
   std::string log = write("log.csv", "deal,stage,timestamp\nd1,inquiry,2026-01-02\n"
                                      "d1,lost,2026-02-01\n");

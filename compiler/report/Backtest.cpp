@@ -6,6 +6,7 @@
 #include "salesc/runtime/Format.h"
 #include "salesc/runtime/Loaders.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -19,17 +20,24 @@ std::string amount(double v, bool sign = false) {
   return (sign && v > 0 ? "+" : v < 0 ? "-" : "") + rt::formatMoney(std::abs(v), "");
 }
 
-/// The error of `predicted` against `actual`: "+500 (+16.7%)", "-0.4 (-20%)", with
-/// "(no actual)" in place of the percentage when the actual is 0.
-std::string error(double predicted, double actual, const std::string& difference) {
+/// `predicted` - `actual`, 0 when they differ only by rounding in the sums behind them
+/// (7.000000000000002 against 7 wins is no error).
+double difference(double predicted, double actual) {
+  const double d = predicted - actual;
+  return std::fabs(d) <= 1e-9 * std::max(1.0, std::fabs(actual)) ? 0 : d;
+}
+
+/// The error of `predicted` against `actual`: "+500 (+16.7%)", "-0.4 (-20%)", "0 (0%)",
+/// with "(no actual)" in place of the percentage when the actual is 0.
+std::string error(double predicted, double actual, const std::string& shown) {
   if (actual == 0)
-    return difference + " (no actual)";
-  const double share = (predicted - actual) / actual;
-  return fmt::format("{} ({}{})", difference, share > 0 ? "+" : "", rt::percent(share));
+    return shown + " (no actual)";
+  const double share = difference(predicted, actual) / actual;
+  return fmt::format("{} ({}{})", shown, share > 0 ? "+" : "", rt::percent(share));
 }
 
 std::string winsError(double predicted, double actual) {
-  const double d = predicted - actual;
+  const double d = difference(predicted, actual);
   return error(predicted, actual, fmt::format("{}{:.2f}", d > 0 ? "+" : "", d));
 }
 
@@ -50,10 +58,10 @@ void printPoints(llvm::raw_ostream& os, const rt::Process& p, const rt::Backtest
                  amount(x.forecastRevenue.p10) + " to " + amount(x.forecastRevenue.p90),
                  x.covered() ? "in" : "OUT",
                  error(x.forecastRevenue.mean, x.actualRevenue,
-                       amount(x.forecastRevenue.mean - x.actualRevenue, true)),
+                       amount(difference(x.forecastRevenue.mean, x.actualRevenue), true)),
                  amount(x.weightedRevenue),
                  error(x.weightedRevenue, x.actualRevenue,
-                       amount(x.weightedRevenue - x.actualRevenue, true))});
+                       amount(difference(x.weightedRevenue, x.actualRevenue), true))});
   revenue.print(os);
   os << "\n  deals won within the horizon:\n";
   TextTable wins(

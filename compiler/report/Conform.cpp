@@ -42,13 +42,17 @@ std::string kmText(double q, const rt::StageConformance& s) {
 /// What a flag column says: `rejected` with the adjusted p-value when flagged beyond
 /// chance across the report; `outside` and "within chance over N tests" when only the
 /// plain 95% figure is off.
-std::string verdict(bool flagged, double adjustedP, bool outside, uint64_t tests,
+std::string verdict(bool flagged, double rawP, double adjustedP, bool outside, uint64_t tests,
                     llvm::StringRef rejected, llvm::StringRef outsideText) {
   if (flagged)
     return fmt::format("{} (adjusted {})", rejected.str(), rt::pValueText(adjustedP));
-  if (outside)
+  if (!outside)
+    return "";
+  // Beyond chance alone, but not across the report's tests; or within chance even alone
+  // (a median outside the range on a few visits).
+  if (rawP < rt::FlagLevel)
     return fmt::format("{}, within chance over {} tests", outsideText.str(), tests);
-  return "";
+  return outsideText.str() + ", within chance";
 }
 
 void printStages(llvm::raw_ostream& os, const rt::Process& p, const rt::ConformResult& r) {
@@ -67,7 +71,7 @@ void printStages(llvm::raw_ostream& os, const rt::Process& p, const rt::ConformR
                 std::to_string(s.open), kmText(s.kmMedian, s), kmText(s.kmP90, s),
                 timed ? fmt::format("{:.1f}", s.median) : "-",
                 timed ? fmt::format("{:.1f}", s.p90) : "-", range(p.states[i]),
-                verdict(s.timeFlagged, s.timeAdjustedP, s.timeOutside, r.tests,
+                verdict(s.timeFlagged, s.timePValue, s.timeAdjustedP, s.timeOutside, r.tests,
                         "outside the stated time", "outside")});
   }
   stages.print(os);
@@ -83,7 +87,7 @@ void printEdges(llvm::raw_ostream& os, const rt::Process& p, const rt::ConformRe
     edges.row({p.states[e.from].name + " -> " + p.states[e.to].name, std::to_string(e.deals),
                std::to_string(e.count), e.trials ? observed.figure : "-", observed.target,
                e.trials ? rt::percent(e.low) + " to " + rt::percent(e.high) : "-",
-               verdict(e.flagged, e.adjustedP, e.outside, r.tests, "stated rate rejected",
+               verdict(e.flagged, e.pValue, e.adjustedP, e.outside, r.tests, "stated rate rejected",
                        "outside the interval")});
   }
   edges.print(os);

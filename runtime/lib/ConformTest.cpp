@@ -327,6 +327,25 @@ TEST(ConformTest, SuggestAddsFrequentMovesTheProcessLacks) {
                                "median 1, P90 1 day (n=40, 0 still open)"}));
 }
 
+// A time under a hundredth of the unit is said with two significant digits in the
+// comment, never "P10 0": every visit of a took 0.002 days (about 3 minutes).
+TEST(ConformTest, SuggestNeverSaysAShortTimeIsZero) {
+  Process p;
+  addStage(p, "a");
+  addWon(p, "won");
+  addEdge(p, 0, 1, 1.0);
+  std::vector<StageEvent> log;
+  for (int i = 0; i < 40; ++i) {
+    log.push_back({"d" + std::to_string(i), 0, 0, 0});
+    log.push_back({"d" + std::to_string(i), 1u, 0.002, 0});
+  }
+  std::vector<std::string> lines = suggest(p, conform(p, log, 5));
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_NE(lines[0].find("Kaplan-Meier P10 0.002, median 0.002, P90 0.002 days"),
+            std::string::npos)
+      << lines[0];
+}
+
 TEST(ConformTest, SignoffStagesAreComparedWithTheRangeOfTheMaximum) {
   // In knownLog, b's visits take 16 to 24 days (median 20). Made a sign-off stage whose
   // roles take 5 to 15 and 10 to 30 days, b lasts 10 to 30 days (the largest min to the
