@@ -670,7 +670,9 @@ private:
   /// history whose rows of a deal nearly all share one time is read wrong: its time column
   /// is likely the deal's last change ("Last Modified" of the deal), not each stage's.
   struct SameTime {
-    std::string deal, time;
+    llvm::StringRef text; ///< the file: fields within it are kept without a copy
+    llvm::StringRef deal, time;
+    std::string dealCopy, timeCopy; ///< fields built elsewhere (a quoted "" inside)
     size_t column = None;
     unsigned pairs = 0, same = 0;
     void see(llvm::StringRef id, llvm::StringRef when, size_t c) {
@@ -678,10 +680,16 @@ private:
         ++pairs;
         same += when == time;
       } else {
-        deal.assign(id.data(), id.size());
+        deal = keep(id, dealCopy);
         column = c;
       }
-      time.assign(when.data(), when.size());
+      time = keep(when, timeCopy);
+    }
+    llvm::StringRef keep(llvm::StringRef v, std::string& copy) const {
+      if (v.begin() >= text.begin() && v.end() <= text.end())
+        return v;
+      copy.assign(v.data(), v.size());
+      return copy;
     }
     /// Whether nearly every such row shares its deal's time (9 in 10, of 10 rows or more).
     bool suspicious() const { return pairs >= 10 && same * 10 >= pairs * 9; }
@@ -900,7 +908,7 @@ private:
   /// A pipeline's statuses that are neither open nor won or lost, with their rows.
   std::map<std::string, unsigned, std::less<>> otherStatus_;
   unsigned otherStatusNotKept_ = 0;
-  SameTime sameTime_;
+  SameTime sameTime_{text_}; ///< after text_
   /// Rows repeat a deal's amount (read as a plain number) and currency, and the dates
   /// of a day (read in datesOrder_).
   LastSeen<std::string> amounts_;
