@@ -111,7 +111,7 @@ std::string percentText(double p, int decimals, const Beside& b) {
 /// below that two significant digits ("0.005%", not "0.01%"; "0.012%").
 int percentDecimals(double p) {
   const double v = std::fabs(roundable(p * 100));
-  if (v == 0 || v >= 10)
+  if (!std::isfinite(v) || v == 0 || v >= 10) // NaN: percentText writes it as it is
     return 1;
   if (v >= 0.1)
     return 2;

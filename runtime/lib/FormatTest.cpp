@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace salesc::rt {
 namespace {
 
@@ -59,6 +61,8 @@ TEST(FormatTest, SmallPercentagesKeepTwoSignificantDigits) {
   EXPECT_EQ(percent(0.00123), "0.12%"); // from 0.1%: two decimals
   EXPECT_EQ(percent(-0.00005), "-0.005%");
   EXPECT_EQ(percent(0.0000001234), "0.000012%");
+  EXPECT_EQ(percent(std::numeric_limits<double>::quiet_NaN()), "nan%"); // no share: as before
+  EXPECT_EQ(percent(std::numeric_limits<double>::infinity()), "inf%");
 }
 
 // A target reads as its author wrote it.
