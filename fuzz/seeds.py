@@ -13,6 +13,11 @@ Seeds come from the source tree as it is, so nothing is copied into the reposito
                 whose header has an `entered` column
   events_csv    examples/data/*events*.csv, and the CSV files of the output file tests
                 whose header has a `timestamp` column
+  export        the example's event log and pipeline written as each CRM writes them (a
+                Salesforce history with day-first dates and pound amounts, a HubSpot wide
+                deals export, a Pipedrive deals export), and read with a mapping file that
+                sets every key; the first byte picks the preset and the kind
+                (fuzz/ExportFuzzer.cpp)
 
 plus fuzz/regressions/TARGET/*, the inputs that once broke a target. They are written to
 WORK_DIR/seeds/TARGET/ (emptied first), and the list of targets with their dictionaries to
@@ -35,7 +40,71 @@ TARGETS = {
     "tables": "tables.dict",
     "pipeline_csv": "csv.dict",
     "events_csv": "csv.dict",
+    "export": "export.dict",
 }
+
+# fuzz/ExportFuzzer.cpp's first byte: the preset (0: none; then rt::exportPresetNames'
+# order) plus 6 for open deals rather than a stage history.
+PRESETS = ["salesforce", "hubspot", "pipedrive", "dynamics", "zoho"]
+
+
+def export_seed(preset, pipeline, text, mapping=""):
+    pick = PRESETS.index(preset) + 1 if preset else 0
+    head = bytes([pick + (6 if pipeline else 0)])
+    return head + ((mapping + "\n%%\n") if mapping else "").encode() + text.encode()
+
+
+def export_seeds(src):
+    """{seed name: bytes}: the example's log and pipeline as CRMs export them."""
+    labels = {"inquiry": "Prospecting", "rep_call": "Qualification",
+              "demo": "Needs Analysis", "proposal": "Proposal/Price Quote",
+              "signed": "Closed Won", "lost": "Closed Lost"}
+    events = (src / "examples/data/quickstart-events.csv").read_text().splitlines()[1:81]
+    rows = [line.split(",") for line in events]
+    seeds = {}
+    sf = ['"Id","OpportunityId","CreatedDate","StageName","Amount"']
+    for i, (deal, stage, ts) in enumerate(rows):
+        when = "%s/%s/%s %s" % (ts[8:10], ts[5:7], ts[0:4], ts[11:16])
+        sf.append('"h%d","%s","%s","%s","\u00a312,500.00"' % (i, deal, when, labels[stage]))
+    seeds["salesforce-history.csv"] = export_seed("salesforce", False, "\n".join(sf) + "\n")
+    wide = {}
+    for deal, stage, ts in rows:
+        wide.setdefault(deal, {})[stage] = ts[:10]
+    stages = list(labels)
+    hub = ["Record ID,Deal Name,Amount,Pipeline," +
+           ",".join('Date entered "%s (Sales Pipeline)"' % labels[s] for s in stages)]
+    for deal, dates in wide.items():
+        hub.append("%s,Deal %s,1000,Sales Pipeline,%s" %
+                   (deal, deal, ",".join(dates.get(s, "") for s in stages)))
+    seeds["hubspot-deals.csv"] = export_seed("hubspot", False, "\n".join(hub) + "\n")
+    pipeline = (src / "examples/data/quickstart-pipeline.csv").read_text().splitlines()[1:41]
+    pd = ["Deal - ID;Deal - Title;Deal - Value;Deal - Currency of Value;Deal - Stage;"
+          "Deal - Status;Deal - Last stage change"]
+    for line in pipeline:
+        deal, stage, entered, value = line.split(",")
+        pd.append("%s;Deal %s;%s;EUR;%s;Open;%s.%s.%s 09:00" %
+                  (deal, deal, value.replace(".", ",") if value else "",
+                   labels[stage], entered[8:10], entered[5:7], entered[0:4]))
+    seeds["pipedrive-deals.csv"] = export_seed("pipedrive", True, "\n".join(pd) + "\n")
+    mapping = "\n".join([
+        "layout: long",
+        "columns: {deal: Opp, stage: Phase, timestamp: [Changed, Created], value: Worth,",
+        "  currency: Cur, segment: Seg, process: Pipe, lost_reason: Why, status: State}",
+        "stages: {Neu: inquiry, Gewonnen: signed, Verloren: lost}",
+        "lost_reasons: {Zu teuer: lost}",
+        'dates: {format: "%d.%m.%Y %H:%M", timezone: "+01:00"}',
+        'numbers: {decimal: ",", thousands: "."}',
+        'delimiter: ";"',
+        "open_status: [Offen, Open]"])
+    generic = ["Opp;Phase;Changed;Created;Worth;Cur;Seg;Pipe;Why;State"]
+    for deal, stage, ts in rows[:30]:
+        generic.append("%s;%s;%s.%s.%s %s;;1.250,00;EUR;;direct_consulting;;Offen" %
+                       (deal, {"inquiry": "Neu", "signed": "Gewonnen", "lost": "Verloren"}
+                        .get(stage, stage), ts[8:10], ts[5:7], ts[0:4], ts[11:16]))
+    text = "\n".join(generic) + '\n\n"Grand Totals (30 records)"\n'
+    seeds["map-history.csv"] = export_seed(None, False, text, mapping)
+    seeds["map-pipeline.csv"] = export_seed(None, True, text, mapping)
+    return seeds
 
 
 def embedded_files(test):
@@ -91,6 +160,8 @@ def gather(src):
         target = csv_target(path.read_text())
         if target:
             add(target, path.relative_to(src), path.read_bytes())
+    for name, data in export_seeds(src).items():
+        seeds["export"][name] = data
     for target in TARGETS:
         for path in sorted((src / "fuzz" / "regressions" / target).glob("*")):
             add(target, path.relative_to(src), path.read_bytes())
@@ -155,6 +226,24 @@ def csv_dict(src):
             + states)
 
 
+def export_dict(src):
+    """The mapping file's keys and the presets' column names and CRM labels."""
+    presets = (src / "runtime/lib/ExportPresets.cpp").read_text()
+    names = [n.strip().strip("'\"") for group in re.findall(r"\[([^\]]*)\]", presets)
+             for n in group.split(",")]
+    keys = ["layout:", "columns:", "stage_columns:", "stages:", "lost_reasons:", "dates:",
+            "format:", "timezone:", "numbers:", "decimal:", "thousands:", "delimiter:",
+            "open_status:", "deal:", "stage:", "timestamp:", "value:", "currency:",
+            "segment:", "process:", "lost_reason:", "status:", "long", "wide", "\n%%\n"]
+    labels = re.findall(r'"([^"]+)"', "\n".join(
+        line for line in (src / "examples/quickstart.sales").read_text().splitlines()
+        if "crm" in line))
+    return (keys + [n for n in names if n] + labels +
+            ["%d/%m/%Y %H:%M", "%m/%d/%y %I:%M %p", "+05:30", "Closed Won", "Closed Lost",
+             "Open", "Won", "Lost", "\u00a3", "\u20ac", "1.250,00", "12,500.00", "Grand Totals (",
+             " records)", ";", "\t", '""', "*"])
+
+
 def main():
     src, work = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2])
     for target, files in gather(src).items():
@@ -169,6 +258,7 @@ def main():
     write_dict(work / "dict" / "sales.dict", sales_dict(src))
     write_dict(work / "dict" / "tables.dict", tables_dict(src))
     write_dict(work / "dict" / "csv.dict", csv_dict(src))
+    write_dict(work / "dict" / "export.dict", export_dict(src))
 
 
 if __name__ == "__main__":
