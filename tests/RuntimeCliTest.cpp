@@ -877,6 +877,25 @@ TEST_F(RuntimeCli, AHeaderWithoutRowsIsNoted) {
   EXPECT_EQ(empty.err.find("no rows"), std::string::npos) << empty.err;
 }
 
+// A device is never read as an input (/dev/zero would never end): an error naming it,
+// for a log, a pipeline and a map alike.
+TEST_F(RuntimeCli, ADeviceIsNotReadAsAnInput) {
+  RunResult events = run({"conform", "--as-of=2026-11-26", "--events", "/dev/zero", Quickstart});
+  EXPECT_EQ(events.status, 1);
+  EXPECT_NE(events.err.find("cannot read '/dev/zero': it is a device or a socket, not a file"),
+            std::string::npos)
+      << events.err;
+  RunResult deals = run({"forecast", "--as-of=2026-11-26", "--pipeline", "/dev/zero", Quickstart});
+  EXPECT_EQ(deals.status, 1);
+  RunResult map = run(
+      {"conform", "--as-of=2026-11-26", "--map", "/dev/zero", "--events", "/dev/null", Quickstart});
+  EXPECT_EQ(map.status, 2);
+  EXPECT_NE(map.err.find("cannot read the map '/dev/zero': it is a device or a socket, not a "
+                         "file"),
+            std::string::npos)
+      << map.err;
+}
+
 // Row errors obey --error-limit as diagnostics do: a log of another process, every row
 // rejected, prints the first N errors, how many more there are, and the full count.
 TEST_F(RuntimeCli, RowErrorsStopAtTheErrorLimit) {

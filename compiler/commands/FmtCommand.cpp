@@ -1,9 +1,11 @@
 //===- FmtCommand.cpp - `salesc fmt`: files in the canonical layout -------===//
 #include "driver/FrontEnd.h"
+#include "driver/InputFile.h"
 #include "fix/UnifiedDiff.h"
 #include "output/OutputFile.h"
 
 #include "format/Format.h"
+#include "parse/Parse.h"
 
 namespace salesc::driver {
 
@@ -42,7 +44,7 @@ void formatOne(CommandContext& ctx, const std::string& file, llvm::SourceMgr& sm
                      : StdinFilename.empty() ? "<stdin>"
                                              : StdinFilename.getValue();
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> read =
-      fromStdin ? ctx.readStdin() : ctx.fs->getBufferForFile(file);
+      fromStdin ? ctx.readStdin() : readFileOrPipe(*ctx.fs, file, parse::MaxSourceBytes);
   if (!read) {
     diags.reportFile(diag::DiagKind::FileUnreadable, name,
                      "cannot read '" + name + "': " + read.getError().message());

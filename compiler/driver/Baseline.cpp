@@ -2,6 +2,7 @@
 #include "Baseline.h"
 
 #include "FrontEnd.h"
+#include "InputFile.h"
 
 #include "output/OutputFile.h"
 
@@ -11,6 +12,9 @@
 #include <cstdio>
 
 namespace salesc::driver {
+
+/// A baseline of 30,000 results is a few MB; a pipe giving more than this is refused.
+constexpr size_t MaxBaselineBytes = size_t(256) << 20;
 
 namespace {
 
@@ -99,7 +103,7 @@ Baseline newBaseline(llvm::vfs::FileSystem& fs, llvm::StringRef path) {
 
 llvm::Expected<Baseline> readBaseline(llvm::vfs::FileSystem& fs, llvm::StringRef path) {
   Baseline b = newBaseline(fs, path);
-  auto buffer = fs.getBufferForFile(path);
+  auto buffer = readFileOrPipe(fs, path.str(), MaxBaselineBytes);
   if (!buffer)
     return llvm::createStringError(buffer.getError(), "cannot read the baseline '%s': %s",
                                    path.str().c_str(), buffer.getError().message().c_str());

@@ -1,5 +1,6 @@
 //===- ConfigFile.cpp - Reads one .salesc.yaml with LLVM's YAML parser -----===//
 #include "Config.h"
+#include "InputFile.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -7,6 +8,9 @@
 #include "llvm/Support/YAMLParser.h"
 
 namespace salesc::driver {
+
+/// A config file is a few keys; a pipe giving more is refused.
+constexpr size_t MaxConfigBytes = size_t(1) << 20;
 
 namespace yaml = llvm::yaml;
 using diag::DiagKind;
@@ -243,9 +247,18 @@ private:
 std::unique_ptr<ConfigFile> readConfigFile(llvm::vfs::FileSystem& fs, llvm::SourceMgr& sm,
                                            diag::DiagnosticEngine& diags, llvm::StringRef path,
                                            llvm::StringRef shown, bool& hadErrors) {
-  auto buffer = fs.getBufferForFile(path);
-  if (!buffer)
+  auto buffer = readFileOrPipe(fs, path.str(), MaxConfigBytes);
+  if (!buffer) {
+    // A device (a config linked to /dev/zero) or an endless pipe is said; a config that
+    // is not there is no config.
+    if (buffer.getError() == notAFile() || buffer.getError() == pipeTooLong()) {
+      diags.reportFile(DiagKind::FileUnreadable, shown,
+                       "cannot read the config '" + shown.str() +
+                           "': " + buffer.getError().message());
+      hadErrors = true;
+    }
     return nullptr;
+  }
   auto config = std::make_unique<ConfigFile>();
   config->path = path.str();
   config->folder = llvm::sys::path::parent_path(path).str();

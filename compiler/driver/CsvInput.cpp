@@ -2,6 +2,7 @@
 #include "CsvInput.h"
 #include "ExportInput.h"
 #include "FrontEnd.h"
+#include "InputFile.h"
 
 #include "salesc/runtime/Format.h"
 #include "salesc/runtime/Loaders.h"
@@ -11,6 +12,8 @@
 
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -18,12 +21,16 @@
 namespace salesc::driver {
 
 std::unique_ptr<llvm::MemoryBuffer> readInputFile(CommandContext& ctx, const std::string& path,
-                                                  const char* what) {
-  auto buffer = ctx.fs->getBufferForFile(path, /*FileSize=*/-1,
-                                         /*RequiresNullTerminator=*/false);
+                                                  const char* what, size_t maxBytes) {
+  auto buffer = readFileOrPipe(*ctx.fs, path, maxBytes, /*requiresNullTerminator=*/false);
   if (!buffer) {
     error(ctx) << "cannot read " << what << rt::quote(path, 4096) << ": "
-               << buffer.getError().message() << '\n';
+               << (buffer.getError() == pipeTooLong()
+                       ? fmt::format("the pipe gave over {} MiB, the most salesc reads of such "
+                                     "a file",
+                                     maxBytes >> 20)
+                       : buffer.getError().message())
+               << '\n';
     return nullptr;
   }
   // UTF-16 and Windows-1252 exports are read as UTF-8, line for line.

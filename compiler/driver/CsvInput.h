@@ -21,9 +21,13 @@ struct ExportOptions;
 
 /// Reads an input file (a CSV, a map) as UTF-8: a UTF-16 or Windows-1252 file is turned
 /// into UTF-8 line for line, with a note on stderr (TextEncoding.h). Reports one that
-/// cannot be read ("cannot read WHAT'PATH': why") and returns null.
+/// cannot be read ("cannot read WHAT'PATH': why") and returns null. A device or a socket
+/// is not read (/dev/zero never ends); a pipe (`--events <(gunzip -c log.csv.gz)`) is read
+/// up to `maxBytes` and refused beyond, as a file over `maxBytes` is (a regular file is
+/// mapped, and the reader that parses it refuses it by its size).
 std::unique_ptr<llvm::MemoryBuffer> readInputFile(CommandContext& ctx, const std::string& path,
-                                                  const char* what = "");
+                                                  const char* what = "",
+                                                  size_t maxBytes = rt::MaxEventLogBytes);
 
 /// Reads and parses a CSV file; reports a file that cannot be read or parsed.
 std::optional<rt::CsvTable> readCsv(CommandContext& ctx, const std::string& path);

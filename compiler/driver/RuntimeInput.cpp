@@ -1,5 +1,6 @@
 //===- RuntimeInput.cpp - The processes a runtime command works on --------===//
 #include "RuntimeInput.h"
+#include "InputFile.h"
 
 #include "salesc/runtime/Tables.h"
 #include "salesc/runtime/Verify.h"
@@ -46,7 +47,7 @@ std::string unfit(const rt::Process& p) {
 
 /// Reads a tables.json from the command's file system.
 llvm::Expected<rt::TablesDocument> readTables(llvm::vfs::FileSystem& fs, const std::string& path) {
-  auto buffer = fs.getBufferForFile(path);
+  auto buffer = readFileOrPipe(fs, path, rt::MaxTablesBytes);
   if (!buffer)
     return rt::tablesUnreadable(path, buffer.getError());
   return rt::loadTablesDocument((*buffer)->getBuffer(), path);
