@@ -78,7 +78,7 @@ void printPoints(llvm::raw_ostream& os, const rt::Process& p, const rt::Backtest
 
 void printSummary(llvm::raw_ostream& os, const rt::Process& p, const rt::BacktestResult& r) {
   const size_t n = r.points.size();
-  os << "\n  over " << n << " date" << (n == 1 ? "" : "s") << ":\n";
+  os << "\n  over " << rt::counted(n, "date") << ":\n";
   if (r.mapePoints == 0)
     os << "  mean absolute percentage error of revenue: none (no date had revenue won)\n";
   else

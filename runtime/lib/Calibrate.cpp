@@ -3,6 +3,7 @@
 
 #include "salesc/runtime/Apportion.h"
 #include "salesc/runtime/BetaDistribution.h"
+#include "salesc/runtime/Format.h"
 
 #include <fmt/format.h>
 
@@ -24,10 +25,6 @@ EdgeCalibration edgeOf(const Transition& t, const EdgeConformance& e, double lev
   c.estimate = static_cast<double>(e.count) / static_cast<double>(e.trials);
   std::tie(c.low, c.high) = BetaDistribution::jeffreysPosterior(e.count, e.trials).interval(level);
   return c;
-}
-
-std::string visitsText(uint64_t n) {
-  return fmt::format("{} {}", n, n == 1 ? "visit" : "visits");
 }
 
 /// The shares of stage `s` in whole percents (Apportion.h), or why they are kept. With an
@@ -55,7 +52,7 @@ void proposeShares(const Process& p, const Calibration& c, const StageCalibratio
   }
   if (stage.left < options.minVisits) {
     out.sharesKept =
-        fmt::format("{} left it, fewer than {}", visitsText(stage.left), options.minVisits);
+        fmt::format("{} left it, fewer than {}", counted(stage.left, "visit"), options.minVisits);
     return;
   }
   std::vector<uint64_t> counts;
@@ -106,14 +103,15 @@ void proposeTime(const State& state, const StageCalibration& stage, const Calibr
     return;
   }
   if (stage.visits < options.minVisits) {
-    out.timeKept = fmt::format("{}, fewer than {}", visitsText(stage.visits), options.minVisits);
+    out.timeKept =
+        fmt::format("{}, fewer than {}", counted(stage.visits, "visit"), options.minVisits);
     return;
   }
   const Days& d = stage.estimated;
   if (std::isnan(d.min) || std::isnan(d.typical) || std::isnan(d.max)) {
     out.timeKept = fmt::format("{} of its {} still open: too many to know how long the longest "
                                "take",
-                               stage.open, visitsText(stage.visits));
+                               stage.open, counted(stage.visits, "visit"));
     return;
   }
   const bool fixed = stage.stated->min == stage.stated->max;

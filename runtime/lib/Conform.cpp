@@ -535,15 +535,11 @@ void suggestTime(const State& state, const StageConformance& c, std::vector<std:
                              ? fmt::format("{:g} to {:g} days", state.time.min, state.time.max)
                              : state.timeWritten)
           : std::string("no time stated");
-  // Two decimals, or two significant digits where those would read 0 (0.0029 weeks).
-  auto figure = [](double v) {
-    const std::string s = formatDecimal(v);
-    return s == "0" && v != 0 ? fmt::format("{:.2g}", v) : s;
-  };
-  const std::string observed = fmt::format(
-      "Kaplan-Meier P10 {}, median {}, P90 {} (n={}, {} still open){}", figure(c.kmP10 / per),
-      figure(c.kmMedian / per), withUnit(figure(c.kmP90 / per), unit), c.visits, c.open,
-      state.hasTime ? ", adjusted " + pValueText(c.timeAdjustedP) : std::string());
+  const std::string observed =
+      fmt::format("Kaplan-Meier P10 {}, median {}, P90 {} (n={}, {} still open){}",
+                  formatDecimalNotZero(c.kmP10 / per), formatDecimalNotZero(c.kmMedian / per),
+                  withUnit(formatDecimalNotZero(c.kmP90 / per), unit), c.visits, c.open,
+                  state.hasTime ? ", adjusted " + pValueText(c.timeAdjustedP) : std::string());
   if (lowV == highV)
     lines.push_back(fmt::format("stage {}: time {};  // {}, {}", state.name, withUnit(low, unit),
                                 stated, observed));

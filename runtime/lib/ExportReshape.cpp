@@ -5,6 +5,7 @@
 #include "Hash.h"
 #include "LastSeen.h"
 #include "salesc/runtime/ExportMapping.h"
+#include "salesc/runtime/Format.h"
 #include "salesc/runtime/Loaders.h"
 #include "salesc/runtime/Printable.h"
 #include "salesc/runtime/StageLabels.h"
@@ -707,10 +708,8 @@ private:
   /// A row whose status is not open: a won or lost deal when the status says so, else
   /// counted by its status for the note (the status may be a localised "open").
   void notOpen(llvm::StringRef status) {
-    const std::string folded = foldLabel(status);
-    for (const char* closed : {"won", "lost", "closed", "closedwon", "closedlost"})
-      if (folded == closed)
-        return ++closed_, void();
+    if (genericOutcome(status) || foldLabel(status) == "closed")
+      return ++closed_, void();
     constexpr size_t Kept = 20; // distinct statuses named in the note
     if (auto it = otherStatus_.find(status); it != otherStatus_.end())
       ++it->second;
@@ -719,9 +718,6 @@ private:
     else
       ++otherStatusNotKept_;
   }
-
-  /// Whether `c` is written as an ISO 4217 code: three letters.
-  static bool isCode(llvm::StringRef c) { return c.size() == 3 && llvm::all_of(c, llvm::isAlpha); }
 
   bool processMatches(llvm::StringRef v) { return v.empty() || foldLabel(v) == processName_; }
 
@@ -843,11 +839,11 @@ private:
       std::vector<std::string> open;
       for (const std::string& o : m_.openStatus)
         open.push_back(quote(o));
-      notes_.notes.push_back(fmt::format(
-          "{}: left out {} deal{} whose status in column {} is not open ({}): only {} means "
-          "open; list the statuses that mean open in 'open_status:' of a map",
-          shownPath(file_), n, n == 1 ? "" : "s", quote(header_[status_]), llvm::join(seen, ", "),
-          open.empty() ? "'Open'" : llvm::join(open, " or ")));
+      notes_.notes.push_back(
+          fmt::format("{}: left out {} whose status in column {} is not open ({}): only {} means "
+                      "open; list the statuses that mean open in 'open_status:' of a map",
+                      shownPath(file_), counted(n, "deal"), quote(header_[status_]),
+                      llvm::join(seen, ", "), open.empty() ? "'Open'" : llvm::join(open, " or ")));
     }
     if (currencies_.size() > 1)
       notes_.notes.push_back(fmt::format("{}: values are in several currencies ({}); they are "
@@ -857,7 +853,7 @@ private:
     // One currency other than the process's, when both are ISO codes (currencyCode knows
     // the common names; another name, "Bitcoin", says nothing sure).
     const std::string ours = llvm::StringRef(p_.currency).upper();
-    if (currencies_.size() == 1 && isCode(*currencies_.begin()) && isCode(ours) &&
+    if (currencies_.size() == 1 && isCurrencyCode(*currencies_.begin()) && isCurrencyCode(ours) &&
         *currencies_.begin() != ours)
       notes_.notes.push_back(fmt::format(
           "{}: values are in {} and the process's in {}; they are added as they are, without "

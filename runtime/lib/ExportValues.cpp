@@ -356,9 +356,13 @@ std::string amountCurrency(llvm::StringRef text) {
   return "";
 }
 
+bool isCurrencyCode(llvm::StringRef c) {
+  return c.size() == 3 && llvm::all_of(c, llvm::isAlpha);
+}
+
 std::string currencyCode(llvm::StringRef value) {
   const llvm::StringRef v = value.trim(" \t");
-  if (v.size() == 3 && llvm::all_of(v, llvm::isAlpha))
+  if (isCurrencyCode(v))
     return v.upper();
   // Names folded to letters, lower case: the names of the most traded currencies, as
   // Dynamics 365 and Zoho write them, and their common variants.

@@ -61,6 +61,9 @@ std::optional<std::string> readExportAmount(llvm::StringRef text, char decimal, 
 /// none ($ and ¥ stand for several currencies).
 std::string amountCurrency(llvm::StringRef text);
 
+/// Whether `c` is written as an ISO 4217 code: three letters, of either case.
+bool isCurrencyCode(llvm::StringRef c);
+
 /// A currency column's value as an ISO 4217 code: a code itself ("usd" is USD), or the
 /// English name a CRM writes ("Pound Sterling", "US Dollar", "Euro": Dynamics 365's);
 /// otherwise the value as written, trimmed.

@@ -107,6 +107,11 @@ std::string percentText(double p, int decimals, const Beside& b) {
   }
 }
 
+/// The decimals that give `magnitude` (above 0) two significant digits: 0.0046 -> 4.
+int twoSignificantDecimals(double magnitude) {
+  return 1 - static_cast<int>(std::floor(std::log10(magnitude)));
+}
+
 /// The decimals percent() starts from: one from 10% up (and for 0), two from 0.1%, and
 /// below that two significant digits ("0.005%", not "0.01%"; "0.012%").
 int percentDecimals(double p) {
@@ -115,7 +120,7 @@ int percentDecimals(double p) {
     return 1;
   if (v >= 0.1)
     return 2;
-  return std::min(MaxPercentDecimals, 1 - static_cast<int>(std::floor(std::log10(v))));
+  return std::min(MaxPercentDecimals, twoSignificantDecimals(v));
 }
 
 /// Beside the target `target`, when there is one.
@@ -133,8 +138,7 @@ Beside besideTarget(std::optional<double> target) {
 std::string subCent(double amount) {
   if (std::fabs(amount) < 1e-9)
     return fmt::format("{}", amount);
-  const int decimals = 1 - static_cast<int>(std::floor(std::log10(std::fabs(amount))));
-  return fixedTrimmed(amount, decimals);
+  return fixedTrimmed(amount, twoSignificantDecimals(std::fabs(amount)));
 }
 
 } // namespace
@@ -166,6 +170,11 @@ std::string formatDecimal(double v) {
   if (!std::isfinite(v))
     return "";
   return fixedTrimmed(roundable(v), 2);
+}
+
+std::string formatDecimalNotZero(double v) {
+  const std::string s = formatDecimal(v);
+  return s == "0" && v != 0 ? subCent(v) : s;
 }
 
 std::string days(double d) {

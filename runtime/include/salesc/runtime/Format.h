@@ -55,6 +55,10 @@ std::string days(double d);
 /// and infinities.
 std::string formatDecimal(double v);
 
+/// formatDecimal, but a figure that is not 0 never reads "0": under 0.005, two
+/// significant digits, as money under half a cent ("0.0029").
+std::string formatDecimalNotZero(double v);
+
 /// The shortest text that reads back as exactly `v` ("0.6", "15000", "1e-05"); empty for
 /// NaN and infinities, which stand for "no value".
 std::string exactNumber(double v);
