@@ -168,6 +168,14 @@ TEST_F(CalibrateCli, TooLittleDataIsLeftAloneAndSaidSo) {
   EXPECT_EQ(slurp(file), Small); // --diff writes nothing
 }
 
+/// Stage a, then b (each 1 to 3 days), won and lost, with the `next` lines given.
+std::string movesProcess(const std::string& aNext, const std::string& bNext) {
+  return "process p \"Moves\" {\n  value 1000 USD;\n  stage a \"First\" {\n"
+         "    time 1 to 3 days;\n" +
+         aNext + "  }\n  stage b \"Second\" {\n    time 1 to 3 days;\n" + bNext +
+         "  }\n  won won \"Signs\";\n  lost lost \"Does not buy\";\n}\n";
+}
+
 /// 30 deals that leave stage a on 2026-01-03: 20 to b, 4 to lost and 6 to won.
 std::string thirtyLeaveA() {
   std::string log = "deal,stage,timestamp\n";
@@ -186,21 +194,9 @@ std::string thirtyLeaveA() {
 // is said, with their count and where they went: 30 deals leave a, 20 to b, 4 to lost and
 // 6 to won (a lacks that line), so b takes 20 of the 24 moves it states: 83%, lost 17%.
 TEST_F(CalibrateCli, MovesTheProcessLacksAreSaidToBeLeftOut) {
-  const std::string file = write("p.sales", "process p \"Moves\" {\n"
-                                            "  value 1000 USD;\n"
-                                            "  stage a \"First\" {\n"
-                                            "    time 1 to 3 days;\n"
-                                            "    next b 95%;\n"
-                                            "    next lost 5%;\n"
-                                            "  }\n"
-                                            "  stage b \"Second\" {\n"
-                                            "    time 1 to 3 days;\n"
-                                            "    next won 50%;\n"
-                                            "    next lost 50%;\n"
-                                            "  }\n"
-                                            "  won won \"Signs\";\n"
-                                            "  lost lost \"Does not buy\";\n"
-                                            "}\n");
+  const std::string file =
+      write("p.sales", movesProcess("    next b 95%;\n    next lost 5%;\n",
+                                    "    next won 50%;\n    next lost 50%;\n"));
   const std::string events = write("log.csv", thirtyLeaveA());
   RunResult r = run({"calibrate", "--diff", "--as-of=2026-02-01", "--events", events, file});
   ASSERT_EQ(r.status, 0) << r.err;
@@ -219,19 +215,8 @@ TEST_F(CalibrateCli, MovesTheProcessLacksAreSaidToBeLeftOut) {
 // skipped ahead to won would be written as lost, and that is said. 30 deals leave a, 20
 // to b, 4 to lost (the remainder) and 6 to won: b takes 20 of 30 (67%), the remainder 33%.
 TEST_F(CalibrateCli, MovesTheRemainderTakesAreSaid) {
-  const std::string file = write("p.sales", "process p \"Moves\" {\n"
-                                            "  value 1000 USD;\n"
-                                            "  stage a \"First\" {\n"
-                                            "    time 1 to 3 days;\n"
-                                            "    next b 95%;\n"
-                                            "  }\n"
-                                            "  stage b \"Second\" {\n"
-                                            "    time 1 to 3 days;\n"
-                                            "    next won 50%;\n"
-                                            "  }\n"
-                                            "  won won \"Signs\";\n"
-                                            "  lost lost \"Does not buy\";\n"
-                                            "}\n");
+  const std::string file =
+      write("p.sales", movesProcess("    next b 95%;\n", "    next won 50%;\n"));
   const std::string events = write("log.csv", thirtyLeaveA());
   RunResult r = run({"calibrate", "--diff", "--as-of=2026-02-01", "--events", events, file});
   ASSERT_EQ(r.status, 0) << r.err;
